@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Platform.Data.SqlServer;
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the context for this provider; never used at run time.</summary>
+public sealed class DesignTimePlatformDbContextFactory : IDesignTimeDbContextFactory<PlatformDbContext>
+{
+    public PlatformDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PlatformDbContext>();
+        new SqlServerDatabaseProvider().Configure(options, "Server=localhost;Database=design_time;Trusted_Connection=True;TrustServerCertificate=True");
+        return new PlatformDbContext(options.Options);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Data.Configuration;
+
+/// <summary>
+/// One supported database. Each lives in its own assembly together with its migrations
+/// (EF Core's multi-provider pattern), so a provider's SQL never leaks into another's.
+/// </summary>
+public interface IDatabaseProvider
+{
+    /// <summary>The value of <c>Database:Provider</c> that selects it.</summary>
+    string Name { get; }
+
+    void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>The connection string used when none is configured, or null when one is required.</summary>
+    string? DefaultConnectionString(string dataDirectory);
+}

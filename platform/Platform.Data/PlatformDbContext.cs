@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Security;
+using Platform.Data.Identity;
+
+namespace Platform.Data;
+
+/// <summary>
+/// The platform's own tables: identity, organisation and tokens. Entity records defined in metadata
+/// live in tables of their own, managed by the entity engine, not here.
+/// </summary>
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
+    : IdentityDbContext<PlatformUser, PlatformRole, string>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfiguration(new PlatformUserConfiguration());
+        builder.ApplyConfiguration(new PlatformRoleConfiguration());
+        builder.ApplyConfiguration(new DepartmentConfiguration());
+        builder.ApplyConfiguration(new ApiTokenConfiguration());
+    }
+}

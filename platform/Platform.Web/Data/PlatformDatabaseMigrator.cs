@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+using Platform.Data.Configuration;
+
+namespace Platform.Web.Data;
+
+/// <summary>Brings the platform tables up to the latest migration of the configured provider.</summary>
+public static class PlatformDatabaseMigrator
+{
+    public static async Task MigrateAsync(PlatformDbContext db, DatabaseSettings settings, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(settings.DataDirectory);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

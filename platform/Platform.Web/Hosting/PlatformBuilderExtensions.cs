@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+using Platform.Abstractions.Modules;
+using Platform.Core.Security;
+using Platform.Data;
+using Platform.Web.Data;
+using Platform.Web.Localization;
+using Platform.Web.Modules;
+using Platform.Web.Navigation;
+using Platform.Web.Security;
+using Radzen;
+
+namespace Platform.Web.Hosting;
+
+public static class PlatformBuilderExtensions
+{
+    /// <summary>
+    /// Adds the platform: database, identity, authentication, localization, the Blazor shell, and
+    /// the services of every enabled module, in dependency order.
+    /// </summary>
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var modules = new ModuleCatalog(ModuleDiscovery.FindReferencedModules(), configuration);
+        services.AddSingleton(modules);
+        services.AddSingleton<IModuleCatalog>(modules);
+        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // RCL assets (_content/…) are served from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+
+        services.AddPlatformDatabase(configuration, builder.Environment.ContentRootPath);
+        services.AddIdentity<PlatformUser, PlatformRole>(PlatformIdentity.Configure)
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PlatformUserClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddPlatformAuthentication();
+        services.AddAuthorization(options =>
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddSingleton<PermissionCatalog>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<AdministratorSeeder>();
+
+        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));
+        services.AddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddSingleton<IStringLocalizer>(sp => new CatalogStringLocalizer(sp.GetRequiredService<LocalizationCatalog>()));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddRadzenComponents();
+        services.AddScoped<NavigationMenu>();
+        services.AddProblemDetails();
+        // Unreadable request bodies reach the error handler, which answers 400 with the reason.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<ShellOptions>(_ => { });
+
+        foreach (var startup in modules.Startups)
+        {
+            startup.ConfigureServices(services, configuration);
+        }
+
+        return builder;
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
@@ -7,11 +8,14 @@ namespace Platform.Data;
 
 /// <summary>
 /// The platform's own tables: identity, organisation and tokens. Entity records defined in metadata
-/// live in tables of their own, managed by the entity engine, not here.
+/// live in tables of their own, managed by the entity engine, not here. Data-protection keys
+/// (which encrypt sign-in cookies) live here too, so every node behind a load balancer shares them.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
-    : IdentityDbContext<PlatformUser, PlatformRole, string>(options)
+    : IdentityDbContext<PlatformUser, PlatformRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

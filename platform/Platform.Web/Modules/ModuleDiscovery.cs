@@ -17,12 +17,27 @@ public static class ModuleDiscovery
     {
         var context = DependencyContext.Default
             ?? throw new PlatformConfigurationException("The host has no dependency manifest (.deps.json); modules cannot be discovered.");
-        var candidates = context.RuntimeLibraries
-            .Where(l => l.Dependencies.Any(d => d.Name == ContractAssembly) || l.Name == "Platform.Web")
-            .Select(l => l.Name);
+        var libraries = context.RuntimeLibraries.ToDictionary(l => l.Name, StringComparer.OrdinalIgnoreCase);
+        var reaches = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        var candidates = libraries.Keys.Where(name => ReachesContract(name, libraries, reaches)).Order(StringComparer.Ordinal);
         return candidates.SelectMany(name => StartupTypesIn(Assembly.Load(new AssemblyName(name))))
             .Select(ModuleDescriptor.For)
             .ToList();
+    }
+
+    /// <summary>True when the library depends, directly or through others, on the module contract.</summary>
+    private static bool ReachesContract(string name, IReadOnlyDictionary<string, RuntimeLibrary> libraries, Dictionary<string, bool> memo)
+    {
+        if (memo.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        memo[name] = false; // guards against dependency cycles in odd manifests
+        var result = libraries.TryGetValue(name, out var library)
+            && library.Dependencies.Any(d => d.Name.Equals(ContractAssembly, StringComparison.OrdinalIgnoreCase) || ReachesContract(d.Name, libraries, memo));
+        memo[name] = result;
+        return result;
     }
 
     internal static IEnumerable<Type> StartupTypesIn(Assembly assembly)

@@ -31,6 +31,5 @@ public static class PlatformIdentity
     public static IdentityBuilder AddPlatformIdentityCore(this IServiceCollection services) =>
         services.AddIdentityCore<PlatformUser>(Configure)
             .AddRoles<PlatformRole>()
-            .AddEntityFrameworkStores<PlatformDbContext>()
-            .AddDefaultTokenProviders();
+            .AddEntityFrameworkStores<PlatformDbContext>();
 }

@@ -1,0 +1,72 @@
+using System.Reflection;
+using Platform.Abstractions.Configuration;
+using Platform.Cli.Commands;
+
+namespace Platform.Cli;
+
+/// <summary>
+/// The <c>platform</c> command. Reads configuration the way the host does (appsettings.json in the
+/// content root, <c>Platform__…</c> environment variables, <c>--Key=value</c> arguments).
+/// </summary>
+public static class CliApplication
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var (list, settings) = CliArguments.Split(args);
+        var words = list.ToArray();
+        try
+        {
+            switch (words)
+            {
+                case ["--version"] or ["version"]:
+                    await output.WriteLineAsync($"platform {Version}");
+                    return Ok;
+                case [] or ["--help"] or ["help"] or ["-h"]:
+                    await output.WriteAsync(Help);
+                    return words.Length == 0 ? Usage : Ok;
+                case ["users", "reset-password", var userName, .. var rest]:
+                    return await ResetPasswordCommand.RunAsync(userName, rest, settings, output, error);
+                default:
+                    await error.WriteLineAsync($"Unknown command: {string.Join(' ', words)}");
+                    await error.WriteAsync(Help);
+                    return Usage;
+            }
+        }
+        catch (PlatformConfigurationException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return Failed;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            // A database that cannot be reached or read: the reason, not a stack trace.
+            await error.WriteLineAsync($"platform: {e.GetBaseException().Message}");
+            return Failed;
+        }
+    }
+
+    public static string Version =>
+        typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    private const string Help = """
+        Usage: platform <command> [options] [--Key=value ...]
+
+        Commands:
+          --version                              Print the version.
+          users reset-password <user> [--password <new>]
+                                                 Set a new password (generated and printed when omitted)
+                                                 and unlock the account.
+
+        Options:
+          --content-root <dir>                   Folder whose appsettings.json and App_Data are used
+                                                 (default: the current folder).
+          --Database:Provider=<name>             Sqlite | PostgreSql | SqlServer, as for the host.
+          --ConnectionStrings:Platform=<cs>      Database connection string.
+          --Platform:DataDirectory=<dir>         Data folder (default App_Data).
+
+        """;
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Data.Configuration;
+using Platform.Web.Data;
+using Platform.Web.Security;
+
+namespace Platform.Cli;
+
+/// <summary>The services a command needs, configured from the same sources and keys as the host.</summary>
+public static class CliServices
+{
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings, string? contentRoot, out DatabaseSettings database)
+    {
+        var root = Path.GetFullPath(contentRoot ?? Directory.GetCurrentDirectory());
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(root)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        database = services.AddPlatformDatabase(configuration, root);
+        services.AddPlatformIdentityCore();
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,67 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Platform.Web.Localization;
+
+namespace Platform.Web.Tests.Localization;
+
+/// <summary>Every text shown to people exists in Chinese and English, and every key the code uses is defined.</summary>
+public sealed partial class LocalizationCompletenessTests
+{
+    private static readonly Assembly[] Assemblies =
+        [typeof(PlatformCultures).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly];
+
+    public static TheoryData<string> UiAssemblies() => new(Assemblies.Select(a => a.GetName().Name!));
+
+    [Theory]
+    [MemberData(nameof(UiAssemblies))]
+    public void Chinese_and_English_define_the_same_keys(string assemblyName)
+    {
+        var texts = LocalizationCatalog.Read(Assembly.Load(assemblyName)).ToDictionary(t => t.Culture, t => t.Texts);
+
+        Assert.True(texts.ContainsKey("en"), $"{assemblyName} has no en.json");
+        Assert.True(texts.ContainsKey("zh-CN"), $"{assemblyName} has no zh-CN.json");
+        Assert.Empty(texts["en"].Keys.Except(texts["zh-CN"].Keys));
+        Assert.Empty(texts["zh-CN"].Keys.Except(texts["en"].Keys));
+        Assert.All(texts["zh-CN"], pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
+    }
+
+    [Fact]
+    public void Every_key_used_in_the_source_is_defined_in_both_languages()
+    {
+        var catalog = new LocalizationCatalog(Assemblies);
+        var used = SourceFiles().SelectMany(file => KeyUse().Matches(File.ReadAllText(file)).Select(m => (File: file, Key: m.Groups["key"].Value))).ToList();
+
+        Assert.NotEmpty(used);
+        var missing = used.Where(u => !catalog.TryGet("en", u.Key, out _) || !catalog.TryGet("zh-CN", u.Key, out _))
+            .Select(u => $"{Path.GetFileName(u.File)}: {u.Key}")
+            .Distinct()
+            .ToList();
+        Assert.Empty(missing);
+    }
+
+    private static IEnumerable<string> SourceFiles()
+    {
+        var root = RepositoryRoot();
+        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity" }
+            .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.*", SearchOption.AllDirectories))
+            .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                        && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Platform.sln not found above the test output.");
+    }
+
+    // L["Key"], localizer["Key", …], and keys written as menu/permission data ("Module.Area.Name" literals passed as text keys).
+    [GeneratedRegex(@"(?:\bL|localizer)\[""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|new\(""(?<key>[A-Z][A-Za-z]+\.Menu\.[A-Za-z.]+)""|""(?<key>[A-Z][A-Za-z]+\.Permissions\.[A-Za-z.]+)""")]
+    private static partial Regex KeyUse();
+}

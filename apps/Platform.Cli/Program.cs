@@ -1,3 +1,6 @@
-using Platform.Cli;
+namespace Platform.Cli;
 
-return await CliApplication.RunAsync(args, Console.Out, Console.Error);
+internal static class Program
+{
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Shared set-up for scripts/run.sh and scripts/test.sh: installs what a fresh Debian machine with
+# the .NET SDK lacks, then restores tools and packages. Safe to run again: it installs only what
+# is missing. Usage: source it, then call `platform_setup run` or `platform_setup test`.
+
+platform_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# Installs the Debian packages among "$@" that are not installed yet.
+ensure_debian_packages() {
+  local missing=()
+  for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "setup: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+platform_setup() {
+  local mode=${1:-run}
+  command -v dotnet >/dev/null || { echo "setup: the .NET SDK (dotnet) is required; see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; return 1; }
+  # Fonts so Chinese renders in the UI and in screenshots; the runtime needs nothing else yet.
+  local packages=(fonts-noto-cjk)
+  if [ "$mode" = test ]; then
+    # A throw-away PostgreSQL server for the integration tests, Chromium for the browser tests.
+    packages+=(postgresql chromium)
+  fi
+  ensure_debian_packages "${packages[@]}"
+  (cd "$platform_root" && dotnet tool restore >/dev/null && dotnet restore Platform.sln --verbosity quiet)
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The test command: installs what is missing (PostgreSQL, Chromium, fonts, NuGet packages),
+# starts a throw-away PostgreSQL on loopback, runs every test in Platform.sln, stops the server,
+# and exits non-zero if anything failed. Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+source scripts/lib/postgres.sh
+
+platform_setup test
+start_test_postgres
+trap stop_test_postgres EXIT
+
+export PLATFORM_TEST_CHROMIUM=${PLATFORM_TEST_CHROMIUM:-/usr/bin/chromium}
+dotnet build Platform.sln --no-restore --verbosity quiet
+status=0
+dotnet test Platform.sln --no-build --verbosity quiet --logger "console;verbosity=normal" "$@" || status=$?
+if [ "$status" -eq 0 ]; then echo "All tests passed."; else echo "Some tests FAILED (exit $status)." >&2; fi
+exit "$status"

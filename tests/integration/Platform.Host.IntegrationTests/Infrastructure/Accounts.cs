@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Identity.Models;
+using Platform.Identity.Services;
+
+namespace Platform.Host.IntegrationTests.Infrastructure;
+
+/// <summary>Creates users and roles through the same services the administration pages use.</summary>
+public static class Accounts
+{
+    public static Task<string> CreateUserAsync(PlatformHost host, string userName, string password, params string[] roles) =>
+        host.InScopeAsync(async services =>
+        {
+            var edit = new UserEdit { UserName = userName, DisplayName = userName, Password = password, Roles = roles };
+            var result = await services.GetRequiredService<UserAdministration>().SaveAsync(edit);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            return edit.Id!;
+        });
+
+    public static Task<string> CreateRoleAsync(PlatformHost host, string name, params string[] permissions) =>
+        host.InScopeAsync(async services =>
+        {
+            var edit = new RoleEdit { Name = name, Permissions = permissions.ToHashSet(StringComparer.Ordinal) };
+            var result = await services.GetRequiredService<RoleAdministration>().SaveAsync(edit);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            return edit.Id!;
+        });
+}

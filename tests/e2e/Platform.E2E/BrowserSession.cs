@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>Debian's Chromium driven by Playwright (no browser download), one fresh context per test.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    public const string ChromiumVariable = "PLATFORM_TEST_CHROMIUM";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private BrowserSession(IPlaywright playwright, IBrowser browser, IBrowserContext context, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Context = context;
+        Page = page;
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public static string? ChromiumPath =>
+        Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+
+    public static void SkipUnlessAvailable() =>
+        Skip.If(ChromiumPath is null, $"Browser tests need Debian's chromium (/usr/bin/chromium or {ChromiumVariable}); scripts/test.sh installs it.");
+
+    public static async Task<BrowserSession> OpenAsync(string locale, int width = 1280, int height = 800)
+    {
+        SkipUnlessAvailable();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        return new BrowserSession(playwright, browser, context, page);
+    }
+
+    /// <summary>Waits until the Blazor circuit is connected and the page answers clicks.</summary>
+    public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive=true]").WaitForAsync();
+
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -67,4 +67,27 @@ public sealed class ShellTests
         await Assertions.Expect(page.GetByTestId("current-user")).ToContainTextAsync("李四");
         await Assertions.Expect(page.Locator(".platform-nav")).Not.ToContainTextAsync("系统管理");
     }
+
+    [SkippableFact]
+    public async Task The_shell_fits_a_tablet_in_english_with_the_menu_behind_its_toggle()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.OpenAsync("en-US", width: 768, height: 1024);
+        var page = browser.Page;
+
+        await page.GotoAsync(host.BaseUrl + "/account/sign-in");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sign in");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", HostProcess.AdminPassword);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Welcome");
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the page scrolls sideways on a tablet");
+        await page.Locator(".rz-sidebar-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator(".platform-nav")).ToContainTextAsync("Administration");
+        await browser.ScreenshotAsync("home-tablet-en");
+    }
 }

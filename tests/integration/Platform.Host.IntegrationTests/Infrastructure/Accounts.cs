@@ -24,4 +24,13 @@ public static class Accounts
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
             return edit.Id!;
         });
+
+    public static Task<string> CreateDepartmentAsync(PlatformHost host, string name, string? parentId = null) =>
+        host.InScopeAsync(async services =>
+        {
+            var edit = new DepartmentEdit { Name = name, ParentId = parentId };
+            var result = await services.GetRequiredService<DepartmentAdministration>().SaveAsync(edit);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
+            return edit.Id!;
+        });
 }

@@ -69,6 +69,27 @@ public sealed class AuthenticationTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Every_shell_and_administration_page_renders_for_an_administrator(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var client = await host.CreateAdminClientAsync();
+        var sales = await Accounts.CreateDepartmentAsync(host, "销售部");
+        await Accounts.CreateDepartmentAsync(host, "华东区", sales);
+        await client.PostAsJsonAsync("/api/account/api-tokens", new { name = "robot" });
+
+        foreach (var page in new[] { "/", "/admin/users", "/admin/roles", "/admin/departments", "/admin/api-tokens", "/account/api-tokens", "/account/access-denied", "/not-found" })
+        {
+            var response = await client.GetAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {response.StatusCode}");
+            Assert.Contains("<h1", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("销售部", await client.GetStringAsync("/admin/departments"), StringComparison.Ordinal);
+        Assert.Contains("robot", await client.GetStringAsync("/account/api-tokens"), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task An_unknown_or_garbled_token_is_refused(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);

@@ -13,7 +13,12 @@ trap stop_test_postgres EXIT
 
 export PLATFORM_TEST_CHROMIUM=${PLATFORM_TEST_CHROMIUM:-/usr/bin/chromium}
 dotnet build Platform.sln --no-restore --verbosity quiet
+log=$(mktemp /tmp/platform-test.XXXXXX.log)
 status=0
-dotnet test Platform.sln --no-build --verbosity quiet --logger "console;verbosity=normal" "$@" || status=$?
-if [ "$status" -eq 0 ]; then echo "All tests passed."; else echo "Some tests FAILED (exit $status)." >&2; fi
+dotnet test Platform.sln --no-build --verbosity quiet --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+count() { grep -E "^[[:space:]]+$1: +[0-9]+" "$log" | awk '{sum += $2} END {print sum + 0}'; }
+echo
+echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+rm -f "$log"
+if [ "$status" -ne 0 ]; then echo "Some tests FAILED (exit $status)." >&2; fi
 exit "$status"

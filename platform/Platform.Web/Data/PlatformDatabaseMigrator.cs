@@ -10,6 +10,11 @@ public static class PlatformDatabaseMigrator
     public static async Task MigrateAsync(PlatformDbContext db, DatabaseSettings settings, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(settings.DataDirectory);
-        await db.Database.MigrateAsync(cancellationToken);
+        // Migrate() diffs the model against the snapshot on every call (about a second of start-up);
+        // asking for pending migrations first only reads the history table.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 }

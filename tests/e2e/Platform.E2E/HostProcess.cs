@@ -57,6 +57,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Platform__DataDirectory"] = dataDirectory;
         start.Environment["Platform__Admin__Password"] = AdminPassword;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
         var host = new HostProcess(process, $"http://127.0.0.1:{port}", dataDirectory);

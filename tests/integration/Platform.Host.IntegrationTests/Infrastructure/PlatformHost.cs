@@ -20,7 +20,12 @@ public sealed class PlatformHost : WebApplicationFactory<Program>
     {
         _database = database;
         _ownsDatabase = ownsDatabase;
-        _settings = new Dictionary<string, string?>(database.Settings()) { ["Platform:Admin:Password"] = AdminPassword };
+        _settings = new Dictionary<string, string?>(database.Settings()) 
+        {
+            ["Platform:Admin:Password"] = AdminPassword,
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        };
         foreach (var (key, value) in settings)
         {
             _settings[key] = value;

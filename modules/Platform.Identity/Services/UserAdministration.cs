@@ -116,6 +116,13 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, Platform
             return AdministrationResult.Fail(nameof(UserEdit.Roles), localizer["Identity.Users.LastAdministrator"]);
         }
 
+        var rolesChanged = !current.ToHashSet(StringComparer.Ordinal).SetEquals(wanted);
+        if (!creating && (rolesChanged || edit.IsLockedOut || !string.IsNullOrEmpty(edit.Password)))
+        {
+            // Open sessions of this user are re-checked within a minute and end or pick up the new roles.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         edit.Id = user.Id;
         return AdministrationResult.Success;

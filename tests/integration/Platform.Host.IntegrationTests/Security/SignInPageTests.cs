@@ -105,6 +105,28 @@ public sealed class SignInPageTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Locking_a_user_ends_their_open_sessions(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Security:SessionRevalidationSeconds", "0"));
+        var id = await Accounts.CreateUserAsync(host, "wang", "Wang-passw0rd1");
+        var browser = host.CreateAnonymousClient();
+        await SignInForm.PostAsync(browser, "wang", "Wang-passw0rd1");
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
+
+        await host.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<Platform.Identity.Services.UserAdministration>();
+            var edit = await users.GetAsync(id);
+            edit!.IsLockedOut = true;
+            Assert.True((await users.SaveAsync(edit)).Succeeded);
+            return 0;
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/")).StatusCode);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Signing_out_ends_the_session(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);

@@ -13,5 +13,8 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly));
 
+    public void ConfigureOnConnection(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.UseNpgsql(connection);
+
     public string? DefaultConnectionString(string dataDirectory) => null;
 }

@@ -13,5 +13,8 @@ public sealed class SqlServerDatabaseProvider : IDatabaseProvider
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlServer(connectionString, o => o.MigrationsAssembly(MigrationsAssembly));
 
+    public void ConfigureOnConnection(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.UseSqlServer(connection);
+
     public string? DefaultConnectionString(string dataDirectory) => null;
 }

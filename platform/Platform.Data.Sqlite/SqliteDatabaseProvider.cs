@@ -13,5 +13,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(MigrationsAssembly));
 
+    public void ConfigureOnConnection(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection) =>
+        options.UseSqlite(connection);
+
     public string? DefaultConnectionString(string dataDirectory) => $"Data Source={Path.Combine(dataDirectory, "platform.db")}";
 }

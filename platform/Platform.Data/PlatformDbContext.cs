@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
 using Platform.Data.Identity;
+using Platform.Data.Records;
 
 namespace Platform.Data;
 
@@ -20,6 +21,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<StoredEntityDefinition> EntityDefinitions => Set<StoredEntityDefinition>();
+
+    public DbSet<SchemaChange> SchemaChanges => Set<SchemaChange>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -27,5 +32,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new PlatformRoleConfiguration());
         builder.ApplyConfiguration(new DepartmentConfiguration());
         builder.ApplyConfiguration(new ApiTokenConfiguration());
+        builder.ApplyConfiguration(new StoredEntityDefinitionConfiguration());
+        builder.ApplyConfiguration(new SchemaChangeConfiguration());
     }
 }

@@ -13,6 +13,9 @@ public interface IDatabaseProvider
 
     void Configure(DbContextOptionsBuilder options, string connectionString);
 
+    /// <summary>Configures a context of record tables on an open connection (shared with the platform context's transaction).</summary>
+    void ConfigureOnConnection(DbContextOptionsBuilder options, System.Data.Common.DbConnection connection);
+
     /// <summary>The connection string used when none is configured, or null when one is required.</summary>
     string? DefaultConnectionString(string dataDirectory);
 }

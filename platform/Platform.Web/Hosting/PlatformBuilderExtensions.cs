@@ -52,6 +52,8 @@ public static class PlatformBuilderExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ApiTokenService>();
+        services.AddSingleton<Platform.Data.Records.RecordsDbContextFactory>();
+        services.AddScoped<Platform.Data.Records.SchemaManager>();
         services.AddScoped<AdministratorSeeder>();
 
         services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));

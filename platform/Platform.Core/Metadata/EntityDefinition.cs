@@ -1,0 +1,30 @@
+namespace Platform.Core.Metadata;
+
+/// <summary>
+/// A business entity as analysts define it (Customer, SalesOrder). The JSON form of this class is
+/// the document that app packages and the metadata API exchange.
+/// </summary>
+public sealed class EntityDefinition
+{
+    /// <summary>API name, e.g. <c>customer</c>; letters, digits and underscores, starting with a letter.</summary>
+    public string Name { get; set; } = "";
+
+    public LocalizedText Label { get; set; } = [];
+
+    public LocalizedText PluralLabel { get; set; } = [];
+
+    public string? Description { get; set; }
+
+    public string? Icon { get; set; }
+
+    /// <summary>The field whose value names a record in lists and pickers.</summary>
+    public string? TitleField { get; set; }
+
+    /// <summary>Storage table, assigned when the entity is first created and never changed by renames.</summary>
+    public string? Table { get; set; }
+
+    public List<FieldDefinition> Fields { get; set; } = [];
+
+    public FieldDefinition? Field(string name) =>
+        Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,36 @@
+namespace Platform.Core.Metadata;
+
+/// <summary>One field of an entity. Which of the optional settings apply depends on <see cref="Type"/>.</summary>
+public sealed class FieldDefinition
+{
+    public string Name { get; set; } = "";
+
+    public LocalizedText Label { get; set; } = [];
+
+    /// <summary>One of <see cref="FieldTypes"/>' names, e.g. <c>text</c>, <c>money</c>, <c>choice</c>.</summary>
+    public string Type { get; set; } = "";
+
+    /// <summary>Storage column, assigned when the field is first created and never changed by renames.</summary>
+    public string? Column { get; set; }
+
+    public bool Required { get; set; }
+
+    public bool Unique { get; set; }
+
+    public int? MaxLength { get; set; }
+
+    public int? Precision { get; set; }
+
+    public int? Scale { get; set; }
+
+    public decimal? Min { get; set; }
+
+    public decimal? Max { get; set; }
+
+    /// <summary>A regular expression the value must match (text-like fields).</summary>
+    public string? Pattern { get; set; }
+
+    public List<ChoiceOption>? Choices { get; set; }
+
+    public string? Description { get; set; }
+}

@@ -1,0 +1,12 @@
+namespace Platform.Core.Metadata;
+
+/// <summary>
+/// How a field type is stored: the CLR type of its column and its storage facets. Validation of a
+/// type's own settings lives beside it in <see cref="FieldTypes"/>.
+/// </summary>
+public sealed record FieldType(string Name, Type ClrType, int? DefaultMaxLength = null, int? DefaultPrecision = null, int? DefaultScale = null)
+{
+    public bool IsText => ClrType == typeof(string);
+
+    public bool IsNumber => ClrType == typeof(decimal) || ClrType == typeof(long);
+}

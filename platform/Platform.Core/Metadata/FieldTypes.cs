@@ -1,0 +1,25 @@
+namespace Platform.Core.Metadata;
+
+/// <summary>The field types the entity engine stores today, by name.</summary>
+public static class FieldTypes
+{
+    public static readonly FieldType Text = new("text", typeof(string), DefaultMaxLength: 200);
+    public static readonly FieldType LongText = new("longText", typeof(string));
+    public static readonly FieldType WholeNumber = new("integer", typeof(long));
+    public static readonly FieldType DecimalNumber = new("decimal", typeof(decimal), DefaultPrecision: 18, DefaultScale: 4);
+    public static readonly FieldType Money = new("money", typeof(decimal), DefaultPrecision: 19, DefaultScale: 4);
+    public static readonly FieldType Percent = new("percent", typeof(decimal), DefaultPrecision: 9, DefaultScale: 4);
+    public static readonly FieldType Date = new("date", typeof(DateOnly));
+    public static readonly FieldType DateTime = new("datetime", typeof(DateTimeOffset));
+    public static readonly FieldType YesNo = new("boolean", typeof(bool));
+    public static readonly FieldType Choice = new("choice", typeof(string), DefaultMaxLength: 100);
+    public static readonly FieldType Email = new("email", typeof(string), DefaultMaxLength: 320);
+    public static readonly FieldType Phone = new("phone", typeof(string), DefaultMaxLength: 50);
+    public static readonly FieldType Url = new("url", typeof(string), DefaultMaxLength: 2000);
+
+    public static IReadOnlyDictionary<string, FieldType> All { get; } =
+        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url }
+            .ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static FieldType? Find(string? name) => name is not null && All.TryGetValue(name, out var type) ? type : null;
+}

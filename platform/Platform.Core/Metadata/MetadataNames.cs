@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Core.Metadata;
+
+/// <summary>
+/// Rules for API names of entities and fields. Names never reach SQL as such (tables and columns
+/// get storage keys), but they appear in URLs, OData queries and scripts, so they stay plain.
+/// </summary>
+public static partial class MetadataNames
+{
+    public const int MaxLength = 50;
+
+    // Words that read as query syntax in $filter, scripts or SQL; refused to avoid confusion and injection-shaped names.
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "select", "from", "where", "table", "drop", "insert", "update", "delete", "create", "alter", "order", "group", "by",
+        "and", "or", "not", "null", "true", "false", "union", "join", "having", "limit", "offset", "exec", "execute",
+        "grant", "revoke", "truncate", "index", "key", "primary", "foreign", "references", "default", "values", "into",
+        "eq", "ne", "gt", "ge", "lt", "le", "in", "has", "any", "all", "filter", "expand", "top", "skip", "count",
+        "constructor", "prototype", "__proto__", "this", "function", "return", "var", "let", "new",
+    };
+
+    public static string? Problem(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "A name is required.";
+        }
+
+        if (!Shape().IsMatch(name))
+        {
+            return $"'{name}' is not a valid name: use 1 to {MaxLength} letters, digits or underscores, starting with a letter.";
+        }
+
+        if (Reserved.Contains(name))
+        {
+            return $"'{name}' is a reserved word; choose another name.";
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,49}$")]
+    private static partial Regex Shape();
+}

@@ -1,0 +1,179 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Core.Metadata;
+
+/// <summary>
+/// Checks an entity definition and reports every problem at once, each with its JSON path, so a
+/// document can be fixed in one go.
+/// </summary>
+public static class MetadataValidator
+{
+    public const int MaxFields = 500;
+
+    public static IReadOnlyList<MetadataError> Validate(EntityDefinition entity)
+    {
+        var errors = new List<MetadataError>();
+        if (MetadataNames.Problem(entity.Name) is { } nameProblem)
+        {
+            errors.Add(new("$.name", nameProblem));
+        }
+
+        if (entity.Label is null || entity.Label.IsBlank)
+        {
+            errors.Add(new("$.label", "A label in at least one language (zh-CN or en) is required."));
+        }
+
+        if (entity.Fields is null || entity.Fields.Count == 0)
+        {
+            errors.Add(new("$.fields", "An entity needs at least one field."));
+            return errors;
+        }
+
+        if (entity.Fields.Count > MaxFields)
+        {
+            errors.Add(new("$.fields", $"An entity has at most {MaxFields} fields."));
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < entity.Fields.Count; i++)
+        {
+            var field = entity.Fields[i];
+            var path = $"$.fields[{i}]";
+            if (field is null)
+            {
+                errors.Add(new(path, "A field cannot be null."));
+                continue;
+            }
+
+            if (MetadataNames.Problem(field.Name) is { } problem)
+            {
+                errors.Add(new($"{path}.name", problem));
+            }
+            else if (SystemFields.All.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new($"{path}.name", $"'{field.Name}' is a system field every record has; choose another name."));
+            }
+            else if (seen.TryGetValue(field.Name, out var first))
+            {
+                errors.Add(new($"{path}.name", $"The name '{field.Name}' is already used by $.fields[{first}]."));
+            }
+            else
+            {
+                seen[field.Name] = i;
+            }
+
+            if (field.Label is null || field.Label.IsBlank)
+            {
+                errors.Add(new($"{path}.label", "A label in at least one language (zh-CN or en) is required."));
+            }
+
+            ValidateType(field, path, errors);
+        }
+
+        if (entity.TitleField is { } title && entity.Field(title) is null)
+        {
+            errors.Add(new("$.titleField", $"There is no field named '{title}'."));
+        }
+
+        return errors;
+    }
+
+    private static void ValidateType(FieldDefinition field, string path, List<MetadataError> errors)
+    {
+        var type = FieldTypes.Find(field.Type);
+        if (type is null)
+        {
+            errors.Add(new($"{path}.type", $"Unknown field type '{field.Type}'. Known types: {string.Join(", ", FieldTypes.All.Keys)}."));
+            return;
+        }
+
+        if (field.MaxLength is { } length && (!type.IsText || length is < 1 or > 4000))
+        {
+            errors.Add(new($"{path}.maxLength", type.IsText ? "maxLength must be between 1 and 4000." : $"maxLength does not apply to {type.Name} fields."));
+        }
+
+        if (field.Precision is not null || field.Scale is not null)
+        {
+            if (type.ClrType != typeof(decimal))
+            {
+                errors.Add(new($"{path}.precision", $"precision and scale apply to decimal, money and percent fields, not {type.Name}."));
+            }
+            else if (field.Precision is < 1 or > 28 || field.Scale is < 0 or > 10 || (field.Scale ?? 0) > (field.Precision ?? type.DefaultPrecision))
+            {
+                errors.Add(new($"{path}.precision", "precision must be 1–28 and scale 0–10, and scale cannot exceed precision."));
+            }
+        }
+
+        if ((field.Min is not null || field.Max is not null) && !type.IsNumber)
+        {
+            errors.Add(new($"{path}.min", $"min and max apply to number fields, not {type.Name}."));
+        }
+        else if (field.Min > field.Max)
+        {
+            errors.Add(new($"{path}.min", $"min ({field.Min}) is greater than max ({field.Max})."));
+        }
+
+        if (field.Pattern is { } pattern)
+        {
+            if (!type.IsText)
+            {
+                errors.Add(new($"{path}.pattern", $"pattern applies to text fields, not {type.Name}."));
+            }
+            else if (!IsValidPattern(pattern))
+            {
+                errors.Add(new($"{path}.pattern", "pattern is not a valid regular expression."));
+            }
+        }
+
+        if (type == FieldTypes.Choice)
+        {
+            ValidateChoices(field, path, errors);
+        }
+        else if (field.Choices is { Count: > 0 })
+        {
+            errors.Add(new($"{path}.choices", $"choices apply to choice fields, not {type.Name}."));
+        }
+    }
+
+    private static void ValidateChoices(FieldDefinition field, string path, List<MetadataError> errors)
+    {
+        if (field.Choices is null || field.Choices.Count == 0)
+        {
+            errors.Add(new($"{path}.choices", "A choice field needs at least one choice."));
+            return;
+        }
+
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = 0; c < field.Choices.Count; c++)
+        {
+            var choice = field.Choices[c];
+            var at = $"{path}.choices[{c}]";
+            if (string.IsNullOrWhiteSpace(choice?.Value) || choice.Value.Length > (field.MaxLength ?? FieldTypes.Choice.DefaultMaxLength))
+            {
+                errors.Add(new($"{at}.value", "A choice needs a value of at most 100 characters."));
+            }
+            else if (!values.Add(choice.Value))
+            {
+                errors.Add(new($"{at}.value", $"The value '{choice.Value}' appears twice."));
+            }
+
+            if (choice?.Color is { } color && !Regex.IsMatch(color, "^#[0-9A-Fa-f]{6}$", RegexOptions.None, TimeSpan.FromMilliseconds(50)))
+            {
+                errors.Add(new($"{at}.color", $"'{color}' is not a colour like #2e7d32."));
+            }
+        }
+    }
+
+    private static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
+            return pattern.Length <= 500;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+/// <summary>Maps entity definitions to EF Core: one table per entity, system columns first, one column per field.</summary>
+public static class RecordsModel
+{
+    public static void Build(ModelBuilder model, RecordsSchema schema)
+    {
+        foreach (var entity in schema.Entities)
+        {
+            model.SharedTypeEntity<Dictionary<string, object>>(entity.Name, table => Map(table, entity));
+        }
+    }
+
+    private static void Map(EntityTypeBuilder<Dictionary<string, object>> table, EntityDefinition entity)
+    {
+        table.ToTable(entity.Table ?? throw new InvalidOperationException($"Entity '{entity.Name}' has no table assigned."));
+        table.IndexerProperty<Guid>(SystemFields.Id).HasColumnName("id").ValueGeneratedNever();
+        table.HasKey(SystemFields.Id);
+        table.IndexerProperty<DateTimeOffset>(SystemFields.CreatedAt).HasColumnName("created_at");
+        table.IndexerProperty<string>(SystemFields.CreatedBy).HasColumnName("created_by").HasMaxLength(64).IsRequired();
+        table.IndexerProperty<DateTimeOffset>(SystemFields.UpdatedAt).HasColumnName("updated_at");
+        table.IndexerProperty<string>(SystemFields.UpdatedBy).HasColumnName("updated_by").HasMaxLength(64).IsRequired();
+        table.IndexerProperty<string?>(SystemFields.Owner).HasColumnName("owner_id").HasMaxLength(64);
+        table.IndexerProperty<string?>(SystemFields.Department).HasColumnName("department_id").HasMaxLength(64);
+        table.IndexerProperty<int>(SystemFields.RowVersion).HasColumnName("row_version").IsConcurrencyToken();
+        table.IndexerProperty<DateTimeOffset?>(SystemFields.DeletedAt).HasColumnName("deleted_at");
+        table.HasIndex(SystemFields.Owner).HasDatabaseName($"ix_{entity.Table}_owner");
+        table.HasIndex(SystemFields.Department).HasDatabaseName($"ix_{entity.Table}_department");
+
+        foreach (var field in entity.Fields)
+        {
+            MapField(table, entity, field);
+        }
+    }
+
+    private static void MapField(EntityTypeBuilder<Dictionary<string, object>> table, EntityDefinition entity, FieldDefinition field)
+    {
+        var type = FieldTypes.Find(field.Type) ?? throw new InvalidOperationException($"Unknown field type '{field.Type}'.");
+        // Columns are nullable whatever "required" says: required is enforced by the engine, so making a
+        // field required never needs a table rebuild and never fails on old rows.
+        var clrType = type.ClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(type.ClrType) : type.ClrType;
+        var column = field.Column ?? throw new InvalidOperationException($"Field '{entity.Name}.{field.Name}' has no column assigned.");
+        var property = table.IndexerProperty(clrType, field.Name).HasColumnName(column).IsRequired(false);
+        if (type.IsText && (field.MaxLength ?? type.DefaultMaxLength) is { } maxLength)
+        {
+            property.HasMaxLength(maxLength);
+        }
+
+        if (type.ClrType == typeof(decimal))
+        {
+            property.HasPrecision(field.Precision ?? type.DefaultPrecision ?? 18, field.Scale ?? type.DefaultScale ?? 4);
+        }
+
+        if (field.Unique)
+        {
+            table.HasIndex(field.Name).IsUnique().HasDatabaseName($"ux_{entity.Table}_{column}");
+        }
+    }
+}

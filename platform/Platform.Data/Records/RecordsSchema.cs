@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// All entity definitions at one moment, with a version derived from their content. EF Core
+/// models of the record tables are built from it and cached per version.
+/// </summary>
+public sealed class RecordsSchema
+{
+    public RecordsSchema(IEnumerable<EntityDefinition> entities)
+    {
+        Entities = entities.OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        var text = string.Join("\n", Entities.Select(MetadataJson.Write));
+        Version = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
+    public static RecordsSchema Empty { get; } = new([]);
+
+    public IReadOnlyList<EntityDefinition> Entities { get; }
+
+    public string Version { get; }
+
+    public EntityDefinition? Find(string name) =>
+        Entities.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>This schema with <paramref name="entity"/> added or replacing the one of the same name.</summary>
+    public RecordsSchema With(EntityDefinition entity) =>
+        new(Entities.Where(e => !string.Equals(e.Name, entity.Name, StringComparison.OrdinalIgnoreCase)).Append(entity));
+}

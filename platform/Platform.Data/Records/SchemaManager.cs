@@ -1,0 +1,109 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// Creates and changes entities. The SQL comes from EF Core: the relational models of the schema
+/// before and after are diffed and the provider's migrations SQL generator writes the statements,
+/// so no DDL is written by hand for any database. The DDL, the new definition and the history entry
+/// commit in one transaction; any failure leaves data and metadata exactly as they were.
+/// </summary>
+public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContextFactory records, TimeProvider clock)
+{
+    public async Task<RecordsSchema> LoadSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var documents = await db.EntityDefinitions.AsNoTracking().Select(e => e.Document).ToListAsync(cancellationToken);
+        return new RecordsSchema(documents.Select(MetadataJson.Read));
+    }
+
+    /// <summary>Creates <paramref name="proposed"/> or brings the existing entity of that name to it.</summary>
+    public async Task<SchemaChangeResult> ApplyAsync(EntityDefinition proposed, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        var errors = MetadataValidator.Validate(proposed);
+        if (errors.Count > 0)
+        {
+            return SchemaChangeResult.Refused(errors);
+        }
+
+        var target = MetadataJson.Copy(proposed);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var schema = await LoadSchemaAsync(cancellationToken);
+        var current = schema.Find(target.Name);
+        var refused = UnsupportedChanges(current, target);
+        if (refused.Count > 0)
+        {
+            return SchemaChangeResult.Refused(refused);
+        }
+
+        StorageKeys.Assign(target, current, schema);
+        var next = schema.With(target);
+        var connection = db.Database.GetDbConnection();
+        await using var before = records.Create(connection, schema);
+        await using var after = records.Create(connection, next);
+        var commands = Generate(before, after);
+        var sql = commands.Select(c => c.CommandText.Trim()).ToList();
+        var stored = await db.EntityDefinitions.SingleOrDefaultAsync(e => e.Key == Key(target.Name), cancellationToken);
+        var version = (stored?.Version ?? 0) + 1;
+        if (dryRun)
+        {
+            return new SchemaChangeResult([], sql, target, version, Applied: false);
+        }
+
+        after.Database.UseTransaction(transaction.GetDbTransaction());
+        try
+        {
+            foreach (var command in commands)
+            {
+                await after.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+            }
+        }
+        catch (DbException e)
+        {
+            // The transaction is rolled back when disposed: no column, index or definition is left behind.
+            db.ChangeTracker.Clear();
+            return SchemaChangeResult.Refused([new MetadataError("$", $"The database refused the change, so nothing was changed: {e.Message}")]);
+        }
+
+        var now = clock.GetUtcNow();
+        var document = MetadataJson.Write(target);
+        if (stored is null)
+        {
+            db.EntityDefinitions.Add(new StoredEntityDefinition { Key = Key(target.Name), Document = document, Version = version, UpdatedAt = now, UpdatedBy = changedBy });
+        }
+        else
+        {
+            stored.Document = document;
+            stored.Version = version;
+            stored.UpdatedAt = now;
+            stored.UpdatedBy = changedBy;
+        }
+
+        db.SchemaChanges.Add(new SchemaChange
+        {
+            EntityKey = Key(target.Name), Version = version, Before = current is null ? null : MetadataJson.Write(current),
+            After = document, Sql = string.Join(";\n", sql), ChangedAt = now, ChangedBy = changedBy,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SchemaChangeResult([], sql, target, version, Applied: true);
+    }
+
+    public Task<List<SchemaChange>> HistoryAsync(string entityName, CancellationToken cancellationToken = default) =>
+        db.SchemaChanges.AsNoTracking().Where(c => c.EntityKey == Key(entityName)).OrderBy(c => c.Version).ToListAsync(cancellationToken);
+
+    private static IReadOnlyList<MigrationCommand> Generate(RecordsDbContext before, RecordsDbContext after)
+    {
+        var source = before.Schema.Entities.Count == 0 ? null : before.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+        var targetModel = after.GetService<IDesignTimeModel>().Model;
+        var operations = after.GetService<IMigrationsModelDiffer>().GetDifferences(source, targetModel.GetRelationalModel());
+        return after.GetService<IMigrationsSqlGenerator>().Generate(operations, targetModel, MigrationsSqlGenerationOptions.Default);
+    }
+
+    private static string Key(string name) => name.ToLowerInvariant();
+}

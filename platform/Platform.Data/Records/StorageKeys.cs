@@ -1,0 +1,50 @@
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// Assigns tables and columns. A name gets its storage key once, when it is created; later renames
+/// change only the API name, so no rename ever moves data.
+/// </summary>
+public static class StorageKeys
+{
+    public static void Assign(EntityDefinition proposed, EntityDefinition? current, RecordsSchema schema)
+    {
+        proposed.Table = current?.Table ?? UniqueTable(proposed.Name, schema);
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var field in proposed.Fields)
+        {
+            var existing = current?.Field(field.Name);
+            field.Column = existing?.Column ?? field.Column;
+            if (field.Column is not null)
+            {
+                columns.Add(field.Column);
+            }
+        }
+
+        foreach (var column in current?.Fields.Select(f => f.Column!) ?? [])
+        {
+            columns.Add(column);
+        }
+
+        foreach (var field in proposed.Fields.Where(f => f.Column is null))
+        {
+            field.Column = Unique("f_" + field.Name.ToLowerInvariant(), columns);
+            columns.Add(field.Column);
+        }
+    }
+
+    private static string UniqueTable(string name, RecordsSchema schema) =>
+        Unique("e_" + name.ToLowerInvariant(), schema.Entities.Select(e => e.Table!).ToHashSet(StringComparer.OrdinalIgnoreCase));
+
+    private static string Unique(string candidate, HashSet<string> taken)
+    {
+        var key = candidate;
+        for (var n = 2; taken.Contains(key); n++)
+        {
+            key = $"{candidate}_{n}";
+        }
+
+        return key;
+    }
+}

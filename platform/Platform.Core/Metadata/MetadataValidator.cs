@@ -9,6 +9,7 @@ namespace Platform.Core.Metadata;
 public static class MetadataValidator
 {
     public const int MaxFields = 500;
+    public const int MaxDescriptionLength = 2000;
 
     public static IReadOnlyList<MetadataError> Validate(EntityDefinition entity)
     {
@@ -21,6 +22,11 @@ public static class MetadataValidator
         if (entity.Label is null || entity.Label.IsBlank)
         {
             errors.Add(new("$.label", "A label in at least one language (zh-CN or en) is required."));
+        }
+
+        if (entity.Description?.Length > MaxDescriptionLength)
+        {
+            errors.Add(new("$.description", $"A description has at most {MaxDescriptionLength} characters."));
         }
 
         if (entity.Fields is null || entity.Fields.Count == 0)
@@ -65,6 +71,11 @@ public static class MetadataValidator
             if (field.Label is null || field.Label.IsBlank)
             {
                 errors.Add(new($"{path}.label", "A label in at least one language (zh-CN or en) is required."));
+            }
+
+            if (field.Description?.Length > MaxDescriptionLength)
+            {
+                errors.Add(new($"{path}.description", $"A description has at most {MaxDescriptionLength} characters."));
             }
 
             ValidateType(field, path, errors);

@@ -8,7 +8,7 @@ namespace Platform.Web.Tests.Localization;
 public sealed partial class LocalizationCompletenessTests
 {
     private static readonly Assembly[] Assemblies =
-        [typeof(PlatformCultures).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly];
+        [typeof(PlatformCultures).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly];
 
     public static TheoryData<string> UiAssemblies() => new(Assemblies.Select(a => a.GetName().Name!));
 
@@ -42,7 +42,7 @@ public sealed partial class LocalizationCompletenessTests
     private static IEnumerable<string> SourceFiles()
     {
         var root = RepositoryRoot();
-        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity" }
+        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));

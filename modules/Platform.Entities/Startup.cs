@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Modules;
+using Platform.Entities.Endpoints;
+
+namespace Platform.Entities;
+
+/// <summary>Metadata-defined entities: the metadata API today; records, OData and the designer build on it.</summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddPermissions<Permissions>();
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMetadataEndpoints();
+}

@@ -25,6 +25,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<SchemaChange> SchemaChanges => Set<SchemaChange>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -34,5 +36,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new ApiTokenConfiguration());
         builder.ApplyConfiguration(new StoredEntityDefinitionConfiguration());
         builder.ApplyConfiguration(new SchemaChangeConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 }

@@ -54,6 +54,8 @@ public static class PlatformBuilderExtensions
         services.AddScoped<ApiTokenService>();
         services.AddSingleton<Platform.Data.Records.RecordsDbContextFactory>();
         services.AddScoped<Platform.Data.Records.SchemaManager>();
+        services.AddScoped<Platform.Data.Records.RecordValueConverter>();
+        services.AddScoped<Platform.Data.Records.RecordStore>();
         services.AddScoped<AdministratorSeeder>();
 
         services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));

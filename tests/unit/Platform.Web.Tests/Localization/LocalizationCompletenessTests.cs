@@ -39,10 +39,22 @@ public sealed partial class LocalizationCompletenessTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Every_field_type_has_a_message_for_a_value_of_the_wrong_kind()
+    {
+        var catalog = new LocalizationCatalog(Assemblies);
+
+        Assert.All(Core.Metadata.FieldTypes.All.Keys, type =>
+        {
+            Assert.True(catalog.TryGet("en", $"Records.Error.Not.{type}", out _), type);
+            Assert.True(catalog.TryGet("zh-CN", $"Records.Error.Not.{type}", out _), type);
+        });
+    }
+
     private static IEnumerable<string> SourceFiles()
     {
         var root = RepositoryRoot();
-        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities" }
+        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "platform/Platform.Data" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));

@@ -1,0 +1,12 @@
+namespace Platform.Data.Records;
+
+public enum RecordOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+
+    /// <summary>Someone else saved the record first (stale row version); nothing was overwritten.</summary>
+    Conflict,
+    UnknownEntity,
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+public sealed partial class RecordStore
+{
+    /// <summary>Writes <paramref name="values"/> into <paramref name="row"/>, collecting every refused value.</summary>
+    private List<RecordFieldError> Apply(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, bool creating)
+    {
+        var errors = new List<RecordFieldError>();
+        foreach (var (name, input) in values)
+        {
+            if (WritableSystemFields.Contains(name, StringComparer.Ordinal))
+            {
+                row[name] = input?.ToString() is { Length: > 0 } text ? text : null!;
+                continue;
+            }
+
+            if (SystemFields.All.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new(name, localizer["Records.Error.SystemField", name]));
+                continue;
+            }
+
+            var field = entity.Field(name);
+            if (field is null)
+            {
+                errors.Add(new(name, localizer["Records.Error.UnknownField", name, entity.Name]));
+                continue;
+            }
+
+            if (converter.TryConvert(field, input, out var value, out var error))
+            {
+                row[field.Name] = value!;
+            }
+            else
+            {
+                errors.Add(new(field.Name, error!));
+            }
+        }
+
+        foreach (var field in entity.Fields.Where(f => f.Required && row.GetValueOrDefault(f.Name) is null))
+        {
+            if (errors.All(e => e.Field != field.Name) && (creating || values.ContainsKey(field.Name) || row.ContainsKey(field.Name)))
+            {
+                errors.Add(new(field.Name, localizer["Records.Error.Required"]));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Unique fields checked before saving, so the message names the field; the index still guards races.</summary>
+    private async Task<List<RecordFieldError>> DuplicatesAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, CancellationToken cancellationToken)
+    {
+        var errors = new List<RecordFieldError>();
+        var id = (Guid)row[SystemFields.Id];
+        foreach (var field in entity.Fields.Where(f => f.Unique && row.GetValueOrDefault(f.Name) is not null))
+        {
+            var value = row[field.Name];
+            var taken = await records.Set<Dictionary<string, object>>(entity.Name)
+                .AnyAsync(r => EF.Property<Guid>(r, SystemFields.Id) != id && EF.Property<object>(r, field.Name) == value, cancellationToken);
+            if (taken)
+            {
+                errors.Add(new(field.Name, localizer["Records.Error.Duplicate", value]));
+            }
+        }
+
+        return errors;
+    }
+}

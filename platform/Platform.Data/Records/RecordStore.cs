@@ -1,0 +1,239 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Localization;
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// Creates, reads, updates, deletes (to the recycle bin) and restores records of any entity. The
+/// one path for the API, the UI and workflows: values are converted and checked per field, row
+/// versions guard against lost updates, and every change writes its audit entries in the same
+/// transaction as the record.
+/// </summary>
+public sealed partial class RecordStore(
+    PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, IStringLocalizer localizer, TimeProvider clock)
+{
+    private static readonly string[] WritableSystemFields = [SystemFields.Owner, SystemFields.Department];
+
+    public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    {
+        var (entity, records) = await OpenAsync(entityName, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        await using (records)
+        {
+            var row = await records!.Set<Dictionary<string, object>>(entity.Name).AsNoTracking()
+                .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id, cancellationToken);
+            return row is null || (!includeDeleted && row.GetValueOrDefault(SystemFields.DeletedAt) is not null) ? null : Present(entity, row);
+        }
+    }
+
+    public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken = default)
+    {
+        var (entity, records) = await OpenAsync(entityName, cancellationToken);
+        if (entity is null)
+        {
+            return UnknownEntity(entityName);
+        }
+
+        await using (records)
+        {
+            var now = clock.GetUtcNow();
+            var row = new Dictionary<string, object>
+            {
+                [SystemFields.Id] = Guid.NewGuid(),
+                [SystemFields.CreatedAt] = now, [SystemFields.CreatedBy] = actor.UserId,
+                [SystemFields.UpdatedAt] = now, [SystemFields.UpdatedBy] = actor.UserId,
+                [SystemFields.Owner] = actor.UserId, [SystemFields.Department] = actor.DepartmentId!,
+                [SystemFields.RowVersion] = 1,
+            };
+            var errors = Apply(entity, row, values, creating: true);
+            errors.AddRange(await DuplicatesAsync(records!, entity, row, cancellationToken));
+            if (errors.Count > 0)
+            {
+                return new RecordResult(RecordOutcome.Invalid, null, errors);
+            }
+
+            records!.Set<Dictionary<string, object>>(entity.Name).Add(row);
+            var audit = entity.Fields.Where(f => row.GetValueOrDefault(f.Name) is not null)
+                .Select(f => Audit(entity, row, "create", actor, now, f.Name, null, row[f.Name]));
+            return await SaveAsync(records, entity, row, audit, cancellationToken);
+        }
+    }
+
+    public async Task<RecordResult> UpdateAsync(string entityName, Guid id, int expectedRowVersion, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken = default)
+    {
+        var (entity, records) = await OpenAsync(entityName, cancellationToken);
+        if (entity is null)
+        {
+            return UnknownEntity(entityName);
+        }
+
+        await using (records)
+        {
+            var row = await FindLiveAsync(records!, entity, id, cancellationToken);
+            if (row is null)
+            {
+                return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+            }
+
+            if ((int)row[SystemFields.RowVersion] != expectedRowVersion)
+            {
+                return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
+            }
+
+            var before = new Dictionary<string, object>(row);
+            var errors = Apply(entity, row, values, creating: false);
+            errors.AddRange(await DuplicatesAsync(records!, entity, row, cancellationToken));
+            if (errors.Count > 0)
+            {
+                return new RecordResult(RecordOutcome.Invalid, null, errors);
+            }
+
+            var now = clock.GetUtcNow();
+            Stamp(records!, entity, row, expectedRowVersion, actor, now);
+            var audit = entity.Fields.Select(f => f.Name).Concat(WritableSystemFields)
+                .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name)))
+                .Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
+            return await SaveAsync(records!, entity, row, audit, cancellationToken);
+        }
+    }
+
+    /// <summary>Moves a record to the recycle bin; <see cref="RestoreAsync"/> brings it back.</summary>
+    public Task<RecordResult> DeleteAsync(string entityName, Guid id, int expectedRowVersion, RecordActor actor, CancellationToken cancellationToken = default) =>
+        SetDeletedAsync(entityName, id, expectedRowVersion, actor, deleted: true, cancellationToken);
+
+    public Task<RecordResult> RestoreAsync(string entityName, Guid id, int expectedRowVersion, RecordActor actor, CancellationToken cancellationToken = default) =>
+        SetDeletedAsync(entityName, id, expectedRowVersion, actor, deleted: false, cancellationToken);
+
+    public async Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, CancellationToken cancellationToken = default)
+    {
+        var key = entityName.ToLowerInvariant();
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityKey == key && (recordId == null || a.RecordId == recordId))
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<RecordResult> SetDeletedAsync(string entityName, Guid id, int expectedRowVersion, RecordActor actor, bool deleted, CancellationToken cancellationToken)
+    {
+        var (entity, records) = await OpenAsync(entityName, cancellationToken);
+        if (entity is null)
+        {
+            return UnknownEntity(entityName);
+        }
+
+        await using (records)
+        {
+            var row = await records!.Set<Dictionary<string, object>>(entity.Name)
+                .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id, cancellationToken);
+            if (row is null || (row.GetValueOrDefault(SystemFields.DeletedAt) is not null) != !deleted)
+            {
+                return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+            }
+
+            if ((int)row[SystemFields.RowVersion] != expectedRowVersion)
+            {
+                return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
+            }
+
+            var now = clock.GetUtcNow();
+            row[SystemFields.DeletedAt] = deleted ? now : null!;
+            Stamp(records, entity, row, expectedRowVersion, actor, now);
+            return await SaveAsync(records, entity, row, [Audit(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null)], cancellationToken);
+        }
+    }
+
+    private async Task<(EntityDefinition? Entity, RecordsDbContext? Records)> OpenAsync(string entityName, CancellationToken cancellationToken)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var entity = schema.Find(entityName);
+        if (entity is null)
+        {
+            return (null, null);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return (entity, factory.Create(db.Database.GetDbConnection(), schema));
+    }
+
+    private static Task<Dictionary<string, object>?> FindLiveAsync(RecordsDbContext records, EntityDefinition entity, Guid id, CancellationToken cancellationToken) =>
+        records.Set<Dictionary<string, object>>(entity.Name)
+            .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null, cancellationToken);
+
+    private static void Stamp(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion, RecordActor actor, DateTimeOffset now)
+    {
+        row[SystemFields.UpdatedAt] = now;
+        row[SystemFields.UpdatedBy] = actor.UserId;
+        row[SystemFields.RowVersion] = expectedRowVersion + 1;
+        // The UPDATE carries "WHERE row_version = expected": a writer who got there first makes it match no row.
+        records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
+    }
+
+    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        records.Database.UseTransaction(transaction.GetDbTransaction());
+        try
+        {
+            await records.SaveChangesAsync(cancellationToken);
+            db.AuditEntries.AddRange(audit);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
+        }
+        catch (DbUpdateException)
+        {
+            // A unique index caught a duplicate that a concurrent writer saved after our check.
+            db.ChangeTracker.Clear();
+            return RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]);
+        }
+
+        return RecordResult.Saved(Present(entity, row));
+    }
+
+    private static AuditEntry Audit(EntityDefinition entity, Dictionary<string, object> row, string action, RecordActor actor, DateTimeOffset at, string? field, object? oldValue, object? newValue) =>
+        new()
+        {
+            EntityKey = entity.Name.ToLowerInvariant(), RecordId = (Guid)row[SystemFields.Id], Action = action, Field = field,
+            OldValue = Invariant(oldValue), NewValue = Invariant(newValue), At = at, UserId = actor.UserId, UserName = actor.UserName,
+        };
+
+    private static string? Invariant(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture), // 10.0000 from the column and 10 from the form are one value
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static Dictionary<string, object?> Present(EntityDefinition entity, Dictionary<string, object> row)
+    {
+        var record = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in SystemFields.All)
+        {
+            record[name] = row.GetValueOrDefault(name);
+        }
+
+        foreach (var field in entity.Fields)
+        {
+            record[field.Name] = row.GetValueOrDefault(field.Name);
+        }
+
+        return record;
+    }
+
+    private RecordResult UnknownEntity(string name) => RecordResult.Fail(RecordOutcome.UnknownEntity, localizer["Records.Error.UnknownEntity", name]);
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// Turns incoming values (JSON or CLR) into the stored type of a field and checks the field's
+/// constraints. Decimals are read from the JSON text, never through double, so money keeps its digits.
+/// </summary>
+public sealed partial class RecordValueConverter(IStringLocalizer localizer)
+{
+    public bool TryConvert(FieldDefinition field, object? input, out object? value, out string? error)
+    {
+        value = null;
+        error = null;
+        var type = FieldTypes.Find(field.Type)!;
+        if (input is JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } || input is null || input is string { Length: 0 })
+        {
+            return true;
+        }
+
+        value = type.ClrType switch
+        {
+            _ when type.ClrType == typeof(string) => AsText(input),
+            _ when type.ClrType == typeof(long) => AsWholeNumber(input),
+            _ when type.ClrType == typeof(decimal) => AsDecimal(input),
+            _ when type.ClrType == typeof(DateOnly) => AsDate(input),
+            _ when type.ClrType == typeof(DateTimeOffset) => AsDateTime(input),
+            _ when type.ClrType == typeof(bool) => AsYesNo(input),
+            _ => null,
+        };
+        if (value is null)
+        {
+            error = localizer[$"Records.Error.Not.{type.Name}"];
+            return false;
+        }
+
+        error = Check(field, type, value);
+        return error is null;
+    }
+
+    private string? Check(FieldDefinition field, FieldType type, object value)
+    {
+        switch (value)
+        {
+            case string text:
+                if (text.Length > (field.MaxLength ?? type.DefaultMaxLength ?? int.MaxValue))
+                {
+                    return localizer["Records.Error.TooLong", field.MaxLength ?? type.DefaultMaxLength!];
+                }
+
+                if (type == FieldTypes.Choice && field.Choices?.Any(c => c.Value == text) != true)
+                {
+                    return localizer["Records.Error.NotAChoice", text];
+                }
+
+                if (type == FieldTypes.Email && !EmailShape().IsMatch(text))
+                {
+                    return localizer["Records.Error.BadEmail"];
+                }
+
+                if (type == FieldTypes.Url && !(Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+                {
+                    return localizer["Records.Error.BadUrl"];
+                }
+
+                if (type == FieldTypes.Phone && !PhoneShape().IsMatch(text))
+                {
+                    return localizer["Records.Error.BadPhone"];
+                }
+
+                if (field.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
+                {
+                    return localizer["Records.Error.PatternMismatch"];
+                }
+
+                return null;
+            case decimal number:
+                var scale = field.Scale ?? type.DefaultScale ?? 4;
+                var precision = field.Precision ?? type.DefaultPrecision ?? 18;
+                if (number.Scale > scale && decimal.Round(number, scale) != number)
+                {
+                    return localizer["Records.Error.TooManyDecimals", scale];
+                }
+
+                if (Math.Abs(decimal.Truncate(number)).ToString(CultureInfo.InvariantCulture).TrimStart('0').Length > precision - scale)
+                {
+                    return localizer["Records.Error.TooLarge"];
+                }
+
+                return Range(field, number);
+            case long whole:
+                return Range(field, whole);
+            default:
+                return null;
+        }
+    }
+
+    private string? Range(FieldDefinition field, decimal number) =>
+        number < field.Min ? localizer["Records.Error.BelowMin", field.Min].Value
+        : number > field.Max ? localizer["Records.Error.AboveMax", field.Max].Value
+        : null;
+
+    private static string? AsText(object input) => input switch
+    {
+        string s => s,
+        JsonElement { ValueKind: JsonValueKind.String } e => e.GetString(),
+        _ => null,
+    };
+
+    private static object? AsWholeNumber(object input) => input switch
+    {
+        long l => l,
+        int i => (long)i,
+        decimal d when d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue => (long)d,
+        JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetInt64(out var l) => l,
+        JsonElement { ValueKind: JsonValueKind.String } e when long.TryParse(e.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+        string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) => l,
+        _ => null,
+    };
+
+    private static object? AsDecimal(object input) => input switch
+    {
+        decimal d => d,
+        long l => (decimal)l,
+        int i => (decimal)i,
+        JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetDecimal(out var d) => d,
+        JsonElement { ValueKind: JsonValueKind.String } e when decimal.TryParse(e.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+
+    private static object? AsDate(object input) => (input is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : input) switch
+    {
+        DateOnly d => d,
+        DateTime dt => DateOnly.FromDateTime(dt),
+        string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
+        _ => null,
+    };
+
+    private static object? AsDateTime(object input) => (input is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : input) switch
+    {
+        DateTimeOffset d => d.ToUniversalTime(),
+        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, dt.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : dt.Kind)).ToUniversalTime(),
+        string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) => d.ToUniversalTime(),
+        _ => null,
+    };
+
+    private static object? AsYesNo(object input) => input switch
+    {
+        bool b => b,
+        JsonElement { ValueKind: JsonValueKind.True } => true,
+        JsonElement { ValueKind: JsonValueKind.False } => false,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailShape();
+
+    [GeneratedRegex(@"^\+?[0-9()\-\s]{3,49}$")]
+    private static partial Regex PhoneShape();
+}

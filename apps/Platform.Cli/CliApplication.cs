@@ -30,6 +30,10 @@ public static class CliApplication
                     return words.Length == 0 ? Usage : Ok;
                 case ["users", "reset-password", var userName, .. var rest]:
                     return await ResetPasswordCommand.RunAsync(userName, rest, settings, output, error);
+                case ["package", "apply", var folder, .. var rest]:
+                    return await PackageCommands.ApplyAsync(folder, rest, settings, output, error);
+                case ["package", "export", var folder, .. var rest]:
+                    return await PackageCommands.ExportAsync(folder, rest, settings, output, error);
                 default:
                     await error.WriteLineAsync($"Unknown command: {string.Join(' ', words)}");
                     await error.WriteAsync(Help);
@@ -60,6 +64,9 @@ public static class CliApplication
           users reset-password <user> [--password <new>]
                                                  Set a new password (generated and printed when omitted)
                                                  and unlock the account.
+          package apply <dir>                    Apply an app package folder (entities/*.json); idempotent,
+                                                 all or nothing. Creates the database when missing.
+          package export <dir> [--name <name>]   Write the current entity definitions as a package.
 
         Options:
           --content-root <dir>                   Folder whose appsettings.json and App_Data are used

@@ -25,6 +25,7 @@ public static class CliServices
         services.AddSingleton(TimeProvider.System);
         database = services.AddPlatformDatabase(configuration, root);
         services.AddPlatformIdentityCore();
+        services.AddPlatformRecords();
         return services.BuildServiceProvider();
     }
 }

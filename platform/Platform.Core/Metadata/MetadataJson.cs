@@ -5,12 +5,12 @@ using System.Text.Unicode;
 
 namespace Platform.Core.Metadata;
 
-/// <summary>The JSON form of metadata documents: camelCase, nulls left out, Chinese kept readable.</summary>
+/// <summary>The JSON form of metadata documents: camelCase, defaults left out, Chinese kept readable.</summary>
 public static class MetadataJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault, // leaves out nulls and false/0 defaults
         WriteIndented = true,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         AllowTrailingCommas = true,

@@ -11,13 +11,14 @@ public static partial class MetadataNames
     public const int MaxLength = 50;
 
     // Words that read as query syntax in $filter, scripts or SQL; refused to avoid confusion and injection-shaped names.
+    // Statement words of SQL, literals and operators of OData filters and JavaScript rules: a field
+    // named like them would read as syntax. Plain business words (order, count, primary) stay allowed.
     private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
     {
-        "select", "from", "where", "table", "drop", "insert", "update", "delete", "create", "alter", "order", "group", "by",
-        "and", "or", "not", "null", "true", "false", "union", "join", "having", "limit", "offset", "exec", "execute",
-        "grant", "revoke", "truncate", "index", "key", "primary", "foreign", "references", "default", "values", "into",
-        "eq", "ne", "gt", "ge", "lt", "le", "in", "has", "any", "all", "filter", "expand", "top", "skip", "count",
-        "constructor", "prototype", "__proto__", "this", "function", "return", "var", "let", "new",
+        "select", "from", "where", "table", "drop", "insert", "update", "delete", "create", "alter", "union", "join",
+        "exec", "execute", "grant", "revoke", "truncate",
+        "and", "or", "not", "null", "true", "false", "eq", "ne", "gt", "ge", "lt", "le", "in", "has", "any", "all",
+        "constructor", "prototype", "__proto__", "this", "function", "return", "var", "let", "new", "undefined",
     };
 
     public static string? Problem(string? name)

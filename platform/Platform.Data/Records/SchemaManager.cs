@@ -32,7 +32,10 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         var target = MetadataJson.Copy(proposed);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Joins the caller's transaction when there is one (a package applies many entities at once).
+        var ownsTransaction = db.Database.CurrentTransaction is null;
+        await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction!;
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(target.Name);
         var refused = UnsupportedChanges(current, target);
@@ -42,13 +45,19 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         StorageKeys.Assign(target, current, schema);
+        var stored = await db.EntityDefinitions.SingleOrDefaultAsync(e => e.Key == Key(target.Name), cancellationToken);
+        if (current is not null && MetadataJson.Write(current) == MetadataJson.Write(target))
+        {
+            // Applying the same document again (a package re-applied at start-up) changes nothing and records nothing.
+            return new SchemaChangeResult([], [], current, stored!.Version, Applied: false);
+        }
+
         var next = schema.With(target);
         var connection = db.Database.GetDbConnection();
         await using var before = records.Create(connection, schema);
         await using var after = records.Create(connection, next);
         var commands = Generate(before, after);
         var sql = commands.Select(c => c.CommandText.Trim()).ToList();
-        var stored = await db.EntityDefinitions.SingleOrDefaultAsync(e => e.Key == Key(target.Name), cancellationToken);
         var version = (stored?.Version ?? 0) + 1;
         if (dryRun)
         {
@@ -90,7 +99,11 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
             After = document, Sql = string.Join(";\n", sql), ChangedAt = now, ChangedBy = changedBy,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (ownsTransaction)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return new SchemaChangeResult([], sql, target, version, Applied: true);
     }
 

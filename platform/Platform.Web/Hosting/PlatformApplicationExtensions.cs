@@ -24,6 +24,7 @@ public static class PlatformApplicationExtensions
         await PlatformDatabaseMigrator.MigrateAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseSettings>());
         var options = scope.ServiceProvider.GetRequiredService<IOptions<PlatformOptions>>().Value;
         await scope.ServiceProvider.GetRequiredService<AdministratorSeeder>().SeedAsync(options.Admin, Console.Out);
+        await scope.ServiceProvider.GetRequiredService<StartupPackages>().ApplyAsync(app.Environment.ContentRootPath);
     }
 
     /// <summary>The middleware pipeline, the platform's endpoints, each enabled module's endpoints and the pages.</summary>

@@ -52,11 +52,9 @@ public static class PlatformBuilderExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ApiTokenService>();
-        services.AddSingleton<Platform.Data.Records.RecordsDbContextFactory>();
-        services.AddScoped<Platform.Data.Records.SchemaManager>();
-        services.AddScoped<Platform.Data.Records.RecordValueConverter>();
-        services.AddScoped<Platform.Data.Records.RecordStore>();
+        services.AddPlatformRecords();
         services.AddScoped<AdministratorSeeder>();
+        services.AddScoped<StartupPackages>();
 
         services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));
         services.AddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Packages;
+using Platform.Data.Records;
+
+namespace Platform.Web.Data;
+
+public static class PlatformRecordsServiceCollectionExtensions
+{
+    /// <summary>The entity engine's services, shared by the host and the CLI.</summary>
+    public static IServiceCollection AddPlatformRecords(this IServiceCollection services)
+    {
+        services.AddSingleton<RecordsDbContextFactory>();
+        services.AddScoped<SchemaManager>();
+        services.AddScoped<RecordValueConverter>();
+        services.AddScoped<RecordStore>();
+        services.AddScoped<AppPackageService>();
+        return services;
+    }
+}

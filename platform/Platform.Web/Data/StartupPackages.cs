@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Platform.Abstractions.Configuration;
+using Platform.Abstractions.Packages;
+using Platform.Data.Packages;
+
+namespace Platform.Web.Data;
+
+/// <summary>
+/// Applies at start-up the app packages the enabled modules carry and the package folders listed
+/// in <c>Platform:Packages</c> (relative to the content root). Applying is idempotent; a package
+/// with problems stops start-up with every problem listed.
+/// </summary>
+public sealed class StartupPackages(AppPackageService packages, IEnumerable<IAppPackageDocumentSource> sources, IConfiguration configuration, ILogger<StartupPackages> logger)
+{
+    public async Task ApplyAsync(string contentRoot, CancellationToken cancellationToken = default)
+    {
+        foreach (var package in sources.SelectMany(s => s.GetDocuments()).GroupBy(d => (d.ModuleId, d.Package)))
+        {
+            var files = package.Select(d =>
+            {
+                using var reader = new StreamReader(d.Open());
+                return new AppPackageFile(d.Path, reader.ReadToEnd());
+            }).ToList();
+            await ApplyAsync($"{package.Key.ModuleId}/{package.Key.Package}", files, cancellationToken);
+        }
+
+        foreach (var folder in configuration.GetSection("Platform:Packages").Get<string[]>() ?? [])
+        {
+            var path = Path.GetFullPath(Path.Combine(contentRoot, folder));
+            IReadOnlyList<AppPackageFile> files;
+            try
+            {
+                files = AppPackageFolder.Read(path);
+            }
+            catch (DirectoryNotFoundException e)
+            {
+                throw new PlatformConfigurationException($"Platform:Packages lists '{folder}': {e.Message}", e);
+            }
+
+            await ApplyAsync(path, files, cancellationToken);
+        }
+    }
+
+    private async Task ApplyAsync(string name, IReadOnlyList<AppPackageFile> files, CancellationToken cancellationToken)
+    {
+        var report = await packages.ApplyAsync(files, "system", cancellationToken);
+        if (!report.Succeeded)
+        {
+            throw new PlatformConfigurationException($"The app package {name} was not applied:{Environment.NewLine}{string.Join(Environment.NewLine, report.Errors.Select(e => "  " + e))}");
+        }
+
+        logger.LogInformation("App package {Package}: created {Created}, changed {Changed}, unchanged {Unchanged}",
+            name, report.Created.Count, report.Changed.Count, report.Unchanged.Count);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Cli;
+using Platform.Core.Metadata;
+using Platform.Data.Packages;
+using Platform.Data.Records;
+using Platform.Host.IntegrationTests.Infrastructure;
+
+namespace Platform.Host.IntegrationTests.Entities;
+
+/// <summary>Apps are packages of JSON documents, applied idempotently, all or nothing, and exported back.</summary>
+public sealed class AppPackageTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static string SamplesFolder => Path.Combine(RepositoryPaths.Root, "apps", "packages", "samples");
+
+    private static Task<AppPackageReport> ApplyAsync(PlatformHost host, IReadOnlyList<AppPackageFile> files) =>
+        host.InScopeAsync(s => s.GetRequiredService<AppPackageService>().ApplyAsync(files, "admin"));
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_sample_package_applies_once_and_again_changes_nothing(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var files = AppPackageFolder.Read(SamplesFolder);
+
+        var first = await ApplyAsync(host, files);
+        var second = await ApplyAsync(host, files);
+
+        Assert.True(first.Succeeded, string.Join("; ", first.Errors));
+        Assert.Equal(["contact", "customer", "product", "sales_order"], first.Created);
+        Assert.Empty(second.Created);
+        Assert.Empty(second.Changed);
+        Assert.Equal(4, second.Unchanged.Count);
+        Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("customer")));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_package_with_one_bad_document_applies_nothing_and_names_the_file(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var files = AppPackageFolder.Read(SamplesFolder).Append(new AppPackageFile("entities/broken.json", """{ "name": "broken", "fields": [ { "name": "x", "type": "nope" } ] }""")).ToList();
+
+        var report = await ApplyAsync(host, files);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains(report.Errors, e => e.Path == "entities/broken.json: $.fields[0].type");
+        Assert.Contains(report.Errors, e => e.Path == "entities/broken.json: $.label");
+        var schema = await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync());
+        Assert.Null(schema.Find("customer"));
+        Assert.Null(schema.Find("broken"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_package_the_database_refuses_half_way_leaves_no_entity_behind(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
+        var actor = new RecordActor("u1", "admin");
+        foreach (var code in new[] { "P-1", "P-2" })
+        {
+            await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = code, ["name"] = "同名" }, actor));
+        }
+
+        var alpha = EntitySamples.Product();
+        alpha.Name = "alpha"; // applied first (files go in path order) and must vanish with the failure
+        var product = EntitySamples.Product();
+        product.Field("name")!.Unique = true; // the database refuses: two products share a name
+        var files = new[] { alpha, product }.Select(e => new AppPackageFile($"entities/{e.Name}.json", MetadataJson.Write(e))).ToList();
+
+        var report = await ApplyAsync(host, files);
+
+        Assert.False(report.Succeeded);
+        Assert.StartsWith("entities/product.json", report.Errors.Single().Path, StringComparison.Ordinal);
+        var schema = await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync());
+        Assert.Null(schema.Find("alpha"));
+        Assert.False(schema.Find("product")!.Field("name")!.Unique);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Configured_package_folders_and_module_packages_are_applied_at_start_up(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Packages:0", SamplesFolder));
+
+        var schema = await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync());
+
+        Assert.NotNull(schema.Find("sales_order"));
+        Assert.NotNull(schema.Find("thing")); // shipped by the sample module
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_cli_applies_and_exports_packages_that_round_trip(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var target = host.Database.Settings().Select(s => $"--{s.Key}={s.Value}").ToArray();
+        var export = Path.Combine(host.Database.DataDirectory, "export");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var applied = await CliApplication.RunAsync(["package", "apply", SamplesFolder, .. target], output, error);
+        var exported = await CliApplication.RunAsync(["package", "export", export, "--name", "crm", .. target], output, error);
+        var reapplied = await CliApplication.RunAsync(["package", "apply", export, .. target], output, error);
+
+        Assert.True(applied == 0 && exported == 0 && reapplied == 0, error.ToString());
+        Assert.Contains("created contact, customer, product, sales_order", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("unchanged contact, customer, product, sales_order", output.ToString(), StringComparison.Ordinal);
+        var customer = MetadataJson.Read(File.ReadAllText(Path.Combine(export, "entities", "customer.json")));
+        Assert.Equal("e_customer", customer.Table);
+        Assert.Equal("客户", customer.Label["zh-CN"]);
+    }
+
+    [Fact]
+    public async Task The_cli_refuses_a_missing_folder_or_a_bad_package_with_the_problems()
+    {
+        await using var database = await TestDatabase.CreateAsync("Sqlite");
+        var target = database.Settings().Select(s => $"--{s.Key}={s.Value}").ToArray();
+        var bad = Path.Combine(database.DataDirectory, "bad");
+        AppPackageFolder.Write(bad, [new AppPackageFile("entities/x.json", "{ \"name\": \"x\", \"fields\": [ ")]);
+        var error = new StringWriter();
+
+        var missing = await CliApplication.RunAsync(["package", "apply", "/no/such/folder", .. target], TextWriter.Null, error);
+        var broken = await CliApplication.RunAsync(["package", "apply", bad, .. target], TextWriter.Null, error);
+
+        Assert.Equal(1, missing);
+        Assert.Equal(1, broken);
+        Assert.Contains("There is no package folder", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("entities/x.json", error.ToString(), StringComparison.Ordinal);
+    }
+}

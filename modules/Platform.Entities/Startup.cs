@@ -12,5 +12,9 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddPermissions<Permissions>();
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMetadataEndpoints();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMetadataEndpoints();
+        endpoints.MapODataEndpoints();
+    }
 }

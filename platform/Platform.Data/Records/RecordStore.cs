@@ -104,6 +104,16 @@ public sealed partial class RecordStore(
         }
     }
 
+    /// <summary>
+    /// A reader over the live (not deleted) records of an entity, for queries that run in the
+    /// database; null when there is no such entity. Dispose it when the query has run.
+    /// </summary>
+    public async Task<RecordReader?> OpenReaderAsync(string entityName, CancellationToken cancellationToken = default)
+    {
+        var (entity, records) = await OpenAsync(entityName, cancellationToken);
+        return entity is null ? null : new RecordReader(entity, records!);
+    }
+
     /// <summary>Moves a record to the recycle bin; <see cref="RestoreAsync"/> brings it back.</summary>
     public Task<RecordResult> DeleteAsync(string entityName, Guid id, int expectedRowVersion, RecordActor actor, CancellationToken cancellationToken = default) =>
         SetDeletedAsync(entityName, id, expectedRowVersion, actor, deleted: true, cancellationToken);
@@ -219,7 +229,7 @@ public sealed partial class RecordStore(
         _ => value.ToString(),
     };
 
-    private static Dictionary<string, object?> Present(EntityDefinition entity, Dictionary<string, object> row)
+    internal static Dictionary<string, object?> Present(EntityDefinition entity, Dictionary<string, object> row)
     {
         var record = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var name in SystemFields.All)

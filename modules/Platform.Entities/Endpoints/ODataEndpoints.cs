@@ -1,0 +1,121 @@
+using System.Xml;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.OData;
+using Microsoft.OData.Edm.Csdl;
+using Microsoft.OData.UriParser;
+using Platform.Data.Records;
+using Platform.Entities.OData;
+
+namespace Platform.Entities.Endpoints;
+
+/// <summary>
+/// The OData v4 data API at <c>/odata</c>: <c>$metadata</c> from the entity definitions, one entity
+/// set per entity, and queries translated to SQL. Excel Power Query and other OData clients read it as is.
+/// </summary>
+public static class ODataEndpoints
+{
+    public static void MapODataEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var odata = endpoints.MapGroup("/odata").WithTags("OData");
+        odata.MapGet("/", ServiceDocument).WithName("ODataServiceDocument").WithSummary("The entity sets.");
+        odata.MapGet("/$metadata", Metadata).WithName("ODataMetadata").WithSummary("The CSDL description of every entity.");
+        odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select.");
+    }
+
+    private static async Task ServiceDocument(HttpContext context, SchemaManager schemas)
+    {
+        var schema = await schemas.LoadSchemaAsync(context.RequestAborted);
+        var page = new RecordPage(schema.Entities.Select(e => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            ["name"] = e.Name, ["kind"] = "EntitySet", ["url"] = e.Name,
+        }).ToList(), null, null);
+        await ODataJson.WritePageAsync(context.Response, $"{ServiceRoot(context.Request)}$metadata", page, null);
+    }
+
+    private static async Task Metadata(HttpContext context, SchemaManager schemas)
+    {
+        var model = EdmModelFactory.For(await schemas.LoadSchemaAsync(context.RequestAborted));
+        context.Response.ContentType = "application/xml; charset=utf-8";
+        context.Response.Headers["OData-Version"] = "4.0";
+        await using var buffer = new MemoryStream();
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Indent = true }))
+        {
+            if (!CsdlWriter.TryWriteCsdl(model, xml, CsdlTarget.OData, out var errors))
+            {
+                throw new InvalidOperationException($"The OData model is invalid: {string.Join("; ", errors)}");
+            }
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
+    }
+
+    private static async Task Query(HttpContext context, RecordStore records)
+    {
+        var request = context.Request;
+        var setName = request.Path.Value!["/odata/".Length..].Split('(', 2)[0];
+        await using var reader = await records.OpenReaderAsync(Uri.UnescapeDataString(setName), context.RequestAborted);
+        if (reader is null)
+        {
+            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "NotFound", $"There is no entity set '{Uri.UnescapeDataString(setName)}'.", null);
+            return;
+        }
+
+        var serviceRoot = ServiceRoot(request);
+        var parser = new ODataUriParser(EdmModelFactory.For(reader.Schema), new Uri(serviceRoot), new Uri($"{serviceRoot}{request.Path.Value!["/odata/".Length..]}{request.QueryString}"))
+        {
+            Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
+        };
+        try
+        {
+            var path = parser.ParsePath();
+            if (path.LastSegment is KeySegment key)
+            {
+                await SingleAsync(context, reader, serviceRoot, (Guid)key.Keys.Single().Value);
+                return;
+            }
+
+            var page = await new RecordQuery(reader, parser).RunAsync(context.RequestAborted);
+            var next = page.NextSkip is { } skip ? $"{serviceRoot}{reader.Entity.Name}?{WithSkip(request, skip)}" : null;
+            await ODataJson.WritePageAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}", page, next);
+        }
+        catch (ODataQueryException e)
+        {
+            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadRequest", e.Message, e.Target);
+        }
+        catch (ODataException e)
+        {
+            var target = TargetOf(request);
+            var message = target is null ? e.Message : $"{e.Message} ({target}={request.Query[target]})";
+            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadRequest", message, target);
+        }
+    }
+
+    private static async Task SingleAsync(HttpContext context, RecordReader reader, string serviceRoot, Guid id)
+    {
+        var row = await reader.Live.FirstOrDefaultAsync(r => EF.Property<Guid>(r, Core.Metadata.SystemFields.Id) == id, context.RequestAborted);
+        if (row is null)
+        {
+            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "NotFound", $"There is no {reader.Entity.Name} with id {id}.", null);
+            return;
+        }
+
+        await ODataJson.WriteEntityAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}/$entity", reader.Present(row));
+    }
+
+    private static string ServiceRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/odata/";
+
+    private static string WithSkip(HttpRequest request, long skip)
+    {
+        var query = request.Query.Where(q => q.Key != "$skip").Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value.ToString())}").Append($"$skip={skip}");
+        return string.Join("&", query);
+    }
+
+    /// <summary>The query option most likely at fault when the parser gives no position.</summary>
+    private static string? TargetOf(HttpRequest request) => QueryOptions.FirstOrDefault(o => request.Query.ContainsKey(o));
+
+    private static readonly string[] QueryOptions = ["$filter", "$orderby", "$select", "$top", "$skip", "$count", "$expand"];
+}

@@ -1,0 +1,70 @@
+using Microsoft.OData.Edm;
+using Platform.Core.Metadata;
+using Platform.Data.Records;
+
+namespace Platform.Entities.OData;
+
+/// <summary>
+/// The OData (EDM) model of the current entities: one entity type and one entity set per entity,
+/// named by API name, system fields included. Built per schema version and cached.
+/// </summary>
+public static class EdmModelFactory
+{
+    public const string Namespace = "Platform";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IEdmModel> Cache = new();
+
+    public static IEdmModel For(RecordsSchema schema) => Cache.GetOrAdd(schema.Version, _ => Build(schema));
+
+    private static EdmModel Build(RecordsSchema schema)
+    {
+        var model = new EdmModel();
+        var container = new EdmEntityContainer(Namespace, "Records");
+        model.AddElement(container);
+        foreach (var entity in schema.Entities)
+        {
+            var type = new EdmEntityType(Namespace, entity.Name);
+            var id = type.AddStructuralProperty(SystemFields.Id, EdmPrimitiveTypeKind.Guid, isNullable: false);
+            type.AddKeys(id);
+            type.AddStructuralProperty(SystemFields.CreatedAt, EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
+            type.AddStructuralProperty(SystemFields.CreatedBy, EdmPrimitiveTypeKind.String, isNullable: false);
+            type.AddStructuralProperty(SystemFields.UpdatedAt, EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
+            type.AddStructuralProperty(SystemFields.UpdatedBy, EdmPrimitiveTypeKind.String, isNullable: false);
+            type.AddStructuralProperty(SystemFields.Owner, EdmPrimitiveTypeKind.String, isNullable: true);
+            type.AddStructuralProperty(SystemFields.Department, EdmPrimitiveTypeKind.String, isNullable: true);
+            type.AddStructuralProperty(SystemFields.RowVersion, EdmPrimitiveTypeKind.Int32, isNullable: false);
+            foreach (var field in entity.Fields)
+            {
+                type.AddStructuralProperty(field.Name, TypeOf(field));
+            }
+
+            model.AddElement(type);
+            container.AddEntitySet(entity.Name, type);
+        }
+
+        return model;
+    }
+
+    /// <summary>Decimals carry their precision and scale and texts their length, so clients size columns right.</summary>
+    private static IEdmTypeReference TypeOf(FieldDefinition field)
+    {
+        var type = FieldTypes.Find(field.Type)!;
+        return KindOf(field) switch
+        {
+            EdmPrimitiveTypeKind.Decimal => EdmCoreModel.Instance.GetDecimal(field.Precision ?? type.DefaultPrecision, field.Scale ?? type.DefaultScale, isNullable: true),
+            EdmPrimitiveTypeKind.String when (field.MaxLength ?? type.DefaultMaxLength) is { } length =>
+                EdmCoreModel.Instance.GetString(isUnbounded: false, maxLength: length, isUnicode: true, isNullable: true),
+            var kind => EdmCoreModel.Instance.GetPrimitive(kind, isNullable: true),
+        };
+    }
+
+    private static EdmPrimitiveTypeKind KindOf(FieldDefinition field) => FieldTypes.Find(field.Type)!.ClrType switch
+    {
+        var t when t == typeof(long) => EdmPrimitiveTypeKind.Int64,
+        var t when t == typeof(decimal) => EdmPrimitiveTypeKind.Decimal,
+        var t when t == typeof(DateOnly) => EdmPrimitiveTypeKind.Date,
+        var t when t == typeof(DateTimeOffset) => EdmPrimitiveTypeKind.DateTimeOffset,
+        var t when t == typeof(bool) => EdmPrimitiveTypeKind.Boolean,
+        _ => EdmPrimitiveTypeKind.String,
+    };
+}

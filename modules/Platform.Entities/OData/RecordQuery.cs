@@ -1,0 +1,95 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData.UriParser;
+using Platform.Data.Records;
+
+namespace Platform.Entities.OData;
+
+/// <summary>
+/// Runs the query options of one OData request ($filter, $orderby, $skip, $top, $count, $select)
+/// against an entity's records, in the database. Pages hold at most <see cref="MaxPageSize"/> rows.
+/// </summary>
+public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
+{
+    public const int MaxPageSize = 1000;
+
+    public async Task<RecordPage> RunAsync(CancellationToken cancellationToken)
+    {
+        var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
+        var translator = new FilterTranslator(reader.Entity, row);
+        var query = reader.Live;
+
+        if (parser.ParseFilter() is { } filter)
+        {
+            query = query.Where(Expression.Lambda<Func<Dictionary<string, object>, bool>>(
+                FilterBool(translator.Translate(filter.Expression)), row));
+        }
+
+        long? count = parser.ParseCount() == true ? await query.LongCountAsync(cancellationToken) : null;
+        query = OrderBy(query, parser.ParseOrderBy(), translator, row);
+        var skip = parser.ParseSkip() ?? 0;
+        var top = parser.ParseTop();
+        if (top is < 0 || skip < 0)
+        {
+            throw new ODataQueryException(top < 0 ? "$top" : "$skip", "$top and $skip cannot be negative.");
+        }
+
+        var take = (int)Math.Min(top ?? MaxPageSize, MaxPageSize);
+        var rows = await query.Skip((int)Math.Min(skip, int.MaxValue)).Take(take + 1).ToListAsync(cancellationToken);
+        var more = rows.Count > take && (top is null || top > MaxPageSize);
+        var select = Selected(parser.ParseSelectAndExpand());
+        var values = rows.Take(take).Select(r => Project(reader.Present(r), select)).ToList();
+        return new RecordPage(values, count, more ? skip + take : null);
+    }
+
+    private static Expression FilterBool(Expression e) =>
+        e.Type == typeof(bool) ? e : e.Type == typeof(bool?) ? Expression.Equal(e, Expression.Constant(true, typeof(bool?)))
+        : throw new ODataQueryException("$filter", "$filter must be a condition.");
+
+    private static IQueryable<Dictionary<string, object>> OrderBy(IQueryable<Dictionary<string, object>> query, OrderByClause? clause, FilterTranslator translator, ParameterExpression row)
+    {
+        var first = true;
+        var ordered = query;
+        for (var item = clause; item is not null; item = item.ThenBy)
+        {
+            if (item.Expression is not SingleValuePropertyAccessNode property)
+            {
+                throw new ODataQueryException("$orderby", "$orderby takes field names, e.g. $orderby=price desc,name.");
+            }
+
+            var key = translator.Property(property.Property.Name);
+            var lambda = Expression.Lambda(key, row);
+            var method = (first, item.Direction) switch
+            {
+                (true, OrderByDirection.Ascending) => nameof(Queryable.OrderBy),
+                (true, _) => nameof(Queryable.OrderByDescending),
+                (false, OrderByDirection.Ascending) => nameof(Queryable.ThenBy),
+                _ => nameof(Queryable.ThenByDescending),
+            };
+            ordered = (IQueryable<Dictionary<string, object>>)typeof(Queryable).GetMethods()
+                .Single(m => m.Name == method && m.GetParameters().Length == 2)
+                .MakeGenericMethod(typeof(Dictionary<string, object>), key.Type)
+                .Invoke(null, [ordered, lambda])!;
+            first = false;
+        }
+
+        // A stable order makes $skip pages reliable: the id breaks ties (and orders unsorted queries).
+        var id = Expression.Lambda<Func<Dictionary<string, object>, Guid>>(translator.Property(Core.Metadata.SystemFields.Id), row);
+        return first ? ordered.OrderBy(id) : ((IOrderedQueryable<Dictionary<string, object>>)ordered).ThenBy(id);
+    }
+
+    private static HashSet<string>? Selected(SelectExpandClause? clause)
+    {
+        if (clause is null || clause.AllSelected)
+        {
+            return null;
+        }
+
+        return clause.SelectedItems.OfType<PathSelectItem>()
+            .Select(p => p.SelectedPath.FirstSegment.Identifier)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static IReadOnlyDictionary<string, object?> Project(IReadOnlyDictionary<string, object?> record, HashSet<string>? select) =>
+        select is null ? record : record.Where(p => select.Contains(p.Key) || p.Key == Core.Metadata.SystemFields.Id).ToDictionary(p => p.Key, p => p.Value);
+}

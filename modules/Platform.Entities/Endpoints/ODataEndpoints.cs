@@ -103,7 +103,9 @@ public static class ODataEndpoints
             return;
         }
 
-        await ODataJson.WriteEntityAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}/$entity", reader.Present(row));
+        var record = reader.Present(row);
+        context.Response.Headers.ETag = ODataWriteEndpoints.ETag(record);
+        await ODataJson.WriteEntityAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}/$entity", record, ODataWriteEndpoints.ETag(record));
     }
 
     private static string ServiceRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/odata/";

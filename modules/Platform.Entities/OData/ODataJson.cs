@@ -38,18 +38,23 @@ public static class ODataJson
         json.WriteEndObject();
     }
 
-    public static async Task WriteEntityAsync(HttpResponse response, string context, IReadOnlyDictionary<string, object?> record)
+    public static async Task WriteEntityAsync(HttpResponse response, string context, IReadOnlyDictionary<string, object?> record, string? etag = null)
     {
         response.ContentType = "application/json; odata.metadata=minimal; charset=utf-8";
         response.Headers["OData-Version"] = "4.0";
         await using var json = new Utf8JsonWriter(response.Body, Options);
         json.WriteStartObject();
         json.WriteString("@odata.context", context);
+        if (etag is not null)
+        {
+            json.WriteString("@odata.etag", etag);
+        }
+
         WriteProperties(json, record);
         json.WriteEndObject();
     }
 
-    public static async Task WriteErrorAsync(HttpResponse response, int status, string code, string message, string? target)
+    public static async Task WriteErrorAsync(HttpResponse response, int status, string code, string message, string? target, IEnumerable<Data.Records.RecordFieldError>? details = null)
     {
         response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";
@@ -62,6 +67,21 @@ public static class ODataJson
         if (target is not null)
         {
             json.WriteString("target", target);
+        }
+
+        if (details is not null)
+        {
+            json.WriteStartArray("details");
+            foreach (var detail in details)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", code);
+                json.WriteString("target", detail.Field);
+                json.WriteString("message", detail.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
         }
 
         json.WriteEndObject();

@@ -60,9 +60,10 @@ public sealed partial class RecordStore(
             }
 
             records!.Set<Dictionary<string, object>>(entity.Name).Add(row);
-            var audit = entity.Fields.Where(f => row.GetValueOrDefault(f.Name) is not null)
-                .Select(f => Audit(entity, row, "create", actor, now, f.Name, null, row[f.Name]));
-            return await SaveAsync(records, entity, row, audit, cancellationToken);
+            // One entry for a new record, holding every value it was created with; changes later get one entry per field.
+            var created = System.Text.Json.JsonSerializer.Serialize(
+                entity.Fields.Where(f => row.GetValueOrDefault(f.Name) is not null).ToDictionary(f => f.Name, f => Invariant(row[f.Name])));
+            return await SaveAsync(records, entity, row, [Audit(entity, row, "create", actor, now, null, null, created)], cancellationToken);
         }
     }
 

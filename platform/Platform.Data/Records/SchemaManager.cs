@@ -14,12 +14,21 @@ namespace Platform.Data.Records;
 /// so no DDL is written by hand for any database. The DDL, the new definition and the history entry
 /// commit in one transaction; any failure leaves data and metadata exactly as they were.
 /// </summary>
-public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContextFactory records, TimeProvider clock)
+public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContextFactory records, SchemaCache cache, TimeProvider clock)
 {
     public async Task<RecordsSchema> LoadSchemaAsync(CancellationToken cancellationToken = default)
     {
+        var versions = await db.EntityDefinitions.AsNoTracking().OrderBy(e => e.Key).Select(e => new { e.Key, e.Version }).ToListAsync(cancellationToken);
+        var stamp = string.Join(",", versions.Select(v => $"{v.Key}:{v.Version}"));
+        if (cache.TryGet(stamp, out var cached))
+        {
+            return cached;
+        }
+
         var documents = await db.EntityDefinitions.AsNoTracking().Select(e => e.Document).ToListAsync(cancellationToken);
-        return new RecordsSchema(documents.Select(MetadataJson.Read));
+        var schema = new RecordsSchema(documents.Select(MetadataJson.Read));
+        cache.Set(stamp, schema);
+        return schema;
     }
 
     /// <summary>Creates <paramref name="proposed"/> or brings the existing entity of that name to it.</summary>

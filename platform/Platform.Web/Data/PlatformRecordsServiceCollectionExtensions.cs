@@ -10,6 +10,7 @@ public static class PlatformRecordsServiceCollectionExtensions
     public static IServiceCollection AddPlatformRecords(this IServiceCollection services)
     {
         services.AddSingleton<RecordsDbContextFactory>();
+        services.AddSingleton<SchemaCache>();
         services.AddScoped<SchemaManager>();
         services.AddScoped<RecordValueConverter>();
         services.AddScoped<RecordStore>();

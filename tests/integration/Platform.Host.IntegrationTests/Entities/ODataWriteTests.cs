@@ -57,7 +57,7 @@ public sealed class ODataWriteTests
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(delete)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/odata/product({id})")).StatusCode);
         var trail = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().AuditTrailAsync("product", Guid.Parse(id!)));
-        Assert.Equal(["create", "create", "create", "update", "delete"], trail.Select(a => a.Action));
+        Assert.Equal(["create", "update", "delete"], trail.Select(a => a.Action));
         Assert.All(trail, a => Assert.Equal("admin", a.UserName));
     }
 

@@ -46,10 +46,11 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
         e.Type == typeof(bool) ? e : e.Type == typeof(bool?) ? Expression.Equal(e, Expression.Constant(true, typeof(bool?)))
         : throw new ODataQueryException("$filter", "$filter must be a condition.");
 
-    private static IQueryable<Dictionary<string, object>> OrderBy(IQueryable<Dictionary<string, object>> query, OrderByClause? clause, FilterTranslator translator, ParameterExpression row)
+    private IQueryable<Dictionary<string, object>> OrderBy(IQueryable<Dictionary<string, object>> query, OrderByClause? clause, FilterTranslator translator, ParameterExpression row)
     {
         var first = true;
         var ordered = query;
+        string? last = null;
         for (var item = clause; item is not null; item = item.ThenBy)
         {
             if (item.Expression is not SingleValuePropertyAccessNode property)
@@ -57,7 +58,8 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
                 throw new ODataQueryException("$orderby", "$orderby takes field names, e.g. $orderby=price desc,name.");
             }
 
-            var key = translator.Property(property.Property.Name);
+            last = property.Property.Name;
+            var key = translator.Property(last);
             var lambda = Expression.Lambda(key, row);
             var method = (first, item.Direction) switch
             {
@@ -74,6 +76,12 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
         }
 
         // A stable order makes $skip pages reliable: the id breaks ties (and orders unsorted queries).
+        // Ordering by a unique field has no ties; leaving the id out lets the database walk that field's index.
+        if (last == Core.Metadata.SystemFields.Id || (last is not null && reader.Entity.Field(last)?.Unique == true))
+        {
+            return ordered;
+        }
+
         var id = Expression.Lambda<Func<Dictionary<string, object>, Guid>>(translator.Property(Core.Metadata.SystemFields.Id), row);
         return first ? ordered.OrderBy(id) : ((IOrderedQueryable<Dictionary<string, object>>)ordered).ThenBy(id);
     }

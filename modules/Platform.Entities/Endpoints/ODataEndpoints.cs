@@ -32,7 +32,7 @@ public static class ODataEndpoints
         {
             ["name"] = e.Name, ["kind"] = "EntitySet", ["url"] = e.Name,
         }).ToList(), null, null);
-        await ODataJson.WritePageAsync(context.Response, $"{ServiceRoot(context.Request)}$metadata", page, null);
+        await ODataJson.WritePageAsync(context.Response, $"{ODataAddress.ServiceRoot(context.Request)}$metadata", page, null);
     }
 
     private static async Task Metadata(HttpContext context, SchemaManager schemas)
@@ -64,7 +64,7 @@ public static class ODataEndpoints
             return;
         }
 
-        var serviceRoot = ServiceRoot(request);
+        var serviceRoot = ODataAddress.ServiceRoot(request);
         var parser = new ODataUriParser(EdmModelFactory.For(reader.Schema), new Uri(serviceRoot), new Uri($"{serviceRoot}{request.Path.Value!["/odata/".Length..]}{request.QueryString}"))
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
@@ -108,7 +108,6 @@ public static class ODataEndpoints
         await ODataJson.WriteEntityAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}/$entity", record, ODataWriteEndpoints.ETag(record));
     }
 
-    private static string ServiceRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/odata/";
 
     private static string WithSkip(HttpRequest request, long skip)
     {

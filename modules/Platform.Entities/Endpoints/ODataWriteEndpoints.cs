@@ -42,7 +42,7 @@ public static class ODataWriteEndpoints
         }
 
         context.Response.StatusCode = StatusCodes.Status201Created;
-        context.Response.Headers.Location = $"{ServiceRoot(context.Request)}{set}({result.Record!["id"]})";
+        context.Response.Headers.Location = $"{ODataAddress.ServiceRoot(context.Request)}{set}({result.Record!["id"]})";
         await WriteRecordAsync(context, set, result.Record!);
     }
 
@@ -151,7 +151,7 @@ public static class ODataWriteEndpoints
     private static async Task WriteRecordAsync(HttpContext context, string set, IReadOnlyDictionary<string, object?> record)
     {
         context.Response.Headers.ETag = ETag(record);
-        await ODataJson.WriteEntityAsync(context.Response, $"{ServiceRoot(context.Request)}$metadata#{set}/$entity", record, ETag(record));
+        await ODataJson.WriteEntityAsync(context.Response, $"{ODataAddress.ServiceRoot(context.Request)}$metadata#{set}/$entity", record, ETag(record));
     }
 
     public static string ETag(IReadOnlyDictionary<string, object?> record) =>
@@ -159,6 +159,4 @@ public static class ODataWriteEndpoints
 
     private static RecordActor Actor(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.Identity!.Name!, user.FindFirstValue(PlatformClaimTypes.Department));
-
-    private static string ServiceRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/odata/";
 }

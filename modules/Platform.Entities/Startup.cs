@@ -15,6 +15,7 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMetadataEndpoints();
+        endpoints.MapAuditEndpoints();
         endpoints.MapODataWriteEndpoints();
         endpoints.MapODataEndpoints();
     }

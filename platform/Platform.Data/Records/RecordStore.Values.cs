@@ -51,7 +51,7 @@ public sealed partial class RecordStore
         return errors;
     }
 
-    /// <summary>Unique fields checked before saving, so the message names the field; the index still guards races.</summary>
+    /// <summary>The unique fields whose value another record already holds (asked after the database refused a save).</summary>
     private async Task<List<RecordFieldError>> DuplicatesAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();

@@ -53,7 +53,6 @@ public sealed partial class RecordStore(
                 [SystemFields.RowVersion] = 1,
             };
             var errors = Apply(entity, row, values, creating: true);
-            errors.AddRange(await DuplicatesAsync(records!, entity, row, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -90,7 +89,6 @@ public sealed partial class RecordStore(
 
             var before = new Dictionary<string, object>(row);
             var errors = Apply(entity, row, values, creating: false);
-            errors.AddRange(await DuplicatesAsync(records!, entity, row, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -204,9 +202,16 @@ public sealed partial class RecordStore(
         }
         catch (DbUpdateException)
         {
-            // A unique index caught a duplicate that a concurrent writer saved after our check.
+            // Unique values are guarded by the database's unique indexes (no extra query on the happy
+            // path); after a refusal, find the field(s) to name. A miss means a race: say so generally.
             db.ChangeTracker.Clear();
-            return RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]);
+            await transaction.RollbackAsync(CancellationToken.None);
+            records.Database.UseTransaction(null);
+            records.Entry(row).State = EntityState.Detached;
+            var duplicates = await DuplicatesAsync(records, entity, row, cancellationToken);
+            return duplicates.Count > 0
+                ? new RecordResult(RecordOutcome.Invalid, null, duplicates)
+                : RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]);
         }
 
         return RecordResult.Saved(Present(entity, row));

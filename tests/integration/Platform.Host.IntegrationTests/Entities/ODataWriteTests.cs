@@ -56,9 +56,13 @@ public sealed class ODataWriteTests
         delete.Headers.TryAddWithoutValidation("If-Match", "W/\"2\"");
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(delete)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/odata/product({id})")).StatusCode);
-        var trail = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().AuditTrailAsync("product", Guid.Parse(id!)));
-        Assert.Equal(["create", "update", "delete"], trail.Select(a => a.Action));
-        Assert.All(trail, a => Assert.Equal("admin", a.UserName));
+        var trail = await client.GetFromJsonAsync<JsonElement>($"/api/audit/product/{id}");
+        Assert.Equal(["create", "update", "delete"], trail.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+        Assert.All(trail.EnumerateArray(), a => Assert.Equal("admin", a.GetProperty("userName").GetString()));
+        var price = trail.EnumerateArray().Single(a => a.GetProperty("action").GetString() == "update");
+        Assert.Equal(("price", "199.99", "179"), (price.GetProperty("field").GetString(), price.GetProperty("oldValue").GetString(), price.GetProperty("newValue").GetString()));
+        Assert.Equal(3, (await client.GetFromJsonAsync<JsonElement>("/api/audit/product")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/audit/ghosts")).StatusCode);
     }
 
     [SkippableTheory]

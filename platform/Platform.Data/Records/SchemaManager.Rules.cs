@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 
 namespace Platform.Data.Records;
@@ -28,5 +31,47 @@ public sealed partial class SchemaManager
         }
 
         return errors;
+    }
+
+    /// <summary>A field can become unique only when no value is shared; otherwise the shared values are listed.</summary>
+    private static async Task<List<MetadataError>> DuplicatesBlockingUniqueAsync(RecordsDbContext before, EntityDefinition? current, EntityDefinition target, CancellationToken cancellationToken)
+    {
+        var errors = new List<MetadataError>();
+        for (var i = 0; current is not null && i < target.Fields.Count; i++)
+        {
+            var field = target.Fields[i];
+            if (!field.Unique || current.Field(field.Name) is not { Unique: false } existing)
+            {
+                continue;
+            }
+
+            var clr = FieldTypes.Find(existing.Type)!.ClrType;
+            var type = clr.IsValueType ? typeof(Nullable<>).MakeGenericType(clr) : clr;
+            var query = (Task<List<(string Value, int Count)>>)DuplicatesMethod.MakeGenericMethod(type)
+                .Invoke(null, [before, current.Name, existing.Name, cancellationToken])!;
+            var shared = await query;
+            if (shared.Count > 0)
+            {
+                var examples = string.Join(", ", shared.Select(d => $"'{d.Value}' ({d.Count} records)"));
+                errors.Add(new($"$.fields[{i}].unique", $"'{field.Name}' cannot become unique while records share a value: {examples}{(shared.Count == 10 ? ", …" : "")}. Change those records first."));
+            }
+        }
+
+        return errors;
+    }
+
+    private static readonly MethodInfo DuplicatesMethod = typeof(SchemaManager).GetMethod(nameof(SharedValuesAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static async Task<List<(string Value, int Count)>> SharedValuesAsync<T>(RecordsDbContext context, string entity, string field, CancellationToken cancellationToken)
+    {
+        var groups = await context.Set<Dictionary<string, object>>(entity)
+            .Where(r => EF.Property<T>(r, field) != null)
+            .GroupBy(r => EF.Property<T>(r, field))
+            .Where(g => g.Count() > 1)
+            .OrderByDescending(g => g.Count())
+            .Take(10)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return groups.Select(g => (Convert.ToString(g.Key, CultureInfo.InvariantCulture) ?? "", g.Count)).ToList();
     }
 }

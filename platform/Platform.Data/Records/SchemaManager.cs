@@ -65,6 +65,13 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         var connection = db.Database.GetDbConnection();
         await using var before = records.Create(connection, schema);
         await using var after = records.Create(connection, next);
+        before.Database.UseTransaction(transaction.GetDbTransaction());
+        var blocked = await DuplicatesBlockingUniqueAsync(before, current, target, cancellationToken);
+        if (blocked.Count > 0)
+        {
+            return SchemaChangeResult.Refused(blocked);
+        }
+
         var commands = Generate(before, after);
         var sql = commands.Select(c => c.CommandText.Trim()).ToList();
         var version = (stored?.Version ?? 0) + 1;

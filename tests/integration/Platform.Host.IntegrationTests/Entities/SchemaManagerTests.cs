@@ -137,11 +137,14 @@ public sealed class SchemaManagerTests
     {
         await using var host = await PlatformHost.StartAsync(provider);
         await ApplyAsync(host, EntitySamples.Product());
-        await InsertAsync(host, "product", new() { ["code"] = "P-1", ["name"] = "同名" });
-        await InsertAsync(host, "product", new() { ["code"] = "P-2", ["name"] = "同名" });
+        await InsertAsync(host, "product", new() { ["code"] = "P-1", ["name"] = "A" });
+        // Someone created an index by hand under the name the engine will use: the new column is
+        // added first, then creating the unique index fails.
+        await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().Database.ExecuteSqlRawAsync(
+            "CREATE INDEX ux_e_product_f_name ON e_product (f_notes)"));
         var changed = EntitySamples.Product();
         changed.Fields.Add(EntitySamples.Field("spec", "text", "规格", "Specification"));
-        changed.Field("name")!.Unique = true; // the new column is added first, then the unique index fails on the duplicates
+        changed.Field("name")!.Unique = true;
 
         var result = await ApplyAsync(host, changed);
 
@@ -152,7 +155,31 @@ public sealed class SchemaManagerTests
         Assert.Null(stored.Field("spec"));
         Assert.False(stored.Field("name")!.Unique);
         Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("product")));
-        Assert.Equal(2, await CountAsync(host, "e_product"));
+        Assert.Equal(1, await CountAsync(host, "e_product"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_field_becomes_unique_only_when_no_records_share_a_value_and_the_shared_ones_are_listed(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        await ApplyAsync(host, EntitySamples.Product());
+        foreach (var (code, name) in new[] { ("P-1", "同名"), ("P-2", "同名"), ("P-3", "同名"), ("P-4", "Twin"), ("P-5", "Twin"), ("P-6", "独一") })
+        {
+            await InsertAsync(host, "product", new() { ["code"] = code, ["name"] = name });
+        }
+
+        var changed = EntitySamples.Product();
+        changed.Field("name")!.Unique = true;
+        var refused = await ApplyAsync(host, changed);
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("$.fields[1].unique", error.Path);
+        Assert.Contains("'同名' (3 records), 'Twin' (2 records)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("独一", error.Message, StringComparison.Ordinal);
+        var stock = EntitySamples.Product();
+        stock.Field("stock")!.Unique = true; // no stock values at all: nothing blocks it
+        Assert.True((await ApplyAsync(host, stock)).Succeeded);
     }
 
     [SkippableTheory]

@@ -70,7 +70,7 @@ public static class MetadataEndpoints
             return Invalid([new MetadataError("$.name", $"The document names '{document.Name}' but the address names '{name}'.")]);
         }
 
-        var result = await schema.ApplyAsync(document, user.Identity!.Name!, dryRun == true, cancellationToken);
+        var result = await schema.ApplyAsync(document, user.Identity!.Name!, dryRun == true, cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
             return Invalid(result.Errors);

@@ -65,6 +65,7 @@ public static class EdmModelFactory
         var t when t == typeof(DateOnly) => EdmPrimitiveTypeKind.Date,
         var t when t == typeof(DateTimeOffset) => EdmPrimitiveTypeKind.DateTimeOffset,
         var t when t == typeof(bool) => EdmPrimitiveTypeKind.Boolean,
+        var t when t == typeof(Guid) => EdmPrimitiveTypeKind.Guid,
         _ => EdmPrimitiveTypeKind.String,
     };
 }

@@ -32,5 +32,11 @@ public sealed class FieldDefinition
 
     public List<ChoiceOption>? Choices { get; set; }
 
+    /// <summary>For lookups: the entity whose records this field refers to.</summary>
+    public string? Target { get; set; }
+
+    /// <summary>For lookups: what deleting the referenced record does — <c>restrict</c> (default), <c>setNull</c> or <c>cascade</c>.</summary>
+    public string? OnDelete { get; set; }
+
     public string? Description { get; set; }
 }

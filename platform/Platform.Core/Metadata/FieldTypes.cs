@@ -17,8 +17,11 @@ public static class FieldTypes
     public static readonly FieldType Phone = new("phone", typeof(string), DefaultMaxLength: 50);
     public static readonly FieldType Url = new("url", typeof(string), DefaultMaxLength: 2000);
 
+    /// <summary>A reference to a record of <see cref="FieldDefinition.Target"/> (many-to-one), stored as its id.</summary>
+    public static readonly FieldType Lookup = new("lookup", typeof(Guid));
+
     public static IReadOnlyDictionary<string, FieldType> All { get; } =
-        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url }
+        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup }
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static FieldType? Find(string? name) => name is not null && All.TryGetValue(name, out var type) ? type : null;

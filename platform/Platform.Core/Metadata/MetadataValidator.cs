@@ -136,6 +136,23 @@ public static class MetadataValidator
             }
         }
 
+        if (type == FieldTypes.Lookup)
+        {
+            if (MetadataNames.Problem(field.Target) is { } targetProblem)
+            {
+                errors.Add(new($"{path}.target", $"A lookup needs the name of the entity it refers to: {targetProblem}"));
+            }
+
+            if (field.OnDelete is not null && !LookupDeleteRules.All.Contains(field.OnDelete))
+            {
+                errors.Add(new($"{path}.onDelete", $"onDelete must be one of {string.Join(", ", LookupDeleteRules.All)}."));
+            }
+        }
+        else if (field.Target is not null || field.OnDelete is not null)
+        {
+            errors.Add(new($"{path}.target", $"target and onDelete apply to lookup fields, not {type.Name}."));
+        }
+
         if (type == FieldTypes.Choice)
         {
             ValidateChoices(field, path, errors);

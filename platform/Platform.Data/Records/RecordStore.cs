@@ -53,6 +53,7 @@ public sealed partial class RecordStore(
                 [SystemFields.RowVersion] = 1,
             };
             var errors = Apply(entity, row, values, creating: true);
+            errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -89,6 +90,7 @@ public sealed partial class RecordStore(
 
             var before = new Dictionary<string, object>(row);
             var errors = Apply(entity, row, values, creating: false);
+            errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -152,9 +154,20 @@ public sealed partial class RecordStore(
             }
 
             var now = clock.GetUtcNow();
+            var audit = new List<AuditEntry>();
+            if (deleted)
+            {
+                var refused = await ApplyDeleteRulesAsync(records, entity, id, actor, now, audit, [], cancellationToken);
+                if (refused.Count > 0)
+                {
+                    return new RecordResult(RecordOutcome.Invalid, null, refused);
+                }
+            }
+
             row[SystemFields.DeletedAt] = deleted ? now : null!;
             Stamp(records, entity, row, expectedRowVersion, actor, now);
-            return await SaveAsync(records, entity, row, [Audit(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null)], cancellationToken);
+            audit.Insert(0, Audit(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null));
+            return await SaveAsync(records, entity, row, audit, cancellationToken);
         }
     }
 

@@ -30,6 +30,7 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
             _ when type.ClrType == typeof(DateOnly) => AsDate(input),
             _ when type.ClrType == typeof(DateTimeOffset) => AsDateTime(input),
             _ when type.ClrType == typeof(bool) => AsYesNo(input),
+            _ when type.ClrType == typeof(Guid) => AsId(input),
             _ => null,
         };
         if (value is null)
@@ -146,6 +147,13 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
         DateTimeOffset d => d.ToUniversalTime(),
         DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, dt.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : dt.Kind)).ToUniversalTime(),
         string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) => d.ToUniversalTime(),
+        _ => null,
+    };
+
+    private static object? AsId(object input) => (input is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : input) switch
+    {
+        Guid g => g,
+        string s when Guid.TryParse(s, out var g) => g,
         _ => null,
     };
 

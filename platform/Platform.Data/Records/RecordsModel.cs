@@ -55,6 +55,12 @@ public static class RecordsModel
             property.HasPrecision(field.Precision ?? type.DefaultPrecision ?? 18, field.Scale ?? type.DefaultScale ?? 4);
         }
 
+        if (type == FieldTypes.Lookup && !field.Unique)
+        {
+            // Lookups are filtered on and checked on every delete of the target: always indexed.
+            table.HasIndex(field.Name).HasDatabaseName($"ix_{entity.Table}_{column}");
+        }
+
         if (field.Unique)
         {
             table.HasIndex(field.Name).IsUnique().HasDatabaseName($"ux_{entity.Table}_{column}");

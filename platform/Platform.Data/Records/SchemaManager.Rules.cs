@@ -19,7 +19,7 @@ public sealed partial class SchemaManager
         for (var i = 0; i < target.Fields.Count; i++)
         {
             var field = target.Fields[i];
-            if (current.Field(field.Name) is { } existing && existing.Type != field.Type)
+            if (current.Field(field.Name) is { } existing && (existing.Type != field.Type || !string.Equals(existing.Target, field.Target, StringComparison.OrdinalIgnoreCase)))
             {
                 errors.Add(new($"$.fields[{i}].type", $"Changing '{field.Name}' from {existing.Type} to {field.Type} is not supported yet; add a new field instead."));
             }
@@ -31,6 +31,20 @@ public sealed partial class SchemaManager
         }
 
         return errors;
+    }
+
+    private static IEnumerable<MetadataError> UnknownLookupTargets(RecordsSchema schema, EntityDefinition target, IReadOnlyCollection<string> alsoDefined)
+    {
+        for (var i = 0; i < target.Fields.Count; i++)
+        {
+            var field = target.Fields[i];
+            if (field.Type == FieldTypes.Lookup.Name && field.Target is { } name
+                && !string.Equals(name, target.Name, StringComparison.OrdinalIgnoreCase)
+                && schema.Find(name) is null && !alsoDefined.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new($"$.fields[{i}].target", $"There is no entity named '{name}' to look up.");
+            }
+        }
     }
 
     /// <summary>A field can become unique only when no value is shared; otherwise the shared values are listed.</summary>

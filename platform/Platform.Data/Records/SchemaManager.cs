@@ -32,7 +32,8 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
     }
 
     /// <summary>Creates <paramref name="proposed"/> or brings the existing entity of that name to it.</summary>
-    public async Task<SchemaChangeResult> ApplyAsync(EntityDefinition proposed, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default)
+    /// <param name="alsoDefined">Entities defined alongside this one (a package), which lookups may refer to.</param>
+    public async Task<SchemaChangeResult> ApplyAsync(EntityDefinition proposed, string changedBy, bool dryRun = false, IReadOnlyCollection<string>? alsoDefined = null, CancellationToken cancellationToken = default)
     {
         var errors = MetadataValidator.Validate(proposed);
         if (errors.Count > 0)
@@ -48,6 +49,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(target.Name);
         var refused = UnsupportedChanges(current, target);
+        refused.AddRange(UnknownLookupTargets(schema, target, alsoDefined ?? []));
         if (refused.Count > 0)
         {
             return SchemaChangeResult.Refused(refused);

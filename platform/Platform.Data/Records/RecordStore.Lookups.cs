@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Metadata;
+
+namespace Platform.Data.Records;
+
+public sealed partial class RecordStore
+{
+    /// <summary>Lookup values must name a live record of their target entity.</summary>
+    private async Task<List<RecordFieldError>> DanglingLookupsAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        var errors = new List<RecordFieldError>();
+        foreach (var field in entity.Fields.Where(f => f.Type == FieldTypes.Lookup.Name && values.ContainsKey(f.Name)))
+        {
+            if (row.GetValueOrDefault(field.Name) is not Guid id)
+            {
+                continue;
+            }
+
+            var target = records.Schema.Find(field.Target!)!;
+            var exists = await records.Set<Dictionary<string, object>>(target.Name)
+                .AnyAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null, cancellationToken);
+            if (!exists)
+            {
+                errors.Add(new(field.Name, localizer["Records.Error.NoSuchTarget", target.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name)]));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Applies the delete rules of every lookup that points at the record being deleted: refuses
+    /// (restrict), empties the lookup (set null) or deletes the referring records too (cascade, in
+    /// turn applying their own rules). Everything is tracked in <paramref name="records"/> and saved
+    /// with the delete, in one transaction.
+    /// </summary>
+    private async Task<List<RecordFieldError>> ApplyDeleteRulesAsync(RecordsDbContext records, EntityDefinition entity, Guid id, RecordActor actor, DateTimeOffset now, List<AuditEntry> audit, HashSet<Guid> visited, CancellationToken cancellationToken)
+    {
+        var errors = new List<RecordFieldError>();
+        if (!visited.Add(id))
+        {
+            return errors;
+        }
+
+        foreach (var referrer in records.Schema.Entities)
+        {
+            foreach (var lookup in referrer.Fields.Where(f => f.Type == FieldTypes.Lookup.Name && string.Equals(f.Target, entity.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                var referring = await records.Set<Dictionary<string, object>>(referrer.Name)
+                    .Where(r => EF.Property<Guid?>(r, lookup.Name) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null)
+                    .ToListAsync(cancellationToken);
+                if (referring.Count == 0)
+                {
+                    continue;
+                }
+
+                switch (LookupDeleteRules.Of(lookup))
+                {
+                    case LookupDeleteRules.SetNull:
+                        foreach (var row in referring)
+                        {
+                            var version = (int)row[SystemFields.RowVersion];
+                            row[lookup.Name] = null!;
+                            Stamp(records, referrer, row, version, actor, now);
+                            audit.Add(Audit(referrer, row, "update", actor, now, lookup.Name, id, null));
+                        }
+
+                        break;
+                    case LookupDeleteRules.Cascade:
+                        foreach (var row in referring)
+                        {
+                            var rowId = (Guid)row[SystemFields.Id];
+                            if (visited.Contains(rowId))
+                            {
+                                continue;
+                            }
+
+                            errors.AddRange(await ApplyDeleteRulesAsync(records, referrer, rowId, actor, now, audit, visited, cancellationToken));
+                            var version = (int)row[SystemFields.RowVersion];
+                            row[SystemFields.DeletedAt] = now;
+                            Stamp(records, referrer, row, version, actor, now);
+                            audit.Add(Audit(referrer, row, "delete", actor, now, null, null, $"{entity.Name}:{id}"));
+                        }
+
+                        break;
+                    default:
+                        var label = referrer.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name);
+                        errors.Add(new(null, localizer["Records.Error.Referenced", referring.Count, label, lookup.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name)]));
+                        break;
+                }
+            }
+        }
+
+        return errors;
+    }
+}

@@ -27,6 +27,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<AutoNumberCounter> AutoNumberCounters => Set<AutoNumberCounter>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -37,5 +39,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new StoredEntityDefinitionConfiguration());
         builder.ApplyConfiguration(new SchemaChangeConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new AutoNumberCounterConfiguration());
     }
 }

@@ -32,6 +32,9 @@ public sealed class FieldDefinition
 
     public List<ChoiceOption>? Choices { get; set; }
 
+    /// <summary>For auto-numbers: the pattern, with date tokens and one counter token, e.g. <c>SO-{yyyy}{MM}-{#####}</c>.</summary>
+    public string? Format { get; set; }
+
     /// <summary>For lookups: the entity whose records this field refers to.</summary>
     public string? Target { get; set; }
 

@@ -20,8 +20,11 @@ public static class FieldTypes
     /// <summary>A reference to a record of <see cref="FieldDefinition.Target"/> (many-to-one), stored as its id.</summary>
     public static readonly FieldType Lookup = new("lookup", typeof(Guid));
 
+    /// <summary>A number the platform assigns on create from <see cref="FieldDefinition.Format"/>, e.g. <c>SO-{yyyy}{MM}-{#####}</c>.</summary>
+    public static readonly FieldType AutoNumber = new("autoNumber", typeof(string), DefaultMaxLength: 100);
+
     public static IReadOnlyDictionary<string, FieldType> All { get; } =
-        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup }
+        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber }
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static FieldType? Find(string? name) => name is not null && All.TryGetValue(name, out var type) ? type : null;

@@ -136,6 +136,18 @@ public static class MetadataValidator
             }
         }
 
+        if (type == FieldTypes.AutoNumber)
+        {
+            if (AutoNumberFormat.Parse(field.Format, out var formatProblem) is null)
+            {
+                errors.Add(new($"{path}.format", formatProblem!));
+            }
+        }
+        else if (field.Format is not null)
+        {
+            errors.Add(new($"{path}.format", $"format applies to autoNumber fields, not {type.Name}."));
+        }
+
         if (type == FieldTypes.Lookup)
         {
             if (MetadataNames.Problem(field.Target) is { } targetProblem)

@@ -406,6 +406,20 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Data.Records.AutoNumberCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AutoNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Data.Records.SchemaChange", b =>
                 {
                     b.Property<long>("Id")

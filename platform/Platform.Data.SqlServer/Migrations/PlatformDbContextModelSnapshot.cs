@@ -409,6 +409,20 @@ namespace Platform.Data.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Data.Records.AutoNumberCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AutoNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Data.Records.SchemaChange", b =>
                 {
                     b.Property<long>("Id")

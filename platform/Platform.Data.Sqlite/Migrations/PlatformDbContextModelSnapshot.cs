@@ -393,6 +393,20 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Data.Records.AutoNumberCounter", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AutoNumberCounters", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Data.Records.SchemaChange", b =>
                 {
                     b.Property<long>("Id")

@@ -30,6 +30,12 @@ public sealed partial class RecordStore
                 continue;
             }
 
+            if (field.Type == FieldTypes.AutoNumber.Name)
+            {
+                errors.Add(new(field.Name, localizer["Records.Error.AutoNumber"]));
+                continue;
+            }
+
             if (converter.TryConvert(field, input, out var value, out var error))
             {
                 row[field.Name] = value!;
@@ -40,7 +46,7 @@ public sealed partial class RecordStore
             }
         }
 
-        foreach (var field in entity.Fields.Where(f => f.Required && row.GetValueOrDefault(f.Name) is null))
+        foreach (var field in entity.Fields.Where(f => f.Required && f.Type != FieldTypes.AutoNumber.Name && row.GetValueOrDefault(f.Name) is null))
         {
             if (errors.All(e => e.Field != field.Name) && (creating || values.ContainsKey(field.Name) || row.ContainsKey(field.Name)))
             {

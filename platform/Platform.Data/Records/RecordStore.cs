@@ -59,11 +59,16 @@ public sealed partial class RecordStore(
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
             }
 
+            var counters = await PrepareCountersAsync(entity, now, cancellationToken);
             records!.Set<Dictionary<string, object>>(entity.Name).Add(row);
             // One entry for a new record, holding every value it was created with; changes later get one entry per field.
-            var created = System.Text.Json.JsonSerializer.Serialize(
-                entity.Fields.Where(f => row.GetValueOrDefault(f.Name) is not null).ToDictionary(f => f.Name, f => Invariant(row[f.Name])));
-            return await SaveAsync(records, entity, row, [Audit(entity, row, "create", actor, now, null, null, created)], cancellationToken);
+            var audit = Audit(entity, row, "create", actor, now, null, null, null);
+            return await SaveAsync(records, entity, row, [audit], cancellationToken, async () =>
+            {
+                await DrawNumbersAsync(row, counters, cancellationToken);
+                audit.NewValue = System.Text.Json.JsonSerializer.Serialize(
+                    entity.Fields.Where(f => row.GetValueOrDefault(f.Name) is not null).ToDictionary(f => f.Name, f => Invariant(row[f.Name])));
+            });
         }
     }
 
@@ -197,12 +202,17 @@ public sealed partial class RecordStore(
         records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
     }
 
-    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken)
+    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         records.Database.UseTransaction(transaction.GetDbTransaction());
         try
         {
+            if (insideTransaction is not null)
+            {
+                await insideTransaction();
+            }
+
             await records.SaveChangesAsync(cancellationToken);
             db.AuditEntries.AddRange(audit);
             await db.SaveChangesAsync(cancellationToken);

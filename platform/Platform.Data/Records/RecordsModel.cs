@@ -61,7 +61,7 @@ public static class RecordsModel
             table.HasIndex(field.Name).HasDatabaseName($"ix_{entity.Table}_{column}");
         }
 
-        if (field.Unique)
+        if (field.Unique || type == FieldTypes.AutoNumber)
         {
             table.HasIndex(field.Name).IsUnique().HasDatabaseName($"ux_{entity.Table}_{column}");
         }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Metadata;
+using Platform.Data.Records;
+using Platform.Host.IntegrationTests.Infrastructure;
+
+namespace Platform.Host.IntegrationTests.Entities;
+
+/// <summary>Auto-numbers (SO-{yyyy}{MM}-{#####}) are unique and gap-free, even with many writers at once.</summary>
+public sealed class AutoNumberTests
+{
+    private static readonly RecordActor Admin = new("u-admin", "admin");
+
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static EntityDefinition Order() => new()
+    {
+        Name = "sales_order",
+        Label = LocalizedText.Of("销售订单", "Sales order"),
+        Fields =
+        [
+            EntitySamples.Field("number", "autoNumber", "SO 单号", "Order number", f => f.Format = "SO-{yyyy}{MM}-{#####}"),
+            EntitySamples.Field("title", "text", "标题", "Title"),
+        ],
+    };
+
+    private static Task<RecordResult> CreateAsync(PlatformHost host, string title) =>
+        host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("sales_order", new Dictionary<string, object?> { ["title"] = title }, Admin));
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Eight_concurrent_writers_get_unique_consecutive_numbers(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        Assert.True((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(Order(), "admin"))).Succeeded);
+        var first = await CreateAsync(host, "first");
+        var prefix = $"SO-{DateTime.Now.ToString("yyyyMM", CultureInfo.InvariantCulture)}-";
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(writer => Task.Run(async () =>
+        {
+            var numbers = new List<string>();
+            for (var i = 0; i < 10; i++)
+            {
+                var result = await CreateAsync(host, $"w{writer}-{i}");
+                Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+                numbers.Add((string)result.Record!["number"]!);
+            }
+
+            return numbers;
+        })));
+
+        Assert.Equal(prefix + "00001", first.Record!["number"]);
+        var all = results.SelectMany(n => n).ToList();
+        Assert.Equal(80, all.Distinct().Count());
+        Assert.Equal(Enumerable.Range(2, 80).Select(n => prefix + n.ToString("D5", CultureInfo.InvariantCulture)), all.Order(StringComparer.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_number_cannot_be_typed_in_and_a_bad_format_is_refused(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(Order(), "admin"));
+        var badFormat = Order();
+        badFormat.Name = "other";
+        badFormat.Fields[0].Format = "SO-{week}";
+
+        var typed = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("sales_order", new Dictionary<string, object?> { ["number"] = "SO-1" }, Admin));
+        var refused = await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(badFormat, "admin"));
+
+        Assert.Equal("number", typed.Errors.Single().Field);
+        Assert.Equal("$.fields[0].format", refused.Errors.Single().Path);
+    }
+}

@@ -20,11 +20,17 @@ public static class FieldTypes
     /// <summary>A reference to a record of <see cref="FieldDefinition.Target"/> (many-to-one), stored as its id.</summary>
     public static readonly FieldType Lookup = new("lookup", typeof(Guid));
 
+    /// <summary>A person who can sign in (a user id), e.g. the sales representative.</summary>
+    public static readonly FieldType User = new("user", typeof(string), DefaultMaxLength: 64);
+
+    /// <summary>A department of the organisation tree (a department id).</summary>
+    public static readonly FieldType Department = new("department", typeof(string), DefaultMaxLength: 64);
+
     /// <summary>A number the platform assigns on create from <see cref="FieldDefinition.Format"/>, e.g. <c>SO-{yyyy}{MM}-{#####}</c>.</summary>
     public static readonly FieldType AutoNumber = new("autoNumber", typeof(string), DefaultMaxLength: 100);
 
     public static IReadOnlyDictionary<string, FieldType> All { get; } =
-        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber }
+        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department }
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static FieldType? Find(string? name) => name is not null && All.TryGetValue(name, out var type) ? type : null;

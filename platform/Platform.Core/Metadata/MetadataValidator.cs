@@ -98,9 +98,10 @@ public static class MetadataValidator
             return;
         }
 
-        if (field.MaxLength is { } length && (!type.IsText || length is < 1 or > 4000))
+        var sized = type.IsText && type != FieldTypes.User && type != FieldTypes.Department;
+        if (field.MaxLength is { } length && (!sized || length is < 1 or > 4000))
         {
-            errors.Add(new($"{path}.maxLength", type.IsText ? "maxLength must be between 1 and 4000." : $"maxLength does not apply to {type.Name} fields."));
+            errors.Add(new($"{path}.maxLength", sized ? "maxLength must be between 1 and 4000." : $"maxLength does not apply to {type.Name} fields."));
         }
 
         if (field.Precision is not null || field.Scale is not null)

@@ -54,6 +54,7 @@ public sealed partial class RecordStore(
             };
             var errors = Apply(entity, row, values, creating: true);
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
+            errors.AddRange(await UnknownPeopleAsync(entity, row, values, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -96,6 +97,7 @@ public sealed partial class RecordStore(
             var before = new Dictionary<string, object>(row);
             var errors = Apply(entity, row, values, creating: false);
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
+            errors.AddRange(await UnknownPeopleAsync(entity, row, values, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);

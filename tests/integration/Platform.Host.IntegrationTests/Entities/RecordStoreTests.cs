@@ -163,4 +163,27 @@ public sealed class RecordStoreTests
         Assert.Equal(RecordOutcome.UnknownEntity, unknownEntity.Outcome);
         Assert.Equal(RecordOutcome.NotFound, unknownRecord.Outcome);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task User_and_department_fields_take_existing_accounts_and_departments_only(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var entity = new Platform.Core.Metadata.EntityDefinition
+        {
+            Name = "visit",
+            Label = Platform.Core.Metadata.LocalizedText.Of("拜访", "Visit"),
+            Fields = [EntitySamples.Field("rep", "user", "业务员", "Sales rep"), EntitySamples.Field("team", "department", "部门", "Team")],
+        };
+        await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(entity, "admin"));
+        var userId = await Accounts.CreateUserAsync(host, "rep", "Rep-passw0rd1");
+        var departmentId = await Accounts.CreateDepartmentAsync(host, "华东区");
+
+        var good = await WithStore(host, s => s.CreateAsync("visit", new Dictionary<string, object?> { ["rep"] = userId, ["team"] = departmentId }, Alice));
+        var bad = await WithStore(host, s => s.CreateAsync("visit", new Dictionary<string, object?> { ["rep"] = "nobody", ["team"] = "nowhere" }, Alice));
+
+        Assert.True(good.Succeeded, string.Join("; ", good.Errors));
+        Assert.Equal(userId, good.Record!["rep"]);
+        Assert.Equal(["rep", "team"], bad.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+    }
 }

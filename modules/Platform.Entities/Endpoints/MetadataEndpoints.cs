@@ -27,6 +27,17 @@ public static class MetadataEndpoints
             .WithSummary("Creates or changes an entity from its definition document; ?dryRun=true only reports the SQL.")
             .RequireAuthorization(Permissions.ManageMetadata)
             .WithMetadata(new RequestSizeLimitAttribute(MaxDocumentBytes));
+        entities.MapPost("/{name}/fields/{field}/purge", PurgeField).WithName("PurgeField")
+            .WithSummary("Drops the column and data of a removed field; ?dryRun=true only reports the SQL.")
+            .RequireAuthorization(Permissions.ManageMetadata);
+    }
+
+    private static async Task<IResult> PurgeField(string name, string field, bool? dryRun, ClaimsPrincipal user, SchemaManager schema, CancellationToken cancellationToken)
+    {
+        var result = await schema.PurgeFieldAsync(name, field, user.Identity!.Name!, dryRun == true, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Ok(new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied))
+            : Invalid(result.Errors);
     }
 
     private static async Task<Ok<IReadOnlyList<EntityDefinition>>> ListEntities(SchemaManager schema, CancellationToken cancellationToken) =>

@@ -33,7 +33,7 @@ public static class EdmModelFactory
             type.AddStructuralProperty(SystemFields.Owner, EdmPrimitiveTypeKind.String, isNullable: true);
             type.AddStructuralProperty(SystemFields.Department, EdmPrimitiveTypeKind.String, isNullable: true);
             type.AddStructuralProperty(SystemFields.RowVersion, EdmPrimitiveTypeKind.Int32, isNullable: false);
-            foreach (var field in entity.Fields)
+            foreach (var field in entity.LiveFields)
             {
                 type.AddStructuralProperty(field.Name, TypeOf(field));
             }

@@ -48,7 +48,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
             return system;
         }
 
-        var field = entity.Field(name);
+        var field = entity.LiveField(name);
         if (field is null)
         {
             return null;

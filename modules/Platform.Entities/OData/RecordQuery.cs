@@ -77,7 +77,7 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
 
         // A stable order makes $skip pages reliable: the id breaks ties (and orders unsorted queries).
         // Ordering by a unique field has no ties; leaving the id out lets the database walk that field's index.
-        if (last == Core.Metadata.SystemFields.Id || (last is not null && reader.Entity.Field(last)?.Unique == true))
+        if (last == Core.Metadata.SystemFields.Id || (last is not null && reader.Entity.LiveField(last)?.Unique == true))
         {
             return ordered;
         }

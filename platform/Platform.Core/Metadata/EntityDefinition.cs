@@ -25,6 +25,14 @@ public sealed class EntityDefinition
 
     public List<FieldDefinition> Fields { get; set; } = [];
 
+    /// <summary>A field by name, removed ones included (storage and schema evolution need those).</summary>
     public FieldDefinition? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The fields records have today: removed fields left out.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<FieldDefinition> LiveFields => Fields.Where(f => !f.Removed);
+
+    /// <summary>A field records have today, by name; null for unknown and removed fields.</summary>
+    public FieldDefinition? LiveField(string name) => Field(name) is { Removed: false } field ? field : null;
 }

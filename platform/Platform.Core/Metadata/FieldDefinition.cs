@@ -42,4 +42,10 @@ public sealed class FieldDefinition
     public string? OnDelete { get; set; }
 
     public string? Description { get; set; }
+
+    /// <summary>
+    /// Set when the field was taken out of the entity: its column and data stay (hidden from forms,
+    /// the API and rules) until an explicit purge; putting the field back restores it.
+    /// </summary>
+    public bool Removed { get; set; }
 }

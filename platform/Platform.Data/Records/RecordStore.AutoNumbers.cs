@@ -14,7 +14,7 @@ public sealed partial class RecordStore
     {
         var counters = new List<(FieldDefinition, AutoNumberFormat, DateOnly, string)>();
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.Local).DateTime);
-        foreach (var field in entity.Fields.Where(f => f.Type == FieldTypes.AutoNumber.Name))
+        foreach (var field in entity.LiveFields.Where(f => f.Type == FieldTypes.AutoNumber.Name))
         {
             var format = AutoNumberFormat.Parse(field.Format, out _)!;
             var key = $"{entity.Name.ToLowerInvariant()}/{field.Column}/{format.PeriodOf(date)}";

@@ -9,7 +9,7 @@ public sealed partial class RecordStore
     private async Task<List<RecordFieldError>> DanglingLookupsAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();
-        foreach (var field in entity.Fields.Where(f => f.Type == FieldTypes.Lookup.Name && values.ContainsKey(f.Name)))
+        foreach (var field in entity.LiveFields.Where(f => f.Type == FieldTypes.Lookup.Name && values.ContainsKey(f.Name)))
         {
             if (row.GetValueOrDefault(field.Name) is not Guid id)
             {
@@ -44,7 +44,7 @@ public sealed partial class RecordStore
 
         foreach (var referrer in records.Schema.Entities)
         {
-            foreach (var lookup in referrer.Fields.Where(f => f.Type == FieldTypes.Lookup.Name && string.Equals(f.Target, entity.Name, StringComparison.OrdinalIgnoreCase)))
+            foreach (var lookup in referrer.LiveFields.Where(f => f.Type == FieldTypes.Lookup.Name && string.Equals(f.Target, entity.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 var referring = await records.Set<Dictionary<string, object>>(referrer.Name)
                     .Where(r => EF.Property<Guid?>(r, lookup.Name) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null)

@@ -9,7 +9,7 @@ public sealed partial class RecordStore
     private async Task<List<RecordFieldError>> UnknownPeopleAsync(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();
-        foreach (var field in entity.Fields.Where(f => values.ContainsKey(f.Name) && row.GetValueOrDefault(f.Name) is string))
+        foreach (var field in entity.LiveFields.Where(f => values.ContainsKey(f.Name) && row.GetValueOrDefault(f.Name) is string))
         {
             var id = (string)row[field.Name];
             if (field.Type == FieldTypes.User.Name && !await db.Users.AnyAsync(u => u.Id == id, cancellationToken))

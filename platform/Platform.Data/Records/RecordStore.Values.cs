@@ -23,7 +23,7 @@ public sealed partial class RecordStore
                 continue;
             }
 
-            var field = entity.Field(name);
+            var field = entity.LiveField(name);
             if (field is null)
             {
                 errors.Add(new(name, localizer["Records.Error.UnknownField", name, entity.Name]));
@@ -46,7 +46,7 @@ public sealed partial class RecordStore
             }
         }
 
-        foreach (var field in entity.Fields.Where(f => f.Required && f.Type != FieldTypes.AutoNumber.Name && row.GetValueOrDefault(f.Name) is null))
+        foreach (var field in entity.LiveFields.Where(f => f.Required && f.Type != FieldTypes.AutoNumber.Name && row.GetValueOrDefault(f.Name) is null))
         {
             if (errors.All(e => e.Field != field.Name) && (creating || values.ContainsKey(field.Name) || row.ContainsKey(field.Name)))
             {
@@ -62,7 +62,7 @@ public sealed partial class RecordStore
     {
         var errors = new List<RecordFieldError>();
         var id = (Guid)row[SystemFields.Id];
-        foreach (var field in entity.Fields.Where(f => f.Unique && row.GetValueOrDefault(f.Name) is not null))
+        foreach (var field in entity.LiveFields.Where(f => f.Unique && row.GetValueOrDefault(f.Name) is not null))
         {
             var value = row[field.Name];
             var taken = await records.Set<Dictionary<string, object>>(entity.Name)

@@ -68,7 +68,7 @@ public sealed partial class RecordStore(
             {
                 await DrawNumbersAsync(row, counters, cancellationToken);
                 audit.NewValue = System.Text.Json.JsonSerializer.Serialize(
-                    entity.Fields.Where(f => row.GetValueOrDefault(f.Name) is not null).ToDictionary(f => f.Name, f => Invariant(row[f.Name])));
+                    entity.LiveFields.Where(f => row.GetValueOrDefault(f.Name) is not null).ToDictionary(f => f.Name, f => Invariant(row[f.Name])));
             });
         }
     }
@@ -105,7 +105,7 @@ public sealed partial class RecordStore(
 
             var now = clock.GetUtcNow();
             Stamp(records!, entity, row, expectedRowVersion, actor, now);
-            var audit = entity.Fields.Select(f => f.Name).Concat(WritableSystemFields)
+            var audit = entity.LiveFields.Select(f => f.Name).Concat(WritableSystemFields)
                 .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name)))
                 .Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
             return await SaveAsync(records!, entity, row, audit, cancellationToken);
@@ -268,7 +268,7 @@ public sealed partial class RecordStore(
             record[name] = row.GetValueOrDefault(name);
         }
 
-        foreach (var field in entity.Fields)
+        foreach (var field in entity.LiveFields)
         {
             record[field.Name] = row.GetValueOrDefault(field.Name);
         }

@@ -7,7 +7,21 @@ namespace Platform.Data.Records;
 
 public sealed partial class SchemaManager
 {
-    /// <summary>Changes this version of the engine refuses rather than risk data: type changes and removals come with their own checks.</summary>
+    /// <summary>
+    /// Fields the document leaves out are removed, not dropped: they stay in the definition marked
+    /// removed, with their column and data, until purged. A document naming them again restores them.
+    /// </summary>
+    private static void KeepRemovedFields(EntityDefinition? current, EntityDefinition target)
+    {
+        foreach (var gone in current?.Fields.Where(f => target.Field(f.Name) is null) ?? [])
+        {
+            var kept = MetadataJson.Read(MetadataJson.Write(new EntityDefinition { Fields = [gone] })).Fields[0];
+            kept.Removed = true;
+            target.Fields.Add(kept);
+        }
+    }
+
+    /// <summary>Changes this version of the engine refuses rather than risk data: type changes come with their own checks.</summary>
     private static List<MetadataError> UnsupportedChanges(EntityDefinition? current, EntityDefinition target)
     {
         var errors = new List<MetadataError>();
@@ -23,11 +37,6 @@ public sealed partial class SchemaManager
             {
                 errors.Add(new($"$.fields[{i}].type", $"Changing '{field.Name}' from {existing.Type} to {field.Type} is not supported yet; add a new field instead."));
             }
-        }
-
-        foreach (var removed in current.Fields.Where(f => target.Field(f.Name) is null))
-        {
-            errors.Add(new("$.fields", $"The field '{removed.Name}' is missing; removing fields is not supported yet, so its data is kept."));
         }
 
         return errors;

@@ -45,9 +45,9 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         // Joins the caller's transaction when there is one (a package applies many entities at once).
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var transaction = db.Database.CurrentTransaction!;
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(target.Name);
+        KeepRemovedFields(current, target);
         var refused = UnsupportedChanges(current, target);
         refused.AddRange(UnknownLookupTargets(schema, target, alsoDefined ?? []));
         if (refused.Count > 0)
@@ -56,6 +56,41 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         StorageKeys.Assign(target, current, schema);
+        return await CommitAsync(schema, current, target, changedBy, dryRun, ownsTransaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Drops the column and data of a field that was removed before (removing keeps them); the one
+    /// change that deletes data, so it is a separate, explicit step.
+    /// </summary>
+    public async Task<SchemaChangeResult> PurgeFieldAsync(string entityName, string fieldName, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        var ownsTransaction = db.Database.CurrentTransaction is null;
+        await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var schema = await LoadSchemaAsync(cancellationToken);
+        var current = schema.Find(entityName);
+        if (current is null)
+        {
+            return SchemaChangeResult.Refused([new MetadataError("$.name", $"There is no entity named '{entityName}'.")]);
+        }
+
+        var field = current.Field(fieldName);
+        if (field is not { Removed: true })
+        {
+            return SchemaChangeResult.Refused([new MetadataError("$.fields", field is null
+                ? $"'{entityName}' has no field '{fieldName}'."
+                : $"Only removed fields can be purged: remove '{fieldName}' from the entity first.")]);
+        }
+
+        var target = MetadataJson.Copy(current);
+        target.Fields.RemoveAll(f => string.Equals(f.Name, field.Name, StringComparison.Ordinal));
+        return await CommitAsync(schema, current, target, changedBy, dryRun, ownsTransaction, cancellationToken);
+    }
+
+    /// <summary>Diffs, checks, runs and records one change inside the current transaction.</summary>
+    private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, string changedBy, bool dryRun, bool ownsTransaction, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction!;
         var stored = await db.EntityDefinitions.SingleOrDefaultAsync(e => e.Key == Key(target.Name), cancellationToken);
         if (current is not null && MetadataJson.Write(current) == MetadataJson.Write(target))
         {

@@ -12,8 +12,8 @@ using Platform.Data;
 namespace Platform.Data.SqlServer.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261123150408_AutoNumberCounters")]
-    partial class AutoNumberCounters
+    [Migration("20261123151554_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -9,7 +9,8 @@ namespace Platform.Entities.OData;
 /// <summary>Writes OData JSON (minimal metadata) responses and OData error bodies.</summary>
 public static class ODataJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    // API responses are never embedded in HTML: plain quotes and Chinese characters, not \u escapes.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task WritePageAsync(HttpResponse response, string context, RecordPage page, string? nextLink)
     {

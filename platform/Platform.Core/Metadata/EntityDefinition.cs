@@ -25,6 +25,9 @@ public sealed class EntityDefinition
 
     public List<FieldDefinition> Fields { get; set; } = [];
 
+    /// <summary>Combinations of fields that must be unique together; single fields use <see cref="FieldDefinition.Unique"/>.</summary>
+    public List<UniqueKey>? UniqueKeys { get; set; }
+
     /// <summary>A field by name, removed ones included (storage and schema evolution need those).</summary>
     public FieldDefinition? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

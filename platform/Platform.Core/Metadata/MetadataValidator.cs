@@ -81,12 +81,55 @@ public static class MetadataValidator
             ValidateType(field, path, errors);
         }
 
+        ValidateUniqueKeys(entity, errors);
+
         if (entity.TitleField is { } title && entity.Field(title) is null)
         {
             errors.Add(new("$.titleField", $"There is no field named '{title}'."));
         }
 
         return errors;
+    }
+
+    private static void ValidateUniqueKeys(EntityDefinition entity, List<MetadataError> errors)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var k = 0; k < (entity.UniqueKeys?.Count ?? 0); k++)
+        {
+            var key = entity.UniqueKeys![k];
+            var path = $"$.uniqueKeys[{k}]";
+            if (MetadataNames.Problem(key?.Name) is { } problem)
+            {
+                errors.Add(new($"{path}.name", problem));
+            }
+            else if (!names.Add(key!.Name))
+            {
+                errors.Add(new($"{path}.name", $"The unique key '{key.Name}' is defined twice."));
+            }
+
+            if (key?.Fields is not { Count: >= 2 and <= 8 })
+            {
+                errors.Add(new($"{path}.fields", "A unique key combines 2 to 8 fields (one field: set unique on it)."));
+                continue;
+            }
+
+            foreach (var (name, f) in key.Fields.Select((n, i) => (n, i)))
+            {
+                if (entity.Field(name) is not { } field || field.Removed)
+                {
+                    errors.Add(new($"{path}.fields[{f}]", $"There is no field named '{name}'."));
+                }
+                else if (FieldTypes.Find(field.Type) is { } type && type == FieldTypes.LongText)
+                {
+                    errors.Add(new($"{path}.fields[{f}]", "Long text fields cannot be part of a unique key."));
+                }
+            }
+
+            if (key.Fields.Distinct(StringComparer.OrdinalIgnoreCase).Count() != key.Fields.Count)
+            {
+                errors.Add(new($"{path}.fields", "A field appears twice in the key."));
+            }
+        }
     }
 
     private static void ValidateType(FieldDefinition field, string path, List<MetadataError> errors)

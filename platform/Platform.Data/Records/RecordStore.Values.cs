@@ -73,6 +73,27 @@ public sealed partial class RecordStore
             }
         }
 
+        foreach (var key in entity.UniqueKeys ?? [])
+        {
+            if (key.Fields.Any(name => row.GetValueOrDefault(entity.Field(name)!.Name) is null))
+            {
+                continue;
+            }
+
+            var query = records.Set<Dictionary<string, object>>(entity.Name).Where(r => EF.Property<Guid>(r, SystemFields.Id) != id);
+            foreach (var name in key.Fields.Select(n => entity.Field(n)!.Name))
+            {
+                var value = row[name];
+                query = query.Where(r => EF.Property<object>(r, name) == value);
+            }
+
+            if (await query.AnyAsync(cancellationToken))
+            {
+                var values = string.Join(" + ", key.Fields.Select(n => Invariant(row[entity.Field(n)!.Name])));
+                errors.Add(new(null, localizer["Records.Error.DuplicateKey", values, string.Join(", ", key.Fields)]));
+            }
+        }
+
         return errors;
     }
 }

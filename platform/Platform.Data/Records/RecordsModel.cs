@@ -35,6 +35,12 @@ public static class RecordsModel
         {
             MapField(table, entity, field);
         }
+
+        foreach (var key in entity.UniqueKeys ?? [])
+        {
+            var fields = key.Fields.Select(name => entity.Field(name)!.Name).ToArray();
+            table.HasIndex(fields).IsUnique().HasDatabaseName($"ux_{entity.Table}_{key.Name.ToLowerInvariant()}");
+        }
     }
 
     private static void MapField(EntityTypeBuilder<Dictionary<string, object>> table, EntityDefinition entity, FieldDefinition field)

@@ -27,9 +27,23 @@ public static class MetadataEndpoints
             .WithSummary("Creates or changes an entity from its definition document; ?dryRun=true only reports the SQL.")
             .RequireAuthorization(Permissions.ManageMetadata)
             .WithMetadata(new RequestSizeLimitAttribute(MaxDocumentBytes));
+        entities.MapDelete("/{name}", DeleteEntity).WithName("DeleteEntity")
+            .WithSummary("Deletes an entity without records and its table; ?dryRun=true only reports the SQL.")
+            .RequireAuthorization(Permissions.ManageMetadata);
         entities.MapPost("/{name}/fields/{field}/purge", PurgeField).WithName("PurgeField")
             .WithSummary("Drops the column and data of a removed field; ?dryRun=true only reports the SQL.")
             .RequireAuthorization(Permissions.ManageMetadata);
+    }
+
+    private static async Task<IResult> DeleteEntity(string name, bool? dryRun, ClaimsPrincipal user, SchemaManager schema, CancellationToken cancellationToken)
+    {
+        var result = await schema.DeleteEntityAsync(name, user.Identity!.Name!, dryRun == true, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Errors[0].Message.StartsWith("There is no entity", StringComparison.Ordinal) ? TypedResults.NotFound() : Invalid(result.Errors);
+        }
+
+        return result.Applied ? TypedResults.NoContent() : TypedResults.Ok(new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied));
     }
 
     private static async Task<IResult> PurgeField(string name, string field, bool? dryRun, ClaimsPrincipal user, SchemaManager schema, CancellationToken cancellationToken)

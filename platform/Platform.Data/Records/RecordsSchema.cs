@@ -26,6 +26,10 @@ public sealed class RecordsSchema
     public EntityDefinition? Find(string name) =>
         Entities.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>This schema without the entity named <paramref name="name"/>.</summary>
+    public RecordsSchema Without(string name) =>
+        new(Entities.Where(e => !string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>This schema with <paramref name="entity"/> added or replacing the one of the same name.</summary>
     public RecordsSchema With(EntityDefinition entity) =>
         new(Entities.Where(e => !string.Equals(e.Name, entity.Name, StringComparison.OrdinalIgnoreCase)).Append(entity));

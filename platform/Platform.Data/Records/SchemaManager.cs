@@ -87,6 +87,63 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         return await CommitAsync(schema, current, target, changedBy, dryRun, ownsTransaction, cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes an entity and its table. Refused while it holds records (live or in the recycle bin)
+    /// or other entities look it up: deleting an entity never deletes data someone still has.
+    /// </summary>
+    public async Task<SchemaChangeResult> DeleteEntityAsync(string entityName, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var schema = await LoadSchemaAsync(cancellationToken);
+        var current = schema.Find(entityName);
+        if (current is null)
+        {
+            return SchemaChangeResult.Refused([new MetadataError("$.name", $"There is no entity named '{entityName}'.")]);
+        }
+
+        var referrers = schema.Entities.Where(e => !ReferenceEquals(e, current))
+            .SelectMany(e => e.LiveFields.Where(f => f.Type == FieldTypes.Lookup.Name && string.Equals(f.Target, current.Name, StringComparison.OrdinalIgnoreCase)).Select(f => $"{e.Name}.{f.Name}"))
+            .ToList();
+        if (referrers.Count > 0)
+        {
+            return SchemaChangeResult.Refused([new MetadataError("$.name", $"'{current.Name}' is looked up by {string.Join(", ", referrers)}; remove those fields first.")]);
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await using var before = records.Create(connection, schema);
+        before.Database.UseTransaction(transaction.GetDbTransaction());
+        var count = await before.Set<Dictionary<string, object>>(current.Name).CountAsync(cancellationToken);
+        if (count > 0)
+        {
+            return SchemaChangeResult.Refused([new MetadataError("$.name", $"'{current.Name}' still holds {count} record(s), counting the recycle bin; delete them first.")]);
+        }
+
+        await using var after = records.Create(connection, schema.Without(current.Name));
+        var commands = Generate(before, after);
+        var sql = commands.Select(c => c.CommandText.Trim()).ToList();
+        var stored = await db.EntityDefinitions.SingleAsync(e => e.Key == Key(current.Name), cancellationToken);
+        if (dryRun)
+        {
+            return new SchemaChangeResult([], sql, current, stored.Version + 1, Applied: false);
+        }
+
+        after.Database.UseTransaction(transaction.GetDbTransaction());
+        foreach (var command in commands)
+        {
+            await after.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        }
+
+        db.EntityDefinitions.Remove(stored);
+        db.SchemaChanges.Add(new SchemaChange
+        {
+            EntityKey = Key(current.Name), Version = stored.Version + 1, Before = stored.Document, After = "",
+            Sql = string.Join(";\n", sql), ChangedAt = clock.GetUtcNow(), ChangedBy = changedBy,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SchemaChangeResult([], sql, current, stored.Version + 1, Applied: true);
+    }
+
     /// <summary>Diffs, checks, runs and records one change inside the current transaction.</summary>
     private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, string changedBy, bool dryRun, bool ownsTransaction, CancellationToken cancellationToken)
     {
@@ -111,7 +168,8 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
 
         var commands = Generate(before, after);
         var sql = commands.Select(c => c.CommandText.Trim()).ToList();
-        var version = (stored?.Version ?? 0) + 1;
+        // A re-created entity continues the history of the one deleted under its name.
+        var version = (stored?.Version ?? await db.SchemaChanges.Where(c => c.EntityKey == Key(target.Name)).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0) + 1;
         if (dryRun)
         {
             return new SchemaChangeResult([], sql, target, version, Applied: false);

@@ -11,9 +11,18 @@ public sealed partial class RecordStore
         var errors = new List<RecordFieldError>();
         foreach (var (name, input) in values)
         {
-            if (WritableSystemFields.Contains(name, StringComparer.Ordinal))
+            if (AssignableSystemFields.FirstOrDefault(f => f.Name == name) is { } assignable)
             {
-                row[name] = input?.ToString() is { Length: > 0 } text ? text : null!;
+                // Owner and department are a user and a department field: same conversion, same existence check.
+                if (converter.TryConvert(assignable, input, out var id, out var problem))
+                {
+                    row[name] = id!;
+                }
+                else
+                {
+                    errors.Add(new(name, problem!));
+                }
+
                 continue;
             }
 

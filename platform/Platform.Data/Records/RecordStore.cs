@@ -15,7 +15,6 @@ namespace Platform.Data.Records;
 public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, IStringLocalizer localizer, TimeProvider clock)
 {
-    private static readonly string[] WritableSystemFields = [SystemFields.Owner, SystemFields.Department];
 
     public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
     {
@@ -54,7 +53,7 @@ public sealed partial class RecordStore(
             };
             var errors = Apply(entity, row, values, creating: true);
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
-            errors.AddRange(await UnknownPeopleAsync(entity, row, values, cancellationToken));
+            errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -97,7 +96,7 @@ public sealed partial class RecordStore(
             var before = new Dictionary<string, object>(row);
             var errors = Apply(entity, row, values, creating: false);
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
-            errors.AddRange(await UnknownPeopleAsync(entity, row, values, cancellationToken));
+            errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -105,7 +104,7 @@ public sealed partial class RecordStore(
 
             var now = clock.GetUtcNow();
             Stamp(records!, entity, row, expectedRowVersion, actor, now);
-            var audit = entity.LiveFields.Select(f => f.Name).Concat(WritableSystemFields)
+            var audit = entity.LiveFields.Concat(AssignableSystemFields).Select(f => f.Name)
                 .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name)))
                 .Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
             return await SaveAsync(records!, entity, row, audit, cancellationToken);

@@ -128,9 +128,16 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         after.Database.UseTransaction(transaction.GetDbTransaction());
-        foreach (var command in commands)
+        try
         {
-            await after.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+            foreach (var command in commands)
+            {
+                await after.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+            }
+        }
+        catch (DbException e)
+        {
+            return SchemaChangeResult.Refused([new MetadataError("$", $"The database refused the change, so nothing was changed: {e.Message}")]);
         }
 
         db.EntityDefinitions.Remove(stored);

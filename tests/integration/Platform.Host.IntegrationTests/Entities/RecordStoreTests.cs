@@ -185,5 +185,12 @@ public sealed class RecordStoreTests
         Assert.True(good.Succeeded, string.Join("; ", good.Errors));
         Assert.Equal(userId, good.Record!["rep"]);
         Assert.Equal(["rep", "team"], bad.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+
+        // The owner and department of a record follow the same rules.
+        var handedOver = await WithStore(host, s => s.CreateAsync("visit", new Dictionary<string, object?> { ["ownerId"] = userId, ["departmentId"] = departmentId }, Alice));
+        var badOwner = await WithStore(host, s => s.CreateAsync("visit", Json("""{ "ownerId": "nobody", "departmentId": 7 }"""), Alice));
+        Assert.True(handedOver.Succeeded, string.Join("; ", handedOver.Errors));
+        Assert.Equal((userId, departmentId), ((string)handedOver.Record!["ownerId"]!, (string)handedOver.Record["departmentId"]!));
+        Assert.Equal(["departmentId", "ownerId"], badOwner.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
     }
 }

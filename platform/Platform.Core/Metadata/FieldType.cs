@@ -9,4 +9,7 @@ public sealed record FieldType(string Name, Type ClrType, int? DefaultMaxLength 
     public bool IsText => ClrType == typeof(string);
 
     public bool IsNumber => ClrType == typeof(decimal) || ClrType == typeof(long);
+
+    /// <summary>False for line items: their values live in the line entity's own table, not in a column of the parent.</summary>
+    public bool HasColumn => ClrType != typeof(void);
 }

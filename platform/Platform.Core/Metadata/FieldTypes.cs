@@ -29,8 +29,14 @@ public static class FieldTypes
     /// <summary>A number the platform assigns on create from <see cref="FieldDefinition.Format"/>, e.g. <c>SO-{yyyy}{MM}-{#####}</c>.</summary>
     public static readonly FieldType AutoNumber = new("autoNumber", typeof(string), DefaultMaxLength: 100);
 
+    /// <summary>
+    /// The lines of a document (order lines): records of <see cref="FieldDefinition.Target"/>, a line
+    /// entity, created, changed, reordered and removed together with their parent in one save.
+    /// </summary>
+    public static readonly FieldType Lines = new("lines", typeof(void));
+
     public static IReadOnlyDictionary<string, FieldType> All { get; } =
-        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department }
+        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department, Lines }
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static FieldType? Find(string? name) => name is not null && All.TryGetValue(name, out var type) ? type : null;

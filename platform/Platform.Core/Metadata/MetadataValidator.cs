@@ -55,7 +55,7 @@ public static class MetadataValidator
             {
                 errors.Add(new($"{path}.name", problem));
             }
-            else if (SystemFields.All.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+            else if (SystemFields.Reserved.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add(new($"{path}.name", $"'{field.Name}' is a system field every record has; choose another name."));
             }
@@ -86,6 +86,10 @@ public static class MetadataValidator
         if (entity.TitleField is { } title && entity.Field(title) is null)
         {
             errors.Add(new("$.titleField", $"There is no field named '{title}'."));
+        }
+        else if (entity.TitleField is { } named && entity.Field(named)!.Type == FieldTypes.Lines.Name)
+        {
+            errors.Add(new("$.titleField", "Line items cannot name a record; choose a field with a single value."));
         }
 
         return errors;
@@ -119,9 +123,9 @@ public static class MetadataValidator
                 {
                     errors.Add(new($"{path}.fields[{f}]", $"There is no field named '{name}'."));
                 }
-                else if (FieldTypes.Find(field.Type) is { } type && type == FieldTypes.LongText)
+                else if (FieldTypes.Find(field.Type) is { } type && (type == FieldTypes.LongText || !type.HasColumn))
                 {
-                    errors.Add(new($"{path}.fields[{f}]", "Long text fields cannot be part of a unique key."));
+                    errors.Add(new($"{path}.fields[{f}]", $"{type.Name} fields cannot be part of a unique key."));
                 }
             }
 
@@ -202,6 +206,23 @@ public static class MetadataValidator
             if (field.OnDelete is not null && !LookupDeleteRules.All.Contains(field.OnDelete))
             {
                 errors.Add(new($"{path}.onDelete", $"onDelete must be one of {string.Join(", ", LookupDeleteRules.All)}."));
+            }
+        }
+        else if (type == FieldTypes.Lines)
+        {
+            if (MetadataNames.Problem(field.Target) is { } targetProblem)
+            {
+                errors.Add(new($"{path}.target", $"Line items need the name of their line entity: {targetProblem}"));
+            }
+
+            if (field.OnDelete is not null)
+            {
+                errors.Add(new($"{path}.onDelete", "Lines always go with their record; onDelete applies to lookups."));
+            }
+
+            if (field.Unique)
+            {
+                errors.Add(new($"{path}.unique", "Line items cannot be unique."));
             }
         }
         else if (field.Target is not null || field.OnDelete is not null)

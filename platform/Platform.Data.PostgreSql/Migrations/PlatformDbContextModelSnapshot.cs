@@ -384,6 +384,9 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.Property<string>("OldValue")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ParentRecordId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("RecordId")
                         .HasColumnType("uuid");
 
@@ -398,6 +401,8 @@ namespace Platform.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentRecordId");
 
                     b.HasIndex("EntityKey", "At");
 

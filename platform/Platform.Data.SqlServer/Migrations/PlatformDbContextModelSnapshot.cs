@@ -387,6 +387,9 @@ namespace Platform.Data.SqlServer.Migrations
                     b.Property<string>("OldValue")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid?>("ParentRecordId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("RecordId")
                         .HasColumnType("uniqueidentifier");
 
@@ -401,6 +404,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentRecordId");
 
                     b.HasIndex("EntityKey", "At");
 

@@ -371,6 +371,9 @@ namespace Platform.Data.Sqlite.Migrations
                     b.Property<string>("OldValue")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentRecordId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RecordId")
                         .HasColumnType("TEXT");
 
@@ -385,6 +388,8 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ParentRecordId");
 
                     b.HasIndex("EntityKey", "At");
 

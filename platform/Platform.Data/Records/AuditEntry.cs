@@ -9,6 +9,9 @@ public sealed class AuditEntry
 
     public Guid RecordId { get; set; }
 
+    /// <summary>For changes to a line: the record the line belongs to, so the order's history shows its lines' changes.</summary>
+    public Guid? ParentRecordId { get; set; }
+
     /// <summary><c>create</c>, <c>update</c>, <c>delete</c> or <c>restore</c>.</summary>
     public string Action { get; set; } = "";
 

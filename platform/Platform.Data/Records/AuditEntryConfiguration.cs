@@ -15,5 +15,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         audit.Property(a => a.UserName).HasMaxLength(256);
         audit.HasIndex(a => new { a.EntityKey, a.RecordId });
         audit.HasIndex(a => new { a.EntityKey, a.At });
+        audit.HasIndex(a => a.ParentRecordId);
     }
 }

@@ -26,7 +26,7 @@ public sealed partial class RecordStore
                 continue;
             }
 
-            if (SystemFields.All.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (SystemFields.Reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add(new(name, localizer["Records.Error.SystemField", name]));
                 continue;
@@ -37,6 +37,11 @@ public sealed partial class RecordStore
             {
                 errors.Add(new(name, localizer["Records.Error.UnknownField", name, entity.Name]));
                 continue;
+            }
+
+            if (field.Type == FieldTypes.Lines.Name)
+            {
+                continue; // the lines themselves are applied by ApplyLinesAsync
             }
 
             if (field.Type == FieldTypes.AutoNumber.Name)
@@ -55,7 +60,7 @@ public sealed partial class RecordStore
             }
         }
 
-        foreach (var field in entity.LiveFields.Where(f => f.Required && f.Type != FieldTypes.AutoNumber.Name && row.GetValueOrDefault(f.Name) is null))
+        foreach (var field in entity.LiveFields.Where(f => f.Required && f.Type != FieldTypes.AutoNumber.Name && f.Type != FieldTypes.Lines.Name && row.GetValueOrDefault(f.Name) is null))
         {
             if (errors.All(e => e.Field != field.Name) && (creating || values.ContainsKey(field.Name) || row.ContainsKey(field.Name)))
             {

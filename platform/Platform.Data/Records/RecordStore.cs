@@ -28,7 +28,14 @@ public sealed partial class RecordStore(
         {
             var row = await records!.Set<Dictionary<string, object>>(entity.Name).AsNoTracking()
                 .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id, cancellationToken);
-            return row is null || (!includeDeleted && row.GetValueOrDefault(SystemFields.DeletedAt) is not null) ? null : Present(entity, row);
+            if (row is null || (!includeDeleted && row.GetValueOrDefault(SystemFields.DeletedAt) is not null))
+            {
+                return null;
+            }
+
+            var record = Present(entity, row);
+            await AddLinesAsync(records, entity, [record], cancellationToken);
+            return record;
         }
     }
 
@@ -42,18 +49,20 @@ public sealed partial class RecordStore(
 
         await using (records)
         {
-            var now = clock.GetUtcNow();
-            var row = new Dictionary<string, object>
+            if (LinesOnlyWithParent(records!, entity) is { } refused)
             {
-                [SystemFields.Id] = Guid.NewGuid(),
-                [SystemFields.CreatedAt] = now, [SystemFields.CreatedBy] = actor.UserId,
-                [SystemFields.UpdatedAt] = now, [SystemFields.UpdatedBy] = actor.UserId,
-                [SystemFields.Owner] = actor.UserId, [SystemFields.Department] = actor.DepartmentId!,
-                [SystemFields.RowVersion] = 1,
-            };
+                return refused;
+            }
+
+            var now = clock.GetUtcNow();
+            var row = NewRow(actor, now);
+            row[SystemFields.Owner] = actor.UserId;
+            row[SystemFields.Department] = actor.DepartmentId!;
             var errors = Apply(entity, row, values, creating: true);
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
             errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
+            var lineAudit = new List<AuditEntry>();
+            errors.AddRange(await ApplyLinesAsync(records!, entity, row, values, creating: true, actor, now, lineAudit, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -63,7 +72,7 @@ public sealed partial class RecordStore(
             records!.Set<Dictionary<string, object>>(entity.Name).Add(row);
             // One entry for a new record, holding every value it was created with; changes later get one entry per field.
             var audit = Audit(entity, row, "create", actor, now, null, null, null);
-            return await SaveAsync(records, entity, row, [audit], cancellationToken, async () =>
+            return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, async () =>
             {
                 await DrawNumbersAsync(row, counters, cancellationToken);
                 audit.NewValue = System.Text.Json.JsonSerializer.Serialize(
@@ -82,6 +91,11 @@ public sealed partial class RecordStore(
 
         await using (records)
         {
+            if (LinesOnlyWithParent(records!, entity) is { } refused)
+            {
+                return refused;
+            }
+
             var row = await FindLiveAsync(records!, entity, id, cancellationToken);
             if (row is null)
             {
@@ -94,20 +108,22 @@ public sealed partial class RecordStore(
             }
 
             var before = new Dictionary<string, object>(row);
+            var now = clock.GetUtcNow();
             var errors = Apply(entity, row, values, creating: false);
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
             errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
+            var lineAudit = new List<AuditEntry>();
+            errors.AddRange(await ApplyLinesAsync(records!, entity, row, values, creating: false, actor, now, lineAudit, cancellationToken));
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
             }
 
-            var now = clock.GetUtcNow();
             Stamp(records!, entity, row, expectedRowVersion, actor, now);
-            var audit = entity.LiveFields.Concat(AssignableSystemFields).Select(f => f.Name)
+            var audit = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableSystemFields).Select(f => f.Name)
                 .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name)))
                 .Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
-            return await SaveAsync(records!, entity, row, audit, cancellationToken);
+            return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken);
         }
     }
 
@@ -132,7 +148,7 @@ public sealed partial class RecordStore(
     {
         var key = entityName.ToLowerInvariant();
         return await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityKey == key && (recordId == null || a.RecordId == recordId))
+            .Where(a => (a.EntityKey == key && (recordId == null || a.RecordId == recordId)) || (recordId != null && a.ParentRecordId == recordId))
             .OrderBy(a => a.Id)
             .ToListAsync(cancellationToken);
     }
@@ -147,6 +163,11 @@ public sealed partial class RecordStore(
 
         await using (records)
         {
+            if (LinesOnlyWithParent(records!, entity) is { } refusedLines)
+            {
+                return refusedLines;
+            }
+
             var row = await records!.Set<Dictionary<string, object>>(entity.Name)
                 .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id, cancellationToken);
             if (row is null || (row.GetValueOrDefault(SystemFields.DeletedAt) is not null) != !deleted)
@@ -170,6 +191,7 @@ public sealed partial class RecordStore(
                 }
             }
 
+            await MoveLinesWithParentAsync(records, entity, id, row.GetValueOrDefault(SystemFields.DeletedAt) as DateTimeOffset?, deleted, actor, now, audit, cancellationToken);
             row[SystemFields.DeletedAt] = deleted ? now : null!;
             Stamp(records, entity, row, expectedRowVersion, actor, now);
             audit.Insert(0, Audit(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null));
@@ -218,6 +240,7 @@ public sealed partial class RecordStore(
             db.AuditEntries.AddRange(audit);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            records.Database.UseTransaction(null);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -238,13 +261,15 @@ public sealed partial class RecordStore(
                 : RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]);
         }
 
-        return RecordResult.Saved(Present(entity, row));
+        var record = Present(entity, row);
+        await AddLinesAsync(records, entity, [record], cancellationToken);
+        return RecordResult.Saved(record);
     }
 
-    private static AuditEntry Audit(EntityDefinition entity, Dictionary<string, object> row, string action, RecordActor actor, DateTimeOffset at, string? field, object? oldValue, object? newValue) =>
+    private static AuditEntry Audit(EntityDefinition entity, Dictionary<string, object> row, string action, RecordActor actor, DateTimeOffset at, string? field, object? oldValue, object? newValue, Guid? parentId = null) =>
         new()
         {
-            EntityKey = entity.Name.ToLowerInvariant(), RecordId = (Guid)row[SystemFields.Id], Action = action, Field = field,
+            EntityKey = entity.Name.ToLowerInvariant(), RecordId = (Guid)row[SystemFields.Id], ParentRecordId = parentId, Action = action, Field = field,
             OldValue = Invariant(oldValue), NewValue = Invariant(newValue), At = at, UserId = actor.UserId, UserName = actor.UserName,
         };
 
@@ -267,13 +292,33 @@ public sealed partial class RecordStore(
             record[name] = row.GetValueOrDefault(name);
         }
 
-        foreach (var field in entity.LiveFields)
+        if (row.TryGetValue(SystemFields.ParentId, out var parentId))
+        {
+            record[SystemFields.ParentId] = parentId;
+            record[SystemFields.LineNumber] = row.GetValueOrDefault(SystemFields.LineNumber);
+        }
+
+        foreach (var field in entity.LiveFields.Where(f => f.Column is not null))
         {
             record[field.Name] = row.GetValueOrDefault(field.Name);
         }
 
         return record;
     }
+
+    private static Dictionary<string, object> NewRow(RecordActor actor, DateTimeOffset now) => new()
+    {
+        [SystemFields.Id] = Guid.NewGuid(),
+        [SystemFields.CreatedAt] = now, [SystemFields.CreatedBy] = actor.UserId,
+        [SystemFields.UpdatedAt] = now, [SystemFields.UpdatedBy] = actor.UserId,
+        [SystemFields.RowVersion] = 1,
+    };
+
+    /// <summary>Lines change only with their parent (one transaction, one row version to guard them); never on their own.</summary>
+    private RecordResult? LinesOnlyWithParent(RecordsDbContext records, EntityDefinition entity) =>
+        records.Schema.ParentOf(entity.Name) is { } parent
+            ? RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.LinesOnlyWithParent", parent.Parent.Label.For(CultureInfo.CurrentUICulture.Name)])
+            : null;
 
     private RecordResult UnknownEntity(string name) => RecordResult.Fail(RecordOutcome.UnknownEntity, localizer["Records.Error.UnknownEntity", name]);
 }

@@ -11,11 +11,11 @@ public static class RecordsModel
     {
         foreach (var entity in schema.Entities)
         {
-            model.SharedTypeEntity<Dictionary<string, object>>(entity.Name, table => Map(table, entity));
+            model.SharedTypeEntity<Dictionary<string, object>>(entity.Name, table => Map(table, entity, schema.ParentOf(entity.Name) is not null));
         }
     }
 
-    private static void Map(EntityTypeBuilder<Dictionary<string, object>> table, EntityDefinition entity)
+    private static void Map(EntityTypeBuilder<Dictionary<string, object>> table, EntityDefinition entity, bool isLineEntity)
     {
         table.ToTable(entity.Table ?? throw new InvalidOperationException($"Entity '{entity.Name}' has no table assigned."));
         table.IndexerProperty<Guid>(SystemFields.Id).HasColumnName("id").ValueGeneratedNever();
@@ -31,7 +31,15 @@ public static class RecordsModel
         table.HasIndex(SystemFields.Owner).HasDatabaseName($"ix_{entity.Table}_owner");
         table.HasIndex(SystemFields.Department).HasDatabaseName($"ix_{entity.Table}_department");
 
-        foreach (var field in entity.Fields)
+        if (isLineEntity)
+        {
+            // Lines are read by their parent, in order: one index serves both.
+            table.IndexerProperty<Guid?>(SystemFields.ParentId).HasColumnName("parent_id");
+            table.IndexerProperty<int?>(SystemFields.LineNumber).HasColumnName("line_no");
+            table.HasIndex(SystemFields.ParentId, SystemFields.LineNumber).HasDatabaseName($"ix_{entity.Table}_parent");
+        }
+
+        foreach (var field in entity.Fields.Where(f => FieldTypes.Find(f.Type)?.HasColumn == true))
         {
             MapField(table, entity, field);
         }

@@ -26,6 +26,26 @@ public sealed class RecordsSchema
     public EntityDefinition? Find(string name) =>
         Entities.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The entity and lines field whose lines are records of <paramref name="lineEntity"/>, or null
+    /// when it is an ordinary entity. Removed lines fields count: their lines are kept until purged.
+    /// </summary>
+    public (EntityDefinition Parent, FieldDefinition Field)? ParentOf(string lineEntity)
+    {
+        foreach (var entity in Entities)
+        {
+            foreach (var field in entity.Fields)
+            {
+                if (field.Type == FieldTypes.Lines.Name && string.Equals(field.Target, lineEntity, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (entity, field);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>This schema without the entity named <paramref name="name"/>.</summary>
     public RecordsSchema Without(string name) =>
         new(Entities.Where(e => !string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)));

@@ -33,9 +33,18 @@ public sealed partial class SchemaManager
         for (var i = 0; i < target.Fields.Count; i++)
         {
             var field = target.Fields[i];
-            if (current.Field(field.Name) is { } existing && (existing.Type != field.Type || !string.Equals(existing.Target, field.Target, StringComparison.OrdinalIgnoreCase)))
+            if (current.Field(field.Name) is not { } existing)
+            {
+                continue;
+            }
+
+            if (existing.Type != field.Type)
             {
                 errors.Add(new($"$.fields[{i}].type", $"Changing '{field.Name}' from {existing.Type} to {field.Type} is not supported yet; add a new field instead."));
+            }
+            else if (!string.Equals(existing.Target, field.Target, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(new($"$.fields[{i}].target", $"'{field.Name}' refers to {existing.Target}; it cannot be pointed at {field.Target}. Add a new field instead."));
             }
         }
 
@@ -54,6 +63,73 @@ public sealed partial class SchemaManager
                 yield return new($"$.fields[{i}].target", $"There is no entity named '{name}' to look up.");
             }
         }
+    }
+
+    /// <summary>
+    /// Line items go one level deep and a line entity belongs to one parent: an order's lines
+    /// cannot have lines of their own, be the lines of an invoice too, or (a cycle) hold the order.
+    /// </summary>
+    private static IEnumerable<MetadataError> LineItemConflicts(RecordsSchema schema, EntityDefinition target, IReadOnlyCollection<string> alsoDefined)
+    {
+        var parentOfTarget = schema.ParentOf(target.Name);
+        for (var i = 0; i < target.Fields.Count; i++)
+        {
+            var field = target.Fields[i];
+            if (field.Type != FieldTypes.Lines.Name || field.Target is not { } lineName)
+            {
+                continue;
+            }
+
+            var at = $"$.fields[{i}].target";
+            var line = schema.Find(lineName);
+            var owner = schema.ParentOf(lineName);
+            if (string.Equals(lineName, target.Name, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new(at, $"'{target.Name}' cannot hold lines of itself (a line-item cycle).");
+            }
+            else if (parentOfTarget is { } parent && string.Equals(parent.Parent.Name, lineName, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return new(at, $"Line-item cycle: '{target.Name}' is already the lines of '{lineName}', so '{lineName}' cannot be its lines.");
+            }
+            else if (parentOfTarget is { } holder)
+            {
+                yield return new(at, $"'{target.Name}' is the lines of '{holder.Parent.Name}'; line items go one level deep, so it cannot have lines of its own.");
+            }
+            else if (line is null && !alsoDefined.Contains(lineName, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new(at, $"There is no entity named '{lineName}' to hold the lines.");
+            }
+            else if (owner is { } taken && (!string.Equals(taken.Parent.Name, target.Name, StringComparison.OrdinalIgnoreCase) || !string.Equals(taken.Field.Name, field.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return new(at, $"'{lineName}' already holds the lines of {taken.Parent.Name}.{taken.Field.Name}; a line entity belongs to one field of one entity.");
+            }
+            else if (line is not null && line.Fields.Any(f => f.Type == FieldTypes.Lines.Name))
+            {
+                yield return new(at, $"'{lineName}' has line items of its own; line items go one level deep.");
+            }
+        }
+    }
+
+    /// <summary>Records of an entity that becomes a line entity would belong to no parent: it must be empty.</summary>
+    private static async Task<List<MetadataError>> RecordsBlockingLinesAsync(RecordsDbContext before, EntityDefinition? current, EntityDefinition target, CancellationToken cancellationToken)
+    {
+        var errors = new List<MetadataError>();
+        for (var i = 0; i < target.Fields.Count; i++)
+        {
+            var field = target.Fields[i];
+            if (field.Type != FieldTypes.Lines.Name || current?.Field(field.Name) is not null || before.Schema.Find(field.Target!) is not { } line)
+            {
+                continue;
+            }
+
+            var count = await before.Set<Dictionary<string, object>>(line.Name).CountAsync(cancellationToken);
+            if (count > 0)
+            {
+                errors.Add(new($"$.fields[{i}].target", $"'{line.Name}' already holds {count} record(s) that would belong to no {target.Name}; line entities start empty."));
+            }
+        }
+
+        return errors;
     }
 
     /// <summary>A field can become unique only when no value is shared; otherwise the shared values are listed.</summary>

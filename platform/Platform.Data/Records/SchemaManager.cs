@@ -50,6 +50,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         KeepRemovedFields(current, target);
         var refused = UnsupportedChanges(current, target);
         refused.AddRange(UnknownLookupTargets(schema, target, alsoDefined ?? []));
+        refused.AddRange(LineItemConflicts(schema, target, alsoDefined ?? []));
         if (refused.Count > 0)
         {
             return SchemaChangeResult.Refused(refused);
@@ -101,12 +102,13 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
             return SchemaChangeResult.Refused([new MetadataError("$.name", $"There is no entity named '{entityName}'.")]);
         }
 
+        // Lines fields count removed or not: the line table keeps its parent column until the field is purged.
         var referrers = schema.Entities.Where(e => !ReferenceEquals(e, current))
-            .SelectMany(e => e.LiveFields.Where(f => f.Type == FieldTypes.Lookup.Name && string.Equals(f.Target, current.Name, StringComparison.OrdinalIgnoreCase)).Select(f => $"{e.Name}.{f.Name}"))
+            .SelectMany(e => e.Fields.Where(f => (f.Type == FieldTypes.Lines.Name || (f.Type == FieldTypes.Lookup.Name && !f.Removed)) && string.Equals(f.Target, current.Name, StringComparison.OrdinalIgnoreCase)).Select(f => $"{e.Name}.{f.Name}"))
             .ToList();
         if (referrers.Count > 0)
         {
-            return SchemaChangeResult.Refused([new MetadataError("$.name", $"'{current.Name}' is looked up by {string.Join(", ", referrers)}; remove those fields first.")]);
+            return SchemaChangeResult.Refused([new MetadataError("$.name", $"'{current.Name}' is referred to by {string.Join(", ", referrers)}; remove (and for line items, purge) those fields first.")]);
         }
 
         var connection = db.Database.GetDbConnection();
@@ -168,6 +170,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         await using var after = records.Create(connection, next);
         before.Database.UseTransaction(transaction.GetDbTransaction());
         var blocked = await DuplicatesBlockingUniqueAsync(before, current, target, cancellationToken);
+        blocked.AddRange(await RecordsBlockingLinesAsync(before, current, target, cancellationToken));
         if (blocked.Count > 0)
         {
             return SchemaChangeResult.Refused(blocked);

@@ -22,12 +22,17 @@ public static class StorageKeys
             }
         }
 
-        foreach (var column in current?.Fields.Select(f => f.Column!) ?? [])
+        foreach (var column in current?.Fields.Where(f => f.Column is not null).Select(f => f.Column!) ?? [])
         {
             columns.Add(column);
         }
 
-        foreach (var field in proposed.Fields.Where(f => f.Column is null))
+        foreach (var field in proposed.Fields.Where(f => FieldTypes.Find(f.Type)?.HasColumn == false))
+        {
+            field.Column = null; // line items live in their own table
+        }
+
+        foreach (var field in proposed.Fields.Where(f => f.Column is null && FieldTypes.Find(f.Type)?.HasColumn == true))
         {
             field.Column = Unique("f_" + field.Name.ToLowerInvariant(), columns);
             columns.Add(field.Column);

@@ -22,7 +22,7 @@ public static class ODataEndpoints
         var odata = endpoints.MapGroup("/odata").WithTags("OData");
         odata.MapGet("/", ServiceDocument).WithName("ODataServiceDocument").WithSummary("The entity sets.");
         odata.MapGet("/$metadata", Metadata).WithName("ODataMetadata").WithSummary("The CSDL description of every entity.");
-        odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select.");
+        odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select, $expand.");
     }
 
     private static async Task ServiceDocument(HttpContext context, SchemaManager schemas)
@@ -74,7 +74,7 @@ public static class ODataEndpoints
             var path = parser.ParsePath();
             if (path.LastSegment is KeySegment key)
             {
-                await SingleAsync(context, reader, serviceRoot, (Guid)key.Keys.Single().Value);
+                await SingleAsync(context, reader, parser, serviceRoot, (Guid)key.Keys.Single().Value);
                 return;
             }
 
@@ -94,20 +94,24 @@ public static class ODataEndpoints
         }
     }
 
-    private static async Task SingleAsync(HttpContext context, RecordReader reader, string serviceRoot, Guid id)
+    private static async Task SingleAsync(HttpContext context, RecordReader reader, ODataUriParser parser, string serviceRoot, Guid id)
     {
-        var row = await reader.Live.FirstOrDefaultAsync(r => EF.Property<Guid>(r, Core.Metadata.SystemFields.Id) == id, context.RequestAborted);
-        if (row is null)
+        var page = await new RecordQuery(reader, parser).RunAsync(context.RequestAborted, key: id);
+        if (page.Rows.Count == 0)
         {
             await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "NotFound", $"There is no {reader.Entity.Name} with id {id}.", null);
             return;
         }
 
-        var record = reader.Present(row);
-        context.Response.Headers.ETag = ODataWriteEndpoints.ETag(record);
-        await ODataJson.WriteEntityAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}/$entity", record, ODataWriteEndpoints.ETag(record));
-    }
+        var record = page.Rows[0];
+        var etag = record.ContainsKey(Core.Metadata.SystemFields.RowVersion) ? ODataWriteEndpoints.ETag(record) : null;
+        if (etag is not null)
+        {
+            context.Response.Headers.ETag = etag;
+        }
 
+        await ODataJson.WriteEntityAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}/$entity", record, etag);
+    }
 
     private static string WithSkip(HttpRequest request, long skip)
     {

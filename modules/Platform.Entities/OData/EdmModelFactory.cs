@@ -12,6 +12,12 @@ public static class EdmModelFactory
 {
     public const string Namespace = "Platform";
 
+    /// <summary>
+    /// A lookup's value is its id (<c>customer</c>, filterable and writable as is); the record it
+    /// names is the navigation property <c>customerRecord</c>, for <c>$expand</c>.
+    /// </summary>
+    public const string LookupRecordSuffix = MetadataValidator.LookupRecordSuffix;
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IEdmModel> Cache = new();
 
     public static IEdmModel For(RecordsSchema schema) => Cache.GetOrAdd(schema.Version, _ => Build(schema));
@@ -21,6 +27,7 @@ public static class EdmModelFactory
         var model = new EdmModel();
         var container = new EdmEntityContainer(Namespace, "Records");
         model.AddElement(container);
+        var types = new Dictionary<string, (EdmEntityType Type, EdmEntitySet Set)>(StringComparer.OrdinalIgnoreCase);
         foreach (var entity in schema.Entities)
         {
             var type = new EdmEntityType(Namespace, entity.Name);
@@ -33,13 +40,36 @@ public static class EdmModelFactory
             type.AddStructuralProperty(SystemFields.Owner, EdmPrimitiveTypeKind.String, isNullable: true);
             type.AddStructuralProperty(SystemFields.Department, EdmPrimitiveTypeKind.String, isNullable: true);
             type.AddStructuralProperty(SystemFields.RowVersion, EdmPrimitiveTypeKind.Int32, isNullable: false);
-            foreach (var field in entity.LiveFields)
+            if (schema.ParentOf(entity.Name) is not null)
+            {
+                type.AddStructuralProperty(SystemFields.ParentId, EdmPrimitiveTypeKind.Guid, isNullable: false);
+                type.AddStructuralProperty(SystemFields.LineNumber, EdmPrimitiveTypeKind.Int32, isNullable: false);
+            }
+
+            foreach (var field in entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn))
             {
                 type.AddStructuralProperty(field.Name, TypeOf(field));
             }
 
             model.AddElement(type);
-            container.AddEntitySet(entity.Name, type);
+            types[entity.Name] = (type, container.AddEntitySet(entity.Name, type));
+        }
+
+        foreach (var entity in schema.Entities)
+        {
+            var (type, set) = types[entity.Name];
+            foreach (var field in entity.LiveFields.Where(f => f.Target is not null && types.ContainsKey(f.Target)))
+            {
+                var target = types[field.Target!];
+                var lines = field.Type == FieldTypes.Lines.Name;
+                var navigation = type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+                {
+                    Name = lines ? field.Name : field.Name + LookupRecordSuffix,
+                    Target = target.Type,
+                    TargetMultiplicity = lines ? EdmMultiplicity.Many : EdmMultiplicity.ZeroOrOne,
+                });
+                set.AddNavigationTarget(navigation, target.Set);
+            }
         }
 
         return model;

@@ -41,6 +41,8 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
             SystemFields.CreatedAt or SystemFields.UpdatedAt => typeof(DateTimeOffset),
             SystemFields.CreatedBy or SystemFields.UpdatedBy or SystemFields.Owner or SystemFields.Department => typeof(string),
             SystemFields.RowVersion => typeof(int),
+            SystemFields.ParentId => typeof(Guid?),
+            SystemFields.LineNumber => typeof(int?),
             _ => null,
         };
         if (system is not null)
@@ -49,7 +51,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
         }
 
         var field = entity.LiveField(name);
-        if (field is null)
+        if (field is null || field.Column is null)
         {
             return null;
         }

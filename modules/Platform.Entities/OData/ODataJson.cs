@@ -117,6 +117,16 @@ public static class ODataJson
                 case Guid g: json.WriteStringValue(g); break;
                 case DateOnly d: json.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
                 case DateTimeOffset d: json.WriteStringValue(d.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture)); break;
+                case IReadOnlyDictionary<string, object?> expanded: WriteRecord(json, expanded); break;
+                case IEnumerable<IReadOnlyDictionary<string, object?>> lines:
+                    json.WriteStartArray();
+                    foreach (var line in lines)
+                    {
+                        WriteRecord(json, line);
+                    }
+
+                    json.WriteEndArray();
+                    break;
                 default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
             }
         }

@@ -6,18 +6,23 @@ using Platform.Data.Records;
 namespace Platform.Entities.OData;
 
 /// <summary>
-/// Runs the query options of one OData request ($filter, $orderby, $skip, $top, $count, $select)
-/// against an entity's records, in the database. Pages hold at most <see cref="MaxPageSize"/> rows.
+/// Runs the query options of one OData request ($filter, $orderby, $skip, $top, $count, $select,
+/// $expand) against an entity's records, in the database. Pages hold at most <see cref="MaxPageSize"/> rows.
 /// </summary>
 public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
 {
     public const int MaxPageSize = 1000;
 
-    public async Task<RecordPage> RunAsync(CancellationToken cancellationToken)
+    /// <param name="key">Set for a single record (<c>/odata/order(id)</c>): the page holds it or nothing.</param>
+    public async Task<RecordPage> RunAsync(CancellationToken cancellationToken, Guid? key = null)
     {
         var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
         var translator = new FilterTranslator(reader.Entity, row);
         var query = reader.Live;
+        if (key is { } id)
+        {
+            query = query.Where(r => EF.Property<Guid>(r, Core.Metadata.SystemFields.Id) == id);
+        }
 
         if (parser.ParseFilter() is { } filter)
         {
@@ -37,8 +42,10 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
         var take = (int)Math.Min(top ?? MaxPageSize, MaxPageSize);
         var rows = await query.Skip((int)Math.Min(skip, int.MaxValue)).Take(take + 1).ToListAsync(cancellationToken);
         var more = rows.Count > take && (top is null || top > MaxPageSize);
-        var select = Selected(parser.ParseSelectAndExpand());
+        var clause = parser.ParseSelectAndExpand();
+        var select = Selected(clause);
         var values = rows.Take(take).Select(r => Project(reader.Present(r), select)).ToList();
+        await new Expansion(reader).ApplyAsync(reader.Entity, values, clause, cancellationToken);
         return new RecordPage(values, count, more ? skip + take : null);
     }
 
@@ -86,7 +93,7 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
         return first ? ordered.OrderBy(id) : ((IOrderedQueryable<Dictionary<string, object>>)ordered).ThenBy(id);
     }
 
-    private static HashSet<string>? Selected(SelectExpandClause? clause)
+    internal static HashSet<string>? Selected(SelectExpandClause? clause)
     {
         if (clause is null || clause.AllSelected)
         {
@@ -98,6 +105,6 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static IReadOnlyDictionary<string, object?> Project(IReadOnlyDictionary<string, object?> record, HashSet<string>? select) =>
-        select is null ? record : record.Where(p => select.Contains(p.Key) || p.Key == Core.Metadata.SystemFields.Id).ToDictionary(p => p.Key, p => p.Value);
+    internal static Dictionary<string, object?> Project(IReadOnlyDictionary<string, object?> record, HashSet<string>? select) =>
+        record.Where(p => select is null || select.Contains(p.Key) || p.Key == Core.Metadata.SystemFields.Id).ToDictionary(p => p.Key, p => p.Value);
 }

@@ -11,6 +11,9 @@ public static class MetadataValidator
     public const int MaxFields = 500;
     public const int MaxDescriptionLength = 2000;
 
+    /// <summary>The API names a lookup's target record under <c>{field}Record</c>, so no field may take that name.</summary>
+    public const string LookupRecordSuffix = "Record";
+
     public static IReadOnlyList<MetadataError> Validate(EntityDefinition entity)
     {
         var errors = new List<MetadataError>();
@@ -79,6 +82,14 @@ public static class MetadataValidator
             }
 
             ValidateType(field, path, errors);
+        }
+
+        for (var i = 0; i < entity.Fields.Count; i++)
+        {
+            if (entity.Fields[i]?.Type == FieldTypes.Lookup.Name && seen.TryGetValue(entity.Fields[i].Name + LookupRecordSuffix, out var taken))
+            {
+                errors.Add(new($"$.fields[{taken}].name", $"'{entity.Fields[taken].Name}' is how the API names the record the lookup '{entity.Fields[i].Name}' refers to; choose another name."));
+            }
         }
 
         ValidateUniqueKeys(entity, errors);

@@ -18,5 +18,18 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
     /// <summary>A row with every system field and field present (null where empty).</summary>
     public IReadOnlyDictionary<string, object?> Present(Dictionary<string, object> row) => RecordStore.Present(Entity, row);
 
+    /// <summary>The live lines of the given parents, by parent, in line order.</summary>
+    public Task<ILookup<Guid, Dictionary<string, object?>>> LinesOfAsync(EntityDefinition lineEntity, IReadOnlyCollection<Guid> parentIds, CancellationToken cancellationToken) =>
+        RecordStore.LinesOfAsync(records, lineEntity, parentIds, cancellationToken);
+
+    /// <summary>The live records of <paramref name="entity"/> among <paramref name="ids"/>, by id (one query).</summary>
+    public async Task<Dictionary<Guid, Dictionary<string, object?>>> FindManyAsync(EntityDefinition entity, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var rows = await records.Set<Dictionary<string, object>>(entity.Name).AsNoTracking()
+            .Where(r => ids.Contains(EF.Property<Guid>(r, SystemFields.Id)) && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null)
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => (Guid)r[SystemFields.Id], r => RecordStore.Present(entity, r));
+    }
+
     public ValueTask DisposeAsync() => records.DisposeAsync();
 }

@@ -28,10 +28,10 @@ public sealed class AppPackageTests
         var second = await ApplyAsync(host, files);
 
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
-        Assert.Equal(["contact", "customer", "product", "sales_order"], first.Created);
+        Assert.Equal(["contact", "customer", "product", "sales_order", "sales_order_line"], first.Created);
         Assert.Empty(second.Created);
         Assert.Empty(second.Changed);
-        Assert.Equal(4, second.Unchanged.Count);
+        Assert.Equal(5, second.Unchanged.Count);
         Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("customer")));
     }
 
@@ -106,8 +106,8 @@ public sealed class AppPackageTests
         var reapplied = await CliApplication.RunAsync(["package", "apply", export, .. target], output, error);
 
         Assert.True(applied == 0 && exported == 0 && reapplied == 0, error.ToString());
-        Assert.Contains("created contact, customer, product, sales_order", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("unchanged contact, customer, product, sales_order", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("created contact, customer, product, sales_order, sales_order_line", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("unchanged contact, customer, product, sales_order, sales_order_line", output.ToString(), StringComparison.Ordinal);
         var customer = MetadataJson.Read(File.ReadAllText(Path.Combine(export, "entities", "customer.json")));
         Assert.Equal("e_customer", customer.Table);
         Assert.Equal("客户", customer.Label["zh-CN"]);

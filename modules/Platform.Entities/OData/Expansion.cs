@@ -1,0 +1,64 @@
+using Microsoft.OData.UriParser;
+using Platform.Core.Metadata;
+using Platform.Data.Records;
+
+namespace Platform.Entities.OData;
+
+/// <summary>
+/// <c>$expand</c>: adds the lines of lines fields (<c>$expand=lines</c>) and the records lookups name
+/// (<c>$expand=customerRecord</c>) to query results, with <c>$select</c> and <c>$expand</c> nested inside,
+/// e.g. <c>$expand=lines($select=quantity;$expand=productRecord($select=name))</c>. One query per
+/// expanded property and level, whatever the number of rows.
+/// </summary>
+public sealed class Expansion(RecordReader reader)
+{
+    public async Task ApplyAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object?>> rows, SelectExpandClause? clause, CancellationToken cancellationToken)
+    {
+        foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
+        {
+            Refuse(item);
+            var name = item.PathToNavigationProperty.LastSegment.Identifier;
+            var select = RecordQuery.Selected(item.SelectAndExpand);
+            if (entity.LiveField(name) is { Type: var type } lines && type == FieldTypes.Lines.Name)
+            {
+                var lineEntity = reader.Schema.Find(lines.Target!)!;
+                var found = await reader.LinesOfAsync(lineEntity, rows.Select(r => (Guid)r[SystemFields.Id]!).ToList(), cancellationToken);
+                var all = new List<Dictionary<string, object?>>();
+                foreach (var row in rows)
+                {
+                    var projected = found[(Guid)row[SystemFields.Id]!].Select(l => RecordQuery.Project(l, select)).ToList();
+                    row[name] = projected;
+                    all.AddRange(projected);
+                }
+
+                await ApplyAsync(lineEntity, all, item.SelectAndExpand, cancellationToken);
+                continue;
+            }
+
+            var lookup = entity.LiveField(name[..^EdmModelFactory.LookupRecordSuffix.Length])!;
+            var target = reader.Schema.Find(lookup.Target!)!;
+            var ids = rows.Select(r => r.GetValueOrDefault(lookup.Name)).OfType<Guid>().Distinct().ToList();
+            var records = (await reader.FindManyAsync(target, ids, cancellationToken)).ToDictionary(p => p.Key, p => RecordQuery.Project(p.Value, select));
+            foreach (var row in rows)
+            {
+                row[name] = row.GetValueOrDefault(lookup.Name) is Guid id ? records.GetValueOrDefault(id) : null;
+            }
+
+            await ApplyAsync(target, records.Values.ToList(), item.SelectAndExpand, cancellationToken);
+        }
+    }
+
+    /// <summary>Options inside an expansion other than $select and $expand are refused by name rather than ignored.</summary>
+    private static void Refuse(ExpandedNavigationSelectItem item)
+    {
+        var unsupported = new (string Name, object? Value)[]
+        {
+            ("$filter", item.FilterOption), ("$orderby", item.OrderByOption), ("$top", item.TopOption), ("$skip", item.SkipOption),
+            ("$count", item.CountOption), ("$search", item.SearchOption), ("$levels", item.LevelsOption), ("$compute", item.ComputeOption),
+        }.Where(o => o.Value is not null).Select(o => o.Name).ToList();
+        if (unsupported.Count > 0)
+        {
+            throw new ODataQueryException("$expand", $"Inside $expand only $select and $expand are supported, not {string.Join(", ", unsupported)} ({item.PathToNavigationProperty.LastSegment.Identifier}).");
+        }
+    }
+}

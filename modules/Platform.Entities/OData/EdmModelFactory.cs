@@ -78,7 +78,12 @@ public static class EdmModelFactory
     /// <summary>Decimals carry their precision and scale and texts their length, so clients size columns right.</summary>
     private static IEdmTypeReference TypeOf(FieldDefinition field)
     {
-        var type = FieldTypes.Find(field.Type)!;
+        var type = FieldTypes.StorageOf(field);
+        if (type == FieldTypes.MultiChoice)
+        {
+            return new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false)));
+        }
+
         return KindOf(field) switch
         {
             EdmPrimitiveTypeKind.Decimal => EdmCoreModel.Instance.GetDecimal(field.Precision ?? type.DefaultPrecision, field.Scale ?? type.DefaultScale, isNullable: true),
@@ -88,7 +93,7 @@ public static class EdmModelFactory
         };
     }
 
-    private static EdmPrimitiveTypeKind KindOf(FieldDefinition field) => FieldTypes.Find(field.Type)!.ClrType switch
+    private static EdmPrimitiveTypeKind KindOf(FieldDefinition field) => FieldTypes.StorageOf(field).ClrType switch
     {
         var t when t == typeof(long) => EdmPrimitiveTypeKind.Int64,
         var t when t == typeof(decimal) => EdmPrimitiveTypeKind.Decimal,

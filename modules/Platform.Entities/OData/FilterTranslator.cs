@@ -24,6 +24,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
         ConstantNode constant => Constant(constant.Value),
         SingleValueFunctionCallNode call => Function(call),
         InNode @in => In(@in),
+        AnyNode { Source: CollectionPropertyAccessNode collection } any => AnyChoice(collection.Property.Name, any.Body),
         _ => throw new ODataQueryException("$filter", $"'{node.Kind}' expressions are not supported in filters."),
     };
 
@@ -56,7 +57,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
             return null;
         }
 
-        var clr = FieldTypes.Find(field.Type)!.ClrType;
+        var clr = FieldTypes.StorageOf(field).ClrType;
         return clr.IsValueType ? typeof(Nullable<>).MakeGenericType(clr) : clr;
     }
 
@@ -118,6 +119,31 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
             default:
                 throw new ODataQueryException("$filter", $"The function '{call.Name}' is not supported. Supported: contains, startswith, endswith, tolower, toupper, length, year, month, day, hour, minute.");
         }
+    }
+
+    /// <summary>
+    /// <c>tags/any(t: t eq 'vip' or t eq 'key')</c> on a multi-choice field: the stored list (values
+    /// in choice order, comma-separated) holds one of the values. Runs in the database as a text search
+    /// for <c>,vip,</c> in <c>,tags,</c>, so 'vip' never matches 'vip2'.
+    /// </summary>
+    private Expression AnyChoice(string name, SingleValueNode body)
+    {
+        var column = Expression.Call(PropertyMethod.MakeGenericMethod(typeof(string)), row, Expression.Constant(name));
+        var wrapped = Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!,
+            Expression.Constant(","), column, Expression.Constant(","));
+        Expression Holds(SingleValueNode node) => (node is ConvertNode c ? c.Source : node) switch
+        {
+            BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Or } or => Expression.OrElse(Holds(or.Left), Holds(or.Right)),
+            BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Equal } eq when (Value(eq.Left, eq.Right) ?? Value(eq.Right, eq.Left)) is { } value =>
+                Expression.Call(wrapped, typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!, Expression.Constant($",{value},")),
+            _ => throw new ODataQueryException("$filter", $"Inside {name}/any() compare the item with values joined by or, e.g. {name}/any(t: t eq 'vip' or t eq 'key')."),
+        };
+        return Holds(body);
+
+        static string? Value(SingleValueNode item, SingleValueNode other) =>
+            Unwrapped(item) is NonResourceRangeVariableReferenceNode && Unwrapped(other) is ConstantNode { Value: string text } ? text : null;
+
+        static SingleValueNode Unwrapped(SingleValueNode node) => node is ConvertNode convert ? Unwrapped(convert.Source) : node;
     }
 
     private MethodCallExpression In(InNode node)

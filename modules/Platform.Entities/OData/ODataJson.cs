@@ -118,6 +118,15 @@ public static class ODataJson
                 case DateOnly d: json.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
                 case DateTimeOffset d: json.WriteStringValue(d.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture)); break;
                 case IReadOnlyDictionary<string, object?> expanded: WriteRecord(json, expanded); break;
+                case IEnumerable<string> values:
+                    json.WriteStartArray();
+                    foreach (var item in values)
+                    {
+                        json.WriteStringValue(item);
+                    }
+
+                    json.WriteEndArray();
+                    break;
                 case IEnumerable<IReadOnlyDictionary<string, object?>> lines:
                     json.WriteStartArray();
                     foreach (var line in lines)

@@ -44,6 +44,18 @@ public sealed class FieldDefinition
     public string? Description { get; set; }
 
     /// <summary>
+    /// Set for fields lists and queries filter or sort on (status, order date): the column gets an
+    /// index. Lookups, unique fields and auto-numbers are indexed anyway.
+    /// </summary>
+    public bool Indexed { get; set; }
+
+    /// <summary>For computed fields: the JavaScript expression giving the value, e.g. <c>record.quantity * record.unitPrice</c>.</summary>
+    public string? Formula { get; set; }
+
+    /// <summary>For computed fields: the type of the value the formula gives (text, integer, decimal, money, percent, date, datetime or boolean).</summary>
+    public string? ResultType { get; set; }
+
+    /// <summary>
     /// Set when the field was taken out of the entity: its column and data stay (hidden from forms,
     /// the API and rules) until an explicit purge; putting the field back restores it.
     /// </summary>

@@ -29,6 +29,18 @@ public static class FieldTypes
     /// <summary>A number the platform assigns on create from <see cref="FieldDefinition.Format"/>, e.g. <c>SO-{yyyy}{MM}-{#####}</c>.</summary>
     public static readonly FieldType AutoNumber = new("autoNumber", typeof(string), DefaultMaxLength: 100);
 
+    /// <summary>Several of the choices at once (tags, product lines of interest); stored as the values in choice order.</summary>
+    public static readonly FieldType MultiChoice = new("multiChoice", typeof(string), DefaultMaxLength: 1000);
+
+    /// <summary>
+    /// A value the platform calculates from <see cref="FieldDefinition.Formula"/>; stored (so lists
+    /// filter and sort on it) as its <see cref="FieldDefinition.ResultType"/>.
+    /// </summary>
+    public static readonly FieldType Computed = new("computed", typeof(object));
+
+    /// <summary>The types a computed field's formula may give.</summary>
+    public static IReadOnlyList<FieldType> ComputedResults { get; } = [Text, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo];
+
     /// <summary>
     /// The lines of a document (order lines): records of <see cref="FieldDefinition.Target"/>, a line
     /// entity, created, changed, reordered and removed together with their parent in one save.
@@ -36,8 +48,15 @@ public static class FieldTypes
     public static readonly FieldType Lines = new("lines", typeof(void));
 
     public static IReadOnlyDictionary<string, FieldType> All { get; } =
-        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department, Lines }
+        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department, Lines, MultiChoice, Computed }
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static FieldType? Find(string? name) => name is not null && All.TryGetValue(name, out var type) ? type : null;
+
+    /// <summary>How the field's value is stored: its own type, or for computed fields the type of their result.</summary>
+    public static FieldType StorageOf(FieldDefinition field)
+    {
+        var type = Find(field.Type) ?? throw new InvalidOperationException($"Unknown field type '{field.Type}'.");
+        return type == Computed ? Find(field.ResultType) ?? throw new InvalidOperationException($"Computed field '{field.Name}' has no result type.") : type;
+    }
 }

@@ -10,6 +10,7 @@ public static class MetadataValidator
 {
     public const int MaxFields = 500;
     public const int MaxDescriptionLength = 2000;
+    public const int MaxFormulaLength = 4000;
 
     /// <summary>The API names a lookup's target record under <c>{field}Record</c>, so no field may take that name.</summary>
     public const string LookupRecordSuffix = "Record";
@@ -92,7 +93,7 @@ public static class MetadataValidator
             }
         }
 
-        ValidateUniqueKeys(entity, errors);
+        ValidateKeys(entity, errors);
 
         if (entity.TitleField is { } title && entity.Field(title) is null)
         {
@@ -106,41 +107,41 @@ public static class MetadataValidator
         return errors;
     }
 
-    private static void ValidateUniqueKeys(EntityDefinition entity, List<MetadataError> errors)
+    private static void ValidateKeys(EntityDefinition entity, List<MetadataError> errors)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var k = 0; k < (entity.UniqueKeys?.Count ?? 0); k++)
+        var keys = (entity.UniqueKeys ?? []).Select((k, i) => (Path: $"$.uniqueKeys[{i}]", Name: k?.Name, Fields: k?.Fields, Unique: true))
+            .Concat((entity.Indexes ?? []).Select((k, i) => (Path: $"$.indexes[{i}]", Name: k?.Name, Fields: k?.Fields, Unique: false)));
+        foreach (var (path, name, fields, unique) in keys)
         {
-            var key = entity.UniqueKeys![k];
-            var path = $"$.uniqueKeys[{k}]";
-            if (MetadataNames.Problem(key?.Name) is { } problem)
+            if (MetadataNames.Problem(name) is { } problem)
             {
                 errors.Add(new($"{path}.name", problem));
             }
-            else if (!names.Add(key!.Name))
+            else if (!names.Add(name!))
             {
-                errors.Add(new($"{path}.name", $"The unique key '{key.Name}' is defined twice."));
+                errors.Add(new($"{path}.name", $"The key or index name '{name}' is used twice."));
             }
 
-            if (key?.Fields is not { Count: >= 2 and <= 8 })
+            if (fields is not { Count: >= 1 and <= 8 } || (unique && fields.Count < 2))
             {
-                errors.Add(new($"{path}.fields", "A unique key combines 2 to 8 fields (one field: set unique on it)."));
+                errors.Add(new($"{path}.fields", unique ? "A unique key combines 2 to 8 fields (one field: set unique on it)." : "An index covers 1 to 8 fields."));
                 continue;
             }
 
-            foreach (var (name, f) in key.Fields.Select((n, i) => (n, i)))
+            foreach (var (fieldName, f) in fields.Select((n, i) => (n, i)))
             {
-                if (entity.Field(name) is not { } field || field.Removed)
+                if (entity.Field(fieldName) is not { } field || field.Removed)
                 {
-                    errors.Add(new($"{path}.fields[{f}]", $"There is no field named '{name}'."));
+                    errors.Add(new($"{path}.fields[{f}]", $"There is no field named '{fieldName}'."));
                 }
                 else if (FieldTypes.Find(field.Type) is { } type && (type == FieldTypes.LongText || !type.HasColumn))
                 {
-                    errors.Add(new($"{path}.fields[{f}]", $"{type.Name} fields cannot be part of a unique key."));
+                    errors.Add(new($"{path}.fields[{f}]", $"{type.Name} fields cannot be part of a {(unique ? "unique key" : "index")}."));
                 }
             }
 
-            if (key.Fields.Distinct(StringComparer.OrdinalIgnoreCase).Count() != key.Fields.Count)
+            if (fields.Distinct(StringComparer.OrdinalIgnoreCase).Count() != fields.Count)
             {
                 errors.Add(new($"{path}.fields", "A field appears twice in the key."));
             }
@@ -149,11 +150,21 @@ public static class MetadataValidator
 
     private static void ValidateType(FieldDefinition field, string path, List<MetadataError> errors)
     {
-        var type = FieldTypes.Find(field.Type);
-        if (type is null)
+        var declared = FieldTypes.Find(field.Type);
+        if (declared is null)
         {
             errors.Add(new($"{path}.type", $"Unknown field type '{field.Type}'. Known types: {string.Join(", ", FieldTypes.All.Keys)}."));
             return;
+        }
+
+        if (ComputedProblems(field, declared, path, errors) is not { } type)
+        {
+            return;
+        }
+
+        if (field.Indexed && (!type.HasColumn || type == FieldTypes.LongText))
+        {
+            errors.Add(new($"{path}.indexed", $"{type.Name} fields cannot be indexed."));
         }
 
         var sized = type.IsText && type != FieldTypes.User && type != FieldTypes.Department;
@@ -241,7 +252,7 @@ public static class MetadataValidator
             errors.Add(new($"{path}.target", $"target and onDelete apply to lookup fields, not {type.Name}."));
         }
 
-        if (type == FieldTypes.Choice)
+        if (type == FieldTypes.Choice || type == FieldTypes.MultiChoice)
         {
             ValidateChoices(field, path, errors);
         }
@@ -249,6 +260,42 @@ public static class MetadataValidator
         {
             errors.Add(new($"{path}.choices", $"choices apply to choice fields, not {type.Name}."));
         }
+    }
+
+    /// <summary>
+    /// Checks the formula settings and answers the type the field is stored as (the result type for
+    /// computed fields), or null when that cannot be known.
+    /// </summary>
+    private static FieldType? ComputedProblems(FieldDefinition field, FieldType declared, string path, List<MetadataError> errors)
+    {
+        if (declared != FieldTypes.Computed)
+        {
+            if (field.Formula is not null || field.ResultType is not null)
+            {
+                errors.Add(new($"{path}.formula", $"formula and resultType apply to computed fields, not {declared.Name}."));
+            }
+
+            return declared;
+        }
+
+        if (string.IsNullOrWhiteSpace(field.Formula) || field.Formula.Length > MaxFormulaLength)
+        {
+            errors.Add(new($"{path}.formula", $"A computed field needs a formula of at most {MaxFormulaLength} characters."));
+        }
+
+        if (field.Required || field.Unique)
+        {
+            errors.Add(new($"{path}.required", "A computed field takes its value from the formula; it cannot be required or unique."));
+        }
+
+        var result = FieldTypes.Find(field.ResultType);
+        if (result is null || !FieldTypes.ComputedResults.Contains(result))
+        {
+            errors.Add(new($"{path}.resultType", $"resultType must be one of {string.Join(", ", FieldTypes.ComputedResults.Select(t => t.Name))}."));
+            return null;
+        }
+
+        return result;
     }
 
     private static void ValidateChoices(FieldDefinition field, string path, List<MetadataError> errors)
@@ -271,6 +318,10 @@ public static class MetadataValidator
             else if (!values.Add(choice.Value))
             {
                 errors.Add(new($"{at}.value", $"The value '{choice.Value}' appears twice."));
+            }
+            else if (field.Type == FieldTypes.MultiChoice.Name && choice.Value.Contains(',', StringComparison.Ordinal))
+            {
+                errors.Add(new($"{at}.value", "Values of a multi-choice field cannot contain commas."));
             }
 
             if (choice?.Color is { } color && !Regex.IsMatch(color, "^#[0-9A-Fa-f]{6}$", RegexOptions.None, TimeSpan.FromMilliseconds(50)))

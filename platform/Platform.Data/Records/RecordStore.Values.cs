@@ -50,6 +50,12 @@ public sealed partial class RecordStore
                 continue;
             }
 
+            if (field.Type == FieldTypes.Computed.Name)
+            {
+                errors.Add(new(field.Name, localizer["Records.Error.Computed"]));
+                continue;
+            }
+
             if (converter.TryConvert(field, input, out var value, out var error))
             {
                 row[field.Name] = value!;

@@ -300,7 +300,8 @@ public sealed partial class RecordStore(
 
         foreach (var field in entity.LiveFields.Where(f => f.Column is not null))
         {
-            record[field.Name] = row.GetValueOrDefault(field.Name);
+            var value = row.GetValueOrDefault(field.Name);
+            record[field.Name] = field.Type == FieldTypes.MultiChoice.Name ? ((string?)value)?.Split(',') ?? [] : value;
         }
 
         return record;

@@ -22,6 +22,12 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
             return true;
         }
 
+        if (type == FieldTypes.MultiChoice)
+        {
+            value = AsChoices(field, input, out error);
+            return error is null;
+        }
+
         value = type.ClrType switch
         {
             _ when type.ClrType == typeof(string) => AsText(input),
@@ -104,6 +110,45 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
         number < field.Min ? localizer["Records.Error.BelowMin", field.Min].Value
         : number > field.Max ? localizer["Records.Error.AboveMax", field.Max].Value
         : null;
+
+    /// <summary>
+    /// Multi-choice values arrive as a list (or one comma-separated text) and are stored as the
+    /// chosen values in the order of the choice list, comma-separated: one value, one spelling.
+    /// </summary>
+    private string? AsChoices(FieldDefinition field, object input, out string? error)
+    {
+        error = null;
+        IEnumerable<string?>? given = input switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array when array.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+                array.EnumerateArray().Select(e => e.GetString()),
+            JsonElement { ValueKind: JsonValueKind.String } text => text.GetString()!.Split(','),
+            string text => text.Split(','),
+            IEnumerable<string> list => list,
+            _ => null,
+        };
+        if (given is null)
+        {
+            error = localizer["Records.Error.Not.multiChoice"];
+            return null;
+        }
+
+        var chosen = given.Select(v => v?.Trim()).Where(v => !string.IsNullOrEmpty(v)).ToHashSet(StringComparer.Ordinal);
+        if (chosen.FirstOrDefault(v => field.Choices?.Any(c => c.Value == v) != true) is { } unknown)
+        {
+            error = localizer["Records.Error.NotAChoice", unknown];
+            return null;
+        }
+
+        var stored = string.Join(",", field.Choices!.Where(c => chosen.Contains(c.Value)).Select(c => c.Value));
+        if (stored.Length > (field.MaxLength ?? FieldTypes.MultiChoice.DefaultMaxLength))
+        {
+            error = localizer["Records.Error.TooLong", field.MaxLength ?? FieldTypes.MultiChoice.DefaultMaxLength!];
+            return null;
+        }
+
+        return stored.Length == 0 ? null : stored;
+    }
 
     private static string? AsText(object input) => input switch
     {

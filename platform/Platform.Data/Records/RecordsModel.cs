@@ -49,11 +49,17 @@ public static class RecordsModel
             var fields = key.Fields.Select(name => entity.Field(name)!.Name).ToArray();
             table.HasIndex(fields).IsUnique().HasDatabaseName($"ux_{entity.Table}_{key.Name.ToLowerInvariant()}");
         }
+
+        foreach (var index in entity.Indexes ?? [])
+        {
+            var fields = index.Fields.Select(name => entity.Field(name)!.Name).ToArray();
+            table.HasIndex(fields, $"ix_{entity.Table}_{index.Name.ToLowerInvariant()}").HasDatabaseName($"ix_{entity.Table}_{index.Name.ToLowerInvariant()}");
+        }
     }
 
     private static void MapField(EntityTypeBuilder<Dictionary<string, object>> table, EntityDefinition entity, FieldDefinition field)
     {
-        var type = FieldTypes.Find(field.Type) ?? throw new InvalidOperationException($"Unknown field type '{field.Type}'.");
+        var type = FieldTypes.StorageOf(field);
         // Columns are nullable whatever "required" says: required is enforced by the engine, so making a
         // field required never needs a table rebuild and never fails on old rows.
         var clrType = type.ClrType.IsValueType ? typeof(Nullable<>).MakeGenericType(type.ClrType) : type.ClrType;
@@ -72,6 +78,11 @@ public static class RecordsModel
         if (type == FieldTypes.Lookup && !field.Unique)
         {
             // Lookups are filtered on and checked on every delete of the target: always indexed.
+            table.HasIndex(field.Name).HasDatabaseName($"ix_{entity.Table}_{column}");
+        }
+
+        if (field.Indexed && !field.Unique && type != FieldTypes.Lookup)
+        {
             table.HasIndex(field.Name).HasDatabaseName($"ix_{entity.Table}_{column}");
         }
 

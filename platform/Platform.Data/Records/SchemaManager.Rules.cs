@@ -144,7 +144,7 @@ public sealed partial class SchemaManager
                 continue;
             }
 
-            var clr = FieldTypes.Find(existing.Type)!.ClrType;
+            var clr = FieldTypes.StorageOf(existing).ClrType;
             var type = clr.IsValueType ? typeof(Nullable<>).MakeGenericType(clr) : clr;
             var query = (Task<List<(string Value, int Count)>>)DuplicatesMethod.MakeGenericMethod(type)
                 .Invoke(null, [before, current.Name, existing.Name, cancellationToken])!;

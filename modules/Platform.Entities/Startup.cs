@@ -9,8 +9,11 @@ namespace Platform.Entities;
 /// <summary>Metadata-defined entities: the metadata API today; records, OData and the designer build on it.</summary>
 public sealed class Startup : ModuleStartup
 {
-    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddPermissions<Permissions>();
+        services.AddScoped<Abstractions.Permissions.IPermissionSource, RecordPermissionSource>();
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

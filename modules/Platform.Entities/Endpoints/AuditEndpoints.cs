@@ -16,16 +16,25 @@ public static class AuditEndpoints
         audit.MapGet("/{entity}/{id:guid}", RecordTrail).WithName("GetRecordAuditTrail").WithSummary("Every change of one record: who, when, field, old and new value.");
     }
 
-    private static async Task<Results<Ok<List<AuditEntry>>, NotFound>> RecordTrail(string entity, Guid id, RecordStore records, SchemaManager schemas, CancellationToken cancellationToken) =>
-        (await schemas.LoadSchemaAsync(cancellationToken)).Find(entity) is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(await records.AuditTrailAsync(entity, id, cancellationToken));
-
-    private static async Task<Results<Ok<List<AuditEntry>>, NotFound>> EntityTrail(string entity, int? top, RecordStore records, SchemaManager schemas, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> RecordTrail(string entity, Guid id, HttpContext context, RecordStore records, CancellationToken cancellationToken)
     {
-        if ((await schemas.LoadSchemaAsync(cancellationToken)).Find(entity) is null)
+        // The trail of a record is as visible as the record (the recycle bin included).
+        var record = await records.GetAsync(entity, id, includeDeleted: true, RecordActors.From(context.User), cancellationToken);
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await records.AuditTrailAsync(entity, id, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> EntityTrail(string entity, int? top, HttpContext context, RecordStore records, CancellationToken cancellationToken)
+    {
+        await using var reader = await records.OpenReaderAsync(entity, RecordActors.From(context.User), cancellationToken);
+        if (reader is null)
         {
             return TypedResults.NotFound();
+        }
+
+        // Changes of all records: for those who may read all of them.
+        if (reader.Scope != Core.Records.RecordScope.All)
+        {
+            return TypedResults.Forbid();
         }
 
         var all = await records.AuditTrailAsync(entity, null, cancellationToken);

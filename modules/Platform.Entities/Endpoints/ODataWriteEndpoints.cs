@@ -117,7 +117,7 @@ public static class ODataWriteEndpoints
             return null;
         }
 
-        var current = await records.GetAsync(set, id, cancellationToken: context.RequestAborted);
+        var current = await records.GetAsync(set, id, actor: Actor(context.User), cancellationToken: context.RequestAborted);
         if (current is null)
         {
             await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "NotFound", $"There is no {set} with id {id}.", null);
@@ -134,6 +134,7 @@ public static class ODataWriteEndpoints
             RecordOutcome.Saved => (0, ""),
             RecordOutcome.Conflict => (StatusCodes.Status412PreconditionFailed, "PreconditionFailed"),
             RecordOutcome.NotFound or RecordOutcome.UnknownEntity => (StatusCodes.Status404NotFound, "NotFound"),
+            RecordOutcome.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
             _ => (StatusCodes.Status400BadRequest, "ValidationFailed"),
         };
         if (status == 0)
@@ -157,6 +158,5 @@ public static class ODataWriteEndpoints
     public static string ETag(IReadOnlyDictionary<string, object?> record) =>
         $"W/\"{Convert.ToString(record["rowVersion"], CultureInfo.InvariantCulture)}\"";
 
-    private static RecordActor Actor(ClaimsPrincipal user) =>
-        new(user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.Identity!.Name!, user.FindFirstValue(PlatformClaimTypes.Department));
+    private static RecordActor Actor(ClaimsPrincipal user) => RecordActors.From(user);
 }

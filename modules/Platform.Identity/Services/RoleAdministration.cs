@@ -14,7 +14,7 @@ namespace Platform.Identity.Services;
 /// Roles and the permissions they grant (stored as role claims). The Administrator role holds every
 /// permission implicitly and can be neither renamed nor deleted.
 /// </summary>
-public sealed class RoleAdministration(RoleManager<PlatformRole> roles, PlatformDbContext db, PermissionCatalog permissions, IStringLocalizer localizer)
+public sealed class RoleAdministration(RoleManager<PlatformRole> roles, PlatformDbContext db, PermissionDirectory permissions, IStringLocalizer localizer)
 {
     public async Task<List<RoleEdit>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -40,7 +40,8 @@ public sealed class RoleAdministration(RoleManager<PlatformRole> roles, Platform
             return AdministrationResult.Fail(nameof(RoleEdit.Name), localizer["Identity.Roles.NameRequired"]);
         }
 
-        var unknown = edit.Permissions.Where(p => !permissions.Exists(p)).ToList();
+        var known = (await permissions.AllAsync(cancellationToken)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = edit.Permissions.Where(p => !known.Contains(p)).ToList();
         if (unknown.Count > 0)
         {
             return AdministrationResult.Fail(nameof(RoleEdit.Permissions), localizer["Identity.Roles.UnknownPermission", string.Join(", ", unknown)]);

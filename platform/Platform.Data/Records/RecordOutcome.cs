@@ -9,4 +9,7 @@ public enum RecordOutcome
     /// <summary>Someone else saved the record first (stale row version); nothing was overwritten.</summary>
     Conflict,
     UnknownEntity,
+
+    /// <summary>The actor's roles do not grant this action on this record.</summary>
+    Forbidden,
 }

@@ -1,35 +1,47 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
+using Platform.Core.Records;
 
 namespace Platform.Data.Records;
 
-/// <summary>Read access to one entity's live records as a query the database runs.</summary>
-public sealed class RecordReader(EntityDefinition entity, RecordsDbContext records) : IAsyncDisposable
+/// <summary>
+/// Read access to one entity's live records as a query the database runs, limited to the records
+/// the actor's roles let them read.
+/// </summary>
+public sealed class RecordReader(EntityDefinition entity, RecordsDbContext records, RecordActor actor) : IAsyncDisposable
 {
     public EntityDefinition Entity { get; } = entity;
 
     public RecordsSchema Schema => records.Schema;
 
-    /// <summary>Records not in the recycle bin, untracked; rows are property bags keyed by API name.</summary>
-    public IQueryable<Dictionary<string, object>> Live =>
-        records.Set<Dictionary<string, object>>(Entity.Name).AsNoTracking()
-            .Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null);
+    /// <summary>True when the actor may read no record of the entity at all (an answer of its own: 403, not an empty list).</summary>
+    public bool Forbidden => Scope == RecordScope.None;
+
+    /// <summary>Which of the entity's records the actor may read.</summary>
+    public RecordScope Scope => RecordStore.ScopeOf(Schema, Entity, actor, RecordAction.Read);
+
+    /// <summary>Readable records not in the recycle bin, untracked; rows are property bags keyed by API name.</summary>
+    public IQueryable<Dictionary<string, object>> Live => LiveOf(Entity);
 
     /// <summary>A row with every system field and field present (null where empty).</summary>
     public IReadOnlyDictionary<string, object?> Present(Dictionary<string, object> row) => RecordStore.Present(Entity, row);
 
-    /// <summary>The live lines of the given parents, by parent, in line order.</summary>
+    /// <summary>The live lines of the given parents, by parent, in line order (readable with their parent).</summary>
     public Task<ILookup<Guid, Dictionary<string, object?>>> LinesOfAsync(EntityDefinition lineEntity, IReadOnlyCollection<Guid> parentIds, CancellationToken cancellationToken) =>
         RecordStore.LinesOfAsync(records, lineEntity, parentIds, cancellationToken);
 
-    /// <summary>The live records of <paramref name="entity"/> among <paramref name="ids"/>, by id (one query).</summary>
+    /// <summary>The readable live records of <paramref name="entity"/> among <paramref name="ids"/>, by id (one query).</summary>
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> FindManyAsync(EntityDefinition entity, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        var rows = await records.Set<Dictionary<string, object>>(entity.Name).AsNoTracking()
-            .Where(r => ids.Contains(EF.Property<Guid>(r, SystemFields.Id)) && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null)
-            .ToListAsync(cancellationToken);
+        var rows = await LiveOf(entity).Where(r => ids.Contains(EF.Property<Guid>(r, SystemFields.Id))).ToListAsync(cancellationToken);
         return rows.ToDictionary(r => (Guid)r[SystemFields.Id], r => RecordStore.Present(entity, r));
     }
 
     public ValueTask DisposeAsync() => records.DisposeAsync();
+
+    private IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition of) =>
+        RecordStore.Covered(
+            records.Set<Dictionary<string, object>>(of.Name).AsNoTracking().Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null),
+            RecordStore.ScopeOf(Schema, of, actor, RecordAction.Read),
+            actor);
 }

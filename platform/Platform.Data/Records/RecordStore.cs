@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Metadata;
+using Platform.Core.Records;
 
 namespace Platform.Data.Records;
 
@@ -16,7 +17,8 @@ public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, IStringLocalizer localizer, TimeProvider clock)
 {
 
-    public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, CancellationToken cancellationToken = default)
+    /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
+    public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, RecordActor? actor = null, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
@@ -28,7 +30,8 @@ public sealed partial class RecordStore(
         {
             var row = await records!.Set<Dictionary<string, object>>(entity.Name).AsNoTracking()
                 .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id, cancellationToken);
-            if (row is null || (!includeDeleted && row.GetValueOrDefault(SystemFields.DeletedAt) is not null))
+            if (row is null || (!includeDeleted && row.GetValueOrDefault(SystemFields.DeletedAt) is not null)
+                || (actor is not null && !Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)))
             {
                 return null;
             }
@@ -52,6 +55,11 @@ public sealed partial class RecordStore(
             if (LinesOnlyWithParent(records!, entity) is { } refused)
             {
                 return refused;
+            }
+
+            if (ScopeOf(records!.Schema, entity, actor, RecordAction.Create) == RecordScope.None)
+            {
+                return Forbidden(entity);
             }
 
             var now = clock.GetUtcNow();
@@ -102,6 +110,13 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
+            if (!Covers(ScopeOf(records!.Schema, entity, actor, RecordAction.Update), actor, row))
+            {
+                return Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)
+                    ? Forbidden(entity)
+                    : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+            }
+
             if ((int)row[SystemFields.RowVersion] != expectedRowVersion)
             {
                 return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
@@ -131,10 +146,11 @@ public sealed partial class RecordStore(
     /// A reader over the live (not deleted) records of an entity, for queries that run in the
     /// database; null when there is no such entity. Dispose it when the query has run.
     /// </summary>
-    public async Task<RecordReader?> OpenReaderAsync(string entityName, CancellationToken cancellationToken = default)
+    /// <param name="actor">Whose read rights limit the records; the platform itself (all records) when null.</param>
+    public async Task<RecordReader?> OpenReaderAsync(string entityName, RecordActor? actor = null, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
-        return entity is null ? null : new RecordReader(entity, records!);
+        return entity is null ? null : new RecordReader(entity, records!, actor ?? new RecordActor("", ""));
     }
 
     /// <summary>Moves a record to the recycle bin; <see cref="RestoreAsync"/> brings it back.</summary>
@@ -173,6 +189,13 @@ public sealed partial class RecordStore(
             if (row is null || (row.GetValueOrDefault(SystemFields.DeletedAt) is not null) != !deleted)
             {
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+            }
+
+            if (!Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Delete), actor, row))
+            {
+                return Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)
+                    ? Forbidden(entity)
+                    : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
             if ((int)row[SystemFields.RowVersion] != expectedRowVersion)

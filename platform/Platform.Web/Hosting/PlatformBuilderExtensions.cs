@@ -49,6 +49,7 @@ public static class PlatformBuilderExtensions
         services.AddAuthorization(options =>
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<PermissionCatalog>();
+        services.AddScoped<PermissionDirectory>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ApiTokenService>();

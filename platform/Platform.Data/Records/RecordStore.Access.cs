@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Metadata;
+using Platform.Core.Records;
+
+namespace Platform.Data.Records;
+
+public sealed partial class RecordStore
+{
+    /// <summary>The entity whose permissions govern records of <paramref name="entity"/>: lines follow their parent.</summary>
+    internal static string PermissionEntity(RecordsSchema schema, EntityDefinition entity) =>
+        schema.ParentOf(entity.Name)?.Parent.Name ?? entity.Name;
+
+    internal static RecordScope ScopeOf(RecordsSchema schema, EntityDefinition entity, RecordActor actor, RecordAction action) =>
+        actor.Rights.ScopeOf(PermissionEntity(schema, entity), action);
+
+    /// <summary>Whether <paramref name="scope"/> covers the record: all, the actor's department's, or the actor's own.</summary>
+    private static bool Covers(RecordScope scope, RecordActor actor, Dictionary<string, object> row) => scope switch
+    {
+        RecordScope.All => true,
+        RecordScope.Department => actor.DepartmentId is { } department && Equals(row.GetValueOrDefault(SystemFields.Department), department),
+        RecordScope.Own => Equals(row.GetValueOrDefault(SystemFields.Owner), actor.UserId),
+        _ => false,
+    };
+
+    /// <summary>The records <paramref name="scope"/> covers, as a condition the database applies.</summary>
+    internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordScope scope, RecordActor actor)
+    {
+        var department = actor.DepartmentId;
+        var user = actor.UserId;
+        return scope switch
+        {
+            RecordScope.All => query,
+            RecordScope.Department when department is not null => query.Where(r => EF.Property<string?>(r, SystemFields.Department) == department),
+            RecordScope.Own => query.Where(r => EF.Property<string?>(r, SystemFields.Owner) == user),
+            _ => query.Where(r => false),
+        };
+    }
+
+    private RecordResult Forbidden(EntityDefinition entity) =>
+        RecordResult.Fail(RecordOutcome.Forbidden, localizer["Records.Error.Forbidden", entity.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name)]);
+}

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Data.Configuration;
+using Microsoft.Extensions.Localization;
 using Platform.Web.Data;
+using Platform.Web.Hosting;
+using Platform.Web.Localization;
 using Platform.Web.Security;
 
 namespace Platform.Cli;
@@ -26,6 +29,9 @@ public static class CliServices
         database = services.AddPlatformDatabase(configuration, root);
         services.AddPlatformIdentityCore();
         services.AddPlatformRecords();
+        // Messages of the record engine (type-change checks) in the platform's catalog, as on the host.
+        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly]));
+        services.AddSingleton<IStringLocalizer>(sp => new CatalogStringLocalizer(sp.GetRequiredService<LocalizationCatalog>()));
         return services.BuildServiceProvider();
     }
 }

@@ -43,14 +43,14 @@ public static class MetadataEndpoints
             return result.Errors[0].Message.StartsWith("There is no entity", StringComparison.Ordinal) ? TypedResults.NotFound() : Invalid(result.Errors);
         }
 
-        return result.Applied ? TypedResults.NoContent() : TypedResults.Ok(new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied));
+        return result.Applied ? TypedResults.NoContent() : TypedResults.Ok(new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied, result.RowsAffected));
     }
 
     private static async Task<IResult> PurgeField(string name, string field, bool? dryRun, ClaimsPrincipal user, SchemaManager schema, CancellationToken cancellationToken)
     {
         var result = await schema.PurgeFieldAsync(name, field, user.Identity!.Name!, dryRun == true, cancellationToken);
         return result.Succeeded
-            ? TypedResults.Ok(new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied))
+            ? TypedResults.Ok(new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied, result.RowsAffected))
             : Invalid(result.Errors);
     }
 
@@ -101,7 +101,7 @@ public static class MetadataEndpoints
             return Invalid(result.Errors);
         }
 
-        var change = new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied);
+        var change = new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied, result.RowsAffected);
         return result.Version == 1 && result.Applied
             ? TypedResults.Created($"/api/metadata/entities/{result.Definition!.Name}", change)
             : TypedResults.Ok(change);
@@ -115,6 +115,6 @@ public static class MetadataEndpoints
 
     private static string FirstSentence(string message) => message.Split(" Path:", 2)[0];
 
-    /// <summary>What a PUT did or, in a dry run, would do.</summary>
-    public sealed record EntityChange(EntityDefinition Definition, int Version, IReadOnlyList<string> Sql, bool Applied);
+    /// <summary>What a PUT did or, in a dry run, would do: the SQL, and how many records the changed table holds.</summary>
+    public sealed record EntityChange(EntityDefinition Definition, int Version, IReadOnlyList<string> Sql, bool Applied, long RowsAffected);
 }

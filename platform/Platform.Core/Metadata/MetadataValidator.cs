@@ -6,7 +6,7 @@ namespace Platform.Core.Metadata;
 /// Checks an entity definition and reports every problem at once, each with its JSON path, so a
 /// document can be fixed in one go.
 /// </summary>
-public static class MetadataValidator
+public static partial class MetadataValidator
 {
     public const int MaxFields = 500;
     public const int MaxDescriptionLength = 2000;
@@ -45,6 +45,7 @@ public static class MetadataValidator
         }
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < entity.Fields.Count; i++)
         {
             var field = entity.Fields[i];
@@ -75,6 +76,15 @@ public static class MetadataValidator
             if (field.Label is null || field.Label.IsBlank)
             {
                 errors.Add(new($"{path}.label", "A label in at least one language (zh-CN or en) is required."));
+            }
+
+            if (field.Column is { } column && !ColumnShape().IsMatch(column))
+            {
+                errors.Add(new($"{path}.column", $"'{column}' is not a column the platform assigned (f_ and lower-case letters, digits or underscores); leave column out for new fields."));
+            }
+            else if (field.Column is not null && !columns.Add(field.Column))
+            {
+                errors.Add(new($"{path}.column", $"The column '{field.Column}' is used by two fields."));
             }
 
             if (field.Description?.Length > MaxDescriptionLength)
@@ -330,6 +340,9 @@ public static class MetadataValidator
             }
         }
     }
+
+    [GeneratedRegex("^f_[a-z0-9_]{1,60}$")]
+    private static partial Regex ColumnShape();
 
     private static bool IsValidPattern(string pattern)
     {

@@ -296,7 +296,7 @@ public sealed partial class RecordStore(
             OldValue = Invariant(oldValue), NewValue = Invariant(newValue), At = at, UserId = actor.UserId, UserName = actor.UserName,
         };
 
-    private static string? Invariant(object? value) => value switch
+    internal static string? Invariant(object? value) => value switch
     {
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

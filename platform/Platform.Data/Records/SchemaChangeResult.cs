@@ -11,7 +11,8 @@ public sealed record SchemaChangeResult(
     IReadOnlyList<string> Sql,
     EntityDefinition? Definition,
     int Version,
-    bool Applied)
+    bool Applied,
+    long RowsAffected = 0)
 {
     public bool Succeeded => Errors.Count == 0;
 

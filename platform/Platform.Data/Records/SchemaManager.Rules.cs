@@ -11,9 +11,10 @@ public sealed partial class SchemaManager
     /// Fields the document leaves out are removed, not dropped: they stay in the definition marked
     /// removed, with their column and data, until purged. A document naming them again restores them.
     /// </summary>
-    private static void KeepRemovedFields(EntityDefinition? current, EntityDefinition target)
+    private static void KeepRemovedFields(EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches)
     {
-        foreach (var gone in current?.Fields.Where(f => target.Field(f.Name) is null) ?? [])
+        var continued = matches.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var gone in current?.Fields.Where(f => !continued.Contains(f)) ?? [])
         {
             var kept = MetadataJson.Read(MetadataJson.Write(new EntityDefinition { Fields = [gone] })).Fields[0];
             kept.Removed = true;
@@ -22,7 +23,7 @@ public sealed partial class SchemaManager
     }
 
     /// <summary>Changes this version of the engine refuses rather than risk data: type changes come with their own checks.</summary>
-    private static List<MetadataError> UnsupportedChanges(EntityDefinition? current, EntityDefinition target)
+    private static List<MetadataError> UnsupportedChanges(EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches)
     {
         var errors = new List<MetadataError>();
         if (current is null)
@@ -33,14 +34,14 @@ public sealed partial class SchemaManager
         for (var i = 0; i < target.Fields.Count; i++)
         {
             var field = target.Fields[i];
-            if (current.Field(field.Name) is not { } existing)
+            if (!matches.TryGetValue(field, out var existing))
             {
                 continue;
             }
 
-            if (existing.Type != field.Type)
+            if (!CanConvert(existing.Type, field.Type))
             {
-                errors.Add(new($"$.fields[{i}].type", $"Changing '{field.Name}' from {existing.Type} to {field.Type} is not supported yet; add a new field instead."));
+                errors.Add(new($"$.fields[{i}].type", $"'{field.Name}' cannot change from {existing.Type} to {field.Type}: its values do not convert. Add a new field instead."));
             }
             else if (!string.Equals(existing.Target, field.Target, StringComparison.OrdinalIgnoreCase))
             {
@@ -111,13 +112,13 @@ public sealed partial class SchemaManager
     }
 
     /// <summary>Records of an entity that becomes a line entity would belong to no parent: it must be empty.</summary>
-    private static async Task<List<MetadataError>> RecordsBlockingLinesAsync(RecordsDbContext before, EntityDefinition? current, EntityDefinition target, CancellationToken cancellationToken)
+    private static async Task<List<MetadataError>> RecordsBlockingLinesAsync(RecordsDbContext before, Dictionary<FieldDefinition, FieldDefinition> matches, EntityDefinition target, CancellationToken cancellationToken)
     {
         var errors = new List<MetadataError>();
         for (var i = 0; i < target.Fields.Count; i++)
         {
             var field = target.Fields[i];
-            if (field.Type != FieldTypes.Lines.Name || current?.Field(field.Name) is not null || before.Schema.Find(field.Target!) is not { } line)
+            if (field.Type != FieldTypes.Lines.Name || matches.ContainsKey(field) || before.Schema.Find(field.Target!) is not { } line)
             {
                 continue;
             }
@@ -133,13 +134,13 @@ public sealed partial class SchemaManager
     }
 
     /// <summary>A field can become unique only when no value is shared; otherwise the shared values are listed.</summary>
-    private static async Task<List<MetadataError>> DuplicatesBlockingUniqueAsync(RecordsDbContext before, EntityDefinition? current, EntityDefinition target, CancellationToken cancellationToken)
+    private static async Task<List<MetadataError>> DuplicatesBlockingUniqueAsync(RecordsDbContext before, EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches, CancellationToken cancellationToken)
     {
         var errors = new List<MetadataError>();
         for (var i = 0; current is not null && i < target.Fields.Count; i++)
         {
             var field = target.Fields[i];
-            if (!field.Unique || current.Field(field.Name) is not { Unique: false } existing)
+            if (!field.Unique || !matches.TryGetValue(field, out var existing) || existing.Unique)
             {
                 continue;
             }

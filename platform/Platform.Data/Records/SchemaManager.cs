@@ -14,7 +14,7 @@ namespace Platform.Data.Records;
 /// so no DDL is written by hand for any database. The DDL, the new definition and the history entry
 /// commit in one transaction; any failure leaves data and metadata exactly as they were.
 /// </summary>
-public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContextFactory records, SchemaCache cache, TimeProvider clock)
+public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContextFactory records, SchemaCache cache, RecordValueConverter converter, TimeProvider clock)
 {
     public async Task<RecordsSchema> LoadSchemaAsync(CancellationToken cancellationToken = default)
     {
@@ -47,8 +47,9 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(target.Name);
-        KeepRemovedFields(current, target);
-        var refused = UnsupportedChanges(current, target);
+        var matches = FieldMatching.Match(current, target);
+        KeepRemovedFields(current, target, matches);
+        var refused = UnsupportedChanges(current, target, matches);
         refused.AddRange(UnknownLookupTargets(schema, target, alsoDefined ?? []));
         refused.AddRange(LineItemConflicts(schema, target, alsoDefined ?? []));
         if (refused.Count > 0)
@@ -56,8 +57,8 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
             return SchemaChangeResult.Refused(refused);
         }
 
-        StorageKeys.Assign(target, current, schema);
-        return await CommitAsync(schema, current, target, changedBy, dryRun, ownsTransaction, cancellationToken);
+        StorageKeys.Assign(target, current, schema, matches);
+        return await CommitAsync(schema, current, target, matches, changedBy, dryRun, ownsTransaction, cancellationToken);
     }
 
     /// <summary>
@@ -85,7 +86,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
 
         var target = MetadataJson.Copy(current);
         target.Fields.RemoveAll(f => string.Equals(f.Name, field.Name, StringComparison.Ordinal));
-        return await CommitAsync(schema, current, target, changedBy, dryRun, ownsTransaction, cancellationToken);
+        return await CommitAsync(schema, current, target, FieldMatching.Match(current, target), changedBy, dryRun, ownsTransaction, cancellationToken);
     }
 
     /// <summary>
@@ -154,7 +155,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
     }
 
     /// <summary>Diffs, checks, runs and records one change inside the current transaction.</summary>
-    private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, string changedBy, bool dryRun, bool ownsTransaction, CancellationToken cancellationToken)
+    private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches, string changedBy, bool dryRun, bool ownsTransaction, CancellationToken cancellationToken)
     {
         var transaction = db.Database.CurrentTransaction!;
         var stored = await db.EntityDefinitions.SingleOrDefaultAsync(e => e.Key == Key(target.Name), cancellationToken);
@@ -169,35 +170,56 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         await using var before = records.Create(connection, schema);
         await using var after = records.Create(connection, next);
         before.Database.UseTransaction(transaction.GetDbTransaction());
-        var blocked = await DuplicatesBlockingUniqueAsync(before, current, target, cancellationToken);
-        blocked.AddRange(await RecordsBlockingLinesAsync(before, current, target, cancellationToken));
+        var blocked = await DuplicatesBlockingUniqueAsync(before, current, target, matches, cancellationToken);
+        blocked.AddRange(await RecordsBlockingLinesAsync(before, matches, target, cancellationToken));
+        if (current is not null)
+        {
+            blocked.AddRange(await ValuesBlockingChangeAsync(before, current, target, matches, cancellationToken));
+        }
+
         if (blocked.Count > 0)
         {
             return SchemaChangeResult.Refused(blocked);
         }
 
-        var commands = Generate(before, after);
+        // A type change that moves values to a new column runs in two steps with a copy between them.
+        var moves = target.Fields.Where(f => !f.Removed && matches.TryGetValue(f, out var p) && p.Column is not null && f.Column is not null && p.Column != f.Column)
+            .Select(f => (Field: f, Previous: matches[f])).ToList();
+        await using var between = moves.Count == 0 ? null : records.Create(connection, schema.With(WithPreviousColumns(target, moves)));
+        var steps = between is null ? [Generate(before, after)] : new[] { Generate(before, between), Generate(between, after) };
+        var commands = steps.SelectMany(s => s).ToList();
         var sql = commands.Select(c => c.CommandText.Trim()).ToList();
+        var rows = current is null || sql.Count == 0 ? 0 : await before.Set<Dictionary<string, object>>(current.Name).LongCountAsync(cancellationToken);
         // A re-created entity continues the history of the one deleted under its name.
         var version = (stored?.Version ?? await db.SchemaChanges.Where(c => c.EntityKey == Key(target.Name)).MaxAsync(c => (int?)c.Version, cancellationToken) ?? 0) + 1;
         if (dryRun)
         {
-            return new SchemaChangeResult([], sql, target, version, Applied: false);
+            return new SchemaChangeResult([], sql, target, version, Applied: false, rows);
         }
 
         after.Database.UseTransaction(transaction.GetDbTransaction());
         try
         {
-            foreach (var command in commands)
+            foreach (var command in steps[0])
             {
                 await after.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
             }
+
+            if (between is not null)
+            {
+                between.Database.UseTransaction(transaction.GetDbTransaction());
+                await CopyConvertedAsync(between, target, moves, cancellationToken);
+                foreach (var command in steps[1])
+                {
+                    await after.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+                }
+            }
         }
-        catch (DbException e)
+        catch (Exception e) when (e is DbException or DbUpdateException)
         {
             // The transaction is rolled back when disposed: no column, index or definition is left behind.
             db.ChangeTracker.Clear();
-            return SchemaChangeResult.Refused([new MetadataError("$", $"The database refused the change, so nothing was changed: {e.Message}")]);
+            return SchemaChangeResult.Refused([new MetadataError("$", $"The database refused the change, so nothing was changed: {(e.InnerException ?? e).Message}")]);
         }
 
         var now = clock.GetUtcNow();
@@ -225,7 +247,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return new SchemaChangeResult([], sql, target, version, Applied: true);
+        return new SchemaChangeResult([], sql, target, version, Applied: true, rows);
     }
 
     public Task<List<SchemaChange>> HistoryAsync(string entityName, CancellationToken cancellationToken = default) =>

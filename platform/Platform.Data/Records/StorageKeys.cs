@@ -8,14 +8,21 @@ namespace Platform.Data.Records;
 /// </summary>
 public static class StorageKeys
 {
-    public static void Assign(EntityDefinition proposed, EntityDefinition? current, RecordsSchema schema)
+    /// <param name="matches">The current field each proposed field continues (see <see cref="FieldMatching"/>).</param>
+    public static void Assign(EntityDefinition proposed, EntityDefinition? current, RecordsSchema schema, Dictionary<FieldDefinition, FieldDefinition> matches)
     {
         proposed.Table = current?.Table ?? UniqueTable(proposed.Name, schema);
         var columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var field in proposed.Fields)
         {
-            var existing = current?.Field(field.Name);
-            field.Column = existing?.Column ?? field.Column;
+            if (matches.TryGetValue(field, out var existing))
+            {
+                // A new stored type gets a new column: the values are converted into it and the old one dropped.
+                field.Column = FieldTypes.Find(field.Type)?.HasColumn == true && FieldTypes.Find(existing.Type)?.HasColumn == true && SchemaManager.MovesColumn(existing, field)
+                    ? null
+                    : existing.Column;
+            }
+
             if (field.Column is not null)
             {
                 columns.Add(field.Column);

@@ -90,7 +90,11 @@ public static class MetadataEndpoints
         }
 
         document.Name = string.IsNullOrEmpty(document.Name) ? name : document.Name;
-        if (!string.Equals(document.Name, name, StringComparison.OrdinalIgnoreCase))
+        // A document may give the entity at the address a new name: it then carries that entity's table.
+        var renaming = !string.Equals(document.Name, name, StringComparison.OrdinalIgnoreCase)
+            && (await schema.LoadSchemaAsync(cancellationToken)).Find(name) is { } existing
+            && string.Equals(existing.Table, document.Table, StringComparison.OrdinalIgnoreCase);
+        if (!renaming && !string.Equals(document.Name, name, StringComparison.OrdinalIgnoreCase))
         {
             return Invalid([new MetadataError("$.name", $"The document names '{document.Name}' but the address names '{name}'.")]);
         }

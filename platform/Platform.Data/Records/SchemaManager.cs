@@ -47,6 +47,13 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(target.Name);
+        var renamed = current is null && RenamedBy(schema, target) is { } previous ? previous : null;
+        if (renamed is not null)
+        {
+            schema = await RenameEntityAsync(schema, renamed, target.Name, changedBy, cancellationToken);
+            current = schema.Find(target.Name);
+        }
+
         var matches = FieldMatching.Match(current, target);
         KeepRemovedFields(current, target, matches);
         var refused = UnsupportedChanges(current, target, matches);
@@ -58,7 +65,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         StorageKeys.Assign(target, current, schema, matches);
-        return await CommitAsync(schema, current, target, matches, changedBy, dryRun, ownsTransaction, cancellationToken);
+        return await CommitAsync(schema, current, target, matches, changedBy, dryRun, ownsTransaction, cancellationToken, renamed is not null);
     }
 
     /// <summary>
@@ -155,14 +162,20 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
     }
 
     /// <summary>Diffs, checks, runs and records one change inside the current transaction.</summary>
-    private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches, string changedBy, bool dryRun, bool ownsTransaction, CancellationToken cancellationToken)
+    private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches, string changedBy, bool dryRun, bool ownsTransaction, CancellationToken cancellationToken, bool renamed = false)
     {
         var transaction = db.Database.CurrentTransaction!;
         var stored = await db.EntityDefinitions.SingleOrDefaultAsync(e => e.Key == Key(target.Name), cancellationToken);
         if (current is not null && MetadataJson.Write(current) == MetadataJson.Write(target))
         {
             // Applying the same document again (a package re-applied at start-up) changes nothing and records nothing.
-            return new SchemaChangeResult([], [], current, stored!.Version, Applied: false);
+            // A rename alone was written already: it only needs committing.
+            if (renamed && !dryRun && ownsTransaction)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return new SchemaChangeResult([], [], current, stored!.Version, Applied: renamed && !dryRun);
         }
 
         var next = schema.With(target);

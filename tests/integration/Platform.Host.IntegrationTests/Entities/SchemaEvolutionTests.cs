@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Data.Records;
@@ -136,5 +137,37 @@ public sealed class SchemaEvolutionTests
         var result = await ApplyAsync(host, hostile);
 
         Assert.Equal(["$.fields[1].column", "$.fields[2].column"], result.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Renaming_an_entity_keeps_its_table_records_history_numbers_lookups_lines_and_granted_permissions(string provider)
+    {
+        await using var host = await LineItemTests.OrdersAsync(provider);
+        await Accounts.CreateRoleAsync(host, "Clerk", "Records.order.Read.All", "Records.item.Create");
+        var client = await host.CreateAdminClientAsync();
+        var item = await client.PostAsJsonAsync("/odata/item", new { name = "Tea" });
+        var itemId = (await item.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var order = await client.PostAsJsonAsync("/odata/order", new { title = "SO-1", lines = new[] { new { item = itemId, quantity = 2 } } });
+        var orderId = (await order.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var document = await client.GetFromJsonAsync<JsonElement>("/api/metadata/entities/item");
+        var renamed = document.GetRawText().Replace("\"name\":\"item\"", "\"name\":\"goods\"", StringComparison.Ordinal);
+
+        var put = await client.PutAsync("/api/metadata/entities/item", new StringContent(renamed, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        var change = await put.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Empty(change.GetProperty("sql").EnumerateArray());
+        Assert.Equal("Tea", (await client.GetFromJsonAsync<JsonElement>($"/odata/goods({itemId})")).GetProperty("name").GetString());
+        var lines = await client.GetFromJsonAsync<JsonElement>($"/odata/order({orderId})?$expand=lines($expand=itemRecord)");
+        Assert.Equal("Tea", lines.GetProperty("lines")[0].GetProperty("itemRecord").GetProperty("name").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/odata/item")).StatusCode);
+        var schema = await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync());
+        Assert.Equal("goods", schema.Find("order_line")!.Field("item")!.Target);
+        Assert.Equal(2, (await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("goods"))).Count);
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/audit/goods/{itemId}")).EnumerateArray());
+        var permissions = await host.InScopeAsync(s => s.GetRequiredService<Platform.Data.PlatformDbContext>().RoleClaims.Select(c => c.ClaimValue).ToListAsync());
+        Assert.Contains("Records.goods.Create", permissions);
+        Assert.DoesNotContain("Records.item.Create", permissions);
     }
 }

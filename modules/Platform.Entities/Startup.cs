@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
     {
         endpoints.MapMetadataEndpoints();
         endpoints.MapAuditEndpoints();
+        endpoints.MapFileEndpoints();
         endpoints.MapODataWriteEndpoints();
         endpoints.MapODataEndpoints();
     }

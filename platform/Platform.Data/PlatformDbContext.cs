@@ -29,6 +29,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<AutoNumberCounter> AutoNumberCounters => Set<AutoNumberCounter>();
 
+    public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -40,5 +42,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new SchemaChangeConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new AutoNumberCounterConfiguration());
+        builder.ApplyConfiguration(new Files.StoredFileConfiguration());
     }
 }

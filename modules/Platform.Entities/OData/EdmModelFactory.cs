@@ -28,6 +28,13 @@ public static class EdmModelFactory
         var container = new EdmEntityContainer(Namespace, "Records");
         model.AddElement(container);
         var types = new Dictionary<string, (EdmEntityType Type, EdmEntitySet Set)>(StringComparer.OrdinalIgnoreCase);
+        // Attachment and image fields hold a list of these.
+        var file = new EdmComplexType(Namespace, "File");
+        file.AddStructuralProperty("id", EdmPrimitiveTypeKind.Guid, isNullable: false);
+        file.AddStructuralProperty("name", EdmPrimitiveTypeKind.String, isNullable: false);
+        file.AddStructuralProperty("size", EdmPrimitiveTypeKind.Int64, isNullable: false);
+        file.AddStructuralProperty("contentType", EdmPrimitiveTypeKind.String, isNullable: false);
+        model.AddElement(file);
         foreach (var entity in schema.Entities)
         {
             var type = new EdmEntityType(Namespace, entity.Name);
@@ -48,7 +55,9 @@ public static class EdmModelFactory
 
             foreach (var field in entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn))
             {
-                type.AddStructuralProperty(field.Name, TypeOf(field));
+                type.AddStructuralProperty(field.Name, FieldTypes.Find(field.Type)!.HoldsFiles
+                    ? new EdmCollectionTypeReference(new EdmCollectionType(new EdmComplexTypeReference(file, isNullable: false)))
+                    : TypeOf(field));
             }
 
             model.AddElement(type);

@@ -12,4 +12,7 @@ public sealed record FieldType(string Name, Type ClrType, int? DefaultMaxLength 
 
     /// <summary>False for line items: their values live in the line entity's own table, not in a column of the parent.</summary>
     public bool HasColumn => ClrType != typeof(void);
+
+    /// <summary>Attachment and image fields: a list of files, not a value to compare, sort or index.</summary>
+    public bool HoldsFiles => Name is "attachment" or "image";
 }

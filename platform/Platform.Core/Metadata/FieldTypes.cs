@@ -41,6 +41,12 @@ public static class FieldTypes
     /// <summary>The types a computed field's formula may give.</summary>
     public static IReadOnlyList<FieldType> ComputedResults { get; } = [Text, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo];
 
+    /// <summary>Files attached to the record (contracts, scans); stored as their descriptions, the bytes in the file store.</summary>
+    public static readonly FieldType Attachment = new("attachment", typeof(string));
+
+    /// <summary>Pictures (product photos): attachments that must be PNG, JPEG, GIF or WebP.</summary>
+    public static readonly FieldType Image = new("image", typeof(string));
+
     /// <summary>
     /// The lines of a document (order lines): records of <see cref="FieldDefinition.Target"/>, a line
     /// entity, created, changed, reordered and removed together with their parent in one save.
@@ -48,7 +54,7 @@ public static class FieldTypes
     public static readonly FieldType Lines = new("lines", typeof(void));
 
     public static IReadOnlyDictionary<string, FieldType> All { get; } =
-        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department, Lines, MultiChoice, Computed }
+        new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department, Lines, MultiChoice, Computed, Attachment, Image }
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static FieldType? Find(string? name) => name is not null && All.TryGetValue(name, out var type) ? type : null;

@@ -145,7 +145,7 @@ public static partial class MetadataValidator
                 {
                     errors.Add(new($"{path}.fields[{f}]", $"There is no field named '{fieldName}'."));
                 }
-                else if (FieldTypes.Find(field.Type) is { } type && (type == FieldTypes.LongText || !type.HasColumn))
+                else if (FieldTypes.Find(field.Type) is { } type && (type == FieldTypes.LongText || !type.HasColumn || type.HoldsFiles))
                 {
                     errors.Add(new($"{path}.fields[{f}]", $"{type.Name} fields cannot be part of a {(unique ? "unique key" : "index")}."));
                 }
@@ -172,12 +172,17 @@ public static partial class MetadataValidator
             return;
         }
 
-        if (field.Indexed && (!type.HasColumn || type == FieldTypes.LongText))
+        if (field.Unique && type.HoldsFiles)
+        {
+            errors.Add(new($"{path}.unique", $"{type.Name} fields hold files and cannot be unique."));
+        }
+
+        if (field.Indexed && (!type.HasColumn || type == FieldTypes.LongText || type.HoldsFiles))
         {
             errors.Add(new($"{path}.indexed", $"{type.Name} fields cannot be indexed."));
         }
 
-        var sized = type.IsText && type != FieldTypes.User && type != FieldTypes.Department;
+        var sized = type.IsText && type != FieldTypes.User && type != FieldTypes.Department && !type.HoldsFiles;
         if (field.MaxLength is { } length && (!sized || length is < 1 or > 4000))
         {
             errors.Add(new($"{path}.maxLength", sized ? "maxLength must be between 1 and 4000." : $"maxLength does not apply to {type.Name} fields."));
@@ -206,7 +211,7 @@ public static partial class MetadataValidator
 
         if (field.Pattern is { } pattern)
         {
-            if (!type.IsText)
+            if (!type.IsText || type.HoldsFiles)
             {
                 errors.Add(new($"{path}.pattern", $"pattern applies to text fields, not {type.Name}."));
             }

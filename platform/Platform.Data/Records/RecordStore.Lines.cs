@@ -91,6 +91,7 @@ public sealed partial class RecordStore
                 }
 
                 var lineErrors = Apply(lineEntity, lineRow, line.Values, creating: before is null);
+                lineErrors.AddRange(await AttachFilesAsync(lineEntity, lineRow, line.Values, actor, cancellationToken));
                 lineErrors.AddRange(await DanglingLookupsAsync(records, lineEntity, lineRow, line.Values, cancellationToken));
                 lineErrors.AddRange(await UnknownPeopleAsync(lineEntity, lineRow, line.Values, lineErrors, cancellationToken));
                 errors.AddRange(lineErrors.Select(e => e with { Field = e.Field is null ? at : $"{at}.{e.Field}" }));

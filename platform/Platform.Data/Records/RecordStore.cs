@@ -67,6 +67,7 @@ public sealed partial class RecordStore(
             row[SystemFields.Owner] = actor.UserId;
             row[SystemFields.Department] = actor.DepartmentId!;
             var errors = Apply(entity, row, values, creating: true);
+            errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
             errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             var lineAudit = new List<AuditEntry>();
@@ -125,6 +126,7 @@ public sealed partial class RecordStore(
             var before = new Dictionary<string, object>(row);
             var now = clock.GetUtcNow();
             var errors = Apply(entity, row, values, creating: false);
+            errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
             errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
             errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             var lineAudit = new List<AuditEntry>();
@@ -324,7 +326,9 @@ public sealed partial class RecordStore(
         foreach (var field in entity.LiveFields.Where(f => f.Column is not null))
         {
             var value = row.GetValueOrDefault(field.Name);
-            record[field.Name] = field.Type == FieldTypes.MultiChoice.Name ? ((string?)value)?.Split(',') ?? [] : value;
+            record[field.Name] = field.Type == FieldTypes.MultiChoice.Name ? ((string?)value)?.Split(',') ?? []
+                : FieldTypes.Find(field.Type)!.HoldsFiles ? FilesOf((string?)value)
+                : value;
         }
 
         return record;

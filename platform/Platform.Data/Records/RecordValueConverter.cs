@@ -22,6 +22,22 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
             return true;
         }
 
+        if (type.HoldsFiles)
+        {
+            var files = AsFileIds(input);
+            value = files;
+            if (files is null)
+            {
+                error = localizer[$"Records.Error.Not.{type.Name}"];
+            }
+            else if (files.Ids.Count > Files.FileIds.MaxFiles)
+            {
+                error = localizer["Records.Error.TooManyFiles", Files.FileIds.MaxFiles];
+            }
+
+            return error is null;
+        }
+
         if (type == FieldTypes.MultiChoice)
         {
             value = AsChoices(field, input, out error);
@@ -148,6 +164,42 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
         }
 
         return stored.Length == 0 ? null : stored;
+    }
+
+    /// <summary>Files as a list of ids, or of file descriptions as read back (objects with an id).</summary>
+    private static Files.FileIds? AsFileIds(object input)
+    {
+        var ids = new List<Guid>();
+        IEnumerable<object?> items = input switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray().Select(e => (object?)e),
+            Files.FileIds given => given.Ids.Cast<object?>(),
+            System.Collections.IEnumerable list and not string => list.Cast<object?>(),
+            _ => [null],
+        };
+        foreach (var item in items)
+        {
+            Guid? id = item switch
+            {
+                Guid g => g,
+                string s when Guid.TryParse(s, out var g) => g,
+                JsonElement { ValueKind: JsonValueKind.String } e when Guid.TryParse(e.GetString(), out var g) => g,
+                JsonElement { ValueKind: JsonValueKind.Object } e when e.TryGetProperty("id", out var p) && Guid.TryParse(p.GetString(), out var g) => g,
+                IReadOnlyDictionary<string, object?> d when d.GetValueOrDefault("id") is { } v && Guid.TryParse(v.ToString(), out var g) => g,
+                _ => null,
+            };
+            if (id is null)
+            {
+                return null;
+            }
+
+            if (!ids.Contains(id.Value))
+            {
+                ids.Add(id.Value);
+            }
+        }
+
+        return new Files.FileIds(ids);
     }
 
     private static string? AsText(object input) => input switch

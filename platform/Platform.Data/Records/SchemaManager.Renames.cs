@@ -68,6 +68,7 @@ public sealed partial class SchemaManager
 
         await db.SchemaChanges.Where(c => c.EntityKey == oldKey).ExecuteUpdateAsync(c => c.SetProperty(x => x.EntityKey, newKey), cancellationToken);
         await db.AuditEntries.Where(a => a.EntityKey == oldKey).ExecuteUpdateAsync(a => a.SetProperty(x => x.EntityKey, newKey), cancellationToken);
+        await db.StoredFiles.Where(f => f.EntityKey == oldKey).ExecuteUpdateAsync(f => f.SetProperty(x => x.EntityKey, newKey), cancellationToken);
         var counters = await db.Set<AutoNumberCounter>().Where(c => c.Key.StartsWith(oldKey + "/")).ToListAsync(cancellationToken);
         db.RemoveRange(counters);
         db.AddRange(counters.Select(c => new AutoNumberCounter { Key = newKey + c.Key[oldKey.Length..], Last = c.Last }));

@@ -13,6 +13,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddSingleton<SchemaCache>();
         services.AddScoped<SchemaManager>();
         services.AddScoped<RecordValueConverter>();
+        services.AddScoped<Platform.Data.Files.FileStore>();
         services.AddScoped<RecordStore>();
         services.AddScoped<AppPackageService>();
         return services;

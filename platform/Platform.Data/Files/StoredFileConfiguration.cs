@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Data.Files;
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> file)
+    {
+        file.ToTable("StoredFiles");
+        file.Property(f => f.Name).HasMaxLength(255);
+        file.Property(f => f.ContentType).HasMaxLength(100);
+        file.Property(f => f.Sha256).HasMaxLength(64);
+        file.Property(f => f.Path).HasMaxLength(200);
+        file.Property(f => f.UploadedBy).HasMaxLength(64);
+        file.Property(f => f.EntityKey).HasMaxLength(64);
+        file.Property(f => f.FieldName).HasMaxLength(64);
+        file.HasIndex(f => new { f.EntityKey, f.RecordId });
+    }
+}

@@ -76,16 +76,20 @@ public sealed partial class RecordStore(
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
             }
-
             var counters = await PrepareCountersAsync(entity, now, cancellationToken);
             records!.Set<Dictionary<string, object>>(entity.Name).Add(row);
             // One entry for a new record, holding every value it was created with; changes later get one entry per field.
             var audit = Audit(entity, row, "create", actor, now, null, null, null);
+            if (counters.Count == 0)
+            {
+                audit.NewValue = ValuesJson(entity, row);
+                return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken);
+            }
+
             return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, async () =>
             {
                 await DrawNumbersAsync(row, counters, cancellationToken);
-                audit.NewValue = System.Text.Json.JsonSerializer.Serialize(
-                    entity.LiveFields.Where(f => row.GetValueOrDefault(f.Name) is not null).ToDictionary(f => f.Name, f => Invariant(row[f.Name])));
+                audit.NewValue = ValuesJson(entity, row);
             });
         }
     }
@@ -234,7 +238,7 @@ public sealed partial class RecordStore(
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return (entity, factory.Create(db.Database.GetDbConnection(), schema));
+        return (entity, factory.Create(db.Database.GetDbConnection(), schema, withAudit: true));
     }
 
     private static Task<Dictionary<string, object>?> FindLiveAsync(RecordsDbContext records, EntityDefinition entity, Guid id, CancellationToken cancellationToken) =>
@@ -250,22 +254,33 @@ public sealed partial class RecordStore(
         records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
     }
 
+    /// <summary>
+    /// Saves the record, its lines and its audit entries. They share one context, so usually one
+    /// SaveChanges (one transaction, one batch) does it; auto-numbers and attached files, which touch
+    /// platform tables, bring an explicit transaction around both contexts.
+    /// </summary>
     private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        records.Database.UseTransaction(transaction.GetDbTransaction());
+        records.Set<AuditEntry>().AddRange(audit);
+        var transaction = insideTransaction is null && !db.ChangeTracker.HasChanges() ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            if (insideTransaction is not null)
+            if (transaction is not null)
             {
-                await insideTransaction();
+                records.Database.UseTransaction(transaction.GetDbTransaction());
+                if (insideTransaction is not null)
+                {
+                    await insideTransaction();
+                }
             }
 
             await records.SaveChangesAsync(cancellationToken);
-            db.AuditEntries.AddRange(audit);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            records.Database.UseTransaction(null);
+            if (transaction is not null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                records.Database.UseTransaction(null);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -277,13 +292,24 @@ public sealed partial class RecordStore(
             // Unique values are guarded by the database's unique indexes (no extra query on the happy
             // path); after a refusal, find the field(s) to name. A miss means a race: say so generally.
             db.ChangeTracker.Clear();
-            await transaction.RollbackAsync(CancellationToken.None);
-            records.Database.UseTransaction(null);
-            records.Entry(row).State = EntityState.Detached;
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                records.Database.UseTransaction(null);
+            }
+
+            records.ChangeTracker.Clear();
             var duplicates = await DuplicatesAsync(records, entity, row, cancellationToken);
             return duplicates.Count > 0
                 ? new RecordResult(RecordOutcome.Invalid, null, duplicates)
                 : RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]);
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
         }
 
         var record = Present(entity, row);

@@ -5,14 +5,27 @@ using Platform.Data.Configuration;
 
 namespace Platform.Data.Records;
 
-/// <summary>Creates record contexts on the platform database's connection, so both share one transaction.</summary>
-public sealed class RecordsDbContextFactory(DatabaseSettings settings)
+/// <summary>
+/// Creates record contexts on the platform database's connection, so both share one transaction.
+/// The options are built once (a context is created for every record operation); each context is
+/// then pointed at the caller's open connection.
+/// </summary>
+public sealed class RecordsDbContextFactory
 {
-    public RecordsDbContext Create(DbConnection connection, RecordsSchema schema)
+    private readonly DbContextOptions<RecordsDbContext> _options;
+
+    public RecordsDbContextFactory(DatabaseSettings settings)
     {
         var options = new DbContextOptionsBuilder<RecordsDbContext>();
-        settings.Provider.ConfigureOnConnection(options, connection);
+        settings.Provider.Configure(options, settings.ConnectionString);
         options.ReplaceService<IModelCacheKeyFactory, RecordsModelCacheKeyFactory>();
-        return new RecordsDbContext(options.Options, schema);
+        _options = options.Options;
+    }
+
+    public RecordsDbContext Create(DbConnection connection, RecordsSchema schema, bool withAudit = false)
+    {
+        var context = new RecordsDbContext(_options, schema, withAudit);
+        context.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        return context;
     }
 }

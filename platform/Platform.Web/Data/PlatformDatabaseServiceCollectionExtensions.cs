@@ -13,7 +13,8 @@ public static class PlatformDatabaseServiceCollectionExtensions
     {
         var settings = DatabaseSettings.Resolve(configuration, contentRoot, DatabaseProviders.All);
         services.AddSingleton(settings);
-        services.AddDbContext<PlatformDbContext>(options => settings.Provider.Configure(options, settings.ConnectionString));
+        // Pooled: every request (and every record save) uses one, and a pooled context skips most of its set-up.
+        services.AddDbContextPool<PlatformDbContext>(options => settings.Provider.Configure(options, settings.ConnectionString));
         return settings;
     }
 }

@@ -17,4 +17,12 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         options.UseSqlite(connection);
 
     public string? DefaultConnectionString(string dataDirectory) => $"Data Source={Path.Combine(dataDirectory, "platform.db")}";
+
+    /// <summary>
+    /// Write-ahead logging: readers no longer wait for a writer, and a commit appends to the log
+    /// instead of copying every page it changes to a rollback journal. The mode is stored in the
+    /// database file; synchronous stays FULL, so a committed save survives a crash or power loss.
+    /// </summary>
+    public async Task PrepareAsync(DbContext context, CancellationToken cancellationToken) =>
+        await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 }

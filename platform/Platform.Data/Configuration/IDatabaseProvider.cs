@@ -18,4 +18,7 @@ public interface IDatabaseProvider
 
     /// <summary>The connection string used when none is configured, or null when one is required.</summary>
     string? DefaultConnectionString(string dataDirectory);
+
+    /// <summary>Database settings the provider wants once the tables exist (SQLite: write-ahead logging); nothing by default.</summary>
+    Task PrepareAsync(DbContext context, CancellationToken cancellationToken) => Task.CompletedTask;
 }

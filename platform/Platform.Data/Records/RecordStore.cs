@@ -238,7 +238,7 @@ public sealed partial class RecordStore(
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return (entity, factory.Create(db.Database.GetDbConnection(), schema, withAudit: true));
+        return (entity, factory.Create(db.Database.GetDbConnection(), schema));
     }
 
     private static Task<Dictionary<string, object>?> FindLiveAsync(RecordsDbContext records, EntityDefinition entity, Guid id, CancellationToken cancellationToken) =>
@@ -254,67 +254,67 @@ public sealed partial class RecordStore(
         records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
     }
 
+    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null) =>
+        (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, cancellationToken))[0];
+
     /// <summary>
-    /// Saves the record, its lines and its audit entries. They share one context, so usually one
-    /// SaveChanges (one transaction, one batch) does it; auto-numbers and attached files, which touch
-    /// platform tables, bring an explicit transaction around both contexts.
+    /// Saves records, their lines, their audit entries and what they changed in platform tables
+    /// (auto-number counters, attached files) in one transaction.
     /// </summary>
-    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null)
+    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, CancellationToken cancellationToken)
     {
-        records.Set<AuditEntry>().AddRange(audit);
-        var transaction = insideTransaction is null && !db.ChangeTracker.HasChanges() ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            if (transaction is not null)
+            records.Database.UseTransaction(transaction.GetDbTransaction());
+            if (insideTransaction is not null)
             {
-                records.Database.UseTransaction(transaction.GetDbTransaction());
-                if (insideTransaction is not null)
-                {
-                    await insideTransaction();
-                }
+                await insideTransaction();
             }
 
             await records.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
+            // Written after the numbers are drawn: the entry of a new record holds its values, the number included.
+            await AuditWriter.WriteAsync(db, [.. audit], cancellationToken);
+            if (db.ChangeTracker.HasChanges())
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                records.Database.UseTransaction(null);
             }
+
+            await transaction.CommitAsync(cancellationToken);
+            records.Database.UseTransaction(null);
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
+            return [.. rows.Select(_ => RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]))];
         }
         catch (DbUpdateException)
         {
             // Unique values are guarded by the database's unique indexes (no extra query on the happy
             // path); after a refusal, find the field(s) to name. A miss means a race: say so generally.
             db.ChangeTracker.Clear();
-            if (transaction is not null)
+            await transaction.RollbackAsync(CancellationToken.None);
+            records.Database.UseTransaction(null);
+            records.ChangeTracker.Clear();
+            var results = new List<RecordResult>();
+            foreach (var row in rows)
             {
-                await transaction.RollbackAsync(CancellationToken.None);
-                records.Database.UseTransaction(null);
+                var duplicates = await DuplicatesAsync(records, entity, row, cancellationToken);
+                results.Add(duplicates.Count > 0
+                    ? new RecordResult(RecordOutcome.Invalid, null, duplicates)
+                    : RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]));
             }
 
-            records.ChangeTracker.Clear();
-            var duplicates = await DuplicatesAsync(records, entity, row, cancellationToken);
-            return duplicates.Count > 0
-                ? new RecordResult(RecordOutcome.Invalid, null, duplicates)
-                : RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]);
+            return results;
         }
         finally
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            await transaction.DisposeAsync();
         }
 
-        var record = Present(entity, row);
-        await AddLinesAsync(records, entity, [record], cancellationToken);
-        return RecordResult.Saved(record);
+        var presented = rows.Select(row => Present(entity, row)).ToList();
+        await AddLinesAsync(records, entity, presented, cancellationToken);
+        return [.. presented.Select(RecordResult.Saved)];
     }
 
     private static AuditEntry Audit(EntityDefinition entity, Dictionary<string, object> row, string action, RecordActor actor, DateTimeOffset at, string? field, object? oldValue, object? newValue, Guid? parentId = null) =>

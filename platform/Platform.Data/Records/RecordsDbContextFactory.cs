@@ -22,9 +22,9 @@ public sealed class RecordsDbContextFactory
         _options = options.Options;
     }
 
-    public RecordsDbContext Create(DbConnection connection, RecordsSchema schema, bool withAudit = false)
+    public RecordsDbContext Create(DbConnection connection, RecordsSchema schema)
     {
-        var context = new RecordsDbContext(_options, schema, withAudit);
+        var context = new RecordsDbContext(_options, schema);
         context.Database.SetDbConnection(connection, contextOwnsConnection: false);
         return context;
     }

@@ -7,5 +7,5 @@ namespace Platform.Data.Records;
 internal sealed class RecordsModelCacheKeyFactory : IModelCacheKeyFactory
 {
     public object Create(DbContext context, bool designTime) =>
-        context is RecordsDbContext records ? (typeof(RecordsDbContext), records.Schema.Version, records.WithAudit, designTime) : (context.GetType(), designTime);
+        context is RecordsDbContext records ? (typeof(RecordsDbContext), records.Schema.Version, designTime) : (context.GetType(), designTime);
 }

@@ -16,5 +16,7 @@ public static class PlatformDatabaseMigrator
         {
             await db.Database.MigrateAsync(cancellationToken);
         }
+
+        await settings.Provider.PrepareAsync(db, cancellationToken);
     }
 }

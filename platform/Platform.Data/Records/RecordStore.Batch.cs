@@ -1,0 +1,91 @@
+using Platform.Core.Metadata;
+using Platform.Core.Records;
+
+namespace Platform.Data.Records;
+
+public sealed partial class RecordStore
+{
+    /// <summary>Records one call to <see cref="CreateManyAsync"/> takes; imports send their rows in batches of this size or less.</summary>
+    public const int MaxBatch = 5000;
+
+    /// <summary>
+    /// Creates many records of one entity at once (imports, integrations): each is checked exactly as
+    /// <see cref="CreateAsync"/> checks one, and then all are saved in one transaction with their lines
+    /// and audit entries — or, when any is refused, none. The results are in the order of the input.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordResult>> CreateManyAsync(string entityName, IReadOnlyList<IReadOnlyDictionary<string, object?>> batch, RecordActor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batch.Count, MaxBatch);
+        var (entity, records) = await OpenAsync(entityName, cancellationToken);
+        if (entity is null)
+        {
+            return [.. batch.Select(_ => UnknownEntity(entityName))];
+        }
+
+        await using (records)
+        {
+            if (LinesOnlyWithParent(records!, entity) is { } refused)
+            {
+                return [.. batch.Select(_ => refused)];
+            }
+
+            if (ScopeOf(records!.Schema, entity, actor, RecordAction.Create) == RecordScope.None)
+            {
+                return [.. batch.Select(_ => Forbidden(entity))];
+            }
+
+            var now = clock.GetUtcNow();
+            var rows = new List<Dictionary<string, object>>(batch.Count);
+            var problems = new List<List<RecordFieldError>>(batch.Count);
+            var audit = new List<AuditEntry>();
+            foreach (var values in batch)
+            {
+                var row = NewRow(actor, now);
+                row[SystemFields.Owner] = actor.UserId;
+                row[SystemFields.Department] = actor.DepartmentId!;
+                var errors = Apply(entity, row, values, creating: true);
+                errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
+                errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
+                errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
+                var lineAudit = new List<AuditEntry>();
+                errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: true, actor, now, lineAudit, cancellationToken));
+                rows.Add(row);
+                problems.Add(errors);
+                audit.AddRange(lineAudit);
+            }
+
+            if (problems.Any(p => p.Count > 0))
+            {
+                var notSaved = localizer["Records.Error.BatchNotSaved"];
+                return [.. problems.Select(p => p.Count > 0 ? new RecordResult(RecordOutcome.Invalid, null, p) : RecordResult.Fail(RecordOutcome.Invalid, notSaved))];
+            }
+
+            var counters = await PrepareCountersAsync(entity, now, cancellationToken);
+            records.Set<Dictionary<string, object>>(entity.Name).AddRange(rows);
+            var creates = rows.Select(row => Audit(entity, row, "create", actor, now, null, null, null)).ToList();
+            void Describe()
+            {
+                for (var i = 0; i < creates.Count; i++)
+                {
+                    creates[i].NewValue = ValuesJson(entity, rows[i]);
+                }
+            }
+
+            if (counters.Count == 0)
+            {
+                Describe();
+            }
+
+            var saved = await SaveRowsAsync(records, entity, rows, [.. creates, .. audit], counters.Count == 0 ? null : async () =>
+            {
+                foreach (var row in rows)
+                {
+                    await DrawNumbersAsync(row, counters, cancellationToken);
+                }
+
+                Describe();
+            }, cancellationToken);
+            return saved;
+        }
+    }
+}

@@ -272,6 +272,7 @@ public sealed partial class RecordStore(
                 await insideTransaction();
             }
 
+            await RecordInserter.InsertAddedAsync(records, cancellationToken);
             await records.SaveChangesAsync(cancellationToken);
             // Written after the numbers are drawn: the entry of a new record holds its values, the number included.
             await AuditWriter.WriteAsync(db, [.. audit], cancellationToken);
@@ -288,7 +289,7 @@ public sealed partial class RecordStore(
             db.ChangeTracker.Clear();
             return [.. rows.Select(_ => RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]))];
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             // Unique values are guarded by the database's unique indexes (no extra query on the happy
             // path); after a refusal, find the field(s) to name. A miss means a race: say so generally.

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,42 +8,47 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Platform.Data.Records;
 
 /// <summary>
-/// Inserts the new rows a record context tracks with one prepared INSERT per table, run once per
-/// row, then marks them saved; changes to existing rows are left to SaveChanges. The statement is
-/// generated from the EF Core model of the table (its columns and the provider's type mappings), so
-/// values are stored exactly as EF Core would store them — only the per-row change-tracking work of
-/// SaveChanges is skipped, which is most of the cost of creating a record.
+/// Inserts new records (<see cref="RecordsDbContext.NewRows"/>) with one prepared INSERT per table,
+/// run once per row. The statement is generated from the EF Core model of the table — its columns and
+/// the provider's type mappings — so values are stored exactly as EF Core would store them; what is
+/// skipped is the change tracking of SaveChanges, most of the cost of creating a record. Plans are
+/// cached per model (one per schema version).
 /// </summary>
 internal static class RecordInserter
 {
-    public static async Task InsertAddedAsync(RecordsDbContext records, CancellationToken cancellationToken)
+    private sealed record Plan(string Sql, IProperty[] Properties, RelationalTypeMapping[] Mappings);
+
+    private static readonly ConditionalWeakTable<IEntityType, Plan> Plans = new();
+
+    public static async Task InsertNewAsync(RecordsDbContext records, CancellationToken cancellationToken)
     {
-        var added = records.ChangeTracker.Entries<Dictionary<string, object>>().Where(e => e.State == EntityState.Added).ToList();
-        foreach (var group in added.GroupBy(e => e.Metadata))
+        foreach (var group in records.NewRows.GroupBy(n => n.Entity.Name, StringComparer.Ordinal))
         {
-            await InsertAsync(records, group.Key, group.ToList(), cancellationToken);
+            var type = records.Model.FindEntityType(group.Key)!;
+            await InsertAsync(records, Plans.GetValue(type, t => PlanFor(records, t)), group.Select(n => n.Row).ToList(), cancellationToken);
         }
 
-        foreach (var entry in added)
-        {
-            entry.State = EntityState.Unchanged;
-        }
+        records.NewRows.Clear();
     }
 
-    private static async Task InsertAsync(RecordsDbContext records, IEntityType type, List<EntityEntry<Dictionary<string, object>>> rows, CancellationToken cancellationToken)
+    private static Plan PlanFor(RecordsDbContext records, IEntityType type)
     {
         var sql = records.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var properties = type.GetProperties().ToArray();
-        var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToArray();
-        var names = properties.Select((_, i) => $"p{i}").ToArray();
+        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
+            + $"VALUES ({string.Join(", ", properties.Select((_, i) => sql.GenerateParameterName($"p{i}")))})";
+        return new Plan(text, properties, properties.Select(p => p.GetRelationalTypeMapping()).ToArray());
+    }
+
+    private static async Task InsertAsync(RecordsDbContext records, Plan plan, List<Dictionary<string, object>> rows, CancellationToken cancellationToken)
+    {
         await using DbCommand command = records.Database.GetDbConnection().CreateCommand();
         command.Transaction = records.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", names.Select(sql.GenerateParameterName))})";
-        for (var i = 0; i < properties.Length; i++)
+        command.CommandText = plan.Sql;
+        for (var i = 0; i < plan.Properties.Length; i++)
         {
-            command.Parameters.Add(mappings[i].CreateParameter(command, names[i], Value(rows[0].Entity, i), nullable: true));
+            command.Parameters.Add(plan.Mappings[i].CreateParameter(command, $"p{i}", Value(rows[0], i), nullable: true));
         }
 
         if (rows.Count > 1)
@@ -53,15 +58,15 @@ internal static class RecordInserter
 
         for (var row = 0; row < rows.Count; row++)
         {
-            for (var i = 0; row > 0 && i < properties.Length; i++)
+            for (var i = 0; row > 0 && i < plan.Properties.Length; i++)
             {
-                command.Parameters[i].Value = Value(rows[row].Entity, i) ?? DBNull.Value;
+                command.Parameters[i].Value = Value(rows[row], i) ?? DBNull.Value;
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         object? Value(Dictionary<string, object> row, int i) =>
-            row.GetValueOrDefault(properties[i].Name) is { } value && mappings[i].Converter is { } converter ? converter.ConvertToProvider(value) : row.GetValueOrDefault(properties[i].Name);
+            row.GetValueOrDefault(plan.Properties[i].Name) is { } value && plan.Mappings[i].Converter is { } converter ? converter.ConvertToProvider(value) : row.GetValueOrDefault(plan.Properties[i].Name);
     }
 }

@@ -61,7 +61,7 @@ public sealed partial class RecordStore
             }
 
             var counters = await PrepareCountersAsync(entity, now, cancellationToken);
-            records.Set<Dictionary<string, object>>(entity.Name).AddRange(rows);
+            records.NewRows.AddRange(rows.Select(row => (entity, row)));
             var creates = rows.Select(row => Audit(entity, row, "create", actor, now, null, null, null)).ToList();
             void Describe()
             {

@@ -98,7 +98,7 @@ public sealed partial class RecordStore
                 lineRow[SystemFields.LineNumber] = i + 1;
                 if (before is null)
                 {
-                    set.Add(lineRow);
+                    records.NewRows.Add((lineEntity, lineRow));
                     audit.Add(Audit(lineEntity, lineRow, "create", actor, now, null, null, ValuesJson(lineEntity, lineRow), parentId));
                     continue;
                 }

@@ -77,7 +77,7 @@ public sealed partial class RecordStore(
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
             }
             var counters = await PrepareCountersAsync(entity, now, cancellationToken);
-            records!.Set<Dictionary<string, object>>(entity.Name).Add(row);
+            records!.NewRows.Add((entity, row));
             // One entry for a new record, holding every value it was created with; changes later get one entry per field.
             var audit = Audit(entity, row, "create", actor, now, null, null, null);
             if (counters.Count == 0)
@@ -272,8 +272,11 @@ public sealed partial class RecordStore(
                 await insideTransaction();
             }
 
-            await RecordInserter.InsertAddedAsync(records, cancellationToken);
-            await records.SaveChangesAsync(cancellationToken);
+            await RecordInserter.InsertNewAsync(records, cancellationToken);
+            if (records.ChangeTracker.HasChanges())
+            {
+                await records.SaveChangesAsync(cancellationToken);
+            }
             // Written after the numbers are drawn: the entry of a new record holds its values, the number included.
             await AuditWriter.WriteAsync(db, [.. audit], cancellationToken);
             if (db.ChangeTracker.HasChanges())
@@ -297,6 +300,7 @@ public sealed partial class RecordStore(
             await transaction.RollbackAsync(CancellationToken.None);
             records.Database.UseTransaction(null);
             records.ChangeTracker.Clear();
+            records.NewRows.Clear();
             var results = new List<RecordResult>();
             foreach (var row in rows)
             {

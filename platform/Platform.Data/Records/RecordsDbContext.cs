@@ -10,5 +10,8 @@ public sealed class RecordsDbContext(DbContextOptions<RecordsDbContext> options,
 {
     public RecordsSchema Schema { get; } = schema;
 
+    /// <summary>Records to insert on the next save (with <see cref="RecordInserter"/>, not tracked): new records and their new lines, parents first.</summary>
+    public List<(Core.Metadata.EntityDefinition Entity, Dictionary<string, object> Row)> NewRows { get; } = [];
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => RecordsModel.Build(modelBuilder, Schema);
 }

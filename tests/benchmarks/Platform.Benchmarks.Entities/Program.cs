@@ -127,7 +127,7 @@ async Task<double> HandBatchesAsync(int count, int offset)
     return watch.Elapsed.TotalMilliseconds;
 }
 
-var batched = records * 10;
+var batched = records;
 double engineBatchMs = 0, handBatchMs = 0;
 for (var round = 0; round < rounds; round++)
 {

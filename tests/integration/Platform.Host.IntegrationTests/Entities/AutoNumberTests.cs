@@ -71,4 +71,29 @@ public sealed class AutoNumberTests
         Assert.Equal("number", typed.Errors.Single().Field);
         Assert.Equal("$.fields[0].format", refused.Errors.Single().Path);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Numbers_of_a_batch_and_of_a_renamed_entity_continue_the_sequence(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        Assert.True((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(Order(), "admin"))).Succeeded);
+        var prefix = $"SO-{DateTime.Now.ToString("yyyyMM", CultureInfo.InvariantCulture)}-";
+        await CreateAsync(host, "first");
+
+        var batch = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateManyAsync("sales_order",
+            [new Dictionary<string, object?> { ["title"] = "a" }, new Dictionary<string, object?> { ["title"] = "b" }], Admin));
+        var renamed = await host.InScopeAsync(async s =>
+        {
+            var schemas = s.GetRequiredService<SchemaManager>();
+            var document = MetadataJson.Copy((await schemas.LoadSchemaAsync()).Find("sales_order")!);
+            document.Name = "order";
+            return await schemas.ApplyAsync(document, "admin");
+        });
+        var after = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("order", new Dictionary<string, object?> { ["title"] = "after" }, Admin));
+
+        Assert.Equal([prefix + "00002", prefix + "00003"], batch.Select(r => (string)r.Record!["number"]!));
+        Assert.True(renamed.Succeeded, string.Join("; ", renamed.Errors));
+        Assert.Equal(prefix + "00004", after.Record!["number"]);
+    }
 }

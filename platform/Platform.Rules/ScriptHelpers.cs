@@ -1,0 +1,55 @@
+using Jint;
+using Jint.Native;
+
+namespace Platform.Rules;
+
+/// <summary>
+/// The helpers every script sees besides <c>record</c>, <c>old</c> and <c>user</c>. Arithmetic on money
+/// in <c>round</c>, <c>sum</c> and the tax helpers is done in decimal, not in JavaScript numbers.
+/// </summary>
+internal static class ScriptHelpers
+{
+    public static void Install(Engine engine, TimeProvider clock)
+    {
+        engine.SetValue("now", new Func<JsValue>(() => JsValue.FromObject(engine, clock.GetUtcNow().UtcDateTime)));
+        engine.SetValue("today", new Func<JsValue>(() =>
+            JsValue.FromObject(engine, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))));
+        engine.SetValue("round", new Func<JsValue, JsValue, JsValue>((value, digits) =>
+            new JsNumber((double)Math.Round(Decimal(value), digits.IsUndefined() ? 0 : (int)Math.Clamp(digits.AsNumber(), 0, 10), MidpointRounding.AwayFromZero))));
+        engine.SetValue("sum", new Func<JsValue, JsValue, JsValue>((list, by) => new JsNumber((double)Sum(engine, list, by))));
+        engine.SetValue("taxInclusive", new Func<JsValue, JsValue, JsValue>((net, rate) =>
+            new JsNumber((double)Math.Round(Decimal(net) * (1 + Decimal(rate)), 2, MidpointRounding.AwayFromZero))));
+        engine.SetValue("taxExclusive", new Func<JsValue, JsValue, JsValue>((gross, rate) =>
+            new JsNumber((double)Math.Round(Decimal(gross) / (1 + Decimal(rate)), 2, MidpointRounding.AwayFromZero))));
+        engine.SetValue("error", new Action<JsValue, JsValue>((message, field) =>
+            throw new ScriptFailureException(ScriptFailureKind.Refusal, message.IsUndefined() ? "Refused by a rule." : message.ToString(), field.IsString() ? field.ToString() : null)));
+    }
+
+    /// <summary>The sum of a list's values: a property name (<c>sum(record.lines, 'amount')</c>) or a function of the item.</summary>
+    private static decimal Sum(Engine engine, JsValue list, JsValue by)
+    {
+        if (list is not JsArray array)
+        {
+            return 0;
+        }
+
+        var total = 0m;
+        foreach (var item in array)
+        {
+            var value = by.IsString() ? item.Get(by) : by is Jint.Native.Function.Function function ? engine.Invoke(function, item) : item;
+            if (!value.IsNull() && !value.IsUndefined())
+            {
+                total += Decimal(value);
+            }
+        }
+
+        return total;
+    }
+
+    private static decimal Decimal(JsValue value) => value switch
+    {
+        _ when value.IsNull() || value.IsUndefined() => 0,
+        JsNumber n when !double.IsNaN(n.AsNumber()) && !double.IsInfinity(n.AsNumber()) => (decimal)ScriptValues.FromScript(n)!,
+        _ => throw new ScriptFailureException(ScriptFailureKind.Error, $"Expected a number, got {value}."),
+    };
+}

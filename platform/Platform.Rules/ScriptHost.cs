@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+
+namespace Platform.Rules;
+
+/// <summary>
+/// Runs compiled scripts in sandboxed Jint engines: strict mode, no CLR access, no <c>eval</c> or
+/// <c>Function</c>, limits on time, statements, memory and recursion, and the built-in objects frozen so
+/// one script cannot change what the next one sees. Engines are pooled and reused across requests
+/// and threads (one script run per engine at a time); an engine whose script failed is dropped.
+/// </summary>
+public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
+{
+    // Freezes every built-in constructor, its prototype and the global object: a script that writes
+    // Object.prototype.x or globalThis.y gets a TypeError instead of leaking into later runs.
+    private const string Freeze = """
+        (function () {
+          'use strict';
+          for (const name of Object.getOwnPropertyNames(globalThis)) {
+            const value = globalThis[name];
+            if (value !== null && (typeof value === 'object' || typeof value === 'function')) {
+              Object.freeze(value);
+              if (value.prototype) { Object.freeze(value.prototype); }
+            }
+          }
+          Object.freeze(globalThis);
+        })();
+        """;
+
+    private readonly ConcurrentBag<Engine> _idle = [];
+    private readonly ConditionalWeakTable<Engine, Dictionary<CompiledScript, JsValue>> _functions = new();
+
+    public RuleLimits Limits { get; } = limits;
+
+    /// <summary>Runs a script and answers its value as a plain CLR value (decimal, string, bool, DateTimeOffset, list, null).</summary>
+    public object? Evaluate(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user) =>
+        Run(script, record, old, user, (_, result) => ScriptValues.FromScript(result));
+
+    /// <summary>Runs a statements script that may change <c>record</c>; answers the record's values afterwards.</summary>
+    public Dictionary<string, object?> Change(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user) =>
+        Run(script, record, old, user, (target, _) => target.GetOwnProperties().ToDictionary(p => p.Key.ToString(), p => ScriptValues.FromScript(p.Value.Value), StringComparer.Ordinal));
+
+    private T Run<T>(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user, Func<JsObject, JsValue, T> read)
+    {
+        var engine = _idle.TryTake(out var pooled) ? pooled : Create();
+        try
+        {
+            var functions = _functions.GetOrCreateValue(engine);
+            if (!functions.TryGetValue(script, out var function))
+            {
+                function = engine.Evaluate(script.Prepared);
+                functions[script] = function;
+            }
+
+            var target = ScriptValues.ToObject(engine, record);
+            var result = engine.Invoke(function, target, old is null ? JsValue.Null : ScriptValues.ToObject(engine, old), ScriptValues.ToObject(engine, user));
+            var value = read(target, result);
+            _idle.Add(engine);
+            return value;
+        }
+        catch (Exception e) when (Failure(script, e) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private ScriptFailureException? Failure(CompiledScript script, Exception e) => e switch
+    {
+        ScriptFailureException failure => failure,
+        { InnerException: ScriptFailureException failure } => failure,
+        StatementsCountOverflowException => Limit($"it ran more than {Limits.MaxStatements:N0} statements"),
+        MemoryLimitExceededException => Limit($"it used more than {Limits.MaxMemoryBytes / 1024 / 1024} MB"),
+        RecursionDepthOverflowException => Limit($"it called itself more than {Limits.MaxRecursion} levels deep"),
+        TimeoutException => Limit($"it ran longer than {Limits.Timeout.TotalMilliseconds:0} ms"),
+        JavaScriptException js => new ScriptFailureException(ScriptFailureKind.Error, $"{script.Name}: {Describe(js)}", inner: js),
+        JintException jint => new ScriptFailureException(ScriptFailureKind.Error, $"{script.Name}: {jint.Message}", inner: jint),
+        _ => null,
+    };
+
+    private static string Describe(JavaScriptException e)
+    {
+        var where = e.Location.Start.Line > 1 ? $" (line {e.Location.Start.Line - 1}, column {e.Location.Start.Column + 1})" : "";
+        // A thrown Error (or text) is a message; other thrown values (objects, numbers) are described as such.
+        return e.Error.IsString() || (e.Error.IsObject() && e.Error.AsObject().HasProperty("stack"))
+            ? $"{e.Message}{where}"
+            : $"the script threw {e.Error} rather than an error{where}";
+    }
+
+    private static ScriptFailureException Limit(string what) => new(ScriptFailureKind.Limit, $"The script was stopped: {what}.");
+
+    private Engine Create()
+    {
+        var options = new Options { Strict = true };
+        options.TimeoutInterval(Limits.Timeout).MaxStatements(Limits.MaxStatements).LimitMemory(Limits.MaxMemoryBytes).LimitRecursion(Limits.MaxRecursion);
+        options.DisableStringCompilation();
+        options.Culture = CultureInfo.InvariantCulture;
+        options.TimeZone = TimeZoneInfo.Utc;
+        var engine = new Engine(options);
+        ScriptHelpers.Install(engine, clock);
+        engine.Execute(Freeze);
+        return engine;
+    }
+}

@@ -33,6 +33,7 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
 
     private readonly ConcurrentBag<Engine> _idle = [];
     private readonly ConditionalWeakTable<Engine, Dictionary<CompiledScript, JsValue>> _functions = new();
+    private readonly ConditionalWeakTable<Engine, RunDeadline> _deadlines = new();
 
     public RuleLimits Limits { get; } = limits;
 
@@ -56,8 +57,21 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
                 functions[script] = function;
             }
 
+            // Limits count per run: the statement count and the memory start again here, and so does the clock.
+            engine.Constraints.Reset();
+            var deadline = _deadlines.GetValue(engine, _ => throw new InvalidOperationException("An engine without a deadline."));
             var target = ScriptValues.ToObject(engine, record);
-            var result = engine.Invoke(function, target, old is null ? JsValue.Null : ScriptValues.ToObject(engine, old), ScriptValues.ToObject(engine, user));
+            deadline.Start(Limits.Timeout);
+            JsValue result;
+            try
+            {
+                result = engine.Invoke(function, target, old is null ? JsValue.Null : ScriptValues.ToObject(engine, old), ScriptValues.ToObject(engine, user));
+            }
+            finally
+            {
+                deadline.Stop();
+            }
+
             var value = read(target, result);
             _idle.Add(engine);
             return value;
@@ -95,13 +109,15 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
     private Engine Create()
     {
         var options = new Options { Strict = true };
-        options.TimeoutInterval(Limits.Timeout).MaxStatements(Limits.MaxStatements).LimitMemory(Limits.MaxMemoryBytes).LimitRecursion(Limits.MaxRecursion);
+        var deadline = new RunDeadline();
+        options.Constraint(deadline).MaxStatements(Limits.MaxStatements).LimitMemory(Limits.MaxMemoryBytes).LimitRecursion(Limits.MaxRecursion);
         options.DisableStringCompilation();
         options.Culture = CultureInfo.InvariantCulture;
         options.TimeZone = TimeZoneInfo.Utc;
         var engine = new Engine(options);
         ScriptHelpers.Install(engine, clock);
         engine.Execute(Freeze);
+        _deadlines.Add(engine, deadline);
         return engine;
     }
 }

@@ -10,5 +10,6 @@ public static class RecordActors
 {
     public static RecordActor From(ClaimsPrincipal user) =>
         new(user.FindFirstValue(ClaimTypes.NameIdentifier)!, user.Identity!.Name!, user.FindFirstValue(PlatformClaimTypes.Department),
-            new RecordAccess(user.IsInRole(PlatformRoles.Administrator), user.FindAll(PlatformClaimTypes.Permission).Select(c => c.Value)));
+            new RecordAccess(user.IsInRole(PlatformRoles.Administrator), user.FindAll(PlatformClaimTypes.Permission).Select(c => c.Value)),
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList());
 }

@@ -31,6 +31,9 @@ public sealed class EntityDefinition
     /// <summary>Indexes over several fields, for the filters and sorts lists use most (single fields use <see cref="FieldDefinition.Indexed"/>).</summary>
     public List<IndexDefinition>? Indexes { get; set; }
 
+    /// <summary>Validation and before-save rules, in JavaScript.</summary>
+    public List<RuleDefinition>? Rules { get; set; }
+
     /// <summary>A field by name, removed ones included (storage and schema evolution need those).</summary>
     public FieldDefinition? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -49,6 +49,9 @@ public sealed class FieldDefinition
     /// </summary>
     public bool Indexed { get; set; }
 
+    /// <summary>A JavaScript expression giving the value of a new record's field when none is given, e.g. <c>today()</c> or <c>user.department</c>.</summary>
+    public string? Default { get; set; }
+
     /// <summary>For computed fields: the JavaScript expression giving the value, e.g. <c>record.quantity * record.unitPrice</c>.</summary>
     public string? Formula { get; set; }
 

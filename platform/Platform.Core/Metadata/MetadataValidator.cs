@@ -104,6 +104,7 @@ public static partial class MetadataValidator
         }
 
         ValidateKeys(entity, errors);
+        ValidateRules(entity, errors);
 
         if (entity.TitleField is { } title && entity.Field(title) is null)
         {
@@ -277,12 +278,59 @@ public static partial class MetadataValidator
         }
     }
 
+    private static void ValidateRules(EntityDefinition entity, List<MetadataError> errors)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var r = 0; r < (entity.Rules?.Count ?? 0); r++)
+        {
+            var rule = entity.Rules![r];
+            var path = $"$.rules[{r}]";
+            if (rule is null)
+            {
+                errors.Add(new(path, "A rule cannot be null."));
+                continue;
+            }
+
+            if (MetadataNames.Problem(rule.Name) is { } problem)
+            {
+                errors.Add(new($"{path}.name", problem));
+            }
+            else if (!names.Add(rule.Name))
+            {
+                errors.Add(new($"{path}.name", $"The rule name '{rule.Name}' is used twice."));
+            }
+
+            if (!RuleDefinition.Kinds.Contains(rule.Kind))
+            {
+                errors.Add(new($"{path}.kind", $"kind must be one of {string.Join(", ", RuleDefinition.Kinds)}."));
+            }
+            else if (rule.Kind == RuleDefinition.Validation && (string.IsNullOrWhiteSpace(rule.When) || rule.Message is null || rule.Message.IsBlank))
+            {
+                errors.Add(new($"{path}.when", "A validation rule needs a condition (when) and a message."));
+            }
+            else if (rule.Kind == RuleDefinition.BeforeSave && string.IsNullOrWhiteSpace(rule.Script))
+            {
+                errors.Add(new($"{path}.script", "A before-save rule needs a script."));
+            }
+
+            if (rule.Field is { } field && entity.LiveField(field) is null)
+            {
+                errors.Add(new($"{path}.field", $"There is no field named '{field}'."));
+            }
+        }
+    }
+
     /// <summary>
     /// Checks the formula settings and answers the type the field is stored as (the result type for
     /// computed fields), or null when that cannot be known.
     /// </summary>
     private static FieldType? ComputedProblems(FieldDefinition field, FieldType declared, string path, List<MetadataError> errors)
     {
+        if (field.Default is not null && (declared == FieldTypes.Computed || declared == FieldTypes.AutoNumber || !declared.HasColumn || declared.HoldsFiles))
+        {
+            errors.Add(new($"{path}.default", $"{declared.Name} fields take no default."));
+        }
+
         if (declared != FieldTypes.Computed)
         {
             if (field.Formula is not null || field.ResultType is not null)

@@ -7,7 +7,7 @@ namespace Platform.Data.Records;
 /// rights (<see cref="Access"/>) limit what they may read and change. Without rights given the actor
 /// is the platform itself (workflows, packages, the command line): unrestricted.
 /// </summary>
-public sealed record RecordActor(string UserId, string UserName, string? DepartmentId = null, RecordAccess? Access = null)
+public sealed record RecordActor(string UserId, string UserName, string? DepartmentId = null, RecordAccess? Access = null, IReadOnlyList<string>? Roles = null)
 {
     public RecordAccess Rights => Access ?? RecordAccess.Everything;
 }

@@ -35,6 +35,7 @@ public sealed partial class RecordStore
             }
 
             var now = clock.GetUtcNow();
+            var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
             var rows = new List<Dictionary<string, object>>(batch.Count);
             var problems = new List<List<RecordFieldError>>(batch.Count);
             var audit = new List<AuditEntry>();
@@ -43,12 +44,19 @@ public sealed partial class RecordStore
                 var row = NewRow(actor, now);
                 row[SystemFields.Owner] = actor.UserId;
                 row[SystemFields.Department] = actor.DepartmentId!;
-                var errors = Apply(entity, row, values, creating: true);
+                var errors = run is null ? [] : ApplyDefaults(entity, row, values, run);
+                errors.AddRange(Apply(entity, row, values, creating: true));
                 errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
                 errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
                 errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
                 var lineAudit = new List<AuditEntry>();
-                errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: true, actor, now, lineAudit, cancellationToken));
+                run?.Lines.Clear();
+                errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: true, actor, now, lineAudit, run, cancellationToken));
+                if (run is not null && errors.Count == 0)
+                {
+                    errors.AddRange(RunRules(entity, row, null, run));
+                }
+
                 rows.Add(row);
                 problems.Add(errors);
                 audit.AddRange(lineAudit);

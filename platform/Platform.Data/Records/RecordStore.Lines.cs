@@ -20,7 +20,7 @@ public sealed partial class RecordStore
     /// </summary>
     private async Task<List<RecordFieldError>> ApplyLinesAsync(
         RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values,
-        bool creating, RecordActor actor, DateTimeOffset now, List<AuditEntry> audit, CancellationToken cancellationToken)
+        bool creating, RecordActor actor, DateTimeOffset now, List<AuditEntry> audit, RuleRun? run, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();
         var parentId = (Guid)row[SystemFields.Id];
@@ -31,6 +31,15 @@ public sealed partial class RecordStore
                 if (creating && field.Required)
                 {
                     errors.Add(new(field.Name, localizer["Records.Error.Required"]));
+                }
+
+                if (run is not null && !creating)
+                {
+                    // Unchanged lines still count for the parent's formulas (an order total).
+                    run.Lines[field.Name] = await records.Set<Dictionary<string, object>>(field.Target!).AsNoTracking()
+                        .Where(r => EF.Property<Guid?>(r, SystemFields.ParentId) == parentId && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null)
+                        .OrderBy(r => EF.Property<int?>(r, SystemFields.LineNumber))
+                        .ToListAsync(cancellationToken);
                 }
 
                 continue;
@@ -54,6 +63,12 @@ public sealed partial class RecordStore
             }
 
             var lineEntity = records.Schema.Find(field.Target!)!;
+            var ordered = new List<Dictionary<string, object>>();
+            if (run is not null)
+            {
+                run.Lines[field.Name] = ordered;
+            }
+
             var set = records.Set<Dictionary<string, object>>(lineEntity.Name);
             var existing = creating ? [] : await set
                 .Where(r => EF.Property<Guid?>(r, SystemFields.ParentId) == parentId && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null)
@@ -94,8 +109,15 @@ public sealed partial class RecordStore
                 lineErrors.AddRange(await AttachFilesAsync(lineEntity, lineRow, line.Values, actor, cancellationToken));
                 lineErrors.AddRange(await DanglingLookupsAsync(records, lineEntity, lineRow, line.Values, cancellationToken));
                 lineErrors.AddRange(await UnknownPeopleAsync(lineEntity, lineRow, line.Values, lineErrors, cancellationToken));
-                errors.AddRange(lineErrors.Select(e => e with { Field = e.Field is null ? at : $"{at}.{e.Field}" }));
                 lineRow[SystemFields.LineNumber] = i + 1;
+                if (run is not null && lineErrors.Count == 0)
+                {
+                    // A line's formulas (amount = quantity × price) and validations; the parent's run after all lines.
+                    lineErrors.AddRange(RunRules(lineEntity, lineRow, before, new RuleRun(run.User), beforeSave: false));
+                }
+
+                errors.AddRange(lineErrors.Select(e => e with { Field = e.Field is null ? at : $"{at}.{e.Field}" }));
+                ordered.Add(lineRow);
                 if (before is null)
                 {
                     records.NewRows.Add((lineEntity, lineRow));

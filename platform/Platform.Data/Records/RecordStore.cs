@@ -14,7 +14,8 @@ namespace Platform.Data.Records;
 /// transaction as the record.
 /// </summary>
 public sealed partial class RecordStore(
-    PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, IStringLocalizer localizer, TimeProvider clock)
+    PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
+    IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
 {
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
@@ -66,12 +67,19 @@ public sealed partial class RecordStore(
             var row = NewRow(actor, now);
             row[SystemFields.Owner] = actor.UserId;
             row[SystemFields.Department] = actor.DepartmentId!;
-            var errors = Apply(entity, row, values, creating: true);
+            var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
+            var errors = run is null ? [] : ApplyDefaults(entity, row, values, run);
+            errors.AddRange(Apply(entity, row, values, creating: true));
             errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
-            errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
+            errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
             errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             var lineAudit = new List<AuditEntry>();
-            errors.AddRange(await ApplyLinesAsync(records!, entity, row, values, creating: true, actor, now, lineAudit, cancellationToken));
+            errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: true, actor, now, lineAudit, run, cancellationToken));
+            if (run is not null && errors.Count == 0)
+            {
+                errors.AddRange(RunRules(entity, row, null, run));
+            }
+
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -129,12 +137,18 @@ public sealed partial class RecordStore(
 
             var before = new Dictionary<string, object>(row);
             var now = clock.GetUtcNow();
+            var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
             var errors = Apply(entity, row, values, creating: false);
             errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
-            errors.AddRange(await DanglingLookupsAsync(records!, entity, row, values, cancellationToken));
+            errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
             errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             var lineAudit = new List<AuditEntry>();
-            errors.AddRange(await ApplyLinesAsync(records!, entity, row, values, creating: false, actor, now, lineAudit, cancellationToken));
+            errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: false, actor, now, lineAudit, run, cancellationToken));
+            if (run is not null && errors.Count == 0)
+            {
+                errors.AddRange(RunRules(entity, row, before, run));
+            }
+
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);

@@ -16,7 +16,7 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
     {
         value = null;
         error = null;
-        var type = FieldTypes.Find(field.Type)!;
+        var type = FieldTypes.StorageOf(field);
         if (input is JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } || input is null || input is string { Length: 0 })
         {
             return true;
@@ -234,6 +234,7 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
     private static object? AsDate(object input) => (input is JsonElement { ValueKind: JsonValueKind.String } e ? e.GetString() : input) switch
     {
         DateOnly d => d,
+        DateTimeOffset d => DateOnly.FromDateTime(d.UtcDateTime), // a rule's Date at midnight UTC
         DateTime dt => DateOnly.FromDateTime(dt),
         string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => d,
         _ => null,

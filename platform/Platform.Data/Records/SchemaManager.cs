@@ -59,6 +59,12 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
     public async Task<SchemaChangeResult> ApplyAsync(EntityDefinition proposed, string changedBy, bool dryRun = false, IReadOnlyCollection<string>? alsoDefined = null, CancellationToken cancellationToken = default)
     {
         var errors = MetadataValidator.Validate(proposed);
+        if (errors.Count == 0)
+        {
+            // Scripts are parsed now: a syntax error refuses the save, with its line and column.
+            errors = Platform.Rules.EntityScripts.Check(proposed);
+        }
+
         if (errors.Count > 0)
         {
             return SchemaChangeResult.Refused(errors);

@@ -11,6 +11,8 @@ public static class PlatformRecordsServiceCollectionExtensions
     {
         services.AddSingleton<RecordsDbContextFactory>();
         services.AddSingleton<SchemaCache>();
+        services.AddSingleton(sp => new Platform.Rules.ScriptHost(
+            Platform.Rules.RuleLimits.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<SchemaManager>();
         services.AddScoped<RecordValueConverter>();
         services.AddScoped<Platform.Data.Files.FileStore>();

@@ -1,0 +1,30 @@
+namespace Platform.Core.Metadata;
+
+/// <summary>
+/// A rule of an entity, in JavaScript. <c>validation</c>: when <see cref="When"/> is true the save is
+/// refused with <see cref="Message"/> at <see cref="Field"/>. <c>beforeSave</c>: <see cref="Script"/>
+/// runs before every save; it may set fields of <c>record</c> or refuse with <c>error(message, field)</c>.
+/// </summary>
+public sealed class RuleDefinition
+{
+    public const string Validation = "validation";
+    public const string BeforeSave = "beforeSave";
+
+    public static IReadOnlyList<string> Kinds { get; } = [Validation, BeforeSave];
+
+    public string Name { get; set; } = "";
+
+    public string Kind { get; set; } = "";
+
+    /// <summary>For validation rules: the condition (an expression) under which the save is refused.</summary>
+    public string? When { get; set; }
+
+    /// <summary>For before-save rules: the statements to run.</summary>
+    public string? Script { get; set; }
+
+    /// <summary>For validation rules: what the user reads.</summary>
+    public LocalizedText? Message { get; set; }
+
+    /// <summary>The field the message is shown at; the record as a whole when empty.</summary>
+    public string? Field { get; set; }
+}

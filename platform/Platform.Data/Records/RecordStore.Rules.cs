@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Core.Metadata;
+using Platform.Rules;
+
+namespace Platform.Data.Records;
+
+public sealed partial class RecordStore
+{
+    /// <summary>What the rules of one save need (the user as scripts see them) and collect (each lines field's lines, in order).</summary>
+    private sealed class RuleRun(Dictionary<string, object?> user)
+    {
+        public Dictionary<string, object?> User { get; } = user;
+
+        public Dictionary<string, List<Dictionary<string, object>>> Lines { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>A rule run for saves of <paramref name="entity"/>, or null when neither it nor its line entities have scripts.</summary>
+    private async Task<RuleRun?> RulesForAsync(RecordsSchema schema, EntityDefinition entity, RecordActor actor, CancellationToken cancellationToken)
+    {
+        var scripted = !EntityScripts.For(entity).IsEmpty
+            || entity.LiveFields.Any(f => f.Type == FieldTypes.Lines.Name && schema.Find(f.Target!) is { } line && !EntityScripts.For(line).IsEmpty);
+        if (!scripted)
+        {
+            return null;
+        }
+
+        var manager = actor.DepartmentId is { } department
+            ? await db.Departments.AsNoTracking().Where(d => d.Id == department).Select(d => d.ManagerId).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new RuleRun(new Dictionary<string, object?>
+        {
+            ["id"] = actor.UserId, ["name"] = actor.UserName, ["roles"] = (actor.Roles ?? []).ToArray(),
+            ["department"] = actor.DepartmentId, ["manager"] = manager,
+        });
+    }
+
+    /// <summary>Fields of a new record left empty get their default, when they have one.</summary>
+    private List<RecordFieldError> ApplyDefaults(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, RuleRun run)
+    {
+        var errors = new List<RecordFieldError>();
+        foreach (var (field, script) in EntityScripts.For(entity).Defaults.Where(d => !values.ContainsKey(d.Field.Name)))
+        {
+            Guard(errors, entity, row, field.Name, () => Store(field, scripts.Evaluate(script, Present(entity, row), null, run.User), row, errors));
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Runs an entity's rules on a record about to be saved: computed fields (a parent's after its
+    /// lines', which it may sum), before-save scripts (which may set fields or refuse), computed fields
+    /// again when a script changed something, then validation rules.
+    /// </summary>
+    private List<RecordFieldError> RunRules(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, RuleRun run, bool beforeSave = true)
+    {
+        var errors = new List<RecordFieldError>();
+        var rules = EntityScripts.For(entity);
+        var old = before is null ? null : Present(entity, before);
+        Compute(entity, row, old, run, errors);
+        foreach (var (rule, script) in beforeSave ? rules.BeforeSave : [])
+        {
+            Guard(errors, entity, row, rule.Field, () =>
+            {
+                var record = WithLines(entity, row, run);
+                var changed = scripts.Change(script, record, old, run.User);
+                var any = false;
+                foreach (var (name, value) in changed)
+                {
+                    if (entity.LiveField(name) is { Column: not null } field && field.Type is not ("computed" or "autoNumber") && !FieldTypes.Find(field.Type)!.HoldsFiles
+                        && !Equals(record.GetValueOrDefault(name), value))
+                    {
+                        any |= Store(field, value, row, errors);
+                    }
+                }
+
+                if (any)
+                {
+                    Compute(entity, row, old, run, errors);
+                }
+            }, rule.Name);
+        }
+
+        foreach (var (rule, script) in errors.Count == 0 ? rules.Validations : [])
+        {
+            Guard(errors, entity, row, rule.Field, () =>
+            {
+                if (Truthy(scripts.Evaluate(script, WithLines(entity, row, run), old, run.User)))
+                {
+                    errors.Add(new(rule.Field, rule.Message!.For(CultureInfo.CurrentUICulture.Name)));
+                }
+            }, rule.Name);
+        }
+
+        return errors;
+    }
+
+    private void Compute(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?>? old, RuleRun run, List<RecordFieldError> errors)
+    {
+        foreach (var (field, script) in EntityScripts.For(entity).Formulas)
+        {
+            Guard(errors, entity, row, field.Name, () => Store(field, scripts.Evaluate(script, WithLines(entity, row, run), old, run.User), row, errors));
+        }
+    }
+
+    /// <summary>Converts a script's value like typed input (decimals first rounded to the field's scale) and stores it; false when refused.</summary>
+    private bool Store(FieldDefinition field, object? value, Dictionary<string, object> row, List<RecordFieldError> errors)
+    {
+        var type = FieldTypes.StorageOf(field);
+        if (value is decimal number && type.ClrType == typeof(decimal))
+        {
+            value = Math.Round(number, field.Scale ?? type.DefaultScale ?? 4, MidpointRounding.AwayFromZero);
+        }
+
+        if (value is List<object?> list)
+        {
+            value = list.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)).ToList();
+        }
+
+        if (converter.TryConvert(field, value, out var converted, out var problem))
+        {
+            row[field.Name] = converted!;
+            return true;
+        }
+
+        errors.Add(new(field.Name, problem!));
+        return false;
+    }
+
+    /// <summary>The record as scripts see it: its values and, per lines field, its lines as they will be saved.</summary>
+    private static Dictionary<string, object?> WithLines(EntityDefinition entity, Dictionary<string, object> row, RuleRun run)
+    {
+        var record = Present(entity, row);
+        foreach (var (name, lines) in run.Lines)
+        {
+            record[name] = lines.Select(l => (IReadOnlyDictionary<string, object?>)PresentLine(l)).ToList();
+        }
+
+        return record;
+    }
+
+    private static Dictionary<string, object?> PresentLine(Dictionary<string, object> row) =>
+        row.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+
+    /// <summary>Runs one script, turning its failures into messages at the field: a refusal as written, other failures naming the entity, rule and record.</summary>
+    private void Guard(List<RecordFieldError> errors, EntityDefinition entity, Dictionary<string, object> row, string? field, Action run, string? rule = null)
+    {
+        try
+        {
+            run();
+        }
+        catch (ScriptFailureException failure) when (failure.Kind == ScriptFailureKind.Refusal)
+        {
+            errors.Add(new(failure.Field ?? field, failure.Message));
+        }
+        catch (ScriptFailureException failure)
+        {
+            var record = row.GetValueOrDefault(SystemFields.Id);
+            logger.LogWarning("Rule {Rule} of {Entity} failed on record {Record}: {Message}", rule ?? field, entity.Name, record, failure.Message);
+            errors.Add(new(field, localizer["Records.Error.RuleFailed", rule ?? field ?? entity.Name, failure.Message]));
+        }
+    }
+
+    private static bool Truthy(object? value) => value switch
+    {
+        null => false,
+        bool b => b,
+        decimal d => d != 0,
+        string s => s.Length > 0,
+        _ => true,
+    };
+}

@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using Platform.Core.Metadata;
+
+namespace Platform.Rules;
+
+/// <summary>
+/// The compiled scripts of one entity definition: computed-field formulas, defaults, validation
+/// conditions and before-save scripts. Compiled once per definition (so once per metadata version)
+/// and shared by every request and thread.
+/// </summary>
+public sealed class EntityScripts
+{
+    private static readonly ConditionalWeakTable<EntityDefinition, EntityScripts> Cache = new();
+
+    private EntityScripts()
+    {
+    }
+
+    public IReadOnlyList<(FieldDefinition Field, CompiledScript Script)> Formulas { get; private init; } = [];
+
+    public IReadOnlyList<(FieldDefinition Field, CompiledScript Script)> Defaults { get; private init; } = [];
+
+    public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> Validations { get; private init; } = [];
+
+    public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> BeforeSave { get; private init; } = [];
+
+    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count == 0;
+
+    /// <summary>The scripts of a stored (already checked) definition, compiled on first use.</summary>
+    public static EntityScripts For(EntityDefinition entity) => Cache.GetValue(entity, e => Compile(e, []));
+
+    /// <summary>Every syntax error of a definition's scripts, each with the JSON path of the script, line and column.</summary>
+    public static List<MetadataError> Check(EntityDefinition entity)
+    {
+        var errors = new List<MetadataError>();
+        Compile(entity, errors);
+        return errors;
+    }
+
+    private static EntityScripts Compile(EntityDefinition entity, List<MetadataError> errors)
+    {
+        CompiledScript? One(string path, string name, string? source, ScriptShape shape)
+        {
+            if (source is null)
+            {
+                return null;
+            }
+
+            var script = ScriptCompiler.Compile(name, source, shape, out var error);
+            if (error is not null)
+            {
+                errors.Add(new(path, $"{error} (in {name})"));
+            }
+
+            return script;
+        }
+
+        var formulas = new List<(FieldDefinition, CompiledScript)>();
+        var defaults = new List<(FieldDefinition, CompiledScript)>();
+        for (var i = 0; i < entity.Fields.Count; i++)
+        {
+            var field = entity.Fields[i];
+            if (field.Removed)
+            {
+                continue;
+            }
+
+            if (field.Type == FieldTypes.Computed.Name && One($"$.fields[{i}].formula", $"{entity.Name}.{field.Name}", field.Formula, ScriptShape.Expression) is { } formula)
+            {
+                formulas.Add((field, formula));
+            }
+
+            if (One($"$.fields[{i}].default", $"{entity.Name}.{field.Name} default", field.Default, ScriptShape.Expression) is { } value)
+            {
+                defaults.Add((field, value));
+            }
+        }
+
+        var validations = new List<(RuleDefinition, CompiledScript)>();
+        var beforeSave = new List<(RuleDefinition, CompiledScript)>();
+        for (var r = 0; r < (entity.Rules?.Count ?? 0); r++)
+        {
+            var rule = entity.Rules![r];
+            if (rule.Kind == RuleDefinition.Validation && One($"$.rules[{r}].when", $"{entity.Name} rule {rule.Name}", rule.When, ScriptShape.Expression) is { } when)
+            {
+                validations.Add((rule, when));
+            }
+            else if (rule.Kind == RuleDefinition.BeforeSave && One($"$.rules[{r}].script", $"{entity.Name} rule {rule.Name}", rule.Script, ScriptShape.Statements) is { } script)
+            {
+                beforeSave.Add((rule, script));
+            }
+        }
+
+        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave };
+    }
+}

@@ -1,0 +1,172 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Metadata;
+using Platform.Data.Packages;
+using Platform.Data.Records;
+using Platform.Host.IntegrationTests.Infrastructure;
+
+namespace Platform.Host.IntegrationTests.Entities;
+
+/// <summary>
+/// JavaScript rules on entities: computed fields (line amounts and the order total), defaults,
+/// validation rules and before-save scripts, run by the record service on every save.
+/// </summary>
+public sealed class RuleTests
+{
+    private static readonly RecordActor Clerk = new("u-clerk", "clerk", Roles: ["Sales"]);
+    private static readonly RecordActor Manager = new("u-manager", "manager", Roles: ["Sales", "Sales manager"]);
+
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static IReadOnlyList<EntityDefinition> Entities() =>
+    [
+        new()
+        {
+            Name = "order", Label = LocalizedText.Of("订单", "Order"),
+            Fields =
+            [
+                EntitySamples.Field("title", "text", "标题", "Title"),
+                EntitySamples.Field("orderDate", "date", "下单日期", "Order date", f => f.Default = "today()"),
+                EntitySamples.Field("region", "text", "区域", "Region", f => f.Default = "'east'"),
+                EntitySamples.Field("discount", "percent", "折扣", "Discount"),
+                EntitySamples.Field("status", "text", "状态", "Status"),
+                EntitySamples.Field("lines", "lines", "明细", "Lines", f => f.Target = "order_line"),
+                EntitySamples.Field("total", "computed", "合计", "Total", f => { f.Formula = "round(sum(record.lines, 'amount') * (1 - (record.discount || 0)), 2)"; f.ResultType = "money"; }),
+            ],
+            Rules =
+            [
+                new RuleDefinition
+                {
+                    Name = "maxDiscount", Kind = RuleDefinition.Validation, Field = "discount",
+                    When = "record.discount > 0.2 && !user.roles.includes('Sales manager')",
+                    Message = LocalizedText.Of("折扣超过 20% 需要销售经理", "A discount above 20 % needs a sales manager"),
+                },
+                new RuleDefinition
+                {
+                    Name = "review", Kind = RuleDefinition.BeforeSave,
+                    Script = "if ((record.title || '').includes('forbidden')) { error('This title is not allowed', 'title'); }\nrecord.status = record.total > 1000 ? 'review' : 'ok';",
+                },
+            ],
+        },
+        new()
+        {
+            Name = "order_line", Label = LocalizedText.Of("订单明细", "Order line"),
+            Fields =
+            [
+                EntitySamples.Field("quantity", "decimal", "数量", "Quantity", f => f.Required = true),
+                EntitySamples.Field("price", "money", "单价", "Price", f => f.Required = true),
+                EntitySamples.Field("amount", "computed", "金额", "Amount", f => { f.Formula = "record.quantity * record.price"; f.ResultType = "money"; }),
+            ],
+        },
+    ];
+
+    private static async Task<PlatformHost> StartAsync(string provider)
+    {
+        var host = await PlatformHost.StartAsync(provider);
+        var report = await host.InScopeAsync(s => s.GetRequiredService<AppPackageService>()
+            .ApplyAsync(Entities().Select(e => new AppPackageFile($"entities/{e.Name}.json", MetadataJson.Write(e))).ToList(), "admin"));
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        return host;
+    }
+
+    private static Task<RecordResult> CreateAsync(PlatformHost host, Dictionary<string, object?> values, RecordActor? actor = null) =>
+        host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("order", values, actor ?? Clerk));
+
+    private static Task<RecordResult> UpdateAsync(PlatformHost host, Guid id, int version, Dictionary<string, object?> values, RecordActor? actor = null) =>
+        host.InScopeAsync(s => s.GetRequiredService<RecordStore>().UpdateAsync("order", id, version, values, actor ?? Clerk));
+
+    private static Dictionary<string, object?> Line(decimal quantity, decimal price) => new() { ["quantity"] = quantity, ["price"] = price };
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Line_amounts_and_the_order_total_are_computed_and_recomputed_when_lines_change(string provider)
+    {
+        await using var host = await StartAsync(provider);
+
+        var created = await CreateAsync(host, new() { ["title"] = "SO-1", ["lines"] = new[] { Line(3, 19.99m), Line(2, 0.1m) } });
+
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+        var order = created.Record!;
+        Assert.Equal([59.97m, 0.2m], LineItemTests.Lines(order).Select(l => (decimal)l["amount"]!));
+        Assert.Equal(60.17m, order["total"]);
+        Assert.Equal("ok", order["status"]);
+
+        var lines = LineItemTests.Lines(order);
+        var changed = await UpdateAsync(host, (Guid)order["id"]!, 1, new()
+        {
+            ["lines"] = new[] { new Dictionary<string, object?> { ["id"] = lines[0]["id"], ["quantity"] = 100m } },
+        });
+        Assert.True(changed.Succeeded, string.Join("; ", changed.Errors));
+        Assert.Equal(1999m, changed.Record!["total"]);
+        Assert.Equal("review", changed.Record!["status"]);
+
+        var discounted = await UpdateAsync(host, (Guid)order["id"]!, 2, new() { ["discount"] = 0.1m });
+        Assert.True(discounted.Succeeded, string.Join("; ", discounted.Errors));
+        Assert.Equal(1799.1m, discounted.Record!["total"]);
+        var trail = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().AuditTrailAsync("order", (Guid)order["id"]!));
+        Assert.Contains(trail, a => a.Field == "total" && a.OldValue == "1999" && a.NewValue == "1799.1");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Defaults_fill_what_a_new_record_leaves_empty(string provider)
+    {
+        await using var host = await StartAsync(provider);
+
+        var created = await CreateAsync(host, new() { ["region"] = "north" });
+
+        Assert.Equal(DateOnly.FromDateTime(DateTime.Now), created.Record!["orderDate"]);
+        Assert.Equal("north", created.Record!["region"]);
+        Assert.Equal("east", (await CreateAsync(host, new())).Record!["region"]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_discount_above_20_percent_is_refused_unless_the_user_is_a_sales_manager(string provider)
+    {
+        await using var host = await StartAsync(provider);
+
+        var refused = await CreateAsync(host, new() { ["title"] = "big deal", ["discount"] = 0.25m });
+        var allowed = await CreateAsync(host, new() { ["title"] = "big deal", ["discount"] = 0.25m }, Manager);
+
+        Assert.Equal(("discount", "A discount above 20 % needs a sales manager"), (refused.Errors.Single().Field, refused.Errors.Single().Message));
+        Assert.True(allowed.Succeeded, string.Join("; ", allowed.Errors));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_before_save_script_can_refuse_with_a_message_at_a_field_and_nothing_is_written(string provider)
+    {
+        await using var host = await StartAsync(provider);
+
+        var refused = await CreateAsync(host, new() { ["title"] = "forbidden fruit", ["lines"] = new[] { Line(1, 1) } });
+
+        Assert.Equal(("title", "This title is not allowed"), (refused.Errors.Single().Field, refused.Errors.Single().Message));
+        var count = await host.InScopeAsync(async s =>
+        {
+            await using var reader = (await s.GetRequiredService<RecordStore>().OpenReaderAsync("order_line"))!;
+            return reader.Live.Count();
+        });
+        Assert.Equal(0, count);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Scripts_with_syntax_errors_are_refused_at_save_and_runaway_scripts_stop_the_save_with_the_rule_named(string provider)
+    {
+        await using var host = await StartAsync(provider);
+        var schemas = (Func<EntityDefinition, Task<SchemaChangeResult>>)(e => host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(e, "admin")));
+
+        var broken = Entities()[1];
+        broken.Field("amount")!.Formula = "record.quantity *\n  record.price +";
+        var syntax = await schemas(broken);
+        Assert.Equal("$.fields[2].formula", syntax.Errors.Single().Path);
+        Assert.StartsWith("line 2, column", syntax.Errors.Single().Message, StringComparison.Ordinal);
+
+        var runaway = Entities()[0];
+        runaway.Rules![1].Script = "while (true) { }";
+        Assert.True((await schemas(runaway)).Succeeded);
+        var stopped = await CreateAsync(host, new() { ["title"] = "loop" });
+        Assert.Contains("review", stopped.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("statements", stopped.Errors.Single().Message, StringComparison.Ordinal);
+    }
+}

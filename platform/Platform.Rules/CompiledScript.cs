@@ -17,11 +17,20 @@ public enum ScriptShape
 /// </summary>
 public sealed class CompiledScript
 {
-    internal CompiledScript(string name, Prepared<Script> prepared)
+    internal CompiledScript(string name, Prepared<Script> prepared, IReadOnlySet<string>? reads)
     {
         Name = name;
         Prepared = prepared;
+        Reads = reads;
     }
+
+    /// <summary>
+    /// The fields the script reads as <c>record.name</c>, or null when it may read any (it passes
+    /// <c>record</c> on or indexes it): formulas are computed again only when a field they read changed.
+    /// </summary>
+    public IReadOnlySet<string>? Reads { get; }
+
+    public bool MayRead(IEnumerable<string> fields) => Reads is null || fields.Any(Reads.Contains);
 
     /// <summary>Names the script in errors, e.g. <c>order.total</c> or <c>order rule maxDiscount</c>.</summary>
     public string Name { get; }

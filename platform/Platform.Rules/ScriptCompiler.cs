@@ -13,7 +13,7 @@ public sealed record ScriptSyntaxError(int Line, int Column, string Message)
 /// Parses scripts in strict mode into functions of the script API's parameters. Parsing happens
 /// when metadata is saved (a syntax error refuses the save) and once per script per metadata version.
 /// </summary>
-public static class ScriptCompiler
+public static partial class ScriptCompiler
 {
     public const int MaxLength = 20_000;
 
@@ -38,7 +38,7 @@ public static class ScriptCompiler
         var text = shape == ScriptShape.Expression ? ExpressionHead + source + ExpressionTail : StatementsHead + source + StatementsTail;
         try
         {
-            return new CompiledScript(name, Engine.PrepareScript(text, name, strict: true));
+            return new CompiledScript(name, Engine.PrepareScript(text, name, strict: true), Reads(source));
         }
         catch (ScriptPreparationException e) when (e.InnerException is ParseErrorException parse)
         {
@@ -52,4 +52,18 @@ public static class ScriptCompiler
             return null;
         }
     }
+
+    /// <summary>The names read as <c>record.name</c>; null when <c>record</c> is used any other way (so it may read anything).</summary>
+    private static HashSet<string>? Reads(string source)
+    {
+        var all = RecordWord().Count(source);
+        var dotted = RecordMember().Matches(source);
+        return dotted.Count == all ? dotted.Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal) : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\brecord\b")]
+    private static partial System.Text.RegularExpressions.Regex RecordWord();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\brecord\s*\.\s*([A-Za-z_$][A-Za-z0-9_$]*)")]
+    private static partial System.Text.RegularExpressions.Regex RecordMember();
 }

@@ -31,23 +31,41 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         })();
         """;
 
-    private readonly ConcurrentBag<Engine> _idle = [];
+    // A stack, not a bag: saves continue on any pool thread, and the most recently used engine is the warmest.
+    private readonly ConcurrentStack<Engine> _idle = new();
     private readonly ConditionalWeakTable<Engine, Dictionary<CompiledScript, JsValue>> _functions = new();
     private readonly ConditionalWeakTable<Engine, RunDeadline> _deadlines = new();
 
     public RuleLimits Limits { get; } = limits;
 
     /// <summary>Runs a script and answers its value as a plain CLR value (decimal, string, bool, DateTimeOffset, list, null).</summary>
-    public object? Evaluate(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user) =>
-        Run(script, record, old, user, (_, result) => ScriptValues.FromScript(result));
+    public object? Evaluate(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user)
+    {
+        using var session = Open(user);
+        session.Load(record, old);
+        return session.Evaluate(script);
+    }
 
     /// <summary>Runs a statements script that may change <c>record</c>; answers the record's values afterwards.</summary>
-    public Dictionary<string, object?> Change(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user) =>
-        Run(script, record, old, user, (target, _) => target.GetOwnProperties().ToDictionary(p => p.Key.ToString(), p => ScriptValues.FromScript(p.Value.Value), StringComparer.Ordinal));
-
-    private T Run<T>(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user, Func<JsObject, JsValue, T> read)
+    public Dictionary<string, object?> Change(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user)
     {
-        var engine = _idle.TryTake(out var pooled) ? pooled : Create();
+        using var session = Open(user);
+        session.Load(record, old);
+        return session.Change(script);
+    }
+
+    /// <summary>
+    /// Leases an engine for several scripts over one record (a save runs formulas, save scripts and
+    /// validations): the record is converted once and kept up to date with <see cref="ScriptSession.Set"/>.
+    /// </summary>
+    public ScriptSession Open(IReadOnlyDictionary<string, object?> user)
+    {
+        var engine = _idle.TryPop(out var pooled) ? pooled : Create();
+        return new ScriptSession(this, engine, ScriptValues.ToObject(engine, user));
+    }
+
+    internal JsValue Invoke(Engine engine, CompiledScript script, JsValue record, JsValue old, JsValue user)
+    {
         try
         {
             var functions = _functions.GetOrCreateValue(engine);
@@ -60,27 +78,23 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
             // Limits count per run: the statement count and the memory start again here, and so does the clock.
             engine.Constraints.Reset();
             var deadline = _deadlines.GetValue(engine, _ => throw new InvalidOperationException("An engine without a deadline."));
-            var target = ScriptValues.ToObject(engine, record);
             deadline.Start(Limits.Timeout);
-            JsValue result;
             try
             {
-                result = engine.Invoke(function, target, old is null ? JsValue.Null : ScriptValues.ToObject(engine, old), ScriptValues.ToObject(engine, user));
+                return engine.Invoke(function, record, old, user);
             }
             finally
             {
                 deadline.Stop();
             }
-
-            var value = read(target, result);
-            _idle.Add(engine);
-            return value;
         }
         catch (Exception e) when (Failure(script, e) is { } failure)
         {
             throw failure;
         }
     }
+
+    internal void Return(Engine engine) => _idle.Push(engine);
 
     private ScriptFailureException? Failure(CompiledScript script, Exception e) => e switch
     {

@@ -23,14 +23,16 @@ public static class ScriptValues
         decimal d => new JsNumber((double)d),
         double d => new JsNumber(d),
         Guid g => new JsString(g.ToString()),
-        DateOnly d => JsValue.FromObject(engine, d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)),
-        DateTimeOffset d => JsValue.FromObject(engine, d.UtcDateTime),
-        DateTime d => JsValue.FromObject(engine, d),
+        DateOnly d => Date(engine, new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+        DateTimeOffset d => Date(engine, d),
+        DateTime d => Date(engine, new DateTimeOffset(DateTime.SpecifyKind(d, d.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : d.Kind))),
         IReadOnlyDictionary<string, object?> record => ToObject(engine, record),
         IEnumerable<string> list => new JsArray(engine, list.Select(s => (JsValue)new JsString(s)).ToArray()),
         IEnumerable<IReadOnlyDictionary<string, object?>> lines => new JsArray(engine, lines.Select(l => (JsValue)ToObject(engine, l)).ToArray()),
         _ => new JsString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
+
+    private static JsValue Date(Engine engine, DateTimeOffset value) => JsValue.FromObject(engine, value.UtcDateTime);
 
     public static JsObject ToObject(Engine engine, IReadOnlyDictionary<string, object?> values)
     {

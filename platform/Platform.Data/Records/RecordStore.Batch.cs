@@ -44,8 +44,7 @@ public sealed partial class RecordStore
                 var row = NewRow(actor, now);
                 row[SystemFields.Owner] = actor.UserId;
                 row[SystemFields.Department] = actor.DepartmentId!;
-                var errors = run is null ? [] : ApplyDefaults(entity, row, values, run);
-                errors.AddRange(Apply(entity, row, values, creating: true));
+                var errors = Apply(entity, row, values, creating: true);
                 errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
                 errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
                 errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
@@ -54,7 +53,7 @@ public sealed partial class RecordStore
                 errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: true, actor, now, lineAudit, run, cancellationToken));
                 if (run is not null && errors.Count == 0)
                 {
-                    errors.AddRange(RunRules(entity, row, null, run));
+                    errors.AddRange(RunRules(entity, row, null, run, values));
                 }
 
                 rows.Add(row);

@@ -36,57 +36,80 @@ public sealed partial class RecordStore
         });
     }
 
-    /// <summary>Fields of a new record left empty get their default, when they have one.</summary>
-    private List<RecordFieldError> ApplyDefaults(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, RuleRun run)
-    {
-        var errors = new List<RecordFieldError>();
-        foreach (var (field, script) in EntityScripts.For(entity).Defaults.Where(d => !values.ContainsKey(d.Field.Name)))
-        {
-            Guard(errors, entity, row, field.Name, () => Store(field, scripts.Evaluate(script, Present(entity, row), null, run.User), row, errors));
-        }
-
-        return errors;
-    }
-
     /// <summary>
     /// Runs an entity's rules on a record about to be saved: computed fields (a parent's after its
     /// lines', which it may sum), before-save scripts (which may set fields or refuse), computed fields
-    /// again when a script changed something, then validation rules.
+    /// again when a script changed something, then validation rules. All run in one script session
+    /// over one copy of the record, kept current as values are stored.
     /// </summary>
-    private List<RecordFieldError> RunRules(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, RuleRun run, bool beforeSave = true)
+    /// <param name="created">For a new record, the values it was given: fields left out get their defaults first.</param>
+    private List<RecordFieldError> RunRules(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, RuleRun run, IReadOnlyDictionary<string, object?>? created = null, bool beforeSave = true)
     {
         var errors = new List<RecordFieldError>();
         var rules = EntityScripts.For(entity);
-        var old = before is null ? null : Present(entity, before);
-        Compute(entity, row, old, run, errors);
+        if (rules.IsEmpty)
+        {
+            return errors;
+        }
+
+        using var session = scripts.Open(run.User);
+        session.Load(WithLines(entity, row, run), before is null ? null : Present(entity, before));
+        foreach (var (field, script) in created is null ? [] : rules.Defaults.Where(d => !created.ContainsKey(d.Field.Name)))
+        {
+            Guard(errors, entity, row, field.Name, () =>
+            {
+                if (Store(field, session.Evaluate(script), row, errors))
+                {
+                    session.Set(field.Name, row.GetValueOrDefault(field.Name));
+                }
+            });
+            if (field.Required && row.GetValueOrDefault(field.Name) is null && errors.All(e => e.Field != field.Name))
+            {
+                errors.Add(new(field.Name, localizer["Records.Error.Required"]));
+            }
+        }
+
+        Compute(entity, row, session, errors);
         foreach (var (rule, script) in beforeSave ? rules.BeforeSave : [])
         {
+            if (session.Broken)
+            {
+                break;
+            }
+
             Guard(errors, entity, row, rule.Field, () =>
             {
-                var record = WithLines(entity, row, run);
-                var changed = scripts.Change(script, record, old, run.User);
-                var any = false;
-                foreach (var (name, value) in changed)
+                var changedFields = new List<string>();
+                foreach (var (name, value) in session.Change(script))
                 {
-                    if (entity.LiveField(name) is { Column: not null } field && field.Type is not ("computed" or "autoNumber") && !FieldTypes.Find(field.Type)!.HoldsFiles
-                        && !Equals(record.GetValueOrDefault(name), value))
+                    if (entity.LiveField(name) is { Column: not null } field && field.Type is not ("computed" or "autoNumber") && !FieldTypes.Find(field.Type)!.HoldsFiles)
                     {
-                        any |= Store(field, value, row, errors);
+                        var previous = row.GetValueOrDefault(field.Name);
+                        if (Store(field, value, row, errors) && !Equals(previous, row.GetValueOrDefault(field.Name)))
+                        {
+                            changedFields.Add(field.Name);
+                            session.Set(field.Name, row[field.Name]);
+                        }
                     }
                 }
 
-                if (any)
+                if (changedFields.Count > 0)
                 {
-                    Compute(entity, row, old, run, errors);
+                    Compute(entity, row, session, errors, changedFields);
                 }
             }, rule.Name);
         }
 
         foreach (var (rule, script) in errors.Count == 0 ? rules.Validations : [])
         {
+            if (session.Broken)
+            {
+                break;
+            }
+
             Guard(errors, entity, row, rule.Field, () =>
             {
-                if (Truthy(scripts.Evaluate(script, WithLines(entity, row, run), old, run.User)))
+                if (Truthy(session.Evaluate(script)))
                 {
                     errors.Add(new(rule.Field, rule.Message!.For(CultureInfo.CurrentUICulture.Name)));
                 }
@@ -96,11 +119,29 @@ public sealed partial class RecordStore
         return errors;
     }
 
-    private void Compute(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?>? old, RuleRun run, List<RecordFieldError> errors)
+    /// <param name="changed">When set, only formulas that may read one of these fields (or an earlier recomputed one) run again.</param>
+    private void Compute(EntityDefinition entity, Dictionary<string, object> row, ScriptSession session, List<RecordFieldError> errors, List<string>? changed = null)
     {
         foreach (var (field, script) in EntityScripts.For(entity).Formulas)
         {
-            Guard(errors, entity, row, field.Name, () => Store(field, scripts.Evaluate(script, WithLines(entity, row, run), old, run.User), row, errors));
+            if (changed is not null && !script.MayRead(changed))
+            {
+                continue;
+            }
+
+            changed?.Add(field.Name);
+            if (session.Broken)
+            {
+                break;
+            }
+
+            Guard(errors, entity, row, field.Name, () =>
+            {
+                if (Store(field, session.Evaluate(script), row, errors))
+                {
+                    session.Set(field.Name, row.GetValueOrDefault(field.Name));
+                }
+            });
         }
     }
 

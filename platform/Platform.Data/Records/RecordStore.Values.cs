@@ -66,7 +66,9 @@ public sealed partial class RecordStore
             }
         }
 
-        foreach (var field in entity.LiveFields.Where(f => f.Required && f.Type != FieldTypes.AutoNumber.Name && f.Type != FieldTypes.Lines.Name && row.GetValueOrDefault(f.Name) is null))
+        // A required field with a default is checked once the defaults are in (RunRules).
+        foreach (var field in entity.LiveFields.Where(f => f.Required && f.Type != FieldTypes.AutoNumber.Name && f.Type != FieldTypes.Lines.Name
+                     && !(creating && f.Default is not null && !values.ContainsKey(f.Name)) && row.GetValueOrDefault(f.Name) is null))
         {
             if (errors.All(e => e.Field != field.Name) && (creating || values.ContainsKey(field.Name) || row.ContainsKey(field.Name)))
             {

@@ -145,4 +145,15 @@ public sealed class ScriptSandboxTests
         Assert.Equal(line, error!.Line);
         Assert.True(error.Column >= 1);
     }
+
+    [Theory]
+    [InlineData("record.quantity * record.price", "price", true)]
+    [InlineData("record.quantity * record.price", "status", false)]
+    [InlineData("sum(record.lines, 'amount')", "lines", true)]
+    [InlineData("total(record)", "status", true)]
+    [InlineData("record['price'] * 2", "status", true)]
+    public void A_formula_knows_which_fields_it_reads_so_it_is_recomputed_only_when_they_change(string source, string changed, bool recompute)
+    {
+        Assert.Equal(recompute, Compile(source).MayRead([changed]));
+    }
 }

@@ -44,17 +44,8 @@ public sealed partial class RecordStore
                 var row = NewRow(actor, now);
                 row[SystemFields.Owner] = actor.UserId;
                 row[SystemFields.Department] = actor.DepartmentId!;
-                var errors = Apply(entity, row, values, creating: true);
-                errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
-                errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
-                errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
                 var lineAudit = new List<AuditEntry>();
-                run?.Lines.Clear();
-                errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: true, actor, now, lineAudit, run, cancellationToken));
-                if (run is not null && errors.Count == 0)
-                {
-                    errors.AddRange(RunRules(entity, row, null, run, values));
-                }
+                var errors = await TakeValuesAsync(records, entity, row, null, values, actor, now, lineAudit, run, cancellationToken);
 
                 rows.Add(row);
                 problems.Add(errors);

@@ -68,17 +68,8 @@ public sealed partial class RecordStore(
             row[SystemFields.Owner] = actor.UserId;
             row[SystemFields.Department] = actor.DepartmentId!;
             var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
-            var errors = Apply(entity, row, values, creating: true);
-            errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
-            errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
-            errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             var lineAudit = new List<AuditEntry>();
-            errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: true, actor, now, lineAudit, run, cancellationToken));
-            if (run is not null && errors.Count == 0)
-            {
-                errors.AddRange(RunRules(entity, row, null, run, values));
-            }
-
+            var errors = await TakeValuesAsync(records, entity, row, null, values, actor, now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -137,17 +128,8 @@ public sealed partial class RecordStore(
             var before = new Dictionary<string, object>(row);
             var now = clock.GetUtcNow();
             var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
-            var errors = Apply(entity, row, values, creating: false);
-            errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
-            errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
-            errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
             var lineAudit = new List<AuditEntry>();
-            errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating: false, actor, now, lineAudit, run, cancellationToken));
-            if (run is not null && errors.Count == 0)
-            {
-                errors.AddRange(RunRules(entity, row, before, run));
-            }
-
+            var errors = await TakeValuesAsync(records, entity, row, before, values, actor, now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -376,6 +358,30 @@ public sealed partial class RecordStore(
         }
 
         return record;
+    }
+
+    /// <summary>
+    /// Everything a save does to the record before it is written: the values converted and checked,
+    /// files, lookups and people verified, lines applied, and the rules run (defaults only for a new
+    /// record, <paramref name="before"/> null). Answers every refused value.
+    /// </summary>
+    private async Task<List<RecordFieldError>> TakeValuesAsync(
+        RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, IReadOnlyDictionary<string, object?> values,
+        RecordActor actor, DateTimeOffset now, List<AuditEntry> lineAudit, RuleRun? run, CancellationToken cancellationToken)
+    {
+        var creating = before is null;
+        var errors = Apply(entity, row, values, creating);
+        errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
+        errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
+        errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
+        run?.Lines.Clear();
+        errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating, actor, now, lineAudit, run, cancellationToken));
+        if (run is not null && errors.Count == 0)
+        {
+            errors.AddRange(RunRules(entity, row, before, run, creating ? values : null));
+        }
+
+        return errors;
     }
 
     private static Dictionary<string, object> NewRow(RecordActor actor, DateTimeOffset now) => new()

@@ -20,6 +20,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapMetadataEndpoints();
         endpoints.MapAuditEndpoints();
         endpoints.MapFileEndpoints();
+        endpoints.MapRecordPreviewEndpoints();
         endpoints.MapODataWriteEndpoints();
         endpoints.MapODataEndpoints();
     }

@@ -24,7 +24,10 @@ public sealed class EntityScripts
 
     public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> BeforeSave { get; private init; } = [];
 
-    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count == 0;
+    /// <summary>Form conditions per field: when it shows, when it is read-only, when it is required.</summary>
+    public IReadOnlyList<FieldConditions> Conditions { get; private init; } = [];
+
+    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + Conditions.Count == 0;
 
     /// <summary>The scripts of a stored (already checked) definition, compiled on first use.</summary>
     public static EntityScripts For(EntityDefinition entity) => Cache.GetValue(entity, e => Compile(e, []));
@@ -57,6 +60,7 @@ public sealed class EntityScripts
 
         var formulas = new List<(FieldDefinition, CompiledScript)>();
         var defaults = new List<(FieldDefinition, CompiledScript)>();
+        var conditions = new List<FieldConditions>();
         for (var i = 0; i < entity.Fields.Count; i++)
         {
             var field = entity.Fields[i];
@@ -73,6 +77,14 @@ public sealed class EntityScripts
             if (One($"$.fields[{i}].default", $"{entity.Name}.{field.Name} default", field.Default, ScriptShape.Expression) is { } value)
             {
                 defaults.Add((field, value));
+            }
+
+            var visible = One($"$.fields[{i}].visibleWhen", $"{entity.Name}.{field.Name} visibleWhen", field.VisibleWhen, ScriptShape.Expression);
+            var readOnly = One($"$.fields[{i}].readOnlyWhen", $"{entity.Name}.{field.Name} readOnlyWhen", field.ReadOnlyWhen, ScriptShape.Expression);
+            var required = One($"$.fields[{i}].requiredWhen", $"{entity.Name}.{field.Name} requiredWhen", field.RequiredWhen, ScriptShape.Expression);
+            if (visible is not null || readOnly is not null || required is not null)
+            {
+                conditions.Add(new FieldConditions(field, visible, readOnly, required));
             }
         }
 
@@ -91,6 +103,6 @@ public sealed class EntityScripts
             }
         }
 
-        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave };
+        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave, Conditions = conditions };
     }
 }

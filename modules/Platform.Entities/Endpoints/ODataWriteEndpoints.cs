@@ -74,7 +74,7 @@ public static class ODataWriteEndpoints
         }
     }
 
-    private static async Task<Dictionary<string, object?>?> ReadValuesAsync(HttpContext context)
+    internal static async Task<Dictionary<string, object?>?> ReadValuesAsync(HttpContext context)
     {
         if (await RequestBody.ReadAtMostAsync(context.Request, MaxRecordBytes, context.RequestAborted) is not { } body)
         {

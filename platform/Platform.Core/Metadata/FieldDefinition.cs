@@ -52,6 +52,15 @@ public sealed class FieldDefinition
     /// <summary>A JavaScript expression giving the value of a new record's field when none is given, e.g. <c>today()</c> or <c>user.department</c>.</summary>
     public string? Default { get; set; }
 
+    /// <summary>Form condition: the field shows only while this JavaScript expression is true.</summary>
+    public string? VisibleWhen { get; set; }
+
+    /// <summary>Form condition: the field cannot be changed while this is true (the server refuses a change too).</summary>
+    public string? ReadOnlyWhen { get; set; }
+
+    /// <summary>Form condition: the field must have a value while this is true (checked on save).</summary>
+    public string? RequiredWhen { get; set; }
+
     /// <summary>For computed fields: the JavaScript expression giving the value, e.g. <c>record.quantity * record.unitPrice</c>.</summary>
     public string? Formula { get; set; }
 

@@ -42,8 +42,8 @@ public sealed partial class RecordStore
     /// again when a script changed something, then validation rules. All run in one script session
     /// over one copy of the record, kept current as values are stored.
     /// </summary>
-    /// <param name="created">For a new record, the values it was given: fields left out get their defaults first.</param>
-    private List<RecordFieldError> RunRules(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, RuleRun run, IReadOnlyDictionary<string, object?>? created = null, bool beforeSave = true)
+    /// <param name="sent">The values the save was given: a new record gets defaults for the fields left out, and read-only conditions guard the fields sent.</param>
+    private List<RecordFieldError> RunRules(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, RuleRun run, IReadOnlyDictionary<string, object?> sent, bool beforeSave = true)
     {
         var errors = new List<RecordFieldError>();
         var rules = EntityScripts.For(entity);
@@ -54,7 +54,7 @@ public sealed partial class RecordStore
 
         using var session = scripts.Open(run.User);
         session.Load(WithLines(entity, row, run), before is null ? null : Present(entity, before));
-        foreach (var (field, script) in created is null ? [] : rules.Defaults.Where(d => !created.ContainsKey(d.Field.Name)))
+        foreach (var (field, script) in before is not null ? [] : rules.Defaults.Where(d => !sent.ContainsKey(d.Field.Name)))
         {
             Guard(errors, entity, row, field.Name, () =>
             {
@@ -100,6 +100,11 @@ public sealed partial class RecordStore
             }, rule.Name);
         }
 
+        if (errors.Count == 0 && !session.Broken)
+        {
+            errors.AddRange(BrokenConditions(entity, row, before, sent, run, session));
+        }
+
         foreach (var (rule, script) in errors.Count == 0 ? rules.Validations : [])
         {
             if (session.Broken)
@@ -114,6 +119,36 @@ public sealed partial class RecordStore
                     errors.Add(new(rule.Field, rule.Message!.For(CultureInfo.CurrentUICulture.Name)));
                 }
             }, rule.Name);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Required-when conditions checked on the record as it will be saved; read-only-when conditions, for
+    /// changes to existing records, on the record as it was (a locked record stays locked within the
+    /// save that would unlock it) and for the fields the save changes.
+    /// </summary>
+    private List<RecordFieldError> BrokenConditions(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, IReadOnlyDictionary<string, object?> sent, RuleRun run, ScriptSession session)
+    {
+        var errors = new List<RecordFieldError>();
+        foreach (var conditions in EntityScripts.For(entity).Conditions)
+        {
+            var field = conditions.Field;
+            Guard(errors, entity, row, field.Name, () =>
+            {
+                if (conditions.RequiredWhen is { } required && field.Column is not null && row.GetValueOrDefault(field.Name) is null or string { Length: 0 }
+                    && Truthy(session.Evaluate(required)))
+                {
+                    errors.Add(new(field.Name, localizer["Records.Error.Required"]));
+                }
+
+                if (conditions.ReadOnlyWhen is { } readOnly && before is not null && sent.ContainsKey(field.Name) && !Equals(before.GetValueOrDefault(field.Name), row.GetValueOrDefault(field.Name))
+                    && Truthy(scripts.Evaluate(readOnly, Present(entity, before), null, run.User)))
+                {
+                    errors.Add(new(field.Name, localizer["Records.Error.ReadOnly"]));
+                }
+            }, field.Name);
         }
 
         return errors;

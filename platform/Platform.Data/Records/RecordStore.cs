@@ -378,7 +378,7 @@ public sealed partial class RecordStore(
         errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating, actor, now, lineAudit, run, cancellationToken));
         if (run is not null && errors.Count == 0)
         {
-            errors.AddRange(RunRules(entity, row, before, run, creating ? values : null));
+            errors.AddRange(RunRules(entity, row, before, run, values));
         }
 
         return errors;

@@ -29,6 +29,10 @@ public sealed class RuleTests
                 EntitySamples.Field("region", "text", "区域", "Region", f => f.Default = "'east'"),
                 EntitySamples.Field("discount", "percent", "折扣", "Discount"),
                 EntitySamples.Field("status", "text", "状态", "Status"),
+                EntitySamples.Field("shipping", "boolean", "需要发货", "Shipping"),
+                EntitySamples.Field("address", "text", "收货地址", "Address", f => { f.VisibleWhen = "record.shipping === true"; f.RequiredWhen = "record.shipping === true"; }),
+                EntitySamples.Field("locked", "boolean", "锁定", "Locked"),
+                EntitySamples.Field("notes", "text", "备注", "Notes", f => f.ReadOnlyWhen = "record.locked === true"),
                 EntitySamples.Field("lines", "lines", "明细", "Lines", f => f.Target = "order_line"),
                 EntitySamples.Field("total", "computed", "合计", "Total", f => { f.Formula = "round(sum(record.lines, 'amount') * (1 - (record.discount || 0)), 2)"; f.ResultType = "money"; }),
             ],
@@ -168,5 +172,61 @@ public sealed class RuleTests
         var stopped = await CreateAsync(host, new() { ["title"] = "loop" });
         Assert.Contains("review", stopped.Errors.Single().Message, StringComparison.Ordinal);
         Assert.Contains("statements", stopped.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Required_when_and_read_only_when_conditions_are_enforced_on_save(string provider)
+    {
+        await using var host = await StartAsync(provider);
+
+        var missing = await CreateAsync(host, new() { ["shipping"] = true });
+        Assert.Equal("address", missing.Errors.Single().Field);
+        var locked = (await CreateAsync(host, new() { ["shipping"] = true, ["address"] = "上海", ["locked"] = true, ["notes"] = "first" })).Record!;
+        var id = (Guid)locked["id"]!;
+
+        var changeNotes = await UpdateAsync(host, id, 1, new() { ["notes"] = "second" });
+        var unlockAndChange = await UpdateAsync(host, id, 1, new() { ["locked"] = false, ["notes"] = "second" });
+        var unlock = await UpdateAsync(host, id, 1, new() { ["locked"] = false });
+        var thenChange = await UpdateAsync(host, id, 2, new() { ["notes"] = "second" });
+
+        Assert.Equal("notes", changeNotes.Errors.Single().Field);
+        Assert.Equal("notes", unlockAndChange.Errors.Single().Field);
+        Assert.True(unlock.Succeeded, string.Join("; ", unlock.Errors));
+        Assert.True(thenChange.Succeeded, string.Join("; ", thenChange.Errors));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_preview_runs_the_rules_on_the_values_being_edited_and_writes_nothing(string provider)
+    {
+        await using var host = await StartAsync(provider);
+        var client = await host.CreateAdminClientAsync();
+
+        var response = await client.PostAsync("/api/records/order/preview", new StringContent(
+            """{ "title": "draft", "shipping": true, "lines": [ { "quantity": 2, "price": 10.5 }, { "quantity": 1 } ] }""", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var preview = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content);
+        Assert.Equal(21m, preview.GetProperty("record").GetProperty("lines")[0].GetProperty("amount").GetDecimal());
+        var errors = preview.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Contains("lines[1].price", errors);
+        var address = preview.GetProperty("fields").GetProperty("address");
+        Assert.True(address.GetProperty("visible").GetBoolean());
+        Assert.True(address.GetProperty("required").GetBoolean());
+        Assert.True(preview.GetProperty("fields").GetProperty("total").GetProperty("readOnly").GetBoolean());
+
+        var valid = await client.PostAsync("/api/records/order/preview", new StringContent(
+            """{ "lines": [ { "quantity": 2, "price": 10.5 } ] }""", System.Text.Encoding.UTF8, "application/json"));
+        var ok = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(valid.Content);
+        Assert.Empty(ok.GetProperty("errors").EnumerateArray());
+        Assert.Equal(21m, ok.GetProperty("record").GetProperty("total").GetDecimal());
+        Assert.False(ok.GetProperty("fields").GetProperty("address").GetProperty("visible").GetBoolean());
+        var count = await host.InScopeAsync(async s =>
+        {
+            await using var reader = (await s.GetRequiredService<RecordStore>().OpenReaderAsync("order"))!;
+            return reader.Live.Count();
+        });
+        Assert.Equal(0, count);
     }
 }

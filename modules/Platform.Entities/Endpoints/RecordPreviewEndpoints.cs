@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Platform.Data.Records;
+
+namespace Platform.Entities.Endpoints;
+
+/// <summary>
+/// <c>POST /api/records/{entity}/preview[?id=…]</c> with the values being edited (the same body as an
+/// OData POST or PATCH): what saving them would give — computed fields and lines recomputed by the
+/// rules, every refused value, and each field's form state (visible, read-only, required) — with
+/// nothing written. Generated forms call it as the user types.
+/// </summary>
+public static class RecordPreviewEndpoints
+{
+    public static void MapRecordPreviewEndpoints(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/records/{entity}/preview", Preview).WithTags("Records").WithName("PreviewRecord")
+            .WithSummary("Runs a save through every check and rule without writing: the record, its errors and its form state.");
+
+    private static async Task Preview(string entity, Guid? id, HttpContext context, RecordStore records)
+    {
+        if (await ODataWriteEndpoints.ReadValuesAsync(context) is not { } values)
+        {
+            return;
+        }
+
+        var preview = await records.PreviewAsync(entity, id, values, RecordActors.From(context.User), context.RequestAborted);
+        if (preview is null)
+        {
+            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: id is null ? $"There is no entity '{entity}'." : $"There is no {entity} with id {id}.").ExecuteAsync(context);
+            return;
+        }
+
+        await Results.Json(new
+        {
+            record = preview.Record,
+            errors = preview.Errors.Select(e => new { field = e.Field, message = e.Message }),
+            fields = preview.Fields,
+        }).ExecuteAsync(context);
+    }
+}

@@ -13,6 +13,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddPermissions<Permissions>();
         services.AddScoped<Abstractions.Permissions.IPermissionSource, RecordPermissionSource>();
+        services.AddSingleton<Data.Records.IRecordFilter, OData.ODataRecordFilter>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -9,20 +9,29 @@ namespace Platform.Rules;
 /// </summary>
 internal static class ScriptHelpers
 {
-    public static void Install(Engine engine, TimeProvider clock)
+    public static void Install(Engine engine, TimeProvider clock, DataAccess data)
     {
+        engine.SetValue("lookup", new Func<JsValue, JsValue, JsValue>((entity, id) =>
+            id is null || id.IsNull() || id.IsUndefined() ? JsValue.Null
+            : data.Next().Lookup(entity.ToString(), id.ToString()) is { } found ? ScriptValues.ToObject(engine, found) : JsValue.Null));
+        engine.SetValue("find", new Func<JsValue, JsValue, JsValue, JsValue>((entity, filter, max) =>
+        {
+            var limit = max is null || max.IsUndefined() ? DataAccess.MaxFound : (int)Math.Clamp(max.AsNumber(), 1, DataAccess.MaxFound);
+            var found = data.Next().Find(entity.ToString(), filter is null || filter.IsUndefined() ? "" : filter.ToString(), limit);
+            return new JsArray(engine, found.Select(r => (JsValue)ScriptValues.ToObject(engine, r)).ToArray());
+        }));
         engine.SetValue("now", new Func<JsValue>(() => JsValue.FromObject(engine, clock.GetUtcNow().UtcDateTime)));
         engine.SetValue("today", new Func<JsValue>(() =>
             JsValue.FromObject(engine, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))));
         engine.SetValue("round", new Func<JsValue, JsValue, JsValue>((value, digits) =>
-            new JsNumber((double)Math.Round(Decimal(value), digits.IsUndefined() ? 0 : (int)Math.Clamp(digits.AsNumber(), 0, 10), MidpointRounding.AwayFromZero))));
+            new JsNumber((double)Math.Round(Decimal(value), digits is null || digits.IsUndefined() ? 0 : (int)Math.Clamp(digits.AsNumber(), 0, 10), MidpointRounding.AwayFromZero))));
         engine.SetValue("sum", new Func<JsValue, JsValue, JsValue>((list, by) => new JsNumber((double)Sum(engine, list, by))));
         engine.SetValue("taxInclusive", new Func<JsValue, JsValue, JsValue>((net, rate) =>
             new JsNumber((double)Math.Round(Decimal(net) * (1 + Decimal(rate)), 2, MidpointRounding.AwayFromZero))));
         engine.SetValue("taxExclusive", new Func<JsValue, JsValue, JsValue>((gross, rate) =>
             new JsNumber((double)Math.Round(Decimal(gross) / (1 + Decimal(rate)), 2, MidpointRounding.AwayFromZero))));
         engine.SetValue("error", new Action<JsValue, JsValue>((message, field) =>
-            throw new ScriptFailureException(ScriptFailureKind.Refusal, message.IsUndefined() ? "Refused by a rule." : message.ToString(), field.IsString() ? field.ToString() : null)));
+            throw new ScriptFailureException(ScriptFailureKind.Refusal, message is null || message.IsUndefined() ? "Refused by a rule." : message.ToString(), field is not null && field.IsString() ? field.ToString() : null)));
     }
 
     /// <summary>The sum of a list's values: a property name (<c>sum(record.lines, 'amount')</c>) or a function of the item.</summary>
@@ -36,7 +45,7 @@ internal static class ScriptHelpers
         var total = 0m;
         foreach (var item in array)
         {
-            var value = by.IsString() ? item.Get(by) : by is Jint.Native.Function.Function function ? engine.Invoke(function, item) : item;
+            var value = by is null || by.IsUndefined() ? item : by.IsString() ? item.Get(by) : by is Jint.Native.Function.Function function ? engine.Invoke(function, item) : item;
             if (!value.IsNull() && !value.IsUndefined())
             {
                 total += Decimal(value);
@@ -46,8 +55,9 @@ internal static class ScriptHelpers
         return total;
     }
 
-    private static decimal Decimal(JsValue value) => value switch
+    private static decimal Decimal(JsValue? value) => value switch
     {
+        null => 0,
         _ when value.IsNull() || value.IsUndefined() => 0,
         JsNumber n when !double.IsNaN(n.AsNumber()) && !double.IsInfinity(n.AsNumber()) => (decimal)ScriptValues.FromScript(n)!,
         _ => throw new ScriptFailureException(ScriptFailureKind.Error, $"Expected a number, got {value}."),

@@ -35,13 +35,14 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
     private readonly ConcurrentStack<Engine> _idle = new();
     private readonly ConditionalWeakTable<Engine, Dictionary<CompiledScript, JsValue>> _functions = new();
     private readonly ConditionalWeakTable<Engine, RunDeadline> _deadlines = new();
+    private readonly ConditionalWeakTable<Engine, DataAccess> _data = new();
 
     public RuleLimits Limits { get; } = limits;
 
     /// <summary>Runs a script and answers its value as a plain CLR value (decimal, string, bool, DateTimeOffset, list, null).</summary>
-    public object? Evaluate(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user)
+    public object? Evaluate(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user, IScriptData? data = null)
     {
-        using var session = Open(user);
+        using var session = Open(user, data);
         session.Load(record, old);
         return session.Evaluate(script);
     }
@@ -58,9 +59,11 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
     /// Leases an engine for several scripts over one record (a save runs formulas, save scripts and
     /// validations): the record is converted once and kept up to date with <see cref="ScriptSession.Set"/>.
     /// </summary>
-    public ScriptSession Open(IReadOnlyDictionary<string, object?> user)
+    /// <param name="data">What <c>lookup</c> and <c>find</c> read; without it they answer that no data is available here.</param>
+    public ScriptSession Open(IReadOnlyDictionary<string, object?> user, IScriptData? data = null)
     {
         var engine = _idle.TryPop(out var pooled) ? pooled : Create();
+        _data.GetValue(engine, _ => new DataAccess()).Begin(data);
         return new ScriptSession(this, engine, ScriptValues.ToObject(engine, user));
     }
 
@@ -94,7 +97,11 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         }
     }
 
-    internal void Return(Engine engine) => _idle.Push(engine);
+    internal void Return(Engine engine)
+    {
+        _data.GetValue(engine, _ => new DataAccess()).Begin(null);
+        _idle.Push(engine);
+    }
 
     private ScriptFailureException? Failure(CompiledScript script, Exception e) => e switch
     {
@@ -106,6 +113,8 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         TimeoutException => Limit($"it ran longer than {Limits.Timeout.TotalMilliseconds:0} ms"),
         JavaScriptException js => new ScriptFailureException(ScriptFailureKind.Error, $"{script.Name}: {Describe(js)}", inner: js),
         JintException jint => new ScriptFailureException(ScriptFailureKind.Error, $"{script.Name}: {jint.Message}", inner: jint),
+        // Anything else thrown while a script runs (a helper given values it cannot use) is the script's failure too, never a server error.
+        _ when e is not OperationCanceledException => new ScriptFailureException(ScriptFailureKind.Error, $"{script.Name}: {e.Message}", inner: e),
         _ => null,
     };
 
@@ -129,7 +138,8 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         options.Culture = CultureInfo.InvariantCulture;
         options.TimeZone = TimeZoneInfo.Utc;
         var engine = new Engine(options);
-        ScriptHelpers.Install(engine, clock);
+        var data = _data.GetValue(engine, _ => new DataAccess());
+        ScriptHelpers.Install(engine, clock, data);
         engine.Execute(Freeze);
         _deadlines.Add(engine, deadline);
         return engine;

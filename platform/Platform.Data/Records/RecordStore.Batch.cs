@@ -35,7 +35,7 @@ public sealed partial class RecordStore
             }
 
             var now = clock.GetUtcNow();
-            var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
+            var run = await RulesForAsync(records, entity, actor, cancellationToken);
             var rows = new List<Dictionary<string, object>>(batch.Count);
             var problems = new List<List<RecordFieldError>>(batch.Count);
             var audit = new List<AuditEntry>();

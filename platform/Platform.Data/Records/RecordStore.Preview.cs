@@ -49,7 +49,7 @@ public sealed partial class RecordStore
                 }
             }
 
-            var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
+            var run = await RulesForAsync(records, entity, actor, cancellationToken);
             errors.AddRange(await TakeValuesAsync(records, entity, row, before, values, actor, clock.GetUtcNow(), [], run, cancellationToken));
             var fields = FormStates(entity, row, run);
             var record = run is null ? Present(entity, row) : WithLines(entity, row, run);
@@ -71,7 +71,7 @@ public sealed partial class RecordStore
             return states;
         }
 
-        using var session = scripts.Open(run.User);
+        using var session = scripts.Open(run.User, run.Data);
         session.Load(WithLines(entity, row, run), null);
         foreach (var (field, visible, readOnly, required) in conditions)
         {

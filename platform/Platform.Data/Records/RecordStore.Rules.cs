@@ -9,16 +9,20 @@ namespace Platform.Data.Records;
 public sealed partial class RecordStore
 {
     /// <summary>What the rules of one save need (the user as scripts see them) and collect (each lines field's lines, in order).</summary>
-    private sealed class RuleRun(Dictionary<string, object?> user)
+    private sealed class RuleRun(Dictionary<string, object?> user, IScriptData data)
     {
         public Dictionary<string, object?> User { get; } = user;
+
+        /// <summary>What <c>lookup</c> and <c>find</c> read: the save's records, as the user may read them.</summary>
+        public IScriptData Data { get; } = data;
 
         public Dictionary<string, List<Dictionary<string, object>>> Lines { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>A rule run for saves of <paramref name="entity"/>, or null when neither it nor its line entities have scripts.</summary>
-    private async Task<RuleRun?> RulesForAsync(RecordsSchema schema, EntityDefinition entity, RecordActor actor, CancellationToken cancellationToken)
+    private async Task<RuleRun?> RulesForAsync(RecordsDbContext records, EntityDefinition entity, RecordActor actor, CancellationToken cancellationToken)
     {
+        var schema = records.Schema;
         var scripted = !EntityScripts.For(entity).IsEmpty
             || entity.LiveFields.Any(f => f.Type == FieldTypes.Lines.Name && schema.Find(f.Target!) is { } line && !EntityScripts.For(line).IsEmpty);
         if (!scripted)
@@ -29,11 +33,13 @@ public sealed partial class RecordStore
         var manager = actor.DepartmentId is { } department
             ? await db.Departments.AsNoTracking().Where(d => d.Id == department).Select(d => d.ManagerId).SingleOrDefaultAsync(cancellationToken)
             : null;
-        return new RuleRun(new Dictionary<string, object?>
-        {
-            ["id"] = actor.UserId, ["name"] = actor.UserName, ["roles"] = (actor.Roles ?? []).ToArray(),
-            ["department"] = actor.DepartmentId, ["manager"] = manager,
-        });
+        return new RuleRun(
+            new Dictionary<string, object?>
+            {
+                ["id"] = actor.UserId, ["name"] = actor.UserName, ["roles"] = (actor.Roles ?? []).ToArray(),
+                ["department"] = actor.DepartmentId, ["manager"] = manager,
+            },
+            new RecordScriptData(records, actor, filters.FirstOrDefault()));
     }
 
     /// <summary>
@@ -52,7 +58,7 @@ public sealed partial class RecordStore
             return errors;
         }
 
-        using var session = scripts.Open(run.User);
+        using var session = scripts.Open(run.User, run.Data);
         session.Load(WithLines(entity, row, run), before is null ? null : Present(entity, before));
         foreach (var (field, script) in before is not null ? [] : rules.Defaults.Where(d => !sent.ContainsKey(d.Field.Name)))
         {
@@ -144,7 +150,7 @@ public sealed partial class RecordStore
                 }
 
                 if (conditions.ReadOnlyWhen is { } readOnly && before is not null && sent.ContainsKey(field.Name) && !Equals(before.GetValueOrDefault(field.Name), row.GetValueOrDefault(field.Name))
-                    && Truthy(scripts.Evaluate(readOnly, Present(entity, before), null, run.User)))
+                    && Truthy(scripts.Evaluate(readOnly, Present(entity, before), null, run.User, run.Data)))
                 {
                     errors.Add(new(field.Name, localizer["Records.Error.ReadOnly"]));
                 }

@@ -15,7 +15,7 @@ namespace Platform.Data.Records;
 /// </summary>
 public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
-    IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
+    IEnumerable<IRecordFilter> filters, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
 {
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
@@ -67,7 +67,7 @@ public sealed partial class RecordStore(
             var row = NewRow(actor, now);
             row[SystemFields.Owner] = actor.UserId;
             row[SystemFields.Department] = actor.DepartmentId!;
-            var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
+            var run = await RulesForAsync(records, entity, actor, cancellationToken);
             var lineAudit = new List<AuditEntry>();
             var errors = await TakeValuesAsync(records, entity, row, null, values, actor, now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)
@@ -127,7 +127,7 @@ public sealed partial class RecordStore(
 
             var before = new Dictionary<string, object>(row);
             var now = clock.GetUtcNow();
-            var run = await RulesForAsync(records.Schema, entity, actor, cancellationToken);
+            var run = await RulesForAsync(records, entity, actor, cancellationToken);
             var lineAudit = new List<AuditEntry>();
             var errors = await TakeValuesAsync(records, entity, row, before, values, actor, now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)

@@ -156,4 +156,12 @@ public sealed class ScriptSandboxTests
     {
         Assert.Equal(recompute, Compile(source).MayRead([changed]));
     }
+
+    [Fact]
+    public void Helpers_take_their_optional_arguments_out_and_reading_records_needs_a_save()
+    {
+        Assert.Equal(7m, Evaluate("round(6.5)"));
+        Assert.Equal(ScriptFailureKind.Refusal, Fails("error('no field');").Kind);
+        Assert.Contains("not available", Fails("return lookup('customer', '1');").Message, StringComparison.Ordinal);
+    }
 }

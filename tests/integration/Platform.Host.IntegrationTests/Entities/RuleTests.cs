@@ -229,4 +229,55 @@ public sealed class RuleTests
         });
         Assert.Equal(0, count);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Scripts_read_other_records_with_lookup_and_find(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        EntityDefinition[] entities =
+        [
+            new()
+            {
+                Name = "item", Label = LocalizedText.Of("商品", "Item"),
+                Fields = [EntitySamples.Field("name", "text", "名称", "Name"), EntitySamples.Field("price", "money", "单价", "Price")],
+            },
+            new()
+            {
+                Name = "quote", Label = LocalizedText.Of("报价", "Quote"),
+                Fields = [EntitySamples.Field("title", "text", "标题", "Title"), EntitySamples.Field("lines", "lines", "明细", "Lines", f => f.Target = "quote_line")],
+                Rules =
+                [
+                    new RuleDefinition
+                    {
+                        Name = "known", Kind = RuleDefinition.BeforeSave,
+                        Script = "if (find('item', \"name eq '\" + record.title + \"'\").length === 0) { error('No item is called ' + record.title, 'title'); }",
+                    },
+                ],
+            },
+            new()
+            {
+                Name = "quote_line", Label = LocalizedText.Of("报价明细", "Quote line"),
+                Fields =
+                [
+                    EntitySamples.Field("item", "lookup", "商品", "Item", f => f.Target = "item"),
+                    EntitySamples.Field("unitPrice", "money", "单价", "Unit price", f => f.Default = "record.item ? lookup('item', record.item).price : null"),
+                ],
+            },
+        ];
+        var report = await host.InScopeAsync(s => s.GetRequiredService<AppPackageService>()
+            .ApplyAsync(entities.Select(e => new AppPackageFile($"entities/{e.Name}.json", MetadataJson.Write(e))).ToList(), "admin"));
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        var tea = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("item", new Dictionary<string, object?> { ["name"] = "Tea", ["price"] = 12.5m }, Clerk));
+
+        var quote = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("quote",
+            new Dictionary<string, object?> { ["title"] = "Tea", ["lines"] = new[] { new Dictionary<string, object?> { ["item"] = tea.Record!["id"] } } }, Clerk));
+        var unknown = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("quote", new Dictionary<string, object?> { ["title"] = "Coffee" }, Clerk));
+        var badFilter = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("quote", new Dictionary<string, object?> { ["title"] = "x' or ghost eq '1" }, Clerk));
+
+        Assert.True(quote.Succeeded, string.Join("; ", quote.Errors));
+        Assert.Equal(12.5m, LineItemTests.Lines(quote.Record!)[0]["unitPrice"]);
+        Assert.Equal(("title", "No item is called Coffee"), (unknown.Errors.Single().Field, unknown.Errors.Single().Message));
+        Assert.Contains("ghost", badFilter.Errors.Single().Message, StringComparison.Ordinal);
+    }
 }

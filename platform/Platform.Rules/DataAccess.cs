@@ -9,13 +9,34 @@ internal sealed class DataAccess
     public const int MaxCalls = 200;
     public const int MaxFound = 100;
 
+    /// <summary>An after-save script changes at most this many records.</summary>
+    public const int MaxChanges = 100;
+
     private IScriptData? _data;
     private int _calls;
+    private List<RecordChange>? _changes;
 
-    public void Begin(IScriptData? data)
+    /// <param name="changes">For after-save scripts: where <c>create</c> and <c>update</c> queue their changes; null elsewhere.</param>
+    public void Begin(IScriptData? data, List<RecordChange>? changes = null)
     {
         _data = data;
         _calls = 0;
+        _changes = changes;
+    }
+
+    public void Queue(RecordChange change)
+    {
+        if (_changes is null)
+        {
+            throw new ScriptFailureException(ScriptFailureKind.Error, "create and update are available in after-save rules only.");
+        }
+
+        if (_changes.Count >= MaxChanges)
+        {
+            throw new ScriptFailureException(ScriptFailureKind.Limit, $"The script was stopped: it changed more than {MaxChanges} records.");
+        }
+
+        _changes.Add(change);
     }
 
     public IScriptData Next()

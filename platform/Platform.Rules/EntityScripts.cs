@@ -24,10 +24,12 @@ public sealed class EntityScripts
 
     public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> BeforeSave { get; private init; } = [];
 
+    public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> AfterSave { get; private init; } = [];
+
     /// <summary>Form conditions per field: when it shows, when it is read-only, when it is required.</summary>
     public IReadOnlyList<FieldConditions> Conditions { get; private init; } = [];
 
-    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + Conditions.Count == 0;
+    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + AfterSave.Count + Conditions.Count == 0;
 
     /// <summary>The scripts of a stored (already checked) definition, compiled on first use.</summary>
     public static EntityScripts For(EntityDefinition entity) => Cache.GetValue(entity, e => Compile(e, []));
@@ -90,6 +92,7 @@ public sealed class EntityScripts
 
         var validations = new List<(RuleDefinition, CompiledScript)>();
         var beforeSave = new List<(RuleDefinition, CompiledScript)>();
+        var afterSave = new List<(RuleDefinition, CompiledScript)>();
         for (var r = 0; r < (entity.Rules?.Count ?? 0); r++)
         {
             var rule = entity.Rules![r];
@@ -97,12 +100,13 @@ public sealed class EntityScripts
             {
                 validations.Add((rule, when));
             }
-            else if (rule.Kind == RuleDefinition.BeforeSave && One($"$.rules[{r}].script", $"{entity.Name} rule {rule.Name}", rule.Script, ScriptShape.Statements) is { } script)
+            else if (rule.Kind is RuleDefinition.BeforeSave or RuleDefinition.AfterSave
+                     && One($"$.rules[{r}].script", $"{entity.Name} rule {rule.Name}", rule.Script, ScriptShape.Statements) is { } script)
             {
-                beforeSave.Add((rule, script));
+                (rule.Kind == RuleDefinition.BeforeSave ? beforeSave : afterSave).Add((rule, script));
             }
         }
 
-        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave, Conditions = conditions };
+        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave, AfterSave = afterSave, Conditions = conditions };
     }
 }

@@ -14,6 +14,10 @@ internal static class ScriptHelpers
         engine.SetValue("lookup", new Func<JsValue, JsValue, JsValue>((entity, id) =>
             id is null || id.IsNull() || id.IsUndefined() ? JsValue.Null
             : data.Next().Lookup(entity.ToString(), id.ToString()) is { } found ? ScriptValues.ToObject(engine, found) : JsValue.Null));
+        engine.SetValue("create", new Action<JsValue, JsValue>((entity, values) =>
+            data.Queue(new RecordChange(entity.ToString(), null, Values(values)))));
+        engine.SetValue("update", new Action<JsValue, JsValue, JsValue>((entity, id, values) =>
+            data.Queue(new RecordChange(entity.ToString(), id?.ToString(), Values(values)))));
         engine.SetValue("find", new Func<JsValue, JsValue, JsValue, JsValue>((entity, filter, max) =>
         {
             var limit = max is null || max.IsUndefined() ? DataAccess.MaxFound : (int)Math.Clamp(max.AsNumber(), 1, DataAccess.MaxFound);
@@ -33,6 +37,11 @@ internal static class ScriptHelpers
         engine.SetValue("error", new Action<JsValue, JsValue>((message, field) =>
             throw new ScriptFailureException(ScriptFailureKind.Refusal, message is null || message.IsUndefined() ? "Refused by a rule." : message.ToString(), field is not null && field.IsString() ? field.ToString() : null)));
     }
+
+    private static Dictionary<string, object?> Values(JsValue? values) =>
+        values is Jint.Native.Object.ObjectInstance target && !values.IsArray()
+            ? target.GetOwnProperties().ToDictionary(p => p.Key.ToString(), p => ScriptValues.FromScript(p.Value.Value), StringComparer.Ordinal)
+            : throw new ScriptFailureException(ScriptFailureKind.Error, "create and update take an object of field values.");
 
     /// <summary>The sum of a list's values: a property name (<c>sum(record.lines, 'amount')</c>) or a function of the item.</summary>
     private static decimal Sum(Engine engine, JsValue list, JsValue by)

@@ -60,10 +60,11 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
     /// validations): the record is converted once and kept up to date with <see cref="ScriptSession.Set"/>.
     /// </summary>
     /// <param name="data">What <c>lookup</c> and <c>find</c> read; without it they answer that no data is available here.</param>
-    public ScriptSession Open(IReadOnlyDictionary<string, object?> user, IScriptData? data = null)
+    /// <param name="changes">For after-save scripts: collects what <c>create</c> and <c>update</c> ask for.</param>
+    public ScriptSession Open(IReadOnlyDictionary<string, object?> user, IScriptData? data = null, List<RecordChange>? changes = null)
     {
         var engine = _idle.TryPop(out var pooled) ? pooled : Create();
-        _data.GetValue(engine, _ => new DataAccess()).Begin(data);
+        _data.GetValue(engine, _ => new DataAccess()).Begin(data, changes);
         return new ScriptSession(this, engine, ScriptValues.ToObject(engine, user));
     }
 

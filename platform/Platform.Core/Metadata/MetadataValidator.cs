@@ -308,9 +308,9 @@ public static partial class MetadataValidator
             {
                 errors.Add(new($"{path}.when", "A validation rule needs a condition (when) and a message."));
             }
-            else if (rule.Kind == RuleDefinition.BeforeSave && string.IsNullOrWhiteSpace(rule.Script))
+            else if (rule.Kind != RuleDefinition.Validation && string.IsNullOrWhiteSpace(rule.Script))
             {
-                errors.Add(new($"{path}.script", "A before-save rule needs a script."));
+                errors.Add(new($"{path}.script", $"A {rule.Kind} rule needs a script."));
             }
 
             if (rule.Field is { } field && entity.LiveField(field) is null)

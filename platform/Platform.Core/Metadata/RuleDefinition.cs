@@ -4,13 +4,18 @@ namespace Platform.Core.Metadata;
 /// A rule of an entity, in JavaScript. <c>validation</c>: when <see cref="When"/> is true the save is
 /// refused with <see cref="Message"/> at <see cref="Field"/>. <c>beforeSave</c>: <see cref="Script"/>
 /// runs before every save; it may set fields of <c>record</c> or refuse with <c>error(message, field)</c>.
+/// <c>afterSave</c>: <see cref="Script"/> runs once the record is saved, in the same transaction; it may
+/// create and change other records (<c>create(entity, values)</c>, <c>update(entity, id, values)</c>).
 /// </summary>
 public sealed class RuleDefinition
 {
     public const string Validation = "validation";
     public const string BeforeSave = "beforeSave";
 
-    public static IReadOnlyList<string> Kinds { get; } = [Validation, BeforeSave];
+    /// <summary>Statements run after the record is saved, in its transaction; may create and change other records.</summary>
+    public const string AfterSave = "afterSave";
+
+    public static IReadOnlyList<string> Kinds { get; } = [Validation, BeforeSave, AfterSave];
 
     public string Name { get; set; } = "";
 

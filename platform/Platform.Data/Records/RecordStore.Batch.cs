@@ -82,7 +82,7 @@ public sealed partial class RecordStore
                 }
 
                 Describe();
-            }, cancellationToken);
+            }, run, cancellationToken);
             return saved;
         }
     }

@@ -9,8 +9,11 @@ namespace Platform.Data.Records;
 public sealed partial class RecordStore
 {
     /// <summary>What the rules of one save need (the user as scripts see them) and collect (each lines field's lines, in order).</summary>
-    private sealed class RuleRun(Dictionary<string, object?> user, IScriptData data)
+    private sealed class RuleRun(Dictionary<string, object?> user, IScriptData data, RecordActor actor)
     {
+        /// <summary>Who saves: after-save scripts change other records as this user, with these rights.</summary>
+        public RecordActor Actor { get; } = actor;
+
         public Dictionary<string, object?> User { get; } = user;
 
         /// <summary>What <c>lookup</c> and <c>find</c> read: the save's records, as the user may read them.</summary>
@@ -39,7 +42,8 @@ public sealed partial class RecordStore
                 ["id"] = actor.UserId, ["name"] = actor.UserName, ["roles"] = (actor.Roles ?? []).ToArray(),
                 ["department"] = actor.DepartmentId, ["manager"] = manager,
             },
-            new RecordScriptData(records, actor, filters.FirstOrDefault()));
+            new RecordScriptData(records, actor, filters.FirstOrDefault()),
+            actor);
     }
 
     /// <summary>
@@ -184,6 +188,79 @@ public sealed partial class RecordStore
                 }
             });
         }
+    }
+
+    /// <summary>After-save scripts nest (a record they create may have its own): this deep at most.</summary>
+    private const int MaxAfterSaveDepth = 5;
+
+    private int _afterSaveDepth;
+
+    /// <summary>
+    /// Runs the entity's after-save scripts on the saved records, then carries out the records they
+    /// create and change, each through this service (checks, rules, audit) in the same transaction.
+    /// Answers what refused the save: the whole save then rolls back.
+    /// </summary>
+    private async Task<List<RecordFieldError>> RunAfterSaveAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, RuleRun run, CancellationToken cancellationToken)
+    {
+        var errors = new List<RecordFieldError>();
+        var rules = EntityScripts.For(entity).AfterSave;
+        if (rules.Count > 0 && _afterSaveDepth >= MaxAfterSaveDepth)
+        {
+            errors.Add(new(null, localizer["Records.Error.AfterSaveDepth", MaxAfterSaveDepth]));
+            return errors;
+        }
+
+        foreach (var row in rows)
+        {
+            foreach (var (rule, script) in rules)
+            {
+                var changes = new List<RecordChange>();
+                Guard(errors, entity, row, null, () =>
+                {
+                    using var session = scripts.Open(run.User, run.Data, changes);
+                    session.Load(WithLines(entity, row, run), null);
+                    session.Change(script);
+                }, rule.Name);
+                if (errors.Count > 0)
+                {
+                    return errors;
+                }
+
+                _afterSaveDepth++;
+                try
+                {
+                    foreach (var change in changes)
+                    {
+                        var result = change.Id is null
+                            ? await CreateAsync(change.Entity, change.Values, run.Actor, cancellationToken)
+                            : await UpdateLatestAsync(change.Entity, change.Id, change.Values, run.Actor, cancellationToken);
+                        if (!result.Succeeded)
+                        {
+                            errors.AddRange(result.Errors.Select(e => new RecordFieldError(null,
+                                localizer["Records.Error.AfterSaveRefused", rule.Name, change.Entity, e.Field is null ? e.Message : $"{e.Field}: {e.Message}"])));
+                            return errors;
+                        }
+                    }
+                }
+                finally
+                {
+                    _afterSaveDepth--;
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Updates whatever version the record has now (an after-save script's change, inside the save's transaction).</summary>
+    private async Task<RecordResult> UpdateLatestAsync(string entityName, string id, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var key) || await GetAsync(entityName, key, actor: actor, cancellationToken: cancellationToken) is not { } current)
+        {
+            return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+        }
+
+        return await UpdateAsync(entityName, key, (int)current[SystemFields.RowVersion]!, values, actor, cancellationToken);
     }
 
     /// <summary>Converts a script's value like typed input (decimals first rounded to the field's scale) and stores it; false when refused.</summary>

@@ -81,14 +81,14 @@ public sealed partial class RecordStore(
             if (counters.Count == 0)
             {
                 audit.NewValue = ValuesJson(entity, row);
-                return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken);
+                return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, run: run);
             }
 
             return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, async () =>
             {
                 await DrawNumbersAsync(row, counters, cancellationToken);
                 audit.NewValue = ValuesJson(entity, row);
-            });
+            }, run);
         }
     }
 
@@ -139,7 +139,7 @@ public sealed partial class RecordStore(
             var audit = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableSystemFields).Select(f => f.Name)
                 .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name)))
                 .Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
-            return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken);
+            return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken, run: run);
         }
     }
 
@@ -233,7 +233,14 @@ public sealed partial class RecordStore(
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);
-        return (entity, factory.Create(db.Database.GetDbConnection(), schema));
+        var records = factory.Create(db.Database.GetDbConnection(), schema);
+        if (db.Database.CurrentTransaction is { } transaction)
+        {
+            // A save run by another save's after-save script reads and writes in that save's transaction.
+            records.Database.UseTransaction(transaction.GetDbTransaction());
+        }
+
+        return (entity, records);
     }
 
     private static Task<Dictionary<string, object>?> FindLiveAsync(RecordsDbContext records, EntityDefinition entity, Guid id, CancellationToken cancellationToken) =>
@@ -249,16 +256,19 @@ public sealed partial class RecordStore(
         records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
     }
 
-    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null) =>
-        (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, cancellationToken))[0];
+    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null) =>
+        (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, run, cancellationToken))[0];
 
     /// <summary>
     /// Saves records, their lines, their audit entries and what they changed in platform tables
-    /// (auto-number counters, attached files) in one transaction.
+    /// (auto-number counters, attached files) in one transaction, then runs the entity's after-save
+    /// scripts, whose changes to other records join that transaction. A save made by an after-save
+    /// script joins the transaction of the save that ran it: everything commits together or not at all.
     /// </summary>
-    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, CancellationToken cancellationToken)
     {
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var owns = db.Database.CurrentTransaction is null;
+        var transaction = owns ? await db.Database.BeginTransactionAsync(cancellationToken) : db.Database.CurrentTransaction!;
         try
         {
             records.Database.UseTransaction(transaction.GetDbTransaction());
@@ -272,6 +282,7 @@ public sealed partial class RecordStore(
             {
                 await records.SaveChangesAsync(cancellationToken);
             }
+
             // Written after the numbers are drawn: the entry of a new record holds its values, the number included.
             await AuditWriter.WriteAsync(db, [.. audit], cancellationToken);
             if (db.ChangeTracker.HasChanges())
@@ -279,8 +290,22 @@ public sealed partial class RecordStore(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
-            records.Database.UseTransaction(null);
+            if (run is not null && await RunAfterSaveAsync(entity, rows, run, cancellationToken) is { Count: > 0 } refused)
+            {
+                db.ChangeTracker.Clear();
+                if (owns)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                }
+
+                return [.. rows.Select(_ => new RecordResult(RecordOutcome.Invalid, null, refused))];
+            }
+
+            if (owns)
+            {
+                await transaction.CommitAsync(cancellationToken);
+                records.Database.UseTransaction(null);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -292,10 +317,16 @@ public sealed partial class RecordStore(
             // Unique values are guarded by the database's unique indexes (no extra query on the happy
             // path); after a refusal, find the field(s) to name. A miss means a race: say so generally.
             db.ChangeTracker.Clear();
-            await transaction.RollbackAsync(CancellationToken.None);
-            records.Database.UseTransaction(null);
             records.ChangeTracker.Clear();
             records.NewRows.Clear();
+            if (!owns)
+            {
+                // Inside another save's transaction (an after-save script): that save rolls back and reports.
+                return [.. rows.Select(_ => RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]))];
+            }
+
+            await transaction.RollbackAsync(CancellationToken.None);
+            records.Database.UseTransaction(null);
             var results = new List<RecordResult>();
             foreach (var row in rows)
             {
@@ -309,7 +340,10 @@ public sealed partial class RecordStore(
         }
         finally
         {
-            await transaction.DisposeAsync();
+            if (owns)
+            {
+                await transaction.DisposeAsync();
+            }
         }
 
         var presented = rows.Select(row => Present(entity, row)).ToList();

@@ -280,4 +280,68 @@ public sealed class RuleTests
         Assert.Equal(("title", "No item is called Coffee"), (unknown.Errors.Single().Field, unknown.Errors.Single().Message));
         Assert.Contains("ghost", badFilter.Errors.Single().Message, StringComparison.Ordinal);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task After_save_scripts_create_and_change_other_records_in_the_same_transaction(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        EntityDefinition[] entities =
+        [
+            new()
+            {
+                Name = "customer", Label = LocalizedText.Of("客户", "Customer"),
+                Fields = [EntitySamples.Field("name", "text", "名称", "Name"), EntitySamples.Field("lastOrder", "text", "最近订单", "Last order")],
+            },
+            new()
+            {
+                Name = "task", Label = LocalizedText.Of("任务", "Task"),
+                Fields = [EntitySamples.Field("title", "text", "标题", "Title", f => f.Required = true)],
+            },
+            new()
+            {
+                Name = "deal", Label = LocalizedText.Of("成交", "Deal"),
+                Fields = [EntitySamples.Field("title", "text", "标题", "Title"), EntitySamples.Field("customer", "lookup", "客户", "Customer", f => f.Target = "customer")],
+                Rules =
+                [
+                    new RuleDefinition
+                    {
+                        Name = "followUp", Kind = RuleDefinition.AfterSave,
+                        Script = "create('task', { title: record.title === 'untitled' ? null : 'Ship ' + record.title });\nupdate('customer', record.customer, { lastOrder: record.title });",
+                    },
+                ],
+            },
+            new()
+            {
+                Name = "chain", Label = LocalizedText.Of("链", "Chain"),
+                Fields = [EntitySamples.Field("n", "integer", "序号", "N")],
+                Rules = [new RuleDefinition { Name = "again", Kind = RuleDefinition.AfterSave, Script = "create('chain', { n: record.n + 1 });" }],
+            },
+        ];
+        var report = await host.InScopeAsync(s => s.GetRequiredService<AppPackageService>()
+            .ApplyAsync(entities.Select(e => new AppPackageFile($"entities/{e.Name}.json", MetadataJson.Write(e))).ToList(), "admin"));
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        Task<RecordResult> Create(string entity, Dictionary<string, object?> values) =>
+            host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync(entity, values, Clerk));
+        Task<int> Count(string entity) => host.InScopeAsync(async s =>
+        {
+            await using var reader = (await s.GetRequiredService<RecordStore>().OpenReaderAsync(entity))!;
+            return reader.Live.Count();
+        });
+        var acme = (await Create("customer", new() { ["name"] = "Acme" })).Record!;
+
+        var deal = await Create("deal", new() { ["title"] = "SO-7", ["customer"] = acme["id"] });
+        var refused = await Create("deal", new() { ["title"] = "untitled", ["customer"] = acme["id"] });
+        var loop = await Create("chain", new() { ["n"] = 1 });
+
+        Assert.True(deal.Succeeded, string.Join("; ", deal.Errors));
+        Assert.Equal(1, await Count("task"));
+        var customer = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().GetAsync("customer", (Guid)acme["id"]!));
+        Assert.Equal("SO-7", customer!["lastOrder"]);
+        Assert.Contains("followUp", refused.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(1, await Count("deal"));
+        Assert.Equal(1, await Count("task"));
+        Assert.Contains("5", loop.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(0, await Count("chain"));
+    }
 }

@@ -130,4 +130,37 @@ public sealed class AppPackageTests
         Assert.Contains("There is no package folder", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("entities/x.json", error.ToString(), StringComparison.Ordinal);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_sample_sales_order_takes_prices_from_its_products_and_totals_its_lines(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Packages:0", SamplesFolder));
+        var sales = new RecordActor("u-sales", "sales", Roles: ["Sales"]);
+        Task<RecordResult> Create(string entity, Dictionary<string, object?> values) =>
+            host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync(entity, values, sales));
+        var customer = (await Create("customer", new() { ["name"] = "上海羊毛衫贸易" })).Record!;
+        var sweater = await Create("product", new() { ["code"] = "WS-01", ["name"] = "羊毛衫", ["price"] = 199.9m });
+        Assert.True(sweater.Succeeded, string.Join("; ", sweater.Errors));
+
+        var order = await Create("sales_order", new()
+        {
+            ["customer"] = customer["id"],
+            ["discount"] = 0.1m,
+            ["lines"] = new[] { new Dictionary<string, object?> { ["product"] = sweater.Record!["id"], ["quantity"] = 3m } },
+        });
+        var tooGenerous = await Create("sales_order", new()
+        {
+            ["customer"] = customer["id"], ["discount"] = 0.3m,
+            ["lines"] = new[] { new Dictionary<string, object?> { ["product"] = sweater.Record!["id"], ["quantity"] = 1m } },
+        });
+
+        Assert.True(order.Succeeded, string.Join("; ", order.Errors));
+        var line = LineItemTests.Lines(order.Record!).Single();
+        Assert.Equal((199.9m, 599.7m), ((decimal)line["unitPrice"]!, (decimal)line["amount"]!));
+        Assert.Equal(539.73m, order.Record!["total"]);
+        Assert.Equal(DateOnly.FromDateTime(DateTime.Now), order.Record!["orderDate"]);
+        Assert.StartsWith("SO-", (string)order.Record!["orderNumber"]!, StringComparison.Ordinal);
+        Assert.Equal("discount", tooGenerous.Errors.Single().Field);
+    }
 }

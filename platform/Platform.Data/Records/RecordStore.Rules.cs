@@ -317,7 +317,7 @@ public sealed partial class RecordStore
         {
             var record = row.GetValueOrDefault(SystemFields.Id);
             logger.LogWarning("Rule {Rule} of {Entity} failed on record {Record}: {Message}", rule ?? field, entity.Name, record, failure.Message);
-            errors.Add(new(field, localizer["Records.Error.RuleFailed", rule ?? field ?? entity.Name, failure.Message]));
+            errors.Add(new(field, localizer["Records.Error.RuleFailed", rule ?? field ?? entity.Name, failure.Message, record ?? "-"]));
         }
     }
 

@@ -1,0 +1,163 @@
+using Platform.Rules;
+
+namespace Platform.Workflows.Bpmn;
+
+/// <summary>
+/// Checks what deploying a file would run: the executable processes use only supported elements,
+/// every flow connects existing nodes, gateways lead somewhere, conditions are JavaScript that
+/// parses, called processes exist, and no loop can spin without waiting. Each problem names the
+/// element id and why.
+/// </summary>
+public static class BpmnValidator
+{
+    private static readonly Dictionary<string, string[]> Supported = new(StringComparer.Ordinal)
+    {
+        ["startEvent"] = ["", "message", "timer"],
+        ["endEvent"] = ["", "terminate", "error"],
+        ["intermediateCatchEvent"] = ["timer", "message"],
+        ["intermediateThrowEvent"] = [""],
+        ["boundaryEvent"] = ["timer", "error"],
+        ["userTask"] = [""], ["serviceTask"] = [""], ["scriptTask"] = [""], ["task"] = [""], ["callActivity"] = [""], ["subProcess"] = [""],
+        ["exclusiveGateway"] = [""], ["parallelGateway"] = [""], ["inclusiveGateway"] = [""],
+    };
+
+    /// <summary>Elements a token stops at (a person, a message, a timer, another process): a loop through one of them cannot spin.</summary>
+    private static readonly HashSet<string> WaitStates = ["userTask", "intermediateCatchEvent", "callActivity", "subProcess"];
+
+    /// <param name="otherProcesses">Ids of processes already deployed, which call activities may call.</param>
+    public static IReadOnlyList<BpmnProblem> Validate(BpmnDefinitions definitions, IReadOnlyCollection<string>? otherProcesses = null)
+    {
+        var problems = new List<BpmnProblem>();
+        var executable = definitions.Processes.Where(p => p.IsExecutable).ToList();
+        if (executable.Count == 0)
+        {
+            problems.Add(new BpmnProblem(definitions.Id, "definitions", "There is no executable process (isExecutable=\"true\") to deploy."));
+        }
+
+        var callable = definitions.Processes.Select(p => p.Id).Concat(otherProcesses ?? []).ToHashSet(StringComparer.Ordinal);
+        foreach (var process in executable)
+        {
+            if (!process.Nodes.Any(n => n.Kind == "startEvent"))
+            {
+                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), "The process has no start event."));
+            }
+
+            Check(process.Nodes, process.Flows, callable, problems);
+        }
+
+        return problems;
+    }
+
+    private static void Check(IReadOnlyList<BpmnNode> nodes, IReadOnlyList<BpmnFlow> flows, HashSet<string> callable, List<BpmnProblem> problems)
+    {
+        var byId = new Dictionary<string, BpmnNode>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.Id.Length == 0)
+            {
+                problems.Add(new BpmnProblem(null, node.Line, $"A {node.Kind} has no id."));
+            }
+            else if (!byId.TryAdd(node.Id, node))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, "Another element has the same id."));
+            }
+
+            if (!Supported.TryGetValue(node.Kind, out var events))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"{node.Kind} is not supported; supported elements: {string.Join(", ", Supported.Keys)}."));
+            }
+            else if (!events.Contains(node.EventKind ?? ""))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"A {node.Kind} with a {node.EventKind ?? "missing"} event definition is not supported; supported: {string.Join(", ", events.Select(e => e.Length == 0 ? "none" : e))}."));
+            }
+
+            if (node.Kind == "callActivity" && ((string?)node.Element.Attribute("calledElement") is not { Length: > 0 } called || !callable.Contains(called)))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"The call activity calls '{(string?)node.Element.Attribute("calledElement")}', which is neither in this file nor deployed."));
+            }
+
+            if (node.Kind == "subProcess")
+            {
+                Check(node.Nodes, node.Flows, callable, problems);
+            }
+        }
+
+        foreach (var node in nodes.Where(n => n.Kind == "boundaryEvent" && (n.AttachedTo is null || !byId.ContainsKey(n.AttachedTo))))
+        {
+            problems.Add(new BpmnProblem(node.Id, node.Line, $"The boundary event is attached to '{node.AttachedTo}', which is not an activity of this process."));
+        }
+
+        foreach (var flow in flows)
+        {
+            foreach (var (end, id) in new[] { ("source", flow.Source), ("target", flow.Target) })
+            {
+                if (!byId.ContainsKey(id))
+                {
+                    problems.Add(new BpmnProblem(flow.Id, BpmnParser.Position(flow.Element), $"The sequence flow's {end} '{id}' is not a node of this process."));
+                }
+            }
+
+            if (flow.Condition is { } condition && ConditionScript(condition) is { } script
+                && ScriptCompiler.Compile(flow.Id, script, ScriptShape.Expression, out var error) is null)
+            {
+                problems.Add(new BpmnProblem(flow.Id, BpmnParser.Position(flow.Element), $"The condition is not a JavaScript expression ({error}): {condition}"));
+            }
+        }
+
+        foreach (var gateway in nodes.Where(n => n.Kind.EndsWith("Gateway", StringComparison.Ordinal) && !flows.Any(f => f.Source == n.Id)))
+        {
+            problems.Add(new BpmnProblem(gateway.Id, gateway.Line, "The gateway has no outgoing sequence flow."));
+        }
+
+        foreach (var cycle in SpinningLoops(nodes, flows))
+        {
+            problems.Add(new BpmnProblem(cycle, byId[cycle].Line, "This element is on a loop without any wait state (user task, catch event, call activity): a token would spin forever."));
+        }
+    }
+
+    /// <summary>The condition's JavaScript: <c>${…}</c> and <c>#{…}</c> (Camunda's expression syntax) are unwrapped.</summary>
+    public static string? ConditionScript(string condition)
+    {
+        var text = condition.Trim();
+        return text.Length > 3 && (text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal)) && text.EndsWith('}')
+            ? text[2..^1]
+            : text;
+    }
+
+    /// <summary>One node of each loop that passes through no wait state.</summary>
+    private static IEnumerable<string> SpinningLoops(IReadOnlyList<BpmnNode> nodes, IReadOnlyList<BpmnFlow> flows)
+    {
+        var moving = nodes.Where(n => !WaitStates.Contains(n.Kind)).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var next = flows.Where(f => moving.Contains(f.Source) && moving.Contains(f.Target)).ToLookup(f => f.Source, f => f.Target);
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 on the path, 2 done
+        var found = new List<string>();
+        foreach (var start in moving)
+        {
+            Visit(start);
+        }
+
+        return found.Distinct();
+
+        void Visit(string id)
+        {
+            if (state.GetValueOrDefault(id) == 2)
+            {
+                return;
+            }
+
+            if (state.GetValueOrDefault(id) == 1)
+            {
+                found.Add(id);
+                return;
+            }
+
+            state[id] = 1;
+            foreach (var target in next[id])
+            {
+                Visit(target);
+            }
+
+            state[id] = 2;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using Platform.Workflows.Bpmn;
+
+namespace Platform.Workflows.Tests;
+
+/// <summary>Deploying refuses what the engine cannot run, naming the element and the reason.</summary>
+public sealed class BpmnValidatorTests
+{
+    private static IReadOnlyList<BpmnProblem> Validate(string body, string more = "") =>
+        BpmnValidator.Validate(BpmnParser.Parse(Encoding.UTF8.GetBytes($"""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs">
+              <process id="order" isExecutable="true">{body}</process>{more}
+            </definitions>
+            """)));
+
+    private const string Approval = """
+        <startEvent id="start"/>
+        <sequenceFlow id="f1" sourceRef="start" targetRef="amount"/>
+        <exclusiveGateway id="amount" default="small"/>
+        <sequenceFlow id="big" sourceRef="amount" targetRef="director"><conditionExpression>${record.total > 50000}</conditionExpression></sequenceFlow>
+        <sequenceFlow id="small" sourceRef="amount" targetRef="manager"/>
+        <userTask id="director"/><userTask id="manager"/>
+        <sequenceFlow id="f2" sourceRef="director" targetRef="end"/><sequenceFlow id="f3" sourceRef="manager" targetRef="end"/>
+        <endEvent id="end"/>
+        """;
+
+    [Fact]
+    public void A_well_formed_approval_chain_is_accepted()
+    {
+        Assert.Empty(Validate(Approval));
+    }
+
+    [Fact]
+    public void Unsupported_elements_dangling_flows_dead_end_gateways_bad_conditions_and_missing_called_processes_are_named()
+    {
+        var problems = Validate("""
+            <startEvent id="start"/>
+            <complexGateway id="complex"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="ghost"/>
+            <exclusiveGateway id="nowhere"/>
+            <sequenceFlow id="bad" sourceRef="start" targetRef="nowhere"><conditionExpression>${amount > }</conditionExpression></sequenceFlow>
+            <callActivity id="call" calledElement="missingProcess"/>
+            <intermediateCatchEvent id="signal"><signalEventDefinition/></intermediateCatchEvent>
+            """);
+
+        var byElement = problems.ToLookup(p => p.ElementId);
+        Assert.Contains(byElement["complex"], p => p.Message.Contains("not supported", StringComparison.Ordinal));
+        Assert.Contains(byElement["f1"], p => p.Message.Contains("ghost", StringComparison.Ordinal));
+        Assert.Contains(byElement["nowhere"], p => p.Message.Contains("no outgoing", StringComparison.Ordinal));
+        Assert.Contains(byElement["bad"], p => p.Message.Contains("JavaScript", StringComparison.Ordinal));
+        Assert.Contains(byElement["call"], p => p.Message.Contains("missingProcess", StringComparison.Ordinal));
+        Assert.Contains(byElement["signal"], p => p.Message.Contains("signal", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.StartsWith("line ", p.Where, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_loop_without_a_wait_state_is_refused_and_one_through_a_user_task_is_not()
+    {
+        var spinning = Validate("""
+            <startEvent id="start"/><sequenceFlow id="f0" sourceRef="start" targetRef="a"/>
+            <exclusiveGateway id="a"/><sequenceFlow id="f1" sourceRef="a" targetRef="b"/>
+            <scriptTask id="b"/><sequenceFlow id="f2" sourceRef="b" targetRef="a"/>
+            """);
+        var waiting = Validate("""
+            <startEvent id="start"/><sequenceFlow id="f0" sourceRef="start" targetRef="a"/>
+            <exclusiveGateway id="a"/><sequenceFlow id="f1" sourceRef="a" targetRef="fix"/>
+            <userTask id="fix"/><sequenceFlow id="f2" sourceRef="fix" targetRef="a"/>
+            """);
+
+        Assert.Contains(spinning, p => p.Message.Contains("wait state", StringComparison.Ordinal));
+        Assert.DoesNotContain(waiting, p => p.Message.Contains("wait state", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_call_to_a_process_of_the_same_file_is_accepted_and_a_file_without_executable_processes_is_not()
+    {
+        Assert.Empty(Validate("""<startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="c"/><callActivity id="c" calledElement="sub"/>""",
+            """<process id="sub" isExecutable="true"><startEvent id="s2"/></process>"""));
+        var none = BpmnValidator.Validate(BpmnParser.Parse(Encoding.UTF8.GetBytes("""<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p" isExecutable="false"/></definitions>""")));
+        Assert.Contains("executable", none.Single().Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public void The_executable_processes_of_the_behaviour_suite_validate()
+    {
+        Fixtures.SkipUnlessPresent("bpmn-behaviour");
+        var files = Fixtures.Files("bpmn-behaviour", "*.xml").Select(f => BpmnParser.Parse(File.ReadAllBytes(f))).ToList();
+        var deployed = files.SelectMany(d => d.Processes.Select(p => p.Id)).ToList();
+        foreach (var definitions in files)
+        {
+            var problems = BpmnValidator.Validate(definitions, deployed);
+            // Conditions in JUEL that are not JavaScript (Camunda's own syntax) are the one expected refusal.
+            Assert.All(problems, p => Assert.Contains("JavaScript", p.Message, StringComparison.Ordinal));
+        }
+    }
+}

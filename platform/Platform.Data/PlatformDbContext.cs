@@ -31,6 +31,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
 
+    public DbSet<Workflows.WorkflowDefinition> WorkflowDefinitions => Set<Workflows.WorkflowDefinition>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -43,5 +45,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new AutoNumberCounterConfiguration());
         builder.ApplyConfiguration(new Files.StoredFileConfiguration());
+        builder.ApplyConfiguration(new Workflows.WorkflowDefinitionConfiguration());
     }
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Platform.Data.Packages;
 
-/// <summary>Reads and writes app packages as folders: <c>package.json</c> plus <c>entities/*.json</c>.</summary>
+/// <summary>Reads and writes app packages as folders: <c>package.json</c>, <c>entities/*.json</c> and <c>workflows/*.bpmn</c>.</summary>
 public static class AppPackageFolder
 {
     public const string EntitiesFolder = "entities";
@@ -14,10 +14,31 @@ public static class AppPackageFolder
             throw new DirectoryNotFoundException($"There is no package folder at {Path.GetFullPath(folder)}.");
         }
 
-        return Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
-            .Select(file => new AppPackageFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), File.ReadAllText(file)))
+        return Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase))
+            .Select(file => new AppPackageFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), Text(file)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>A document's text; XML files in the encoding they declare (BPMN from some modelers is ISO-8859-1).</summary>
+    private static string Text(string file)
+    {
+        if (!file.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase))
+        {
+            return File.ReadAllText(file);
+        }
+
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(file, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            var document = System.Xml.Linq.XDocument.Load(reader, System.Xml.Linq.LoadOptions.PreserveWhitespace);
+            return document.ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return File.ReadAllText(file); // the BPMN reader reports what is wrong, with the line
+        }
     }
 
     public static void Write(string folder, IEnumerable<AppPackageFile> files)

@@ -10,7 +10,7 @@ namespace Platform.Data.Packages;
 /// All documents are read and validated before anything is applied, and all entities are applied
 /// in one transaction: a package goes in whole or not at all.
 /// </summary>
-public sealed class AppPackageService(PlatformDbContext db, SchemaManager schemas)
+public sealed class AppPackageService(PlatformDbContext db, SchemaManager schemas, IEnumerable<IAppPackagePart> parts)
 {
     public async Task<AppPackageReport> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken = default)
     {
@@ -53,6 +53,25 @@ public sealed class AppPackageService(PlatformDbContext db, SchemaManager schema
             }
 
             (result.Applied ? result.Version == 1 ? created : changed : unchanged).Add(entity.Name);
+        }
+
+        foreach (var part in parts)
+        {
+            var mine = files.Where(f => f.Path.StartsWith(part.Folder + "/", StringComparison.Ordinal)).ToList();
+            if (mine.Count == 0)
+            {
+                continue;
+            }
+
+            var result = await part.ApplyAsync(mine, changedBy, cancellationToken);
+            if (result.Errors.Count > 0)
+            {
+                return new AppPackageReport([], [], [], result.Errors);
+            }
+
+            created.AddRange(result.Created);
+            changed.AddRange(result.Changed);
+            unchanged.AddRange(result.Unchanged);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -17,6 +17,9 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<RecordValueConverter>();
         services.AddScoped<Platform.Data.Files.FileStore>();
         services.AddScoped<RecordStore>();
+        // Workflows deploy through app packages (workflows/*.bpmn); the engine that runs them builds on this.
+        services.AddScoped<Platform.Workflows.WorkflowDeployment>();
+        services.AddScoped<Platform.Data.Packages.IAppPackagePart>(sp => sp.GetRequiredService<Platform.Workflows.WorkflowDeployment>());
         services.AddScoped<AppPackageService>();
         return services;
     }

@@ -28,10 +28,10 @@ public sealed class AppPackageTests
         var second = await ApplyAsync(host, files);
 
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
-        Assert.Equal(["contact", "customer", "product", "sales_order", "sales_order_line"], first.Created);
+        Assert.Equal(["contact", "customer", "product", "sales_order", "sales_order_line", "workflow sales_order_approval"], first.Created);
         Assert.Empty(second.Created);
         Assert.Empty(second.Changed);
-        Assert.Equal(5, second.Unchanged.Count);
+        Assert.Equal(6, second.Unchanged.Count);
         Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("customer")));
     }
 

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Platform.Data.Workflows;
+
+internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration<WorkflowDefinition>
+{
+    public void Configure(EntityTypeBuilder<WorkflowDefinition> definition)
+    {
+        definition.ToTable("WorkflowDefinitions");
+        definition.Property(d => d.ProcessKey).HasMaxLength(200);
+        definition.Property(d => d.Name).HasMaxLength(400);
+        definition.Property(d => d.Xml).IsRequired();
+        definition.Property(d => d.Sha256).HasMaxLength(64);
+        definition.Property(d => d.DeployedBy).HasMaxLength(256);
+        definition.HasIndex(d => new { d.ProcessKey, d.Version }).IsUnique();
+    }
+}

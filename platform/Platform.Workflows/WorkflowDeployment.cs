@@ -1,0 +1,89 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Metadata;
+using Platform.Data;
+using Platform.Data.Packages;
+using Platform.Data.Workflows;
+using Platform.Workflows.Bpmn;
+
+namespace Platform.Workflows;
+
+/// <summary>
+/// Deploys BPMN files: checked first (nothing of a file with problems is stored), then each executable
+/// process becomes a new version — unless the same file was deployed last, which changes nothing.
+/// App packages deploy their <c>workflows/*.bpmn</c> through it.
+/// </summary>
+public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock) : IAppPackagePart
+{
+    public string Folder => "workflows";
+
+    /// <summary>The processes of one file: each deployed as a new version, or unchanged.</summary>
+    public sealed record Result(IReadOnlyList<(string Process, int Version)> Deployed, IReadOnlyList<string> Unchanged, IReadOnlyList<BpmnProblem> Problems);
+
+    public async Task<Result> DeployAsync(byte[] content, string deployedBy, CancellationToken cancellationToken = default)
+    {
+        BpmnDefinitions definitions;
+        try
+        {
+            definitions = BpmnParser.Parse(content);
+        }
+        catch (BpmnException e)
+        {
+            return new Result([], [], e.Problems);
+        }
+
+        var known = await db.WorkflowDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken);
+        var problems = BpmnValidator.Validate(definitions, known);
+        if (problems.Count > 0)
+        {
+            return new Result([], [], problems);
+        }
+
+        var xml = Encoding.UTF8.GetString(BpmnParser.Write(definitions));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var deployed = new List<(string, int)>();
+        var unchanged = new List<string>();
+        foreach (var process in definitions.Processes.Where(p => p.IsExecutable))
+        {
+            var latest = await db.WorkflowDefinitions.Where(d => d.ProcessKey == process.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+            if (latest?.Sha256 == sha)
+            {
+                unchanged.Add(process.Id);
+                continue;
+            }
+
+            var version = (latest?.Version ?? 0) + 1;
+            db.WorkflowDefinitions.Add(new WorkflowDefinition
+            {
+                ProcessKey = process.Id, Version = version, Name = process.Name ?? definitions.Name, Xml = xml, Sha256 = sha,
+                DeployedAt = clock.GetUtcNow(), DeployedBy = deployedBy,
+            });
+            deployed.Add((process.Id, version));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new Result(deployed, unchanged, []);
+    }
+
+    async Task<AppPackagePartResult> IAppPackagePart.ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
+    {
+        var created = new List<string>();
+        var changed = new List<string>();
+        var unchanged = new List<string>();
+        foreach (var file in files.Where(f => f.Path.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase)))
+        {
+            var result = await DeployAsync(Encoding.UTF8.GetBytes(file.Content), changedBy, cancellationToken);
+            if (result.Problems.Count > 0)
+            {
+                return new AppPackagePartResult([], [], [], result.Problems.Select(p => new MetadataError($"{file.Path}: {p.Where}", p.ToString())).ToList());
+            }
+
+            created.AddRange(result.Deployed.Where(d => d.Version == 1).Select(d => $"workflow {d.Process}"));
+            changed.AddRange(result.Deployed.Where(d => d.Version > 1).Select(d => $"workflow {d.Process} v{d.Version}"));
+            unchanged.AddRange(result.Unchanged.Select(p => $"workflow {p}"));
+        }
+
+        return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+}

@@ -12,39 +12,37 @@ namespace Platform.Entities.OData;
 /// </summary>
 public sealed class Expansion(RecordReader reader)
 {
+    /// <summary>Adds the expansions to <paramref name="rows"/> (full records); each expanded record is itself expanded, then projected to its $select.</summary>
     public async Task ApplyAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object?>> rows, SelectExpandClause? clause, CancellationToken cancellationToken)
     {
         foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
         {
             Refuse(item);
             var name = item.PathToNavigationProperty.LastSegment.Identifier;
-            var select = RecordQuery.Selected(item.SelectAndExpand);
             if (entity.LiveField(name) is { Type: var type } lines && type == FieldTypes.Lines.Name)
             {
                 var lineEntity = reader.Schema.Find(lines.Target!)!;
                 var found = await reader.LinesOfAsync(lineEntity, rows.Select(r => (Guid)r[SystemFields.Id]!).ToList(), cancellationToken);
-                var all = new List<Dictionary<string, object?>>();
+                var all = found.SelectMany(g => g).ToList();
+                await ApplyAsync(lineEntity, all, item.SelectAndExpand, cancellationToken);
                 foreach (var row in rows)
                 {
-                    var projected = found[(Guid)row[SystemFields.Id]!].Select(l => RecordQuery.Project(l, select)).ToList();
-                    row[name] = projected;
-                    all.AddRange(projected);
+                    row[name] = found[(Guid)row[SystemFields.Id]!].Select(l => RecordQuery.Project(l, item.SelectAndExpand)).ToList();
                 }
 
-                await ApplyAsync(lineEntity, all, item.SelectAndExpand, cancellationToken);
                 continue;
             }
 
             var lookup = entity.LiveField(name[..^EdmModelFactory.LookupRecordSuffix.Length])!;
             var target = reader.Schema.Find(lookup.Target!)!;
             var ids = rows.Select(r => r.GetValueOrDefault(lookup.Name)).OfType<Guid>().Distinct().ToList();
-            var records = (await reader.FindManyAsync(target, ids, cancellationToken)).ToDictionary(p => p.Key, p => RecordQuery.Project(p.Value, select));
+            var records = await reader.FindManyAsync(target, ids, cancellationToken);
+            await ApplyAsync(target, records.Values.ToList(), item.SelectAndExpand, cancellationToken);
+            var projected = records.ToDictionary(p => p.Key, p => RecordQuery.Project(p.Value, item.SelectAndExpand));
             foreach (var row in rows)
             {
-                row[name] = row.GetValueOrDefault(lookup.Name) is Guid id ? records.GetValueOrDefault(id) : null;
+                row[name] = row.GetValueOrDefault(lookup.Name) is Guid id ? projected.GetValueOrDefault(id) : null;
             }
-
-            await ApplyAsync(target, records.Values.ToList(), item.SelectAndExpand, cancellationToken);
         }
     }
 

@@ -43,10 +43,10 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
         var rows = await query.Skip((int)Math.Min(skip, int.MaxValue)).Take(take + 1).ToListAsync(cancellationToken);
         var more = rows.Count > take && (top is null || top > MaxPageSize);
         var clause = parser.ParseSelectAndExpand();
-        var select = Selected(clause);
-        var values = rows.Take(take).Select(r => Project(reader.Present(r), select)).ToList();
+        // Expanded first, projected after: a lookup's record is found by its id even when $select leaves the id out.
+        var values = rows.Take(take).Select(r => new Dictionary<string, object?>(reader.Present(r))).ToList();
         await new Expansion(reader).ApplyAsync(reader.Entity, values, clause, cancellationToken);
-        return new RecordPage(values, count, more ? skip + take : null);
+        return new RecordPage(values.Select(v => Project(v, clause)).ToList(), count, more ? skip + take : null);
     }
 
     private static Expression FilterBool(Expression e) =>
@@ -105,6 +105,11 @@ public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    internal static Dictionary<string, object?> Project(IReadOnlyDictionary<string, object?> record, HashSet<string>? select) =>
-        record.Where(p => select is null || select.Contains(p.Key) || p.Key == Core.Metadata.SystemFields.Id).ToDictionary(p => p.Key, p => p.Value);
+    /// <summary>The record with the fields $select names (all when it names none), its id, and what $expand added.</summary>
+    internal static Dictionary<string, object?> Project(IReadOnlyDictionary<string, object?> record, SelectExpandClause? clause)
+    {
+        var select = Selected(clause);
+        var expanded = clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Select(e => e.PathToNavigationProperty.LastSegment.Identifier).ToHashSet(StringComparer.Ordinal) ?? [];
+        return record.Where(p => select is null || select.Contains(p.Key) || expanded.Contains(p.Key) || p.Key == Core.Metadata.SystemFields.Id).ToDictionary(p => p.Key, p => p.Value);
+    }
 }

@@ -62,7 +62,17 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock)
             deployed.Add((process.Id, version));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another deployment took the same version number first (unique per process and version).
+            db.ChangeTracker.Clear();
+            return new Result([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.")]);
+        }
+
         return new Result(deployed, unchanged, []);
     }
 

@@ -113,7 +113,7 @@ public sealed partial class RecordStore
                 if (run is not null && lineErrors.Count == 0)
                 {
                     // A line's formulas (amount = quantity × price) and validations; the parent's run after all lines.
-                    lineErrors.AddRange(RunRules(lineEntity, lineRow, before, new RuleRun(run.User, run.Data, run.Actor), line.Values, beforeSave: false));
+                    lineErrors.AddRange(RunRules(lineEntity, lineRow, before, new RuleRun(run.User, run.Data, run.Actor, run.Schema), line.Values, beforeSave: false));
                 }
 
                 errors.AddRange(lineErrors.Select(e => e with { Field = e.Field is null ? at : $"{at}.{e.Field}" }));

@@ -9,8 +9,10 @@ namespace Platform.Data.Records;
 public sealed partial class RecordStore
 {
     /// <summary>What the rules of one save need (the user as scripts see them) and collect (each lines field's lines, in order).</summary>
-    private sealed class RuleRun(Dictionary<string, object?> user, IScriptData data, RecordActor actor)
+    private sealed class RuleRun(Dictionary<string, object?> user, IScriptData data, RecordActor actor, RecordsSchema schema)
     {
+        public RecordsSchema Schema { get; } = schema;
+
         /// <summary>Who saves: after-save scripts change other records as this user, with these rights.</summary>
         public RecordActor Actor { get; } = actor;
 
@@ -43,7 +45,8 @@ public sealed partial class RecordStore
                 ["department"] = actor.DepartmentId, ["manager"] = manager,
             },
             new RecordScriptData(records, actor, filters.FirstOrDefault()),
-            actor);
+            actor,
+            schema);
     }
 
     /// <summary>
@@ -287,20 +290,21 @@ public sealed partial class RecordStore
         return false;
     }
 
-    /// <summary>The record as scripts see it: its values and, per lines field, its lines as they will be saved.</summary>
+    /// <summary>
+    /// The record as scripts (and the preview) see it: its values and, per lines field, its lines as
+    /// they will be saved — each presented like any record (multi-choice as lists, files described).
+    /// </summary>
     private static Dictionary<string, object?> WithLines(EntityDefinition entity, Dictionary<string, object> row, RuleRun run)
     {
         var record = Present(entity, row);
         foreach (var (name, lines) in run.Lines)
         {
-            record[name] = lines.Select(l => (IReadOnlyDictionary<string, object?>)PresentLine(l)).ToList();
+            var lineEntity = run.Schema.Find(entity.LiveField(name)!.Target!)!;
+            record[name] = lines.Select(l => (IReadOnlyDictionary<string, object?>)Present(lineEntity, l)).ToList();
         }
 
         return record;
     }
-
-    private static Dictionary<string, object?> PresentLine(Dictionary<string, object> row) =>
-        row.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
 
     /// <summary>Runs one script, turning its failures into messages at the field: a refusal as written, other failures naming the entity, rule and record.</summary>
     private void Guard(List<RecordFieldError> errors, EntityDefinition entity, Dictionary<string, object> row, string? field, Action run, string? rule = null)

@@ -344,4 +344,41 @@ public sealed class RuleTests
         Assert.Contains("5", loop.Errors.Single().Message, StringComparison.Ordinal);
         Assert.Equal(0, await Count("chain"));
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Scripts_see_lines_presented_like_records_multi_choice_values_as_lists(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        EntityDefinition[] entities =
+        [
+            new()
+            {
+                Name = "basket", Label = LocalizedText.Of("篮子", "Basket"),
+                Fields =
+                [
+                    EntitySamples.Field("lines", "lines", "明细", "Lines", f => f.Target = "basket_line"),
+                    EntitySamples.Field("tagCount", "computed", "标签数", "Tag count", f => { f.Formula = "sum(record.lines, l => l.tags.length)"; f.ResultType = "integer"; }),
+                ],
+            },
+            new()
+            {
+                Name = "basket_line", Label = LocalizedText.Of("篮子明细", "Basket line"),
+                Fields =
+                [
+                    EntitySamples.Field("tags", "multiChoice", "标签", "Tags", f => f.Choices =
+                        [new ChoiceOption { Value = "gift", Label = LocalizedText.Of("礼品", "Gift") }, new ChoiceOption { Value = "fragile", Label = LocalizedText.Of("易碎", "Fragile") }]),
+                ],
+            },
+        ];
+        var report = await host.InScopeAsync(s => s.GetRequiredService<AppPackageService>()
+            .ApplyAsync(entities.Select(e => new AppPackageFile($"entities/{e.Name}.json", MetadataJson.Write(e))).ToList(), "admin"));
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+
+        var basket = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("basket",
+            new Dictionary<string, object?> { ["lines"] = new[] { new Dictionary<string, object?> { ["tags"] = new[] { "gift", "fragile" } }, new Dictionary<string, object?> { ["tags"] = new[] { "gift" } } } }, Clerk));
+
+        Assert.True(basket.Succeeded, string.Join("; ", basket.Errors));
+        Assert.Equal(3L, basket.Record!["tagCount"]);
+    }
 }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Security;
 using Platform.Data.Records;
 using Platform.Entities.OData;
@@ -142,12 +144,15 @@ public static class ODataWriteEndpoints
             return false;
         }
 
-        await ODataJson.WriteErrorAsync(context.Response, status, code, Summary(result, set), result.Errors.Count == 1 ? result.Errors[0].Field : null, result.Errors);
+        await ODataJson.WriteErrorAsync(context.Response, status, code, Summary(context, result, set), result.Errors.Count == 1 ? result.Errors[0].Field : null, result.Errors);
         return true;
     }
 
-    private static string Summary(RecordResult result, string set) =>
-        result.Errors.Count == 1 ? result.Errors[0].Message : $"The {set} was not saved: {result.Errors.Count} values need attention.";
+    /// <summary>The message of a refusal in the user's language: the one problem, or how many values need attention.</summary>
+    private static string Summary(HttpContext context, RecordResult result, string set) =>
+        result.Errors.Count == 1
+            ? result.Errors[0].Message
+            : context.RequestServices.GetRequiredService<IStringLocalizer>()["Records.Error.NotSaved", set, result.Errors.Count];
 
     private static async Task WriteRecordAsync(HttpContext context, string set, IReadOnlyDictionary<string, object?> record)
     {

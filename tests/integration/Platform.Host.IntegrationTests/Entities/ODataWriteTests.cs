@@ -120,4 +120,19 @@ public sealed class ODataWriteTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/odata/product")).GetProperty("value").EnumerateArray());
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_refusal_speaks_the_users_language_in_its_summary_and_details(string provider)
+    {
+        var (host, client) = await StartAsync(provider);
+        await using var _ = host;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/odata/product") { Content = Json("""{ "code": "P-9", "stock": -1, "supportEmail": "nope" }""") };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var error = (await (await client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+
+        Assert.Contains("未保存", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.All(error.GetProperty("details").EnumerateArray(), d => Assert.DoesNotMatch("[A-Za-z]{4,}", d.GetProperty("message").GetString()!));
+    }
 }

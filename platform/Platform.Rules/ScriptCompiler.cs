@@ -26,7 +26,11 @@ public static partial class ScriptCompiler
     private const string StatementsHead = "(function (" + Parameters + ") { 'use strict';\n";
     private const string StatementsTail = "\n})";
 
-    public static CompiledScript? Compile(string name, string source, ScriptShape shape, out ScriptSyntaxError? error)
+    public static CompiledScript? Compile(string name, string source, ScriptShape shape, out ScriptSyntaxError? error) =>
+        Compile(name, source, shape, ScriptFrame.Record, out error);
+
+    /// <summary>Parses a script into a function of the frame's parameters, after the frame's one-line prologue.</summary>
+    public static CompiledScript? Compile(string name, string source, ScriptShape shape, ScriptFrame frame, out ScriptSyntaxError? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(source) || source.Length > MaxLength)
@@ -35,7 +39,9 @@ public static partial class ScriptCompiler
             return null;
         }
 
-        var text = shape == ScriptShape.Expression ? ExpressionHead + source + ExpressionTail : StatementsHead + source + StatementsTail;
+        var text = frame == ScriptFrame.Record
+            ? (shape == ScriptShape.Expression ? ExpressionHead + source + ExpressionTail : StatementsHead + source + StatementsTail)
+            : frame.Wrap(source, shape);
         try
         {
             return new CompiledScript(name, Engine.PrepareScript(text, name, strict: true), Reads(source));

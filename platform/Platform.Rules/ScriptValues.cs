@@ -29,6 +29,7 @@ public static class ScriptValues
         IReadOnlyDictionary<string, object?> record => ToObject(engine, record),
         IEnumerable<string> list => new JsArray(engine, list.Select(s => (JsValue)new JsString(s)).ToArray()),
         IEnumerable<IReadOnlyDictionary<string, object?>> lines => new JsArray(engine, lines.Select(l => (JsValue)ToObject(engine, l)).ToArray()),
+        IEnumerable<object?> list => new JsArray(engine, list.Select(item => ToScript(engine, item)).ToArray()),
         _ => new JsString(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 
@@ -55,6 +56,10 @@ public static class ScriptValues
         JsNumber n => ToDecimal(n.AsNumber()),
         JsArray array => array.Select(FromScript).ToList(),
         _ when value.IsDate() => new DateTimeOffset(DateTime.SpecifyKind(value.AsDate().ToDateTime(), DateTimeKind.Utc)),
+        // Plain objects (a workflow variable holding { amount: 1, tags: [] }) come back as dictionaries; functions and the like as text.
+        JsObject plain => plain.GetOwnProperties()
+            .Where(p => p.Key.IsString() && p.Value.Value is { } v && !v.IsUndefined())
+            .ToDictionary(p => p.Key.ToString(), p => FromScript(p.Value.Value), StringComparer.Ordinal),
         _ => value.ToString(),
     };
 

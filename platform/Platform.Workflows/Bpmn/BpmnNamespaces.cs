@@ -10,4 +10,10 @@ public static class BpmnNamespaces
     public static readonly XNamespace Camunda = "http://camunda.org/schema/1.0/bpmn";
     public static readonly XNamespace Activiti = "http://activiti.org/bpmn";
     public static readonly XNamespace Flowable = "http://flowable.org/bpmn";
+
+    /// <summary>Our own extension attributes (record binding, triggers, service actions).</summary>
+    public static readonly XNamespace Platform = "https://schemas.platform.local/bpmn";
+
+    /// <summary>The extension namespaces whose attributes of the same name mean the same thing (Camunda first).</summary>
+    public static readonly XNamespace[] Extensions = [Platform, Camunda, Flowable, Activiti];
 }

@@ -33,6 +33,14 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Workflows.WorkflowDefinition> WorkflowDefinitions => Set<Workflows.WorkflowDefinition>();
 
+    public DbSet<Workflows.WorkflowInstance> WorkflowInstances => Set<Workflows.WorkflowInstance>();
+
+    public DbSet<Workflows.WorkflowTask> WorkflowTasks => Set<Workflows.WorkflowTask>();
+
+    public DbSet<Workflows.WorkflowTimer> WorkflowTimers => Set<Workflows.WorkflowTimer>();
+
+    public DbSet<Workflows.WorkflowHistoryEntry> WorkflowHistory => Set<Workflows.WorkflowHistoryEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -46,5 +54,9 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new AutoNumberCounterConfiguration());
         builder.ApplyConfiguration(new Files.StoredFileConfiguration());
         builder.ApplyConfiguration(new Workflows.WorkflowDefinitionConfiguration());
+        builder.ApplyConfiguration(new Workflows.WorkflowInstanceConfiguration());
+        builder.ApplyConfiguration(new Workflows.WorkflowTaskConfiguration());
+        builder.ApplyConfiguration(new Workflows.WorkflowTimerConfiguration());
+        builder.ApplyConfiguration(new Workflows.WorkflowHistoryEntryConfiguration());
     }
 }

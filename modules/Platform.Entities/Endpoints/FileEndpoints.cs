@@ -1,3 +1,4 @@
+using Platform.Web.Security;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

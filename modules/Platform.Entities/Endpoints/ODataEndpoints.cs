@@ -1,3 +1,4 @@
+using Platform.Web.Security;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;

@@ -1,3 +1,4 @@
+using Platform.Web.Security;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;

@@ -60,6 +60,7 @@ public sealed partial class ProcessRunner
         var node = model.Node(timer.NodeId);
         var token = state.Tokens.Find(t => t.Id == timer.TokenId);
         state.Timers.Remove(timer);
+        Effects.TimersCleared.Add(timer.Id);
         if (token is null)
         {
             return;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Platform.Host.IntegrationTests.Infrastructure;
 
@@ -34,6 +35,9 @@ public sealed class PlatformHost : WebApplicationFactory<Program>
 
     public TestDatabase Database => _database;
 
+    /// <summary>The host's clock: tests move it forward to make timers fall due.</summary>
+    public MovableClock Clock { get; } = new();
+
     /// <summary>Starts a host on a fresh database of <paramref name="provider"/>, dropped when the host is disposed.</summary>
     public static async Task<PlatformHost> StartAsync(string provider, params (string Key, string? Value)[] settings)
     {
@@ -58,6 +62,11 @@ public sealed class PlatformHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

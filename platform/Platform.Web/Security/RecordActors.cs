@@ -3,7 +3,7 @@ using Platform.Abstractions.Security;
 using Platform.Core.Records;
 using Platform.Data.Records;
 
-namespace Platform.Entities.Endpoints;
+namespace Platform.Web.Security;
 
 /// <summary>The signed-in user as the record service sees them: id, name, department and the record rights their roles grant.</summary>
 public static class RecordActors

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+using Platform.Workflows;
+using Platform.Workflows.Bpmn;
+
+namespace Platform.Approvals.Endpoints;
+
+/// <summary><c>/api/workflows/processes</c>: deploy a BPMN file (the request body) and list deployed versions.</summary>
+public static class ProcessEndpoints
+{
+    public static void MapProcessEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/workflows/processes").WithTags("Workflows").RequireAuthorization();
+        group.MapGet("/", List).WithName("ListProcesses").WithSummary("Every deployed process with its versions.");
+        group.MapPost("/", Deploy).WithName("DeployProcess").WithSummary("Deploys a BPMN 2.0 file (the body): each executable process becomes a new version.")
+            .RequireAuthorization(Permissions.Deploy);
+    }
+
+    private static async Task<IResult> List(PlatformDbContext db, CancellationToken cancellationToken) =>
+        Results.Ok(await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.ProcessKey).ThenBy(d => d.Version)
+            .Select(d => new { key = d.ProcessKey, d.Version, d.Name, d.DeployedAt, d.DeployedBy }).ToListAsync(cancellationToken));
+
+    private static async Task<IResult> Deploy(HttpContext context, WorkflowDeployment deployment)
+    {
+        using var buffer = new MemoryStream();
+        var limited = context.Request.Body;
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await limited.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > BpmnParser.MaxBytes)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file has at most {BpmnParser.MaxBytes / 1024 / 1024} MB.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var result = await deployment.DeployAsync(buffer.ToArray(), context.User.Identity!.Name!, context.RequestAborted);
+        if (result.Problems.Count > 0)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file was not deployed.",
+                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => new { element = p.ElementId, where = p.Where, message = p.Message }) });
+        }
+
+        return Results.Ok(new { deployed = result.Deployed.Select(d => new { key = d.Process, version = d.Version }), unchanged = result.Unchanged });
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Platform.Data;
+using Platform.Data.Workflows;
+using Platform.Workflows.Engine;
+
+namespace Platform.Approvals.Endpoints;
+
+/// <summary><c>/api/workflows/tasks</c>: my open tasks (assigned to me, or offered to me or my roles) and completing one.</summary>
+public static class TaskEndpoints
+{
+    public static void MapTaskEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/workflows/tasks").WithTags("Workflows").RequireAuthorization();
+        group.MapGet("/mine", Mine).WithName("MyTasks").WithSummary("Open tasks the signed-in user may act on, oldest first.");
+        group.MapPost("/{id:guid}/complete", Complete).WithName("CompleteTask").WithSummary("Completes a task: { variables, comment }.");
+    }
+
+    private static async Task<IResult> Mine(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        var actor = WorkflowActors.From(context.User);
+        var me = $"|{actor.UserId}|";
+        var roles = actor.Roles.Select(r => $"|{r}|").ToList();
+        // Ids are time-ordered (UUID v7): ordering by id is oldest first on every database. Candidate lists are |a|b| texts: "offered to me" is a LIKE per role, run in the database over open tasks only.
+        var query = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen);
+        var offered = query.Where(t => t.Assignee == actor.UserId
+            || (t.Assignee == null && (t.CandidateUsers.Contains(me) || (t.CandidateUsers == "" && t.CandidateRoles == ""))));
+        foreach (var role in roles)
+        {
+            offered = offered.Union(query.Where(t => t.Assignee == null && t.CandidateRoles.Contains(role)));
+        }
+
+        var tasks = await offered.OrderBy(t => t.Id).Take(500).ToListAsync(cancellationToken);
+        return Results.Ok(tasks.Select(Describe));
+    }
+
+    private static async Task<IResult> Complete(Guid id, HttpContext context, WorkflowEngine engine)
+    {
+        if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
+        {
+            return Results.Empty;
+        }
+
+        return await WorkflowResults.RunAsync(async () =>
+        {
+            await engine.CompleteTaskAsync(id, WorkflowActors.From(context.User), body.Variables, "completed", body.Comment, context.RequestAborted);
+            return Results.NoContent();
+        });
+    }
+
+    internal static object Describe(WorkflowTask t) => new
+    {
+        t.Id, instanceId = t.InstanceId, element = t.ElementId, t.Name, t.Assignee,
+        candidateUsers = t.CandidateUsers.Split('|', StringSplitOptions.RemoveEmptyEntries),
+        candidateRoles = t.CandidateRoles.Split('|', StringSplitOptions.RemoveEmptyEntries),
+        t.IsOpen, t.Outcome, t.Comment, t.CreatedAt, t.DueAt, t.CompletedAt, t.CompletedBy, key = t.ProcessKey, t.Entity, t.RecordId,
+    };
+}

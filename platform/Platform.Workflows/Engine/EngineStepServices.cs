@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Core.Metadata;
+using Platform.Data;
+using Platform.Data.Records;
+using Platform.Data.Workflows;
+using Platform.Workflows.Runtime;
+
+namespace Platform.Workflows.Engine;
+
+/// <summary>
+/// The outside world of one step, inside its transaction: the bound record through the record
+/// service (so record rules, audit and row versions apply to workflow changes too), managers from
+/// the departments, and notifications as history entries with their recipients.
+/// </summary>
+internal sealed class EngineStepServices(PlatformDbContext db, RecordStore records, WorkflowInstance instance, ILogger logger) : IStepServices
+{
+    private static readonly RecordActor Platform = new("workflow", "workflow");
+
+    public List<(string Recipient, string Message)> Notifications { get; } = [];
+
+    public async Task<IReadOnlyDictionary<string, object?>?> RecordAsync() =>
+        instance.Entity is { } entity && instance.RecordId is { } id ? await records.GetAsync(entity, id) : null;
+
+    public async Task<string?> ManagerOfAsync(string userId)
+    {
+        var department = await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync();
+        // A department's manager reports to the manager of the department above.
+        while (department is not null)
+        {
+            var row = await db.Departments.Where(d => d.Id == department).Select(d => new { d.ManagerId, d.ParentId }).SingleOrDefaultAsync();
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (row.ManagerId is not null && row.ManagerId != userId)
+            {
+                return row.ManagerId;
+            }
+
+            department = row.ParentId;
+        }
+
+        return null;
+    }
+
+    public async Task<string?> OwnerDepartmentManagerAsync()
+    {
+        var record = await RecordAsync();
+        var departmentId = record?.GetValueOrDefault(SystemFields.Department) as string;
+        return departmentId is null ? null : await db.Departments.Where(d => d.Id == departmentId).Select(d => d.ManagerId).SingleOrDefaultAsync();
+    }
+
+    public async Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)
+    {
+        // A refused action leaves nothing behind in the step's transaction (record rows, audit, after-save changes).
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync("workflow_action");
+        try
+        {
+            return await RunAsync(action, values, recipients);
+        }
+        catch (WorkflowException)
+        {
+            db.ChangeTracker.Clear();
+            await transaction.RollbackToSavepointAsync("workflow_action");
+            throw;
+        }
+    }
+
+    private async Task<object?> RunAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)
+    {
+        switch (action.Kind)
+        {
+            case ServiceAction.UpdateRecord:
+                if (instance.Entity is not { } entity || instance.RecordId is not { } id)
+                {
+                    throw new WorkflowException("updateRecord: the instance is not bound to a record.");
+                }
+
+                var current = await records.GetAsync(entity, id) ?? throw new WorkflowException($"updateRecord: the {entity} record {id} no longer exists.");
+                var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture), values, Platform);
+                return updated.Outcome == RecordOutcome.Saved ? id : throw Refused("updateRecord", updated);
+            case ServiceAction.CreateRecord:
+                var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Platform);
+                return created.Outcome == RecordOutcome.Saved ? created.Record![SystemFields.Id] : throw Refused("createRecord", created);
+            case ServiceAction.Notify:
+                foreach (var recipient in recipients)
+                {
+                    Notifications.Add((recipient, action.Message ?? ""));
+                }
+
+                logger.LogInformation("Workflow {Instance} notifies {Recipients}: {Message}", instance.Id, string.Join(", ", recipients), action.Message);
+                return null;
+            default:
+                throw new WorkflowException($"The service action '{action.Kind}' is not available; use one of {string.Join(", ", ServiceAction.Kinds)}.");
+        }
+    }
+
+    private static WorkflowException Refused(string action, RecordResult result) =>
+        new($"{action}: the record service refused the change ({result.Outcome}): {string.Join("; ", result.Errors.Select(e => e.Field is null ? e.Message : $"{e.Field}: {e.Message}"))}");
+}

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Data.Workflows;
+using Platform.Workflows.Runtime;
+
+namespace Platform.Workflows.Engine;
+
+public sealed partial class WorkflowEngine
+{
+    private async Task StepAsync(Guid instanceId, Func<ProcessRunner, Task> command, WorkflowActor actor, CancellationToken cancellationToken, string? endStatus = null)
+    {
+        using var held = await locks.EnterAsync(instanceId, cancellationToken);
+        await LockAcrossHostsAsync(instanceId, cancellationToken);
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
+            ?? throw new WorkflowException("There is no such process instance.");
+        if (instance.EndedAt is not null)
+        {
+            throw new WorkflowException($"The process has already ended ({instance.Status}).");
+        }
+
+        await StepAsync(instance, isNew: false, command, actor, cancellationToken, endStatus);
+    }
+
+    private async Task StepAsync(WorkflowInstance instance, bool isNew, Func<ProcessRunner, Task> command, WorkflowActor actor, CancellationToken cancellationToken, string? endStatus = null)
+    {
+        var model = await models.GetAsync(db, instance.DefinitionId, cancellationToken);
+        var state = isNew ? new InstanceState() : InstanceStateJson.Read(instance.State);
+        var services = new EngineStepServices(db, records, instance, logger);
+        var now = clock.GetUtcNow();
+        var runner = new ProcessRunner(model, state, scripts, services, new StepContext(now, actor.UserId, actor.ScriptUser, instance.Initiator));
+        await command(runner);
+        var effects = runner.Effects;
+
+        foreach (var task in effects.OpenedTasks)
+        {
+            db.WorkflowTasks.Add(new WorkflowTask
+            {
+                Id = task.Id, InstanceId = instance.Id, ElementId = task.ElementId, Name = task.Name, Assignee = task.Assignee,
+                CandidateUsers = WorkflowTask.Delimited(task.CandidateUsers), CandidateRoles = WorkflowTask.Delimited(task.CandidateRoles),
+                CreatedAt = now, DueAt = task.DueAt, ProcessKey = instance.ProcessKey, Entity = instance.Entity, RecordId = instance.RecordId,
+            });
+        }
+
+        await CloseTasksAsync(effects, now, cancellationToken);
+        // Timers set and cleared within one step never reach the table.
+        var cleared = effects.TimersCleared.ToHashSet(StringComparer.Ordinal);
+        foreach (var timer in effects.TimersSet.Where(t => !cleared.Contains(t.Id)))
+        {
+            db.WorkflowTimers.Add(new WorkflowTimer { InstanceId = instance.Id, TimerId = timer.Id, DueAt = timer.DueAt.ToUnixTimeMilliseconds() });
+        }
+
+        cleared.ExceptWith(effects.TimersSet.Select(t => t.Id));
+        if (cleared.Count > 0 && !isNew)
+        {
+            var ids = cleared.ToList();
+            await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && ids.Contains(t.TimerId)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        db.WorkflowHistory.AddRange(effects.History.Select(h => new WorkflowHistoryEntry
+        {
+            InstanceId = instance.Id, At = h.At, ElementId = h.ElementId, Event = h.Event, Actor = h.Actor, Detail = Clip(h.Detail),
+        }));
+
+        var previousVersion = instance.RowVersion;
+        instance.State = InstanceStateJson.Write(state);
+        instance.Error = Clip(state.Tokens.FirstOrDefault(t => t.State == TokenState.Incident)?.Error);
+        instance.Status = runner.Ended ? endStatus ?? WorkflowStatus.Completed : instance.Error is not null ? WorkflowStatus.Incident : WorkflowStatus.Running;
+        instance.EndedAt = runner.Ended ? now : null;
+        instance.RowVersion = previousVersion + 1;
+        if (isNew)
+        {
+            db.WorkflowInstances.Add(instance);
+        }
+        else if (await db.WorkflowInstances.Where(i => i.Id == instance.Id && i.RowVersion == previousVersion).ExecuteUpdateAsync(set => set
+                     .SetProperty(i => i.State, instance.State).SetProperty(i => i.Status, instance.Status).SetProperty(i => i.Error, instance.Error)
+                     .SetProperty(i => i.EndedAt, instance.EndedAt).SetProperty(i => i.RowVersion, instance.RowVersion), cancellationToken) != 1)
+        {
+            throw new WorkflowException("Another step of this process instance was saved first; nothing was changed. Try again.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+
+        foreach (var call in effects.Calls)
+        {
+            await StartCalledAsync(instance, state, call, actor, cancellationToken);
+        }
+
+        foreach (var called in effects.CallsCancelled)
+        {
+            await StepAsync(called, r => { r.Cancel(WorkflowStatus.Cancelled, "The calling activity was interrupted."); return Task.CompletedTask; }, actor, cancellationToken, WorkflowStatus.Cancelled);
+        }
+
+        if (runner.Ended && endStatus is null && instance.ParentId is { } parent)
+        {
+            await StepAsync(parent, r => r.ResumeCallAsync(instance.Id, state.Variables), actor, cancellationToken);
+        }
+    }
+
+    private async Task StartCalledAsync(WorkflowInstance caller, InstanceState state, ProcessCall call, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var token = state.Tokens.Single(t => t.Id == call.TokenId);
+        var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == call.ProcessKey)
+            .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new WorkflowException($"{call.ElementId}: there is no deployed process '{call.ProcessKey}' to call.");
+        var child = NewInstance(token.CalledInstance!.Value, definition.Id, call.ProcessKey, definition.Version, actor, caller.Entity, caller.RecordId, caller.Id);
+        child.Initiator = caller.Initiator;
+        using var held = await locks.EnterAsync(child.Id, cancellationToken);
+        await StepAsync(child, isNew: true, r => r.StartAsync(call.Variables), actor, cancellationToken);
+    }
+
+    private async Task CloseTasksAsync(StepEffects effects, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (effects.ClosedTasks.Count == 0)
+        {
+            return;
+        }
+
+        var ids = effects.ClosedTasks.Select(c => c.Task).ToList();
+        var rows = await db.WorkflowTasks.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        foreach (var row in rows.Concat(db.WorkflowTasks.Local.Where(t => ids.Contains(t.Id))).Distinct())
+        {
+            row.IsOpen = false;
+            row.CompletedAt ??= now;
+            row.Outcome ??= effects.ClosedTasks.First(c => c.Task == row.Id).Outcome;
+        }
+    }
+
+    /// <summary>On PostgreSQL, a transaction-scoped advisory lock per instance: two hosts never run steps of one instance at once.</summary>
+    private async Task LockAcrossHostsAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+        {
+            var key = BitConverter.ToInt64(instanceId.ToByteArray(), 8);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+        }
+    }
+
+    private static string? Clip(string? text) => text is { Length: > 4000 } ? text[..4000] : text;
+}

@@ -1,0 +1,136 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Data;
+using Platform.Data.Records;
+using Platform.Data.Workflows;
+using Platform.Workflows.Runtime;
+
+namespace Platform.Workflows.Engine;
+
+/// <summary>
+/// Runs process instances stored in the database. Every command is one step: lock the instance,
+/// load its state, move its tokens, then write state, tasks, timers, history and the record changes
+/// the step caused in one transaction. Called processes start (and finished ones resume their
+/// caller) inside the same transaction.
+/// </summary>
+public sealed partial class WorkflowEngine(
+    PlatformDbContext db, RecordStore records, ProcessModels models, WorkflowScripts scripts, InstanceLocks locks, TimeProvider clock, ILogger<WorkflowEngine> logger)
+{
+    /// <summary>Starts the latest version of a process, optionally bound to a record.</summary>
+    public async Task<WorkflowInstance> StartAsync(string processKey, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor,
+        string? entity = null, Guid? recordId = null, CancellationToken cancellationToken = default)
+    {
+        var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey)
+            .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new WorkflowException($"There is no deployed process '{processKey}'.");
+        return await InTransactionAsync(async () =>
+        {
+            var instance = NewInstance(Guid.CreateVersion7(clock.GetUtcNow()), definition.Id, processKey, definition.Version, actor, entity, recordId, null);
+            await StepAsync(instance, isNew: true, runner => runner.StartAsync(variables), actor, cancellationToken);
+            return instance;
+        }, cancellationToken);
+    }
+
+    /// <summary>Completes a task the actor may act on, with the variables given (an approval's outcome, a form's values).</summary>
+    public Task CompleteTaskAsync(Guid taskId, WorkflowActor actor, IReadOnlyDictionary<string, object?>? variables, string outcome = "completed", string? comment = null,
+        CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var task = await OpenTaskAsync(taskId, actor, cancellationToken);
+            task.Outcome = outcome;
+            task.Comment = comment;
+            task.CompletedBy = actor.UserId;
+            await StepAsync(task.InstanceId, runner => runner.CompleteTaskAsync(taskId, variables, outcome), actor, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Fires a timer that fell due (the dispatcher calls it); nothing happens when the step that set it already cleared it.</summary>
+    public Task FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            await StepAsync(instanceId, runner => runner.FireTimerAsync(timerId), WorkflowActor.System, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Delivers a message to an instance; false when nothing in it waited for that message.</summary>
+    public Task<bool> DeliverMessageAsync(Guid instanceId, string message, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            var delivered = false;
+            await StepAsync(instanceId, async runner => delivered = await runner.DeliverMessageAsync(message, variables), actor, cancellationToken);
+            return delivered;
+        }, cancellationToken);
+
+    /// <summary>Runs the failed nodes of an instance in incident again.</summary>
+    public Task RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            await StepAsync(instanceId, runner => runner.RetryAsync(), actor, cancellationToken);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Ends an instance now with <paramref name="status"/> (cancelled, withdrawn, rejected): open tasks, timers and called processes are cancelled.</summary>
+    public Task CancelAsync(Guid instanceId, string status, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async () =>
+        {
+            await StepAsync(instanceId, runner => { runner.Cancel(status, reason); return Task.CompletedTask; }, actor, cancellationToken, status);
+            return true;
+        }, cancellationToken);
+
+    private WorkflowInstance NewInstance(Guid id, long definitionId, string key, int version, WorkflowActor actor, string? entity, Guid? recordId, Guid? parent) => new()
+    {
+        Id = id, DefinitionId = definitionId, ProcessKey = key, Version = version, Entity = entity, RecordId = recordId,
+        Initiator = actor.UserId, StartedAt = clock.GetUtcNow(), ParentId = parent, Status = WorkflowStatus.Running,
+    };
+
+    private async Task<WorkflowTask> OpenTaskAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var task = await db.WorkflowTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || !task.IsOpen)
+        {
+            throw new WorkflowException(task is null ? "There is no such task." : "The task is no longer open (someone else completed it, or the process moved on).");
+        }
+
+        if (!MayAct(task, actor))
+        {
+            throw new WorkflowAccessException("The task is neither assigned to you nor offered to you or your roles.");
+        }
+
+        return task;
+    }
+
+    /// <summary>The assignee acts on an assigned task; an unassigned one is open to its candidate users and roles (and to anyone when it has none).</summary>
+    public static bool MayAct(WorkflowTask task, WorkflowActor actor) =>
+        actor.MayActForAnyone
+        || (task.Assignee is { } assignee
+            ? assignee == actor.UserId
+            : (task.CandidateUsers.Length == 0 && task.CandidateRoles.Length == 0)
+              || task.CandidateUsers.Contains($"|{actor.UserId}|", StringComparison.Ordinal)
+              || actor.Roles.Any(role => task.CandidateRoles.Contains($"|{role}|", StringComparison.Ordinal)));
+
+    /// <summary>Runs <paramref name="work"/> in the ambient transaction, or in a new one it commits (rolled back on any failure).</summary>
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+    }
+}
+
+/// <summary>The actor may not act on the task (answered 403).</summary>
+public sealed class WorkflowAccessException(string message) : Exception(message);

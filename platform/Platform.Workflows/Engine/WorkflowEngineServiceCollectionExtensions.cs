@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Workflows.Runtime;
+
+namespace Platform.Workflows.Engine;
+
+public static class WorkflowEngineServiceCollectionExtensions
+{
+    /// <summary>The engine (one per request scope), its shared caches and locks, and — unless turned off — the timer dispatcher.</summary>
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, bool timers = true)
+    {
+        services.TryAddSingleton<ProcessModels>();
+        services.TryAddSingleton<InstanceLocks>();
+        services.TryAddSingleton<WorkflowScripts>();
+        services.TryAddScoped<WorkflowEngine>();
+        services.TryAddSingleton<WorkflowTimerDispatcher>();
+        if (timers)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerDispatcher>());
+        }
+
+        return services;
+    }
+}

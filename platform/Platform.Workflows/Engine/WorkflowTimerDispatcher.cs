@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Platform.Data;
+
+namespace Platform.Workflows.Engine;
+
+/// <summary>
+/// Fires workflow timers that fell due: reads them by due time from the database (so timers survive
+/// restarts and any host may fire them) and runs each as a step of its instance. A timer fires at
+/// most once: the step that fires it deletes its row and removes it from the state, and a second
+/// host trying the same timer finds it gone.
+/// </summary>
+public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WorkflowTimerDispatcher> logger) : BackgroundService
+{
+    /// <summary>How often the table is read when nothing is due.</summary>
+    public static TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    private const int Batch = 500;
+
+    /// <summary>Fires every timer due now; answers how many fired. The hosted loop calls it, and tests after moving the clock.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            List<(Guid Instance, string Timer)> due;
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+                due = [.. (await db.WorkflowTimers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(Batch)
+                    .Select(t => new { t.InstanceId, t.TimerId }).ToListAsync(cancellationToken)).Select(t => (t.InstanceId, t.TimerId))];
+            }
+
+            if (due.Count == 0)
+            {
+                return fired;
+            }
+
+            foreach (var (instance, timer) in due)
+            {
+                await FireAsync(instance, timer, cancellationToken);
+                fired++;
+            }
+        }
+
+        return fired;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+                await Task.Delay(PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Workflow timers could not be read; trying again.");
+                await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
+            }
+        }
+    }
+
+    private async Task FireAsync(Guid instance, string timer, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        try
+        {
+            await engine.FireTimerAsync(instance, timer, cancellationToken);
+        }
+        catch (Runtime.WorkflowException e)
+        {
+            // The instance ended or vanished meanwhile: the timer has nothing left to do. (Database failures
+            // propagate: the row stays and the next round fires it.)
+            logger.LogWarning(e, "Workflow timer {Timer} of instance {Instance} could not fire; it is dropped.", timer, instance);
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            db.ChangeTracker.Clear();
+            await db.WorkflowTimers.Where(t => t.InstanceId == instance && t.TimerId == timer).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+}

@@ -38,18 +38,24 @@ public static class InstanceEndpoints
 
         string? entity = null;
         Guid? recordId = null;
-        if (body.Body.ValueKind == System.Text.Json.JsonValueKind.Object && body.Body.TryGetProperty("entity", out var e) && body.Body.TryGetProperty("recordId", out var r))
+        var hasEntity = body.Body.ValueKind == System.Text.Json.JsonValueKind.Object && body.Body.TryGetProperty("entity", out _);
+        var hasRecord = body.Body.ValueKind == System.Text.Json.JsonValueKind.Object && body.Body.TryGetProperty("recordId", out _);
+        if (hasEntity || hasRecord)
         {
-            entity = e.GetString();
-            if (!Guid.TryParse(r.GetString(), out var id) || entity is null || await records.GetAsync(entity, id, actor: RecordActors.From(context.User)) is null)
+            // Both or neither: a process is bound to one record of one entity, which the starter may read.
+            var e = hasEntity ? body.Body.GetProperty("entity") : default;
+            var r = hasRecord ? body.Body.GetProperty("recordId") : default;
+            entity = e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null;
+            var named = r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null;
+            if (entity is null || !Guid.TryParse(named, out var id) || await records.GetAsync(entity, id, actor: RecordActors.From(context.User)) is null)
             {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no {entity} record {r} you may read.");
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: WorkflowResults.Text(context, "Workflows.Error.NoSuchRecord", entity ?? "?", named ?? "?"));
             }
 
             recordId = id;
         }
 
-        return await WorkflowResults.RunAsync(async () =>
+        return await WorkflowResults.RunAsync(context, async () =>
         {
             var instance = await engine.StartAsync(key, body.Variables, WorkflowActors.From(context.User), entity, recordId, context.RequestAborted);
             return Results.Created($"/api/workflows/instances/{instance.Id}", Describe(instance));
@@ -66,7 +72,7 @@ public static class InstanceEndpoints
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (instance is null || !await MaySeeAsync(instance, context, db, cancellationToken))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such process instance you may see.");
+            return WorkflowResults.NotFound(context);
         }
 
         var tasks = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
@@ -90,28 +96,33 @@ public static class InstanceEndpoints
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
         if (instance is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such process instance you may see.");
+            return WorkflowResults.NotFound(context);
         }
 
-        return await WorkflowResults.RunAsync(async () =>
+        return await WorkflowResults.RunAsync(context, async () =>
             await engine.DeliverMessageAsync(id, name, body.Variables, WorkflowActors.From(context.User), context.RequestAborted)
                 ? Results.Ok(new { delivered = true })
-                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"Nothing in the instance waits for the message '{name}'."));
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: WorkflowResults.Text(context, "Workflows.Error.NoMessageWait", name)));
     }
 
     private static Task<IResult> Retry(Guid id, HttpContext context, WorkflowEngine engine) =>
-        WorkflowResults.RunAsync(async () =>
+        WorkflowResults.RunAsync(context, async () =>
         {
-            await engine.RetryAsync(id, WorkflowActors.From(context.User), context.RequestAborted);
-            return Results.NoContent();
+            return await engine.RetryAsync(id, WorkflowActors.From(context.User), context.RequestAborted)
+                ? Results.NoContent()
+                : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: WorkflowResults.Text(context, "Workflows.Error.NothingToRetry"));
         });
 
     private static async Task<IResult> Cancel(Guid id, HttpContext context, WorkflowEngine engine)
     {
-        var body = await WorkflowResults.ReadBodyAsync(context);
-        return await WorkflowResults.RunAsync(async () =>
+        if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
         {
-            await engine.CancelAsync(id, WorkflowStatus.Cancelled, body?.Comment, WorkflowActors.From(context.User), context.RequestAborted);
+            return Results.Empty;
+        }
+
+        return await WorkflowResults.RunAsync(context, async () =>
+        {
+            await engine.CancelAsync(id, WorkflowStatus.Cancelled, body.Comment, WorkflowActors.From(context.User), context.RequestAborted);
             return Results.NoContent();
         });
     }

@@ -33,7 +33,7 @@ public static class ProcessEndpoints
         {
             if (buffer.Length + read > BpmnParser.MaxBytes)
             {
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A BPMN file has at most {BpmnParser.MaxBytes / 1024 / 1024} MB.");
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: WorkflowResults.Text(context, "Workflows.Error.FileTooLarge", BpmnParser.MaxBytes / 1024 / 1024));
             }
 
             buffer.Write(chunk, 0, read);
@@ -42,7 +42,7 @@ public static class ProcessEndpoints
         var result = await deployment.DeployAsync(buffer.ToArray(), context.User.Identity!.Name!, context.RequestAborted);
         if (result.Problems.Count > 0)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The BPMN file was not deployed.",
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.NotDeployed"),
                 extensions: new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => new { element = p.ElementId, where = p.Where, message = p.Message }) });
         }
 

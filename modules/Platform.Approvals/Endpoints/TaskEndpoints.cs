@@ -43,7 +43,7 @@ public static class TaskEndpoints
             return Results.Empty;
         }
 
-        return await WorkflowResults.RunAsync(async () =>
+        return await WorkflowResults.RunAsync(context, async () =>
         {
             await engine.CompleteTaskAsync(id, WorkflowActors.From(context.User), body.Variables, "completed", body.Comment, context.RequestAborted);
             return Results.NoContent();

@@ -1,54 +1,97 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Platform.Rules;
 using Platform.Workflows.Engine;
 using Platform.Workflows.Runtime;
 
 namespace Platform.Approvals.Endpoints;
 
-/// <summary>Runs an engine call and turns refusals into problem answers: 400 with the reason, 403 when the user may not act, never a 500.</summary>
+/// <summary>
+/// Runs an engine call and turns refusals into problem answers in the user's language: 403 when the
+/// task is not the user's, 400 with the reason otherwise — never a 500.
+/// </summary>
 internal static class WorkflowResults
 {
-    public static async Task<IResult> RunAsync(Func<Task<IResult>> call)
+    /// <summary>Bodies of start, complete and message calls: variables and a comment, not files.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    public static async Task<IResult> RunAsync(HttpContext context, Func<Task<IResult>> call)
     {
         try
         {
             return await call();
         }
-        catch (WorkflowAccessException e)
+        catch (WorkflowAccessException)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Text(context, "Workflows.Error.NotYourTask"));
         }
         catch (WorkflowException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Code is null ? e.Message : Text(context, $"Workflows.Error.{e.Code}"), detail: e.Message);
+        }
+        catch (ScriptFailureException e)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Message);
         }
     }
 
-    /// <summary>Reads <c>{ "variables": {…}, "comment": "…" }</c>; null (and a 400 written) when the body is not such JSON.</summary>
+    public static IResult NotFound(HttpContext context) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Text(context, "Workflows.Error.NoSuchInstance"));
+
+    public static string Text(HttpContext context, string key, params object[] arguments) =>
+        context.RequestServices.GetRequiredService<IStringLocalizer>()[key, arguments];
+
+    /// <summary>
+    /// Reads <c>{ "variables": {…}, "comment": "…" }</c> (an empty body is neither); null, with a 400
+    /// written that says what is wrong, when the body is not such JSON or larger than 1 MB.
+    /// </summary>
     public static async Task<(Dictionary<string, object?> Variables, string? Comment, JsonElement Body)?> ReadBodyAsync(HttpContext context)
     {
-        if (context.Request.ContentLength is 0 || (context.Request.ContentLength is null && !context.Request.Body.CanSeek && context.Request.ContentType is null))
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return await RefuseAsync(context, Text(context, "Workflows.Error.BodyTooLarge"));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
         {
             return ([], null, default);
         }
 
+        JsonElement root;
         try
         {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            var root = document.RootElement.Clone();
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new JsonException("The body is not a JSON object.");
-            }
-
-            var variables = root.TryGetProperty("variables", out var v) ? InstanceStateJson.ReadVariables(v) : [];
-            var comment = root.TryGetProperty("comment", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-            return (variables, comment, root);
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            root = document.RootElement.Clone();
         }
         catch (JsonException e)
         {
-            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"The body is not valid JSON: {e.Message}").ExecuteAsync(context);
-            return null;
+            return await RefuseAsync(context, Text(context, "Workflows.Error.NotJson", e.Message));
         }
+
+        if (root.ValueKind != JsonValueKind.Object
+            || (root.TryGetProperty("variables", out var variables) && variables.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+            || (root.TryGetProperty("comment", out var comment) && comment.ValueKind is not (JsonValueKind.String or JsonValueKind.Null)))
+        {
+            return await RefuseAsync(context, Text(context, "Workflows.Error.BodyShape"));
+        }
+
+        return (root.TryGetProperty("variables", out var v) ? InstanceStateJson.ReadVariables(v) : [],
+            root.TryGetProperty("comment", out var c) ? c.GetString() : null, root);
+    }
+
+    private static async Task<(Dictionary<string, object?>, string?, JsonElement)?> RefuseAsync(HttpContext context, string message)
+    {
+        await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: message).ExecuteAsync(context);
+        return null;
     }
 }

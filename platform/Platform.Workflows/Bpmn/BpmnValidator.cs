@@ -21,6 +21,9 @@ public static class BpmnValidator
         ["exclusiveGateway"] = [""], ["parallelGateway"] = [""], ["inclusiveGateway"] = [""],
     };
 
+    /// <summary>Camunda/Flowable attributes that name Java code or external workers as a service task's implementation.</summary>
+    private static readonly string[] JavaImplementations = ["class", "delegateExpression", "expression", "type"];
+
     /// <summary>Elements a token stops at (a person, a message, a timer, another process): a loop through one of them cannot spin.</summary>
     private static readonly HashSet<string> WaitStates = ["userTask", "intermediateCatchEvent", "callActivity", "subProcess"];
 
@@ -76,6 +79,7 @@ public static class BpmnValidator
                 problems.Add(new BpmnProblem(node.Id, node.Line, $"The call activity calls '{(string?)node.Element.Attribute("calledElement")}', which is neither in this file nor deployed."));
             }
 
+            CheckSettings(node, problems);
             if (node.Kind == "subProcess")
             {
                 Check(node.Nodes, node.Flows, callable, problems);
@@ -112,6 +116,61 @@ public static class BpmnValidator
         foreach (var cycle in SpinningLoops(nodes, flows))
         {
             problems.Add(new BpmnProblem(cycle, byId[cycle].Line, "This element is on a loop without any wait state (user task, catch event, call activity): a token would spin forever."));
+        }
+    }
+
+    /// <summary>What a node's kind reads must make sense before it runs: timers, scripts, actions, loops.</summary>
+    private static void CheckSettings(BpmnNode node, List<BpmnProblem> problems)
+    {
+        void Refuse(string message) => problems.Add(new BpmnProblem(node.Id, node.Line, message));
+
+        var definition = node.Element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName == "timerEventDefinition");
+        if (definition is not null)
+        {
+            if (Runtime.TimerSettings.Read(node.Id, definition) is not { } timer)
+            {
+                Refuse("The timer has no timeDuration, timeDate or timeCycle.");
+            }
+            else if (timer.Problem() is { } problem)
+            {
+                Refuse(problem);
+            }
+        }
+
+        if (node.Kind == "scriptTask" && node.Element.Element(BpmnNamespaces.Model + "script")?.Value.Trim() is { Length: > 0 } script)
+        {
+            var format = ((string?)node.Element.Attribute("scriptFormat"))?.ToLowerInvariant();
+            if (format is not (null or "javascript" or "js" or "ecmascript" or "text/javascript"))
+            {
+                Refuse($"The script is {format}; scripts here are JavaScript.");
+            }
+            else if (ScriptCompiler.Compile(node.Id, script, ScriptShape.Statements, out var error) is null)
+            {
+                Refuse($"The script is not JavaScript that parses ({error}).");
+            }
+        }
+
+        if (node.Kind == "serviceTask")
+        {
+            var action = Runtime.ServiceAction.Read(node.Element);
+            var java = JavaImplementations.FirstOrDefault(a => Runtime.ModelNode.Extension(node.Element, a) is not null);
+            if (action.Kind is { } kind && !Runtime.ServiceAction.Kinds.Contains(kind))
+            {
+                Refuse($"The service action '{kind}' is unknown; use one of {string.Join(", ", Runtime.ServiceAction.Kinds)}.");
+            }
+            else if (action.Kind is null && java is not null)
+            {
+                Refuse($"The service task is implemented by a Java {java}, which cannot run here; give it platform:action ({string.Join(", ", Runtime.ServiceAction.Kinds)}).");
+            }
+            else if (action.Kind == Runtime.ServiceAction.CreateRecord && action.Entity is null)
+            {
+                Refuse("createRecord needs platform:entity, the entity to create a record of.");
+            }
+        }
+
+        if (Runtime.LoopSettings.Read(node.Element) is { Cardinality: null, Collection: null })
+        {
+            Refuse("A multi-instance activity needs a loopCardinality or a collection.");
         }
     }
 

@@ -11,10 +11,10 @@ public sealed partial class WorkflowEngine
         using var held = await locks.EnterAsync(instanceId, cancellationToken);
         await LockAcrossHostsAsync(instanceId, cancellationToken);
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken)
-            ?? throw new WorkflowException("There is no such process instance.");
+            ?? throw new WorkflowException("There is no such process instance.", WorkflowException.NoSuchInstance);
         if (instance.EndedAt is not null)
         {
-            throw new WorkflowException($"The process has already ended ({instance.Status}).");
+            throw new WorkflowException($"The process has already ended ({instance.Status}).", WorkflowException.InstanceEnded);
         }
 
         await StepAsync(instance, isNew: false, command, actor, cancellationToken, endStatus);
@@ -74,7 +74,7 @@ public sealed partial class WorkflowEngine
                      .SetProperty(i => i.State, instance.State).SetProperty(i => i.Status, instance.Status).SetProperty(i => i.Error, instance.Error)
                      .SetProperty(i => i.EndedAt, instance.EndedAt).SetProperty(i => i.RowVersion, instance.RowVersion), cancellationToken) != 1)
         {
-            throw new WorkflowException("Another step of this process instance was saved first; nothing was changed. Try again.");
+            throw new WorkflowException("Another step of this process instance was saved first; nothing was changed. Try again.", WorkflowException.SavedFirst);
         }
 
         await db.SaveChangesAsync(cancellationToken);

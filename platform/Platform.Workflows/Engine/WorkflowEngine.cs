@@ -22,7 +22,7 @@ public sealed partial class WorkflowEngine(
     {
         var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey)
             .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new WorkflowException($"There is no deployed process '{processKey}'.");
+            ?? throw new WorkflowException($"There is no deployed process '{processKey}'.", WorkflowException.NoSuchProcess);
         return await InTransactionAsync(async () =>
         {
             var instance = NewInstance(Guid.CreateVersion7(clock.GetUtcNow()), definition.Id, processKey, definition.Version, actor, entity, recordId, null);
@@ -61,12 +61,13 @@ public sealed partial class WorkflowEngine(
             return delivered;
         }, cancellationToken);
 
-    /// <summary>Runs the failed nodes of an instance in incident again.</summary>
-    public Task RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+    /// <summary>Runs the failed nodes of an instance in incident again; false when nothing was in incident.</summary>
+    public Task<bool> RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async () =>
         {
-            await StepAsync(instanceId, runner => runner.RetryAsync(), actor, cancellationToken);
-            return true;
+            var retried = false;
+            await StepAsync(instanceId, async runner => retried = await runner.RetryAsync(), actor, cancellationToken);
+            return retried;
         }, cancellationToken);
 
     /// <summary>Ends an instance now with <paramref name="status"/> (cancelled, withdrawn, rejected): open tasks, timers and called processes are cancelled.</summary>
@@ -88,7 +89,9 @@ public sealed partial class WorkflowEngine(
         var task = await db.WorkflowTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null || !task.IsOpen)
         {
-            throw new WorkflowException(task is null ? "There is no such task." : "The task is no longer open (someone else completed it, or the process moved on).");
+            throw task is null
+                ? new WorkflowException("There is no such task.", WorkflowException.NoSuchTask)
+                : new WorkflowException("The task is no longer open (someone else completed it, or the process moved on).", WorkflowException.TaskNotOpen);
         }
 
         if (!MayAct(task, actor))

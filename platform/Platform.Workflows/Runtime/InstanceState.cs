@@ -59,6 +59,12 @@ public sealed class Token
     /// <summary>For a token waiting at a call activity: the called instance.</summary>
     public Guid? CalledInstance { get; set; }
 
+    /// <summary>
+    /// Its node's work is done and it is taking the outgoing flows: a failure from here on (a flow's
+    /// condition, a loop's completion condition) is retried by leaving again, never by running the node twice.
+    /// </summary>
+    public bool Leaving { get; set; }
+
     /// <summary>For a token in incident: what failed.</summary>
     public string? Error { get; set; }
 }

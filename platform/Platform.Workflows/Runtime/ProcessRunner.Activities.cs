@@ -36,12 +36,13 @@ public sealed partial class ProcessRunner
         }
 
         var name = await FillTextAsync(token, $"{node.Id} name", node.Label) ?? node.Id;
+        var timers = await PlanBoundaryTimersAsync(token, node);
         var task = new OpenedTask(Guid.CreateVersion7(context.Now), token.Id, node.Id, name, assignee, users, roles, due);
         token.Tasks.Add(task.Id);
         token.State = TokenState.Waiting;
         Effects.OpenedTasks.Add(task);
         History(node.Id, "taskCreated", null, assignee ?? string.Join(", ", users.Concat(roles)));
-        await SetBoundaryTimersAsync(token, node);
+        Set(timers);
     }
 
     private static List<string> List(object? value) => value switch
@@ -81,7 +82,7 @@ public sealed partial class ProcessRunner
 
         var values = action.Values is null
             ? new Dictionary<string, object?>()
-            : await FillAsync(token, $"{node.Id} values", action.Values.Contains("${", StringComparison.Ordinal) ? action.Values : "${" + action.Values + "}") switch
+            : await ExpressionAsync(token, $"{node.Id} values", action.Values) switch
             {
                 IReadOnlyDictionary<string, object?> map => map,
                 null => new Dictionary<string, object?>(),
@@ -103,22 +104,24 @@ public sealed partial class ProcessRunner
     private async Task EnterSubProcessAsync(Token token, ModelNode node)
     {
         var start = model.StartOf(node.Id) ?? throw new WorkflowException($"{node.Label}: the sub-process has no start event.");
+        var timers = await PlanBoundaryTimersAsync(token, node);
         var scope = new ScopeInstance { Id = state.NextId("s"), ParentId = token.ScopeId, NodeId = node.Id, Kind = ScopeInstance.SubProcess, OwnerToken = token.Id };
         state.Scopes.Add(scope);
         token.State = TokenState.Waiting;
         token.ChildScopeId = scope.Id;
         _active.Enqueue(NewToken(start.Id, scope.Id));
-        await SetBoundaryTimersAsync(token, node);
+        Set(timers);
     }
 
     private async Task CallAsync(Token token, ModelNode node)
     {
         var key = await FillTextAsync(token, $"{node.Id} called element", node.CalledElement)
             ?? throw new WorkflowException($"{node.Label}: the call activity names no process.");
+        var timers = await PlanBoundaryTimersAsync(token, node);
         token.State = TokenState.Waiting;
         token.CalledInstance = Guid.CreateVersion7(context.Now);
         Effects.Calls.Add(new ProcessCall(token.Id, node.Id, key, VariablesOf(token)));
         History(node.Id, "called", null, key);
-        await SetBoundaryTimersAsync(token, node);
+        Set(timers);
     }
 }

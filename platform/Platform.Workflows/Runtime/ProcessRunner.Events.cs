@@ -14,20 +14,35 @@ public sealed partial class ProcessRunner
         // A message catch waits until DeliverMessageAsync names its message.
     }
 
-    private async Task SetBoundaryTimersAsync(Token token, ModelNode node)
+    /// <summary>The timers of the activity's boundary events, computed (they may fail) before the activity changes anything.</summary>
+    private async Task<List<PendingTimer>> PlanBoundaryTimersAsync(Token token, ModelNode node)
     {
+        var timers = new List<PendingTimer>();
         if (IsLoopItem(token, node))
         {
-            return; // Boundary events belong to the multi-instance activity as a whole, not to each item.
+            return timers; // Boundary events belong to the multi-instance activity as a whole, not to each item.
         }
 
         foreach (var boundary in node.Boundaries.Where(b => b.EventKind == "timer"))
         {
-            await SetTimerAsync(token, boundary);
+            timers.Add(await PlanTimerAsync(token, boundary));
+        }
+
+        return timers;
+    }
+
+    private void Set(IEnumerable<PendingTimer> timers)
+    {
+        foreach (var timer in timers)
+        {
+            state.Timers.Add(timer);
+            Effects.TimersSet.Add(timer);
         }
     }
 
-    private async Task SetTimerAsync(Token token, ModelNode node)
+    private async Task SetTimerAsync(Token token, ModelNode node) => Set([await PlanTimerAsync(token, node)]);
+
+    private async Task<PendingTimer> PlanTimerAsync(Token token, ModelNode node)
     {
         var settings = node.Timer ?? throw new WorkflowException($"{node.Label}: the timer has no timeDuration, timeDate or timeCycle.");
         var text = await FillTextAsync(token, $"{node.Id} timer", settings.Text) ?? "";
@@ -36,13 +51,11 @@ public sealed partial class ProcessRunner
             throw new WorkflowException($"{node.Label}: {error}");
         }
 
-        var timer = new PendingTimer
+        return new PendingTimer
         {
             Id = state.NextId("timer"), TokenId = token.Id, NodeId = node.Id, DueAt = schedule.First(context.Now),
             Cycle = settings.Kind == TimerSettings.Cycle ? text : null,
         };
-        state.Timers.Add(timer);
-        Effects.TimersSet.Add(timer);
     }
 
     /// <summary>The activity a token was at is done: the timers attached to it will not fire.</summary>

@@ -7,23 +7,47 @@ public sealed partial class ProcessRunner
     /// outgoing flows (those without a condition and those whose condition holds, else the default),
     /// forking when there are several, ending when there are none.
     /// </summary>
+    /// <remarks>
+    /// A failure while leaving puts this token (not whichever token's step got here) in incident,
+    /// marked <see cref="Token.Leaving"/>, so a retry leaves again rather than running the node twice.
+    /// </remarks>
     private async Task LeaveAsync(Token token)
     {
         var node = model.Node(token.NodeId);
-        ClearBoundaryTimers(token);
-        History(node.Id, "left", null, null);
-        if (IsLoopItem(token, node))
+        token.Leaving = true;
+        try
         {
-            await CompleteLoopItemAsync(token, node);
-            return;
-        }
+            ClearBoundaryTimers(token);
+            if (IsLoopItem(token, node))
+            {
+                await CompleteLoopItemAsync(token, node);
+                return;
+            }
 
+            await TakeAsync(token, node, await SelectFlowsAsync(token, node, firstOnly: false));
+        }
+        catch (Exception e) when (e is Platform.Rules.ScriptFailureException or WorkflowException)
+        {
+            Incident(token, node, e);
+        }
+    }
+
+    /// <summary>
+    /// The outgoing flows to take: those without a condition and those whose condition holds (only the
+    /// first of them for an exclusive gateway), else the default flow. Nothing changes before all are evaluated.
+    /// </summary>
+    private async Task<List<ModelFlow>> SelectFlowsAsync(Token token, ModelNode node, bool firstOnly)
+    {
         var flows = new List<ModelFlow>();
         foreach (var flow in node.Outgoing.Where(f => f.Id != node.DefaultFlow))
         {
             if (flow.Condition is null || await HoldsAsync(token, flow.Id, flow.Condition))
             {
                 flows.Add(flow);
+                if (firstOnly)
+                {
+                    break;
+                }
             }
         }
 
@@ -32,24 +56,26 @@ public sealed partial class ProcessRunner
             flows.Add(node.Outgoing.Single(f => f.Id == fallback));
         }
 
-        await TakeAsync(token, node, flows);
+        if (flows.Count == 0 && node.Outgoing.Count > 0)
+        {
+            throw new WorkflowException($"{node.Label}: no outgoing sequence flow's condition holds and there is no default flow.");
+        }
+
+        return flows;
     }
 
     private async Task TakeAsync(Token token, ModelNode node, List<ModelFlow> flows)
     {
+        History(node.Id, "left", null, null);
         if (flows.Count == 0)
         {
-            if (node.Outgoing.Count > 0)
-            {
-                throw new WorkflowException($"{node.Label}: no outgoing sequence flow's condition holds and there is no default flow.");
-            }
-
             // A node without outgoing flows ends its token, as an end event would.
             await EndTokenAsync(token);
             return;
         }
 
         token.State = TokenState.Active;
+        token.Leaving = false;
         token.NodeId = flows[0].Target;
         _active.Enqueue(token);
         foreach (var flow in flows.Skip(1))
@@ -159,21 +185,8 @@ public sealed partial class ProcessRunner
         state.Scopes.RemoveAll(s => s.Id == scopeId);
     }
 
-    private async Task ExclusiveAsync(Token token, ModelNode node)
-    {
-        foreach (var flow in node.Outgoing.Where(f => f.Id != node.DefaultFlow))
-        {
-            if (flow.Condition is null || await HoldsAsync(token, flow.Id, flow.Condition))
-            {
-                await TakeAsync(token, node, [flow]);
-                return;
-            }
-        }
-
-        var fallback = node.Outgoing.FirstOrDefault(f => f.Id == node.DefaultFlow)
-            ?? throw new WorkflowException($"{node.Label}: no outgoing sequence flow's condition holds and there is no default flow.");
-        await TakeAsync(token, node, [fallback]);
-    }
+    private async Task ExclusiveAsync(Token token, ModelNode node) =>
+        await TakeAsync(token, node, await SelectFlowsAsync(token, node, firstOnly: true));
 
     private async Task ParallelAsync(Token token, ModelNode node)
     {
@@ -209,25 +222,8 @@ public sealed partial class ProcessRunner
         await ForkInclusiveAsync(token, node);
     }
 
-    private async Task ForkInclusiveAsync(Token token, ModelNode node)
-    {
-        var flows = new List<ModelFlow>();
-        foreach (var flow in node.Outgoing.Where(f => f.Id != node.DefaultFlow))
-        {
-            if (flow.Condition is null || await HoldsAsync(token, flow.Id, flow.Condition))
-            {
-                flows.Add(flow);
-            }
-        }
-
-        if (flows.Count == 0)
-        {
-            flows.Add(node.Outgoing.FirstOrDefault(f => f.Id == node.DefaultFlow)
-                ?? throw new WorkflowException($"{node.Label}: no outgoing sequence flow's condition holds and there is no default flow."));
-        }
-
-        await TakeAsync(token, node, flows);
-    }
+    private async Task ForkInclusiveAsync(Token token, ModelNode node) =>
+        await TakeAsync(token, node, await SelectFlowsAsync(token, node, firstOnly: false));
 
     private async Task<bool> ReleaseInclusiveJoinsAsync()
     {
@@ -254,9 +250,8 @@ public sealed partial class ProcessRunner
             }
             catch (Exception e) when (e is Platform.Rules.ScriptFailureException or WorkflowException)
             {
-                survivor.State = TokenState.Incident;
-                survivor.Error = e.Message;
-                History(gateway, "incident", context.ActorId, e.Message);
+                // The retry runs the gateway again: the survivor joins and, with nothing else to wait for, forks.
+                Incident(survivor, model.Node(gateway), e);
             }
 
             return true;

@@ -37,7 +37,7 @@ public sealed partial class ProcessRunner
         }
         else if (loop.Cardinality is { } cardinality)
         {
-            var value = await FillAsync(token, $"{node.Id} loop cardinality", cardinality.Contains("${", StringComparison.Ordinal) ? cardinality : "${" + cardinality + "}");
+            var value = await ExpressionAsync(token, $"{node.Id} loop cardinality", cardinality);
             count = value switch
             {
                 decimal d when d >= 0 && d <= 1000 && d == decimal.Truncate(d) => (int)d,
@@ -50,6 +50,7 @@ public sealed partial class ProcessRunner
             throw new WorkflowException($"{node.Label}: a multi-instance activity needs a loop cardinality or a collection.");
         }
 
+        var timers = await PlanBoundaryTimersAsync(token, node);
         var scope = new ScopeInstance { Id = state.NextId("s"), ParentId = token.ScopeId, NodeId = node.Id, Kind = ScopeInstance.Loop, OwnerToken = token.Id, Items = items };
         scope.Variables[Instances] = (decimal)count;
         scope.Variables[Completed] = 0m;
@@ -58,7 +59,7 @@ public sealed partial class ProcessRunner
         token.State = TokenState.Waiting;
         token.ChildScopeId = scope.Id;
         History(node.Id, "loopStarted", null, count.ToString(CultureInfo.InvariantCulture));
-        await SetBoundaryTimersAsync(token, node);
+        Set(timers);
         if (count == 0)
         {
             await FinishLoopAsync(scope);
@@ -91,16 +92,21 @@ public sealed partial class ProcessRunner
     {
         var item = state.Scope(token.ScopeId)!;
         var loop = state.Scope(item.ParentId)!;
-        state.Tokens.Remove(token);
-        state.Scopes.Remove(item);
         var done = (decimal)loop.Variables[Completed]! + 1;
-        loop.Variables[Completed] = done;
-        loop.Variables[ActiveInstances] = (decimal)loop.Variables[ActiveInstances]! - 1;
         var total = (int)(decimal)loop.Variables[Instances]!;
         var condition = node.Loop!.CompletionCondition;
+        // The condition sees the counts with this item done; it is judged before anything changes, so a
+        // failing condition leaves the item as it was (in incident, retried by leaving again).
+        var counts = new Dictionary<string, object?>(VariablesOf(loop.Id), StringComparer.Ordinal)
+        {
+            [Completed] = done, [ActiveInstances] = (decimal)loop.Variables[ActiveInstances]! - 1,
+        };
         var enough = condition is not null
-            && scripts.Holds($"{node.Id} completion condition", condition.Trim() is var text && (text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal)) ? text[2..^1] : text,
-                VariablesOf(loop.Id), await RecordAsync(), context.User);
+            && scripts.Holds($"{node.Id} completion condition", Bpmn.BpmnValidator.ConditionScript(condition)!, counts, await RecordAsync(), context.User);
+        state.Tokens.Remove(token);
+        state.Scopes.Remove(item);
+        loop.Variables[Completed] = done;
+        loop.Variables[ActiveInstances] = counts[ActiveInstances];
         if (enough || done >= total)
         {
             await FinishLoopAsync(loop);

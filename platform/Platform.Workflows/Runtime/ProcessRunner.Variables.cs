@@ -46,6 +46,10 @@ public sealed partial class ProcessRunner
     private async Task<object?> FillAsync(Token token, string name, string text) =>
         scripts.Fill(name, text, VariablesOf(token), await RecordAsync(), context.User);
 
+    /// <summary>An expression written with or without <c>${…}</c> (<c>${nrOfLoops}</c> and <c>nrOfLoops</c> alike).</summary>
+    private async Task<object?> ExpressionAsync(Token token, string name, string text) =>
+        scripts.Evaluate(name, Bpmn.BpmnValidator.ConditionScript(text)!, VariablesOf(token), await RecordAsync(), context.User);
+
     private async Task<string?> FillTextAsync(Token token, string name, string? text) =>
         text is null ? null : Convert.ToString(await FillAsync(token, name, text), System.Globalization.CultureInfo.InvariantCulture);
 }

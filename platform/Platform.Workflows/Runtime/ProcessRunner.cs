@@ -123,17 +123,27 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
     }
 
     /// <summary>Runs the failed nodes again (after an admin fixed the cause); they may fail again.</summary>
-    public async Task RetryAsync()
+    /// <returns>False when nothing was in incident.</returns>
+    public async Task<bool> RetryAsync()
     {
-        foreach (var token in state.Tokens.Where(t => t.State == TokenState.Incident).ToList())
+        var failed = state.Tokens.Where(t => t.State == TokenState.Incident).ToList();
+        foreach (var token in failed)
         {
             token.State = TokenState.Active;
             token.Error = null;
             History(token.NodeId, "retried", context.ActorId, null);
-            _active.Enqueue(token);
+            if (token.Leaving)
+            {
+                await LeaveAsync(token);
+            }
+            else
+            {
+                _active.Enqueue(token);
+            }
         }
 
         await RunAsync();
+        return failed.Count > 0;
     }
 
     /// <summary>Ends the instance now (withdrawn, rejected, cancelled): every task, timer and called process is cancelled.</summary>
@@ -221,12 +231,18 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
         }
         catch (Exception e) when (e is ScriptFailureException or WorkflowException)
         {
-            // The node's own changes were not applied (scripts change variables only when they succeed):
-            // the token stays before it, the instance shows an incident, and a retry runs the node again.
-            token.State = TokenState.Incident;
-            token.Error = e.Message;
-            History(node.Id, "incident", context.ActorId, e.Message);
+            // Every node evaluates what can fail before it changes anything (scripts change variables only
+            // when they succeed, boundary timers are planned before the task opens): the token stays
+            // before the node, the instance shows an incident, and a retry runs the node again.
+            Incident(token, node, e);
         }
+    }
+
+    private void Incident(Token token, ModelNode node, Exception e)
+    {
+        token.State = TokenState.Incident;
+        token.Error = e.Message;
+        History(node.Id, "incident", context.ActorId, e.Message);
     }
 
     private Token NewToken(string nodeId, string? scopeId)

@@ -80,6 +80,32 @@ public sealed class BpmnValidatorTests
         Assert.Contains("executable", none.Single().Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Timers_scripts_actions_and_loops_that_cannot_run_are_named_at_deploy()
+    {
+        var problems = Validate("""
+            <startEvent id="start"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+            <intermediateCatchEvent id="wait"><timerEventDefinition><timeDuration>two days</timeDuration></timerEventDefinition></intermediateCatchEvent>
+            <sequenceFlow id="f2" sourceRef="wait" targetRef="calc"/>
+            <scriptTask id="calc" scriptFormat="javascript"><script>var x = ;</script></scriptTask>
+            <sequenceFlow id="f3" sourceRef="calc" targetRef="java"/>
+            <serviceTask xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="java" camunda:class="org.example.Mailer"/>
+            <sequenceFlow id="f4" sourceRef="java" targetRef="hook"/>
+            <serviceTask xmlns:platform="https://schemas.platform.local/bpmn" id="hook" platform:action="ftp"/>
+            <sequenceFlow id="f5" sourceRef="hook" targetRef="sign"/>
+            <userTask id="sign"><multiInstanceLoopCharacteristics/></userTask>
+            <sequenceFlow id="f6" sourceRef="sign" targetRef="end"/>
+            <endEvent id="end"/>
+            """);
+
+        Assert.Contains(problems, p => p.ElementId == "wait" && p.Message.Contains("ISO-8601", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "calc" && p.Message.Contains("parses", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "java" && p.Message.Contains("Java", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "hook" && p.Message.Contains("'ftp'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "sign" && p.Message.Contains("loopCardinality", StringComparison.Ordinal));
+    }
+
     [SkippableFact]
     public void The_executable_processes_of_the_behaviour_suite_validate()
     {

@@ -78,6 +78,13 @@ public sealed class WorkflowHarness : IStepServices
 
     public void Complete(string name, Dictionary<string, object?>? variables = null) => Complete(Task(name), variables);
 
+    public bool Retry(Instance instance)
+    {
+        var retried = false;
+        Step(instance.Id, async runner => retried = await runner.RetryAsync()).GetAwaiter().GetResult();
+        return retried;
+    }
+
     public bool Deliver(Instance instance, string message)
     {
         var delivered = false;

@@ -162,4 +162,35 @@ public sealed class WorkflowApiTests
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/workflows/instances/{instance}/retry", null)).StatusCode);
         Assert.Equal("incident", (await InstanceAsync(admin, instance)).GetProperty("instance").GetProperty("status").GetString());
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Bad_bodies_and_pointless_calls_get_a_clear_answer_in_the_users_language_and_start_nothing(string provider)
+    {
+        var (host, admin, manager, _, directorId) = await StartAsync(provider);
+        await using var _ = host;
+        var url = "/api/workflows/processes/order_approval/instances";
+
+        var notAnObject = await admin.PostAsync(url, new StringContent("{\"variables\": [1, 2]}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, notAnObject.StatusCode);
+        Assert.Contains("variables", await notAnObject.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var notJson = await admin.PostAsync(url, new StringContent("{variables:", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        var halfBound = await admin.PostAsJsonAsync(url, new { entity = "sales_order" });
+        Assert.Equal(HttpStatusCode.NotFound, halfBound.StatusCode);
+        var unknown = await admin.PostAsJsonAsync("/api/workflows/processes/no_such_process/instances", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>("/api/workflows/instances")).EnumerateArray());
+
+        var instance = await StartInstanceAsync(admin, 10m, directorId);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/workflows/instances/{instance}/retry", null)).StatusCode);
+
+        var task = Assert.Single(await MyTasksAsync(manager, instance));
+        using var again = new HttpRequestMessage(HttpMethod.Post, $"/api/workflows/tasks/{task.GetProperty("id").GetGuid()}/complete");
+        again.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        Assert.Equal(HttpStatusCode.NoContent, (await CompleteAsync(manager, task)).StatusCode);
+        var closed = await manager.SendAsync(again);
+        Assert.Equal(HttpStatusCode.BadRequest, closed.StatusCode);
+        Assert.Contains("任务已关闭", await closed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

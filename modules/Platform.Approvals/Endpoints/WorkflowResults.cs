@@ -29,7 +29,7 @@ internal static class WorkflowResults
         }
         catch (WorkflowException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Code is null ? e.Message : Text(context, $"Workflows.Error.{e.Code}"), detail: e.Message);
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Code is null ? e.Message : Text(context, $"Workflows.Error.{e.Code}"));
         }
         catch (ScriptFailureException e)
         {

@@ -115,9 +115,16 @@ public sealed partial class WorkflowEngine
             return;
         }
 
-        var ids = effects.ClosedTasks.Select(c => c.Task).ToList();
-        var rows = await db.WorkflowTasks.Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
-        foreach (var row in rows.Concat(db.WorkflowTasks.Local.Where(t => ids.Contains(t.Id))).Distinct())
+        // The completed task is usually tracked already (the completion read it): only the others are read.
+        var ids = effects.ClosedTasks.Select(c => c.Task).ToHashSet();
+        var rows = db.WorkflowTasks.Local.Where(t => ids.Contains(t.Id)).ToList();
+        var missing = ids.Except(rows.Select(r => r.Id)).ToList();
+        if (missing.Count > 0)
+        {
+            rows.AddRange(await db.WorkflowTasks.Where(t => missing.Contains(t.Id)).ToListAsync(cancellationToken));
+        }
+
+        foreach (var row in rows)
         {
             row.IsOpen = false;
             row.CompletedAt ??= now;

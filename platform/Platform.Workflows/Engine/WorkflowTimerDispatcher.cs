@@ -19,6 +19,9 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
 
     private const int Batch = 500;
 
+    /// <summary>How many timer steps share one commit.</summary>
+    private const int CommitEvery = 50;
+
     /// <summary>Fires every timer due now; answers how many fired. The hosted loop calls it, and tests after moving the clock.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
     {
@@ -39,10 +42,17 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
                 return fired;
             }
 
-            foreach (var (instance, timer) in due)
+            foreach (var chunk in due.Chunk(CommitEvery))
             {
-                await FireAsync(instance, timer, cancellationToken);
-                fired++;
+                if (!await FireTogetherAsync(chunk, cancellationToken))
+                {
+                    foreach (var (instance, timer) in chunk)
+                    {
+                        await FireAsync(instance, timer, cancellationToken);
+                    }
+                }
+
+                fired += chunk.Length;
             }
         }
 
@@ -67,6 +77,45 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
                 logger.LogError(e, "Workflow timers could not be read; trying again.");
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// Fires several due timers (of any instances) in one transaction: each is still its own step under
+    /// its instance's lock, but they share one commit — the disk's flush is what limits how many timers
+    /// a second fire. False (nothing kept) when the database refused any of them; they are then fired one by one.
+    /// </summary>
+    private async Task<bool> FireTogetherAsync((Guid Instance, string Timer)[] chunk, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            foreach (var (instance, timer) in chunk)
+            {
+                try
+                {
+                    await engine.FireTimerAsync(instance, timer, cancellationToken);
+                }
+                catch (Runtime.WorkflowException e) when (e.Code is Runtime.WorkflowException.NoSuchInstance or Runtime.WorkflowException.InstanceEnded)
+                {
+                    // Refused before the step wrote anything: the timer has nothing left to do.
+                    db.ChangeTracker.Clear();
+                    await db.WorkflowTimers.Where(t => t.InstanceId == instance && t.TimerId == timer).ExecuteDeleteAsync(cancellationToken);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogInformation(e, "A batch of {Count} workflow timers was rolled back; firing them one by one.", chunk.Length);
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
         }
     }
 

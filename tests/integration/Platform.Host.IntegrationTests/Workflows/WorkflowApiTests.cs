@@ -118,6 +118,7 @@ public sealed class WorkflowApiTests
         var (host, admin, manager, director, directorId) = await StartAsync(provider);
         await using var _ = host;
         var instance = await StartInstanceAsync(admin, 1_000m, directorId);
+        var other = await StartInstanceAsync(admin, 2_000m, directorId);
         var dispatcher = host.Services.GetRequiredService<WorkflowTimerDispatcher>();
 
         host.Clock.Advance(TimeSpan.FromDays(1));
@@ -125,12 +126,14 @@ public sealed class WorkflowApiTests
         Assert.Single(await MyTasksAsync(await host.CreateClientForAsync("mary", Password), instance));
 
         host.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        Assert.Equal(1, await dispatcher.RunDueAsync());
+        // Both instances' timers fire, sharing one commit.
+        Assert.Equal(2, await dispatcher.RunDueAsync());
         // Sign-in tokens expire on the same clock: sign in again two days later.
         (admin, manager, director) = (await host.CreateAdminClientAsync(), await host.CreateClientForAsync("mary", Password), await host.CreateClientForAsync("dave", Password));
         Assert.Empty(await MyTasksAsync(manager, instance));
         var escalated = Assert.Single(await MyTasksAsync(director, instance));
         Assert.Equal("Escalated to the director", escalated.GetProperty("name").GetString());
+        Assert.Single(await MyTasksAsync(director, other));
         var tasks = (await InstanceAsync(admin, instance)).GetProperty("tasks").EnumerateArray().ToList();
         Assert.Equal("interrupted", tasks.Single(t => t.GetProperty("element").GetString() == "manager").GetProperty("outcome").GetString());
 

@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Platform.Benchmarks.Workflows;
+using Platform.Data;
+using Platform.Web.Data;
+using Platform.Web.Localization;
+using Platform.Workflows;
+using Platform.Workflows.Engine;
+
+// Workflow engine benchmark on SQLite:
+//   (a) start and complete a 3-step approval end to end (start + 3 task completions, one transaction each),
+//       against a hand-written EF Core baseline writing the same rows in the same run;
+//   (b) N instances each waiting on a timer, due times spread over a window; the timer dispatcher fires
+//       them on the real clock; lateness = when the firing step ran minus the due time.
+// Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Workflows -- [processes] [timers] [windowSeconds]
+var processes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
+var timers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
+var window = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+var folder = Directory.CreateTempSubdirectory("platform-wf-bench-").FullName;
+var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Platform:DataDirectory", folder)]).Build();
+var services = new ServiceCollection();
+services.AddSingleton<IConfiguration>(configuration);
+services.AddSingleton(TimeProvider.System);
+services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
+services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(PlatformCultures).Assembly])));
+var database = services.AddPlatformDatabase(configuration, folder);
+services.AddPlatformRecords();
+services.AddWorkflowEngine(timers: false);
+services.AddDbContext<BaselineContext>(o => o.UseSqlite(database.ConnectionString));
+await using var provider = services.BuildServiceProvider();
+
+const string Approval = """
+    <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="bench">
+      <process id="approval3" isExecutable="true">
+        <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="t1"/>
+        <userTask id="t1" name="Manager" camunda:candidateGroups="Sales manager"/><sequenceFlow id="f2" sourceRef="t1" targetRef="t2"/>
+        <userTask id="t2" name="Director" camunda:candidateGroups="Sales director"/><sequenceFlow id="f3" sourceRef="t2" targetRef="t3"/>
+        <userTask id="t3" name="Finance" camunda:candidateGroups="Finance"/><sequenceFlow id="f4" sourceRef="t3" targetRef="e"/>
+        <endEvent id="e"/>
+      </process>
+      <process id="waits" isExecutable="true">
+        <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="wait"/>
+        <intermediateCatchEvent id="wait"><timerEventDefinition><timeDate>${dueAt}</timeDate></timerEventDefinition></intermediateCatchEvent>
+        <sequenceFlow id="f2" sourceRef="wait" targetRef="e"/><endEvent id="e"/>
+      </process>
+    </definitions>
+    """;
+
+await using (var scope = provider.CreateAsyncScope())
+{
+    await PlatformDatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), database);
+    var deployed = await scope.ServiceProvider.GetRequiredService<WorkflowDeployment>().DeployAsync(Encoding.UTF8.GetBytes(Approval), "bench");
+    if (deployed.Problems.Count > 0)
+    {
+        throw new InvalidOperationException(string.Join("; ", deployed.Problems));
+    }
+
+    await scope.ServiceProvider.GetRequiredService<BaselineContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+}
+
+Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; processes {processes}, timers {timers} over {window} s");
+
+// (a) 3-step approvals, each step in its own scope as a request would be; warm-up first.
+var approver = new WorkflowActor("bench", "bench", ["Sales manager", "Sales director", "Finance"]);
+async Task<double> EngineAsync(int count)
+{
+    var watch = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        Guid instance;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            instance = (await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("approval3", null, approver)).Id;
+        }
+
+        for (var step = 0; step < 3; step++)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instance && t.IsOpen).Select(t => t.Id).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task, approver, null);
+        }
+    }
+
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+async Task<double> BaselineAsync(int count)
+{
+    var watch = Stopwatch.StartNew();
+    string[] names = ["Manager", "Director", "Finance"];
+    for (var i = 0; i < count; i++)
+    {
+        var instance = Guid.CreateVersion7();
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BaselineContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Instances.Add(new BaselineInstance { Id = instance, State = "{\"tokens\":[{\"id\":\"t1\",\"nodeId\":\"t1\"}]}", Status = "running", RowVersion = 1 });
+            db.Tasks.Add(new BaselineTask { Id = Guid.CreateVersion7(), InstanceId = instance, Name = names[0], CandidateRoles = "|Sales manager|", IsOpen = true });
+            db.History.AddRange(new BaselineHistory { InstanceId = instance, Event = "started" }, new BaselineHistory { InstanceId = instance, Event = "taskCreated" });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        for (var step = 0; step < 3; step++)
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BaselineContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var task = await db.Tasks.SingleAsync(t => t.InstanceId == instance && t.IsOpen);
+            task.IsOpen = false;
+            var row = await db.Instances.SingleAsync(r => r.Id == instance);
+            row.State = $"{{\"tokens\":[{{\"id\":\"t1\",\"nodeId\":\"t{step + 2}\"}}]}}";
+            row.RowVersion++;
+            if (step < 2)
+            {
+                db.Tasks.Add(new BaselineTask { Id = Guid.CreateVersion7(), InstanceId = instance, Name = names[step + 1], CandidateRoles = "|Finance|", IsOpen = true });
+            }
+            else
+            {
+                row.Status = "completed";
+            }
+
+            db.History.AddRange(new BaselineHistory { InstanceId = instance, Event = "taskCompleted" }, new BaselineHistory { InstanceId = instance, Event = "left" });
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+    }
+
+    return watch.Elapsed.TotalMilliseconds;
+}
+
+await EngineAsync(100);
+await BaselineAsync(100);
+// Alternating rounds, so the disk's and the growing database's drift falls on both alike.
+double engineMs = 0, baselineMs = 0;
+for (var round = 0; round < 4; round++)
+{
+    engineMs += await EngineAsync(processes / 4);
+    baselineMs += await BaselineAsync(processes / 4);
+}
+
+processes = processes / 4 * 4;
+Console.WriteLine($"(a) {processes} 3-step approvals (start + 3 completions each): engine {processes / (engineMs / 1000):F0} processes/s, hand-written EF {processes / (baselineMs / 1000):F0}/s, ratio {engineMs / baselineMs:F2}");
+
+// (b) timers: instances wait on timeDate; due times spread evenly over the window, starting after creation.
+var creation = Stopwatch.StartNew();
+var lead = TimeSpan.FromSeconds(Math.Max(10, timers / 400.0)); // creation runs well above 400 starts/s
+var first = DateTimeOffset.UtcNow + lead;
+for (var i = 0; i < timers; i++)
+{
+    await using var scope = provider.CreateAsyncScope();
+    var due = first + TimeSpan.FromMilliseconds(window * 1000.0 * i / timers);
+    await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("waits", new Dictionary<string, object?> { ["dueAt"] = due.ToString("O", CultureInfo.InvariantCulture) }, WorkflowActor.System);
+}
+
+Console.WriteLine($"    {timers} waiting instances created in {creation.Elapsed.TotalSeconds:F1} s; first due {(first - DateTimeOffset.UtcNow).TotalSeconds:F1} s from now");
+if (first < DateTimeOffset.UtcNow)
+{
+    Console.WriteLine("    creation overran the lead time: lateness below includes it");
+}
+
+var dispatcher = provider.GetRequiredService<WorkflowTimerDispatcher>();
+using var stop = new CancellationTokenSource();
+await dispatcher.StartAsync(stop.Token);
+var deadline = first + TimeSpan.FromSeconds(window + 120);
+while (DateTimeOffset.UtcNow < deadline)
+{
+    await Task.Delay(1000);
+    await using var scope = provider.CreateAsyncScope();
+    if (!await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().WorkflowTimers.AnyAsync())
+    {
+        break;
+    }
+}
+
+await stop.CancelAsync();
+await dispatcher.StopAsync(CancellationToken.None);
+await using (var scope = provider.CreateAsyncScope())
+{
+    var fired = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().WorkflowHistory.AsNoTracking()
+        .Where(h => h.Event == "timerFired").Select(h => new { h.At, h.Detail }).ToListAsync();
+    var lateness = fired.Select(f => (f.At - DateTimeOffset.Parse(f.Detail!, CultureInfo.InvariantCulture)).TotalMilliseconds).Order().ToList();
+    double Percentile(double p) => lateness.Count == 0 ? double.NaN : lateness[(int)Math.Min(lateness.Count - 1, Math.Ceiling(p / 100 * lateness.Count) - 1)];
+    var withinSecond = lateness.Count(l => l <= 1000);
+    Console.WriteLine($"(b) {fired.Count}/{timers} timers fired ({timers / (double)window:F0} due per second); lateness p50 {Percentile(50):F0} ms, p99 {Percentile(99):F0} ms, max {Percentile(100):F0} ms; within 1 s: {withinSecond} ({100.0 * withinSecond / Math.Max(1, timers):F2} %); poll interval {WorkflowTimerDispatcher.PollInterval.TotalMilliseconds:F0} ms");
+}
+
+Directory.Delete(folder, recursive: true);

@@ -115,16 +115,8 @@ public sealed class HostProcess : IAsyncDisposable
     private static string HostAssemblyPath()
     {
         var configuration = typeof(HostProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "apps", "Platform.Host", "bin", configuration, "net10.0", "Platform.Host.dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException($"Build the host first: {path} is missing.");
-            }
-        }
-
-        throw new DirectoryNotFoundException("Platform.sln not found above the test output.");
+        var path = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "Platform.Host", "bin", configuration, "net10.0", "Platform.Host.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the host first: {path} is missing.");
     }
 
     private static int FreePort()

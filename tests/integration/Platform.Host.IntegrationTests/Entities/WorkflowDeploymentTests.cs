@@ -12,7 +12,7 @@ public sealed class WorkflowDeploymentTests
 {
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
-    private static string SamplesFolder => Path.Combine(RepositoryPaths.Root, "apps", "packages", "samples");
+    private static string SamplesFolder => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
 
     private static Task<AppPackageReport> ApplyAsync(PlatformHost host, IReadOnlyList<AppPackageFile> files) =>
         host.InScopeAsync(s => s.GetRequiredService<AppPackageService>().ApplyAsync(files, "admin"));

@@ -10,7 +10,7 @@ public sealed class EntitySchemaDocumentTests
     [Fact]
     public void The_published_schema_names_every_field_type_and_no_other()
     {
-        var path = Path.Combine(LocalizationCompletenessTests.RepositoryRoot(), "docs", "schemas", "entity.schema.json");
+        var path = Path.Combine(Platform.Tests.RepositoryFolder.Root, "docs", "schemas", "entity.schema.json");
         using var schema = JsonDocument.Parse(File.ReadAllText(path));
 
         var types = schema.RootElement.GetProperty("$defs").GetProperty("field").GetProperty("properties").GetProperty("type").GetProperty("enum")

@@ -53,24 +53,11 @@ public sealed partial class LocalizationCompletenessTests
 
     private static IEnumerable<string> SourceFiles()
     {
-        var root = RepositoryRoot();
-        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "platform/Platform.Data" }
+        var root = Platform.Tests.RepositoryFolder.Root;
+        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "modules/Platform.Approvals", "platform/Platform.Data" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Platform.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Platform.sln not found above the test output.");
     }
 
     // L["Key"], localizer["Key", …], and keys written as menu/permission data ("Module.Area.Name" literals passed as text keys).

@@ -1,7 +1,7 @@
-namespace Platform.Host.IntegrationTests.Infrastructure;
+namespace Platform.Tests;
 
-/// <summary>Where the repository is, found from the test output folder (for sample packages and the like).</summary>
-public static class RepositoryPaths
+/// <summary>The repository's root (where Platform.sln is), found from a test's output folder; linked into every test project.</summary>
+internal static class RepositoryFolder
 {
     public static string Root { get; } = Find();
 

@@ -25,21 +25,12 @@ public static class ProcessEndpoints
 
     private static async Task<IResult> Deploy(HttpContext context, WorkflowDeployment deployment)
     {
-        using var buffer = new MemoryStream();
-        var limited = context.Request.Body;
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await limited.ReadAsync(chunk, context.RequestAborted)) > 0)
+        if (await WorkflowResults.ReadAtMostAsync(context, BpmnParser.MaxBytes) is not { } content)
         {
-            if (buffer.Length + read > BpmnParser.MaxBytes)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: WorkflowResults.Text(context, "Workflows.Error.FileTooLarge", BpmnParser.MaxBytes / 1024 / 1024));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: WorkflowResults.Text(context, "Workflows.Error.FileTooLarge", BpmnParser.MaxBytes / 1024 / 1024));
         }
 
-        var result = await deployment.DeployAsync(buffer.ToArray(), context.User.Identity!.Name!, context.RequestAborted);
+        var result = await deployment.DeployAsync(content, context.User.Identity!.Name!, context.RequestAborted);
         if (result.Problems.Count > 0)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.NotDeployed"),

@@ -49,20 +49,12 @@ internal static class WorkflowResults
     /// </summary>
     public static async Task<(Dictionary<string, object?> Variables, string? Comment, JsonElement Body)?> ReadBodyAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16384];
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        if (await ReadAtMostAsync(context, MaxBodyBytes) is not { } content)
         {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return await RefuseAsync(context, Text(context, "Workflows.Error.BodyTooLarge"));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return await RefuseAsync(context, Text(context, "Workflows.Error.BodyTooLarge"));
         }
 
-        if (buffer.Length == 0)
+        if (content.Length == 0)
         {
             return ([], null, default);
         }
@@ -70,7 +62,7 @@ internal static class WorkflowResults
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            using var document = JsonDocument.Parse(content);
             root = document.RootElement.Clone();
         }
         catch (JsonException e)
@@ -87,6 +79,25 @@ internal static class WorkflowResults
 
         return (root.TryGetProperty("variables", out var v) ? InstanceStateJson.ReadVariables(v) : [],
             root.TryGetProperty("comment", out var c) ? c.GetString() : null, root);
+    }
+
+    /// <summary>The request body, or null as soon as it passes <paramref name="limit"/> bytes (never buffered beyond it).</summary>
+    public static async Task<byte[]?> ReadAtMostAsync(HttpContext context, int limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16384];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static async Task<(Dictionary<string, object?>, string?, JsonElement)?> RefuseAsync(HttpContext context, string message)

@@ -21,6 +21,11 @@ public static class BpmnValidator
         ["exclusiveGateway"] = [""], ["parallelGateway"] = [""], ["inclusiveGateway"] = [""],
     };
 
+    /// <summary>The attributes of our namespace that the engine reads (assignment rules, service actions).</summary>
+    private static readonly string[] PlatformAttributes =
+        ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
+         "action", "entity", "values", "to", "message", "resultVariable"];
+
     /// <summary>Camunda/Flowable attributes that name Java code or external workers as a service task's implementation.</summary>
     private static readonly string[] JavaImplementations = ["class", "delegateExpression", "expression", "type"];
 
@@ -40,6 +45,11 @@ public static class BpmnValidator
         var callable = definitions.Processes.Select(p => p.Id).Concat(otherProcesses ?? []).ToHashSet(StringComparer.Ordinal);
         foreach (var process in executable)
         {
+            foreach (var attribute in process.Element.Attributes().Where(a => a.Name.Namespace == BpmnNamespaces.Platform))
+            {
+                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), $"platform:{attribute.Name.LocalName} is not an attribute this platform knows on a process (record triggers and status fields are not available yet)."));
+            }
+
             if (!process.Nodes.Any(n => n.Kind == "startEvent"))
             {
                 problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), "The process has no start event."));
@@ -123,6 +133,14 @@ public static class BpmnValidator
     private static void CheckSettings(BpmnNode node, List<BpmnProblem> problems)
     {
         void Refuse(string message) => problems.Add(new BpmnProblem(node.Id, node.Line, message));
+
+        // Our own attributes are few and all do something: one we do not know would silently do nothing.
+        var own = node.Element.Elements().Where(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "multiInstanceLoopCharacteristics")
+            .SelectMany(e => e.DescendantsAndSelf()).Prepend(node.Element);
+        foreach (var attribute in own.SelectMany(e => e.Attributes()).Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !PlatformAttributes.Contains(a.Name.LocalName)))
+        {
+            Refuse($"platform:{attribute.Name.LocalName} is not an attribute this platform knows; known: {string.Join(", ", PlatformAttributes)}.");
+        }
 
         var definition = node.Element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName == "timerEventDefinition");
         if (definition is not null)

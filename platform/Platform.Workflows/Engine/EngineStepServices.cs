@@ -11,13 +11,11 @@ namespace Platform.Workflows.Engine;
 /// <summary>
 /// The outside world of one step, inside its transaction: the bound record through the record
 /// service (so record rules, audit and row versions apply to workflow changes too), managers from
-/// the departments, and notifications as history entries with their recipients.
+/// the departments; notifications go to the log and the instance's history until a notification centre exists.
 /// </summary>
 internal sealed class EngineStepServices(PlatformDbContext db, RecordStore records, WorkflowInstance instance, ILogger logger) : IStepServices
 {
     private static readonly RecordActor Platform = new("workflow", "workflow");
-
-    public List<(string Recipient, string Message)> Notifications { get; } = [];
 
     public async Task<IReadOnlyDictionary<string, object?>?> RecordAsync() =>
         instance.Entity is { } entity && instance.RecordId is { } id ? await records.GetAsync(entity, id) : null;
@@ -86,11 +84,7 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
                 var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Platform);
                 return created.Outcome == RecordOutcome.Saved ? created.Record![SystemFields.Id] : throw Refused("createRecord", created);
             case ServiceAction.Notify:
-                foreach (var recipient in recipients)
-                {
-                    Notifications.Add((recipient, action.Message ?? ""));
-                }
-
+                // No notification centre exists yet: the step's history names recipients and message, and the log has them.
                 logger.LogInformation("Workflow {Instance} notifies {Recipients}: {Message}", instance.Id, string.Join(", ", recipients), action.Message);
                 return null;
             default:

@@ -21,8 +21,6 @@ public static class InstanceStateJson
 
     public static InstanceState Read(string json) => JsonSerializer.Deserialize<InstanceState>(json, Options) ?? new InstanceState();
 
-    public static string WriteVariables(IReadOnlyDictionary<string, object?> variables) => JsonSerializer.Serialize(variables, Options);
-
     public static Dictionary<string, object?> ReadVariables(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object
             ? element.EnumerateObject().ToDictionary(p => p.Name, p => VariableConverter.Read(p.Value), StringComparer.Ordinal)

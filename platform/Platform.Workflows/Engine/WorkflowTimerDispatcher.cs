@@ -15,7 +15,7 @@ namespace Platform.Workflows.Engine;
 public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WorkflowTimerDispatcher> logger) : BackgroundService
 {
     /// <summary>How often the table is read when nothing is due.</summary>
-    public static TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     private const int Batch = 500;
 

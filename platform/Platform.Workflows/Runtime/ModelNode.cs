@@ -42,7 +42,6 @@ public sealed class ModelNode
         if (Kind == "scriptTask")
         {
             Script = element.Element(BpmnNamespaces.Model + "script")?.Value.Trim();
-            ScriptResultVariable = Extension(element, "resultVariable");
         }
 
         CalledElement = (string?)element.Attribute("calledElement");
@@ -87,8 +86,6 @@ public sealed class ModelNode
     public string? MessageName { get; }
 
     public string? Script { get; }
-
-    public string? ScriptResultVariable { get; }
 
     public string? CalledElement { get; }
 

@@ -24,15 +24,11 @@ public sealed class ProcessModel
             .Where(e => e.Attribute("id") is not null)
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string?)e.Attribute("name") ?? (string)e.Attribute("id")!, StringComparer.Ordinal);
         Add(process.Nodes, process.Flows, null, errors, messages);
-        Binding = ProcessBinding.Read(process.Element);
     }
 
     public string Key { get; }
 
     public string? Name { get; }
-
-    /// <summary>The entity the process is bound to, what starts it, and the status field it keeps up to date.</summary>
-    public ProcessBinding Binding { get; }
 
     public IEnumerable<ModelNode> Nodes => _nodes.Values;
 

@@ -97,7 +97,7 @@ public sealed partial class ProcessRunner
             SetVariable(token, variable, result);
         }
 
-        History(node.Id, "performed", null, action.Kind);
+        History(node.Id, "performed", null, action.Kind == ServiceAction.Notify ? $"notify {string.Join(", ", recipients)}: {message}" : action.Kind);
         await LeaveAsync(token);
     }
 

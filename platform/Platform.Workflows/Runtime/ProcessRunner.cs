@@ -60,17 +60,6 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
         }
     }
 
-    /// <summary>Adds a task to the token that holds <paramref name="taskId"/>: it moves on only when both are completed.</summary>
-    public OpenedTask AddSigner(Guid taskId, string assignee, string name)
-    {
-        var token = state.Tokens.Find(t => t.Tasks.Contains(taskId)) ?? throw new WorkflowException("The task is no longer open.");
-        var task = new OpenedTask(Guid.CreateVersion7(context.Now), token.Id, token.NodeId, name, assignee, [], [], null);
-        token.Tasks.Add(task.Id);
-        Effects.OpenedTasks.Add(task);
-        History(token.NodeId, "signerAdded", context.ActorId, assignee);
-        return task;
-    }
-
     /// <summary>Fires a due timer: a catch event moves on, a boundary timer interrupts its activity or branches off it.</summary>
     public async Task FireTimerAsync(string timerId)
     {

@@ -23,14 +23,7 @@ using Platform.Web.Localization;
 var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
-var folder = Directory.CreateTempSubdirectory("platform-bench-").FullName;
-var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Platform:DataDirectory", folder)]).Build();
-var services = new ServiceCollection();
-services.AddSingleton<IConfiguration>(configuration);
-services.AddSingleton(TimeProvider.System);
-services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(PlatformCultures).Assembly])));
-var database = services.AddPlatformDatabase(configuration, folder);
-services.AddPlatformRecords();
+var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("entities");
 services.AddDbContext<HandWrittenContext>(o => o.UseSqlite(database.ConnectionString));
 await using var provider = services.BuildServiceProvider();
 

@@ -19,15 +19,7 @@ using Platform.Web.Localization;
 // Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Rules -- [saves] [evaluations]
 var saves = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var evaluations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500_000;
-var folder = Directory.CreateTempSubdirectory("platform-bench-rules-").FullName;
-var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("Platform:DataDirectory", folder)]).Build();
-var services = new ServiceCollection();
-services.AddSingleton<IConfiguration>(configuration);
-services.AddSingleton(TimeProvider.System);
-services.AddLogging();
-services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(PlatformCultures).Assembly])));
-var database = services.AddPlatformDatabase(configuration, folder);
-services.AddPlatformRecords();
+var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("rules");
 await using var provider = services.BuildServiceProvider();
 
 var plain = Bench.Order20();

@@ -39,6 +39,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Workflows.WorkflowTimer> WorkflowTimers => Set<Workflows.WorkflowTimer>();
 
+    public DbSet<Workflows.WorkflowStartTimer> WorkflowStartTimers => Set<Workflows.WorkflowStartTimer>();
+
     public DbSet<Workflows.WorkflowHistoryEntry> WorkflowHistory => Set<Workflows.WorkflowHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -58,5 +60,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new Workflows.WorkflowTaskConfiguration());
         builder.ApplyConfiguration(new Workflows.WorkflowTimerConfiguration());
         builder.ApplyConfiguration(new Workflows.WorkflowHistoryEntryConfiguration());
+        builder.ApplyConfiguration(new Workflows.WorkflowStartTimerConfiguration());
     }
 }

@@ -658,6 +658,9 @@ namespace Platform.Data.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("LocksRecord")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
@@ -697,6 +700,32 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.HasIndex("Entity", "RecordId");
 
                     b.ToTable("WorkflowInstances", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Workflows.WorkflowStartTimer", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProcessKey", "NodeId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Data.Workflows.WorkflowTask", b =>

@@ -661,6 +661,9 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<bool>("LocksRecord")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -700,6 +703,32 @@ namespace Platform.Data.SqlServer.Migrations
                     b.HasIndex("Entity", "RecordId");
 
                     b.ToTable("WorkflowInstances", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Workflows.WorkflowStartTimer", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("int");
+
+                    b.HasKey("ProcessKey", "NodeId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Data.Workflows.WorkflowTask", b =>

@@ -639,6 +639,9 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LocksRecord")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
@@ -678,6 +681,32 @@ namespace Platform.Data.Sqlite.Migrations
                     b.HasIndex("Entity", "RecordId");
 
                     b.ToTable("WorkflowInstances", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Workflows.WorkflowStartTimer", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessKey", "NodeId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Data.Workflows.WorkflowTask", b =>

@@ -37,6 +37,12 @@ public sealed class WorkflowInstance
     public string? Error { get; set; }
 
     public int RowVersion { get; set; }
+
+    /// <summary>
+    /// People may not change or delete the bound record now: the process locks it (platform:lockRecord)
+    /// and is running, not returned to its initiator. The workflow's own actions still may.
+    /// </summary>
+    public bool LocksRecord { get; set; }
 }
 
 public static class WorkflowStatus
@@ -47,4 +53,7 @@ public static class WorkflowStatus
     public const string Cancelled = "cancelled";
     public const string Withdrawn = "withdrawn";
     public const string Rejected = "rejected";
+
+    /// <summary>Not an instance status: what a bound record's status field shows while the request is back with its initiator.</summary>
+    public const string Returned = "returned";
 }

@@ -51,6 +51,18 @@ internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Work
     }
 }
 
+internal sealed class WorkflowStartTimerConfiguration : IEntityTypeConfiguration<WorkflowStartTimer>
+{
+    public void Configure(EntityTypeBuilder<WorkflowStartTimer> timer)
+    {
+        timer.ToTable("WorkflowStartTimers");
+        timer.HasKey(t => new { t.ProcessKey, t.NodeId });
+        timer.Property(t => t.ProcessKey).HasMaxLength(200);
+        timer.Property(t => t.NodeId).HasMaxLength(200);
+        timer.HasIndex(t => t.DueAt);
+    }
+}
+
 internal sealed class WorkflowHistoryEntryConfiguration : IEntityTypeConfiguration<WorkflowHistoryEntry>
 {
     public void Configure(EntityTypeBuilder<WorkflowHistoryEntry> entry)

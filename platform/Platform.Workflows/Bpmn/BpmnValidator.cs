@@ -24,7 +24,7 @@ public static class BpmnValidator
     /// <summary>The attributes of our namespace that the engine reads (assignment rules, service actions).</summary>
     private static readonly string[] PlatformAttributes =
         ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
-         "action", "entity", "values", "to", "message", "resultVariable"];
+         "action", "entity", "values", "to", "message", "resultVariable", "onReject"];
 
     /// <summary>Camunda/Flowable attributes that name Java code or external workers as a service task's implementation.</summary>
     private static readonly string[] JavaImplementations = ["class", "delegateExpression", "expression", "type"];
@@ -56,6 +56,7 @@ public static class BpmnValidator
             }
 
             Check(process.Nodes, process.Flows, callable, problems);
+            CheckRejections(process, problems);
         }
 
         return problems;
@@ -190,6 +191,24 @@ public static class BpmnValidator
         {
             Refuse("A multi-instance activity needs a loopCardinality or a collection.");
         }
+    }
+
+    /// <summary>A task's <c>platform:onReject</c> is end, continue, initiator, or an earlier user task of the process.</summary>
+    private static void CheckRejections(BpmnProcess process, List<BpmnProblem> problems)
+    {
+        var all = Flatten(process.Nodes).ToList();
+        var userTasks = all.Where(n => n.Kind == "userTask").Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in all.Where(n => n.Kind == "userTask"))
+        {
+            if (Runtime.ModelNode.Extension(node.Element, "onReject") is { } onReject
+                && onReject is not (Runtime.ModelNode.RejectEnds or Runtime.ModelNode.RejectContinues or Runtime.ModelNode.ReturnToInitiator)
+                && (!userTasks.Contains(onReject) || onReject == node.Id))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"platform:onReject is '{onReject}'; give end, continue, initiator, or the id of an earlier user task."));
+            }
+        }
+
+        static IEnumerable<BpmnNode> Flatten(IEnumerable<BpmnNode> nodes) => nodes.SelectMany(n => Flatten(n.Nodes).Prepend(n));
     }
 
     /// <summary>The condition's JavaScript: <c>${…}</c> and <c>#{…}</c> (Camunda's expression syntax) are unwrapped.</summary>

@@ -46,7 +46,17 @@ public sealed class ModelNode
 
         CalledElement = (string?)element.Attribute("calledElement");
         Action = Kind == "serviceTask" ? ServiceAction.Read(element) : null;
+        OnReject = Kind == "userTask" ? Extension(element, "onReject") : null;
     }
+
+    /// <summary><c>platform:onReject</c>: a rejection ends the request (the default).</summary>
+    public const string RejectEnds = "end";
+
+    /// <summary><c>platform:onReject</c>: a rejection moves on with <c>approved = false</c>; the model routes it.</summary>
+    public const string RejectContinues = "continue";
+
+    /// <summary>A return (or <c>platform:onReject</c>) to the person who started the process, who resubmits or withdraws.</summary>
+    public const string ReturnToInitiator = "initiator";
 
     public string Id { get; }
 
@@ -90,6 +100,9 @@ public sealed class ModelNode
     public string? CalledElement { get; }
 
     public ServiceAction? Action { get; }
+
+    /// <summary>What rejecting this user task does: end (default), continue, initiator, or the id of an earlier user task to return to.</summary>
+    public string? OnReject { get; }
 
     public string Label => Name ?? Id;
 

@@ -113,6 +113,10 @@ public sealed class WorkflowException(string message, string? code = null) : Exc
     public const string NoSuchProcess = "NoSuchProcess";
     public const string Busy = "Busy";
     public const string SavedFirst = "SavedFirst";
+    public const string NoReturnTarget = "NoReturnTarget";
+    public const string NotInitiator = "NotInitiator";
+    public const string NoSuchUser = "NoSuchUser";
+    public const string ReasonRequired = "ReasonRequired";
 
     public string? Code { get; } = code;
 }

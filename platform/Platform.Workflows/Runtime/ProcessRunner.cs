@@ -145,7 +145,7 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
 
         state.Scopes.Clear();
         History(null, outcome, context.ActorId, reason);
-        Ended = true;
+        End(outcome);
     }
 
     private async Task RunAsync()

@@ -27,6 +27,9 @@ public sealed class WorkflowHarness : IStepServices
 
     public List<HistoryStep> History { get; } = [];
 
+    /// <summary>How each closed task was closed (approved, rejected, returned, cancelled…).</summary>
+    public Dictionary<Guid, string> Outcomes { get; } = [];
+
     public sealed class Instance(Guid id, ProcessModel model)
     {
         public Guid Id { get; } = id;
@@ -36,6 +39,9 @@ public sealed class WorkflowHarness : IStepServices
         public InstanceState State { get; } = new();
 
         public bool Ended { get; set; }
+
+        /// <summary>completed, or how it ended otherwise (rejected, withdrawn, cancelled); null while running.</summary>
+        public string? Status { get; set; }
 
         public Guid? Parent { get; init; }
 
@@ -77,6 +83,27 @@ public sealed class WorkflowHarness : IStepServices
     }
 
     public void Complete(string name, Dictionary<string, object?>? variables = null) => Complete(Task(name), variables);
+
+    public void Approve(string name, Dictionary<string, object?>? variables = null, string actor = "tester") =>
+        OnTask(Task(name), (runner, id) => runner.ApproveAsync(id, variables), actor);
+
+    public void Reject(string name, string reason, string actor = "tester") => OnTask(Task(name), (runner, id) => runner.RejectAsync(id, reason, null), actor);
+
+    public void Return(string name, string target, string actor = "tester") => OnTask(Task(name), (runner, id) => runner.ReturnAsync(id, target, "please fix"), actor);
+
+    public void AddSigner(string name, string user) =>
+        OnTask(Task(name), (runner, id) => { runner.AddSigner(id, user, name); return System.Threading.Tasks.Task.CompletedTask; }, "tester");
+
+    public void Withdraw(Instance instance) =>
+        Step(instance.Id, runner => { runner.Cancel("withdrawn", "no longer needed"); return System.Threading.Tasks.Task.CompletedTask; }).GetAwaiter().GetResult();
+
+    public IReadOnlyList<OpenedTask> TasksNamed(string name) => [.. _tasks.Where(t => t.Task.Name == name).Select(t => t.Task)];
+
+    public void OnTask(OpenedTask task, Func<ProcessRunner, Guid, Task> action, string actor)
+    {
+        var (instanceId, _) = _tasks.Single(t => t.Task.Id == task.Id);
+        Step(instanceId, runner => action(runner, task.Id), actor).GetAwaiter().GetResult();
+    }
 
     public bool Retry(Instance instance)
     {
@@ -147,8 +174,9 @@ public sealed class WorkflowHarness : IStepServices
             _tasks.Add((id, task));
         }
 
-        foreach (var (task, _) in runner.Effects.ClosedTasks)
+        foreach (var (task, outcome) in runner.Effects.ClosedTasks)
         {
+            Outcomes[task] = outcome;
             _tasks.RemoveAll(t => t.Task.Id == task);
         }
 
@@ -164,6 +192,7 @@ public sealed class WorkflowHarness : IStepServices
         if (runner.Ended)
         {
             instance.Ended = true;
+            instance.Status = runner.EndStatus ?? "completed";
         }
 
         foreach (var call in runner.Effects.Calls)

@@ -21,5 +21,6 @@ public sealed class Startup : ModuleStartup
         endpoints.MapProcessEndpoints();
         endpoints.MapInstanceEndpoints();
         endpoints.MapTaskEndpoints();
+        endpoints.MapApprovalEndpoints();
     }
 }

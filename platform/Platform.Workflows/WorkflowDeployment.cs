@@ -14,7 +14,7 @@ namespace Platform.Workflows;
 /// process becomes a new version — unless the same file was deployed last, which changes nothing.
 /// App packages deploy their <c>workflows/*.bpmn</c> through it.
 /// </summary>
-public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock) : IAppPackagePart
+public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock, Engine.WorkflowTriggers? triggers = null) : IAppPackagePart
 {
     public string Folder => "workflows";
 
@@ -44,6 +44,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock)
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
         var deployed = new List<(string, int)>();
         var unchanged = new List<string>();
+        var versions = new List<(BpmnProcess Process, WorkflowDefinition Definition)>();
         foreach (var process in definitions.Processes.Where(p => p.IsExecutable))
         {
             var latest = await db.WorkflowDefinitions.Where(d => d.ProcessKey == process.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
@@ -54,26 +55,63 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock)
             }
 
             var version = (latest?.Version ?? 0) + 1;
-            db.WorkflowDefinitions.Add(new WorkflowDefinition
+            var definition = new WorkflowDefinition
             {
                 ProcessKey = process.Id, Version = version, Name = process.Name ?? definitions.Name, Xml = xml, Sha256 = sha,
                 DeployedAt = clock.GetUtcNow(), DeployedBy = deployedBy,
-            });
+            };
+            db.WorkflowDefinitions.Add(definition);
+            versions.Add((process, definition));
             deployed.Add((process.Id, version));
         }
 
+        var owns = db.Database.CurrentTransaction is null;
+        await using var transaction = owns ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var (process, definition) in versions)
+            {
+                await ScheduleStartTimersAsync(definitions, process, definition, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateException)
         {
             // Another deployment took the same version number first (unique per process and version).
             db.ChangeTracker.Clear();
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
             return new Result([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.")]);
         }
 
+        triggers?.Refresh();
         return new Result(deployed, unchanged, []);
+    }
+
+    /// <summary>The new version's timer start events replace the previous version's: each is due at its first time from now.</summary>
+    private async Task ScheduleStartTimersAsync(BpmnDefinitions definitions, BpmnProcess process, WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        await db.WorkflowStartTimers.Where(t => t.ProcessKey == process.Id).ExecuteDeleteAsync(cancellationToken);
+        var model = new Runtime.ProcessModel(definitions, process);
+        foreach (var start in model.TimerStarts)
+        {
+            if (Runtime.Schedule.TryParse(start.Timer!.Kind, start.Timer.Text, out var schedule, out _))
+            {
+                db.WorkflowStartTimers.Add(new WorkflowStartTimer
+                {
+                    ProcessKey = process.Id, NodeId = start.Id, DefinitionId = definition.Id, DueAt = schedule.First(clock.GetUtcNow()).ToUnixTimeMilliseconds(),
+                });
+            }
+        }
     }
 
     async Task<AppPackagePartResult> IAppPackagePart.ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ public static class InstanceEndpoints
         group.MapGet("/instances/{id:guid}", Get).WithName("GetInstance").WithSummary("An instance with its open tasks and history.");
         group.MapPost("/instances/{id:guid}/messages/{name}", Message).WithName("DeliverMessage").WithSummary("Delivers a message to what waits for it.");
         group.MapPost("/instances/{id:guid}/retry", Retry).WithName("RetryInstance").WithSummary("Runs failed steps again.").RequireAuthorization(Permissions.Administer);
+        group.MapPost("/instances/{id:guid}/withdraw", Withdraw).WithName("WithdrawInstance").WithSummary("The initiator takes the request back: { comment }.");
+        group.MapPost("/instances/{id:guid}/comments", Comment).WithName("CommentInstance").WithSummary("A comment on the timeline: { comment, attachments }.");
+        group.MapGet("/instances/{id:guid}/attachments/{file:guid}", Attachment).WithName("InstanceAttachment").WithSummary("A file attached to the instance.");
         group.MapPost("/instances/{id:guid}/cancel", Cancel).WithName("CancelInstance").WithSummary("Ends the instance, cancelling its tasks and timers.").RequireAuthorization(Permissions.Administer);
     }
 
@@ -125,6 +128,46 @@ public static class InstanceEndpoints
             await engine.CancelAsync(id, WorkflowStatus.Cancelled, body.Comment, WorkflowActors.From(context.User), context.RequestAborted);
             return Results.NoContent();
         });
+    }
+
+    private static Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine) =>
+        ApprovalEndpoints.WithBodyAsync(context, async body =>
+        {
+            await engine.WithdrawAsync(id, WorkflowActors.From(context.User), body.Comment, context.RequestAborted);
+            return Results.NoContent();
+        });
+
+    private static async Task<IResult> Comment(Guid id, HttpContext context, WorkflowEngine engine, PlatformDbContext db)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
+        if (instance is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
+        {
+            return WorkflowResults.NotFound(context);
+        }
+
+        return await ApprovalEndpoints.WithBodyAsync(context, async body =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Comment))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.CommentRequired"));
+            }
+
+            await engine.CommentAsync(id, WorkflowActors.From(context.User), body.Comment, body.Files, context.RequestAborted);
+            return Results.NoContent();
+        });
+    }
+
+    private static async Task<IResult> Attachment(Guid id, Guid file, HttpContext context, PlatformDbContext db, Platform.Data.Files.FileStore store)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
+        var stored = await db.StoredFiles.AsNoTracking()
+            .SingleOrDefaultAsync(f => f.Id == file && f.RecordId == id && f.EntityKey == WorkflowEngine.AttachmentKey, context.RequestAborted);
+        if (instance is null || stored is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
+        {
+            return WorkflowResults.NotFound(context);
+        }
+
+        return Results.Stream(store.Open(stored), stored.ContentType, stored.Name);
     }
 
     /// <summary>Admins, the initiator, and whoever has or had a task in it.</summary>

@@ -138,6 +138,7 @@ public static class ODataWriteEndpoints
             RecordOutcome.Conflict => (StatusCodes.Status412PreconditionFailed, "PreconditionFailed"),
             RecordOutcome.NotFound or RecordOutcome.UnknownEntity => (StatusCodes.Status404NotFound, "NotFound"),
             RecordOutcome.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+            RecordOutcome.Locked => (StatusCodes.Status409Conflict, "Locked"),
             _ => (StatusCodes.Status400BadRequest, "ValidationFailed"),
         };
         if (status == 0)

@@ -12,4 +12,7 @@ public enum RecordOutcome
 
     /// <summary>The actor's roles do not grant this action on this record.</summary>
     Forbidden,
+
+    /// <summary>The record may not be changed now (an approval locks it); the message says why.</summary>
+    Locked,
 }

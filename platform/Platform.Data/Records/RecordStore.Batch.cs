@@ -82,7 +82,7 @@ public sealed partial class RecordStore
                 }
 
                 Describe();
-            }, run, cancellationToken);
+            }, run, cancellationToken, hooks.Any() ? new PendingChange(RecordChangeKinds.Created, actor, null, null) : null);
             return saved;
         }
     }

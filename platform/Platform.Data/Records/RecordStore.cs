@@ -15,7 +15,7 @@ namespace Platform.Data.Records;
 /// </summary>
 public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
-    IEnumerable<IRecordFilter> filters, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
+    IEnumerable<IRecordFilter> filters, IEnumerable<IRecordChangeHook> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
 {
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
@@ -78,17 +78,18 @@ public sealed partial class RecordStore(
             records!.NewRows.Add((entity, row));
             // One entry for a new record, holding every value it was created with; changes later get one entry per field.
             var audit = Audit(entity, row, "create", actor, now, null, null, null);
+            var created = hooks.Any() ? new PendingChange(RecordChangeKinds.Created, actor, null, null) : null;
             if (counters.Count == 0)
             {
                 audit.NewValue = ValuesJson(entity, row);
-                return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, run: run);
+                return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, run: run, change: created);
             }
 
             return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, async () =>
             {
                 await DrawNumbersAsync(row, counters, cancellationToken);
                 audit.NewValue = ValuesJson(entity, row);
-            }, run);
+            }, run, created);
         }
     }
 
@@ -120,6 +121,11 @@ public sealed partial class RecordStore(
                     : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
+            if (await LockedAsync(entity, id, actor, cancellationToken) is { } locked)
+            {
+                return locked;
+            }
+
             if ((int)row[SystemFields.RowVersion] != expectedRowVersion)
             {
                 return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
@@ -136,10 +142,11 @@ public sealed partial class RecordStore(
             }
 
             Stamp(records!, entity, row, expectedRowVersion, actor, now);
-            var audit = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableSystemFields).Select(f => f.Name)
-                .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name)))
-                .Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
-            return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken, run: run);
+            var changed = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableSystemFields).Select(f => f.Name)
+                .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name))).ToList();
+            var audit = changed.Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
+            return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken, run: run,
+                change: hooks.Any() ? new PendingChange(RecordChangeKinds.Updated, actor, [Present(entity, before)], [changed]) : null);
         }
     }
 
@@ -199,6 +206,11 @@ public sealed partial class RecordStore(
                     : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
+            if (await LockedAsync(entity, id, actor, cancellationToken) is { } locked)
+            {
+                return locked;
+            }
+
             if ((int)row[SystemFields.RowVersion] != expectedRowVersion)
             {
                 return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
@@ -219,7 +231,8 @@ public sealed partial class RecordStore(
             row[SystemFields.DeletedAt] = deleted ? now : null!;
             Stamp(records, entity, row, expectedRowVersion, actor, now);
             audit.Insert(0, Audit(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null));
-            return await SaveAsync(records, entity, row, audit, cancellationToken);
+            return await SaveAsync(records, entity, row, audit, cancellationToken,
+                change: deleted && hooks.Any() ? new PendingChange(RecordChangeKinds.Deleted, actor, null, null) : null);
         }
     }
 
@@ -256,8 +269,8 @@ public sealed partial class RecordStore(
         records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
     }
 
-    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null) =>
-        (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, run, cancellationToken))[0];
+    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null, PendingChange? change = null) =>
+        (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, run, cancellationToken, change))[0];
 
     /// <summary>
     /// Saves records, their lines, their audit entries and what they changed in platform tables
@@ -265,7 +278,7 @@ public sealed partial class RecordStore(
     /// scripts, whose changes to other records join that transaction. A save made by an after-save
     /// script joins the transaction of the save that ran it: everything commits together or not at all.
     /// </summary>
-    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, CancellationToken cancellationToken, PendingChange? change = null)
     {
         var owns = db.Database.CurrentTransaction is null;
         var transaction = owns ? await db.Database.BeginTransactionAsync(cancellationToken) : db.Database.CurrentTransaction!;
@@ -290,7 +303,13 @@ public sealed partial class RecordStore(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            if (run is not null && await RunAfterSaveAsync(entity, rows, run, cancellationToken) is { Count: > 0 } refused)
+            List<RecordFieldError> refused = run is null ? [] : await RunAfterSaveAsync(entity, rows, run, cancellationToken);
+            if (refused.Count == 0 && change is not null)
+            {
+                refused = await TellHooksAsync(entity, rows, change, cancellationToken);
+            }
+
+            if (refused.Count > 0)
             {
                 db.ChangeTracker.Clear();
                 if (owns)

@@ -24,7 +24,10 @@ public static class BpmnValidator
     /// <summary>The attributes of our namespace that the engine reads (assignment rules, service actions).</summary>
     private static readonly string[] PlatformAttributes =
         ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
-         "action", "entity", "values", "to", "message", "resultVariable", "onReject"];
+         "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition"];
+
+    /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
+    private static readonly string[] ProcessAttributes = ["lockRecord", "statusField", "statusValues"];
 
     /// <summary>Camunda/Flowable attributes that name Java code or external workers as a service task's implementation.</summary>
     private static readonly string[] JavaImplementations = ["class", "delegateExpression", "expression", "type"];
@@ -45,9 +48,14 @@ public static class BpmnValidator
         var callable = definitions.Processes.Select(p => p.Id).Concat(otherProcesses ?? []).ToHashSet(StringComparer.Ordinal);
         foreach (var process in executable)
         {
-            foreach (var attribute in process.Element.Attributes().Where(a => a.Name.Namespace == BpmnNamespaces.Platform))
+            foreach (var attribute in process.Element.Attributes().Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !ProcessAttributes.Contains(a.Name.LocalName)))
             {
-                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), $"platform:{attribute.Name.LocalName} is not an attribute this platform knows on a process (record triggers and status fields are not available yet)."));
+                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), $"platform:{attribute.Name.LocalName} is not an attribute this platform knows on a process; known: {string.Join(", ", ProcessAttributes)}."));
+            }
+
+            if (Runtime.RecordBinding.Problem(process.Element) is { } binding)
+            {
+                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), binding));
             }
 
             if (!process.Nodes.Any(n => n.Kind == "startEvent"))
@@ -154,6 +162,10 @@ public static class BpmnValidator
             {
                 Refuse(problem);
             }
+            else if (node.Kind == "startEvent" && timer.Text.Contains("${", StringComparison.Ordinal))
+            {
+                Refuse("A timer start event fires before any variable exists: give a literal duration, date, cycle or cron expression.");
+            }
         }
 
         if (node.Kind == "scriptTask" && node.Element.Element(BpmnNamespaces.Model + "script")?.Value.Trim() is { Length: > 0 } script)
@@ -185,6 +197,15 @@ public static class BpmnValidator
             {
                 Refuse("createRecord needs platform:entity, the entity to create a record of.");
             }
+        }
+
+        if (node.Kind == "startEvent" && Runtime.RecordTrigger.Read(node.Id, node.Element)?.Problem() is { } trigger)
+        {
+            Refuse(trigger);
+        }
+        else if (node.Kind != "startEvent" && (Runtime.ModelNode.Extension(node.Element, "on") ?? Runtime.ModelNode.Extension(node.Element, "condition") ?? Runtime.ModelNode.Extension(node.Element, "fields")) is not null)
+        {
+            Refuse("platform:on, platform:fields and platform:condition belong on a start event (a record trigger).");
         }
 
         if (Runtime.LoopSettings.Read(node.Element) is { Cardinality: null, Collection: null })

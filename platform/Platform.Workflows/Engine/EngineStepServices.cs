@@ -15,7 +15,10 @@ namespace Platform.Workflows.Engine;
 /// </summary>
 internal sealed class EngineStepServices(PlatformDbContext db, RecordStore records, WorkflowInstance instance, ILogger logger) : IStepServices
 {
-    private static readonly RecordActor Platform = new("workflow", "workflow");
+    /// <summary>Who record changes made by workflows are stamped with (and whose changes trigger no process).</summary>
+    public const string WorkflowUser = "workflow";
+
+    private static readonly RecordActor Platform = new(WorkflowUser, WorkflowUser);
 
     public async Task<IReadOnlyDictionary<string, object?>?> RecordAsync() =>
         instance.Entity is { } entity && instance.RecordId is { } id ? await records.GetAsync(entity, id) : null;
@@ -90,6 +93,34 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
             default:
                 throw new WorkflowException($"The service action '{action.Kind}' is not available; use one of {string.Join(", ", ServiceAction.Kinds)}.");
         }
+    }
+
+    /// <summary>
+    /// Writes the request's status (running, returned, completed, rejected…) to the bound record's status
+    /// field when it changed since last written; a refusal (a value the field does not allow) fails the step.
+    /// </summary>
+    public async Task ShowStatusAsync(RecordBinding binding, InstanceState state, string status)
+    {
+        if (binding.StatusField is not { } field || instance.Entity is not { } entity || instance.RecordId is not { } id || state.RecordStatus == status)
+        {
+            return;
+        }
+
+        var current = await records.GetAsync(entity, id);
+        if (current is null)
+        {
+            return; // The record was deleted meanwhile: there is nothing left to show the status on.
+        }
+
+        var value = binding.ValueFor(status);
+        var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture),
+            new Dictionary<string, object?> { [field] = value }, Platform);
+        if (updated.Outcome != RecordOutcome.Saved)
+        {
+            throw Refused($"platform:statusField {field} = '{value}'", updated);
+        }
+
+        state.RecordStatus = status;
     }
 
     private static WorkflowException Refused(string action, RecordResult result) =>

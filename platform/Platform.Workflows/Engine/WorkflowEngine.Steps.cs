@@ -61,10 +61,12 @@ public sealed partial class WorkflowEngine
         }));
 
         var previousVersion = instance.RowVersion;
-        instance.State = InstanceStateJson.Write(state);
         instance.Error = Clip(state.Tokens.FirstOrDefault(t => t.State == TokenState.Incident)?.Error);
-        instance.Status = runner.Ended ? endStatus ?? WorkflowStatus.Completed : instance.Error is not null ? WorkflowStatus.Incident : WorkflowStatus.Running;
+        instance.Status = runner.Ended ? runner.EndStatus ?? endStatus ?? WorkflowStatus.Completed : instance.Error is not null ? WorkflowStatus.Incident : WorkflowStatus.Running;
         instance.EndedAt = runner.Ended ? now : null;
+        instance.LocksRecord = model.Binding.LockRecord && instance.RecordId is not null && !runner.Ended && !runner.ReturnedToInitiator;
+        await services.ShowStatusAsync(model.Binding, state, runner.Ended ? instance.Status : runner.ReturnedToInitiator ? WorkflowStatus.Returned : WorkflowStatus.Running);
+        instance.State = InstanceStateJson.Write(state);
         instance.RowVersion = previousVersion + 1;
         if (isNew)
         {
@@ -72,7 +74,8 @@ public sealed partial class WorkflowEngine
         }
         else if (await db.WorkflowInstances.Where(i => i.Id == instance.Id && i.RowVersion == previousVersion).ExecuteUpdateAsync(set => set
                      .SetProperty(i => i.State, instance.State).SetProperty(i => i.Status, instance.Status).SetProperty(i => i.Error, instance.Error)
-                     .SetProperty(i => i.EndedAt, instance.EndedAt).SetProperty(i => i.RowVersion, instance.RowVersion), cancellationToken) != 1)
+                     .SetProperty(i => i.EndedAt, instance.EndedAt).SetProperty(i => i.RowVersion, instance.RowVersion)
+                     .SetProperty(i => i.LocksRecord, instance.LocksRecord), cancellationToken) != 1)
         {
             throw new WorkflowException("Another step of this process instance was saved first; nothing was changed. Try again.", WorkflowException.SavedFirst);
         }
@@ -90,11 +93,17 @@ public sealed partial class WorkflowEngine
             await StepAsync(called, r => { r.Cancel(WorkflowStatus.Cancelled, "The calling activity was interrupted."); return Task.CompletedTask; }, actor, cancellationToken, WorkflowStatus.Cancelled);
         }
 
-        if (runner.Ended && endStatus is null && instance.ParentId is { } parent)
+        if (runner.Ended && instance.ParentId is { } parent && await IsRunningAsync(parent, cancellationToken))
         {
-            await StepAsync(parent, r => r.ResumeCallAsync(instance.Id, state.Variables), actor, cancellationToken);
+            // A called process that completed hands its variables back; one rejected or withdrawn ends its caller the same way.
+            await StepAsync(parent, r => instance.Status == WorkflowStatus.Completed
+                ? r.ResumeCallAsync(instance.Id, state.Variables)
+                : r.CalledEndedAsync(instance.Id, instance.Status), actor, cancellationToken);
         }
     }
+
+    private Task<bool> IsRunningAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        db.WorkflowInstances.AnyAsync(i => i.Id == instanceId && i.EndedAt == null, cancellationToken);
 
     private async Task StartCalledAsync(WorkflowInstance caller, InstanceState state, ProcessCall call, WorkflowActor actor, CancellationToken cancellationToken)
     {

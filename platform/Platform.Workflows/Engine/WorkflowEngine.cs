@@ -23,10 +23,19 @@ public sealed partial class WorkflowEngine(
         var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey)
             .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new WorkflowException($"There is no deployed process '{processKey}'.", WorkflowException.NoSuchProcess);
+        return await StartAtAsync(definition.Id, null, variables, actor, entity, recordId, cancellationToken);
+    }
+
+    /// <summary>Starts a given version at a given start event (a record trigger's, a timer's; the none start event when null).</summary>
+    public async Task<WorkflowInstance> StartAtAsync(long definitionId, string? startNodeId, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor,
+        string? entity = null, Guid? recordId = null, CancellationToken cancellationToken = default)
+    {
+        var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => new { d.Id, d.ProcessKey, d.Version })
+            .SingleOrDefaultAsync(cancellationToken) ?? throw new WorkflowException($"There is no deployed process version {definitionId}.", WorkflowException.NoSuchProcess);
         return await InTransactionAsync(async () =>
         {
-            var instance = NewInstance(Guid.CreateVersion7(clock.GetUtcNow()), definition.Id, processKey, definition.Version, actor, entity, recordId, null);
-            await StepAsync(instance, isNew: true, runner => runner.StartAsync(variables), actor, cancellationToken);
+            var instance = NewInstance(Guid.CreateVersion7(clock.GetUtcNow()), definition.Id, definition.ProcessKey, definition.Version, actor, entity?.ToLowerInvariant(), recordId, null);
+            await StepAsync(instance, isNew: true, runner => runner.StartAsync(variables, startNodeId), actor, cancellationToken);
             return instance;
         }, cancellationToken);
     }

@@ -13,6 +13,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<InstanceLocks>();
         services.TryAddSingleton<WorkflowScripts>();
         services.TryAddScoped<WorkflowEngine>();
+        services.TryAddSingleton<WorkflowTriggers>();
+        services.AddScoped<Platform.Data.Records.IRecordChangeHook, WorkflowRecordHook>();
         services.TryAddSingleton<WorkflowTimerDispatcher>();
         if (timers)
         {

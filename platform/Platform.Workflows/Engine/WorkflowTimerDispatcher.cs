@@ -25,7 +25,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
     /// <summary>Fires every timer due now; answers how many fired. The hosted loop calls it, and tests after moving the clock.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
     {
-        var fired = 0;
+        var fired = await StartDueProcessesAsync(cancellationToken);
         while (!cancellationToken.IsCancellationRequested)
         {
             List<(Guid Instance, string Timer)> due;
@@ -57,6 +57,35 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
         }
 
         return fired;
+    }
+
+    /// <summary>Timer start events that fell due (nightly jobs): each starts one instance, whichever host gets there first.</summary>
+    private async Task<int> StartDueProcessesAsync(CancellationToken cancellationToken)
+    {
+        List<(string Key, string Node)> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            due = [.. (await db.WorkflowStartTimers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(Batch)
+                .Select(t => new { t.ProcessKey, t.NodeId }).ToListAsync(cancellationToken)).Select(t => (t.ProcessKey, t.NodeId))];
+        }
+
+        var started = 0;
+        foreach (var (key, node) in due)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                started += await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().FireStartTimerAsync(key, node, cancellationToken) ? 1 : 0;
+            }
+            catch (Runtime.WorkflowException e)
+            {
+                logger.LogError(e, "The timer start event {Node} of {Process} could not start an instance; it is tried again.", node, key);
+            }
+        }
+
+        return started;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -19,6 +19,9 @@ public sealed class InstanceState
     /// <summary>Numbers the tokens, scopes and timers of the instance (t1, s2, timer3…).</summary>
     public int Sequence { get; set; }
 
+    /// <summary>The request status last written to the bound record's status field (so it is written only when it changes).</summary>
+    public string? RecordStatus { get; set; }
+
     public string NextId(string prefix) => $"{prefix}{++Sequence}";
 
     public ScopeInstance? Scope(string? id) => id is null ? null : Scopes.Find(s => s.Id == id);

@@ -24,7 +24,18 @@ public sealed class ProcessModel
             .Where(e => e.Attribute("id") is not null)
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string?)e.Attribute("name") ?? (string)e.Attribute("id")!, StringComparer.Ordinal);
         Add(process.Nodes, process.Flows, null, errors, messages);
+        Binding = RecordBinding.Read(process.Element);
+        Triggers = [.. process.Nodes.Where(n => n.Kind == "startEvent").Select(n => RecordTrigger.Read(n.Id, n.Element)).OfType<RecordTrigger>()];
     }
+
+    /// <summary>Whether the bound record is locked and which field shows the request's status.</summary>
+    public RecordBinding Binding { get; }
+
+    /// <summary>Start events that record changes fire.</summary>
+    public IReadOnlyList<RecordTrigger> Triggers { get; }
+
+    /// <summary>Timer start events of the process level (a nightly job).</summary>
+    public IEnumerable<ModelNode> TimerStarts => _nodes.Values.Where(n => n.Scope is null && n.Kind == "startEvent" && n.Timer is not null);
 
     public string Key { get; }
 
@@ -117,6 +128,7 @@ public sealed class WorkflowException(string message, string? code = null) : Exc
     public const string NotInitiator = "NotInitiator";
     public const string NoSuchUser = "NoSuchUser";
     public const string ReasonRequired = "ReasonRequired";
+    public const string NoSuchFile = "NoSuchFile";
 
     public string? Code { get; } = code;
 }

@@ -114,7 +114,15 @@ public sealed partial class ProcessRunner
     /// <summary>The task passes to someone else (the engine changes its assignee); only the history is the runner's.</summary>
     public void Delegate(Guid taskId, string userId) => History(TokenOf(taskId).NodeId, "delegated", context.ActorId, userId);
 
+    public void Claim(Guid taskId) => History(TokenOf(taskId).NodeId, "claimed", context.ActorId, null);
+
     public void Comment(string? elementId, string text) => History(elementId, "commented", context.ActorId, text);
+
+    /// <summary>A file attached to the instance at a step: its id and name on the timeline.</summary>
+    public void Attached(string? elementId, Guid fileId, string fileName) => History(elementId, "attached", context.ActorId, $"{fileId} {fileName}");
+
+    /// <summary>Whether the request waits for its initiator to resubmit (it was returned to them).</summary>
+    public bool ReturnedToInitiator => state.Tokens.Any(t => t.Tasks.Count > 0 && model.Node(t.NodeId).Kind == "startEvent");
 
     private Token TokenOf(Guid taskId) =>
         state.Tokens.Find(t => t.Tasks.Contains(taskId)) ?? throw new WorkflowException("The task is no longer open.", WorkflowException.TaskNotOpen);

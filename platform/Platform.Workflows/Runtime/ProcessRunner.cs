@@ -111,6 +111,20 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
         await RunAsync();
     }
 
+    /// <summary>
+    /// A called process ended other than by completing (rejected, withdrawn, cancelled by an admin): if the
+    /// call activity still waits for it, the whole request ends the same way.
+    /// </summary>
+    public Task CalledEndedAsync(Guid calledInstance, string status)
+    {
+        if (state.Tokens.Any(t => t.CalledInstance == calledInstance))
+        {
+            Cancel(status, $"The called process ended as {status}.");
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Runs the failed nodes again (after an admin fixed the cause); they may fail again.</summary>
     /// <returns>False when nothing was in incident.</returns>
     public async Task<bool> RetryAsync()

@@ -203,7 +203,7 @@ public sealed class WorkflowHarness : IStepServices
 
         if (instance.Ended && instance.Parent is { } parentId && _instances[parentId] is { Ended: false })
         {
-            await Step(parentId, r => r.ResumeCallAsync(id, instance.State.Variables));
+            await Step(parentId, r => instance.Status == "completed" ? r.ResumeCallAsync(id, instance.State.Variables) : r.CalledEndedAsync(id, instance.Status!));
         }
     }
 }

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Platform.Data;
+using Platform.Data.Records;
+using Platform.Rules;
+using Platform.Workflows.Runtime;
+
+namespace Platform.Workflows.Engine;
+
+/// <summary>
+/// Where workflows meet record saves: a record an approval locks refuses people's changes, and a
+/// saved change starts the processes whose record triggers it matches — in the save's transaction,
+/// so the record and its new instances commit together. Changes the workflows make themselves start
+/// nothing (no process can trigger itself in a loop).
+/// </summary>
+internal sealed class WorkflowRecordHook(PlatformDbContext db, WorkflowTriggers triggers, WorkflowScripts scripts, IServiceProvider services, IStringLocalizer localizer)
+    : IRecordChangeHook
+{
+    public async Task<string?> RefuseAsync(string entity, Guid id, RecordActor actor, CancellationToken cancellationToken)
+    {
+        var key = entity.ToLowerInvariant();
+        var process = await db.WorkflowInstances.AsNoTracking().Where(i => i.Entity == key && i.RecordId == id && i.LocksRecord)
+            .Select(i => i.ProcessKey).FirstOrDefaultAsync(cancellationToken);
+        return process is null ? null : localizer["Workflows.Error.RecordLocked", process].Value;
+    }
+
+    public async Task<IReadOnlyList<RecordFieldError>> SavedAsync(SavedRecords change, CancellationToken cancellationToken)
+    {
+        if (change.Actor.UserId == EngineStepServices.WorkflowUser)
+        {
+            return [];
+        }
+
+        var matching = (await triggers.ForEntityAsync(db, change.Entity, cancellationToken)).ToList();
+        if (matching.Count == 0)
+        {
+            return [];
+        }
+
+        var errors = new List<RecordFieldError>();
+        var actor = new WorkflowActor(change.Actor.UserId, change.Actor.UserName, change.Actor.Roles ?? [], change.Actor.DepartmentId);
+        var engine = services.GetRequiredService<WorkflowEngine>();
+        foreach (var saved in change.Records)
+        {
+            var id = (Guid)saved.Record[Platform.Core.Metadata.SystemFields.Id]!;
+            foreach (var trigger in matching.Where(t => t.Settings.Concerns(change.Kind, saved.ChangedFields)))
+            {
+                try
+                {
+                    if (trigger.Settings.Condition is { } condition
+                        && !scripts.Holds($"{trigger.ProcessKey}.{trigger.Settings.NodeId} condition", condition,
+                            new Dictionary<string, object?> { ["previous"] = saved.Previous, ["change"] = change.Kind }, saved.Record, actor.ScriptUser))
+                    {
+                        continue;
+                    }
+
+                    await engine.StartAtAsync(trigger.DefinitionId, trigger.Settings.NodeId, null, actor, change.Entity, id, cancellationToken);
+                }
+                catch (Exception e) when (e is ScriptFailureException or WorkflowException)
+                {
+                    errors.Add(new RecordFieldError(null, localizer["Workflows.Error.TriggerFailed", trigger.ProcessKey, e.Message].Value));
+                }
+            }
+        }
+
+        return errors;
+    }
+}

@@ -108,10 +108,31 @@ public sealed class BpmnValidatorTests
 
         var bound = BpmnValidator.Validate(BpmnParser.Parse(Encoding.UTF8.GetBytes("""
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="d">
-              <process id="p" platform:lockRecord="true"><startEvent id="s"/></process>
+              <process id="p" platform:lockRecord="yes" platform:owner="x" platform:statusValues="running:pending"><startEvent id="s"/></process>
             </definitions>
             """)));
-        Assert.Contains(bound, p => p.ElementId == "p" && p.Message.Contains("platform:lockRecord", StringComparison.Ordinal));
+        Assert.Contains(bound, p => p.ElementId == "p" && p.Message.Contains("platform:lockRecord is 'yes'", StringComparison.Ordinal));
+        Assert.Contains(bound, p => p.ElementId == "p" && p.Message.Contains("platform:owner", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Record_triggers_that_could_not_run_are_named_at_deploy()
+    {
+        var problems = Validate("""
+            <startEvent xmlns:platform="https://schemas.platform.local/bpmn" id="noEntity" platform:on="created"/>
+            <startEvent xmlns:platform="https://schemas.platform.local/bpmn" id="badKind" platform:entity="customer" platform:on="saved"/>
+            <startEvent xmlns:platform="https://schemas.platform.local/bpmn" id="badCondition" platform:entity="customer" platform:on="updated" platform:condition="record.grade =="/>
+            <startEvent xmlns:platform="https://schemas.platform.local/bpmn" id="fieldsOnCreate" platform:entity="customer" platform:on="created" platform:fields="grade"/>
+            <startEvent id="nightly"><timerEventDefinition><timeCycle>${when}</timeCycle></timerEventDefinition></startEvent>
+            <userTask xmlns:platform="https://schemas.platform.local/bpmn" id="misplaced" platform:condition="true"/>
+            """);
+
+        Assert.Contains(problems, p => p.ElementId == "noEntity" && p.Message.Contains("platform:entity", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "badKind" && p.Message.Contains("'saved'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "badCondition" && p.Message.Contains("JavaScript", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "fieldsOnCreate" && p.Message.Contains("updated", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "nightly" && p.Message.Contains("literal", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "misplaced" && p.Message.Contains("start event", StringComparison.Ordinal));
     }
 
     [SkippableFact]

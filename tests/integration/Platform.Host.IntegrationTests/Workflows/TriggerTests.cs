@@ -1,0 +1,133 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Records;
+using Platform.Data;
+using Platform.Data.Records;
+using Platform.Host.IntegrationTests.Entities;
+using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Workflows;
+using Platform.Workflows.Engine;
+
+namespace Platform.Host.IntegrationTests.Workflows;
+
+/// <summary>
+/// Processes that start by themselves: when records of an entity are created or a field changes
+/// (with a condition), in the same transaction as the save; and on a schedule, exactly once per
+/// firing however often the dispatcher looks.
+/// </summary>
+public sealed class TriggerTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private const string Triggered = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="d">
+          <process id="vip_welcome" isExecutable="true">
+            <startEvent id="became_vip" platform:entity="product" platform:on="updated" platform:fields="status"
+                        platform:condition="record.status == 'sale' &amp;&amp; previous.status != 'sale'"/>
+            <sequenceFlow id="f1" sourceRef="became_vip" targetRef="announce"/>
+            <userTask id="announce" name="Announce ${record.name}"/>
+            <sequenceFlow id="f2" sourceRef="announce" targetRef="e"/><endEvent id="e"/>
+          </process>
+          <process id="new_product" isExecutable="true">
+            <startEvent id="created" platform:entity="product" platform:on="created" platform:condition="record.code.startsWith('X')"/>
+            <sequenceFlow id="g1" sourceRef="created" targetRef="check"/>
+            <userTask id="check" name="Check"/>
+            <sequenceFlow id="g2" sourceRef="check" targetRef="ge"/><endEvent id="ge"/>
+          </process>
+        </definitions>
+        """;
+
+    private const string Nightly = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+          <process id="nightly_cleanup" isExecutable="true">
+            <startEvent id="every_hour"><timerEventDefinition><timeCycle>R2/PT1H</timeCycle></timerEventDefinition></startEvent>
+            <sequenceFlow id="f1" sourceRef="every_hour" targetRef="e"/><endEvent id="e"/>
+          </process>
+        </definitions>
+        """;
+
+    private static async Task DeployAsync(PlatformHost host, string xml)
+    {
+        var result = await host.InScopeAsync(s => s.GetRequiredService<WorkflowDeployment>().DeployAsync(Encoding.UTF8.GetBytes(xml), "admin"));
+        Assert.Empty(result.Problems);
+    }
+
+    private static Task<List<(string Key, Guid? Record, string Status)>> InstancesAsync(PlatformHost host) =>
+        host.InScopeAsync(async s => (await s.GetRequiredService<PlatformDbContext>().WorkflowInstances.AsNoTracking().OrderBy(i => i.Id).ToListAsync())
+            .Select(i => (i.ProcessKey, i.RecordId, i.Status)).ToList());
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_field_change_that_meets_the_condition_starts_the_process_bound_to_the_record(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
+        await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
+        await DeployAsync(host, Triggered);
+        var person = new RecordActor("u-1", "lin", Access: new RecordAccess(true, []));
+        Task<RecordResult> Save(Func<RecordStore, Task<RecordResult>> work) => host.InScopeAsync(s => work(s.GetRequiredService<RecordStore>()));
+
+        var plain = await Save(r => r.CreateAsync("product", new Dictionary<string, object?> { ["code"] = "A-1", ["name"] = "Scarf", ["status"] = "draft" }, person));
+        var special = await Save(r => r.CreateAsync("product", new Dictionary<string, object?> { ["code"] = "X-1", ["name"] = "Shawl" }, person));
+        var id = (Guid)plain.Record!["id"]!;
+        Assert.Equal([("new_product", (Guid?)special.Record!["id"], "running")], await InstancesAsync(host));
+
+        // A change to another field, then the change the trigger waits for, then the same value again.
+        var notes = await Save(r => r.UpdateAsync("product", id, 1, new Dictionary<string, object?> { ["notes"] = "wool" }, person));
+        Assert.Single(await InstancesAsync(host));
+        var onSale = await Save(r => r.UpdateAsync("product", id, 2, new Dictionary<string, object?> { ["status"] = "sale" }, person));
+        Assert.True(onSale.Succeeded, string.Join("; ", onSale.Errors));
+        await Save(r => r.UpdateAsync("product", id, 3, new Dictionary<string, object?> { ["status"] = "sale", ["name"] = "Scarf II" }, person));
+
+        var instances = await InstancesAsync(host);
+        Assert.Equal(2, instances.Count);
+        Assert.Equal(("vip_welcome", (Guid?)id, "running"), instances[1]);
+        var task = await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().WorkflowTasks.SingleAsync(t => t.ElementId == "announce"));
+        Assert.Equal("Announce Scarf", task.Name);
+        Assert.Equal(id, task.RecordId);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_trigger_whose_condition_fails_refuses_the_save_and_keeps_nothing(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
+        await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
+        await DeployAsync(host, Triggered.Replace("record.code.startsWith('X')", "record.nothing.startsWith('X')", StringComparison.Ordinal));
+        var person = new RecordActor("u-1", "lin", Access: new RecordAccess(true, []));
+
+        var refused = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = "X-2" }, person));
+
+        Assert.Equal(RecordOutcome.Invalid, refused.Outcome);
+        Assert.Contains("new_product", refused.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Empty(await InstancesAsync(host));
+        Assert.Equal(0, await host.InScopeAsync(async s =>
+        {
+            await using var products = await s.GetRequiredService<RecordStore>().OpenReaderAsync("product");
+            return await products!.Live.CountAsync();
+        }));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_timer_start_event_starts_one_instance_per_firing_until_its_cycle_ends(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
+        await DeployAsync(host, Nightly);
+        var dispatcher = host.Services.GetRequiredService<WorkflowTimerDispatcher>();
+
+        Assert.Equal(0, await dispatcher.RunDueAsync());
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        Assert.Equal(1, await dispatcher.RunDueAsync());
+        Assert.Equal(0, await dispatcher.RunDueAsync());
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await dispatcher.RunDueAsync());
+        host.Clock.Advance(TimeSpan.FromHours(5));
+        Assert.Equal(0, await dispatcher.RunDueAsync());
+
+        var instances = await InstancesAsync(host);
+        Assert.Equal(2, instances.Count);
+        Assert.All(instances, i => Assert.Equal(("nightly_cleanup", "completed"), (i.Key, i.Status)));
+        Assert.Empty(await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().WorkflowStartTimers.ToListAsync()));
+    }
+}

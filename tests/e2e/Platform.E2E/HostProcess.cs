@@ -39,11 +39,12 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<HostProcess> StartAsync()
+    /// <summary>Starts the host; on the data folder of a host that was killed when <paramref name="dataDirectory"/> is given (which it then keeps).</summary>
+    public static async Task<HostProcess> StartAsync(string? dataDirectory = null, params (string Key, string Value)[] settings)
     {
         var hostDll = HostAssemblyPath();
         var port = FreePort();
-        var dataDirectory = Directory.CreateTempSubdirectory("platform-e2e-").FullName;
+        dataDirectory ??= Directory.CreateTempSubdirectory("platform-e2e-").FullName;
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(hostDll)!,
@@ -58,6 +59,10 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Platform__Admin__Password"] = AdminPassword;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the host.");
         var host = new HostProcess(process, $"http://127.0.0.1:{port}", dataDirectory);
@@ -126,6 +131,16 @@ public sealed class HostProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the host at once (SIGKILL): no shutdown, no flush — as a power cut or an OOM kill would. The data folder stays.</summary>
+    public async Task KillAsync()
+    {
+        _keepData = true;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private bool _keepData;
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -135,6 +150,11 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -7,12 +7,15 @@ using Platform.Workflows.Engine;
 
 namespace Platform.Approvals;
 
-/// <summary>Workflows: the engine's services, its timer dispatcher and the REST API.</summary>
+/// <summary>Workflows: the engine's services, its timer dispatcher, the REST API and the task inbox.</summary>
 public sealed class Startup : ModuleStartup
 {
+    public override bool HasPages => true;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissions<Permissions>();
+        services.AddNavigation<Menu>();
         services.AddWorkflowEngine(timers: configuration.GetValue("Platform:Workflows:FireTimers", true));
     }
 

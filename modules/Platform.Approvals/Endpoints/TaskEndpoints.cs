@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Platform.Data;
 using Platform.Data.Workflows;
 using Platform.Workflows.Engine;
@@ -18,23 +17,8 @@ public static class TaskEndpoints
         group.MapPost("/{id:guid}/complete", Complete).WithName("CompleteTask").WithSummary("Completes a task: { variables, comment }.");
     }
 
-    private static async Task<IResult> Mine(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
-    {
-        var actor = WorkflowActors.From(context.User);
-        var me = $"|{actor.UserId}|";
-        var roles = actor.Roles.Select(r => $"|{r}|").ToList();
-        // Ids are time-ordered (UUID v7): ordering by id is oldest first on every database. Candidate lists are |a|b| texts: "offered to me" is a LIKE per role, run in the database over open tasks only.
-        var query = db.WorkflowTasks.AsNoTracking().Where(t => t.IsOpen);
-        var offered = query.Where(t => t.Assignee == actor.UserId
-            || (t.Assignee == null && (t.CandidateUsers.Contains(me) || (t.CandidateUsers == "" && t.CandidateRoles == ""))));
-        foreach (var role in roles)
-        {
-            offered = offered.Union(query.Where(t => t.Assignee == null && t.CandidateRoles.Contains(role)));
-        }
-
-        var tasks = await offered.OrderBy(t => t.Id).Take(500).ToListAsync(cancellationToken);
-        return Results.Ok(tasks.Select(Describe));
-    }
+    private static async Task<IResult> Mine(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken) =>
+        Results.Ok((await TaskQueries.MineAsync(db, WorkflowActors.From(context.User), cancellationToken)).Select(Describe));
 
     private static async Task<IResult> Complete(Guid id, HttpContext context, WorkflowEngine engine)
     {

@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>An approver's inbox in a real browser: the task with its record and history, a refusal without a reason, approval.</summary>
+public sealed class InboxTests
+{
+    private const string Process = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+          <process id="customer_check" name="客户审核" isExecutable="true">
+            <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="review"/>
+            <userTask id="review" name="审核客户资料"/>
+            <sequenceFlow id="f2" sourceRef="review" targetRef="e"/><endEvent id="e"/>
+          </process>
+        </definitions>
+        """;
+
+    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
+
+    [SkippableFact]
+    public async Task An_approver_sees_the_task_with_its_record_and_approves_it_in_chinese()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        Assert.True((await api.PostAsync("/api/workflows/processes", new StringContent(Process, Encoding.UTF8, "application/xml"))).IsSuccessStatusCode);
+        var customer = await (await api.PostAsJsonAsync("/odata/customer", new { name = "宁波针织厂", region = "华东" })).Content.ReadFromJsonAsync<JsonElement>();
+        var started = await api.PostAsJsonAsync("/api/workflows/processes/customer_check/instances", new { entity = "customer", recordId = customer.GetProperty("id").GetGuid() });
+        var instance = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await page.GotoAsync(host.BaseUrl + "/tasks");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", HostProcess.AdminPassword);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/tasks");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的待办");
+        await Assertions.Expect(page.Locator(".platform-nav")).ToContainTextAsync("我的待办");
+
+        await page.GetByTestId("inbox-task").Filter(new() { HasText = "审核客户资料" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("宁波针织厂");
+        await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("发起");
+
+        // Rejecting needs a reason: the refusal is shown and the task stays.
+        await page.GetByTestId("reject").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("task-error")).ToContainTextAsync("请填写驳回理由");
+        await browser.ScreenshotAsync("inbox-zh");
+
+        await page.GetByTestId("task-comment").FillAsync("资料齐全");
+        await page.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
+
+        var finished = await api.GetFromJsonAsync<JsonElement>($"/api/workflows/instances/{instance}");
+        Assert.Equal("completed", finished.GetProperty("instance").GetProperty("status").GetString());
+        var review = finished.GetProperty("tasks").EnumerateArray().Single();
+        Assert.Equal(("approved", "资料齐全"), (review.GetProperty("outcome").GetString(), review.GetProperty("comment").GetString()));
+    }
+}

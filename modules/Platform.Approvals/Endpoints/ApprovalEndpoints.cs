@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,21 +25,21 @@ public static class ApprovalEndpoints
     }
 
     private static Task<IResult> Approve(Guid id, HttpContext context, WorkflowEngine engine) =>
-        WithBodyAsync(context, async body =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.ApproveAsync(id, WorkflowActors.From(context.User), body.Variables, body.Comment, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
 
     private static Task<IResult> Reject(Guid id, HttpContext context, WorkflowEngine engine) =>
-        WithBodyAsync(context, async body =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.RejectAsync(id, WorkflowActors.From(context.User), body.Comment, body.Variables, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
 
     private static Task<IResult> Return(Guid id, HttpContext context, WorkflowEngine engine) =>
-        WithBodyAsync(context, async body =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             if (body.Text("target") is not { Length: > 0 } target)
             {
@@ -52,7 +51,7 @@ public static class ApprovalEndpoints
         });
 
     private static Task<IResult> Delegate(Guid id, HttpContext context, WorkflowEngine engine) =>
-        WithBodyAsync(context, async body =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             if (body.Text("user") is not { Length: > 0 } user)
             {
@@ -64,7 +63,7 @@ public static class ApprovalEndpoints
         });
 
     private static Task<IResult> AddSigner(Guid id, HttpContext context, WorkflowEngine engine) =>
-        WithBodyAsync(context, async body =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             if (body.Text("user") is not { Length: > 0 } user)
             {
@@ -81,33 +80,4 @@ public static class ApprovalEndpoints
             await engine.ClaimAsync(id, WorkflowActors.From(context.User), context.RequestAborted);
             return Results.NoContent();
         });
-
-    /// <summary>Reads the body (400 when it is not the right shape, attachments included), then runs the call with refusals answered.</summary>
-    internal static async Task<IResult> WithBodyAsync(HttpContext context, Func<ActionBody, Task<IResult>> call)
-    {
-        if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
-        {
-            return Results.Empty;
-        }
-
-        List<Guid>? files = null;
-        if (body.Body.ValueKind == JsonValueKind.Object && body.Body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind != JsonValueKind.Null)
-        {
-            files = attachments.ValueKind == JsonValueKind.Array
-                ? [.. attachments.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String && Guid.TryParse(a.GetString(), out var g) ? g : Guid.Empty)]
-                : [Guid.Empty];
-            if (files.Contains(Guid.Empty))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.AttachmentsShape"));
-            }
-        }
-
-        return await WorkflowResults.RunAsync(context, () => call(new ActionBody(body.Variables, body.Comment, files, body.Body)));
-    }
-
-    internal sealed record ActionBody(Dictionary<string, object?> Variables, string? Comment, IReadOnlyList<Guid>? Files, JsonElement Body)
-    {
-        public string? Text(string name) =>
-            Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-    }
 }

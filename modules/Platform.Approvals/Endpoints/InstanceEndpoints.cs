@@ -116,22 +116,15 @@ public static class InstanceEndpoints
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: WorkflowResults.Text(context, "Workflows.Error.NothingToRetry"));
         });
 
-    private static async Task<IResult> Cancel(Guid id, HttpContext context, WorkflowEngine engine)
-    {
-        if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
-        {
-            return Results.Empty;
-        }
-
-        return await WorkflowResults.RunAsync(context, async () =>
+    private static Task<IResult> Cancel(Guid id, HttpContext context, WorkflowEngine engine) =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.CancelAsync(id, WorkflowStatus.Cancelled, body.Comment, WorkflowActors.From(context.User), context.RequestAborted);
             return Results.NoContent();
         });
-    }
 
     private static Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine) =>
-        ApprovalEndpoints.WithBodyAsync(context, async body =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.WithdrawAsync(id, WorkflowActors.From(context.User), body.Comment, context.RequestAborted);
             return Results.NoContent();
@@ -145,7 +138,7 @@ public static class InstanceEndpoints
             return WorkflowResults.NotFound(context);
         }
 
-        return await ApprovalEndpoints.WithBodyAsync(context, async body =>
+        return await WorkflowResults.WithBodyAsync(context, async body =>
         {
             if (string.IsNullOrWhiteSpace(body.Comment))
             {

@@ -20,19 +20,12 @@ public static class TaskEndpoints
     private static async Task<IResult> Mine(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken) =>
         Results.Ok((await TaskQueries.MineAsync(db, WorkflowActors.From(context.User), cancellationToken)).Select(Describe));
 
-    private static async Task<IResult> Complete(Guid id, HttpContext context, WorkflowEngine engine)
-    {
-        if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
-        {
-            return Results.Empty;
-        }
-
-        return await WorkflowResults.RunAsync(context, async () =>
+    private static Task<IResult> Complete(Guid id, HttpContext context, WorkflowEngine engine) =>
+        WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.CompleteTaskAsync(id, WorkflowActors.From(context.User), body.Variables, "completed", body.Comment, context.RequestAborted);
             return Results.NoContent();
         });
-    }
 
     internal static object Describe(WorkflowTask t) => new
     {

@@ -10,7 +10,7 @@ namespace Platform.Approvals.Endpoints;
 
 /// <summary>
 /// Runs an engine call and turns refusals into problem answers in the user's language: 403 when the
-/// task is not the user's, 400 with the reason otherwise — never a 500.
+/// task is not the user's, 404 when there is no such task or instance, 400 with the reason otherwise — never a 500.
 /// </summary>
 internal static class WorkflowResults
 {
@@ -26,6 +26,10 @@ internal static class WorkflowResults
         catch (WorkflowAccessException)
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Text(context, "Workflows.Error.NotYourTask"));
+        }
+        catch (WorkflowException e) when (e.Code is WorkflowException.NoSuchTask or WorkflowException.NoSuchInstance)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Text(context, $"Workflows.Error.{e.Code}"));
         }
         catch (WorkflowException e)
         {
@@ -104,5 +108,34 @@ internal static class WorkflowResults
     {
         await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: message).ExecuteAsync(context);
         return null;
+    }
+
+    /// <summary>Reads the body (400 when it is not the right shape, attachments included), then runs the call with refusals answered.</summary>
+    public static async Task<IResult> WithBodyAsync(HttpContext context, Func<ActionBody, Task<IResult>> call)
+    {
+        if (await ReadBodyAsync(context) is not { } body)
+        {
+            return Results.Empty;
+        }
+
+        List<Guid>? files = null;
+        if (body.Body.ValueKind == JsonValueKind.Object && body.Body.TryGetProperty("attachments", out var attachments) && attachments.ValueKind != JsonValueKind.Null)
+        {
+            files = attachments.ValueKind == JsonValueKind.Array
+                ? [.. attachments.EnumerateArray().Select(a => a.ValueKind == JsonValueKind.String && Guid.TryParse(a.GetString(), out var g) ? g : Guid.Empty)]
+                : [Guid.Empty];
+            if (files.Contains(Guid.Empty))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: Text(context, "Workflows.Error.AttachmentsShape"));
+            }
+        }
+
+        return await RunAsync(context, () => call(new ActionBody(body.Variables, body.Comment, files, body.Body)));
+    }
+
+    internal sealed record ActionBody(Dictionary<string, object?> Variables, string? Comment, IReadOnlyList<Guid>? Files, JsonElement Body)
+    {
+        public string? Text(string name) =>
+            Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

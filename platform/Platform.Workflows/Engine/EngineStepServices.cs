@@ -75,14 +75,7 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
         switch (action.Kind)
         {
             case ServiceAction.UpdateRecord:
-                if (instance.Entity is not { } entity || instance.RecordId is not { } id)
-                {
-                    throw new WorkflowException("updateRecord: the instance is not bound to a record.");
-                }
-
-                var current = await records.GetAsync(entity, id) ?? throw new WorkflowException($"updateRecord: the {entity} record {id} no longer exists.");
-                var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture), values, Platform);
-                return updated.Outcome == RecordOutcome.Saved ? id : throw Refused("updateRecord", updated);
+                return await UpdateBoundRecordAsync("updateRecord", values) ?? throw new WorkflowException($"updateRecord: the {instance.Entity} record {instance.RecordId} no longer exists.");
             case ServiceAction.CreateRecord:
                 var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Platform);
                 return created.Outcome == RecordOutcome.Saved ? created.Record![SystemFields.Id] : throw Refused("createRecord", created);
@@ -101,26 +94,32 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
     /// </summary>
     public async Task ShowStatusAsync(RecordBinding binding, InstanceState state, string status)
     {
-        if (binding.StatusField is not { } field || instance.Entity is not { } entity || instance.RecordId is not { } id || state.RecordStatus == status)
+        if (binding.StatusField is not { } field || instance.RecordId is null || state.RecordStatus == status)
         {
             return;
         }
 
-        var current = await records.GetAsync(entity, id);
-        if (current is null)
-        {
-            return; // The record was deleted meanwhile: there is nothing left to show the status on.
-        }
-
         var value = binding.ValueFor(status);
-        var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture),
-            new Dictionary<string, object?> { [field] = value }, Platform);
-        if (updated.Outcome != RecordOutcome.Saved)
+        // A record deleted meanwhile has nowhere left to show the status.
+        await UpdateBoundRecordAsync($"platform:statusField {field} = '{value}'", new Dictionary<string, object?> { [field] = value });
+        state.RecordStatus = status;
+    }
+
+    /// <summary>Changes the bound record as the workflow (its current row version, so people's edits are never overwritten blindly); null when it no longer exists.</summary>
+    private async Task<Guid?> UpdateBoundRecordAsync(string what, IReadOnlyDictionary<string, object?> values)
+    {
+        if (instance.Entity is not { } entity || instance.RecordId is not { } id)
         {
-            throw Refused($"platform:statusField {field} = '{value}'", updated);
+            throw new WorkflowException($"{what}: the instance is not bound to a record.");
         }
 
-        state.RecordStatus = status;
+        if (await records.GetAsync(entity, id) is not { } current)
+        {
+            return null;
+        }
+
+        var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture), values, Platform);
+        return updated.Outcome == RecordOutcome.Saved ? id : throw Refused(what, updated);
     }
 
     private static WorkflowException Refused(string action, RecordResult result) =>

@@ -101,6 +101,15 @@ public sealed partial class WorkflowEngine
             return true;
         }, cancellationToken);
 
+    /// <summary>Whether the task is an initiator's resubmission of a returned request (resubmitted or withdrawn, never approved or rejected).</summary>
+    public async Task<bool> IsResubmissionAsync(WorkflowTask task, CancellationToken cancellationToken = default)
+    {
+        var definitionId = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == task.InstanceId).Select(i => i.DefinitionId).SingleAsync(cancellationToken);
+        var model = await models.GetAsync(db, definitionId, cancellationToken);
+        return model.Has(task.ElementId) && model.Node(task.ElementId).Kind == "startEvent";
+    }
+
+    /// <summary>One action on a task the actor may act on: the task row records outcome, comment and actor; files attach first.</summary>
     private Task<bool> OnTaskAsync(Guid taskId, WorkflowActor actor, string outcome, string? comment, IReadOnlyList<Guid>? files, Func<ProcessRunner, WorkflowTask, Task> action,
         CancellationToken cancellationToken) =>
         InTransactionAsync(async () =>

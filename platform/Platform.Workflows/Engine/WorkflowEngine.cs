@@ -43,15 +43,7 @@ public sealed partial class WorkflowEngine(
     /// <summary>Completes a task the actor may act on, with the variables given (an approval's outcome, a form's values).</summary>
     public Task CompleteTaskAsync(Guid taskId, WorkflowActor actor, IReadOnlyDictionary<string, object?>? variables, string outcome = "completed", string? comment = null,
         CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
-        {
-            var task = await OpenTaskAsync(taskId, actor, cancellationToken);
-            task.Outcome = outcome;
-            task.Comment = comment;
-            task.CompletedBy = actor.UserId;
-            await StepAsync(task.InstanceId, runner => runner.CompleteTaskAsync(taskId, variables, outcome), actor, cancellationToken);
-            return true;
-        }, cancellationToken);
+        OnTaskAsync(taskId, actor, outcome, comment, null, (runner, task) => runner.CompleteTaskAsync(task.Id, variables, outcome), cancellationToken);
 
     /// <summary>Fires a timer that fell due (the dispatcher calls it); nothing happens when the step that set it already cleared it.</summary>
     public Task FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default) =>

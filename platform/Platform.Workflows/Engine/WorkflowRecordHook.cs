@@ -20,8 +20,9 @@ internal sealed class WorkflowRecordHook(PlatformDbContext db, WorkflowTriggers 
     public async Task<string?> RefuseAsync(string entity, Guid id, RecordActor actor, CancellationToken cancellationToken)
     {
         var key = entity.ToLowerInvariant();
+        // Named as people know the process (its name, else its key).
         var process = await db.WorkflowInstances.AsNoTracking().Where(i => i.Entity == key && i.RecordId == id && i.LocksRecord)
-            .Select(i => i.ProcessKey).FirstOrDefaultAsync(cancellationToken);
+            .Join(db.WorkflowDefinitions, i => i.DefinitionId, d => d.Id, (i, d) => d.Name ?? i.ProcessKey).FirstOrDefaultAsync(cancellationToken);
         return process is null ? null : localizer["Workflows.Error.RecordLocked", process].Value;
     }
 

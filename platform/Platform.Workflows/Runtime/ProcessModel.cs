@@ -129,6 +129,7 @@ public sealed class WorkflowException(string message, string? code = null) : Exc
     public const string NoSuchUser = "NoSuchUser";
     public const string ReasonRequired = "ReasonRequired";
     public const string NoSuchFile = "NoSuchFile";
+    public const string ResubmitOnly = "ResubmitOnly";
 
     public string? Code { get; } = code;
 }

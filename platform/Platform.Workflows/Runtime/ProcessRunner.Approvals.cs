@@ -24,7 +24,7 @@ public sealed partial class ProcessRunner
     /// </summary>
     public async Task RejectAsync(Guid taskId, string reason, IReadOnlyDictionary<string, object?>? variables)
     {
-        var token = TokenOf(taskId);
+        var token = ApproverTokenOf(taskId);
         var node = model.Node(token.NodeId);
         variables = With(variables, (ApprovedVariable, false), (RejectReasonVariable, reason));
         switch (node.OnReject)
@@ -38,13 +38,7 @@ public sealed partial class ProcessRunner
                 token.Tasks.Remove(taskId);
                 Effects.ClosedTasks.Add((taskId, "rejected"));
                 History(node.Id, "rejected", context.ActorId, reason);
-                foreach (var other in state.Tokens.ToList())
-                {
-                    Discard(other, "cancelled");
-                }
-
-                state.Scopes.Clear();
-                End("rejected");
+                Cancel("rejected", reason, taskOutcome: "cancelled");
                 break;
             case ModelNode.RejectContinues:
                 await CompleteTaskAsync(taskId, variables, "rejected");
@@ -67,7 +61,7 @@ public sealed partial class ProcessRunner
     /// </summary>
     public async Task ReturnAsync(Guid taskId, string target, string? reason, string outcome = "returned")
     {
-        var token = TokenOf(taskId);
+        var token = ApproverTokenOf(taskId);
         var from = model.Node(token.NodeId);
         if (target == ModelNode.ReturnToInitiator)
         {
@@ -124,6 +118,15 @@ public sealed partial class ProcessRunner
     /// <summary>Whether the request waits for its initiator to resubmit (it was returned to them).</summary>
     public bool ReturnedToInitiator => state.Tokens.Any(t => t.Tasks.Count > 0 && model.Node(t.NodeId).Kind == "startEvent");
 
+    /// <summary>The token of a task an approver may reject or return: not the initiator's resubmission, which is resubmitted or withdrawn.</summary>
+    private Token ApproverTokenOf(Guid taskId)
+    {
+        var token = TokenOf(taskId);
+        return model.Node(token.NodeId).Kind == "startEvent"
+            ? throw new WorkflowException("The request is back with its initiator: resubmit it or withdraw it.", WorkflowException.ResubmitOnly)
+            : token;
+    }
+
     private Token TokenOf(Guid taskId) =>
         state.Tokens.Find(t => t.Tasks.Contains(taskId)) ?? throw new WorkflowException("The task is no longer open.", WorkflowException.TaskNotOpen);
 
@@ -155,12 +158,6 @@ public sealed partial class ProcessRunner
 
         // Discarding a token discards the scopes it owned; none is left behind.
         state.Scopes.RemoveAll(s => s.ParentId == scopeId);
-    }
-
-    private void End(string status)
-    {
-        EndStatus = status;
-        Ended = true;
     }
 
     private static Dictionary<string, object?> With(IReadOnlyDictionary<string, object?>? variables, params (string Name, object? Value)[] added)

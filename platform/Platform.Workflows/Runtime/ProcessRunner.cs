@@ -149,17 +149,16 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
         return failed.Count > 0;
     }
 
-    /// <summary>Ends the instance now (withdrawn, rejected, cancelled): every task, timer and called process is cancelled.</summary>
-    public void Cancel(string outcome, string? reason)
+    /// <summary>
+    /// Ends the instance now (withdrawn, rejected, cancelled): every task, timer and called process is
+    /// cancelled; open tasks are closed with <paramref name="taskOutcome"/> (the status when not given).
+    /// </summary>
+    public void Cancel(string status, string? reason, string? taskOutcome = null)
     {
-        foreach (var token in state.Tokens.ToList())
-        {
-            Discard(token, outcome);
-        }
-
-        state.Scopes.Clear();
-        History(null, outcome, context.ActorId, reason);
-        End(outcome);
+        DiscardAllIn(null, taskOutcome ?? status);
+        History(null, status, context.ActorId, reason);
+        EndStatus = status;
+        Ended = true;
     }
 
     private async Task RunAsync()

@@ -26,22 +26,11 @@ public sealed class InboxTests
     {
         BrowserSession.SkipUnlessAvailable();
         await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        Assert.True((await api.PostAsync("/api/workflows/processes", new StringContent(Process, Encoding.UTF8, "application/xml"))).IsSuccessStatusCode);
-        var customer = await (await api.PostAsJsonAsync("/odata/customer", new { name = "宁波针织厂", region = "华东" })).Content.ReadFromJsonAsync<JsonElement>();
-        var started = await api.PostAsJsonAsync("/api/workflows/processes/customer_check/instances", new { entity = "customer", recordId = customer.GetProperty("id").GetGuid() });
-        var instance = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var (api, instance) = await StartCheckAsync(host, Process);
+        using var _ = api;
 
-        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        await using var browser = await OpenInboxAsync(host, "zh-CN");
         var page = browser.Page;
-        await page.GotoAsync(host.BaseUrl + "/tasks");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", HostProcess.AdminPassword);
-        await page.ClickAsync("[data-testid=sign-in]");
-        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/tasks");
-        await browser.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的待办");
         await Assertions.Expect(page.Locator(".platform-nav")).ToContainTextAsync("我的待办");
 
@@ -62,5 +51,58 @@ public sealed class InboxTests
         Assert.Equal("completed", finished.GetProperty("instance").GetProperty("status").GetString());
         var review = finished.GetProperty("tasks").EnumerateArray().Single();
         Assert.Equal(("approved", "资料齐全"), (review.GetProperty("outcome").GetString(), review.GetProperty("comment").GetString()));
+    }
+
+    [SkippableFact]
+    public async Task A_request_rejected_back_to_its_initiator_is_withdrawn_from_the_inbox_in_english()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        var (api, instance) = await StartCheckAsync(host, Process.Replace("name=\"审核客户资料\"", "name=\"Review the customer\" xmlns:platform=\"https://schemas.platform.local/bpmn\" platform:onReject=\"initiator\"", StringComparison.Ordinal));
+        using var _ = api;
+        await using var browser = await OpenInboxAsync(host, "en-US");
+        var page = browser.Page;
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My tasks");
+
+        await page.GetByTestId("inbox-task").Filter(new() { HasText = "Review the customer" }).ClickAsync();
+        await page.GetByTestId("task-comment").FillAsync("Add the tax number");
+        await page.GetByTestId("reject").ClickAsync();
+
+        // Back with the initiator (the admin started it): resubmit or withdraw, no approval buttons.
+        await page.GetByTestId("inbox-task").Filter(new() { HasText = "客户审核" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("returned-to-you")).ToContainTextAsync("came back to you");
+        await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("Add the tax number");
+        await Assertions.Expect(page.GetByTestId("approve")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("inbox-returned-en");
+        await page.GetByTestId("withdraw").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("inbox-empty")).ToHaveTextAsync("Nothing waits for you.");
+
+        var finished = await api.GetFromJsonAsync<JsonElement>($"/api/workflows/instances/{instance}");
+        Assert.Equal("withdrawn", finished.GetProperty("instance").GetProperty("status").GetString());
+    }
+
+    /// <summary>Deploys the check process and starts it on a new customer as the administrator, through the API.</summary>
+    private static async Task<(HttpClient Api, Guid Instance)> StartCheckAsync(HostProcess host, string process)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        Assert.True((await api.PostAsync("/api/workflows/processes", new StringContent(process, Encoding.UTF8, "application/xml"))).IsSuccessStatusCode);
+        var customer = await (await api.PostAsJsonAsync("/odata/customer", new { name = "宁波针织厂", region = "华东" })).Content.ReadFromJsonAsync<JsonElement>();
+        var started = await api.PostAsJsonAsync("/api/workflows/processes/customer_check/instances", new { entity = "customer", recordId = customer.GetProperty("id").GetGuid() });
+        return (api, (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
+
+    private static async Task<BrowserSession> OpenInboxAsync(HostProcess host, string locale)
+    {
+        var browser = await BrowserSession.OpenAsync(locale);
+        var page = browser.Page;
+        await page.GotoAsync(host.BaseUrl + "/tasks");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", HostProcess.AdminPassword);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/tasks");
+        await browser.WaitUntilInteractiveAsync();
+        return browser;
     }
 }

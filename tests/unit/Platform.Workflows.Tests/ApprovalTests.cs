@@ -97,6 +97,12 @@ public sealed class ApprovalTests
         Assert.Equal("Order approval", resubmit.Name);
         Assert.Null(instance.Status);
 
+        // The initiator resubmits or withdraws; rejecting or returning their own resubmission is refused.
+        var selfReject = Assert.Throws<WorkflowException>(() => harness.OnTask(resubmit, (runner, id) => runner.RejectAsync(id, "no", null), "initiator"));
+        Assert.Equal(WorkflowException.ResubmitOnly, selfReject.Code);
+        Assert.Throws<WorkflowException>(() => harness.OnTask(resubmit, (runner, id) => runner.ReturnAsync(id, "manager", null), "initiator"));
+        Assert.Same(resubmit, Assert.Single(harness.Tasks(instance)));
+
         harness.Complete(resubmit, new Dictionary<string, object?> { ["deliveryDate"] = "2026-04-01" });
         Assert.Equal(["Manager"], harness.TaskNames(instance));
         harness.Approve("Manager", actor: "zhang");

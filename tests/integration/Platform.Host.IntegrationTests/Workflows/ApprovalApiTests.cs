@@ -80,7 +80,7 @@ public sealed class ApprovalApiTests
 
         var locked = await EditNotes("change while in approval");
         Assert.Equal(RecordOutcome.Locked, locked.Outcome);
-        Assert.Contains("sales_order_approval", locked.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("销售订单审批", locked.Errors.Single().Message, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(manager, Assert.Single(await MyTasksAsync(manager, instance)), "approve", new { comment = "同意" })).StatusCode);
         var directorTask = Assert.Single(await MyTasksAsync(director, instance));
@@ -95,6 +95,7 @@ public sealed class ApprovalApiTests
         Assert.Equal(RecordOutcome.Saved, (await EditNotes("交货日期：4 月 1 日")).Outcome);
         var resubmit = Assert.Single(await MyTasksAsync(admin, instance));
         Assert.Equal("submitted", resubmit.GetProperty("element").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(admin, resubmit, "reject", new { comment = "no" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(admin, resubmit, "complete", new { comment = "已补充" })).StatusCode);
         Assert.Equal("submitted", (await Order(orderId))!["status"]);
         Assert.Equal(RecordOutcome.Locked, (await EditNotes("again")).Outcome);
@@ -150,6 +151,8 @@ public sealed class ApprovalApiTests
         Assert.True(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());
         var signers = new[] { ids["ann"], ids["bob"], ids["cai"] };
         var instance = await StartAsync(people["eve"], "contract_review", new { variables = new { signers, initiator = ids["eve"] } });
+
+        Assert.Equal(HttpStatusCode.NotFound, (await people["ann"].PostAsync($"/api/workflows/tasks/{Guid.NewGuid()}/claim", null)).StatusCode);
 
         // Ann hands her signature to Dan; an unknown user is refused.
         var annTask = Assert.Single(await MyTasksAsync(people["ann"], instance));

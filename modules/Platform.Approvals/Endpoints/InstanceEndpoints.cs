@@ -11,7 +11,8 @@ using Platform.Workflows.Engine;
 namespace Platform.Approvals.Endpoints;
 
 /// <summary>
-/// <c>/api/workflows</c> instances: start a process (bound to a record the user may read), see an
+/// <c>/api/workflows</c> instances: start a process (bound to a record the user may read) by its key or
+/// by a message its start event catches, see an
 /// instance with its open tasks and timeline (its initiator, its participants and admins), deliver
 /// a message, retry an incident or cancel (admins).
 /// </summary>
@@ -22,6 +23,8 @@ public static class InstanceEndpoints
         var group = endpoints.MapGroup("/api/workflows").WithTags("Workflows").RequireAuthorization();
         group.MapPost("/processes/{key}/instances", Start).WithName("StartProcess")
             .WithSummary("Starts the latest version: { variables, entity, recordId }.");
+        group.MapPost("/messages/{name}", StartByMessage).WithName("StartByMessage")
+            .WithSummary("Starts every process whose start event catches the message: { variables, entity, recordId }.");
         group.MapGet("/instances", List).WithName("ListInstances").WithSummary("Instances by status (admins), newest first.").RequireAuthorization(Permissions.Administer);
         group.MapGet("/instances/{id:guid}", Get).WithName("GetInstance").WithSummary("An instance with its open tasks and history.");
         group.MapPost("/instances/{id:guid}/messages/{name}", Message).WithName("DeliverMessage").WithSummary("Delivers a message to what waits for it.");
@@ -39,30 +42,49 @@ public static class InstanceEndpoints
             return Results.Empty;
         }
 
-        string? entity = null;
-        Guid? recordId = null;
-        var hasEntity = body.Body.ValueKind == System.Text.Json.JsonValueKind.Object && body.Body.TryGetProperty("entity", out _);
-        var hasRecord = body.Body.ValueKind == System.Text.Json.JsonValueKind.Object && body.Body.TryGetProperty("recordId", out _);
-        if (hasEntity || hasRecord)
-        {
-            // Both or neither: a process is bound to one record of one entity, which the starter may read.
-            var e = hasEntity ? body.Body.GetProperty("entity") : default;
-            var r = hasRecord ? body.Body.GetProperty("recordId") : default;
-            entity = e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null;
-            var named = r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null;
-            if (entity is null || !Guid.TryParse(named, out var id) || await records.GetAsync(entity, id, actor: RecordActors.From(context.User)) is null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: WorkflowResults.Text(context, "Workflows.Error.NoSuchRecord", entity ?? "?", named ?? "?"));
-            }
-
-            recordId = id;
-        }
-
-        return await WorkflowResults.RunAsync(context, async () =>
+        var (entity, recordId, refusal) = await BindingAsync(body.Body, context, records);
+        return refusal ?? await WorkflowResults.RunAsync(context, async () =>
         {
             var instance = await engine.StartAsync(key, body.Variables, WorkflowActors.From(context.User), entity, recordId, context.RequestAborted);
             return Results.Created($"/api/workflows/instances/{instance.Id}", Describe(instance));
         });
+    }
+
+    private static async Task<IResult> StartByMessage(string name, HttpContext context, WorkflowEngine engine, RecordStore records)
+    {
+        if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
+        {
+            return Results.Empty;
+        }
+
+        var (entity, recordId, refusal) = await BindingAsync(body.Body, context, records);
+        return refusal ?? await WorkflowResults.RunAsync(context, async () =>
+        {
+            var started = await engine.StartByMessageAsync(name, body.Variables, WorkflowActors.From(context.User), entity, recordId, context.RequestAborted);
+            return Results.Ok(new { instances = started.Select(Describe) });
+        });
+    }
+
+    /// <summary>The record a process is to be bound to: both entity and recordId or neither, and one the starter may read (404 otherwise).</summary>
+    private static async Task<(string? Entity, Guid? RecordId, IResult? Refusal)> BindingAsync(System.Text.Json.JsonElement request, HttpContext context, RecordStore records)
+    {
+        var hasEntity = request.ValueKind == System.Text.Json.JsonValueKind.Object && request.TryGetProperty("entity", out _);
+        var hasRecord = request.ValueKind == System.Text.Json.JsonValueKind.Object && request.TryGetProperty("recordId", out _);
+        if (!hasEntity && !hasRecord)
+        {
+            return (null, null, null);
+        }
+
+        var e = hasEntity ? request.GetProperty("entity") : default;
+        var r = hasRecord ? request.GetProperty("recordId") : default;
+        var entity = e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null;
+        var named = r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null;
+        if (entity is null || !Guid.TryParse(named, out var id) || await records.GetAsync(entity, id, actor: RecordActors.From(context.User)) is null)
+        {
+            return (null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: WorkflowResults.Text(context, "Workflows.Error.NoSuchRecord", entity ?? "?", named ?? "?")));
+        }
+
+        return (entity, id, null);
     }
 
     private static async Task<IResult> List(string? status, PlatformDbContext db, CancellationToken cancellationToken) =>

@@ -27,7 +27,7 @@ internal static class WorkflowResults
         {
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Text(context, "Workflows.Error.NotYourTask"));
         }
-        catch (WorkflowException e) when (e.Code is WorkflowException.NoSuchTask or WorkflowException.NoSuchInstance)
+        catch (WorkflowException e) when (e.Code is WorkflowException.NoSuchTask or WorkflowException.NoSuchInstance or WorkflowException.NoMessageStart)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Text(context, $"Workflows.Error.{e.Code}"));
         }

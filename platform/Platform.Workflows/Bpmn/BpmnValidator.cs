@@ -24,7 +24,8 @@ public static class BpmnValidator
     /// <summary>The attributes of our namespace that the engine reads (assignment rules, service actions).</summary>
     private static readonly string[] PlatformAttributes =
         ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
-         "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition"];
+         "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition",
+         "url", "method", "headers", "retries", "retryDelay", "timeout"];
 
     /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
     private static readonly string[] ProcessAttributes = ["lockRecord", "statusField", "statusValues"];
@@ -197,6 +198,22 @@ public static class BpmnValidator
             {
                 Refuse("createRecord needs platform:entity, the entity to create a record of.");
             }
+            else if (action.Kind == Runtime.ServiceAction.Webhook)
+            {
+                if (action.Url is null)
+                {
+                    Refuse("A webhook needs platform:url, the http or https address to call.");
+                }
+                else if (!action.Url.Contains("${", StringComparison.Ordinal) && !Runtime.WebhookSettings.IsCallable(action.Url))
+                {
+                    Refuse($"The webhook URL '{action.Url}' is not an absolute http or https address.");
+                }
+
+                if (Runtime.WebhookSettings.Read(action, out var settingsProblem) is null)
+                {
+                    Refuse(settingsProblem!);
+                }
+            }
         }
 
         if (node.Kind == "startEvent" && Runtime.RecordTrigger.Read(node.Id, node.Element)?.Problem() is { } trigger)
@@ -244,7 +261,9 @@ public static class BpmnValidator
     /// <summary>One node of each loop that passes through no wait state.</summary>
     private static IEnumerable<string> SpinningLoops(IReadOnlyList<BpmnNode> nodes, IReadOnlyList<BpmnFlow> flows)
     {
-        var moving = nodes.Where(n => !WaitStates.Contains(n.Kind)).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        // A webhook service task waits for its call to be delivered after the step commits.
+        var moving = nodes.Where(n => !WaitStates.Contains(n.Kind) && !(n.Kind == "serviceTask" && Runtime.ModelNode.Extension(n.Element, "action") == Runtime.ServiceAction.Webhook))
+            .Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var next = flows.Where(f => moving.Contains(f.Source) && moving.Contains(f.Target)).ToLookup(f => f.Source, f => f.Target);
         var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 on the path, 2 done
         var found = new List<string>();

@@ -34,16 +34,7 @@ public static class InstanceStateJson
             return Read(document.RootElement);
         }
 
-        public static object? Read(JsonElement element) => element.ValueKind switch
-        {
-            JsonValueKind.String => element.GetString(),
-            JsonValueKind.Number => element.TryGetDecimal(out var d) ? d : (object)element.GetDouble(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Array => element.EnumerateArray().Select(Read).ToList(),
-            JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value), StringComparer.Ordinal),
-            _ => null,
-        };
+        public static object? Read(JsonElement element) => JsonValues.Read(element);
 
         public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options)
         {

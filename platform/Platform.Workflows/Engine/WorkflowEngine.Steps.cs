@@ -26,7 +26,7 @@ public sealed partial class WorkflowEngine
         var state = isNew ? new InstanceState() : InstanceStateJson.Read(instance.State);
         var services = new EngineStepServices(db, records, instance, logger);
         var now = clock.GetUtcNow();
-        var runner = new ProcessRunner(model, state, scripts, services, new StepContext(now, actor.UserId, actor.ScriptUser, instance.Initiator));
+        var runner = new ProcessRunner(model, state, scripts, services, new StepContext(now, actor.UserId, actor.ScriptUser, instance.Initiator) { InstanceId = instance.Id });
         await command(runner);
         var effects = runner.Effects;
 

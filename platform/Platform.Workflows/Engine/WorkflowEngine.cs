@@ -40,6 +40,41 @@ public sealed partial class WorkflowEngine(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts, at its message start event, the latest version of every process that starts on
+    /// <paramref name="message"/>, all in one transaction (all start or none). Refused when no deployed process starts on it.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkflowInstance>> StartByMessageAsync(string message, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor,
+        string? entity = null, Guid? recordId = null, CancellationToken cancellationToken = default)
+    {
+        var latest = await db.WorkflowDefinitions.AsNoTracking().GroupBy(d => d.ProcessKey).Select(g => g.Max(d => d.Id)).ToListAsync(cancellationToken);
+        var starts = new List<(long Definition, string Node)>();
+        foreach (var id in latest.Order())
+        {
+            var model = await models.GetAsync(db, id, cancellationToken);
+            if (model.MessageStarts.FirstOrDefault(n => n.MessageName == message) is { } start)
+            {
+                starts.Add((id, start.Id));
+            }
+        }
+
+        if (starts.Count == 0)
+        {
+            throw new WorkflowException($"No deployed process starts on the message '{message}'.", WorkflowException.NoMessageStart);
+        }
+
+        return await InTransactionAsync(async () =>
+        {
+            var started = new List<WorkflowInstance>();
+            foreach (var (definition, node) in starts)
+            {
+                started.Add(await StartAtAsync(definition, node, variables, actor, entity, recordId, cancellationToken));
+            }
+
+            return (IReadOnlyList<WorkflowInstance>)started;
+        }, cancellationToken);
+    }
+
     /// <summary>Completes a task the actor may act on, with the variables given (an approval's outcome, a form's values).</summary>
     public Task CompleteTaskAsync(Guid taskId, WorkflowActor actor, IReadOnlyDictionary<string, object?>? variables, string outcome = "completed", string? comment = null,
         CancellationToken cancellationToken = default) =>

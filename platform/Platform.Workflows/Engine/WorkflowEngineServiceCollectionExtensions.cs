@@ -6,7 +6,7 @@ namespace Platform.Workflows.Engine;
 
 public static class WorkflowEngineServiceCollectionExtensions
 {
-    /// <summary>The engine (one per request scope), its shared caches and locks, and — unless turned off — the timer dispatcher.</summary>
+    /// <summary>The engine (one per request scope), its shared caches and locks, and — unless turned off — the timer and webhook dispatchers.</summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, bool timers = true)
     {
         services.TryAddSingleton<ProcessModels>();
@@ -16,9 +16,12 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<WorkflowTriggers>();
         services.AddScoped<Platform.Data.Records.IRecordChangeHook, WorkflowRecordHook>();
         services.TryAddSingleton<WorkflowTimerDispatcher>();
+        services.TryAddSingleton<WebhookSender>();
+        services.TryAddSingleton<WorkflowWebhookDispatcher>();
         if (timers)
         {
             services.AddHostedService(sp => sp.GetRequiredService<WorkflowTimerDispatcher>());
+            services.AddHostedService(sp => sp.GetRequiredService<WorkflowWebhookDispatcher>());
         }
 
         return services;

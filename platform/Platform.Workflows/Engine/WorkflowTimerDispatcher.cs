@@ -33,7 +33,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
             {
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
                 var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-                due = [.. (await db.WorkflowTimers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(Batch)
+                due = [.. (await db.WorkflowTimers.AsNoTracking().Where(t => t.DueAt <= now && !t.TimerId.StartsWith(Runtime.PendingTimer.WebhookPrefix)).OrderBy(t => t.DueAt).Take(Batch)
                     .Select(t => new { t.InstanceId, t.TimerId }).ToListAsync(cancellationToken)).Select(t => (t.InstanceId, t.TimerId))];
             }
 

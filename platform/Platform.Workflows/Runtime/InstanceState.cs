@@ -112,4 +112,12 @@ public sealed class PendingTimer
 
     /// <summary>For cycles, the definition after expressions were evaluated, to compute the next time.</summary>
     public string? Cycle { get; set; }
+
+    /// <summary>For a webhook service task: the call this timer delivers (its id starts with <see cref="WebhookPrefix"/>).</summary>
+    public WebhookCall? Webhook { get; set; }
+
+    public const string WebhookPrefix = "webhook";
+
+    /// <summary>Whether a timer id names a webhook delivery rather than a timer event.</summary>
+    public static bool IsWebhook(string timerId) => timerId.StartsWith(WebhookPrefix, StringComparison.Ordinal);
 }

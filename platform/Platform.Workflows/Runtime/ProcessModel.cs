@@ -37,6 +37,9 @@ public sealed class ProcessModel
     /// <summary>Timer start events of the process level (a nightly job).</summary>
     public IEnumerable<ModelNode> TimerStarts => _nodes.Values.Where(n => n.Scope is null && n.Kind == "startEvent" && n.Timer is not null);
 
+    /// <summary>Message start events of the process level: a message with that name starts an instance there.</summary>
+    public IEnumerable<ModelNode> MessageStarts => _nodes.Values.Where(n => n.Scope is null && n.Kind == "startEvent" && n.EventKind == "message");
+
     public string Key { get; }
 
     public string? Name { get; }
@@ -122,6 +125,7 @@ public sealed class WorkflowException(string message, string? code = null) : Exc
     public const string NoSuchInstance = "NoSuchInstance";
     public const string InstanceEnded = "InstanceEnded";
     public const string NoSuchProcess = "NoSuchProcess";
+    public const string NoMessageStart = "NoMessageStart";
     public const string Busy = "Busy";
     public const string SavedFirst = "SavedFirst";
     public const string NoReturnTarget = "NoReturnTarget";

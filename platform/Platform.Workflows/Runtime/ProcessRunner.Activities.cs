@@ -88,6 +88,12 @@ public sealed partial class ProcessRunner
                 null => new Dictionary<string, object?>(),
                 var other => throw new WorkflowException($"{node.Label}: the values give {other}, not an object such as {{ status: 'approved' }}."),
             };
+        if (action.Kind == ServiceAction.Webhook)
+        {
+            await QueueWebhookAsync(token, node, action, values);
+            return;
+        }
+
         var recipients = List(action.To is null ? null : await FillAsync(token, $"{node.Id} recipients", action.To));
         var message = action.Message is null ? null : await FillTextAsync(token, $"{node.Id} message", action.Message);
         var result = await services.PerformAsync(action with { Message = message }, values, recipients);

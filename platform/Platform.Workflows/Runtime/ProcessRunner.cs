@@ -63,10 +63,10 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
     /// <summary>Fires a due timer: a catch event moves on, a boundary timer interrupts its activity or branches off it.</summary>
     public async Task FireTimerAsync(string timerId)
     {
-        var timer = state.Timers.Find(t => t.Id == timerId);
+        var timer = state.Timers.Find(t => t.Id == timerId && t.Webhook is null);
         if (timer is null)
         {
-            return; // The activity completed first: the timer was cleared in the same step.
+            return; // The activity completed first: the timer was cleared in the same step. (Webhook calls are answered, not fired.)
         }
 
         await FireAsync(timer);

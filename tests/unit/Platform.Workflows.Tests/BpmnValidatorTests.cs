@@ -92,7 +92,7 @@ public sealed class BpmnValidatorTests
             <sequenceFlow id="f3" sourceRef="calc" targetRef="java"/>
             <serviceTask xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="java" camunda:class="org.example.Mailer"/>
             <sequenceFlow id="f4" sourceRef="java" targetRef="hook"/>
-            <serviceTask xmlns:platform="https://schemas.platform.local/bpmn" id="hook" platform:action="ftp" platform:retries="3"/>
+            <serviceTask xmlns:platform="https://schemas.platform.local/bpmn" id="hook" platform:action="ftp" platform:priority="3"/>
             <sequenceFlow id="f5" sourceRef="hook" targetRef="sign"/>
             <userTask id="sign"><multiInstanceLoopCharacteristics/></userTask>
             <sequenceFlow id="f6" sourceRef="sign" targetRef="end"/>
@@ -104,7 +104,7 @@ public sealed class BpmnValidatorTests
         Assert.Contains(problems, p => p.ElementId == "java" && p.Message.Contains("Java", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.ElementId == "hook" && p.Message.Contains("'ftp'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.ElementId == "sign" && p.Message.Contains("loopCardinality", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.ElementId == "hook" && p.Message.Contains("platform:retries", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ElementId == "hook" && p.Message.Contains("platform:priority", StringComparison.Ordinal));
 
         var bound = BpmnValidator.Validate(BpmnParser.Parse(Encoding.UTF8.GetBytes("""
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="d">

@@ -27,6 +27,12 @@ public sealed class WorkflowHarness : IStepServices
 
     public List<HistoryStep> History { get; } = [];
 
+    /// <summary>Answers webhook calls as they fall due (a success with no body unless a test says otherwise).</summary>
+    public Func<WebhookCall, WebhookResponse> Webhooks { get; set; } = _ => new WebhookResponse(204, null, null, null);
+
+    /// <summary>Every webhook attempt sent: when, its idempotency key, attempt number, method, URL and body.</summary>
+    public List<(DateTimeOffset At, string Key, int Attempt, string Method, string Url, string? Body)> Sent { get; } = [];
+
     /// <summary>How each closed task was closed (approved, rejected, returned, cancelled…).</summary>
     public Dictionary<Guid, string> Outcomes { get; } = [];
 
@@ -133,6 +139,14 @@ public sealed class WorkflowHarness : IStepServices
             }
 
             Now = next.Timer.DueAt > Now ? next.Timer.DueAt : Now;
+            if (next.Timer.Webhook is { } call)
+            {
+                Sent.Add((Now, call.Key, call.Attempt, call.Method, call.Url, call.Body));
+                var response = Webhooks(call);
+                Step(next.Instance.Id, runner => runner.WebhookAnsweredAsync(next.Timer.Id, response)).GetAwaiter().GetResult();
+                continue;
+            }
+
             Step(next.Instance.Id, runner => runner.FireTimerAsync(next.Timer.Id)).GetAwaiter().GetResult();
         }
 
@@ -166,7 +180,7 @@ public sealed class WorkflowHarness : IStepServices
     {
         var instance = _instances[id];
         var user = new Dictionary<string, object?> { ["id"] = actor };
-        var runner = new ProcessRunner(instance.Model, instance.State, Scripts, this, new StepContext(Now, actor, user, "initiator"));
+        var runner = new ProcessRunner(instance.Model, instance.State, Scripts, this, new StepContext(Now, actor, user, "initiator") { InstanceId = id });
         await command(runner);
         History.AddRange(runner.Effects.History);
         foreach (var task in runner.Effects.OpenedTasks)

@@ -130,4 +130,58 @@ public sealed class TriggerTests
         Assert.All(instances, i => Assert.Equal(("nightly_cleanup", "completed"), (i.Key, i.Status)));
         Assert.Empty(await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().WorkflowStartTimers.ToListAsync()));
     }
+
+    private const string OnMessage = """
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">
+          <message id="m_order" name="order_received"/>
+          <process id="pick_goods" isExecutable="true">
+            <startEvent id="by_hand"/>
+            <startEvent id="order_in"><messageEventDefinition messageRef="m_order"/></startEvent>
+            <sequenceFlow id="f0" sourceRef="by_hand" targetRef="pick"/>
+            <sequenceFlow id="f1" sourceRef="order_in" targetRef="pick"/>
+            <userTask id="pick" name="Pick ${orderNo}"/>
+            <sequenceFlow id="f2" sourceRef="pick" targetRef="e"/><endEvent id="e"/>
+          </process>
+          <process id="send_invoice" isExecutable="true">
+            <startEvent id="order_in_2"><messageEventDefinition messageRef="m_order"/></startEvent>
+            <sequenceFlow id="g1" sourceRef="order_in_2" targetRef="invoice"/>
+            <userTask id="invoice" name="Invoice ${orderNo}"/>
+            <sequenceFlow id="g2" sourceRef="invoice" targetRef="ge"/><endEvent id="ge"/>
+          </process>
+        </definitions>
+        """;
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_message_starts_every_process_whose_start_event_catches_it(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
+        await DeployAsync(host, OnMessage);
+        var client = await host.CreateAdminClientAsync();
+
+        var response = await client.PostAsync("/api/workflows/messages/order_received",
+            new StringContent("""{"variables":{"orderNo":"SO-7"}}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var started = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("instances");
+        Assert.Equal(2, started.GetArrayLength());
+        var tasks = await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().WorkflowTasks.Select(t => t.Name).OrderBy(n => n).ToListAsync());
+        Assert.Equal(["Invoice SO-7", "Pick SO-7"], tasks);
+        var history = await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().WorkflowHistory
+            .Where(h => h.Event == "started").Select(h => h.ElementId).OrderBy(e => e).ToListAsync());
+        Assert.Equal(["order_in", "order_in_2"], history);
+
+        // Started by key, the same process begins at its none start event.
+        var byKey = await client.PostAsync("/api/workflows/processes/pick_goods/instances", new StringContent("""{"variables":{"orderNo":"SO-8"}}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.Created, byKey.StatusCode);
+        Assert.Contains("by_hand", await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().WorkflowHistory
+            .Where(h => h.Event == "started").Select(h => h.ElementId).ToListAsync()));
+
+        var unknown = new HttpRequestMessage(HttpMethod.Post, "/api/workflows/messages/nobody_listens") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        unknown.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var refused = await client.SendAsync(unknown);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("没有已部署的流程由此消息启动", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, (await InstancesAsync(host)).Count);
+    }
 }

@@ -34,6 +34,12 @@ public static class CliApplication
                     return await PackageCommands.ApplyAsync(folder, rest, settings, output, error);
                 case ["package", "export", var folder, .. var rest]:
                     return await PackageCommands.ExportAsync(folder, rest, settings, output, error);
+                case ["ocr", "recognize", .. var rest]:
+                    return await OcrCommands.RecognizeAsync(rest, output, error);
+                case ["ocr", "corpus", .. var rest]:
+                    return await OcrCommands.CorpusAsync(rest, output, error);
+                case ["ocr", "blank", .. var rest]:
+                    return await OcrCommands.BlankAsync(rest, output, error);
                 default:
                     await error.WriteLineAsync($"Unknown command: {string.Join(' ', words)}");
                     await error.WriteAsync(Help);
@@ -67,6 +73,15 @@ public static class CliApplication
           package apply <dir>                    Apply an app package folder (entities/*.json); idempotent,
                                                  all or nothing. Creates the database when missing.
           package export <dir> [--name <name>]   Write the current entity definitions as a package.
+          ocr recognize --template <T.json> --out <result.json> [--crops <dir>] <scans...>
+                                                 Read scanned forms (PNG, JPEG, TIFF incl. multi-page):
+                                                 one result per page, pages in parallel. Exit 1 when a
+                                                 page could not be read or aligned (the others are kept).
+          ocr corpus --template <T.json> --count <n> --out <dir> [--seed <s>] [--mnist <dir>]
+                                                 Render a labelled synthetic corpus of filled, scanned
+                                                 pages (ground truth beside each image).
+          ocr blank --template <T.json> --out <form.png>
+                                                 Render the printable blank form.
 
         Options:
           --content-root <dir>                   Folder whose appsettings.json and App_Data are used

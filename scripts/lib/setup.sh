@@ -24,8 +24,9 @@ ensure_debian_packages() {
 platform_setup() {
   local mode=${1:-run}
   command -v dotnet >/dev/null || { echo "setup: the .NET SDK (dotnet) is required; see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; return 1; }
-  # Fonts so Chinese renders in the UI and in screenshots; the runtime needs nothing else yet.
-  local packages=(fonts-noto-cjk)
+  # Fonts so Chinese renders in the UI, in screenshots and in the OCR corpus; Tesseract with its
+  # English and Simplified Chinese models (and Leptonica) for reading scanned forms.
+  local packages=(fonts-noto-cjk fonts-dejavu-core tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim)
   if [ "$mode" = test ]; then
     # A throw-away PostgreSQL server for the integration tests, Chromium for the browser tests.
     packages+=(postgresql chromium)

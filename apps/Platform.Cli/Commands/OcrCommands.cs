@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Platform.Ocr.Native;
+using Platform.Ocr.Corpus;
+using Platform.Ocr.Pipeline;
+using Platform.Ocr.Recognition;
+using Platform.Ocr.Templates;
+
+namespace Platform.Cli.Commands;
+
+/// <summary><c>platform ocr …</c>: read scans with a template, render a synthetic corpus, render the blank form.</summary>
+public static class OcrCommands
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static async Task<int> RecognizeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (!Options(args, ["--template", "--out", "--crops"], out var options, out var scans, error) || Template(options, error) is not { } template)
+        {
+            return CliApplication.Usage;
+        }
+
+        if (options.GetValueOrDefault("--out") is not { } outFile || scans.Count == 0)
+        {
+            await error.WriteLineAsync("ocr recognize needs --out <result.json> and at least one scan.");
+            return CliApplication.Usage;
+        }
+
+        var files = new List<string>();
+        foreach (var scan in scans)
+        {
+            if (Directory.Exists(scan))
+            {
+                files.AddRange(Directory.EnumerateFiles(scan).Where(IsScan).Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(scan);
+            }
+        }
+
+        try
+        {
+            using var recognizers = new RecognizerPool();
+            var reader = new FormReader(template, recognizers) { KeepCrops = options.ContainsKey("--crops") };
+            var clock = Stopwatch.StartNew();
+            var done = 0;
+            var pages = await reader.ReadFilesAsync(files, page =>
+            {
+                var n = Interlocked.Increment(ref done);
+                error.WriteLine($"[{n}] {Path.GetFileName(page.Source)} p{page.Page}: {page.Status}{(page.Reason is null ? "" : $" — {page.Reason}")}");
+            });
+            clock.Stop();
+            if (options.GetValueOrDefault("--crops") is { } cropFolder)
+            {
+                WriteCrops(pages, cropFolder);
+            }
+
+            var summary = new
+            {
+                template = template.Name, pages = pages.Count, read = pages.Count(p => p.Status == PageStatus.Read),
+                seconds = Math.Round(clock.Elapsed.TotalSeconds, 2),
+                pagesPerMinute = Math.Round(pages.Count / clock.Elapsed.TotalMinutes, 1),
+                flaggedCells = pages.Sum(p => p.Cells.Count(c => c.Flags.Count > 0)),
+            };
+            await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(new { summary, pages }, Json));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{summary.read} of {summary.pages} pages read in {summary.seconds} s ({summary.pagesPerMinute} pages/min); {summary.flaggedCells} cells flagged; results in {outFile}"));
+            return summary.read == summary.pages ? CliApplication.Ok : CliApplication.Failed;
+        }
+        catch (OcrUnavailableException e)
+        {
+            await error.WriteLineAsync($"platform: {e.Message}");
+            return CliApplication.Failed;
+        }
+    }
+
+    public static async Task<int> CorpusAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (!Options(args, ["--template", "--out", "--count", "--seed", "--mnist"], out var options, out _, error) || Template(options, error) is not { } template)
+        {
+            return CliApplication.Usage;
+        }
+
+        if (options.GetValueOrDefault("--out") is not { } folder
+            || !int.TryParse(options.GetValueOrDefault("--count"), CultureInfo.InvariantCulture, out var count) || count is < 1 or > 100_000
+            || !int.TryParse(options.GetValueOrDefault("--seed", "1"), CultureInfo.InvariantCulture, out var seed))
+        {
+            await error.WriteLineAsync("ocr corpus needs --out <dir> and --count <1..100000> (and --seed a whole number).");
+            return CliApplication.Usage;
+        }
+
+        var digits = options.GetValueOrDefault("--mnist") is { } mnist ? MnistDigits.Load(mnist) : null;
+        var clock = Stopwatch.StartNew();
+        CorpusWriter.Write(template, count, folder, seed, digits);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{count} pages of {template.Name} in {folder} ({clock.Elapsed.TotalSeconds:0.0} s); digits {(digits is null ? "in fonts" : "handwritten (MNIST)")}"));
+        return CliApplication.Ok;
+    }
+
+    public static async Task<int> BlankAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (!Options(args, ["--template", "--out"], out var options, out _, error) || Template(options, error) is not { } template)
+        {
+            return CliApplication.Usage;
+        }
+
+        if (options.GetValueOrDefault("--out") is not { } file)
+        {
+            await error.WriteLineAsync("ocr blank needs --out <form.png>.");
+            return CliApplication.Usage;
+        }
+
+        using var fonts = Fonts.Load();
+        await File.WriteAllBytesAsync(file, FormPainter.BlankPng(template, fonts));
+        await output.WriteLineAsync($"The blank {template.Name} form is in {file} ({template.Page.Width} × {template.Page.Height} at {template.Page.Dpi} DPI).");
+        return CliApplication.Ok;
+    }
+
+    private static FormTemplate? Template(Dictionary<string, string> options, TextWriter error)
+    {
+        if (options.GetValueOrDefault("--template") is not { } path)
+        {
+            error.WriteLine("Give the form's template: --template <T.json>.");
+            return null;
+        }
+
+        try
+        {
+            return FormTemplate.Load(path);
+        }
+        catch (TemplateException e)
+        {
+            error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Splits <c>--name value</c> options (only the known ones) from the other words.</summary>
+    private static bool Options(IReadOnlyList<string> args, string[] known, out Dictionary<string, string> options, out List<string> rest, TextWriter error)
+    {
+        options = new Dictionary<string, string>(StringComparer.Ordinal);
+        rest = [];
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!known.Contains(args[i]) || i + 1 >= args.Count)
+                {
+                    error.WriteLine($"Unknown option or missing value: {args[i]} (known: {string.Join(", ", known)}).");
+                    return false;
+                }
+
+                options[args[i]] = args[++i];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsScan(string file) =>
+        Path.GetExtension(file).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff" or ".bmp";
+
+    private static void WriteCrops(IEnumerable<PageResult> pages, string folder)
+    {
+        foreach (var page in pages)
+        {
+            var pageFolder = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(page.Source)}-p{page.Page}");
+            foreach (var cell in page.Cells.Where(c => c.Crop is not null))
+            {
+                Directory.CreateDirectory(pageFolder);
+                File.WriteAllBytes(Path.Combine(pageFolder, cell.Path.Replace('[', '_').Replace("]", "", StringComparison.Ordinal) + ".png"), cell.Crop!);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Platform.Ocr.Native;
+
+namespace Platform.Ocr.Imaging;
+
+/// <summary>
+/// An image in Leptonica's memory (1-bit, 8-bit grey or 32-bit colour). Every operation returns a
+/// new picture and leaves this one as it was; dispose each. Files are read from memory after their
+/// header was checked, so a huge or broken file is refused before anything is allocated.
+/// </summary>
+public sealed partial class Picture : IDisposable
+{
+    /// <summary>The largest page accepted: 100 million pixels (an A3 sheet at 600 DPI is 70 million).</summary>
+    public const long MaxPixels = 100_000_000;
+
+    private readonly PixHandle _pix;
+
+    private Picture(IntPtr pix, string what)
+    {
+        if (pix == IntPtr.Zero)
+        {
+            throw new ImageRejectedException($"The image library could not {what}.");
+        }
+
+        _pix = new PixHandle(pix);
+        _ = LeptonicaNative.pixGetDimensions(pix, out var w, out var h, out var d);
+        (Width, Height, Depth) = (w, h, d);
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    /// <summary>Bits per pixel: 1 (black and white), 8 (grey) or 32 (colour).</summary>
+    public int Depth { get; }
+
+    internal IntPtr Handle => _pix.DangerousGetHandle();
+
+    /// <summary>
+    /// Reads a PNG, JPEG, BMP or the first page of a TIFF from memory. Refuses, with the reason, what is
+    /// not an image, what claims more than <see cref="MaxPixels"/> pixels (before allocating them) and
+    /// what cannot be decoded (truncated, corrupt).
+    /// </summary>
+    public static Picture Decode(byte[] data) => Decode(data, page: 0)[0];
+
+    /// <summary>Every page of a multi-page TIFF (one page for other formats).</summary>
+    public static IReadOnlyList<Picture> DecodePages(byte[] data) => Decode(data, page: null);
+
+    private static List<Picture> Decode(byte[] data, int? page)
+    {
+        NativeLibraries.EnsureLoaded();
+        if (data.Length < 8)
+        {
+            throw new ImageRejectedException("The file is empty or too short to be an image.");
+        }
+
+        if (LeptonicaNative.findFileFormatBuffer(data, out var format) != 0 || format == 0)
+        {
+            throw new ImageRejectedException("The file is not an image this reader knows (PNG, JPEG, TIFF, BMP).");
+        }
+
+        if (LeptonicaNative.pixReadHeaderMem(data, (nuint)data.Length, out _, out var w, out var h, out _, out _, out _) != 0)
+        {
+            throw new ImageRejectedException("The image's header cannot be read: the file is truncated or corrupt.");
+        }
+
+        if (w <= 0 || h <= 0 || (long)w * h > MaxPixels)
+        {
+            throw new ImageRejectedException($"The image is {w} × {h} pixels; at most {MaxPixels / 1_000_000} million pixels are accepted (scan at 300 DPI or less).");
+        }
+
+        if (!IsTiff(format))
+        {
+            return [new Picture(LeptonicaNative.pixReadMem(data, (nuint)data.Length), "decode the image (truncated or corrupt)")];
+        }
+
+        var pages = new List<Picture>();
+        nuint offset = 0;
+        try
+        {
+            do
+            {
+                var pix = LeptonicaNative.pixReadMemFromMultipageTiff(data, (nuint)data.Length, ref offset);
+                if (pix == IntPtr.Zero)
+                {
+                    break;
+                }
+
+                var picture = new Picture(pix, "decode the TIFF page");
+                pages.Add(picture);
+                if ((long)picture.Width * picture.Height > MaxPixels)
+                {
+                    throw new ImageRejectedException($"Page {pages.Count} of the TIFF is {picture.Width} × {picture.Height} pixels; at most {MaxPixels / 1_000_000} million are accepted.");
+                }
+            }
+            while (offset != 0 && page is null && pages.Count < 10_000);
+        }
+        catch
+        {
+            pages.ForEach(p => p.Dispose());
+            throw;
+        }
+
+        return pages.Count > 0 ? pages : throw new ImageRejectedException("The TIFF holds no page that can be decoded (truncated or corrupt).");
+    }
+
+    private static bool IsTiff(int format) => format is >= 4 and <= 10 || format == 18; // IFF_TIFF … IFF_TIFF_ZIP, IFF_TIFF_JPEG
+
+    /// <summary>A blank white picture (8-bit grey), e.g. to draw a test page on.</summary>
+    public static Picture BlankGrey(int width, int height)
+    {
+        NativeLibraries.EnsureLoaded();
+        var picture = new Picture(LeptonicaNative.pixCreate(width, height, 8), "create a picture");
+        _ = LeptonicaNative.pixSetAll(picture.Handle);
+        return picture;
+    }
+
+    /// <summary>Another reference to the same pixels (Leptonica counts references); dispose both.</summary>
+    public Picture Share() => new(LeptonicaNative.pixClone(Handle), "share the picture");
+
+    /// <summary>The picture as PNG bytes (crops go beside results this way).</summary>
+    public byte[] ToPng()
+    {
+        if (LeptonicaNative.pixWriteMem(out var data, out var size, Handle, LeptonicaNative.FormatPng) != 0 || data == IntPtr.Zero)
+        {
+            throw new ImageRejectedException("The picture could not be written as PNG.");
+        }
+
+        try
+        {
+            var bytes = new byte[(int)size];
+            System.Runtime.InteropServices.Marshal.Copy(data, bytes, 0, bytes.Length);
+            return bytes;
+        }
+        finally
+        {
+            LeptonicaNative.lept_free(data);
+        }
+    }
+
+    public void Dispose() => _pix.Dispose();
+}

@@ -1,0 +1,127 @@
+namespace Platform.Ocr.Templates;
+
+/// <summary>The page in pixels at its resolution (A4 at 200 DPI is 1654 × 2339).</summary>
+public sealed class PageSize
+{
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    public int Dpi { get; set; } = 200;
+}
+
+/// <summary>A filled square registration mark: top left and side, in pixels.</summary>
+public sealed class Anchor
+{
+    public string Id { get; set; } = "";
+
+    public int X { get; set; }
+
+    public int Y { get; set; }
+
+    public int Size { get; set; }
+
+    public (double X, double Y) Centre => (X + (Size / 2.0), Y + (Size / 2.0));
+}
+
+public enum CellKind
+{
+    /// <summary>Printed or typed text, read by Tesseract in the cell's language with its whitelist.</summary>
+    Text,
+
+    /// <summary>Digits written by hand (quantities).</summary>
+    Digits,
+
+    /// <summary>A box ticked, crossed or filled: judged by the ink inside it, not read.</summary>
+    Check,
+}
+
+/// <summary>
+/// One cell: where it is, the field it fills and how to read and check it. For a cell of a row
+/// group, <see cref="Y"/> is from the top of its row.
+/// </summary>
+public sealed class CellTemplate
+{
+    public string Field { get; set; } = "";
+
+    public Dictionary<string, string> Label { get; set; } = [];
+
+    public int X { get; set; }
+
+    public int Y { get; set; }
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    public CellKind Type { get; set; } = CellKind.Text;
+
+    /// <summary>Tesseract language for text cells: eng or chi_sim.</summary>
+    public string Language { get; set; } = "eng";
+
+    /// <summary>The only characters the cell may hold (digits cells: 0–9 when not given).</summary>
+    public string? Whitelist { get; set; }
+
+    /// <summary>A regular expression the whole value must match.</summary>
+    public string? Pattern { get; set; }
+
+    public decimal? Min { get; set; }
+
+    public decimal? Max { get; set; }
+
+    /// <summary>The values allowed; a reading close to one of them (one character off) is taken as it and flagged.</summary>
+    public List<string>? Choices { get; set; }
+
+    /// <summary>For check cells: the share of the box's inside that must be ink to count as ticked (0.04 = 4 %).</summary>
+    public double? Threshold { get; set; }
+
+    /// <summary>For a total: the fields (of the row groups, or header cells) it must equal the sum of.</summary>
+    public List<string>? SumOf { get; set; }
+
+    /// <summary>How the synthetic corpus fills it: <c>#</c> a digit, <c>@</c> a capital letter, other characters as they are (e.g. <c>A####-@@</c>); or <c>date</c>.</summary>
+    public string? Sample { get; set; }
+
+    /// <summary>Values the synthetic corpus picks from (names, colours) when it does not use <see cref="Sample"/> or <see cref="Choices"/>.</summary>
+    public List<string>? SampleValues { get; set; }
+
+    /// <summary>In the corpus, how often the cell is left empty (0–1).</summary>
+    public double? SampleEmpty { get; set; }
+
+    /// <summary>The characters Tesseract may return: the whitelist, or 0–9 for digits.</summary>
+    public string? EffectiveWhitelist => Whitelist ?? (Type == CellKind.Digits ? "0123456789" : null);
+
+    /// <summary>The characters a valid value is made of: the whitelist, or those of the choices.</summary>
+    public string? Alphabet => EffectiveWhitelist ?? (Choices is { Count: > 0 } ? new string([.. Choices.SelectMany(c => c).Distinct().Order()]) : null);
+}
+
+/// <summary>Line items: <see cref="Count"/> rows of the same cells, <see cref="Pitch"/> pixels apart, the first at <see cref="Y"/>.</summary>
+public sealed class RowGroup
+{
+    public string Name { get; set; } = "";
+
+    public int Y { get; set; }
+
+    public int Pitch { get; set; }
+
+    public int Count { get; set; }
+
+    public List<CellTemplate> Cells { get; set; } = [];
+}
+
+/// <summary>A text printed on the blank form.</summary>
+public sealed class PrintedText
+{
+    public string Text { get; set; } = "";
+
+    public int X { get; set; }
+
+    public int Y { get; set; }
+
+    /// <summary>Font size in pixels.</summary>
+    public int Size { get; set; } = 24;
+
+    public bool Bold { get; set; }
+}
+
+/// <summary>A cell at its place on the page: its field path (<c>lines[3].qty_s</c>), its group and row for line items.</summary>
+public sealed record PlacedCell(string Path, string? Group, int? Row, CellTemplate Cell, Imaging.PixelRect Rect);

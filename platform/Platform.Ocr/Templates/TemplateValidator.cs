@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Ocr.Templates;
+
+/// <summary>Checks a template before use: sizes, anchors, cells inside the page, languages, patterns, ranges, sums — each problem with its place.</summary>
+internal static class TemplateValidator
+{
+    private static readonly string[] Languages = ["eng", "chi_sim"];
+
+    public static List<string> Validate(FormTemplate template)
+    {
+        var problems = new List<string>();
+        if (!Regex.IsMatch(template.Name, "^[a-z][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant))
+        {
+            problems.Add($"name '{template.Name}' must be lower-case letters, digits and _ (starting with a letter).");
+        }
+
+        var page = template.Page;
+        if (page.Width is < 200 or > 10_000 || page.Height is < 200 or > 10_000 || page.Dpi is < 72 or > 600)
+        {
+            problems.Add($"page: {page.Width} × {page.Height} at {page.Dpi} DPI is not a page size (200–10000 pixels a side, 72–600 DPI).");
+        }
+
+        if (template.Anchors.Count != 4)
+        {
+            problems.Add($"anchors: {template.Anchors.Count} given; a form needs 4 registration marks, one near each corner.");
+        }
+
+        for (var i = 0; i < template.Anchors.Count; i++)
+        {
+            var anchor = template.Anchors[i];
+            if (anchor.Size < 12 || !Inside(page, anchor.X, anchor.Y, anchor.Size, anchor.Size))
+            {
+                problems.Add($"anchors[{i}] '{anchor.Id}': a mark of side {anchor.Size} at ({anchor.X}, {anchor.Y}) must be at least 12 pixels and inside the page.");
+            }
+
+            if (i > 0 && anchor.Size * 1.3 > template.Anchors[0].Size)
+            {
+                problems.Add($"anchors[{i}] '{anchor.Id}': the first mark must be at least 1.3 times larger than the others, so an upside-down page can be told apart.");
+            }
+        }
+
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < template.Cells.Count; i++)
+        {
+            Check(template.Cells[i], $"cells[{i}]", 0);
+        }
+
+        for (var g = 0; g < template.Rows.Count; g++)
+        {
+            var group = template.Rows[g];
+            var where = $"rows[{g}] '{group.Name}'";
+            if (!Regex.IsMatch(group.Name, "^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant) || !fields.Add(group.Name))
+            {
+                problems.Add($"{where}: the name must be lower-case letters, digits and _, unique among fields and groups.");
+            }
+
+            if (group.Count is < 1 or > 200 || group.Pitch < 8)
+            {
+                problems.Add($"{where}: count {group.Count} (1–200) and pitch {group.Pitch} (at least 8 pixels) do not make rows.");
+                continue;
+            }
+
+            var rowFields = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < group.Cells.Count; i++)
+            {
+                var cell = group.Cells[i];
+                if (!rowFields.Add(cell.Field))
+                {
+                    problems.Add($"{where}.cells[{i}]: the field '{cell.Field}' appears twice in the row.");
+                }
+
+                Check(cell, $"{where}.cells[{i}]", group.Y + ((group.Count - 1) * group.Pitch), isRowCell: true);
+                if (cell.Y < 0 || cell.Y + cell.Height > group.Pitch)
+                {
+                    problems.Add($"{where}.cells[{i}] '{cell.Field}': it reaches outside its row (y {cell.Y}, height {cell.Height}, pitch {group.Pitch}).");
+                }
+            }
+        }
+
+        var all = template.Cells.Select(c => c.Field).Concat(template.Rows.SelectMany(g => g.Cells.Select(c => c.Field))).ToHashSet(StringComparer.Ordinal);
+        foreach (var cell in template.Cells.Concat(template.Rows.SelectMany(g => g.Cells)).Where(c => c.SumOf is not null))
+        {
+            foreach (var missing in cell.SumOf!.Where(f => !all.Contains(f)))
+            {
+                problems.Add($"'{cell.Field}': sumOf names '{missing}', which is no field of this form.");
+            }
+        }
+
+        return problems;
+
+        void Check(CellTemplate cell, string where, int offsetY, bool isRowCell = false)
+        {
+            where = $"{where} '{cell.Field}'";
+            if (!Regex.IsMatch(cell.Field, "^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant) || (!isRowCell && !fields.Add(cell.Field)))
+            {
+                problems.Add($"{where}: the field name must be lower-case letters, digits and _, and unique.");
+            }
+
+            if (cell.Width < 8 || cell.Height < 8 || !Inside(page, cell.X, cell.Y + offsetY, cell.Width, cell.Height))
+            {
+                problems.Add($"{where}: {cell.Width} × {cell.Height} at ({cell.X}, {cell.Y + offsetY}) is not a cell inside the page (at least 8 × 8).");
+            }
+
+            if (cell.Type == CellKind.Text && !Languages.Contains(cell.Language))
+            {
+                problems.Add($"{where}: language '{cell.Language}' is not one of {string.Join(", ", Languages)}.");
+            }
+
+            if (cell.Pattern is not null && !IsRegex(cell.Pattern))
+            {
+                problems.Add($"{where}: pattern '{cell.Pattern}' is not a regular expression.");
+            }
+
+            if (cell.Min > cell.Max)
+            {
+                problems.Add($"{where}: min {cell.Min} is above max {cell.Max}.");
+            }
+
+            if (cell.Threshold is < 0.001 or > 0.9)
+            {
+                problems.Add($"{where}: threshold {cell.Threshold} must be a share of the box between 0.001 and 0.9.");
+            }
+        }
+    }
+
+    private static bool Inside(PageSize page, int x, int y, int width, int height) => x >= 0 && y >= 0 && x + width <= page.Width && y + height <= page.Height;
+
+    private static bool IsRegex(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -25,8 +25,8 @@ platform_setup() {
   local mode=${1:-run}
   command -v dotnet >/dev/null || { echo "setup: the .NET SDK (dotnet) is required; see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; return 1; }
   # Fonts so Chinese renders in the UI, in screenshots and in the OCR corpus; Tesseract with its
-  # English and Simplified Chinese models (and Leptonica) for reading scanned forms.
-  local packages=(fonts-noto-cjk fonts-dejavu-core tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim)
+  # English and Simplified Chinese models (and Leptonica) for reading scanned forms; pdftoppm for PDF scans.
+  local packages=(fonts-noto-cjk fonts-dejavu-core tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim poppler-utils)
   if [ "$mode" = test ]; then
     # A throw-away PostgreSQL server for the integration tests, Chromium for the browser tests.
     packages+=(postgresql chromium)

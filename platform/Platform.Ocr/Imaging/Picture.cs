@@ -53,9 +53,11 @@ public sealed partial class Picture : IDisposable
             throw new ImageRejectedException("The file is empty or too short to be an image.");
         }
 
-        if (LeptonicaNative.findFileFormatBuffer(data, out var format) != 0 || format == 0)
+        if (LeptonicaNative.findFileFormatBuffer(data, out var format) != 0 || !Readable.Contains(format))
         {
-            throw new ImageRejectedException("The file is not an image this reader knows (PNG, JPEG, TIFF, BMP).");
+            throw new ImageRejectedException(format == FormatPdf
+                ? "The file is a PDF: its pages are rasterised first (PdfPages), not read as an image."
+                : "The file is not an image this reader knows (PNG, JPEG, TIFF, BMP, PNM).");
         }
 
         if (LeptonicaNative.pixReadHeaderMem(data, (nuint)data.Length, out _, out var w, out var h, out _, out _, out _) != 0)
@@ -103,7 +105,13 @@ public sealed partial class Picture : IDisposable
         return pages.Count > 0 ? pages : throw new ImageRejectedException("The TIFF holds no page that can be decoded (truncated or corrupt).");
     }
 
-    private static bool IsTiff(int format) => format is >= 4 and <= 10 || format == 18; // IFF_TIFF … IFF_TIFF_ZIP, IFF_TIFF_JPEG
+    /// <summary>Leptonica's IFF_LPDF.</summary>
+    private const int FormatPdf = 16;
+
+    /// <summary>Leptonica's file formats read here: BMP, JPEG, PNG, the TIFF flavours (IFF_TIFF … IFF_TIFF_ZIP, IFF_TIFF_JPEG), PNM.</summary>
+    private static readonly int[] Readable = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 17];
+
+    private static bool IsTiff(int format) => format is >= 4 and <= 10 or 17;
 
     /// <summary>A blank white picture (8-bit grey), e.g. to draw a test page on.</summary>
     public static Picture BlankGrey(int width, int height)

@@ -7,8 +7,8 @@ namespace Platform.Ocr.Pipeline;
 
 /// <summary>
 /// Reads stacks of scans of one form: every page of every file (PNG, JPEG, BMP, single- and
-/// multi-page TIFF), pages in parallel across the cores. A page that cannot be decoded, is blank or
-/// cannot be aligned gets a result that says why; the batch always goes on.
+/// multi-page TIFF, PDF through pdftoppm), pages in parallel across the cores. A page that cannot
+/// be decoded, is blank or cannot be aligned gets a result that says why; the batch always goes on.
 /// </summary>
 public sealed class FormReader(FormTemplate template, RecognizerPool recognizers)
 {
@@ -44,7 +44,10 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
                 return [PageResult.Failed(file, 1, PageStatus.Rejected, $"The file is {info.Length / (1024 * 1024)} MB; scans of at most 200 MB are accepted.")];
             }
 
-            pages = Picture.DecodePages(File.ReadAllBytes(file));
+            var data = File.ReadAllBytes(file);
+            pages = PdfPages.IsPdf(data)
+                ? [.. PdfPages.Rasterise(file, template.Page.Dpi).Select(Picture.Decode)]
+                : Picture.DecodePages(data);
         }
         catch (Exception e) when (e is ImageRejectedException or IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,152 @@
+using Platform.Ocr.Corpus;
+using Platform.Ocr.Pipeline;
+using Platform.Ocr.Recognition;
+using Platform.Ocr.Templates;
+using SkiaSharp;
+
+namespace Platform.Ocr.Tests;
+
+/// <summary>
+/// The page pipeline on synthetic scans of the sample form (rotated, scaled, shifted, blurred, noisy
+/// JPEGs with known values), and on everything a stack of scans can hold besides good pages.
+/// </summary>
+public sealed class FormReaderTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ocr-test-").FullName;
+    private readonly FormTemplate _template = SampleForm.Load();
+    private readonly RecognizerPool _recognizers = new();
+
+    public void Dispose()
+    {
+        _recognizers.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [SkippableFact]
+    public async Task Scanned_pages_give_their_header_line_items_and_check_marks_as_written()
+    {
+        TestImages.RequireOcr();
+        var truths = CorpusWriter.Write(_template, 4, _folder, seed: 7);
+        var reader = new FormReader(_template, _recognizers);
+
+        var pages = await reader.ReadFilesAsync([.. truths.Select(t => Path.Combine(_folder, t.Image))]);
+
+        Assert.All(pages, p => Assert.Equal(PageStatus.Read, p.Status));
+        var compared = pages.Zip(truths).SelectMany(pair => pair.First.Cells.Select(c => (c.Type, Right: c.Value == Expected(pair.Second, c)))).ToList();
+        Assert.All(compared.Where(c => c.Type == CellKind.Check), c => Assert.True(c.Right));
+        Assert.True(Share(compared, CellKind.Text) >= 0.98, $"printed text right: {Share(compared, CellKind.Text):P1}");
+        Assert.True(Share(compared, CellKind.Digits) >= 0.95, $"digits (in fonts) right: {Share(compared, CellKind.Digits):P1}");
+
+        // Line items: exactly the rows the page has values in, in order.
+        foreach (var (page, truth) in pages.Zip(truths))
+        {
+            var rows = truth.Values.Keys.Where(k => k.StartsWith("lines[", StringComparison.Ordinal)).Select(k => int.Parse(k[6..k.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order();
+            Assert.Equal(rows, page.Lines.Select(l => l.Row));
+        }
+    }
+
+    [SkippableFact]
+    public void An_upside_down_page_is_turned_and_read()
+    {
+        TestImages.RequireOcr();
+        var truth = CorpusWriter.Write(_template, 1, _folder, seed: 11).Single();
+        var file = Path.Combine(_folder, "upside-down.png");
+        using (var scan = SKBitmap.Decode(Path.Combine(_folder, truth.Image)))
+        using (var turned = new SKBitmap(scan.Width, scan.Height, scan.ColorType, scan.AlphaType))
+        {
+            using (var canvas = new SKCanvas(turned))
+            {
+                canvas.RotateDegrees(180, scan.Width / 2f, scan.Height / 2f);
+                using var image = SKImage.FromBitmap(scan);
+                canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
+            }
+
+            File.WriteAllBytes(file, TestImages.Png(turned));
+        }
+
+        var page = new FormReader(_template, _recognizers).ReadFile(file).Single();
+
+        Assert.Equal(PageStatus.Read, page.Status);
+        Assert.True(page.TurnedOver);
+        Assert.Equal(truth.Values["dealer_code"], page.Cells.Single(c => c.Path == "dealer_code").Value);
+    }
+
+    [SkippableFact]
+    public async Task Bad_files_blank_pages_and_other_forms_each_get_a_clear_result_and_the_batch_goes_on()
+    {
+        TestImages.RequireOcr();
+        var good = CorpusWriter.Write(_template, 1, _folder, seed: 3).Single();
+        var jpeg = File.ReadAllBytes(Path.Combine(_folder, good.Image));
+        var files = new Dictionary<string, byte[]>
+        {
+            ["truncated.jpg"] = jpeg[..(jpeg.Length * 2 / 5)],
+            ["huge.png"] = TestImages.PngClaiming(30_000, 30_000),
+            ["letter.txt"] = "Dear customer, thank you for your order."u8.ToArray(),
+            ["blank.png"] = Blank(),
+            ["other-form.png"] = OtherForm(),
+        };
+        foreach (var (name, bytes) in files)
+        {
+            File.WriteAllBytes(Path.Combine(_folder, name), bytes);
+        }
+
+        var order = files.Keys.Prepend(good.Image).ToList();
+        var pages = await new FormReader(_template, _recognizers).ReadFilesAsync([.. order.Select(f => Path.Combine(_folder, f))]);
+        var byFile = pages.ToDictionary(p => Path.GetFileName(p.Source));
+
+        Assert.Equal(PageStatus.Read, byFile[good.Image].Status);
+        Assert.NotEqual(PageStatus.Read, byFile["truncated.jpg"].Status);
+        Assert.False(string.IsNullOrEmpty(byFile["truncated.jpg"].Reason));
+        Assert.Equal((PageStatus.Rejected, true), (byFile["huge.png"].Status, byFile["huge.png"].Reason!.Contains("30000 × 30000", StringComparison.Ordinal)));
+        Assert.Equal((PageStatus.Rejected, true), (byFile["letter.txt"].Status, byFile["letter.txt"].Reason!.Contains("not an image", StringComparison.Ordinal)));
+        Assert.Equal(PageStatus.Blank, byFile["blank.png"].Status);
+        Assert.Equal(PageStatus.NotAligned, byFile["other-form.png"].Status);
+        Assert.Contains("registration mark", byFile["other-form.png"].Reason, StringComparison.Ordinal);
+        Assert.All(pages.Where(p => p.Status != PageStatus.Read), p => Assert.Empty(p.Cells));
+    }
+
+    [SkippableFact]
+    public void Totals_that_are_not_the_sum_of_the_lines_and_values_outside_the_rules_are_flagged()
+    {
+        TestImages.RequireOcr();
+        var cells = new List<CellResult>
+        {
+            new("lines[0].qty_s", "qty_s", CellKind.Digits, "12", 0.9, []),
+            new("lines[1].qty_m", "qty_m", CellKind.Digits, "30", 0.9, []),
+            new("total", "total", CellKind.Digits, "41", 0.9, []),
+        };
+
+        var checkedCells = CellValidator.CheckSums(cells, _template);
+        var colour = _template.Rows[0].Cells.Single(c => c.Field == "colour");
+        var code = _template.Cells.Single(c => c.Field == "dealer_code");
+
+        Assert.Contains("sum_mismatch", checkedCells.Single(c => c.Path == "total").Flags);
+        Assert.Empty(CellValidator.CheckSums([.. cells.SkipLast(1), cells[2] with { Value = "42" }], _template).Single(c => c.Path == "total").Flags);
+        Assert.Contains("not_a_choice", CellValidator.Check(new("lines[0].colour", "colour", CellKind.Text, "紫色", 0.9, []), colour).Flags);
+        var pattern = CellValidator.Check(new("dealer_code", "dealer_code", CellKind.Text, "D12", 0.4, []), code).Flags;
+        Assert.Equal(["low_confidence", "pattern"], pattern);
+    }
+
+    private static double Share(List<(CellKind Type, bool Right)> cells, CellKind type) =>
+        (double)cells.Count(c => c.Type == type && c.Right) / cells.Count(c => c.Type == type);
+
+    private static string? Expected(PageTruth truth, CellResult cell) =>
+        cell.Type == CellKind.Check ? (truth.Values.ContainsKey(cell.Path) ? "true" : "false") : truth.Values.GetValueOrDefault(cell.Path);
+
+    private byte[] Blank()
+    {
+        using var page = new SKBitmap(_template.Page.Width, _template.Page.Height, SKColorType.Gray8, SKAlphaType.Opaque);
+        page.Erase(SKColors.White);
+        return TestImages.Png(page);
+    }
+
+    /// <summary>Another form: its marks sit elsewhere and are all of one size.</summary>
+    private byte[] OtherForm()
+    {
+        var other = FormTemplate.Parse(_template.ToJson());
+        other.Anchors = [.. other.Anchors.Select(a => new Anchor { Id = a.Id, X = a.X < 800 ? 400 : 1200, Y = a.Y < 1000 ? 500 : 1700, Size = 36 })];
+        using var fonts = Fonts.Load();
+        using var page = FormPainter.PaintBlank(other, fonts);
+        return TestImages.Png(page);
+    }
+}

@@ -25,7 +25,7 @@ public static class CorpusWriter
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             // One random stream per page: the corpus does not depend on which thread drew which page.
-            var random = new Random(HashCode.Combine(seed, i));
+            var random = new Random(unchecked((seed * 100_003) + i)); // not HashCode.Combine: it differs from process to process
             var values = SampleValues.Draw(template, random);
             using var page = FormPainter.PaintBlank(template, fonts);
             using (var canvas = new SKCanvas(page))

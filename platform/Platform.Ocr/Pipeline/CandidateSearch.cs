@@ -29,7 +29,7 @@ public static class CandidateSearch
             return null;
         }
 
-        var options = symbols.Select(s => Candidates(s, allowed)).ToList();
+        var options = symbols.Select((s, i) => Candidates(s, allowed, Neighbours(symbols, i))).ToList();
         if (options.Aggregate(1L, (n, o) => Math.Min(n * o.Count, long.MaxValue / 64)) > MaxCombinations)
         {
             return null;
@@ -53,7 +53,14 @@ public static class CandidateSearch
         return null;
     }
 
-    private static List<(string Text, double Confidence)> Candidates(RecognizedSymbol symbol, string? allowed)
+    private static IEnumerable<string> Neighbours(IReadOnlyList<RecognizedSymbol> symbols, int i) =>
+        new[] { i > 0 ? symbols[i - 1].Text : null, i < symbols.Count - 1 ? symbols[i + 1].Text : null }.OfType<string>();
+
+    /// <summary>
+    /// The symbol as read, Tesseract's alternatives, look-alikes, and — when a neighbour is the same
+    /// character or its look-alike — nothing at all: one pen stroke read twice ("0O" for "O").
+    /// </summary>
+    private static List<(string Text, double Confidence)> Candidates(RecognizedSymbol symbol, string? allowed, IEnumerable<string> neighbours)
     {
         var candidates = new List<(string Text, double Confidence)> { (symbol.Text, Math.Max(symbol.Confidence, 1)) };
         foreach (var (text, confidence) in symbol.Choices)
@@ -70,6 +77,11 @@ public static class CandidateSearch
             {
                 candidates.Add((text, 0.1));
             }
+        }
+
+        if (neighbours.Any(n => n == symbol.Text || LookAlikes.GetValueOrDefault(n, []).Contains(symbol.Text)))
+        {
+            candidates.Add(("", 0.05));
         }
 
         return [.. candidates.Where(c => allowed is null || c.Text.All(allowed.Contains))];

@@ -46,6 +46,19 @@ public sealed class FormReaderTests : IDisposable
     }
 
     [SkippableFact]
+    public void The_printable_blank_form_in_the_package_aligns_and_reads_as_an_empty_form()
+    {
+        TestImages.RequireOcr();
+        var blank = Path.Combine(Path.GetDirectoryName(SampleForm.TemplatePath)!, "apparel_order.blank.png");
+
+        var page = new FormReader(_template, _recognizers).ReadFile(blank).Single();
+
+        Assert.Equal(PageStatus.Read, page.Status);
+        Assert.Empty(page.Lines);
+        Assert.All(page.Cells, c => Assert.True(c.Value is null or "false", $"{c.Path}: {c.Value}"));
+    }
+
+    [SkippableFact]
     public void An_upside_down_page_is_turned_and_read()
     {
         TestImages.RequireOcr();

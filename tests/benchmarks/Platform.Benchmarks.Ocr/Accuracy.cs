@@ -1,0 +1,62 @@
+using Platform.Ocr.Corpus;
+using Platform.Ocr.Pipeline;
+using Platform.Ocr.Templates;
+
+namespace Platform.Benchmarks.Ocr;
+
+/// <summary>Cells read right against the corpus's ground truth, by kind of cell, and what went wrong.</summary>
+internal sealed class Accuracy
+{
+    private readonly Dictionary<string, (int Right, int All)> _filled = [];
+    private readonly Dictionary<string, (int Right, int All)> _empty = [];
+    private int _digitsRight;
+    private int _digitsWritten;
+
+    public List<string> Mistakes { get; } = [];
+
+    public void Add(PageResult page, PageTruth truth, FormTemplate template)
+    {
+        foreach (var cell in page.Cells)
+        {
+            var placed = template.PlacedCells().First(p => p.Path == cell.Path).Cell;
+            var kind = cell.Type switch
+            {
+                CellKind.Text => $"printed text ({placed.Language})",
+                CellKind.Digits => "handwritten digits (MNIST)",
+                _ => "check marks",
+            };
+            var expected = cell.Type == CellKind.Check ? (truth.Values.ContainsKey(cell.Path) ? "true" : "false") : truth.Values.GetValueOrDefault(cell.Path);
+            var right = cell.Value == expected;
+            var table = expected is null || (cell.Type == CellKind.Check && expected == "false") ? _empty : _filled;
+            var (r, a) = table.GetValueOrDefault(kind);
+            table[kind] = (r + (right ? 1 : 0), a + 1);
+            if (cell.Type == CellKind.Digits && expected is not null)
+            {
+                _digitsWritten += expected.Length;
+                _digitsRight += cell.Value is null ? 0 : expected.Zip(cell.Value).Count(p => p.First == p.Second) - Math.Max(0, cell.Value.Length - expected.Length);
+            }
+
+            if (!right && cell.Type != CellKind.Digits)
+            {
+                Mistakes.Add($"{Path.GetFileName(page.Source)} {cell.Path}: expected '{expected}', read '{cell.Value}' ({cell.Confidence:0.00}; {string.Join(",", cell.Flags)})");
+            }
+        }
+    }
+
+    public IEnumerable<string> Rows()
+    {
+        foreach (var (kind, (right, all)) in _filled.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            yield return $"| {kind}, filled cells | {right} / {all} | {Percent(right, all)} |";
+        }
+
+        foreach (var (kind, (right, all)) in _empty.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            yield return $"| {kind}, empty cells left empty | {right} / {all} | {Percent(right, all)} |";
+        }
+
+        yield return $"| handwritten digits (MNIST), single digits in position | {_digitsRight} / {_digitsWritten} | {Percent(_digitsRight, _digitsWritten)} |";
+    }
+
+    private static string Percent(int right, int all) => all == 0 ? "—" : $"{100.0 * right / all:0.00} %";
+}

@@ -34,6 +34,8 @@ public static class CliApplication
                     return await PackageCommands.ApplyAsync(folder, rest, settings, output, error);
                 case ["package", "export", var folder, .. var rest]:
                     return await PackageCommands.ExportAsync(folder, rest, settings, output, error);
+                case ["ocr", "worker", .. var rest]:
+                    return await OcrCommands.WorkerAsync(rest, Console.In, output, error);
                 case ["ocr", "recognize", .. var rest]:
                     return await OcrCommands.RecognizeAsync(rest, output, error);
                 case ["ocr", "corpus", .. var rest]:
@@ -73,10 +75,11 @@ public static class CliApplication
           package apply <dir>                    Apply an app package folder (entities/*.json); idempotent,
                                                  all or nothing. Creates the database when missing.
           package export <dir> [--name <name>]   Write the current entity definitions as a package.
-          ocr recognize --template <T.json> --out <result.json> [--crops <dir>] <scans...>
-                                                 Read scanned forms (PNG, JPEG, TIFF incl. multi-page):
-                                                 one result per page, pages in parallel. Exit 1 when a
-                                                 page could not be read or aligned (the others are kept).
+          ocr recognize --template <T.json> --out <result.json> [--crops <dir>] [--workers <n>] <scans...>
+                                                 Read scanned forms (PNG, JPEG, TIFF incl. multi-page,
+                                                 PDF): one result per page, files in n worker processes
+                                                 (default: one per core; 0: in this process). Exit 1 when
+                                                 a page could not be read or aligned (the others are kept).
           ocr corpus --template <T.json> --count <n> --out <dir> [--seed <s>] [--mnist <dir>]
                                                  Render a labelled synthetic corpus of filled, scanned
                                                  pages (ground truth beside each image).

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Platform.Ocr.Native;
 using Platform.Ocr.Corpus;
 using Platform.Ocr.Pipeline;
@@ -13,16 +12,9 @@ namespace Platform.Cli.Commands;
 /// <summary><c>platform ocr …</c>: read scans with a template, render a synthetic corpus, render the blank form.</summary>
 public static class OcrCommands
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static async Task<int> RecognizeAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (!Options(args, ["--template", "--out", "--crops"], out var options, out var scans, error) || Template(options, error) is not { } template)
+        if (!Options(args, ["--template", "--out", "--crops", "--workers"], out var options, out var scans, error) || Template(options, error) is not { } template)
         {
             return CliApplication.Usage;
         }
@@ -46,22 +38,41 @@ public static class OcrCommands
             }
         }
 
+        if (!int.TryParse(options.GetValueOrDefault("--workers", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture, out var workers) || workers is < 0 or > 64)
+        {
+            await error.WriteLineAsync("--workers must be 0 (read in this process) to 64.");
+            return CliApplication.Usage;
+        }
+
         try
         {
-            using var recognizers = new RecognizerPool();
-            var reader = new FormReader(template, recognizers) { KeepCrops = options.ContainsKey("--crops") };
+            NativeLibraries.EnsureLoaded();
             var clock = Stopwatch.StartNew();
             var done = 0;
-            var pages = await reader.ReadFilesAsync(files, page =>
+            void Progress(PageResult page)
             {
                 var n = Interlocked.Increment(ref done);
                 error.WriteLine($"[{n}] {Path.GetFileName(page.Source)} p{page.Page}: {page.Status}{(page.Reason is null ? "" : $" — {page.Reason}")}");
-            });
-            clock.Stop();
-            if (options.GetValueOrDefault("--crops") is { } cropFolder)
-            {
-                WriteCrops(pages, cropFolder);
             }
+
+            IReadOnlyList<PageResult> pages;
+            if (workers == 0)
+            {
+                using var recognizers = new RecognizerPool();
+                var reader = new FormReader(template, recognizers) { KeepCrops = options.ContainsKey("--crops") };
+                pages = await reader.ReadFilesAsync(files, Progress);
+                if (options.GetValueOrDefault("--crops") is { } cropFolder)
+                {
+                    WriteCrops(pages, cropFolder);
+                }
+            }
+            else
+            {
+                // Each worker is this command in a process of its own: a native crash costs one file, not the batch.
+                pages = await new IsolatedFormReader(() => Worker(options), workers).ReadFilesAsync(files, Progress);
+            }
+
+            clock.Stop();
 
             var summary = new
             {
@@ -70,7 +81,7 @@ public static class OcrCommands
                 pagesPerMinute = Math.Round(pages.Count / clock.Elapsed.TotalMinutes, 1),
                 flaggedCells = pages.Sum(p => p.Cells.Count(c => c.Flags.Count > 0)),
             };
-            await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(new { summary, pages }, Json));
+            await File.WriteAllTextAsync(outFile, JsonSerializer.Serialize(new { summary, pages }, PageResultJson.Options));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.read} of {summary.pages} pages read in {summary.seconds} s ({summary.pagesPerMinute} pages/min); {summary.flaggedCells} cells flagged; results in {outFile}"));
             return summary.read == summary.pages ? CliApplication.Ok : CliApplication.Failed;
@@ -80,6 +91,58 @@ public static class OcrCommands
             await error.WriteLineAsync($"platform: {e.Message}");
             return CliApplication.Failed;
         }
+    }
+
+    /// <summary>
+    /// <c>ocr worker</c>: reads file paths from its input, one per line, and answers each with one line
+    /// of JSON, the file's page results (crops written to <c>--crops</c>). Started by <c>ocr recognize</c>.
+    /// </summary>
+    public static async Task<int> WorkerAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error)
+    {
+        if (!Options(args, ["--template", "--crops"], out var options, out _, error) || Template(options, error) is not { } template)
+        {
+            return CliApplication.Usage;
+        }
+
+        using var recognizers = new RecognizerPool();
+        var reader = new FormReader(template, recognizers) { KeepCrops = options.ContainsKey("--crops") };
+        while (await input.ReadLineAsync() is { } file)
+        {
+            var pages = reader.ReadFile(file).ToList();
+            if (options.GetValueOrDefault("--crops") is { } cropFolder)
+            {
+                WriteCrops(pages, cropFolder);
+            }
+
+            await output.WriteLineAsync(PageResultJson.Line(pages));
+            await output.FlushAsync();
+        }
+
+        return CliApplication.Ok;
+    }
+
+    /// <summary>This command again, as <c>ocr worker</c>: the same executable, or <c>dotnet platform.dll</c>.</summary>
+    private static ProcessStartInfo Worker(Dictionary<string, string> options)
+    {
+        var self = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(self);
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(OcrCommands).Assembly.Location);
+        }
+
+        foreach (var argument in new[] { "ocr", "worker", "--template", options["--template"] })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (options.GetValueOrDefault("--crops") is { } crops)
+        {
+            start.ArgumentList.Add("--crops");
+            start.ArgumentList.Add(crops);
+        }
+
+        return start;
     }
 
     public static async Task<int> CorpusAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)

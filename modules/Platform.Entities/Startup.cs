@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapFileEndpoints();
         endpoints.MapRecordPreviewEndpoints();
         endpoints.MapODataWriteEndpoints();
+        endpoints.MapExportEndpoints();
         endpoints.MapODataEndpoints();
     }
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Platform.Core.Metadata;
+
+namespace Platform.Entities.Export;
+
+/// <summary>One column of an export: the field, its heading in the reader's language, and how its values read.</summary>
+public sealed record ExportColumn(FieldDefinition Field, string Heading)
+{
+    /// <summary>Fields that have no single cell value (lines, files) are left out of exports.</summary>
+    public static bool Exportable(FieldDefinition field) =>
+        field.Type != FieldTypes.Lines.Name && field.Type != FieldTypes.Attachment.Name && field.Type != FieldTypes.Image.Name;
+
+    /// <summary>The columns $select names, in its order (all exportable fields in definition order when it names none).</summary>
+    public static IReadOnlyList<ExportColumn> For(EntityDefinition entity, IReadOnlyList<string>? selected, CultureInfo culture)
+    {
+        var fields = selected is { Count: > 0 }
+            ? selected.Select(name => entity.LiveField(name) ?? throw new OData.ODataQueryException("$select", $"{entity.Name} has no field '{name}'."))
+            : entity.LiveFields;
+        return [.. fields.Where(Exportable).Select(f => new ExportColumn(f, f.Label.IsBlank ? f.Name : f.Label.For(culture.Name)))];
+    }
+
+    /// <summary>What a person sees for a value: choice labels, a lookup's title, yes/no in their language; numbers and dates stay typed.</summary>
+    public object? Display(object? value, IReadOnlyDictionary<Guid, string> titles, CultureInfo culture)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (Field.Type == FieldTypes.Choice.Name)
+        {
+            return Choice(value.ToString()!, culture);
+        }
+
+        if (Field.Type == FieldTypes.MultiChoice.Name)
+        {
+            return string.Join(", ", value.ToString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Choice(v, culture)));
+        }
+
+        if (Field.Type == FieldTypes.Lookup.Name && value is Guid id)
+        {
+            return titles.TryGetValue(id, out var title) ? title : id.ToString();
+        }
+
+        if (value is bool yes)
+        {
+            return culture.TwoLetterISOLanguageName == "zh" ? (yes ? "是" : "否") : (yes ? "Yes" : "No");
+        }
+
+        return value;
+    }
+
+    private string Choice(string value, CultureInfo culture) =>
+        Field.Choices?.FirstOrDefault(c => c.Value == value) is { } option && !option.Label.IsBlank ? option.Label.For(culture.Name) : value;
+}

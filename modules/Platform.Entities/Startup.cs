@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapRecordPreviewEndpoints();
         endpoints.MapODataWriteEndpoints();
         endpoints.MapExportEndpoints();
+        endpoints.MapImportEndpoints();
         endpoints.MapODataEndpoints();
     }
 }

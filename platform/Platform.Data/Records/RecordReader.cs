@@ -31,6 +31,19 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
         RecordStore.LinesOfAsync(records, lineEntity, parentIds, cancellationToken);
 
     /// <summary>The readable live records of <paramref name="entity"/> among <paramref name="ids"/>, by id (one query).</summary>
+    /// <summary>The live records of <paramref name="entity"/> whose text field <paramref name="field"/> is one of <paramref name="values"/> (imports find lookups by name or code this way).</summary>
+    public async Task<List<Dictionary<string, object?>>> FindByAsync(EntityDefinition entity, string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken)
+    {
+        var found = new List<Dictionary<string, object?>>();
+        foreach (var chunk in values.Chunk(500))
+        {
+            var rows = await LiveOf(entity).Where(r => chunk.Contains(EF.Property<string>(r, field))).ToListAsync(cancellationToken);
+            found.AddRange(rows.Select(r => new Dictionary<string, object?>(RecordStore.Present(entity, r))));
+        }
+
+        return found;
+    }
+
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> FindManyAsync(EntityDefinition entity, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         var rows = await LiveOf(entity).Where(r => ids.Contains(EF.Property<Guid>(r, SystemFields.Id))).ToListAsync(cancellationToken);

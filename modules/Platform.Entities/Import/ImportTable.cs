@@ -1,0 +1,86 @@
+namespace Platform.Entities.Import;
+
+/// <summary>
+/// The rows of an uploaded sheet: its headings and, per row, the cells as read (text, or for .xlsx a
+/// number, date or yes/no) with their spreadsheet row number for error reports.
+/// </summary>
+public sealed record ImportTable(IReadOnlyList<string> Headings, IReadOnlyList<ImportRow> Rows, IReadOnlyList<string> Warnings);
+
+/// <summary>One row: its number in the file (2 for the first row under the headings) and its cells by column.</summary>
+public sealed record ImportRow(int Number, IReadOnlyList<object?> Cells);
+
+/// <summary>The file cannot be imported at all (not a spreadsheet, protected, empty, too large): the message says what and how to fix it.</summary>
+public sealed class ImportFileException(string message) : Exception(message);
+
+/// <summary>Reads an uploaded .xlsx or .csv into an <see cref="ImportTable"/>, telling apart what it cannot read.</summary>
+public static class ImportFile
+{
+    /// <summary>The most rows one import takes.</summary>
+    public const int MaxRows = 200_000;
+
+    public static ImportTable Read(Stream content, string fileName)
+    {
+        var head = new byte[8];
+        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        content.Position = 0;
+        if (read == 0)
+        {
+            throw new ImportFileException("The file is empty.");
+        }
+
+        if (read >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
+        {
+            throw new ImportFileException("The workbook is password-protected or in the old .xls format: remove the password, or save it as .xlsx, and upload it again.");
+        }
+
+        if (read >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4)
+        {
+            return XlsxTableReader.Read(content);
+        }
+
+        if (Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".txt" || LooksLikeText(head.AsSpan(0, read)))
+        {
+            return CsvTableReader.Read(content);
+        }
+
+        throw new ImportFileException("The file is neither an Excel workbook (.xlsx) nor a CSV file.");
+    }
+
+    private static bool LooksLikeText(ReadOnlySpan<byte> head)
+    {
+        foreach (var b in head)
+        {
+            if (b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Refuses a table without headings or rows, and trims trailing empty rows and columns.</summary>
+    internal static ImportTable Checked(List<string> headings, List<ImportRow> rows, List<string> warnings)
+    {
+        while (headings.Count > 0 && string.IsNullOrWhiteSpace(headings[^1]))
+        {
+            headings.RemoveAt(headings.Count - 1);
+        }
+
+        if (headings.Count == 0)
+        {
+            throw new ImportFileException("The first row holds no headings: put the column names (such as 编码 / Code) in the first row.");
+        }
+
+        rows.RemoveAll(r => r.Cells.All(c => c is null || (c is string s && string.IsNullOrWhiteSpace(s))));
+        if (rows.Count == 0)
+        {
+            throw new ImportFileException("The file has headings but no rows to import.");
+        }
+
+        return new ImportTable(headings, rows, warnings);
+    }
+
+    internal static ImportFileException TooManyRows() =>
+        new($"The file holds more than {MaxRows:N0} rows; split it into files of at most {MaxRows:N0} rows.");
+}

@@ -14,6 +14,7 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddScoped<Abstractions.Permissions.IPermissionSource, RecordPermissionSource>();
         services.AddSingleton<Data.Records.IRecordFilter, OData.ODataRecordFilter>();
+        services.AddSingleton<Import.ImportJobs>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

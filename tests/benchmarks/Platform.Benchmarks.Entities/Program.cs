@@ -20,7 +20,9 @@ using Platform.Web.Localization;
 //   (a) inserting records of a 20-field entity one by one, (b) an OData filter on an indexed field with
 //   $orderby and $top=50 over many rows, (c) adding a field to that many rows.
 // Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Entities -- [records] [rows] [queries]
-var records = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
+// Or: … -- import [rows=10000] for (d), the .xlsx import alone.
+var importOnly = args.Length > 0 && args[0] == "import";
+var records = args.Length > 0 && !importOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
 var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("entities");
@@ -42,6 +44,13 @@ await using (var scope = provider.CreateAsyncScope())
 Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; records {records}, rows {rows}, queries {queries}");
 
 // (a) inserts, one record per save, warm-up first.
+if (importOnly)
+{
+    await ImportBench.RunAsync(provider, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+    Directory.Delete(folder, recursive: true);
+    return;
+}
+
 var actor = new RecordActor("bench", "bench");
 async Task<double> EngineInsertsAsync(int count, int offset)
 {

@@ -9,9 +9,12 @@ namespace Platform.Entities;
 /// <summary>Metadata-defined entities: the metadata API today; records, OData and the designer build on it.</summary>
 public sealed class Startup : ModuleStartup
 {
+    public override bool HasPages => true;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissions<Permissions>();
+        services.AddNavigation<Menu>();
         services.AddScoped<Abstractions.Permissions.IPermissionSource, RecordPermissionSource>();
         services.AddSingleton<Data.Records.IRecordFilter, OData.ODataRecordFilter>();
         services.AddSingleton<Import.ImportJobs>();

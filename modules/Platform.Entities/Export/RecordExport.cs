@@ -32,7 +32,7 @@ public sealed class RecordExport(RecordReader reader, string serviceRoot, IReadO
         while (true)
         {
             var page = await new RecordQuery(reader, Parser(written, Chunk, count: false)).RunAsync(cancellationToken);
-            var titles = await TitlesAsync(page.Rows, cancellationToken);
+            var titles = await LookupTitles.ForAsync(reader, Columns, page.Rows, cancellationToken);
             foreach (var row in page.Rows)
             {
                 await writer.WriteRowAsync([.. Columns.Select(c => c.Display(row.GetValueOrDefault(c.Field.Name), titles.GetValueOrDefault(c.Field.Name) ?? Empty, culture))], cancellationToken);
@@ -51,39 +51,10 @@ public sealed class RecordExport(RecordReader reader, string serviceRoot, IReadO
 
     private static readonly Dictionary<Guid, string> Empty = [];
 
-    /// <summary>The titles of the records the page's lookups point at, one query per lookup column.</summary>
-    private async Task<Dictionary<string, Dictionary<Guid, string>>> TitlesAsync(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
-    {
-        var titles = new Dictionary<string, Dictionary<Guid, string>>(StringComparer.Ordinal);
-        foreach (var column in Columns.Where(c => c.Field.Type == FieldTypes.Lookup.Name))
-        {
-            var target = reader.Schema.Find(column.Field.Target!);
-            var ids = rows.Select(r => r.GetValueOrDefault(column.Field.Name)).OfType<Guid>().Distinct().ToList();
-            if (target is null || ids.Count == 0)
-            {
-                continue;
-            }
-
-            var found = await reader.FindManyAsync(target, ids, cancellationToken);
-            var title = target.TitleField ?? target.LiveFields.FirstOrDefault(f => f.Type == FieldTypes.Text.Name)?.Name;
-            titles[column.Field.Name] = found.ToDictionary(p => p.Key, p => Convert.ToString(title is null ? p.Key : p.Value.GetValueOrDefault(title) ?? p.Key, CultureInfo.InvariantCulture)!);
-        }
-
-        return titles;
-    }
-
     private ODataUriParser Parser(long skip, int top, bool count)
     {
-        var query = options.Where(o => o.Key is "$filter" or "$orderby" or "$search").Select(o => $"{o.Key}={Uri.EscapeDataString(o.Value)}")
-            .Append($"$skip={skip}").Append($"$top={top}");
-        if (count)
-        {
-            query = query.Append("$count=true");
-        }
-
-        return new ODataUriParser(EdmModelFactory.For(reader.Schema), new Uri(serviceRoot), new Uri($"{serviceRoot}{reader.Entity.Name}?{string.Join("&", query)}"))
-        {
-            Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
-        };
+        var query = options.Where(o => o.Key is "$filter" or "$orderby" or "$search")
+            .Append(new("$skip", skip.ToString(CultureInfo.InvariantCulture))).Append(new("$top", top.ToString(CultureInfo.InvariantCulture)));
+        return RecordQueries.Parser(reader, serviceRoot, count ? query.Append(new("$count", "true")) : query);
     }
 }

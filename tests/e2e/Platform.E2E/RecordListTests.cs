@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>A generated list page in a real browser: reached from the menu, paged, sorted and searched on the server, exported as it is shown.</summary>
+public sealed class RecordListTests
+{
+    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
+
+    [SkippableFact]
+    public async Task The_product_list_pages_sorts_searches_and_exports_what_it_shows_in_chinese()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        for (var i = 1; i <= 25; i++)
+        {
+            var created = await api.PostAsJsonAsync("/odata/product", new { code = $"P-{i:D3}", name = i % 5 == 0 ? $"真丝围巾 {i}" : $"羊毛衫 {i}", price = 10m * i, unit = i % 2 == 0 ? "box" : "piece" });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await page.GotoAsync(host.BaseUrl + "/records");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", HostProcess.AdminPassword);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator(".platform-nav")).ToContainTextAsync("数据");
+        await page.GetByTestId("entity-product").ClickAsync();
+        await browser.WaitUntilInteractiveAsync();
+
+        await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 25 条");
+        await Assertions.Expect(page.GetByTestId("record-row")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator("th").First).ToContainTextAsync("编码");
+
+        await page.GetByTestId("sort-code").ClickAsync();
+        await page.GetByTestId("sort-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-row").First).ToContainTextAsync("P-025");
+        await page.Locator("[data-testid=record-pager] .rz-pager-next").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-row")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.GetByTestId("record-row").Last).ToContainTextAsync("P-001");
+
+        await page.GetByTestId("record-search").FillAsync("真丝");
+        await page.GetByTestId("record-search-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 5 条");
+        await Assertions.Expect(page.GetByTestId("record-row").First).ToContainTextAsync("P-025");
+        await Assertions.Expect(page.GetByTestId("record-row").First).ToContainTextAsync("件"); // the unit, by its label
+        await browser.ScreenshotAsync("record-list-zh");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-csv").ClickAsync());
+        var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!)).TrimStart('\uFEFF');
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("产品编码,产品名称,规格,单位", lines[0], StringComparison.Ordinal);
+        Assert.Contains(",件,250,", lines[1], StringComparison.Ordinal);
+        Assert.Equal(["P-025", "P-020", "P-015", "P-010", "P-005"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        var workbook = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
+        Assert.EndsWith(".xlsx", workbook.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal("PK", Encoding.ASCII.GetString((await File.ReadAllBytesAsync((await workbook.PathAsync())!))[..2]));
+    }
+}

@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Abstractions.Permissions.IPermissionSource, RecordPermissionSource>();
         services.AddSingleton<Data.Records.IRecordFilter, OData.ODataRecordFilter>();
         services.AddSingleton<Import.ImportJobs>();
+        services.AddScoped<Import.ImportService>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

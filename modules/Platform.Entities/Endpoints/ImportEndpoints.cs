@@ -6,12 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
-using Platform.Data.Files;
-using Platform.Data.Records;
 using Platform.Entities.Import;
 using Platform.Web.Security;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Platform.Entities.Endpoints;
 
@@ -22,8 +18,6 @@ namespace Platform.Entities.Endpoints;
 /// </summary>
 public static class ImportEndpoints
 {
-    private const int PreviewRows = 20;
-
     public static void MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var import = endpoints.MapGroup("/api/import").WithTags("Import").RequireAuthorization();
@@ -37,55 +31,36 @@ public static class ImportEndpoints
 
     public sealed record ImportRequest(Guid File, Dictionary<string, string>? Mapping, List<string>? Key = null, string? Mode = null, string? OnError = null);
 
-    private static async Task<IResult> Preview(string entity, HttpContext context, PlatformDbContext db, FileStore files, RecordStore records)
+    private static async Task<IResult> Preview(string entity, HttpContext context, PlatformDbContext db, ImportService imports)
     {
-        var cancellationToken = context.RequestAborted;
         var (request, stored, refusal) = await RequestAsync(context, db);
         if (refusal is not null)
         {
             return refusal;
         }
 
-        var actor = RecordActors.From(context.User);
-        await using var reader = await records.OpenReaderAsync(entity, actor, cancellationToken);
-        if (reader is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no entity '{entity}'.");
-        }
-
         try
         {
-            var table = Read(files, stored!);
-
-            var mapping = ImportMapping.For(reader.Entity, table.Headings, request!.Mapping);
-            var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader), PreviewRows, cancellationToken);
-            foreach (var row in rows.Where(r => r.Errors.Count == 0))
-            {
-                // The record service's own checks and rules (required fields, ranges, validations) for rows whose cells all read.
-                var preview = await records.PreviewAsync(entity, null, row.Values, actor, cancellationToken);
-                row.Errors.AddRange(preview?.Errors.Select(e => new ImportError(row.Number, mapping.Columns.FirstOrDefault(c => c.Field.Name == e.Field).Heading, e.Field, e.Message)) ?? []);
-            }
-
+            var preview = await imports.PreviewAsync(entity, stored!, request!.Mapping, RecordActors.From(context.User), context.RequestAborted);
             var culture = CultureInfo.CurrentUICulture.Name;
             return Results.Ok(new
             {
-                totalRows = table.Rows.Count,
-                columns = mapping.Columns.Select(c => new { heading = c.Heading, field = c.Field.Name, label = c.Field.Label.For(culture) }),
-                ignored = mapping.Ignored,
-                missingRequired = mapping.MissingRequired.Select(f => new { field = f.Name, label = f.Label.For(culture) }),
-                warnings = table.Warnings,
-                rows = rows.Select(r => new { row = r.Number, values = r.Values, errors = r.Errors.Select(e => new { e.Heading, e.Field, e.Message }) }),
+                totalRows = preview.TotalRows,
+                columns = preview.Mapping.Columns.Select(c => new { heading = c.Heading, field = c.Field.Name, label = c.Field.Label.For(culture) }),
+                ignored = preview.Mapping.Ignored,
+                missingRequired = preview.Mapping.MissingRequired.Select(f => new { field = f.Name, label = f.Label.For(culture) }),
+                warnings = preview.Warnings,
+                rows = preview.Rows.Select(r => new { row = r.Number, values = r.Values, errors = r.Errors.Select(e => new { e.Heading, e.Field, e.Message }) }),
             });
         }
         catch (ImportFileException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Message);
+            return Refused(e);
         }
     }
 
-    private static async Task<IResult> Start(string entity, HttpContext context, PlatformDbContext db, FileStore files, RecordStore records, ImportJobs jobs, IServiceScopeFactory scopes)
+    private static async Task<IResult> Start(string entity, HttpContext context, PlatformDbContext db, ImportService imports)
     {
-        var cancellationToken = context.RequestAborted;
         var (request, stored, refusal) = await RequestAsync(context, db);
         if (refusal is not null)
         {
@@ -98,50 +73,19 @@ public static class ImportEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "mode is insert, update or upsert; onError is rollback (all or nothing) or skip (keep the good rows).");
         }
 
-        var actor = RecordActors.From(context.User);
-        await using var reader = await records.OpenReaderAsync(entity, actor, cancellationToken);
-        if (reader is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no entity '{entity}'.");
-        }
-
         try
         {
-            var table = Read(files, stored!);
-            var mapping = ImportMapping.For(reader.Entity, table.Headings, request.Mapping);
-            var key = request.Key ?? [];
-            if (KeyProblem(reader.Entity, mapping, key, mode) is { } problem)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: problem);
-            }
-
-            var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader), null, cancellationToken);
-            var job = jobs.Add(new ImportJob(Guid.CreateVersion7(), reader.Entity.Name, actor.UserId, rows.Count, request.OnError == "skip"));
-            var entityDefinition = reader.Entity;
-            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            _ = Task.Run(async () =>
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-                await using var scope = scopes.CreateAsyncScope();
-                var services = scope.ServiceProvider;
-                try
-                {
-                    await new ImportRunner(services.GetRequiredService<PlatformDbContext>(), services.GetRequiredService<RecordStore>(), actor,
-                        services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer>()).RunAsync(job, entityDefinition, rows, key, mode, CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Entities.Import").LogError(e, "Import {Job} of {Entity} failed.", job.Id, job.Entity);
-                    (job.Status, job.Message) = ("failed", "The import stopped on an unexpected error; all-or-nothing imports kept nothing. See the server log.");
-                }
-            }, CancellationToken.None);
+            var job = await imports.StartAsync(entity, stored!, request.Mapping, request.Key ?? [], mode, request.OnError == "skip", RecordActors.From(context.User), context.RequestAborted);
             return Results.Accepted($"/api/import/jobs/{job.Id}", Describe(job));
         }
         catch (ImportFileException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Message);
+            return Refused(e);
         }
     }
+
+    private static IResult Refused(ImportFileException e) =>
+        Results.Problem(statusCode: e.Message.StartsWith("There is no entity", StringComparison.Ordinal) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: e.Message);
 
     private static IResult Job(Guid id, HttpContext context, ImportJobs jobs) =>
         jobs.Find(id) is { } job && job.StartedBy == RecordActors.From(context.User).UserId
@@ -176,31 +120,6 @@ public static class ImportEndpoints
         errors = job.Errors.Take(200).Select(e => new { e.Row, e.Heading, e.Field, e.Message }),
     };
 
-    /// <summary>The key must be mapped fields, its first a text (a code, a name), and update/upsert need one.</summary>
-    private static string? KeyProblem(Core.Metadata.EntityDefinition entity, ImportMapping mapping, List<string> key, ImportMode mode)
-    {
-        if (key.Count == 0)
-        {
-            return mode == ImportMode.Insert ? null : "update and upsert need a key: the field or fields (e.g. code, or code + name + spec) that find the existing record.";
-        }
-
-        foreach (var name in key)
-        {
-            if (entity.LiveField(name) is null)
-            {
-                return $"The key field '{name}' is no field of {entity.Name}.";
-            }
-
-            if (mapping.Columns.All(c => c.Field.Name != name))
-            {
-                return $"No column of the file fills the key field '{name}'.";
-            }
-        }
-
-        var textTypes = new[] { "text", "autoNumber", "email", "phone", "choice" };
-        return textTypes.Contains(entity.LiveField(key[0])!.Type) ? null : $"The key's first field '{key[0]}' must be a text field such as a code or a name.";
-    }
-
     private static async Task<(ImportRequest? Request, Data.Files.StoredFile? File, IResult? Refusal)> RequestAsync(HttpContext context, PlatformDbContext db)
     {
         ImportRequest? request;
@@ -217,11 +136,5 @@ public static class ImportEndpoints
         return stored is null || stored.UploadedBy != context.User.FindFirstValue(ClaimTypes.NameIdentifier)
             ? (null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such uploaded file: upload the spreadsheet to /api/files first."))
             : (request, stored, null);
-    }
-
-    private static ImportTable Read(FileStore files, Data.Files.StoredFile stored)
-    {
-        using var content = files.Open(stored);
-        return ImportFile.Read(content, stored.Name);
     }
 }

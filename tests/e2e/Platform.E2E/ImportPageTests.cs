@@ -1,0 +1,98 @@
+using System.IO.Compression;
+using System.Security;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>The import page in a real browser: a 1,000-row workbook with 3 bad rows, all or nothing and then skipping the bad rows, with the error report.</summary>
+public sealed class ImportPageTests
+{
+    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
+
+    [SkippableFact]
+    public async Task A_workbook_with_three_bad_rows_imports_nothing_then_everything_else_and_reports_the_three()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        var workbook = Path.Combine(Path.GetTempPath(), $"products-{Guid.NewGuid():N}.xlsx");
+        File.WriteAllBytes(workbook, Workbook());
+        try
+        {
+            await using var browser = await BrowserSession.OpenAsync("zh-CN");
+            var page = browser.Page;
+            await page.GotoAsync(host.BaseUrl + "/records/product");
+            await page.FillAsync("#userName", "admin");
+            await page.FillAsync("#password", HostProcess.AdminPassword);
+            await page.ClickAsync("[data-testid=sign-in]");
+            await browser.WaitUntilInteractiveAsync();
+            await page.GetByTestId("import-open").ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("导入产品");
+
+            await page.GetByTestId("import-file").SetInputFilesAsync(workbook);
+            await Assertions.Expect(page.GetByTestId("import-rows")).ToHaveTextAsync("文件共 1000 行");
+            await Assertions.Expect(page.GetByTestId("import-mapping")).ToContainTextAsync("产品编码");
+            await Assertions.Expect(page.GetByTestId("import-preview-problems")).ToContainTextAsync("'abc' is not a number");
+
+            await page.GetByTestId("import-start").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("未导入任何记录：3 行有问题。");
+            var report = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("import-report").ClickAsync());
+            var lines = Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await report.PathAsync())!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(["行,问题", "6", "501", "901"], lines.Select((l, i) => i == 0 ? l : l.Split(',')[0]));
+
+            await page.GetByTestId("import-on-error").GetByText("跳过错误行").ClickAsync();
+            await page.GetByTestId("import-start").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("新增 997 条，更新 0 条，3 行有问题。");
+            await browser.ScreenshotAsync("import-zh");
+
+            await page.GotoAsync(host.BaseUrl + "/records/product");
+            await browser.WaitUntilInteractiveAsync();
+            await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 997 条");
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+    }
+
+    /// <summary>A minimal .xlsx (inline strings): 1,000 products; rows 6, 501 and 901 bad (a price that is no number, a stock that is no number, no name).</summary>
+    private static byte[] Workbook()
+    {
+        var sheet = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+        void Row(int number, params string?[] cells)
+        {
+            sheet.Append(System.Globalization.CultureInfo.InvariantCulture, $"<row r=\"{number}\">");
+            foreach (var cell in cells)
+            {
+                sheet.Append(cell is null ? "<c/>" : $"<c t=\"inlineStr\"><is><t>{SecurityElement.Escape(cell)}</t></is></c>");
+            }
+
+            sheet.Append("</row>");
+        }
+
+        Row(1, "产品编码", "产品名称", "单价", "安全库存");
+        for (var i = 1; i <= 1000; i++)
+        {
+            Row(i + 1, $"P-{i:D4}", i == 900 ? null : $"羊毛衫 {i}", i == 5 ? "abc" : $"{i}.5", i == 500 ? "many" : "10");
+        }
+
+        sheet.Append("</sheetData></worksheet>");
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
+        {
+            void Add(string name, string content)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+                writer.Write(content);
+            }
+
+            Add("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Add("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Add("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="产品" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Add("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            Add("xl/worksheets/sheet1.xml", sheet.ToString());
+        }
+
+        return stream.ToArray();
+    }
+}

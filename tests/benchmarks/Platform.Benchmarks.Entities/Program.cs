@@ -20,9 +20,10 @@ using Platform.Web.Localization;
 //   (a) inserting records of a 20-field entity one by one, (b) an OData filter on an indexed field with
 //   $orderby and $top=50 over many rows, (c) adding a field to that many rows.
 // Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Entities -- [records] [rows] [queries]
-// Or: … -- import [rows=10000] for (d), the .xlsx import alone.
+// Or: … -- import [rows=10000] for (d), the .xlsx import alone; … -- list [rows=100000] for (e), a list's first page.
 var importOnly = args.Length > 0 && args[0] == "import";
-var records = args.Length > 0 && !importOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
+var listOnly = args.Length > 0 && args[0] == "list";
+var records = args.Length > 0 && !importOnly && !listOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
 var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("entities");
@@ -44,6 +45,13 @@ await using (var scope = provider.CreateAsyncScope())
 Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; records {records}, rows {rows}, queries {queries}");
 
 // (a) inserts, one record per save, warm-up first.
+if (listOnly)
+{
+    await ListBench.RunAsync(provider, database.ConnectionString, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    Directory.Delete(folder, recursive: true);
+    return;
+}
+
 if (importOnly)
 {
     await ImportBench.RunAsync(provider, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

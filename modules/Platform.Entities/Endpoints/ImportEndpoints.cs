@@ -85,7 +85,7 @@ public static class ImportEndpoints
     }
 
     private static IResult Refused(ImportFileException e) =>
-        Results.Problem(statusCode: e.Message.StartsWith("There is no entity", StringComparison.Ordinal) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: e.Message);
+        Results.Problem(statusCode: e.NoSuchEntity ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: e.Message);
 
     private static IResult Job(Guid id, HttpContext context, ImportJobs jobs) =>
         jobs.Find(id) is { } job && job.StartedBy == RecordActors.From(context.User).UserId

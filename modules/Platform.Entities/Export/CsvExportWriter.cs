@@ -37,20 +37,9 @@ public sealed class CsvExportWriter(Stream stream) : IExportWriter
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    internal static string Text(object? value) => value switch
-    {
-        null => "",
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset at => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        DateTime at => at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        decimal number => number.ToString("0.############################", CultureInfo.InvariantCulture), // 20, not 20.0000 (the stored scale)
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
     private static string Field(object? value)
     {
-        var text = Text(value);
+        var text = CellText.Of(value);
         if (value is string && text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
         {
             text = "'" + text;

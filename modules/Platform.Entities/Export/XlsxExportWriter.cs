@@ -90,7 +90,7 @@ public sealed class XlsxExportWriter : IExportWriter
         decimal or long or int or double or float => new Cell { CellValue = new CellValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)), DataType = CellValues.Number },
         DateOnly date => new Cell { CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()), StyleIndex = DateStyle },
         DateTimeOffset at => new Cell { CellValue = new CellValue(at.UtcDateTime.ToOADate()), StyleIndex = DateTimeStyle },
-        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(CsvExportWriter.Text(value)) { Space = SpaceProcessingModeValues.Preserve }) },
+        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(CellText.Of(value)) { Space = SpaceProcessingModeValues.Preserve }) },
     };
 
     /// <summary>Default, date (yyyy-mm-dd), date and time, bold heading.</summary>

@@ -164,11 +164,5 @@ public sealed class ImportRunner(PlatformDbContext db, RecordStore records, Reco
     private static string KeyOf(IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> key) =>
         string.Join("\u001f", key.Select(k => Text(values.GetValueOrDefault(k)) ?? ""));
 
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString()?.Trim(),
-    };
+    private static string? Text(object? value) => value is null ? null : Export.CellText.Of(value).Trim();
 }

@@ -72,7 +72,7 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
     }
 
     private async Task<RecordReader> OpenAsync(string entity, RecordActor actor, CancellationToken cancellationToken) =>
-        await records.OpenReaderAsync(entity, actor, cancellationToken) ?? throw new ImportFileException($"There is no entity '{entity}'.");
+        await records.OpenReaderAsync(entity, actor, cancellationToken) ?? throw new ImportFileException($"There is no entity '{entity}'.") { NoSuchEntity = true };
 
     private ImportTable Read(StoredFile stored)
     {

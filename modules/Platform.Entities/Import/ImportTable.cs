@@ -10,7 +10,11 @@ public sealed record ImportTable(IReadOnlyList<string> Headings, IReadOnlyList<I
 public sealed record ImportRow(int Number, IReadOnlyList<object?> Cells);
 
 /// <summary>The file cannot be imported at all (not a spreadsheet, protected, empty, too large): the message says what and how to fix it.</summary>
-public sealed class ImportFileException(string message) : Exception(message);
+public sealed class ImportFileException(string message) : Exception(message)
+{
+    /// <summary>The entity to import into does not exist (answered 404 rather than 400).</summary>
+    public bool NoSuchEntity { get; init; }
+}
 
 /// <summary>Reads an uploaded .xlsx or .csv into an <see cref="ImportTable"/>, telling apart what it cannot read.</summary>
 public static class ImportFile

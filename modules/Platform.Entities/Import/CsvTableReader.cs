@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Text;
 
 namespace Platform.Entities.Import;
@@ -11,26 +12,26 @@ internal static class CsvTableReader
 {
     private static readonly char[] Delimiters = [',', ';', '\t'];
 
-    public static ImportTable Read(Stream content)
+    public static ImportTable Read(Stream content, IStringLocalizer text)
     {
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
-        var text = Decode(buffer.ToArray());
-        var firstLine = text[..(text.IndexOf('\n') is var n and >= 0 ? n : text.Length)];
+        var textOf = Decode(buffer.ToArray());
+        var firstLine = textOf[..(textOf.IndexOf('\n') is var n and >= 0 ? n : textOf.Length)];
         var delimiter = Delimiters.OrderByDescending(d => firstLine.Count(c => c == d)).First();
-        var records = Parse(text, delimiter);
+        var records = Parse(content: textOf, delimiter, text);
         if (records.Count == 0)
         {
-            throw new ImportFileException("The file is empty.");
+            throw new ImportFileException(text["Entities.Import.Error.Empty"]);
         }
 
         if (records.Count - 1 > ImportFile.MaxRows)
         {
-            throw ImportFile.TooManyRows();
+            throw ImportFile.TooManyRows(text);
         }
 
         var rows = records.Skip(1).Select((cells, i) => new ImportRow(i + 2, cells.Cast<object?>().ToList())).ToList();
-        return ImportFile.Checked([.. records[0].Select(h => h.Trim())], rows, []);
+        return ImportFile.Checked([.. records[0].Select(h => h.Trim())], rows, [], text);
     }
 
     private static string Decode(byte[] bytes)
@@ -51,18 +52,18 @@ internal static class CsvTableReader
         }
     }
 
-    private static List<List<string>> Parse(string text, char delimiter)
+    private static List<List<string>> Parse(string content, char delimiter, IStringLocalizer messages)
     {
         var records = new List<List<string>>();
         var record = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = 0; i < content.Length; i++)
         {
-            var c = text[i];
+            var c = content[i];
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                if (c == '"' && i + 1 < content.Length && content[i + 1] == '"')
                 {
                     field.Append('"');
                     i++;
@@ -87,7 +88,7 @@ internal static class CsvTableReader
             }
             else if (c is '\n' or '\r')
             {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                if (c == '\r' && i + 1 < content.Length && content[i + 1] == '\n')
                 {
                     i++;
                 }
@@ -98,7 +99,7 @@ internal static class CsvTableReader
                 record = [];
                 if (records.Count > ImportFile.MaxRows + 1)
                 {
-                    throw ImportFile.TooManyRows();
+                    throw ImportFile.TooManyRows(messages);
                 }
             }
             else

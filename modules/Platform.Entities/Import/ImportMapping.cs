@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using Platform.Core.Metadata;
 
@@ -14,7 +15,7 @@ public sealed record ImportMapping(IReadOnlyList<(int Column, string Heading, Fi
         field.Type != FieldTypes.Lines.Name && field.Type != FieldTypes.Attachment.Name && field.Type != FieldTypes.Image.Name
         && field.Type != FieldTypes.Computed.Name && field.Type != FieldTypes.AutoNumber.Name;
 
-    public static ImportMapping For(EntityDefinition entity, IReadOnlyList<string> headings, IReadOnlyDictionary<string, string>? given)
+    public static ImportMapping For(EntityDefinition entity, IReadOnlyList<string> headings, IReadOnlyDictionary<string, string>? given, IStringLocalizer text)
     {
         var columns = new List<(int, string, FieldDefinition)>();
         var ignored = new List<string>();
@@ -25,7 +26,7 @@ public sealed record ImportMapping(IReadOnlyList<(int Column, string Heading, Fi
             FieldDefinition? field;
             if (given is not null && given.TryGetValue(heading, out var name))
             {
-                field = string.IsNullOrEmpty(name) ? null : entity.LiveField(name) ?? throw new ImportFileException($"The column '{heading}' is mapped to '{name}', which is no field of {entity.Name}.");
+                field = string.IsNullOrEmpty(name) ? null : entity.LiveField(name) ?? throw new ImportFileException(text["Entities.Import.Error.BadMapping", heading, name, entity.Name]);
             }
             else
             {

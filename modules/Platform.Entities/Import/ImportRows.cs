@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Platform.Core.Metadata;
 
 namespace Platform.Entities.Import;
@@ -11,7 +12,7 @@ public sealed record ImportError(int Row, string? Heading, string? Field, string
 /// <summary>Turns the rows of a file into field values by the mapping, resolving lookups for the whole file at once.</summary>
 public static class ImportRows
 {
-    public static async Task<List<ImportedRow>> ConvertAsync(ImportTable table, ImportMapping mapping, LookupResolver lookups, int? limit, CancellationToken cancellationToken)
+    public static async Task<List<ImportedRow>> ConvertAsync(ImportTable table, ImportMapping mapping, LookupResolver lookups, int? limit, IStringLocalizer text, CancellationToken cancellationToken)
     {
         var rows = limit is { } take ? table.Rows.Take(take).ToList() : table.Rows;
         var parsed = new List<(ImportRow Row, List<(string Heading, FieldDefinition Field, object? Value, string? Error)> Cells)>(rows.Count);
@@ -19,7 +20,7 @@ public static class ImportRows
         {
             parsed.Add((row, [.. mapping.Columns.Select(c =>
             {
-                var (value, error) = ImportValueParser.Parse(c.Field, c.Column < row.Cells.Count ? row.Cells[c.Column] : null);
+                var (value, error) = ImportValueParser.Parse(c.Field, c.Column < row.Cells.Count ? row.Cells[c.Column] : null, text);
                 return (c.Heading, c.Field, value, error);
             })]));
         }

@@ -110,17 +110,17 @@ public sealed class ImportRunner(PlatformDbContext db, RecordStore records, Reco
             string? problem = null;
             if (keyText is not null && key.Any(k => row.Values.GetValueOrDefault(k) is null))
             {
-                problem = $"The key ({string.Join(" + ", key)}) is empty in this row.";
+                problem = localizer["Entities.Import.Error.EmptyKey", KeyName(entity, key)];
             }
             else if (keyText is not null && !seen.TryAdd(keyText, row.Number))
             {
-                problem = $"Row {seen[keyText]} has the same key ({string.Join(" + ", key)}); each record once per file.";
+                problem = localizer["Entities.Import.Error.RepeatedKey", seen[keyText], KeyName(entity, key)];
             }
             else if (keyText is not null && existing.TryGetValue(keyText, out var found))
             {
                 if (mode == ImportMode.Insert)
                 {
-                    problem = $"A record with this {string.Join(" + ", key)} exists already (insert only).";
+                    problem = localizer["Entities.Import.Error.Exists", KeyName(entity, key)];
                 }
                 else
                 {
@@ -130,7 +130,7 @@ public sealed class ImportRunner(PlatformDbContext db, RecordStore records, Reco
             }
             else if (mode == ImportMode.Update)
             {
-                problem = $"No record has this {string.Join(" + ", key)} (update only).";
+                problem = localizer["Entities.Import.Error.NotFound", KeyName(entity, key)];
             }
 
             if (problem is not null)
@@ -163,6 +163,10 @@ public sealed class ImportRunner(PlatformDbContext db, RecordStore records, Reco
 
     private static string KeyOf(IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> key) =>
         string.Join("\u001f", key.Select(k => Text(values.GetValueOrDefault(k)) ?? ""));
+
+    /// <summary>The key's fields as the reader calls them, joined by +.</summary>
+    private static string KeyName(EntityDefinition entity, IReadOnlyList<string> key) =>
+        string.Join(" + ", key.Select(k => entity.LiveField(k) is { Label.IsBlank: false } f ? f.Label.For(CultureInfo.CurrentUICulture.Name) : k));
 
     private static string? Text(object? value) => value is null ? null : Export.CellText.Of(value).Trim();
 }

@@ -16,7 +16,7 @@ public sealed record ImportPreview(int TotalRows, ImportMapping Mapping, IReadOn
 /// a background job that reports progress. Throws <see cref="ImportFileException"/> with the reason
 /// for anything the person must fix (the file, the mapping, the key).
 /// </summary>
-public sealed class ImportService(RecordStore records, FileStore files, ImportJobs jobs, IServiceScopeFactory scopes)
+public sealed class ImportService(RecordStore records, FileStore files, ImportJobs jobs, IServiceScopeFactory scopes, IStringLocalizer text)
 {
     public const int PreviewRows = 20;
 
@@ -24,8 +24,8 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
         var table = Read(file);
-        var mapping = ImportMapping.For(reader.Entity, table.Headings, given);
-        var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader), PreviewRows, cancellationToken);
+        var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text);
+        var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), PreviewRows, text, cancellationToken);
         foreach (var row in rows.Where(r => r.Errors.Count == 0))
         {
             // The record service's own checks and rules (required fields, ranges, validations) for rows whose cells all read.
@@ -42,13 +42,13 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
         var table = Read(file);
-        var mapping = ImportMapping.For(reader.Entity, table.Headings, given);
+        var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text);
         if (KeyProblem(reader.Entity, mapping, key, mode) is { } problem)
         {
             throw new ImportFileException(problem);
         }
 
-        var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader), null, cancellationToken);
+        var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), null, text, cancellationToken);
         var job = jobs.Add(new ImportJob(Guid.CreateVersion7(), reader.Entity.Name, actor.UserId, rows.Count, skipBadRows));
         var definition = reader.Entity;
         var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -65,43 +65,43 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
             catch (Exception e)
             {
                 services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Entities.Import").LogError(e, "Import {Job} of {Entity} failed.", job.Id, job.Entity);
-                (job.Status, job.Message) = ("failed", "The import stopped on an unexpected error; all-or-nothing imports kept nothing. See the server log.");
+                (job.Status, job.Message) = ("failed", text["Entities.Import.Error.Stopped"]);
             }
         }, CancellationToken.None);
         return job;
     }
 
     private async Task<RecordReader> OpenAsync(string entity, RecordActor actor, CancellationToken cancellationToken) =>
-        await records.OpenReaderAsync(entity, actor, cancellationToken) ?? throw new ImportFileException($"There is no entity '{entity}'.") { NoSuchEntity = true };
+        await records.OpenReaderAsync(entity, actor, cancellationToken) ?? throw new ImportFileException(text["Entities.Import.Error.NoSuchEntity", entity]) { NoSuchEntity = true };
 
     private ImportTable Read(StoredFile stored)
     {
         using var content = files.Open(stored);
-        return ImportFile.Read(content, stored.Name);
+        return ImportFile.Read(content, stored.Name, text);
     }
 
     /// <summary>The key must be mapped fields, its first a text (a code, a name), and update/upsert need one.</summary>
-    private static string? KeyProblem(Core.Metadata.EntityDefinition entity, ImportMapping mapping, IReadOnlyList<string> key, ImportMode mode)
+    private string? KeyProblem(Core.Metadata.EntityDefinition entity, ImportMapping mapping, IReadOnlyList<string> key, ImportMode mode)
     {
         if (key.Count == 0)
         {
-            return mode == ImportMode.Insert ? null : "update and upsert need a key: the field or fields (e.g. code, or code + name + spec) that find the existing record.";
+            return mode == ImportMode.Insert ? null : text["Entities.Import.Error.KeyNeeded"].Value;
         }
 
         foreach (var name in key)
         {
             if (entity.LiveField(name) is null)
             {
-                return $"The key field '{name}' is no field of {entity.Name}.";
+                return text["Entities.Import.Error.KeyNotField", name, entity.Name];
             }
 
             if (mapping.Columns.All(c => c.Field.Name != name))
             {
-                return $"No column of the file fills the key field '{name}'.";
+                return text["Entities.Import.Error.KeyNotMapped", name];
             }
         }
 
         string[] textTypes = ["text", "autoNumber", "email", "phone", "choice"];
-        return textTypes.Contains(entity.LiveField(key[0])!.Type) ? null : $"The key's first field '{key[0]}' must be a text field such as a code or a name.";
+        return textTypes.Contains(entity.LiveField(key[0])!.Type) ? null : text["Entities.Import.Error.KeyNotText", key[0]].Value;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 namespace Platform.Entities.Import;
 
 /// <summary>
@@ -22,32 +23,32 @@ public static class ImportFile
     /// <summary>The most rows one import takes.</summary>
     public const int MaxRows = 200_000;
 
-    public static ImportTable Read(Stream content, string fileName)
+    public static ImportTable Read(Stream content, string fileName, IStringLocalizer text)
     {
         var head = new byte[8];
         var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         content.Position = 0;
         if (read == 0)
         {
-            throw new ImportFileException("The file is empty.");
+            throw new ImportFileException(text["Entities.Import.Error.Empty"]);
         }
 
         if (read >= 4 && head[0] == 0xD0 && head[1] == 0xCF && head[2] == 0x11 && head[3] == 0xE0)
         {
-            throw new ImportFileException("The workbook is password-protected or in the old .xls format: remove the password, or save it as .xlsx, and upload it again.");
+            throw new ImportFileException(text["Entities.Import.Error.Protected"]);
         }
 
         if (read >= 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4)
         {
-            return XlsxTableReader.Read(content);
+            return XlsxTableReader.Read(content, text);
         }
 
         if (Path.GetExtension(fileName).ToLowerInvariant() is ".csv" or ".txt" || LooksLikeText(head.AsSpan(0, read)))
         {
-            return CsvTableReader.Read(content);
+            return CsvTableReader.Read(content, text);
         }
 
-        throw new ImportFileException("The file is neither an Excel workbook (.xlsx) nor a CSV file.");
+        throw new ImportFileException(text["Entities.Import.Error.NotSpreadsheet"]);
     }
 
     private static bool LooksLikeText(ReadOnlySpan<byte> head)
@@ -64,7 +65,7 @@ public static class ImportFile
     }
 
     /// <summary>Refuses a table without headings or rows, and trims trailing empty rows and columns.</summary>
-    internal static ImportTable Checked(List<string> headings, List<ImportRow> rows, List<string> warnings)
+    internal static ImportTable Checked(List<string> headings, List<ImportRow> rows, List<string> warnings, IStringLocalizer text)
     {
         while (headings.Count > 0 && string.IsNullOrWhiteSpace(headings[^1]))
         {
@@ -73,18 +74,17 @@ public static class ImportFile
 
         if (headings.Count == 0)
         {
-            throw new ImportFileException("The first row holds no headings: put the column names (such as 编码 / Code) in the first row.");
+            throw new ImportFileException(text["Entities.Import.Error.NoHeadings"]);
         }
 
         rows.RemoveAll(r => r.Cells.All(c => c is null || (c is string s && string.IsNullOrWhiteSpace(s))));
         if (rows.Count == 0)
         {
-            throw new ImportFileException("The file has headings but no rows to import.");
+            throw new ImportFileException(text["Entities.Import.Error.NoRows"]);
         }
 
         return new ImportTable(headings, rows, warnings);
     }
 
-    internal static ImportFileException TooManyRows() =>
-        new($"The file holds more than {MaxRows:N0} rows; split it into files of at most {MaxRows:N0} rows.");
+    internal static ImportFileException TooManyRows(IStringLocalizer text) => new(text["Entities.Import.Error.TooManyRows", MaxRows]);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Platform.Core.Metadata;
@@ -12,7 +13,7 @@ namespace Platform.Entities.Import;
 /// </summary>
 public static partial class ImportValueParser
 {
-    public static (object? Value, string? Error) Parse(FieldDefinition field, object? cell)
+    public static (object? Value, string? Error) Parse(FieldDefinition field, object? cell, IStringLocalizer messages)
     {
         if (cell is CellProblem problem)
         {
@@ -29,14 +30,14 @@ public static partial class ImportValueParser
         var type = field.Type == FieldTypes.Computed.Name ? field.ResultType ?? "text" : field.Type;
         return type switch
         {
-            "integer" => Number(cell, text) is { } n && n == decimal.Truncate(n) && Math.Abs(n) <= long.MaxValue ? ((long)n, null) : (null, $"'{text}' is not a whole number."),
-            "decimal" or "money" => Number(cell, text) is { } d ? (d, null) : (null, $"'{text}' is not a number."),
-            "percent" => Percent(cell, text) is { } p ? (p, null) : (null, $"'{text}' is not a percentage (such as 15% or 0.15)."),
-            "date" => Date(cell, text) is { } date ? (date, null) : (null, $"'{text}' is not a date (such as 2026-03-05 or 2026年3月5日)."),
-            "datetime" => DateTime(cell, text) is { } at ? (at, null) : (null, $"'{text}' is not a date and time (such as 2026-03-05 14:30)."),
-            "boolean" => YesNo(cell, text) is { } yes ? (yes, null) : (null, $"'{text}' is not yes or no (是/否, Y/N)."),
-            "choice" => Choice(field, text) is { } value ? (value, null) : (null, $"'{text}' is not one of {string.Join(", ", field.Choices?.Select(c => c.Value) ?? [])}."),
-            "multiChoice" => Choices(field, text),
+            "integer" => Number(cell, text) is { } n && n == decimal.Truncate(n) && Math.Abs(n) <= long.MaxValue ? ((long)n, null) : (null, messages["Entities.Import.Error.NotWholeNumber", text]),
+            "decimal" or "money" => Number(cell, text) is { } d ? (d, null) : (null, messages["Entities.Import.Error.NotNumber", text]),
+            "percent" => Percent(cell, text) is { } p ? (p, null) : (null, messages["Entities.Import.Error.NotPercent", text]),
+            "date" => Date(cell, text) is { } date ? (date, null) : (null, messages["Entities.Import.Error.NotDate", text]),
+            "datetime" => DateTime(cell, text) is { } at ? (at, null) : (null, messages["Entities.Import.Error.NotDateTime", text]),
+            "boolean" => YesNo(cell, text) is { } yes ? (yes, null) : (null, messages["Entities.Import.Error.NotYesNo", text]),
+            "choice" => Choice(field, text) is { } value ? (value, null) : (null, messages["Entities.Import.Error.NotChoice", text, ChoiceList(field)]),
+            "multiChoice" => Choices(field, text, messages),
             _ => (text, null),
         };
     }
@@ -102,14 +103,14 @@ public static partial class ImportValueParser
         field.Choices?.FirstOrDefault(c => string.Equals(c.Value, text, StringComparison.OrdinalIgnoreCase)
                                            || c.Label.Values.Any(l => string.Equals(l.Trim(), text, StringComparison.OrdinalIgnoreCase)))?.Value;
 
-    private static (object? Value, string? Error) Choices(FieldDefinition field, string text)
+    private static (object? Value, string? Error) Choices(FieldDefinition field, string text, IStringLocalizer messages)
     {
         var values = new List<string>();
         foreach (var part in text.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (Choice(field, part) is not { } value)
             {
-                return (null, $"'{part}' is not one of {string.Join(", ", field.Choices?.Select(c => c.Value) ?? [])}.");
+                return (null, messages["Entities.Import.Error.NotChoice", part, ChoiceList(field)]);
             }
 
             values.Add(value);
@@ -117,6 +118,10 @@ public static partial class ImportValueParser
 
         return (string.Join(",", values.Distinct()), null);
     }
+
+    /// <summary>The choices as the reader knows them: their labels in the reader's language.</summary>
+    private static string ChoiceList(FieldDefinition field) =>
+        string.Join(", ", field.Choices?.Select(c => c.Label.IsBlank ? c.Value : c.Label.For(CultureInfo.CurrentUICulture.Name)) ?? []);
 
     [GeneratedRegex(@"^(?<y>\d{4})\s*[-/.年]\s*(?<m>\d{1,2})\s*[-/.月]\s*(?<d>\d{1,2})\s*日?(?:[ T]+(?<time>\d{1,2}[:时]\d{2}(?::\d{2})?分?))?$", RegexOptions.CultureInvariant)]
     private static partial Regex DateText();

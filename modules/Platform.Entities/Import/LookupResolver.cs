@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using Platform.Core.Metadata;
 using Platform.Data.Records;
@@ -8,13 +9,13 @@ namespace Platform.Entities.Import;
 /// Finds the records lookup columns name — by their title (名称) or by any unique text field (a code),
 /// in one query per lookup column for the whole file. A name two records share is refused as ambiguous.
 /// </summary>
-public sealed class LookupResolver(RecordReader reader)
+public sealed class LookupResolver(RecordReader reader, IStringLocalizer text)
 {
     private readonly Dictionary<string, Dictionary<string, (Guid? Id, bool Ambiguous)>> _byField = new(StringComparer.Ordinal);
 
     public async Task LoadAsync(FieldDefinition lookup, IEnumerable<string> names, CancellationToken cancellationToken)
     {
-        var target = reader.Schema.Find(lookup.Target!) ?? throw new ImportFileException($"{lookup.Name} points at '{lookup.Target}', which does not exist.");
+        var target = reader.Schema.Find(lookup.Target!) ?? throw new ImportFileException(text["Entities.Import.Error.NoLookupTarget", lookup.Name, lookup.Target ?? "?"]);
         var wanted = names.Select(n => n.Trim()).Where(n => n.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var keys = target.LiveFields.Where(f => f.Name == target.TitleField || (f.Unique && f.Type == FieldTypes.Text.Name)).Select(f => f.Name).ToList();
         var found = new Dictionary<string, (Guid? Id, bool Ambiguous)>(StringComparer.OrdinalIgnoreCase);
@@ -45,9 +46,13 @@ public sealed class LookupResolver(RecordReader reader)
 
         return _byField.GetValueOrDefault(lookup.Name)?.GetValueOrDefault(name.Trim()) switch
         {
-            { Ambiguous: true } => (null, $"Several {lookup.Target} records are called '{name}': use the code instead."),
+            { Ambiguous: true } => (null, text["Entities.Import.Error.AmbiguousLookup", TargetName(lookup), name]),
             { Id: { } found } => (found, null),
-            _ => (null, $"There is no {lookup.Target} called '{name}' (by name or code)."),
+            _ => (null, text["Entities.Import.Error.NoSuchLookup", TargetName(lookup), name]),
         };
     }
+
+    /// <summary>The lookup's target entity as the reader calls it (客户, Customer).</summary>
+    private string TargetName(FieldDefinition lookup) =>
+        reader.Schema.Find(lookup.Target!) is { Label.IsBlank: false } target ? target.Label.For(CultureInfo.CurrentUICulture.Name) : lookup.Target!;
 }

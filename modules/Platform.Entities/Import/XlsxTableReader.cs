@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.IO.Packaging;
 using DocumentFormat.OpenXml;
@@ -18,7 +19,7 @@ internal static class XlsxTableReader
 {
     private static readonly HashSet<uint> BuiltInDateFormats = [14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58];
 
-    public static ImportTable Read(Stream content)
+    public static ImportTable Read(Stream content, IStringLocalizer text)
     {
         SpreadsheetDocument document;
         try
@@ -27,13 +28,13 @@ internal static class XlsxTableReader
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
-            throw new ImportFileException("The file is not a readable Excel workbook (.xlsx): it may be damaged. Open it in Excel and save it again.");
+            throw new ImportFileException(text["Entities.Import.Error.Damaged"]);
         }
 
         using (document)
         {
-            var workbook = document.WorkbookPart ?? throw new ImportFileException("The workbook has no sheets.");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new ImportFileException("The workbook has no sheets.");
+            var workbook = document.WorkbookPart ?? throw new ImportFileException(text["Entities.Import.Error.NoSheets"]);
+            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new ImportFileException(text["Entities.Import.Error.NoSheets"]);
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
             var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var dateStyles = DateStyles(workbook.WorkbookStylesPart?.Stylesheet);
@@ -64,7 +65,7 @@ internal static class XlsxTableReader
                         formulas.Add(cell.CellReference?.Value ?? "?");
                     }
 
-                    cells.Add(Value(cell, strings, dateStyles));
+                    cells.Add(Value(cell, strings, dateStyles, text));
                 }
 
                 if (first)
@@ -76,55 +77,55 @@ internal static class XlsxTableReader
 
                 if (rows.Count >= ImportFile.MaxRows)
                 {
-                    throw ImportFile.TooManyRows();
+                    throw ImportFile.TooManyRows(text);
                 }
 
                 rows.Add(new ImportRow((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 2)), cells));
             }
 
             var warnings = formulas.Count == 0 ? new List<string>()
-                : [$"Cells hold formulas ({string.Join(", ", formulas)}{(formulas.Count == 5 ? ", …" : "")}): their last calculated values are imported."];
-            return ImportFile.Checked(headings, rows, warnings);
+                : [text["Entities.Import.Warning.Formulas", string.Join(", ", formulas) + (formulas.Count == 5 ? ", …" : "")]];
+            return ImportFile.Checked(headings, rows, warnings, text);
         }
     }
 
-    private static object? Value(Cell cell, List<string> strings, HashSet<uint> dateStyles)
+    private static object? Value(Cell cell, List<string> strings, HashSet<uint> dateStyles, IStringLocalizer text)
     {
-        var text = cell.CellValue?.Text;
+        var value = cell.CellValue?.Text;
         var type = cell.DataType?.Value;
         if (type == CellValues.InlineString)
         {
             return cell.InlineString?.InnerText;
         }
 
-        if (text is null)
+        if (value is null)
         {
-            return cell.CellFormula is not null ? new CellProblem($"{cell.CellReference} holds a formula that was never calculated: open the file in Excel, save it, and upload it again.") : null;
+            return cell.CellFormula is not null ? new CellProblem(text["Entities.Import.Error.FormulaNotCalculated", cell.CellReference?.Value ?? "?"]) : null;
         }
 
         if (type == CellValues.SharedString)
         {
-            return int.TryParse(text, CultureInfo.InvariantCulture, out var index) && index < strings.Count ? strings[index] : null;
+            return int.TryParse(value, CultureInfo.InvariantCulture, out var index) && index < strings.Count ? strings[index] : null;
         }
 
         if (type == CellValues.Boolean)
         {
-            return text == "1";
+            return value == "1";
         }
 
         if (type == CellValues.Error)
         {
-            return new CellProblem($"{cell.CellReference} holds the Excel error {text}.");
+            return new CellProblem(text["Entities.Import.Error.ExcelError", cell.CellReference?.Value ?? "?", value]);
         }
 
         if (type == CellValues.String)
         {
-            return text;
+            return value;
         }
 
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            return text;
+            return value;
         }
 
         if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && number is > -657435 and < 2958466)
@@ -133,7 +134,7 @@ internal static class XlsxTableReader
             return at.TimeOfDay == TimeSpan.Zero ? DateOnly.FromDateTime(at) : at;
         }
 
-        return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) ? exact : number;
+        return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) ? exact : number;
     }
 
     /// <summary>The style indexes whose number format shows a date.</summary>

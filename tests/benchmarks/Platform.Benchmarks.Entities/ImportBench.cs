@@ -29,11 +29,12 @@ internal static class ImportBench
             var services = scope.ServiceProvider;
             var records = services.GetRequiredService<RecordStore>();
             await using var reader = (await records.OpenReaderAsync("order20", actor))!;
-            var table = ImportFile.Read(new MemoryStream(workbook), "orders.xlsx");
-            var mapping = ImportMapping.For(reader.Entity, table.Headings, null);
-            var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader), null, default);
+            var text = services.GetRequiredService<IStringLocalizer>();
+            var table = ImportFile.Read(new MemoryStream(workbook), "orders.xlsx", text);
+            var mapping = ImportMapping.For(reader.Entity, table.Headings, null, text);
+            var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), null, text, default);
             var job = new ImportJob(Guid.NewGuid(), "order20", "bench", rows.Count, skipBadRows: false);
-            await new ImportRunner(services.GetRequiredService<PlatformDbContext>(), records, actor, services.GetRequiredService<IStringLocalizer>())
+            await new ImportRunner(services.GetRequiredService<PlatformDbContext>(), records, actor, text)
                 .RunAsync(job, reader.Entity, rows, ["code"], ImportMode.Upsert, default);
             if (job.Status != "completed" || job.Inserted != count)
             {

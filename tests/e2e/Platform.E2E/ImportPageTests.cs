@@ -32,7 +32,7 @@ public sealed class ImportPageTests
             await page.GetByTestId("import-file").SetInputFilesAsync(workbook);
             await Assertions.Expect(page.GetByTestId("import-rows")).ToHaveTextAsync("文件共 1000 行");
             await Assertions.Expect(page.GetByTestId("import-mapping")).ToContainTextAsync("产品编码");
-            await Assertions.Expect(page.GetByTestId("import-preview-problems")).ToContainTextAsync("'abc' is not a number");
+            await Assertions.Expect(page.GetByTestId("import-preview-problems")).ToContainTextAsync("“abc”不是数字。");
 
             await page.GetByTestId("import-start").ClickAsync();
             await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("未导入任何记录：3 行有问题。");

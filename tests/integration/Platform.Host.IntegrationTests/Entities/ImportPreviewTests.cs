@@ -53,7 +53,9 @@ public sealed class ImportPreviewTests
             await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = code, ["name"] = name }, admin));
         }
 
-        return (host, await host.CreateAdminClientAsync());
+        var client = await host.CreateAdminClientAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the messages below are the English ones; zh-CN is checked in the browser test
+        return (host, client);
     }
 
     private static async Task<Guid> UploadAsync(HttpClient client, byte[] content, string name)
@@ -97,11 +99,11 @@ public sealed class ImportPreviewTests
         Assert.Empty(rows[0].GetProperty("errors").EnumerateArray());
         Assert.NotEqual(first.GetProperty("product").GetGuid(), rows[1].GetProperty("values").GetProperty("product").GetGuid()); // by name and by code
         string[] Problems(int i) => [.. rows[i].GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("heading").GetString()}: {e.GetProperty("message").GetString()}")];
-        Assert.Contains(Problems(2), p => p.StartsWith("产品: Several product records are called '真丝围巾'", StringComparison.Ordinal));
+        Assert.Contains(Problems(2), p => p.StartsWith("产品: Several Product records are called '真丝围巾'", StringComparison.Ordinal));
         Assert.Contains(Problems(2), p => p.StartsWith("数量: 'many' is not a whole number", StringComparison.Ordinal));
         Assert.Contains(Problems(2), p => p.StartsWith("下单日期: '2026-02-30' is not a date", StringComparison.Ordinal));
         Assert.Contains(Problems(2), p => p.StartsWith("加急: '也许' is not yes or no", StringComparison.Ordinal));
-        Assert.Contains(Problems(3), p => p.StartsWith("产品: There is no product called 'Cashmere'", StringComparison.Ordinal));
+        Assert.Contains(Problems(3), p => p.StartsWith("产品: There is no Product called 'Cashmere'", StringComparison.Ordinal));
     }
 
     [SkippableTheory]
@@ -131,6 +133,7 @@ public sealed class ImportPreviewTests
         await using var _ = host;
         await Accounts.CreateUserAsync(host, "other", "Other-passw0rd");
         var other = await host.CreateClientForAsync("other", "Other-passw0rd");
+        other.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var tooMany = new StringBuilder("Number\r\n");
         for (var i = 0; i <= 200_000; i++)
         {

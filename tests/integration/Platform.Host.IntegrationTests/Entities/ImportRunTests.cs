@@ -23,7 +23,9 @@ public sealed class ImportRunTests
     {
         var host = await PlatformHost.StartAsync(provider);
         await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
-        return (host, await host.CreateAdminClientAsync());
+        var client = await host.CreateAdminClientAsync();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the messages below are the English ones; zh-CN is checked in the browser test
+        return (host, client);
     }
 
     private static async Task<Guid> UploadAsync(HttpClient client, byte[] content, string name)
@@ -153,11 +155,11 @@ public sealed class ImportRunTests
         var otherClient = await host.CreateClientForAsync("other", "Other-passw0rd");
 
         string[] Problems(JsonElement job) => [.. job.GetProperty("errors").EnumerateArray().Select(e => $"{e.GetProperty("row").GetInt32()}: {e.GetProperty("message").GetString()}")];
-        Assert.Equal(["2: A record with this code exists already (insert only).", "4: Row 3 has the same key (code); each record once per file."], Problems(insert));
+        Assert.Equal(["2: A record with this Code exists already (insert only).", "4: Row 3 has the same key (Code); each record once per file."], Problems(insert));
         Assert.Equal(1, insert.GetProperty("inserted").GetInt32());
-        Assert.Equal(["4: Row 3 has the same key (code); each record once per file."], Problems(update));
+        Assert.Equal(["4: Row 3 has the same key (Code); each record once per file."], Problems(update));
         Assert.Equal(2, update.GetProperty("updated").GetInt32());
-        Assert.Equal(["2: No record has this code (update only)."], Problems(unknown));
+        Assert.Equal(["2: No record has this Code (update only)."], Problems(unknown));
         Assert.Equal("rolledBack", unknown.GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badKey.StatusCode);
         Assert.Contains("No column of the file fills the key field 'stock'", await badKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -53,17 +53,10 @@ public sealed class ImportPreviewTests
             await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = code, ["name"] = name }, admin));
         }
 
-        var client = await host.CreateAdminClientAsync();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the messages below are the English ones; zh-CN is checked in the browser test
-        return (host, client);
+        return (host, await ImportClients.EnglishAdminAsync(host));
     }
 
-    private static async Task<Guid> UploadAsync(HttpClient client, byte[] content, string name)
-    {
-        var response = await client.PostAsync($"/api/files?name={name}", new ByteArrayContent(content));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private static Task<Guid> UploadAsync(HttpClient client, byte[] content, string name) => ImportClients.UploadAsync(client, content, name);
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PreviewAsync(HttpClient client, Guid file, object? mapping = null)
     {

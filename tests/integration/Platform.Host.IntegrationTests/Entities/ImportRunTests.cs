@@ -23,17 +23,10 @@ public sealed class ImportRunTests
     {
         var host = await PlatformHost.StartAsync(provider);
         await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
-        var client = await host.CreateAdminClientAsync();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en"); // the messages below are the English ones; zh-CN is checked in the browser test
-        return (host, client);
+        return (host, await ImportClients.EnglishAdminAsync(host));
     }
 
-    private static async Task<Guid> UploadAsync(HttpClient client, byte[] content, string name)
-    {
-        var response = await client.PostAsync($"/api/files?name={name}", new ByteArrayContent(content));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
+    private static Task<Guid> UploadAsync(HttpClient client, byte[] content, string name) => ImportClients.UploadAsync(client, content, name);
 
     /// <summary>Starts the import and polls it until it is done.</summary>
     private static async Task<JsonElement> ImportAsync(HttpClient client, Guid file, object options)

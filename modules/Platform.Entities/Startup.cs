@@ -19,6 +19,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Data.Records.IRecordFilter, OData.ODataRecordFilter>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddScoped<Import.ImportService>();
+        services.AddSingleton<Forms.ILookupSource, Forms.RecordLookupSource>();
+        services.AddSingleton<Forms.RecordEditor>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -20,6 +20,9 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
     /// <summary>Which of the entity's records the actor may read.</summary>
     public RecordScope Scope => RecordStore.ScopeOf(Schema, Entity, actor, RecordAction.Read);
 
+    /// <summary>Which of the entity's records the actor may create, change or delete (pages hide what they may not do).</summary>
+    public RecordScope ScopeFor(RecordAction action) => RecordStore.ScopeOf(Schema, Entity, actor, action);
+
     /// <summary>Readable records not in the recycle bin, untracked; rows are property bags keyed by API name.</summary>
     public IQueryable<Dictionary<string, object>> Live => LiveOf(Entity);
 

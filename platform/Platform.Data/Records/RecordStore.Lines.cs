@@ -110,10 +110,12 @@ public sealed partial class RecordStore
                 lineErrors.AddRange(await DanglingLookupsAsync(records, lineEntity, lineRow, line.Values, cancellationToken));
                 lineErrors.AddRange(await UnknownPeopleAsync(lineEntity, lineRow, line.Values, lineErrors, cancellationToken));
                 lineRow[SystemFields.LineNumber] = i + 1;
-                if (run is not null && lineErrors.Count == 0)
+                if (run is not null && (lineErrors.Count == 0 || run.Preview))
                 {
                     // A line's formulas (amount = quantity × price) and validations; the parent's run after all lines.
-                    lineErrors.AddRange(RunRules(lineEntity, lineRow, before, new RuleRun(run.User, run.Data, run.Actor, run.Schema), line.Values, beforeSave: false));
+                    var lineRun = new RuleRun(run.User, run.Data, run.Actor, run.Schema) { Preview = run.Preview };
+                    var known = lineErrors.Select(e => e.Field).ToHashSet();
+                    lineErrors.AddRange(RunRules(lineEntity, lineRow, before, lineRun, line.Values, beforeSave: false).Where(e => !known.Contains(e.Field)));
                 }
 
                 errors.AddRange(lineErrors.Select(e => e with { Field = e.Field is null ? at : $"{at}.{e.Field}" }));

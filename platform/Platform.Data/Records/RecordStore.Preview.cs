@@ -49,7 +49,7 @@ public sealed partial class RecordStore
                 }
             }
 
-            var run = await RulesForAsync(records, entity, actor, cancellationToken);
+            var run = await RulesForAsync(records, entity, actor, cancellationToken) is { } rules ? rules.ForPreview() : null;
             errors.AddRange(await TakeValuesAsync(records, entity, row, before, values, actor, clock.GetUtcNow(), [], run, cancellationToken));
             var fields = FormStates(entity, row, run);
             var record = run is null ? Present(entity, row) : WithLines(entity, row, run);

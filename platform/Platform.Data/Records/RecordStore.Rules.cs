@@ -22,6 +22,14 @@ public sealed partial class RecordStore
         public IScriptData Data { get; } = data;
 
         public Dictionary<string, List<Dictionary<string, object>>> Lines { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Set for previews: formulas and defaults run even while other values are missing or refused,
+        /// so a half-filled form still shows its totals. Saves never run rules over refused values.
+        /// </summary>
+        public bool Preview { get; init; }
+
+        public RuleRun ForPreview() => new(User, Data, Actor, Schema) { Preview = true };
     }
 
     /// <summary>A rule run for saves of <paramref name="entity"/>, or null when neither it nor its line entities have scripts.</summary>

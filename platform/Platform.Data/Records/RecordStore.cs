@@ -429,9 +429,10 @@ public sealed partial class RecordStore(
         errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
         run?.Lines.Clear();
         errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating, actor, now, lineAudit, run, cancellationToken));
-        if (run is not null && errors.Count == 0)
+        if (run is not null && (errors.Count == 0 || run.Preview))
         {
-            errors.AddRange(RunRules(entity, row, before, run, values));
+            var known = errors.Select(e => e.Field).ToHashSet();
+            errors.AddRange(RunRules(entity, row, before, run, values).Where(e => !known.Contains(e.Field)));
         }
 
         return errors;

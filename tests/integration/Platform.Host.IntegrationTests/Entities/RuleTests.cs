@@ -211,6 +211,8 @@ public sealed class RuleTests
         Assert.Equal(21m, preview.GetProperty("record").GetProperty("lines")[0].GetProperty("amount").GetDecimal());
         var errors = preview.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
         Assert.Contains("lines[1].price", errors);
+        // A half-filled form still shows its totals: the formulas run although a line lacks its price.
+        Assert.Equal(21m, preview.GetProperty("record").GetProperty("total").GetDecimal());
         var address = preview.GetProperty("fields").GetProperty("address");
         Assert.True(address.GetProperty("visible").GetBoolean());
         Assert.True(address.GetProperty("required").GetBoolean());

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Metadata;
+using Platform.Data;
+using Platform.Data.Records;
+using Platform.Entities.OData;
+
+namespace Platform.Entities.Forms;
+
+/// <summary>Picker options from the records themselves (the list's query path: permissions, search), and from the users and departments.</summary>
+public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSource
+{
+    /// <summary>A picker shows this many at a time.</summary>
+    public const int MaxPage = 100;
+
+    private const string ServiceRoot = "http://localhost/odata/";
+
+    public async Task<(IReadOnlyList<LookupOption> Options, int Count)> SearchAsync(FieldDefinition field, string? text, int skip, int take, RecordActor actor, CancellationToken cancellationToken = default)
+    {
+        (skip, take) = (Math.Max(0, skip), Math.Clamp(take, 1, MaxPage));
+        await using var scope = scopes.CreateAsyncScope();
+        if (field.Type is "user" or "department")
+        {
+            return await PeopleAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), field.Type, text, skip, take, cancellationToken);
+        }
+
+        await using var reader = await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
+        if (reader is null || reader.Forbidden)
+        {
+            return ([], 0);
+        }
+
+        var title = TitleField(reader.Entity);
+        var options = new List<KeyValuePair<string, string>>
+        {
+            new("$skip", skip.ToString(CultureInfo.InvariantCulture)),
+            new("$top", take.ToString(CultureInfo.InvariantCulture)),
+            new("$count", "true"),
+        };
+        if (RecordQueries.Search(reader.Entity, text) is { } filter)
+        {
+            options.Add(new("$filter", filter));
+        }
+
+        if (title is not null)
+        {
+            options.Add(new("$orderby", title.Name));
+        }
+
+        var page = await new RecordQuery(reader, RecordQueries.Parser(reader, ServiceRoot, options)).RunAsync(cancellationToken);
+        var detail = DetailField(reader.Entity, title);
+        return ([.. page.Rows.Select(r => Option(r, title, detail))], (int)Math.Min(page.Count ?? 0, int.MaxValue));
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> TitlesAsync(FieldDefinition field, IReadOnlyCollection<string> keys, RecordActor actor, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        if (field.Type == "user")
+        {
+            return await db.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.UserName ?? u.Id : u.DisplayName, cancellationToken);
+        }
+
+        if (field.Type == "department")
+        {
+            return await db.Departments.AsNoTracking().Where(d => keys.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        }
+
+        await using var reader = await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
+        if (reader is null || reader.Forbidden)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        var title = TitleField(reader.Entity);
+        var ids = keys.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
+        var found = await reader.FindManyAsync(reader.Entity, ids, cancellationToken);
+        return found.ToDictionary(p => p.Key.ToString(), p => Option(p.Value, title, null).Title);
+    }
+
+    /// <summary>The field naming a record: the entity's title field, else its first text field.</summary>
+    public static FieldDefinition? TitleField(EntityDefinition entity) =>
+        (entity.TitleField is { } name ? entity.LiveField(name) : null) ?? entity.LiveFields.FirstOrDefault(f => f.Type is "text" or "autoNumber");
+
+    /// <summary>A code-like field shown under the title, so two customers of one name can be told apart.</summary>
+    private static FieldDefinition? DetailField(EntityDefinition entity, FieldDefinition? title) =>
+        entity.LiveFields.FirstOrDefault(f => f != title && f.Type is "text" or "autoNumber" && (f.Unique || f.Name.Contains("code", StringComparison.OrdinalIgnoreCase)));
+
+    private static LookupOption Option(IReadOnlyDictionary<string, object?> row, FieldDefinition? title, FieldDefinition? detail)
+    {
+        var id = ((Guid)row[SystemFields.Id]!).ToString();
+        var name = title is null ? null : Convert.ToString(row.GetValueOrDefault(title.Name), CultureInfo.InvariantCulture);
+        return new LookupOption(id, string.IsNullOrEmpty(name) ? id : name,
+            detail is null ? null : Convert.ToString(row.GetValueOrDefault(detail.Name), CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<(IReadOnlyList<LookupOption>, int)> PeopleAsync(PlatformDbContext db, string kind, string? text, int skip, int take, CancellationToken cancellationToken)
+    {
+        var term = text?.Trim() ?? "";
+        if (kind == "user")
+        {
+            var users = db.Users.AsNoTracking().Where(u => term == "" || u.DisplayName.Contains(term) || u.UserName!.Contains(term));
+            var page = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.UserName).Skip(skip).Take(take).ToListAsync(cancellationToken);
+            return ([.. page.Select(u => new LookupOption(u.Id, u.DisplayName == "" ? u.UserName ?? u.Id : u.DisplayName, u.UserName))], await users.CountAsync(cancellationToken));
+        }
+
+        var departments = db.Departments.AsNoTracking().Where(d => term == "" || d.Name.Contains(term) || (d.Code != null && d.Code.Contains(term)));
+        var found = await departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        return ([.. found.Select(d => new LookupOption(d.Id, d.Name, d.Code))], await departments.CountAsync(cancellationToken));
+    }
+}

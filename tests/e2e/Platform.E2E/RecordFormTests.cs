@@ -1,0 +1,155 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>
+/// The generated record form in a real browser: a sales order with two lines whose total the rules
+/// compute as the user types, saved, edited, and its changes read back in the history tab; and two
+/// people saving the same order at once.
+/// </summary>
+public sealed class RecordFormTests
+{
+    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
+
+    [SkippableFact]
+    public async Task A_sales_order_with_two_lines_shows_its_total_live_saves_edits_and_shows_the_change_in_its_history()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        using var api = await AdminApiAsync(host);
+        await PostAsync(api, "customer", new { name = "华东贸易有限公司" });
+        await PostAsync(api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
+        await PostAsync(api, "product", new { code = "P-002", name = "真丝围巾", price = 250m });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, "/records/sales_order");
+        await page.GetByTestId("record-new").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-title")).ToHaveTextAsync("新建销售订单");
+
+        // Saving an empty order: nothing is saved, and the problems show at their fields.
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-customer")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("record-outcome")).ToContainTextAsync("未保存");
+
+        await PickAsync(page, "field-customer", "华东");
+        await page.GetByTestId("add-line-lines").ClickAsync();
+        await PickAsync(page, "line-0-product", "P-001");
+        await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("100.00"); // the line's default: the product's price
+        await TypeAsync(page, "line-0-quantity", "3");
+        await page.GetByTestId("add-line-lines").ClickAsync();
+        await PickAsync(page, "line-1-product", "真丝");
+        await TypeAsync(page, "line-1-quantity", "2");
+        await Assertions.Expect(page.GetByTestId("line-1-amount")).ToHaveTextAsync("500.00");
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("800.00");
+        await Assertions.Expect(page.GetByTestId("sum-amount")).ToHaveTextAsync("800.00");
+        await browser.ScreenshotAsync("record-form-new-zh");
+
+        await page.GetByTestId("record-save").ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/records/sales_order/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("销售订单 SO-");
+        await Assertions.Expect(page.GetByTestId("line")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("800.00");
+        var id = page.Url[^36..];
+        var stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({id})?$expand=lines");
+        Assert.Equal(800m, stored.GetProperty("total").GetDecimal());
+        Assert.Equal([3m, 2m], stored.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("quantity").GetDecimal()));
+
+        // Editing: the first line's quantity 3 → 5; the total follows before the save.
+        await TypeAsync(page, "line-0-quantity", "5");
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("1,000.00");
+        await Assertions.Expect(page.GetByTestId("record-unsaved")).ToBeVisibleAsync();
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
+        stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({id})?$expand=lines");
+        Assert.Equal(1000m, stored.GetProperty("total").GetDecimal());
+
+        await page.GetByText("修改记录").ClickAsync();
+        var history = page.GetByTestId("history-row");
+        await Assertions.Expect(history.Filter(new() { HasText = "订单明细 · 数量" })).ToContainTextAsync("3");
+        await Assertions.Expect(history.Filter(new() { HasText = "订单明细 · 数量" })).ToContainTextAsync("5");
+        await Assertions.Expect(history.Filter(new() { HasText = "订单金额" }).First).ToContainTextAsync("1,000.00");
+        await Assertions.Expect(history.Filter(new() { HasText = "新增明细" })).ToHaveCountAsync(2);
+        await browser.ScreenshotAsync("record-form-history-zh");
+    }
+
+    [SkippableFact]
+    public async Task Two_people_saving_one_order_get_the_conflict_dialog_and_keep_both_changes()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        using var api = await AdminApiAsync(host);
+        var customer = await PostAsync(api, "customer", new { name = "华北商贸" });
+        var product = await PostAsync(api, "product", new { code = "P-009", name = "棉衬衫", price = 80m });
+        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 1m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("en");
+        var page = browser.Page;
+        await SignInAsync(browser, host, $"/records/sales_order/{order}");
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("80.00");
+
+        // Someone else changes the notes meanwhile.
+        var patch = await api.PatchAsJsonAsync($"/odata/sales_order({order})", new { notes = "call before delivery" });
+        Assert.True(patch.IsSuccessStatusCode, await patch.Content.ReadAsStringAsync());
+
+        await TypeAsync(page, "line-0-quantity", "4");
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("conflict-dialog")).ToContainTextAsync("admin");
+        await browser.ScreenshotAsync("record-form-conflict-en");
+        await page.GetByTestId("conflict-mine").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
+        await Assertions.Expect(Input(page, "field-notes")).ToHaveValueAsync("call before delivery");
+
+        var stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})?$expand=lines");
+        Assert.Equal("call before delivery", stored.GetProperty("notes").GetString());
+        Assert.Equal(320m, stored.GetProperty("total").GetDecimal());
+    }
+
+    internal static async Task<HttpClient> AdminApiAsync(HostProcess host)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return api;
+    }
+
+    internal static async Task<string> PostAsync(HttpClient api, string entity, object values)
+    {
+        var created = await api.PostAsJsonAsync($"/odata/{entity}", values);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    internal static async Task SignInAsync(BrowserSession browser, HostProcess host, string path)
+    {
+        await browser.Page.GotoAsync(host.BaseUrl + path);
+        await browser.Page.FillAsync("#userName", "admin");
+        await browser.Page.FillAsync("#password", HostProcess.AdminPassword);
+        await browser.Page.ClickAsync("[data-testid=sign-in]");
+        await browser.WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>The input of a form editor, whether the test id sits on the input or on its wrapper.</summary>
+    internal static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}]").First;
+
+    internal static async Task TypeAsync(IPage page, string testId, string text)
+    {
+        var input = Input(page, testId);
+        await input.FillAsync(text);
+        await input.PressAsync("Tab");
+    }
+
+    internal static async Task PickAsync(IPage page, string testId, string search)
+    {
+        await page.GetByTestId($"{testId}-input").FillAsync(search);
+        // The list opens with everything and narrows once the search has run: pick the match.
+        var option = page.GetByTestId($"{testId}-options").GetByTestId("lookup-option").Filter(new() { HasText = search }).First;
+        await option.WaitForAsync();
+        await option.ClickAsync();
+        await Assertions.Expect(page.GetByTestId($"{testId}-options")).ToHaveCountAsync(0);
+    }
+}

@@ -21,6 +21,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Import.ImportService>();
         services.AddSingleton<Forms.ILookupSource, Forms.RecordLookupSource>();
         services.AddSingleton<Forms.RecordEditor>();
+        services.AddSingleton<Views.SavedViews>();
+        services.AddSingleton<Views.BulkActions>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

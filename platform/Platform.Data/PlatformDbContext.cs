@@ -31,6 +31,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
 
+    public DbSet<Views.SavedView> SavedViews => Set<Views.SavedView>();
+
     public DbSet<Workflows.WorkflowDefinition> WorkflowDefinitions => Set<Workflows.WorkflowDefinition>();
 
     public DbSet<Workflows.WorkflowInstance> WorkflowInstances => Set<Workflows.WorkflowInstance>();
@@ -61,5 +63,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new Workflows.WorkflowTimerConfiguration());
         builder.ApplyConfiguration(new Workflows.WorkflowHistoryEntryConfiguration());
         builder.ApplyConfiguration(new Workflows.WorkflowStartTimerConfiguration());
+        builder.ApplyConfiguration(new Views.SavedViewConfiguration());
     }
 }

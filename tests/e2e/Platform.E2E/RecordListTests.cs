@@ -39,7 +39,7 @@ public sealed class RecordListTests
 
         await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 25 条");
         await Assertions.Expect(page.GetByTestId("record-row")).ToHaveCountAsync(20);
-        await Assertions.Expect(page.Locator("th").First).ToContainTextAsync("编码");
+        await Assertions.Expect(page.Locator("th").Nth(1)).ToContainTextAsync("编码"); // after the selection column
 
         await page.GetByTestId("sort-code").ClickAsync();
         await page.GetByTestId("sort-code").ClickAsync();

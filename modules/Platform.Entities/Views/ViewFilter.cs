@@ -1,0 +1,114 @@
+using System.Globalization;
+using Platform.Core.Metadata;
+
+namespace Platform.Entities.Views;
+
+/// <summary>
+/// Turns a view's conditions into one OData <c>$filter</c>, which the list query then parses
+/// against the entity's model (so field names and values never reach SQL as text). Which operators
+/// a field offers depends on its type; a value that does not read as the field's type is refused.
+/// </summary>
+public static class ViewFilter
+{
+    private static readonly string[] TextOperators = ["contains", "eq", "ne", "startswith", "empty", "notEmpty"];
+    private static readonly string[] RangeOperators = ["eq", "ne", "gt", "ge", "lt", "le", "empty", "notEmpty"];
+    private static readonly string[] PickOperators = ["eq", "ne", "empty", "notEmpty"];
+    private static readonly string[] SetOperators = ["contains", "empty", "notEmpty"];
+
+    /// <summary>Operators that need no value.</summary>
+    public static bool TakesValue(string op) => op is not ("empty" or "notEmpty");
+
+    /// <summary>The operators a field offers in the filter builder, in the order they are listed; none for lines and files.</summary>
+    public static IReadOnlyList<string> OperatorsFor(FieldDefinition field) => KindOf(field) switch
+    {
+        "text" => TextOperators,
+        "number" or "date" or "datetime" => RangeOperators,
+        "boolean" => ["eq"],
+        "choice" or "key" or "guid" => PickOperators,
+        "multiChoice" => SetOperators,
+        _ => [],
+    };
+
+    /// <summary>The conditions as one OData condition (all must hold); null when there are none.</summary>
+    /// <exception cref="ViewProblemException">A condition names no field, an operator the field does not offer, or a value that does not read.</exception>
+    public static string? ToOData(EntityDefinition entity, IEnumerable<ViewCondition> conditions)
+    {
+        var parts = conditions.Select(c => Condition(entity, c)).ToList();
+        return parts.Count == 0 ? null : string.Join(" and ", parts.Select(p => $"({p})"));
+    }
+
+    private static string Condition(EntityDefinition entity, ViewCondition condition)
+    {
+        var field = entity.LiveField(condition.Field) ?? throw new ViewProblemException("Entities.Views.Error.NoField", condition.Field);
+        var op = condition.Operator;
+        if (!OperatorsFor(field).Contains(op))
+        {
+            throw new ViewProblemException("Entities.Views.Error.Operator", op, condition.Field);
+        }
+
+        var name = field.Name;
+        if (op == "empty")
+        {
+            return $"{name} eq null";
+        }
+
+        if (op == "notEmpty")
+        {
+            return $"{name} ne null";
+        }
+
+        if (string.IsNullOrWhiteSpace(condition.Value))
+        {
+            throw new ViewProblemException("Entities.Views.Error.NoValue", condition.Field);
+        }
+
+        var kind = KindOf(field);
+        if (kind == "multiChoice")
+        {
+            // Stored as "a,b,c": the value alone, first, last or in between.
+            var v = Quote(condition.Value);
+            var bare = condition.Value.Replace("'", "''", StringComparison.Ordinal);
+            return $"{name} eq {v} or startswith({name},'{bare},') or endswith({name},',{bare}') or contains({name},',{bare},')";
+        }
+
+        if (op is "contains" or "startswith")
+        {
+            return $"{op}(tolower({name}),{Quote(condition.Value.ToLowerInvariant())})";
+        }
+
+        return $"{name} {op} {Literal(field, kind, condition.Value)}";
+    }
+
+    private static string Literal(FieldDefinition field, string kind, string value) => kind switch
+    {
+        "number" when FieldTypes.StorageOf(field).ClrType == typeof(long) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) =>
+            whole.ToString(CultureInfo.InvariantCulture),
+        "number" when FieldTypes.StorageOf(field).ClrType == typeof(decimal) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
+            number.ToString(CultureInfo.InvariantCulture),
+        "date" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        "datetime" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) =>
+            at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        "boolean" when bool.TryParse(value, out var yes) => yes ? "true" : "false",
+        "guid" when Guid.TryParse(value, out var id) => id.ToString(),
+        "text" or "choice" or "key" => Quote(value),
+        _ => throw new ViewProblemException("Entities.Views.Error.BadValue", value, field.Name),
+    };
+
+    private static string Quote(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
+
+    /// <summary>How a field filters: text, number, date, datetime, boolean, choice, multiChoice, key (user, department) or guid (lookup).</summary>
+    public static string KindOf(FieldDefinition field) => (field.Type == "computed" ? field.ResultType : field.Type) switch
+    {
+        "text" or "longText" or "email" or "phone" or "url" or "autoNumber" => "text",
+        "integer" or "decimal" or "money" or "percent" => "number",
+        "date" => "date",
+        "datetime" => "datetime",
+        "boolean" => "boolean",
+        "choice" => "choice",
+        "multiChoice" => "multiChoice",
+        "user" or "department" => "key",
+        "lookup" => "guid",
+        _ => "none",
+    };
+}

@@ -33,4 +33,7 @@ platform_setup() {
   fi
   ensure_debian_packages "${packages[@]}"
   (cd "$platform_root" && dotnet tool restore >/dev/null && dotnet restore Platform.sln --verbosity quiet)
+  # npm packages of the browser bundles (the designer's code editor); the build runs esbuild on them.
+  command -v npm >/dev/null || { echo "setup: Node.js with npm is required to bundle the designer's code editor" >&2; return 1; }
+  (cd "$platform_root/modules/Platform.Entities/Scripts" && npm ci --no-audit --no-fund --loglevel=error)
 }

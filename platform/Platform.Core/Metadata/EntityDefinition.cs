@@ -31,6 +31,9 @@ public sealed class EntityDefinition
     /// <summary>Indexes over several fields, for the filters and sorts lists use most (single fields use <see cref="FieldDefinition.Indexed"/>).</summary>
     public List<IndexDefinition>? Indexes { get; set; }
 
+    /// <summary>How the generated form arranges the fields; one two-column section in field order when null.</summary>
+    public FormLayout? Form { get; set; }
+
     /// <summary>Validation and before-save rules, in JavaScript.</summary>
     public List<RuleDefinition>? Rules { get; set; }
 

@@ -1,6 +1,6 @@
 namespace Platform.Web.Hosting;
 
-/// <summary>What the active theme supplies to the shell: its layouts and stylesheets.</summary>
+/// <summary>What the active theme and the modules supply to the shell: layouts, stylesheets and scripts.</summary>
 public sealed class ShellOptions
 {
     /// <summary>Layout of pages that need a signed-in user (menu, top bar).</summary>
@@ -11,4 +11,7 @@ public sealed class ShellOptions
 
     /// <summary>Stylesheets added after the component library's, e.g. <c>_content/Platform.Themes.Admin/theme.css</c>.</summary>
     public IList<string> Stylesheets { get; } = [];
+
+    /// <summary>Scripts modules need in the browser, loaded after Blazor's and the component library's, e.g. <c>_content/Platform.Entities/code-editor.js</c>.</summary>
+    public IList<string> Scripts { get; } = [];
 }

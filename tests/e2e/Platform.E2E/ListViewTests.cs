@@ -58,6 +58,7 @@ public sealed class ListViewTests
         await page.GetByTestId("view-save-open").ClickAsync();
         await page.GetByTestId("view-name").FillAsync("大单");
         await page.GetByTestId("view-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-notification")).ToContainTextAsync("视图“大单”已保存。"); // saved before the page is left
         await page.GotoAsync(host.BaseUrl + "/records/sales_order");
         await browser.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 6 条");

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Forms.RecordEditor>();
         services.AddSingleton<Views.SavedViews>();
         services.AddSingleton<Views.BulkActions>();
+        services.AddScoped<Data.Packages.IAppPackagePart, Views.PackageViews>();
         services.AddSingleton<Designer.EntityDesign>();
         services.Configure<Web.Hosting.ShellOptions>(shell => shell.Scripts.Add("_content/Platform.Entities/code-editor.js"));
     }

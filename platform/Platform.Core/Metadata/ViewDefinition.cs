@@ -13,6 +13,12 @@ public sealed class ViewDefinition
 
     public string Label { get; set; } = "";
 
+    /// <summary>The name in each language, for shared views app packages bring; <see cref="Label"/> is used where none is given.</summary>
+    public LocalizedText? Labels { get; set; }
+
+    /// <summary>The name in the reader's language.</summary>
+    public string LabelFor(string culture) => Labels is { IsBlank: false } labels ? labels.For(culture) : Label;
+
     /// <summary>Field names in display order; the entity's first fields when empty.</summary>
     public List<string> Columns { get; set; } = [];
 

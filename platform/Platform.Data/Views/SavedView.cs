@@ -18,4 +18,7 @@ public sealed class SavedView
     public DateTimeOffset UpdatedAt { get; set; }
 
     public string UpdatedBy { get; set; } = "";
+
+    /// <summary>For views an app package brings: the package file (<c>views/sales_order.open.json</c>), by which applying it again finds the view.</summary>
+    public string? Source { get; set; }
 }

@@ -12,6 +12,7 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
         view.Property(v => v.OwnerId).HasMaxLength(64);
         view.Property(v => v.Label).HasMaxLength(100);
         view.Property(v => v.UpdatedBy).HasMaxLength(256);
+        view.Property(v => v.Source).HasMaxLength(400);
         view.HasIndex(v => new { v.EntityKey, v.OwnerId });
     }
 }

@@ -28,11 +28,32 @@ public sealed class AppPackageTests
         var second = await ApplyAsync(host, files);
 
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
-        Assert.Equal(["contact", "customer", "product", "sales_order", "sales_order_line", "workflow sales_order_approval"], first.Created);
+        Assert.Equal(["contact", "customer", "product", "sales_order", "sales_order_line", "view views/sales_order.large.json", "view views/sales_order.open.json", "workflow sales_order_approval"],
+            first.Created.Order(StringComparer.Ordinal));
         Assert.Empty(second.Created);
         Assert.Empty(second.Changed);
-        Assert.Equal(6, second.Unchanged.Count);
+        Assert.Equal(8, second.Unchanged.Count);
         Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("customer")));
+        // The package's views are shared: everyone sees them, in their language.
+        var views = await host.Services.GetRequiredService<Platform.Entities.Views.SavedViews>().ListAsync("sales_order", "anyone");
+        Assert.Equal(["5 万元以上的订单", "进行中的订单"], views.Select(v => v.Definition.LabelFor("zh-CN")).Order(StringComparer.Ordinal));
+        Assert.Contains("Open orders", views.Select(v => v.Definition.LabelFor("en")));
+        Assert.All(views, v => Assert.True(v.Shared));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_package_view_naming_a_missing_field_refuses_the_package_and_names_the_file(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var files = AppPackageFolder.Read(SamplesFolder)
+            .Append(new AppPackageFile("views/customer.vip.json", """{ "entity": "customer", "label": "VIP", "conditions": [ { "field": "vip", "operator": "eq", "value": "true" } ] }""")).ToList();
+
+        var report = await ApplyAsync(host, files);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains(report.Errors, e => e.Path == "views/customer.vip.json" && e.Message.Contains("vip", StringComparison.Ordinal));
+        Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("customer"));
     }
 
     [SkippableTheory]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.Data.PostgreSql.Migrations
+namespace Platform.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SavedViews : Migration
@@ -15,13 +15,14 @@ namespace Platform.Data.PostgreSql.Migrations
                 name: "SavedViews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Label = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Definition = table.Column<string>(type: "text", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Definition = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -108,6 +108,36 @@ public sealed class RecordFormTests
         Assert.Equal(320m, stored.GetProperty("total").GetDecimal());
     }
 
+    [SkippableFact]
+    public async Task A_product_missing_from_the_catalogue_is_created_from_the_lines_picker_and_chosen()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        using var api = await AdminApiAsync(host);
+        await PostAsync(api, "customer", new { name = "华南服饰" });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, "/records/sales_order/new");
+        await PickAsync(page, "field-customer", "华南");
+        await page.GetByTestId("add-line-lines").ClickAsync();
+        await page.GetByTestId("line-0-product-input").FillAsync("新品围巾");
+        await Assertions.Expect(page.GetByTestId("line-0-product-options")).ToContainTextAsync("没有找到");
+        await page.GetByTestId("line-0-product-new").ClickAsync();
+
+        // The product's form in a dialog, its name taken from what was typed.
+        var dialog = page.GetByTestId("quick-create");
+        await Assertions.Expect(Input(page, "field-name")).ToHaveValueAsync("新品围巾");
+        await TypeAsync(page, "field-code", "P-NEW");
+        await TypeAsync(page, "field-price", "88");
+        await dialog.GetByTestId("quick-create-save").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("line-0-product-input")).ToHaveValueAsync("新品围巾");
+        await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("88.00"); // the new product's price, as for any product
+        var created = await api.GetFromJsonAsync<JsonElement>("/odata/product?$filter=code eq 'P-NEW'");
+        Assert.Equal(88m, created.GetProperty("value")[0].GetProperty("price").GetDecimal());
+    }
+
     internal static async Task<HttpClient> AdminApiAsync(HostProcess host)
     {
         var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };

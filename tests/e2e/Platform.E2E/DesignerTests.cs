@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
-using static Platform.E2E.ListViewTests;
-using static Platform.E2E.RecordFormTests;
+using static Platform.E2E.PageDriver;
 
 namespace Platform.E2E;
 

@@ -8,24 +8,18 @@ namespace Platform.E2E;
 /// <summary>The import page in a real browser: a 1,000-row workbook with 3 bad rows, all or nothing and then skipping the bad rows, with the error report; an export imported back in upsert mode; columns mapped by hand.</summary>
 public sealed class ImportPageTests
 {
-    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
-
     [SkippableFact]
     public async Task A_workbook_with_three_bad_rows_imports_nothing_then_everything_else_and_reports_the_three()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
         var workbook = Path.Combine(Path.GetTempPath(), $"products-{Guid.NewGuid():N}.xlsx");
         File.WriteAllBytes(workbook, Workbook());
         try
         {
             await using var browser = await BrowserSession.OpenAsync("zh-CN");
             var page = browser.Page;
-            await page.GotoAsync(host.BaseUrl + "/records/product");
-            await page.FillAsync("#userName", "admin");
-            await page.FillAsync("#password", HostProcess.AdminPassword);
-            await page.ClickAsync("[data-testid=sign-in]");
-            await browser.WaitUntilInteractiveAsync();
+            await PageDriver.SignInAsync(browser, host, "/records/product");
             await page.GetByTestId("import-open").ClickAsync();
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("导入产品");
 
@@ -59,11 +53,11 @@ public sealed class ImportPageTests
     public async Task An_exported_list_imported_again_in_upsert_mode_adds_nothing_and_columns_can_be_pointed_at_fields_by_hand()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
-        using var api = await RecordFormTests.AdminApiAsync(host);
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
+        using var api = await PageDriver.AdminApiAsync(host);
         for (var i = 1; i <= 30; i++)
         {
-            await RecordFormTests.PostAsync(api, "product", new { code = $"P-{i:D3}", name = $"羊毛衫 {i}", price = 10m * i });
+            await PageDriver.PostAsync(api, "product", new { code = $"P-{i:D3}", name = $"羊毛衫 {i}", price = 10m * i });
         }
 
         var exported = Path.Combine(Path.GetTempPath(), $"export-{Guid.NewGuid():N}.xlsx");
@@ -72,7 +66,7 @@ public sealed class ImportPageTests
         {
             await using var browser = await BrowserSession.OpenAsync("zh-CN");
             var page = browser.Page;
-            await RecordFormTests.SignInAsync(browser, host, "/records/product");
+            await PageDriver.SignInAsync(browser, host, "/records/product");
             await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 30 条");
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-xlsx").ClickAsync());
             await download.SaveAsAsync(exported);
@@ -89,8 +83,8 @@ public sealed class ImportPageTests
             await File.WriteAllTextAsync(typed, "编号,名字\nX-001,手套\n", new UTF8Encoding(true));
             await page.GetByTestId("import-file").SetInputFilesAsync(typed);
             await Assertions.Expect(page.GetByTestId("import-missing")).ToContainTextAsync("产品编码");
-            await ListViewTests.ChooseAsync(page, "import-map-编号", "产品编码");
-            await ListViewTests.ChooseAsync(page, "import-map-名字", "产品名称");
+            await PageDriver.ChooseAsync(page, "import-map-编号", "产品编码");
+            await PageDriver.ChooseAsync(page, "import-map-名字", "产品名称");
             await Assertions.Expect(page.GetByTestId("import-missing")).ToHaveCountAsync(0);
             await page.GetByTestId("import-mode").GetByText("仅新增").ClickAsync();
             await page.GetByTestId("import-start").ClickAsync();

@@ -19,13 +19,11 @@ public sealed class InboxTests
         </definitions>
         """;
 
-    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
-
     [SkippableFact]
     public async Task An_approver_sees_the_task_with_its_record_and_approves_it_in_chinese()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
         var (api, instance) = await StartCheckAsync(host, Process);
         using var _ = api;
 
@@ -57,7 +55,7 @@ public sealed class InboxTests
     public async Task A_request_rejected_back_to_its_initiator_is_withdrawn_from_the_inbox_in_english()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
         var (api, instance) = await StartCheckAsync(host, Process.Replace("name=\"审核客户资料\"", "name=\"Review the customer\" xmlns:platform=\"https://schemas.platform.local/bpmn\" platform:onReject=\"initiator\"", StringComparison.Ordinal));
         using var _ = api;
         await using var browser = await OpenInboxAsync(host, "en-US");

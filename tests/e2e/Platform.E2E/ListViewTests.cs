@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
-using static Platform.E2E.RecordFormTests;
+using static Platform.E2E.PageDriver;
 
 namespace Platform.E2E;
 
@@ -12,13 +12,11 @@ namespace Platform.E2E;
 /// </summary>
 public sealed class ListViewTests
 {
-    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
-
     [SkippableFact]
     public async Task Orders_are_filtered_sorted_saved_as_a_view_shown_as_a_kanban_board_and_deleted_in_bulk()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
         using var api = await AdminApiAsync(host);
         var customer = await PostAsync(api, "customer", new { name = "华东贸易" });
         var product = await PostAsync(api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
@@ -91,26 +89,5 @@ public sealed class ListViewTests
         await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 2 条");
         var left = await api.GetFromJsonAsync<JsonElement>("/odata/sales_order?$count=true");
         Assert.Equal(4, left.GetProperty("@odata.count").GetInt32());
-    }
-
-    /// <summary>Picks an item of a Radzen drop-down by its text (opening it again when a re-render closed it before the item showed).</summary>
-    internal static async Task ChooseAsync(IPage page, string testId, string text)
-    {
-        var item = page.Locator(".rz-popup:visible .rz-dropdown-item").Filter(new() { HasText = text }).First;
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.GetByTestId(testId).ClickAsync();
-            try
-            {
-                await item.WaitForAsync(new() { Timeout = 3000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                await page.Keyboard.PressAsync("Escape");
-            }
-        }
-
-        await item.ClickAsync();
     }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using static Platform.E2E.PageDriver;
 
 namespace Platform.E2E;
 
@@ -12,13 +13,11 @@ namespace Platform.E2E;
 /// </summary>
 public sealed class RecordFormTests
 {
-    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
-
     [SkippableFact]
     public async Task A_sales_order_with_two_lines_shows_its_total_live_saves_edits_and_shows_the_change_in_its_history()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
         using var api = await AdminApiAsync(host);
         await PostAsync(api, "customer", new { name = "华东贸易有限公司" });
         await PostAsync(api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
@@ -80,7 +79,7 @@ public sealed class RecordFormTests
     public async Task Two_people_saving_one_order_get_the_conflict_dialog_and_keep_both_changes()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
         using var api = await AdminApiAsync(host);
         var customer = await PostAsync(api, "customer", new { name = "华北商贸" });
         var product = await PostAsync(api, "product", new { code = "P-009", name = "棉衬衫", price = 80m });
@@ -112,7 +111,7 @@ public sealed class RecordFormTests
     public async Task A_product_missing_from_the_catalogue_is_created_from_the_lines_picker_and_chosen()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
         using var api = await AdminApiAsync(host);
         await PostAsync(api, "customer", new { name = "华南服饰" });
 
@@ -136,50 +135,5 @@ public sealed class RecordFormTests
         await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("88.00"); // the new product's price, as for any product
         var created = await api.GetFromJsonAsync<JsonElement>("/odata/product?$filter=code eq 'P-NEW'");
         Assert.Equal(88m, created.GetProperty("value")[0].GetProperty("price").GetDecimal());
-    }
-
-    internal static async Task<HttpClient> AdminApiAsync(HostProcess host)
-    {
-        var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        return api;
-    }
-
-    internal static async Task<string> PostAsync(HttpClient api, string entity, object values)
-    {
-        var created = await api.PostAsJsonAsync($"/odata/{entity}", values);
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    internal static async Task SignInAsync(BrowserSession browser, HostProcess host, string path)
-    {
-        await browser.Page.GotoAsync(host.BaseUrl + path);
-        await browser.Page.FillAsync("#userName", "admin");
-        await browser.Page.FillAsync("#password", HostProcess.AdminPassword);
-        await browser.Page.ClickAsync("[data-testid=sign-in]");
-        await browser.WaitUntilInteractiveAsync();
-    }
-
-    /// <summary>The input of a form editor, whether the test id sits on the input or on its wrapper.</summary>
-    internal static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}]").First;
-
-    internal static async Task TypeAsync(IPage page, string testId, string text)
-    {
-        var input = Input(page, testId);
-        await input.FillAsync(text);
-        await input.PressAsync("Tab");
-    }
-
-    internal static async Task PickAsync(IPage page, string testId, string search)
-    {
-        await page.GetByTestId($"{testId}-input").FillAsync(search);
-        // The list opens with everything and narrows once the search has run: pick the match.
-        var option = page.GetByTestId($"{testId}-options").GetByTestId("lookup-option").Filter(new() { HasText = search }).First;
-        await option.WaitForAsync();
-        await option.ClickAsync();
-        await Assertions.Expect(page.GetByTestId($"{testId}-options")).ToHaveCountAsync(0);
     }
 }

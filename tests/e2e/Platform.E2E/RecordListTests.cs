@@ -10,29 +10,20 @@ namespace Platform.E2E;
 /// <summary>A generated list page in a real browser: reached from the menu, paged, sorted and searched on the server, exported as it is shown.</summary>
 public sealed class RecordListTests
 {
-    private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
-
     [SkippableFact]
     public async Task The_product_list_pages_sorts_searches_and_exports_what_it_shows_in_chinese()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
-        using var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
+        using var api = await PageDriver.AdminApiAsync(host);
         for (var i = 1; i <= 25; i++)
         {
-            var created = await api.PostAsJsonAsync("/odata/product", new { code = $"P-{i:D3}", name = i % 5 == 0 ? $"真丝围巾 {i}" : $"羊毛衫 {i}", price = 10m * i, unit = i % 2 == 0 ? "box" : "piece" });
-            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            await PageDriver.PostAsync(api, "product", new { code = $"P-{i:D3}", name = i % 5 == 0 ? $"真丝围巾 {i}" : $"羊毛衫 {i}", price = 10m * i, unit = i % 2 == 0 ? "box" : "piece" });
         }
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await page.GotoAsync(host.BaseUrl + "/records");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", HostProcess.AdminPassword);
-        await page.ClickAsync("[data-testid=sign-in]");
-        await browser.WaitUntilInteractiveAsync();
+        await PageDriver.SignInAsync(browser, host, "/records");
         await Assertions.Expect(page.Locator(".platform-nav")).ToContainTextAsync("数据");
         await page.GetByTestId("entity-product").ClickAsync();
         await browser.WaitUntilInteractiveAsync();

@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>How the browser tests drive the product: the sample package, the admin's API client and sign-in, and the generated pages' editors, pickers and drop-downs.</summary>
+internal static class PageDriver
+{
+    public static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
+
+    public static async Task<HttpClient> AdminApiAsync(HostProcess host)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return api;
+    }
+
+    public static async Task<string> PostAsync(HttpClient api, string entity, object values)
+    {
+        var created = await api.PostAsJsonAsync($"/odata/{entity}", values);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public static async Task SignInAsync(BrowserSession browser, HostProcess host, string path)
+    {
+        await browser.Page.GotoAsync(host.BaseUrl + path);
+        await browser.Page.FillAsync("#userName", "admin");
+        await browser.Page.FillAsync("#password", HostProcess.AdminPassword);
+        await browser.Page.ClickAsync("[data-testid=sign-in]");
+        await browser.WaitUntilInteractiveAsync();
+    }
+
+    /// <summary>The input of a form editor, whether the test id sits on the input or on its wrapper.</summary>
+    public static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}]").First;
+
+    public static async Task TypeAsync(IPage page, string testId, string text)
+    {
+        var input = Input(page, testId);
+        await input.FillAsync(text);
+        await input.PressAsync("Tab");
+    }
+
+    public static async Task PickAsync(IPage page, string testId, string search)
+    {
+        await page.GetByTestId($"{testId}-input").FillAsync(search);
+        // The list opens with everything and narrows once the search has run: pick the match.
+        var option = page.GetByTestId($"{testId}-options").GetByTestId("lookup-option").Filter(new() { HasText = search }).First;
+        await option.WaitForAsync();
+        await option.ClickAsync();
+        await Assertions.Expect(page.GetByTestId($"{testId}-options")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Picks an item of a Radzen drop-down by its text (opening it again when a re-render closed it before the item showed).</summary>
+    public static async Task ChooseAsync(IPage page, string testId, string text)
+    {
+        var item = page.Locator(".rz-popup:visible .rz-dropdown-item").Filter(new() { HasText = text }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.GetByTestId(testId).ClickAsync();
+            try
+            {
+                await item.WaitForAsync(new() { Timeout = 3000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await page.Keyboard.PressAsync("Escape");
+            }
+        }
+
+        await item.ClickAsync();
+    }
+}

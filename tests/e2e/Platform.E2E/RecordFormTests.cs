@@ -136,4 +136,41 @@ public sealed class RecordFormTests
         var created = await api.GetFromJsonAsync<JsonElement>("/odata/product?$filter=code eq 'P-NEW'");
         Assert.Equal(88m, created.GetProperty("value")[0].GetProperty("price").GetDecimal());
     }
+
+    [SkippableFact]
+    public async Task A_file_attached_in_the_form_is_kept_with_the_order_and_opens_from_it()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
+        using var api = await AdminApiAsync(host);
+        var customer = await PostAsync(api, "customer", new { name = "华中贸易" });
+        var product = await PostAsync(api, "product", new { code = "P-010", name = "风衣", price = 500m });
+        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 1m } } });
+        var contract = Path.Combine(Path.GetTempPath(), $"合同-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(contract, "framework contract 2026");
+        try
+        {
+            await using var browser = await BrowserSession.OpenAsync("zh-CN");
+            var page = browser.Page;
+            await SignInAsync(browser, host, $"/records/sales_order/{order}");
+            await page.GetByTestId("field-attachments-upload").SetInputFilesAsync(contract);
+            await Assertions.Expect(page.GetByTestId("field-attachments").GetByTestId("file")).ToContainTextAsync(Path.GetFileName(contract));
+            await page.GetByTestId("record-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
+
+            // Kept with the order: read back after a reload, and the link gives the file.
+            await page.ReloadAsync();
+            await browser.WaitUntilInteractiveAsync();
+            var link = page.GetByTestId("field-attachments").Locator("a");
+            await Assertions.Expect(link).ToHaveTextAsync(Path.GetFileName(contract));
+            var stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
+            var file = stored.GetProperty("attachments")[0].GetProperty("id").GetString();
+            Assert.Equal("framework contract 2026", await api.GetStringAsync($"/api/files/{file}"));
+            Assert.EndsWith($"api/files/{file}", await link.GetAttributeAsync("href"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(contract);
+        }
+    }
 }

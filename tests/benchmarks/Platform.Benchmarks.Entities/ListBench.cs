@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Records;
 using Platform.Entities.Export;
 using Platform.Entities.OData;
+using Platform.Entities.Views;
 
 namespace Platform.Benchmarks.Entities;
 
@@ -25,6 +26,9 @@ internal static class ListBench
                      ("unsorted", []),
                      ("sorted by code, descending", [new("$orderby", "code desc")]),
                      ("searched ('C-00999')", [new("$filter", "contains(tolower(code),'c-00999') or contains(tolower(t1),'c-00999')")]),
+                     ("a saved view: n1 at least half, choice a, sorted by n1 descending", [new("$filter", ViewFilter.ToOData(Bench.Order20(),
+                         [new() { Field = "n1", Operator = "ge", Value = (rows / 2).ToString(CultureInfo.InvariantCulture) }, new() { Field = "c1", Operator = "eq", Value = "a" }])!),
+                         new("$orderby", "n1 desc")]),
                  })
         {
             var engine = await TimeAsync(async () =>
@@ -45,8 +49,10 @@ internal static class ListBench
 #pragma warning disable CA1304, CA1311, CA1862 // ToLower().Contains is what EF Core translates to SQL lower() and LIKE, as the OData search does.
                 orders = name.StartsWith("searched", StringComparison.Ordinal) ? orders.Where(o => o.Code!.ToLower().Contains("c-00999") || o.T1!.ToLower().Contains("c-00999")) : orders;
 #pragma warning restore CA1304, CA1311, CA1862
+                var view = name.StartsWith("a saved view", StringComparison.Ordinal);
+                orders = view ? orders.Where(o => o.N1 >= rows / 2 && o.C1 == "a") : orders;
                 var count = await orders.CountAsync();
-                var page = name.StartsWith("sorted", StringComparison.Ordinal) ? orders.OrderByDescending(o => o.Code) : orders.OrderBy(o => o.Id);
+                var page = name.StartsWith("sorted", StringComparison.Ordinal) ? orders.OrderByDescending(o => o.Code) : view ? orders.OrderByDescending(o => o.N1) : orders.OrderBy(o => o.Id);
                 return (await page.Take(20).ToListAsync()).Count + count;
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -12,7 +12,7 @@ public static partial class MetadataValidator
 
         if (form.Sections.Count > FormLayout.MaxSections)
         {
-            errors.Add(new("$.form.sections", $"A form has at most {FormLayout.MaxSections} sections."));
+            errors.Add(Problem("$.form.sections", "sections.1", $"A form has at most {FormLayout.MaxSections} sections.", FormLayout.MaxSections));
         }
 
         var placed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -22,13 +22,13 @@ public static partial class MetadataValidator
             var path = $"$.form.sections[{s}]";
             if (section is null)
             {
-                errors.Add(new(path, "A section cannot be null."));
+                errors.Add(Problem(path, "item.5", "A section cannot be null."));
                 continue;
             }
 
             if (section.Columns is < 1 or > 3)
             {
-                errors.Add(new($"{path}.columns", "A section has 1, 2 or 3 columns."));
+                errors.Add(Problem($"{path}.columns", "columns.1", "A section has 1, 2 or 3 columns."));
             }
 
             for (var f = 0; f < section.Fields.Count; f++)
@@ -36,11 +36,11 @@ public static partial class MetadataValidator
                 var name = section.Fields[f];
                 if (entity.LiveField(name ?? "") is null)
                 {
-                    errors.Add(new($"{path}.fields[{f}]", $"There is no field named '{name}'."));
+                    errors.Add(Problem($"{path}.fields[{f}]", "item.6", $"There is no field named '{name}'.", name));
                 }
                 else if (!placed.TryAdd(name!, $"{path}.fields[{f}]"))
                 {
-                    errors.Add(new($"{path}.fields[{f}]", $"'{name}' is placed twice; it is already at {placed[name!]}."));
+                    errors.Add(Problem($"{path}.fields[{f}]", "item.7", $"'{name}' is placed twice; it is already at {placed[name!]}.", name, placed[name!]));
                 }
             }
         }

@@ -15,6 +15,10 @@ public static partial class MetadataValidator
     /// <summary>The API names a lookup's target record under <c>{field}Record</c>, so no field may take that name.</summary>
     public const string LookupRecordSuffix = "Record";
 
+    /// <summary>A problem with its code and arguments, so pages can say it in the reader's language.</summary>
+    private static MetadataError Problem(string path, string code, string message, params object?[] arguments) =>
+        new(path, message) { Code = code, Arguments = arguments };
+
     public static IReadOnlyList<MetadataError> Validate(EntityDefinition entity)
     {
         var errors = new List<MetadataError>();
@@ -25,23 +29,23 @@ public static partial class MetadataValidator
 
         if (entity.Label is null || entity.Label.IsBlank)
         {
-            errors.Add(new("$.label", "A label in at least one language (zh-CN or en) is required."));
+            errors.Add(Problem("$.label", "label.1", "A label in at least one language (zh-CN or en) is required."));
         }
 
         if (entity.Description?.Length > MaxDescriptionLength)
         {
-            errors.Add(new("$.description", $"A description has at most {MaxDescriptionLength} characters."));
+            errors.Add(Problem("$.description", "description.1", $"A description has at most {MaxDescriptionLength} characters.", MaxDescriptionLength));
         }
 
         if (entity.Fields is null || entity.Fields.Count == 0)
         {
-            errors.Add(new("$.fields", "An entity needs at least one field."));
+            errors.Add(Problem("$.fields", "fields.1", "An entity needs at least one field."));
             return errors;
         }
 
         if (entity.Fields.Count > MaxFields)
         {
-            errors.Add(new("$.fields", $"An entity has at most {MaxFields} fields."));
+            errors.Add(Problem("$.fields", "fields.2", $"An entity has at most {MaxFields} fields.", MaxFields));
         }
 
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -52,7 +56,7 @@ public static partial class MetadataValidator
             var path = $"$.fields[{i}]";
             if (field is null)
             {
-                errors.Add(new(path, "A field cannot be null."));
+                errors.Add(Problem(path, "item.1", "A field cannot be null."));
                 continue;
             }
 
@@ -62,11 +66,11 @@ public static partial class MetadataValidator
             }
             else if (SystemFields.Reserved.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add(new($"{path}.name", $"'{field.Name}' is a system field every record has; choose another name."));
+                errors.Add(Problem($"{path}.name", "name.1", $"'{field.Name}' is a system field every record has; choose another name.", field.Name));
             }
             else if (seen.TryGetValue(field.Name, out var first))
             {
-                errors.Add(new($"{path}.name", $"The name '{field.Name}' is already used by $.fields[{first}]."));
+                errors.Add(Problem($"{path}.name", "name.2", $"The name '{field.Name}' is already used by $.fields[{first}].", field.Name, first));
             }
             else
             {
@@ -75,21 +79,21 @@ public static partial class MetadataValidator
 
             if (field.Label is null || field.Label.IsBlank)
             {
-                errors.Add(new($"{path}.label", "A label in at least one language (zh-CN or en) is required."));
+                errors.Add(Problem($"{path}.label", "label.2", "A label in at least one language (zh-CN or en) is required."));
             }
 
             if (field.Column is { } column && !ColumnShape().IsMatch(column))
             {
-                errors.Add(new($"{path}.column", $"'{column}' is not a column the platform assigned (f_ and lower-case letters, digits or underscores); leave column out for new fields."));
+                errors.Add(Problem($"{path}.column", "column.1", $"'{column}' is not a column the platform assigned (f_ and lower-case letters, digits or underscores); leave column out for new fields.", column));
             }
             else if (field.Column is not null && !columns.Add(field.Column))
             {
-                errors.Add(new($"{path}.column", $"The column '{field.Column}' is used by two fields."));
+                errors.Add(Problem($"{path}.column", "column.2", $"The column '{field.Column}' is used by two fields.", field.Column));
             }
 
             if (field.Description?.Length > MaxDescriptionLength)
             {
-                errors.Add(new($"{path}.description", $"A description has at most {MaxDescriptionLength} characters."));
+                errors.Add(Problem($"{path}.description", "description.2", $"A description has at most {MaxDescriptionLength} characters.", MaxDescriptionLength));
             }
 
             ValidateType(field, path, errors);
@@ -99,7 +103,7 @@ public static partial class MetadataValidator
         {
             if (entity.Fields[i]?.Type == FieldTypes.Lookup.Name && seen.TryGetValue(entity.Fields[i].Name + LookupRecordSuffix, out var taken))
             {
-                errors.Add(new($"$.fields[{taken}].name", $"'{entity.Fields[taken].Name}' is how the API names the record the lookup '{entity.Fields[i].Name}' refers to; choose another name."));
+                errors.Add(Problem($"$.fields[{taken}].name", "name.3", $"'{entity.Fields[taken].Name}' is how the API names the record the lookup '{entity.Fields[i].Name}' refers to; choose another name.", entity.Fields[taken].Name, entity.Fields[i].Name));
             }
         }
 
@@ -109,11 +113,11 @@ public static partial class MetadataValidator
 
         if (entity.TitleField is { } title && entity.Field(title) is null)
         {
-            errors.Add(new("$.titleField", $"There is no field named '{title}'."));
+            errors.Add(Problem("$.titleField", "titleField.1", $"There is no field named '{title}'.", title));
         }
         else if (entity.TitleField is { } named && entity.Field(named)!.Type == FieldTypes.Lines.Name)
         {
-            errors.Add(new("$.titleField", "Line items cannot name a record; choose a field with a single value."));
+            errors.Add(Problem("$.titleField", "titleField.2", "Line items cannot name a record; choose a field with a single value."));
         }
 
         return errors;
@@ -132,7 +136,7 @@ public static partial class MetadataValidator
             }
             else if (!names.Add(name!))
             {
-                errors.Add(new($"{path}.name", $"The key or index name '{name}' is used twice."));
+                errors.Add(Problem($"{path}.name", "name.4", $"The key or index name '{name}' is used twice.", name));
             }
 
             if (fields is not { Count: >= 1 and <= 8 } || (unique && fields.Count < 2))
@@ -145,17 +149,17 @@ public static partial class MetadataValidator
             {
                 if (entity.Field(fieldName) is not { } field || field.Removed)
                 {
-                    errors.Add(new($"{path}.fields[{f}]", $"There is no field named '{fieldName}'."));
+                    errors.Add(Problem($"{path}.fields[{f}]", "item.2", $"There is no field named '{fieldName}'.", fieldName));
                 }
                 else if (FieldTypes.Find(field.Type) is { } type && (type == FieldTypes.LongText || !type.HasColumn || type.HoldsFiles))
                 {
-                    errors.Add(new($"{path}.fields[{f}]", $"{type.Name} fields cannot be part of a {(unique ? "unique key" : "index")}."));
+                    errors.Add(Problem($"{path}.fields[{f}]", "item.3", $"{type.Name} fields cannot be part of a {(unique ? "unique key" : "index")}.", type.Name, (unique ? "unique key" : "index")));
                 }
             }
 
             if (fields.Distinct(StringComparer.OrdinalIgnoreCase).Count() != fields.Count)
             {
-                errors.Add(new($"{path}.fields", "A field appears twice in the key."));
+                errors.Add(Problem($"{path}.fields", "fields.3", "A field appears twice in the key."));
             }
         }
     }
@@ -165,7 +169,7 @@ public static partial class MetadataValidator
         var declared = FieldTypes.Find(field.Type);
         if (declared is null)
         {
-            errors.Add(new($"{path}.type", $"Unknown field type '{field.Type}'. Known types: {string.Join(", ", FieldTypes.All.Keys)}."));
+            errors.Add(Problem($"{path}.type", "type.1", $"Unknown field type '{field.Type}'. Known types: {string.Join(", ", FieldTypes.All.Keys)}.", field.Type, string.Join(", ", FieldTypes.All.Keys)));
             return;
         }
 
@@ -176,12 +180,12 @@ public static partial class MetadataValidator
 
         if (field.Unique && type.HoldsFiles)
         {
-            errors.Add(new($"{path}.unique", $"{type.Name} fields hold files and cannot be unique."));
+            errors.Add(Problem($"{path}.unique", "unique.1", $"{type.Name} fields hold files and cannot be unique.", type.Name));
         }
 
         if (field.Indexed && (!type.HasColumn || type == FieldTypes.LongText || type.HoldsFiles))
         {
-            errors.Add(new($"{path}.indexed", $"{type.Name} fields cannot be indexed."));
+            errors.Add(Problem($"{path}.indexed", "indexed.1", $"{type.Name} fields cannot be indexed.", type.Name));
         }
 
         var sized = type.IsText && type != FieldTypes.User && type != FieldTypes.Department && !type.HoldsFiles;
@@ -194,32 +198,32 @@ public static partial class MetadataValidator
         {
             if (type.ClrType != typeof(decimal))
             {
-                errors.Add(new($"{path}.precision", $"precision and scale apply to decimal, money and percent fields, not {type.Name}."));
+                errors.Add(Problem($"{path}.precision", "precision.1", $"precision and scale apply to decimal, money and percent fields, not {type.Name}.", type.Name));
             }
             else if (field.Precision is < 1 or > 28 || field.Scale is < 0 or > 10 || (field.Scale ?? 0) > (field.Precision ?? type.DefaultPrecision))
             {
-                errors.Add(new($"{path}.precision", "precision must be 1–28 and scale 0–10, and scale cannot exceed precision."));
+                errors.Add(Problem($"{path}.precision", "precision.2", "precision must be 1–28 and scale 0–10, and scale cannot exceed precision."));
             }
         }
 
         if ((field.Min is not null || field.Max is not null) && !type.IsNumber)
         {
-            errors.Add(new($"{path}.min", $"min and max apply to number fields, not {type.Name}."));
+            errors.Add(Problem($"{path}.min", "min.1", $"min and max apply to number fields, not {type.Name}.", type.Name));
         }
         else if (field.Min > field.Max)
         {
-            errors.Add(new($"{path}.min", $"min ({field.Min}) is greater than max ({field.Max})."));
+            errors.Add(Problem($"{path}.min", "min.2", $"min ({field.Min}) is greater than max ({field.Max}).", field.Min, field.Max));
         }
 
         if (field.Pattern is { } pattern)
         {
             if (!type.IsText || type.HoldsFiles)
             {
-                errors.Add(new($"{path}.pattern", $"pattern applies to text fields, not {type.Name}."));
+                errors.Add(Problem($"{path}.pattern", "pattern.1", $"pattern applies to text fields, not {type.Name}.", type.Name));
             }
             else if (!IsValidPattern(pattern))
             {
-                errors.Add(new($"{path}.pattern", "pattern is not a valid regular expression."));
+                errors.Add(Problem($"{path}.pattern", "pattern.2", "pattern is not a valid regular expression."));
             }
         }
 
@@ -232,41 +236,41 @@ public static partial class MetadataValidator
         }
         else if (field.Format is not null)
         {
-            errors.Add(new($"{path}.format", $"format applies to autoNumber fields, not {type.Name}."));
+            errors.Add(Problem($"{path}.format", "format.1", $"format applies to autoNumber fields, not {type.Name}.", type.Name));
         }
 
         if (type == FieldTypes.Lookup)
         {
             if (MetadataNames.Problem(field.Target) is { } targetProblem)
             {
-                errors.Add(new($"{path}.target", $"A lookup needs the name of the entity it refers to: {targetProblem}"));
+                errors.Add(Problem($"{path}.target", "target.1", $"A lookup needs the name of the entity it refers to: {targetProblem}", targetProblem));
             }
 
             if (field.OnDelete is not null && !LookupDeleteRules.All.Contains(field.OnDelete))
             {
-                errors.Add(new($"{path}.onDelete", $"onDelete must be one of {string.Join(", ", LookupDeleteRules.All)}."));
+                errors.Add(Problem($"{path}.onDelete", "onDelete.1", $"onDelete must be one of {string.Join(", ", LookupDeleteRules.All)}.", string.Join(", ", LookupDeleteRules.All)));
             }
         }
         else if (type == FieldTypes.Lines)
         {
             if (MetadataNames.Problem(field.Target) is { } targetProblem)
             {
-                errors.Add(new($"{path}.target", $"Line items need the name of their line entity: {targetProblem}"));
+                errors.Add(Problem($"{path}.target", "target.2", $"Line items need the name of their line entity: {targetProblem}", targetProblem));
             }
 
             if (field.OnDelete is not null)
             {
-                errors.Add(new($"{path}.onDelete", "Lines always go with their record; onDelete applies to lookups."));
+                errors.Add(Problem($"{path}.onDelete", "onDelete.2", "Lines always go with their record; onDelete applies to lookups."));
             }
 
             if (field.Unique)
             {
-                errors.Add(new($"{path}.unique", "Line items cannot be unique."));
+                errors.Add(Problem($"{path}.unique", "unique.2", "Line items cannot be unique."));
             }
         }
         else if (field.Target is not null || field.OnDelete is not null)
         {
-            errors.Add(new($"{path}.target", $"target and onDelete apply to lookup fields, not {type.Name}."));
+            errors.Add(Problem($"{path}.target", "target.3", $"target and onDelete apply to lookup fields, not {type.Name}.", type.Name));
         }
 
         if (type == FieldTypes.Choice || type == FieldTypes.MultiChoice)
@@ -275,7 +279,7 @@ public static partial class MetadataValidator
         }
         else if (field.Choices is { Count: > 0 })
         {
-            errors.Add(new($"{path}.choices", $"choices apply to choice fields, not {type.Name}."));
+            errors.Add(Problem($"{path}.choices", "choices.1", $"choices apply to choice fields, not {type.Name}.", type.Name));
         }
     }
 
@@ -288,7 +292,7 @@ public static partial class MetadataValidator
             var path = $"$.rules[{r}]";
             if (rule is null)
             {
-                errors.Add(new(path, "A rule cannot be null."));
+                errors.Add(Problem(path, "item.4", "A rule cannot be null."));
                 continue;
             }
 
@@ -298,25 +302,25 @@ public static partial class MetadataValidator
             }
             else if (!names.Add(rule.Name))
             {
-                errors.Add(new($"{path}.name", $"The rule name '{rule.Name}' is used twice."));
+                errors.Add(Problem($"{path}.name", "name.5", $"The rule name '{rule.Name}' is used twice.", rule.Name));
             }
 
             if (!RuleDefinition.Kinds.Contains(rule.Kind))
             {
-                errors.Add(new($"{path}.kind", $"kind must be one of {string.Join(", ", RuleDefinition.Kinds)}."));
+                errors.Add(Problem($"{path}.kind", "kind.1", $"kind must be one of {string.Join(", ", RuleDefinition.Kinds)}.", string.Join(", ", RuleDefinition.Kinds)));
             }
             else if (rule.Kind == RuleDefinition.Validation && (string.IsNullOrWhiteSpace(rule.When) || rule.Message is null || rule.Message.IsBlank))
             {
-                errors.Add(new($"{path}.when", "A validation rule needs a condition (when) and a message."));
+                errors.Add(Problem($"{path}.when", "when.1", "A validation rule needs a condition (when) and a message."));
             }
             else if (rule.Kind != RuleDefinition.Validation && string.IsNullOrWhiteSpace(rule.Script))
             {
-                errors.Add(new($"{path}.script", $"A {rule.Kind} rule needs a script."));
+                errors.Add(Problem($"{path}.script", "script.1", $"A {rule.Kind} rule needs a script.", rule.Kind));
             }
 
             if (rule.Field is { } field && entity.LiveField(field) is null)
             {
-                errors.Add(new($"{path}.field", $"There is no field named '{field}'."));
+                errors.Add(Problem($"{path}.field", "field.1", $"There is no field named '{field}'.", field));
             }
         }
     }
@@ -329,14 +333,14 @@ public static partial class MetadataValidator
     {
         if (field.Default is not null && (declared == FieldTypes.Computed || declared == FieldTypes.AutoNumber || !declared.HasColumn || declared.HoldsFiles))
         {
-            errors.Add(new($"{path}.default", $"{declared.Name} fields take no default."));
+            errors.Add(Problem($"{path}.default", "default.1", $"{declared.Name} fields take no default.", declared.Name));
         }
 
         if (declared != FieldTypes.Computed)
         {
             if (field.Formula is not null || field.ResultType is not null)
             {
-                errors.Add(new($"{path}.formula", $"formula and resultType apply to computed fields, not {declared.Name}."));
+                errors.Add(Problem($"{path}.formula", "formula.1", $"formula and resultType apply to computed fields, not {declared.Name}.", declared.Name));
             }
 
             return declared;
@@ -344,18 +348,18 @@ public static partial class MetadataValidator
 
         if (string.IsNullOrWhiteSpace(field.Formula) || field.Formula.Length > MaxFormulaLength)
         {
-            errors.Add(new($"{path}.formula", $"A computed field needs a formula of at most {MaxFormulaLength} characters."));
+            errors.Add(Problem($"{path}.formula", "formula.2", $"A computed field needs a formula of at most {MaxFormulaLength} characters.", MaxFormulaLength));
         }
 
         if (field.Required || field.Unique)
         {
-            errors.Add(new($"{path}.required", "A computed field takes its value from the formula; it cannot be required or unique."));
+            errors.Add(Problem($"{path}.required", "required.1", "A computed field takes its value from the formula; it cannot be required or unique."));
         }
 
         var result = FieldTypes.Find(field.ResultType);
         if (result is null || !FieldTypes.ComputedResults.Contains(result))
         {
-            errors.Add(new($"{path}.resultType", $"resultType must be one of {string.Join(", ", FieldTypes.ComputedResults.Select(t => t.Name))}."));
+            errors.Add(Problem($"{path}.resultType", "resultType.1", $"resultType must be one of {string.Join(", ", FieldTypes.ComputedResults.Select(t => t.Name))}.", string.Join(", ", FieldTypes.ComputedResults.Select(t => t.Name))));
             return null;
         }
 
@@ -366,7 +370,7 @@ public static partial class MetadataValidator
     {
         if (field.Choices is null || field.Choices.Count == 0)
         {
-            errors.Add(new($"{path}.choices", "A choice field needs at least one choice."));
+            errors.Add(Problem($"{path}.choices", "choices.2", "A choice field needs at least one choice."));
             return;
         }
 
@@ -377,20 +381,20 @@ public static partial class MetadataValidator
             var at = $"{path}.choices[{c}]";
             if (string.IsNullOrWhiteSpace(choice?.Value) || choice.Value.Length > (field.MaxLength ?? FieldTypes.Choice.DefaultMaxLength))
             {
-                errors.Add(new($"{at}.value", "A choice needs a value of at most 100 characters."));
+                errors.Add(Problem($"{at}.value", "value.1", "A choice needs a value of at most 100 characters."));
             }
             else if (!values.Add(choice.Value))
             {
-                errors.Add(new($"{at}.value", $"The value '{choice.Value}' appears twice."));
+                errors.Add(Problem($"{at}.value", "value.2", $"The value '{choice.Value}' appears twice.", choice.Value));
             }
             else if (field.Type == FieldTypes.MultiChoice.Name && choice.Value.Contains(',', StringComparison.Ordinal))
             {
-                errors.Add(new($"{at}.value", "Values of a multi-choice field cannot contain commas."));
+                errors.Add(Problem($"{at}.value", "value.3", "Values of a multi-choice field cannot contain commas."));
             }
 
             if (choice?.Color is { } color && !Regex.IsMatch(color, "^#[0-9A-Fa-f]{6}$", RegexOptions.None, TimeSpan.FromMilliseconds(50)))
             {
-                errors.Add(new($"{at}.color", $"'{color}' is not a colour like #2e7d32."));
+                errors.Add(Problem($"{at}.color", "color.1", $"'{color}' is not a colour like #2e7d32.", color));
             }
         }
     }

@@ -22,6 +22,13 @@ public sealed class DesignerTests
         // The line entity: item, quantity, price, and amount = quantity × price.
         await page.GetByTestId("designer-new").ClickAsync();
         await browser.WaitUntilInteractiveAsync();
+
+        // Saving an empty entity: nothing is written, and the problems read in Chinese.
+        await page.GetByTestId("designer-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("designer-problems")).ToContainTextAsync("实体至少需要一个字段。");
+        await Assertions.Expect(page.GetByTestId("designer-problems")).ToContainTextAsync("至少需要一种语言（中文或英文）的显示名称。");
+        await Assertions.Expect(page.GetByTestId("dryrun-dialog")).ToHaveCountAsync(0);
+
         await TypeAsync(page, "entity-name", "quote_line");
         await TypeAsync(page, "entity-label-zh", "报价明细");
         await TypeAsync(page, "entity-label-en", "Quote line");

@@ -43,7 +43,7 @@ public sealed class LookupPickerTests : FormComponentContext
         Assert.Equal(3, picker.FindAll("[data-testid=lookup-option]").Count);
 
         picker.Find("input").Input("C-003");
-        picker.WaitForAssertion(() => Assert.Single(picker.FindAll("[data-testid=lookup-option]")));
+        picker.WaitForAssertion(() => Assert.Single(picker.FindAll("[data-testid=lookup-option]")), TimeSpan.FromSeconds(5));
 
         Assert.Contains("西南实业", picker.Find("[data-testid=lookup-option]").TextContent, StringComparison.Ordinal);
         Assert.Equal("C-003", Options.Searches[^1]);
@@ -81,7 +81,7 @@ public sealed class LookupPickerTests : FormComponentContext
         var picker = Picker(withCreate: true);
         picker.Find("input").Focus();
         picker.Find("input").Input("东方红");
-        picker.WaitForAssertion(() => Assert.Contains("没有找到", picker.Find("[data-testid=customer-options]").TextContent, StringComparison.Ordinal));
+        picker.WaitForAssertion(() => Assert.Contains("没有找到", picker.Find("[data-testid=customer-options]").TextContent, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
 
         picker.Find("[data-testid=customer-new]").Click();
 

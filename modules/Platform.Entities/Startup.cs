@@ -24,6 +24,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Views.SavedViews>();
         services.AddSingleton<Views.BulkActions>();
         services.AddScoped<Data.Packages.IAppPackagePart, Views.PackageViews>();
+        services.AddScoped<Data.Packages.IAppPackagePart, Menus.PackageMenus>();
+        services.AddSingleton<Abstractions.Navigation.INavigationSource, Menus.PackageMenuNavigation>();
         services.AddSingleton<Designer.EntityDesign>();
         services.Configure<Web.Hosting.ShellOptions>(shell => shell.Scripts.Add("_content/Platform.Entities/code-editor.js"));
     }

@@ -33,6 +33,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Views.SavedView> SavedViews => Set<Views.SavedView>();
 
+    public DbSet<Menus.AppMenu> AppMenus => Set<Menus.AppMenu>();
+
     public DbSet<Workflows.WorkflowDefinition> WorkflowDefinitions => Set<Workflows.WorkflowDefinition>();
 
     public DbSet<Workflows.WorkflowInstance> WorkflowInstances => Set<Workflows.WorkflowInstance>();
@@ -64,5 +66,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new Workflows.WorkflowHistoryEntryConfiguration());
         builder.ApplyConfiguration(new Workflows.WorkflowStartTimerConfiguration());
         builder.ApplyConfiguration(new Views.SavedViewConfiguration());
+        builder.ApplyConfiguration(new Menus.AppMenuConfiguration());
     }
 }

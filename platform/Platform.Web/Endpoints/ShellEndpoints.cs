@@ -26,7 +26,7 @@ public static class ShellEndpoints
         TypedResults.Ok(new ModuleList(modules.EnabledModules.Select(m => m.Id).ToList(), modules.DisabledModules.Select(m => m.Id).ToList()));
 
     private static List<MenuEntry> ToEntries(IReadOnlyList<NavigationItem> items, IStringLocalizer localizer) =>
-        items.Select(i => new MenuEntry(i.TextKey, localizer[i.TextKey], i.Href, i.Icon, ToEntries(i.Children, localizer))).ToList();
+        items.Select(i => new MenuEntry(i.TextKey, i.TextFor(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? localizer[i.TextKey], i.Href, i.Icon, ToEntries(i.Children, localizer))).ToList();
 
     public sealed record MenuEntry(string Key, string Text, string? Href, string Icon, IReadOnlyList<MenuEntry> Children);
 

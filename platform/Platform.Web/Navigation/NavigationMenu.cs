@@ -5,16 +5,21 @@ using Platform.Abstractions.Navigation;
 namespace Platform.Web.Navigation;
 
 /// <summary>
-/// The menu a given user sees: entries of all enabled modules, groups of the same text key
+/// The menu a given user sees: entries of all enabled modules and of the menus app packages define, groups of the same text key
 /// merged, entries the user lacks the permission for removed, empty groups dropped, sorted by
 /// order then key.
 /// </summary>
-public sealed class NavigationMenu(IEnumerable<INavigationProvider> providers, IAuthorizationService authorization)
+public sealed class NavigationMenu(IEnumerable<INavigationProvider> providers, IEnumerable<INavigationSource> sources, IAuthorizationService authorization)
 {
     public async Task<IReadOnlyList<NavigationItem>> ForUserAsync(ClaimsPrincipal user)
     {
-        var merged = Merge(providers.SelectMany(p => p.GetItems()));
-        return await FilterAsync(merged, user);
+        var items = providers.SelectMany(p => p.GetItems()).ToList();
+        foreach (var source in sources)
+        {
+            items.AddRange(await source.GetItemsAsync());
+        }
+
+        return await FilterAsync(Merge(items), user);
     }
 
     private static List<NavigationItem> Merge(IEnumerable<NavigationItem> items) =>

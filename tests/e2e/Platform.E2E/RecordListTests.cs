@@ -56,4 +56,33 @@ public sealed class RecordListTests
         Assert.EndsWith(".xlsx", workbook.SuggestedFilename, StringComparison.Ordinal);
         Assert.Equal("PK", Encoding.ASCII.GetString((await File.ReadAllBytesAsync((await workbook.PathAsync())!))[..2]));
     }
+
+    [SkippableFact]
+    public async Task The_sample_packages_sales_menu_opens_its_lists_and_the_open_orders_view_as_a_kanban_board()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
+        using var api = await PageDriver.AdminApiAsync(host);
+        var customer = await PageDriver.PostAsync(api, "customer", new { name = "华东贸易" });
+        var product = await PageDriver.PostAsync(api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
+        foreach (var status in new[] { "draft", "submitted", "completed" })
+        {
+            await PageDriver.PostAsync(api, "sales_order", new { customer, status, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 1m } } });
+        }
+
+        await using var browser = await BrowserSession.OpenAsync("en");
+        var page = browser.Page;
+        await PageDriver.SignInAsync(browser, host, "/");
+        var menu = page.Locator(".platform-nav");
+        await Assertions.Expect(menu).ToContainTextAsync("Sales");
+        await menu.GetByText("Customers").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Customers");
+
+        // The open orders: the package's view, as a kanban board without the completed order.
+        await menu.GetByText("Open orders").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("kanban")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("2 records");
+        await Assertions.Expect(page.Locator("[data-testid=kanban-column][data-value=completed] [data-testid=kanban-count]")).ToHaveTextAsync("0");
+        await browser.ScreenshotAsync("package-menu-kanban-en");
+    }
 }

@@ -28,17 +28,53 @@ public sealed class AppPackageTests
         var second = await ApplyAsync(host, files);
 
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
-        Assert.Equal(["contact", "customer", "product", "sales_order", "sales_order_line", "view views/sales_order.large.json", "view views/sales_order.open.json", "workflow sales_order_approval"],
+        Assert.Equal(["contact", "customer", "menu menus/sales.json", "product", "sales_order", "sales_order_line", "view views/sales_order.large.json", "view views/sales_order.open.json", "workflow sales_order_approval"],
             first.Created.Order(StringComparer.Ordinal));
         Assert.Empty(second.Created);
         Assert.Empty(second.Changed);
-        Assert.Equal(8, second.Unchanged.Count);
+        Assert.Equal(9, second.Unchanged.Count);
         Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("customer")));
         // The package's views are shared: everyone sees them, in their language.
         var views = await host.Services.GetRequiredService<Platform.Entities.Views.SavedViews>().ListAsync("sales_order", "anyone");
         Assert.Equal(["5 万元以上的订单", "进行中的订单"], views.Select(v => v.Definition.LabelFor("zh-CN")).Order(StringComparer.Ordinal));
         Assert.Contains("Open orders", views.Select(v => v.Definition.LabelFor("en")));
         Assert.All(views, v => Assert.True(v.Shared));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_sample_packages_menu_becomes_a_menu_group_of_its_lists_in_both_languages(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        Assert.True((await ApplyAsync(host, AppPackageFolder.Read(SamplesFolder))).Succeeded);
+
+        var sales = await host.InScopeAsync(async s =>
+        {
+            var items = await s.GetRequiredService<Platform.Abstractions.Navigation.INavigationSource>().GetItemsAsync();
+            return items.Single(i => i.TextFor("zh-CN") == "销售");
+        });
+
+        Assert.Equal("Sales", sales.TextFor("en"));
+        Assert.Equal(["客户", "联系人", "产品", "销售订单", "进行中的订单"], sales.Children.Select(c => c.TextFor("zh-CN")));
+        Assert.Equal("/records/customer", sales.Children[0].Href);
+        var views = await host.Services.GetRequiredService<Platform.Entities.Views.SavedViews>().ListAsync("sales_order", "anyone");
+        var open = views.Single(v => v.Definition.LabelFor("en") == "Open orders");
+        Assert.Equal($"/records/sales_order?view={open.Id}", sales.Children[4].Href);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_package_menu_naming_a_missing_entity_or_view_refuses_the_package_and_names_the_place(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var files = AppPackageFolder.Read(SamplesFolder)
+            .Append(new AppPackageFile("menus/broken.json", """{ "label": { "en": "Broken" }, "items": [ { "entity": "ghost" }, { "entity": "customer", "view": "views/none.json" } ] }""")).ToList();
+
+        var report = await ApplyAsync(host, files);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains(report.Errors, e => e.Path == "menus/broken.json: $.items[0].entity");
+        Assert.Contains(report.Errors, e => e.Path == "menus/broken.json: $.items[1].view");
     }
 
     [SkippableTheory]

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Metadata;
+using Platform.Data;
+using Platform.Data.Menus;
+using Platform.Data.Packages;
+using Platform.Data.Records;
+
+namespace Platform.Entities.Menus;
+
+/// <summary>
+/// The menus app packages bring (<c>menus/*.json</c>): checked against the entities and the package's
+/// views, kept by file so applying a package twice changes nothing, shown by <see cref="PackageMenuNavigation"/>.
+/// </summary>
+public sealed class PackageMenus(PlatformDbContext db, SchemaManager schemas) : IAppPackagePart
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string Folder => "menus";
+
+    public async Task<AppPackagePartResult> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var (created, changed, unchanged, errors) = (new List<string>(), new List<string>(), new List<string>(), new List<MetadataError>());
+        foreach (var file in files.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            AppMenuDocument? menu;
+            try
+            {
+                menu = JsonSerializer.Deserialize<AppMenuDocument>(file.Content, Json);
+            }
+            catch (JsonException e)
+            {
+                errors.Add(new($"{file.Path}: {e.Path ?? "$"}", e.Message));
+                continue;
+            }
+
+            var problems = await ProblemsAsync(menu, schema, cancellationToken);
+            if (problems.Count > 0)
+            {
+                errors.AddRange(problems.Select(p => p with { Path = $"{file.Path}: {p.Path}" }));
+                continue;
+            }
+
+            var definition = JsonSerializer.Serialize(menu, Json);
+            var stored = await db.AppMenus.SingleOrDefaultAsync(m => m.Source == file.Path, cancellationToken);
+            if (stored?.Definition == definition)
+            {
+                unchanged.Add($"menu {file.Path}");
+                continue;
+            }
+
+            if (stored is null)
+            {
+                db.AppMenus.Add(stored = new AppMenu { Id = Guid.NewGuid(), Source = file.Path });
+                created.Add($"menu {file.Path}");
+            }
+            else
+            {
+                changed.Add($"menu {file.Path}");
+            }
+
+            (stored.Definition, stored.UpdatedAt, stored.UpdatedBy) = (definition, DateTimeOffset.UtcNow, changedBy);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AppPackagePartResult([], [], [], errors);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+
+    private async Task<List<MetadataError>> ProblemsAsync(AppMenuDocument? menu, RecordsSchema schema, CancellationToken cancellationToken)
+    {
+        var problems = new List<MetadataError>();
+        if (menu is null || menu.Label.IsBlank)
+        {
+            problems.Add(new("$.label", "A menu needs a label in at least one language (zh-CN or en)."));
+            return problems;
+        }
+
+        if (menu.Items.Count == 0)
+        {
+            problems.Add(new("$.items", "A menu needs at least one item."));
+        }
+
+        for (var i = 0; i < menu.Items.Count; i++)
+        {
+            var item = menu.Items[i];
+            if (schema.Find(item.Entity) is null)
+            {
+                problems.Add(new($"$.items[{i}].entity", $"There is no entity '{item.Entity}'."));
+            }
+            else if (item.View is { } view && !await db.SavedViews.AnyAsync(v => v.Source == view && v.OwnerId == null, cancellationToken))
+            {
+                problems.Add(new($"$.items[{i}].view", $"There is no package view '{view}' (a file in views/)."));
+            }
+        }
+
+        return problems;
+    }
+}

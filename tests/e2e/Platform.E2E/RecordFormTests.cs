@@ -153,8 +153,23 @@ public sealed class RecordFormTests
             await using var browser = await BrowserSession.OpenAsync("zh-CN");
             var page = browser.Page;
             await SignInAsync(browser, host, $"/records/sales_order/{order}");
-            await page.GetByTestId("field-attachments-upload").SetInputFilesAsync(contract);
-            await Assertions.Expect(page.GetByTestId("field-attachments").GetByTestId("file")).ToContainTextAsync(Path.GetFileName(contract));
+            await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("500.00");
+            // Blazor's file input listens only once its component has rendered in the browser: set the file again if the first was too early.
+            var attached = page.GetByTestId("field-attachments").GetByTestId("file");
+            for (var attempt = 1; ; attempt++)
+            {
+                await page.GetByTestId("field-attachments-upload").SetInputFilesAsync(contract);
+                try
+                {
+                    await attached.WaitForAsync(new() { Timeout = 4000 });
+                    break;
+                }
+                catch (TimeoutException) when (attempt < 3)
+                {
+                }
+            }
+
+            await Assertions.Expect(attached).ToContainTextAsync(Path.GetFileName(contract));
             await page.GetByTestId("record-save").ClickAsync();
             await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
 

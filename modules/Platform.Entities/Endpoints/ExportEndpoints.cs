@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OData;
 using Platform.Data.Records;
@@ -24,24 +25,24 @@ public static class ExportEndpoints
             .WithSummary("Records as .xlsx or .csv: ?format=xlsx|csv&$filter=…&$orderby=…&$select=… (columns in $select order).");
     }
 
-    private static async Task<IResult> Export(string entity, string? format, HttpContext context, RecordStore records)
+    private static async Task<IResult> Export(string entity, string? format, HttpContext context, RecordStore records, IStringLocalizer text)
     {
         var cancellationToken = context.RequestAborted;
         format = (format ?? "xlsx").ToLowerInvariant();
         if (format is not ("xlsx" or "csv"))
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"format '{format}' is not xlsx or csv.");
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: text["Entities.Export.Error.Format", format]);
         }
 
         await using var reader = await records.OpenReaderAsync(entity, RecordActors.From(context.User), cancellationToken);
         if (reader is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"There is no entity '{entity}'.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Entities.Import.Error.NoSuchEntity", entity]);
         }
 
         if (reader.Forbidden)
         {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: $"Your roles do not allow reading {reader.Entity.Name} records.");
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: text["Entities.Records.Forbidden"]);
         }
 
         var culture = CultureInfo.CurrentUICulture;
@@ -54,7 +55,7 @@ public static class ExportEndpoints
             if (count > RecordExport.MaxRows)
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest,
-                    title: $"The list holds {count:N0} records; an export holds at most {RecordExport.MaxRows:N0}. Narrow the filter.");
+                    title: text["Entities.Export.Error.TooMany", count, RecordExport.MaxRows]);
             }
         }
         catch (ODataQueryException e)

@@ -139,6 +139,11 @@ public sealed class ExportTests
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.True(anonymous.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect, anonymous.StatusCode.ToString());
+        // Refusals in the reader's language.
+        static async Task<string> TitleAsync(HttpResponseMessage response) =>
+            (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("title").GetString()!;
+        Assert.Equal("“pdf”不是导出格式：xlsx 或 csv。", await TitleAsync(await GetAsync(admin, "/api/export/product?format=pdf", "zh-CN")));
+        Assert.Equal("没有实体“nothing”。", await TitleAsync(await GetAsync(admin, "/api/export/nothing", "zh-CN")));
     }
 
     private sealed record SheetCell(string Text, bool IsNumber, bool IsDate);

@@ -21,21 +21,24 @@ public static partial class MetadataNames
         "constructor", "prototype", "__proto__", "this", "function", "return", "var", "let", "new", "undefined",
     };
 
-    public static string? Problem(string? name)
+    public static string? Problem(string? name) => Check(name)?.Message;
+
+    /// <summary>What is wrong with a name, as a problem at <paramref name="path"/> with its code (for messages in the reader's language); null when it is fine.</summary>
+    public static MetadataError? Check(string? name, string path = "$.name")
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            return "A name is required.";
+            return new(path, "A name is required.") { Code = "names.required" };
         }
 
         if (!Shape().IsMatch(name))
         {
-            return $"'{name}' is not a valid name: use 1 to {MaxLength} letters, digits or underscores, starting with a letter.";
+            return new(path, $"'{name}' is not a valid name: use 1 to {MaxLength} letters, digits or underscores, starting with a letter.") { Code = "names.shape", Arguments = [name, MaxLength] };
         }
 
         if (Reserved.Contains(name))
         {
-            return $"'{name}' is a reserved word; choose another name.";
+            return new(path, $"'{name}' is a reserved word; choose another name.") { Code = "names.reserved", Arguments = [name] };
         }
 
         return null;

@@ -22,9 +22,9 @@ public static partial class MetadataValidator
     public static IReadOnlyList<MetadataError> Validate(EntityDefinition entity)
     {
         var errors = new List<MetadataError>();
-        if (MetadataNames.Problem(entity.Name) is { } nameProblem)
+        if (MetadataNames.Check(entity.Name) is { } nameProblem)
         {
-            errors.Add(new("$.name", nameProblem));
+            errors.Add(nameProblem);
         }
 
         if (entity.Label is null || entity.Label.IsBlank)
@@ -60,9 +60,9 @@ public static partial class MetadataValidator
                 continue;
             }
 
-            if (MetadataNames.Problem(field.Name) is { } problem)
+            if (MetadataNames.Check(field.Name, $"{path}.name") is { } problem)
             {
-                errors.Add(new($"{path}.name", problem));
+                errors.Add(problem);
             }
             else if (SystemFields.Reserved.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
             {
@@ -130,9 +130,9 @@ public static partial class MetadataValidator
             .Concat((entity.Indexes ?? []).Select((k, i) => (Path: $"$.indexes[{i}]", Name: k?.Name, Fields: k?.Fields, Unique: false)));
         foreach (var (path, name, fields, unique) in keys)
         {
-            if (MetadataNames.Problem(name) is { } problem)
+            if (MetadataNames.Check(name, $"{path}.name") is { } problem)
             {
-                errors.Add(new($"{path}.name", problem));
+                errors.Add(problem);
             }
             else if (!names.Add(name!))
             {
@@ -296,9 +296,9 @@ public static partial class MetadataValidator
                 continue;
             }
 
-            if (MetadataNames.Problem(rule.Name) is { } problem)
+            if (MetadataNames.Check(rule.Name, $"{path}.name") is { } problem)
             {
-                errors.Add(new($"{path}.name", problem));
+                errors.Add(problem);
             }
             else if (!names.Add(rule.Name))
             {

@@ -12,12 +12,13 @@ public sealed class DesignerPathsTests
     /// <summary>An entity with one problem of nearly every kind the metadata check finds.</summary>
     private static EntityDefinition Broken() => new()
     {
-        Name = "order",
+        Name = "drop",
         Label = [],
         TitleField = "ghost",
         Fields =
         [
             new() { Name = "id", Type = "text", Label = LocalizedText.Of("编号", "Id") },
+            new() { Name = "9lives", Type = "text", Label = LocalizedText.Of("命", "Lives") },
             new() { Name = "amount", Type = "money", Label = LocalizedText.Of("金额", "Amount"), Min = 10, Max = 1, Pattern = "x" },
             new() { Name = "status", Type = "choice", Label = LocalizedText.Of("状态", "Status"), Choices = [new() { Value = "a" }, new() { Value = "a", Color = "red" }] },
             new() { Name = "kind", Type = "nope", Label = LocalizedText.Of("类型", "Kind") },
@@ -46,6 +47,8 @@ public sealed class DesignerPathsTests
         var problems = MetadataValidator.Validate(Broken());
 
         Assert.True(problems.Count(p => p.Code is not null) >= 10, string.Join("; ", problems));
+        Assert.Contains(problems, p => p.Code == "names.reserved");
+        Assert.Contains(problems, p => p.Code == "names.shape");
         Assert.All(problems.Where(p => p.Code is not null), problem =>
         {
             var chinese = InCulture("zh-CN", () => DesignerPaths.Text(problem, Text));
@@ -58,7 +61,7 @@ public sealed class DesignerPathsTests
     [Fact]
     public void Reads_the_chinese_text_with_its_values()
     {
-        var problem = MetadataValidator.Validate(Broken()).Single(p => p.Path == "$.fields[1].min");
+        var problem = MetadataValidator.Validate(Broken()).Single(p => p.Path == "$.fields[2].min");
 
         Assert.Equal("最小值（10）大于最大值（1）。", InCulture("zh-CN", () => DesignerPaths.Text(problem, Text)));
     }

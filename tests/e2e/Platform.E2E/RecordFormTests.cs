@@ -61,6 +61,14 @@ public sealed class RecordFormTests
         await TypeAsync(page, "line-0-quantity", "5");
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("1,000.00");
         await Assertions.Expect(page.GetByTestId("record-unsaved")).ToBeVisibleAsync();
+
+        // Leaving with unsaved changes asks first; staying keeps them.
+        await page.GetByTestId("record-back").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-dialog-confirm")).ToContainTextAsync("尚未保存");
+        await page.Locator(".rz-dialog-confirm-buttons button").Filter(new() { HasText = "留下" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/records/sales_order/{id}$"));
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("1,000.00");
+
         await page.GetByTestId("record-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
         stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({id})?$expand=lines");

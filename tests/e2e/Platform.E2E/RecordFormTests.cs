@@ -105,6 +105,7 @@ public sealed class RecordFormTests
         await TypeAsync(page, "line-0-quantity", "4");
         await page.GetByTestId("record-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("conflict-dialog")).ToContainTextAsync("admin");
+        await Assertions.Expect(page.GetByTestId("record-error")).ToHaveCountAsync(0); // the dialog says it, once
         await browser.ScreenshotAsync("record-form-conflict-en");
         await page.GetByTestId("conflict-mine").ClickAsync();
         await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);

@@ -27,20 +27,6 @@ public sealed class DesignerPathsTests
         Form = new FormLayout { Sections = [new() { Columns = 5, Fields = ["amount", "amount"] }] },
     };
 
-    private static T InCulture<T>(string culture, Func<T> read)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
-
     [Fact]
     public void Every_problem_the_metadata_check_names_by_code_has_a_chinese_text_taking_its_arguments()
     {
@@ -51,10 +37,10 @@ public sealed class DesignerPathsTests
         Assert.Contains(problems, p => p.Code == "names.shape");
         Assert.All(problems.Where(p => p.Code is not null), problem =>
         {
-            var chinese = InCulture("zh-CN", () => DesignerPaths.Text(problem, Text));
+            var chinese = Platform.Tests.UiCulture.In("zh-CN", () => DesignerPaths.Text(problem, Text));
             Assert.NotEqual(problem.Message, chinese);
             Assert.DoesNotContain("{", chinese, StringComparison.Ordinal);
-            Assert.Equal(problem.Message, InCulture("en", () => DesignerPaths.Text(problem, Text)));
+            Assert.Equal(problem.Message, Platform.Tests.UiCulture.In("en", () => DesignerPaths.Text(problem, Text)));
         });
     }
 
@@ -63,7 +49,7 @@ public sealed class DesignerPathsTests
     {
         var problem = MetadataValidator.Validate(Broken()).Single(p => p.Path == "$.fields[2].min");
 
-        Assert.Equal("最小值（10）大于最大值（1）。", InCulture("zh-CN", () => DesignerPaths.Text(problem, Text)));
+        Assert.Equal("最小值（10）大于最大值（1）。", Platform.Tests.UiCulture.In("zh-CN", () => DesignerPaths.Text(problem, Text)));
     }
 
     [Fact]
@@ -71,7 +57,7 @@ public sealed class DesignerPathsTests
     {
         var problem = new MetadataError("$", "The database refused the change.");
 
-        Assert.Equal("The database refused the change.", InCulture("zh-CN", () => DesignerPaths.Text(problem, Text)));
+        Assert.Equal("The database refused the change.", Platform.Tests.UiCulture.In("zh-CN", () => DesignerPaths.Text(problem, Text)));
     }
 
     [Theory]

@@ -8,43 +8,29 @@ public sealed class CatalogStringLocalizerTests
 {
     private static readonly CatalogStringLocalizer Localizer = new(new LocalizationCatalog([typeof(PlatformCultures).Assembly]));
 
-    private static T InCulture<T>(string culture, Func<T> read)
-    {
-        var saved = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = saved;
-        }
-    }
-
     [Fact]
     public void Reads_the_text_of_the_current_ui_language()
     {
-        Assert.Equal("首页", InCulture("zh-CN", () => Localizer["Shell.Home"].Value));
-        Assert.Equal("Home", InCulture("en", () => Localizer["Shell.Home"].Value));
+        Assert.Equal("首页", Platform.Tests.UiCulture.In("zh-CN", () => Localizer["Shell.Home"].Value));
+        Assert.Equal("Home", Platform.Tests.UiCulture.In("en", () => Localizer["Shell.Home"].Value));
     }
 
     [Fact]
     public void A_regional_english_falls_back_to_english()
     {
-        Assert.Equal("Home", InCulture("en-GB", () => Localizer["Shell.Home"].Value));
+        Assert.Equal("Home", Platform.Tests.UiCulture.In("en-GB", () => Localizer["Shell.Home"].Value));
     }
 
     [Fact]
     public void Formats_arguments_into_the_text()
     {
-        Assert.Equal("欢迎，张三", InCulture("zh-CN", () => Localizer["Shell.Home.Welcome", "张三"].Value));
+        Assert.Equal("欢迎，张三", Platform.Tests.UiCulture.In("zh-CN", () => Localizer["Shell.Home.Welcome", "张三"].Value));
     }
 
     [Fact]
     public void An_unknown_key_comes_back_as_itself_marked_not_found()
     {
-        var text = InCulture("zh-CN", () => Localizer["No.Such.Key"]);
+        var text = Platform.Tests.UiCulture.In("zh-CN", () => Localizer["No.Such.Key"]);
 
         Assert.True(text.ResourceNotFound);
         Assert.Equal("No.Such.Key", text.Value);

@@ -41,11 +41,11 @@ public sealed partial class SchemaManager
 
             if (!CanConvert(existing.Type, field.Type))
             {
-                errors.Add(new($"$.fields[{i}].type", $"'{field.Name}' cannot change from {existing.Type} to {field.Type}: its values do not convert. Add a new field instead."));
+                errors.Add(new($"$.fields[{i}].type", $"'{field.Name}' cannot change from {existing.Type} to {field.Type}: its values do not convert. Add a new field instead.") { Code = "schema.typeChange", Arguments = [field.Name, existing.Type, field.Type] });
             }
             else if (!string.Equals(existing.Target, field.Target, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add(new($"$.fields[{i}].target", $"'{field.Name}' refers to {existing.Target}; it cannot be pointed at {field.Target}. Add a new field instead."));
+                errors.Add(new($"$.fields[{i}].target", $"'{field.Name}' refers to {existing.Target}; it cannot be pointed at {field.Target}. Add a new field instead.") { Code = "schema.retarget", Arguments = [field.Name, existing.Target, field.Target] });
             }
         }
 
@@ -61,7 +61,7 @@ public sealed partial class SchemaManager
                 && !string.Equals(name, target.Name, StringComparison.OrdinalIgnoreCase)
                 && schema.Find(name) is null && !alsoDefined.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
-                yield return new($"$.fields[{i}].target", $"There is no entity named '{name}' to look up.");
+                yield return new($"$.fields[{i}].target", $"There is no entity named '{name}' to look up.") { Code = "schema.noTarget", Arguments = [name] };
             }
         }
     }
@@ -126,7 +126,7 @@ public sealed partial class SchemaManager
             var count = await before.Set<Dictionary<string, object>>(line.Name).CountAsync(cancellationToken);
             if (count > 0)
             {
-                errors.Add(new($"$.fields[{i}].target", $"'{line.Name}' already holds {count} record(s) that would belong to no {target.Name}; line entities start empty."));
+                errors.Add(new($"$.fields[{i}].target", $"'{line.Name}' already holds {count} record(s) that would belong to no {target.Name}; line entities start empty.") { Code = "schema.linesNotEmpty", Arguments = [line.Name, count, target.Name] });
             }
         }
 
@@ -153,7 +153,10 @@ public sealed partial class SchemaManager
             if (shared.Count > 0)
             {
                 var examples = string.Join(", ", shared.Select(d => $"'{d.Value}' ({d.Count} records)"));
-                errors.Add(new($"$.fields[{i}].unique", $"'{field.Name}' cannot become unique while records share a value: {examples}{(shared.Count == 10 ? ", …" : "")}. Change those records first."));
+                errors.Add(new($"$.fields[{i}].unique", $"'{field.Name}' cannot become unique while records share a value: {examples}{(shared.Count == 10 ? ", …" : "")}. Change those records first.")
+                {
+                    Code = "schema.notUnique", Arguments = [field.Name, string.Join("、", shared.Select(d => $"'{d.Value}' ×{d.Count}")) + (shared.Count == 10 ? " …" : "")],
+                });
             }
         }
 

@@ -75,7 +75,10 @@ public sealed partial class SchemaManager
 
             if (count > 0)
             {
-                errors.Add(new($"$.fields[{i}].type", $"'{field.Name}' cannot change this way: {count} record(s) hold values that do not fit — {string.Join("; ", blocking)}{(count > 10 ? "; …" : "")}. Change those records first."));
+                errors.Add(new($"$.fields[{i}].type", $"'{field.Name}' cannot change this way: {count} record(s) hold values that do not fit — {string.Join("; ", blocking)}{(count > 10 ? "; …" : "")}. Change those records first.")
+                {
+                    Code = "schema.valuesDoNotFit", Arguments = [field.Name, count, string.Join("; ", blocking) + (count > 10 ? "; …" : "")],
+                });
             }
         }
 

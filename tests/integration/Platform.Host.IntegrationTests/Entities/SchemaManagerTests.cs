@@ -177,6 +177,9 @@ public sealed class SchemaManagerTests
         Assert.Equal("$.fields[1].unique", error.Path);
         Assert.Contains("'同名' (3 records), 'Twin' (2 records)", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("独一", error.Message, StringComparison.Ordinal);
+        // Coded, so the designer says it in the reader's language with the same values.
+        Assert.Equal("schema.notUnique", error.Code);
+        Assert.Equal("'同名' ×3、'Twin' ×2", error.Arguments[1]);
         var stock = EntitySamples.Product();
         stock.Field("stock")!.Unique = true; // no stock values at all: nothing blocks it
         Assert.True((await ApplyAsync(host, stock)).Succeeded);

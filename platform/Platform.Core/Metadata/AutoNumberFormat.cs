@@ -27,10 +27,18 @@ public sealed partial class AutoNumberFormat
     /// <summary>Parses a pattern; <paramref name="problem"/> says what is wrong when it returns null.</summary>
     public static AutoNumberFormat? Parse(string? pattern, out string? problem)
     {
+        var format = Parse(pattern, "$.format", out MetadataError? error);
+        problem = error?.Message;
+        return format;
+    }
+
+    /// <summary>Parses a pattern; <paramref name="problem"/> is what is wrong, at <paramref name="path"/> and with its code, when it returns null.</summary>
+    public static AutoNumberFormat? Parse(string? pattern, string path, out MetadataError? problem)
+    {
         problem = null;
         if (string.IsNullOrWhiteSpace(pattern) || pattern.Length > 80)
         {
-            problem = "An auto-number needs a format of at most 80 characters, e.g. SO-{yyyy}{MM}-{#####}.";
+            problem = new(path, "An auto-number needs a format of at most 80 characters, e.g. SO-{yyyy}{MM}-{#####}.") { Code = "autoNumber.length" };
             return null;
         }
 
@@ -45,7 +53,7 @@ public sealed partial class AutoNumberFormat
                 {
                     if (width > 0)
                     {
-                        problem = "The format has more than one counter {#…}.";
+                        problem = new(path, "The format has more than one counter {#…}.") { Code = "autoNumber.twoCounters" };
                         return null;
                     }
 
@@ -53,13 +61,13 @@ public sealed partial class AutoNumberFormat
                 }
                 else if (!DateTokens.Contains(token))
                 {
-                    problem = $"Unknown token {part}: use {{yyyy}}, {{yy}}, {{MM}}, {{dd}} and one {{#####}}.";
+                    problem = new(path, $"Unknown token {part}: use {{yyyy}}, {{yy}}, {{MM}}, {{dd}} and one {{#####}}.") { Code = "autoNumber.token", Arguments = [part] };
                     return null;
                 }
             }
             else if (part.Contains('{', StringComparison.Ordinal) || part.Contains('}', StringComparison.Ordinal))
             {
-                problem = "Braces must enclose a token such as {yyyy} or {#####}.";
+                problem = new(path, "Braces must enclose a token such as {yyyy} or {#####}.") { Code = "autoNumber.braces" };
                 return null;
             }
 
@@ -68,7 +76,7 @@ public sealed partial class AutoNumberFormat
 
         if (width is 0 or > 12)
         {
-            problem = "The format needs one counter token of 1 to 12 #, e.g. {#####}.";
+            problem = new(path, "The format needs one counter token of 1 to 12 #, e.g. {#####}.") { Code = "autoNumber.counter" };
             return null;
         }
 

@@ -229,9 +229,9 @@ public static partial class MetadataValidator
 
         if (type == FieldTypes.AutoNumber)
         {
-            if (AutoNumberFormat.Parse(field.Format, out var formatProblem) is null)
+            if (AutoNumberFormat.Parse(field.Format, $"{path}.format", out MetadataError? formatProblem) is null)
             {
-                errors.Add(new($"{path}.format", formatProblem!));
+                errors.Add(formatProblem!);
             }
         }
         else if (field.Format is not null)

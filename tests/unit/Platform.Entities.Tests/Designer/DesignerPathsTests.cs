@@ -19,6 +19,7 @@ public sealed class DesignerPathsTests
         [
             new() { Name = "id", Type = "text", Label = LocalizedText.Of("编号", "Id") },
             new() { Name = "9lives", Type = "text", Label = LocalizedText.Of("命", "Lives") },
+            new() { Name = "number", Type = "autoNumber", Format = "SO-{yyyy}-{x}", Label = LocalizedText.Of("单号", "Number") },
             new() { Name = "amount", Type = "money", Label = LocalizedText.Of("金额", "Amount"), Min = 10, Max = 1, Pattern = "x" },
             new() { Name = "status", Type = "choice", Label = LocalizedText.Of("状态", "Status"), Choices = [new() { Value = "a" }, new() { Value = "a", Color = "red" }] },
             new() { Name = "kind", Type = "nope", Label = LocalizedText.Of("类型", "Kind") },
@@ -35,11 +36,12 @@ public sealed class DesignerPathsTests
         Assert.True(problems.Count(p => p.Code is not null) >= 10, string.Join("; ", problems));
         Assert.Contains(problems, p => p.Code == "names.reserved");
         Assert.Contains(problems, p => p.Code == "names.shape");
+        Assert.Contains(problems, p => p.Code == "autoNumber.token");
         Assert.All(problems.Where(p => p.Code is not null), problem =>
         {
             var chinese = Platform.Tests.UiCulture.In("zh-CN", () => DesignerPaths.Text(problem, Text));
             Assert.NotEqual(problem.Message, chinese);
-            Assert.DoesNotContain("{", chinese, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\{\d+\}", chinese); // every placeholder filled
             Assert.Equal(problem.Message, Platform.Tests.UiCulture.In("en", () => DesignerPaths.Text(problem, Text)));
         });
     }
@@ -47,9 +49,18 @@ public sealed class DesignerPathsTests
     [Fact]
     public void Reads_the_chinese_text_with_its_values()
     {
-        var problem = MetadataValidator.Validate(Broken()).Single(p => p.Path == "$.fields[2].min");
+        var problem = MetadataValidator.Validate(Broken()).Single(p => p.Path == "$.fields[3].min");
 
         Assert.Equal("最小值（10）大于最大值（1）。", Platform.Tests.UiCulture.In("zh-CN", () => DesignerPaths.Text(problem, Text)));
+    }
+
+    [Fact]
+    public void Braces_of_auto_number_tokens_survive_the_translation()
+    {
+        var problem = MetadataValidator.Validate(Broken()).Single(p => p.Code == "autoNumber.token");
+
+        Assert.Equal("未知的占位符 {x}：请使用 {yyyy}、{yy}、{MM}、{dd} 和一个 {#####}。", Platform.Tests.UiCulture.In("zh-CN", () => DesignerPaths.Text(problem, Text)));
+        Assert.Equal(problem.Message, Platform.Tests.UiCulture.In("en", () => DesignerPaths.Text(problem, Text)));
     }
 
     [Fact]

@@ -27,29 +27,17 @@ public sealed record ExportColumn(FieldDefinition Field, string Heading)
             return null;
         }
 
-        if (Field.Type == FieldTypes.Choice.Name)
-        {
-            return Choice(value.ToString()!, culture);
-        }
-
-        if (Field.Type == FieldTypes.MultiChoice.Name)
-        {
-            return string.Join(", ", value.ToString()!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Choice(v, culture)));
-        }
-
         if (Field.Type == FieldTypes.Lookup.Name && value is Guid id)
         {
             return titles.TryGetValue(id, out var title) ? title : id.ToString();
         }
 
-        if (value is bool yes)
+        // Choice labels and yes/no read as in forms and lists; numbers and dates stay typed for the spreadsheet.
+        if (Field.Type is "choice" or "multiChoice" || value is bool)
         {
-            return culture.TwoLetterISOLanguageName == "zh" ? (yes ? "是" : "否") : (yes ? "Yes" : "No");
+            return Forms.FieldText.Of(Field, value, culture);
         }
 
         return value;
     }
-
-    private string Choice(string value, CultureInfo culture) =>
-        Field.Choices?.FirstOrDefault(c => c.Value == value) is { } option && !option.Label.IsBlank ? option.Label.For(culture.Name) : value;
 }

@@ -21,7 +21,8 @@ public static class LookupTitles
             }
 
             var found = await reader.FindManyAsync(target, ids, cancellationToken);
-            var title = target.TitleField ?? target.LiveFields.FirstOrDefault(f => f.Type == FieldTypes.Text.Name)?.Name;
+            // Titled as pickers title them, so a list, an export and a form name a record alike.
+            var title = Forms.RecordLookupSource.TitleField(target)?.Name;
             titles[column.Field.Name] = found.ToDictionary(p => p.Key, p => Convert.ToString(title is null ? p.Key : p.Value.GetValueOrDefault(title) ?? p.Key, CultureInfo.InvariantCulture)!);
         }
 

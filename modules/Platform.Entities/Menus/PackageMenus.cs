@@ -80,21 +80,26 @@ public sealed class PackageMenus(PlatformDbContext db, SchemaManager schemas) : 
     private async Task<List<MetadataError>> ProblemsAsync(AppMenuDocument? menu, RecordsSchema schema, CancellationToken cancellationToken)
     {
         var problems = new List<MetadataError>();
-        if (menu is null || menu.Label.IsBlank)
+        if (menu is null || menu.Label is null || menu.Label.IsBlank)
         {
             problems.Add(new("$.label", "A menu needs a label in at least one language (zh-CN or en)."));
             return problems;
         }
 
-        if (menu.Items.Count == 0)
+        if (menu.Items is not { Count: > 0 })
         {
             problems.Add(new("$.items", "A menu needs at least one item."));
+            return problems;
         }
 
         for (var i = 0; i < menu.Items.Count; i++)
         {
             var item = menu.Items[i];
-            if (schema.Find(item.Entity) is null)
+            if (item is null)
+            {
+                problems.Add(new($"$.items[{i}]", "An item cannot be null: give it an entity."));
+            }
+            else if (schema.Find(item.Entity ?? "") is null)
             {
                 problems.Add(new($"$.items[{i}].entity", $"There is no entity '{item.Entity}'."));
             }

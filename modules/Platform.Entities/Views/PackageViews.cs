@@ -46,8 +46,9 @@ public sealed class PackageViews(PlatformDbContext db, SchemaManager schemas, IS
 
         public ViewDefinition ToView() => new()
         {
-            Label = Label.Length > 0 ? Label : Labels?.For("zh-CN") ?? "", Labels = Labels, Columns = Columns, SortBy = SortBy, SortDescending = SortDescending,
-            Conditions = Conditions, Layout = Layout, GroupBy = GroupBy, ColourBy = ColourBy,
+            // A list written as null means none; null entries are left for the check to name.
+            Label = Label is { Length: > 0 } ? Label : Labels?.For("zh-CN") ?? "", Labels = Labels, Columns = Columns ?? [], SortBy = SortBy, SortDescending = SortDescending,
+            Conditions = Conditions ?? [], Layout = Layout ?? "", GroupBy = GroupBy, ColourBy = ColourBy,
         };
     }
 
@@ -68,7 +69,7 @@ public sealed class PackageViews(PlatformDbContext db, SchemaManager schemas, IS
                 continue;
             }
 
-            if (read is null || schema.Find(read.Entity) is not { } entity)
+            if (read is null || schema.Find(read.Entity ?? "") is not { } entity)
             {
                 errors.Add(new($"{file.Path}: $.entity", $"There is no entity '{read?.Entity}'."));
                 continue;

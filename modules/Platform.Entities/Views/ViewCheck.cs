@@ -33,6 +33,12 @@ public static class ViewCheck
 
         foreach (var condition in view.Conditions)
         {
+            if (condition is null)
+            {
+                problems.Add(new("Entities.Views.Error.EmptyCondition"));
+                continue;
+            }
+
             try
             {
                 ViewFilter.ToOData(entity, [condition]);

@@ -79,6 +79,24 @@ public sealed class AppPackageTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Views_and_menus_with_nulls_where_lists_belong_are_refused_by_place_not_crashed_on(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var samples = AppPackageFolder.Read(SamplesFolder);
+
+        var view = await ApplyAsync(host, [.. samples, new AppPackageFile("views/customer.nulls.json", """{ "entity": "customer", "label": "空", "columns": null, "conditions": [ null ] }""")]);
+        var menus = await ApplyAsync(host, [.. samples,
+            new AppPackageFile("menus/nulls.json", """{ "label": { "en": "Nulls" }, "items": [ null, { "entity": null } ] }"""),
+            new AppPackageFile("menus/nothing.json", """{ "label": null, "items": null }""")]);
+
+        Assert.Equal(["views/customer.nulls.json"], view.Errors.Select(e => e.Path));
+        Assert.Contains("empty", view.Errors[0].Message, StringComparison.Ordinal);
+        Assert.Equal(["menus/nothing.json: $.label", "menus/nulls.json: $.items[0]", "menus/nulls.json: $.items[1].entity"], menus.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("customer"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task A_package_view_naming_a_missing_field_refuses_the_package_and_names_the_file(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);

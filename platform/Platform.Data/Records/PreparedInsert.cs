@@ -9,13 +9,13 @@ namespace Platform.Data.Records;
 
 /// <summary>
 /// Inserts rows of one EF Core entity type with one prepared INSERT, run once per row, on the
-/// context's connection and transaction. The statement comes from the model (table, columns,
+/// context's connection and transaction (see <see cref="PreparedCommands"/>). The statement comes from the model (table, columns,
 /// the provider's type mappings and value converters), so values are stored exactly as EF Core
 /// would store them; what is skipped is SaveChanges' change tracking — most of the cost on the hot
-/// paths that use it (new records, audit entries). Columns the database generates are left out.
+/// paths that use it (new records, audit entries, workflow steps). Columns the database generates are left out.
 /// Plans are cached per entity type, so once per model.
 /// </summary>
-internal static class PreparedInsert
+public static class PreparedInsert
 {
     private sealed record Plan(string Sql, IProperty[] Properties, RelationalTypeMapping[] Mappings);
 
@@ -29,27 +29,36 @@ internal static class PreparedInsert
         }
 
         var plan = Plans.GetValue(type, t => PlanFor(context, t));
-        await using DbCommand command = context.Database.GetDbConnection().CreateCommand();
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = plan.Sql;
-        for (var i = 0; i < plan.Properties.Length; i++)
+        var (command, owned) = PreparedCommands.For(context, plan.Sql, created =>
         {
-            command.Parameters.Add(plan.Mappings[i].CreateParameter(command, $"p{i}", ProviderValue(rows[0], i), nullable: true));
-        }
-
-        if (rows.Count > 1)
-        {
-            await command.PrepareAsync(cancellationToken);
-        }
-
-        for (var row = 0; row < rows.Count; row++)
-        {
-            for (var i = 0; row > 0 && i < plan.Properties.Length; i++)
+            for (var i = 0; i < plan.Properties.Length; i++)
             {
-                command.Parameters[i].Value = ProviderValue(rows[row], i) ?? DBNull.Value;
+                created.Parameters.Add(plan.Mappings[i].CreateParameter(created, $"p{i}", null, nullable: true));
+            }
+        });
+        try
+        {
+            if (owned && rows.Count > 1)
+            {
+                await command.PrepareAsync(cancellationToken);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < plan.Properties.Length; i++)
+                {
+                    command.Parameters[i].Value = ProviderValue(row, i) ?? DBNull.Value;
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (owned)
+            {
+                await command.DisposeAsync();
+            }
         }
 
         object? ProviderValue(T row, int i) =>
@@ -60,7 +69,8 @@ internal static class PreparedInsert
     {
         var sql = context.GetService<ISqlGenerationHelper>();
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var properties = type.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToArray();
+        // Left out: what the database numbers itself. A Guid key counts as generated in the model, but the caller has set it.
+        var properties = type.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || p.ClrType == typeof(Guid)).ToArray();
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
             + $"VALUES ({string.Join(", ", properties.Select((_, i) => sql.GenerateParameterName($"p{i}")))})";
         return new Plan(text, properties, properties.Select(p => p.GetRelationalTypeMapping()).ToArray());

@@ -30,12 +30,12 @@ public sealed partial class WorkflowEngine
 
     /// <summary>Hands the task to another user, who then acts on it instead.</summary>
     public Task DelegateAsync(Guid taskId, WorkflowActor actor, string toUser, string? comment, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        InTransactionAsync(async engine =>
         {
-            await ExistingUserAsync(toUser, cancellationToken);
-            var task = await OpenTaskAsync(taskId, actor, cancellationToken);
+            await engine.ExistingUserAsync(toUser, cancellationToken);
+            var task = await engine.OpenTaskAsync(taskId, actor, cancellationToken);
             task.Assignee = toUser;
-            await StepAsync(task.InstanceId, runner =>
+            await engine.StepAsync(task.InstanceId, runner =>
             {
                 runner.Delegate(taskId, toUser);
                 if (!string.IsNullOrWhiteSpace(comment))
@@ -50,53 +50,52 @@ public sealed partial class WorkflowEngine
 
     /// <summary>Adds a signer at the task's step: the request moves on once both (all) have approved.</summary>
     public Task<Guid> AddSignerAsync(Guid taskId, WorkflowActor actor, string userId, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        InTransactionAsync(async engine =>
         {
-            await ExistingUserAsync(userId, cancellationToken);
-            var task = await OpenTaskAsync(taskId, actor, cancellationToken);
+            await engine.ExistingUserAsync(userId, cancellationToken);
+            var task = await engine.OpenTaskAsync(taskId, actor, cancellationToken);
             var added = Guid.Empty;
-            await StepAsync(task.InstanceId, runner => { added = runner.AddSigner(taskId, userId, task.Name).Id; return Task.CompletedTask; }, actor, cancellationToken);
+            await engine.StepAsync(task.InstanceId, runner => { added = runner.AddSigner(taskId, userId, task.Name).Id; return Task.CompletedTask; }, actor, cancellationToken);
             return added;
         }, cancellationToken);
 
     /// <summary>Takes a task offered to the actor's roles or to several users: it is then assigned to the actor alone.</summary>
     public Task ClaimAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        InTransactionAsync(async engine =>
         {
-            var task = await OpenTaskAsync(taskId, actor, cancellationToken);
+            var task = await engine.OpenTaskAsync(taskId, actor, cancellationToken);
             if (task.Assignee is not null && task.Assignee != actor.UserId)
             {
                 throw new WorkflowAccessException("The task is assigned to someone else.");
             }
 
             task.Assignee = actor.UserId;
-            await StepAsync(task.InstanceId, runner => { runner.Claim(taskId); return Task.CompletedTask; }, actor, cancellationToken);
+            await engine.StepAsync(task.InstanceId, runner => { runner.Claim(taskId); return Task.CompletedTask; }, actor, cancellationToken);
             return true;
         }, cancellationToken);
 
     /// <summary>The initiator (or an administrator) takes the request back: it ends as withdrawn.</summary>
-    public Task WithdrawAsync(Guid instanceId, WorkflowActor actor, string? reason, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+    public async Task WithdrawAsync(Guid instanceId, WorkflowActor actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        // Who started an instance never changes: read before the step.
+        var initiator = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Initiator).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new WorkflowException("There is no such process instance.", WorkflowException.NoSuchInstance);
+        if (initiator != actor.UserId && !actor.MayActForAnyone)
         {
-            var initiator = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Initiator).SingleOrDefaultAsync(cancellationToken)
-                ?? throw new WorkflowException("There is no such process instance.", WorkflowException.NoSuchInstance);
-            if (initiator != actor.UserId && !actor.MayActForAnyone)
-            {
-                throw new WorkflowException("Only the person who started the request may withdraw it.", WorkflowException.NotInitiator);
-            }
+            throw new WorkflowException("Only the person who started the request may withdraw it.", WorkflowException.NotInitiator);
+        }
 
-            await StepAsync(instanceId, runner => { runner.Cancel(WorkflowStatus.Withdrawn, reason); return Task.CompletedTask; }, actor, cancellationToken);
-            return true;
-        }, cancellationToken);
+        await InStepAsync(instanceId, runner => { runner.Cancel(WorkflowStatus.Withdrawn, reason); return Task.CompletedTask; }, actor, cancellationToken);
+    }
 
     /// <summary>A comment on the instance's timeline, with files attached where given (the caller checked the actor may see the instance).</summary>
     public Task CommentAsync(Guid instanceId, WorkflowActor actor, string text, IReadOnlyList<Guid>? files = null, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        InTransactionAsync(async engine =>
         {
-            await StepAsync(instanceId, async runner =>
+            await engine.StepAsync(instanceId, async runner =>
             {
                 runner.Comment(null, text);
-                await AttachAsync(runner, instanceId, null, actor, files, cancellationToken);
+                await engine.AttachAsync(runner, instanceId, null, actor, files, cancellationToken);
             }, actor, cancellationToken);
             return true;
         }, cancellationToken);
@@ -112,15 +111,15 @@ public sealed partial class WorkflowEngine
     /// <summary>One action on a task the actor may act on: the task row records outcome, comment and actor; files attach first.</summary>
     private Task<bool> OnTaskAsync(Guid taskId, WorkflowActor actor, string outcome, string? comment, IReadOnlyList<Guid>? files, Func<ProcessRunner, WorkflowTask, Task> action,
         CancellationToken cancellationToken) =>
-        InTransactionAsync(async () =>
+        InTransactionAsync(async engine =>
         {
-            var task = await OpenTaskAsync(taskId, actor, cancellationToken);
+            var task = await engine.OpenTaskAsync(taskId, actor, cancellationToken);
             task.Outcome = outcome;
             task.Comment = comment;
             task.CompletedBy = actor.UserId;
-            await StepAsync(task.InstanceId, async runner =>
+            await engine.StepAsync(task.InstanceId, async runner =>
             {
-                await AttachAsync(runner, task.InstanceId, task, actor, files, cancellationToken);
+                await engine.AttachAsync(runner, task.InstanceId, task, actor, files, cancellationToken);
                 await action(runner, task);
             }, actor, cancellationToken);
             return true;

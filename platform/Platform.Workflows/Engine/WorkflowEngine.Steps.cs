@@ -22,6 +22,11 @@ public sealed partial class WorkflowEngine
 
     private async Task StepAsync(WorkflowInstance instance, bool isNew, Func<ProcessRunner, Task> command, WorkflowActor actor, CancellationToken cancellationToken, string? endStatus = null)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A workflow step runs inside the transaction of its command; this engine's context has none (a grouped command used the wrong engine).");
+        }
+
         var model = await models.GetAsync(db, instance.DefinitionId, cancellationToken);
         var state = isNew ? new InstanceState() : InstanceStateJson.Read(instance.State);
         var services = new EngineStepServices(db, records, instance, logger);
@@ -30,24 +35,17 @@ public sealed partial class WorkflowEngine
         await command(runner);
         var effects = runner.Effects;
 
-        foreach (var task in effects.OpenedTasks)
+        var opened = effects.OpenedTasks.Select(task => new WorkflowTask
         {
-            db.WorkflowTasks.Add(new WorkflowTask
-            {
-                Id = task.Id, InstanceId = instance.Id, ElementId = task.ElementId, Name = task.Name, Assignee = task.Assignee,
-                CandidateUsers = WorkflowTask.Delimited(task.CandidateUsers), CandidateRoles = WorkflowTask.Delimited(task.CandidateRoles),
-                CreatedAt = now, DueAt = task.DueAt, ProcessKey = instance.ProcessKey, Entity = instance.Entity, RecordId = instance.RecordId,
-            });
-        }
-
+            Id = task.Id, InstanceId = instance.Id, ElementId = task.ElementId, Name = task.Name, Assignee = task.Assignee,
+            CandidateUsers = WorkflowTask.Delimited(task.CandidateUsers), CandidateRoles = WorkflowTask.Delimited(task.CandidateRoles),
+            CreatedAt = now, DueAt = task.DueAt, ProcessKey = instance.ProcessKey, Entity = instance.Entity, RecordId = instance.RecordId,
+        }).ToList();
         await CloseTasksAsync(effects, now, cancellationToken);
         // Timers set and cleared within one step never reach the table.
         var cleared = effects.TimersCleared.ToHashSet(StringComparer.Ordinal);
-        foreach (var timer in effects.TimersSet.Where(t => !cleared.Contains(t.Id)))
-        {
-            db.WorkflowTimers.Add(new WorkflowTimer { InstanceId = instance.Id, TimerId = timer.Id, DueAt = timer.DueAt.ToUnixTimeMilliseconds() });
-        }
-
+        var timers = effects.TimersSet.Where(t => !cleared.Contains(t.Id))
+            .Select(timer => new WorkflowTimer { InstanceId = instance.Id, TimerId = timer.Id, DueAt = timer.DueAt.ToUnixTimeMilliseconds() }).ToList();
         cleared.ExceptWith(effects.TimersSet.Select(t => t.Id));
         if (cleared.Count > 0 && !isNew)
         {
@@ -55,10 +53,10 @@ public sealed partial class WorkflowEngine
             await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && ids.Contains(t.TimerId)).ExecuteDeleteAsync(cancellationToken);
         }
 
-        db.WorkflowHistory.AddRange(effects.History.Select(h => new WorkflowHistoryEntry
+        var history = effects.History.Select(h => new WorkflowHistoryEntry
         {
             InstanceId = instance.Id, At = h.At, ElementId = h.ElementId, Event = h.Event, Actor = h.Actor, Detail = Clip(h.Detail),
-        }));
+        }).ToList();
 
         var previousVersion = instance.RowVersion;
         instance.Error = Clip(state.Tokens.FirstOrDefault(t => t.State == TokenState.Incident)?.Error);
@@ -70,17 +68,28 @@ public sealed partial class WorkflowEngine
         instance.RowVersion = previousVersion + 1;
         if (isNew)
         {
-            db.WorkflowInstances.Add(instance);
+            await WorkflowRows.InsertAsync(db, [instance], cancellationToken);
         }
-        else if (await db.WorkflowInstances.Where(i => i.Id == instance.Id && i.RowVersion == previousVersion).ExecuteUpdateAsync(set => set
-                     .SetProperty(i => i.State, instance.State).SetProperty(i => i.Status, instance.Status).SetProperty(i => i.Error, instance.Error)
-                     .SetProperty(i => i.EndedAt, instance.EndedAt).SetProperty(i => i.RowVersion, instance.RowVersion)
-                     .SetProperty(i => i.LocksRecord, instance.LocksRecord), cancellationToken) != 1)
+        else if (!await WorkflowRows.UpdateInstanceAsync(db, instance, previousVersion, cancellationToken))
         {
             throw new WorkflowException("Another step of this process instance was saved first; nothing was changed. Try again.", WorkflowException.SavedFirst);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Tasks first (a history line or timer never points at a task that is not there), then what the step read and changed.
+        await WorkflowRows.InsertAsync(db, opened, cancellationToken);
+        foreach (var task in db.ChangeTracker.Entries<WorkflowTask>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity).ToList())
+        {
+            await WorkflowRows.UpdateTaskAsync(db, task, cancellationToken);
+            db.Entry(task).State = EntityState.Unchanged;
+        }
+
+        await WorkflowRows.InsertAsync(db, timers, cancellationToken);
+        await WorkflowRows.InsertAsync(db, history, cancellationToken);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         db.ChangeTracker.Clear();
 
         foreach (var call in effects.Calls)

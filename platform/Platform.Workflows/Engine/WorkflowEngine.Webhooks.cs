@@ -43,11 +43,7 @@ public sealed partial class WorkflowEngine
         var response = await sender.SendAsync(call, cancellationToken);
         try
         {
-            await InTransactionAsync(async () =>
-            {
-                await StepAsync(instanceId, runner => runner.WebhookAnsweredAsync(timerId, response), WorkflowActor.System, cancellationToken);
-                return true;
-            }, cancellationToken);
+            await InStepAsync(instanceId, runner => runner.WebhookAnsweredAsync(timerId, response), WorkflowActor.System, cancellationToken);
         }
         catch (WorkflowException e) when (e.Code is WorkflowException.NoSuchInstance or WorkflowException.InstanceEnded)
         {

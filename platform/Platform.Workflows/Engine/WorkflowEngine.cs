@@ -14,7 +14,8 @@ namespace Platform.Workflows.Engine;
 /// caller) inside the same transaction.
 /// </summary>
 public sealed partial class WorkflowEngine(
-    PlatformDbContext db, RecordStore records, ProcessModels models, WorkflowScripts scripts, InstanceLocks locks, TimeProvider clock, ILogger<WorkflowEngine> logger)
+    PlatformDbContext db, RecordStore records, ProcessModels models, WorkflowScripts scripts, InstanceLocks locks, GroupedCommits commits, TimeProvider clock,
+    ILogger<WorkflowEngine> logger)
 {
     /// <summary>Starts the latest version of a process, optionally bound to a record.</summary>
     public async Task<WorkflowInstance> StartAsync(string processKey, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor,
@@ -32,12 +33,16 @@ public sealed partial class WorkflowEngine(
     {
         var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => new { d.Id, d.ProcessKey, d.Version })
             .SingleOrDefaultAsync(cancellationToken) ?? throw new WorkflowException($"There is no deployed process version {definitionId}.", WorkflowException.NoSuchProcess);
-        return await InTransactionAsync(async () =>
-        {
-            var instance = NewInstance(Guid.CreateVersion7(clock.GetUtcNow()), definition.Id, definition.ProcessKey, definition.Version, actor, entity?.ToLowerInvariant(), recordId, null);
-            await StepAsync(instance, isNew: true, runner => runner.StartAsync(variables, startNodeId), actor, cancellationToken);
-            return instance;
-        }, cancellationToken);
+        return await InTransactionAsync(engine => engine.StartStepAsync(definition.Id, definition.ProcessKey, definition.Version, startNodeId, variables, actor, entity, recordId, cancellationToken),
+            cancellationToken);
+    }
+
+    private async Task<WorkflowInstance> StartStepAsync(long definitionId, string processKey, int version, string? startNodeId, IReadOnlyDictionary<string, object?>? variables,
+        WorkflowActor actor, string? entity, Guid? recordId, CancellationToken cancellationToken)
+    {
+        var instance = NewInstance(Guid.CreateVersion7(clock.GetUtcNow()), definitionId, processKey, version, actor, entity?.ToLowerInvariant(), recordId, null);
+        await StepAsync(instance, isNew: true, runner => runner.StartAsync(variables, startNodeId), actor, cancellationToken);
+        return instance;
     }
 
     /// <summary>
@@ -63,12 +68,12 @@ public sealed partial class WorkflowEngine(
             throw new WorkflowException($"No deployed process starts on the message '{message}'.", WorkflowException.NoMessageStart);
         }
 
-        return await InTransactionAsync(async () =>
+        return await InTransactionAsync(async engine =>
         {
             var started = new List<WorkflowInstance>();
             foreach (var (definition, node) in starts)
             {
-                started.Add(await StartAtAsync(definition, node, variables, actor, entity, recordId, cancellationToken));
+                started.Add(await engine.StartAtAsync(definition, node, variables, actor, entity, recordId, cancellationToken));
             }
 
             return (IReadOnlyList<WorkflowInstance>)started;
@@ -82,37 +87,29 @@ public sealed partial class WorkflowEngine(
 
     /// <summary>Fires a timer that fell due (the dispatcher calls it); nothing happens when the step that set it already cleared it.</summary>
     public Task FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
-        {
-            await StepAsync(instanceId, runner => runner.FireTimerAsync(timerId), WorkflowActor.System, cancellationToken);
-            return true;
-        }, cancellationToken);
+        InStepAsync(instanceId, runner => runner.FireTimerAsync(timerId), WorkflowActor.System, cancellationToken);
 
     /// <summary>Delivers a message to an instance; false when nothing in it waited for that message.</summary>
     public Task<bool> DeliverMessageAsync(Guid instanceId, string message, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        InTransactionAsync(async engine =>
         {
             var delivered = false;
-            await StepAsync(instanceId, async runner => delivered = await runner.DeliverMessageAsync(message, variables), actor, cancellationToken);
+            await engine.StepAsync(instanceId, async runner => delivered = await runner.DeliverMessageAsync(message, variables), actor, cancellationToken);
             return delivered;
         }, cancellationToken);
 
     /// <summary>Runs the failed nodes of an instance in incident again; false when nothing was in incident.</summary>
     public Task<bool> RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
+        InTransactionAsync(async engine =>
         {
             var retried = false;
-            await StepAsync(instanceId, async runner => retried = await runner.RetryAsync(), actor, cancellationToken);
+            await engine.StepAsync(instanceId, async runner => retried = await runner.RetryAsync(), actor, cancellationToken);
             return retried;
         }, cancellationToken);
 
     /// <summary>Ends an instance now with <paramref name="status"/> (cancelled, withdrawn, rejected): open tasks, timers and called processes are cancelled.</summary>
     public Task CancelAsync(Guid instanceId, string status, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default) =>
-        InTransactionAsync(async () =>
-        {
-            await StepAsync(instanceId, runner => { runner.Cancel(status, reason); return Task.CompletedTask; }, actor, cancellationToken, status);
-            return true;
-        }, cancellationToken);
+        InStepAsync(instanceId, runner => { runner.Cancel(status, reason); return Task.CompletedTask; }, actor, cancellationToken, status);
 
     private WorkflowInstance NewInstance(Guid id, long definitionId, string key, int version, WorkflowActor actor, string? entity, Guid? recordId, Guid? parent) => new()
     {
@@ -147,18 +144,36 @@ public sealed partial class WorkflowEngine(
               || task.CandidateUsers.Contains($"|{actor.UserId}|", StringComparison.Ordinal)
               || actor.Roles.Any(role => task.CandidateRoles.Contains($"|{role}|", StringComparison.Ordinal)));
 
-    /// <summary>Runs <paramref name="work"/> in the ambient transaction, or in a new one it commits (rolled back on any failure).</summary>
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>One step of an instance as a command of its own (see <see cref="InTransactionAsync{T}"/>).</summary>
+    private Task<bool> InStepAsync(Guid instanceId, Func<ProcessRunner, Task> command, WorkflowActor actor, CancellationToken cancellationToken, string? endStatus = null) =>
+        InTransactionAsync(async engine =>
+        {
+            await engine.StepAsync(instanceId, command, actor, cancellationToken, endStatus);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the ambient transaction; else, on SQLite, in a group of steps sharing
+    /// one commit (<see cref="GroupedCommits"/>); else in a new transaction it commits. Either way it is
+    /// all or nothing. <paramref name="work"/> must use the engine it is given: in a group, that engine's
+    /// database context holds the transaction, this one's does not.
+    /// </summary>
+    private async Task<T> InTransactionAsync<T>(Func<WorkflowEngine, Task<T>> work, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            return await work();
+            return await work(this);
+        }
+
+        if (GroupedCommits.AppliesTo(db))
+        {
+            return await commits.RunAsync(work, cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var result = await work();
+            var result = await work(this);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }

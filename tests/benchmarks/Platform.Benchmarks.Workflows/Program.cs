@@ -20,10 +20,11 @@ using Platform.Workflows.Engine;
 //       against a hand-written EF Core baseline writing the same rows in the same run;
 //   (b) N instances each waiting on a timer, due times spread over a window; the timer dispatcher fires
 //       them on the real clock; lateness = when the firing step ran minus the due time.
-// Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Workflows -- [processes] [timers] [windowSeconds]
+// Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Workflows -- [processes] [timers] [windowSeconds] [clients]
 var processes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2_000;
 var timers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var window = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20;
+var clients = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 32;
 var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("workflows");
 services.AddWorkflowEngine(timers: false);
 services.AddDbContext<BaselineContext>(o => o.UseSqlite(database.ConnectionString));
@@ -58,31 +59,49 @@ await using (var scope = provider.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<BaselineContext>().GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
 }
 
-Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; processes {processes}, timers {timers} over {window} s");
+Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; processes {processes}, timers {timers} over {window} s, clients {clients}");
 
-// (a) 3-step approvals, each step in its own scope as a request would be; warm-up first.
+// (a) 3-step approvals, each step in its own scope as a request would be; warm-up first. Several
+// clients at once, as people approving at the same time would be; each client runs its processes one after another.
 var approver = new WorkflowActor("bench", "bench", ["Sales manager", "Sales director", "Finance"]);
-async Task<double> EngineAsync(int count)
+var commits = provider.GetRequiredService<GroupedCommits>();
+(long Groups, long Steps, double BusyMs) grouped = default;
+async Task<double> EngineAsync(int count, int clients)
 {
+    var before = commits.Committed;
     var watch = Stopwatch.StartNew();
-    for (var i = 0; i < count; i++)
+    await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
     {
-        Guid instance;
-        await using (var scope = provider.CreateAsyncScope())
+        for (var i = client; i < count; i += clients)
         {
-            instance = (await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("approval3", null, approver)).Id;
+            await ApproveOneAsync();
         }
-
-        for (var step = 0; step < 3; step++)
-        {
-            await using var scope = provider.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instance && t.IsOpen).Select(t => t.Id).SingleAsync();
-            await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task, approver, null);
-        }
+    })));
+    var elapsed = watch.Elapsed.TotalMilliseconds;
+    if (clients > 1)
+    {
+        var after = commits.Committed;
+        grouped = (grouped.Groups + after.Groups - before.Groups, grouped.Steps + after.Steps - before.Steps, grouped.BusyMs + (after.Busy - before.Busy).TotalMilliseconds);
     }
 
-    return watch.Elapsed.TotalMilliseconds;
+    return elapsed;
+}
+
+async Task ApproveOneAsync()
+{
+    Guid instance;
+    await using (var scope = provider.CreateAsyncScope())
+    {
+        instance = (await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("approval3", null, approver)).Id;
+    }
+
+    for (var step = 0; step < 3; step++)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var task = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instance && t.IsOpen).Select(t => t.Id).SingleAsync();
+        await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(task, approver, null);
+    }
 }
 
 async Task<double> BaselineAsync(int count)
@@ -131,18 +150,24 @@ async Task<double> BaselineAsync(int count)
     return watch.Elapsed.TotalMilliseconds;
 }
 
-await EngineAsync(100);
+await EngineAsync(100, clients);
+await EngineAsync(100, 1);
 await BaselineAsync(100);
-// Alternating rounds, so the disk's and the growing database's drift falls on both alike.
-double engineMs = 0, baselineMs = 0;
+grouped = default;
+// Alternating rounds, so the disk's and the growing database's drift falls on all alike.
+double engineMs = 0, aloneMs = 0, baselineMs = 0;
 for (var round = 0; round < 4; round++)
 {
-    engineMs += await EngineAsync(processes / 4);
+    engineMs += await EngineAsync(processes / 4, clients);
+    aloneMs += await EngineAsync(processes / 4, 1);
     baselineMs += await BaselineAsync(processes / 4);
 }
 
 processes = processes / 4 * 4;
-Console.WriteLine($"(a) {processes} 3-step approvals (start + 3 completions each): engine {processes / (engineMs / 1000):F0} processes/s, hand-written EF {processes / (baselineMs / 1000):F0}/s, ratio {engineMs / baselineMs:F2}");
+double PerSecond(double ms) => processes / (ms / 1000);
+Console.WriteLine($"(a) {processes} 3-step approvals (start + 3 completions each): engine with {clients} clients {PerSecond(engineMs):F0} processes/s; "
+    + $"engine with 1 client {PerSecond(aloneMs):F0}/s; hand-written EF, one transaction per step, 1 client {PerSecond(baselineMs):F0}/s; "
+    + $"ratio engine ({clients} clients) / hand-written {baselineMs / engineMs:F2}; {grouped.Steps / (double)Math.Max(1, grouped.Groups):F1} steps per commit with {clients} clients, the writer busy {100 * grouped.BusyMs / engineMs:F0} % of the time");
 
 // (b) timers: instances wait on timeDate; due times spread evenly over the window, starting after creation.
 var creation = Stopwatch.StartNew();

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// Commands of <see cref="PreparedInsert"/> and <see cref="PreparedUpdate"/>, one per statement text.
+/// Inside <see cref="KeepAsync"/> (a workflow group runs the same few statements for each of its
+/// steps) the connection keeps them: the database parses and plans each statement once and later runs
+/// only bind new values; they are disposed when the keeping ends. Elsewhere each call has its own command.
+/// </summary>
+public static class PreparedCommands
+{
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Kept = new();
+
+    /// <summary>Keeps the commands run on the context's connection until disposed (one caller at a time per connection, as with the context itself).</summary>
+    public static IAsyncDisposable Keep(DbContext context)
+    {
+        var connection = context.Database.GetDbConnection();
+        var kept = new Dictionary<string, DbCommand>(StringComparer.Ordinal);
+        Kept.AddOrUpdate(connection, kept);
+        return new Keeping(connection, kept);
+    }
+
+    /// <summary>The command for <paramref name="sql"/> in the context's current transaction, created with its parameters when new; <c>Owned</c> when the caller disposes it.</summary>
+    internal static (DbCommand Command, bool Owned) For(DbContext context, string sql, Action<DbCommand> addParameters)
+    {
+        var connection = context.Database.GetDbConnection();
+        var kept = Kept.TryGetValue(connection, out var keeping) ? keeping : null;
+        if (kept is null || !kept.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            addParameters(command);
+            kept?.Add(sql, command);
+        }
+
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        return (command, kept is null);
+    }
+
+    private sealed class Keeping(DbConnection connection, Dictionary<string, DbCommand> kept) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Kept.Remove(connection);
+            foreach (var command in kept.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            kept.Clear();
+        }
+    }
+}

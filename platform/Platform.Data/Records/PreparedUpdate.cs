@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// Updates one row of an EF Core entity type with one UPDATE of the columns named, matched by the
+/// columns named (a key, a row version), on the context's connection and transaction; answers how
+/// many rows matched. Like <see cref="PreparedInsert"/>, the statement and the values come from the
+/// model (identifiers, type mappings, value converters) and change tracking is skipped. Plans are cached
+/// per entity type and column list.
+/// </summary>
+public static class PreparedUpdate
+{
+    private sealed record Plan(string Sql, IProperty[] Set, IProperty[] Match);
+
+    private static readonly ConcurrentDictionary<(IEntityType, string), Plan> Plans = new();
+
+    public static async Task<int> RunAsync(DbContext context, IEntityType type, IReadOnlyList<string> set, IReadOnlyList<object?> values,
+        IReadOnlyList<string> match, IReadOnlyList<object?> matchValues, CancellationToken cancellationToken)
+    {
+        var plan = Plans.GetOrAdd((type, string.Join(',', set) + "|" + string.Join(',', match)), _ => PlanFor(context, type, set, match));
+        var columns = plan.Set.Concat(plan.Match).ToArray();
+        var (command, owned) = PreparedCommands.For(context, plan.Sql, created =>
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                created.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(created, $"p{i}", null, nullable: true));
+            }
+        });
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var given = i < values.Count ? values[i] : matchValues[i - values.Count];
+            var converter = columns[i].GetRelationalTypeMapping().Converter;
+            command.Parameters[i].Value = (given is not null && converter is not null ? converter.ConvertToProvider(given) : given) ?? DBNull.Value;
+        }
+
+        try
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            if (owned)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    private static Plan PlanFor(DbContext context, IEntityType type, IReadOnlyList<string> set, IReadOnlyList<string> match)
+    {
+        var sql = context.GetService<ISqlGenerationHelper>();
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        IProperty Property(string name) => type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
+        var setProperties = set.Select(Property).ToArray();
+        var matchProperties = match.Select(Property).ToArray();
+        string Column(IProperty property, int i) => $"{sql.DelimitIdentifier(property.GetColumnName(table)!)} = {sql.GenerateParameterName($"p{i}")}";
+        var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", setProperties.Select(Column))} "
+            + $"WHERE {string.Join(" AND ", matchProperties.Select((p, i) => Column(p, setProperties.Length + i)))}";
+        return new Plan(text, setProperties, matchProperties);
+    }
+}

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.Data.Records;
 
 /// <summary>
-/// Commands of <see cref="PreparedInsert"/> and <see cref="PreparedUpdate"/>, one per statement text.
+/// Commands of <see cref="PreparedInsert"/>, <see cref="PreparedUpdate"/> and <see cref="PreparedDelete"/>, one per statement text.
 /// Inside <see cref="KeepAsync"/> (a workflow group runs the same few statements for each of its
 /// steps) the connection keeps them: the database parses and plans each statement once and later runs
 /// only bind new values; they are disposed when the keeping ends. Elsewhere each call has its own command.
@@ -39,6 +40,35 @@ public static class PreparedCommands
 
         command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
         return (command, kept is null);
+    }
+
+    /// <summary>Runs <paramref name="sql"/> (parameters p0, p1… for <paramref name="columns"/>) with <paramref name="values"/> as the columns' CLR values; answers the rows affected.</summary>
+    internal static async Task<int> ExecuteAsync(DbContext context, string sql, IReadOnlyList<IProperty> columns, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    {
+        var (command, owned) = For(context, sql, created =>
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                created.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(created, $"p{i}", null, nullable: true));
+            }
+        });
+        try
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var converter = columns[i].GetRelationalTypeMapping().Converter;
+                command.Parameters[i].Value = (values[i] is { } given && converter is not null ? converter.ConvertToProvider(given) : values[i]) ?? DBNull.Value;
+            }
+
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            if (owned)
+            {
+                await command.DisposeAsync();
+            }
+        }
     }
 
     private sealed class Keeping(DbConnection connection, Dictionary<string, DbCommand> kept) : IAsyncDisposable

@@ -23,32 +23,7 @@ public static class PreparedUpdate
         IReadOnlyList<string> match, IReadOnlyList<object?> matchValues, CancellationToken cancellationToken)
     {
         var plan = Plans.GetOrAdd((type, string.Join(',', set) + "|" + string.Join(',', match)), _ => PlanFor(context, type, set, match));
-        var columns = plan.Set.Concat(plan.Match).ToArray();
-        var (command, owned) = PreparedCommands.For(context, plan.Sql, created =>
-        {
-            for (var i = 0; i < columns.Length; i++)
-            {
-                created.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(created, $"p{i}", null, nullable: true));
-            }
-        });
-        for (var i = 0; i < columns.Length; i++)
-        {
-            var given = i < values.Count ? values[i] : matchValues[i - values.Count];
-            var converter = columns[i].GetRelationalTypeMapping().Converter;
-            command.Parameters[i].Value = (given is not null && converter is not null ? converter.ConvertToProvider(given) : given) ?? DBNull.Value;
-        }
-
-        try
-        {
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            if (owned)
-            {
-                await command.DisposeAsync();
-            }
-        }
+        return await PreparedCommands.ExecuteAsync(context, plan.Sql, [.. plan.Set, .. plan.Match], [.. values, .. matchValues], cancellationToken);
     }
 
     private static Plan PlanFor(DbContext context, IEntityType type, IReadOnlyList<string> set, IReadOnlyList<string> match)

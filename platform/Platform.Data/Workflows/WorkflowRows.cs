@@ -4,7 +4,7 @@ namespace Platform.Data.Workflows;
 
 /// <summary>
 /// What a workflow step writes, as plain prepared statements in the step's transaction: new
-/// instances, tasks, timers and history lines; a task's changes; the instance's new state, guarded
+/// instances, tasks, timers and history lines; a task's changes; timers gone; the instance's new state, guarded
 /// by its row version. A step writes a handful of rows, and change tracking would cost more than the writing.
 /// </summary>
 public static class WorkflowRows
@@ -21,6 +21,8 @@ public static class WorkflowRows
 
     private static readonly string[] TaskMatch = [nameof(WorkflowTask.Id)];
 
+    private static readonly string[] TimerMatch = [nameof(WorkflowTimer.InstanceId), nameof(WorkflowTimer.TimerId)];
+
     public static Task InsertAsync<T>(PlatformDbContext db, IReadOnlyList<T> rows, CancellationToken cancellationToken)
         where T : class =>
         PreparedInsert.RunAsync(db, db.Model.FindEntityType(typeof(T))!, rows, (row, property) => property.GetGetter().GetClrValue(row), cancellationToken);
@@ -35,4 +37,8 @@ public static class WorkflowRows
     public static Task UpdateTaskAsync(PlatformDbContext db, WorkflowTask task, CancellationToken cancellationToken) =>
         PreparedUpdate.RunAsync(db, db.Model.FindEntityType(typeof(WorkflowTask))!, TaskChanges,
             [task.Assignee, task.IsOpen, task.Outcome, task.Comment, task.CompletedAt, task.CompletedBy], TaskMatch, [task.Id], cancellationToken);
+
+    /// <summary>Removes an instance's pending timer (fired, cleared, or with nothing left to do).</summary>
+    public static Task DeleteTimerAsync(PlatformDbContext db, Guid instanceId, string timerId, CancellationToken cancellationToken) =>
+        PreparedDelete.RunAsync(db, db.Model.FindEntityType(typeof(WorkflowTimer))!, TimerMatch, [instanceId, timerId], cancellationToken);
 }

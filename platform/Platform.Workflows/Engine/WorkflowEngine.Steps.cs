@@ -49,8 +49,10 @@ public sealed partial class WorkflowEngine
         cleared.ExceptWith(effects.TimersSet.Select(t => t.Id));
         if (cleared.Count > 0 && !isNew)
         {
-            var ids = cleared.ToList();
-            await db.WorkflowTimers.Where(t => t.InstanceId == instance.Id && ids.Contains(t.TimerId)).ExecuteDeleteAsync(cancellationToken);
+            foreach (var timer in cleared)
+            {
+                await WorkflowRows.DeleteTimerAsync(db, instance.Id, timer, cancellationToken);
+            }
         }
 
         var history = effects.History.Select(h => new WorkflowHistoryEntry

@@ -20,7 +20,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
     private const int Batch = 500;
 
     /// <summary>How many timer steps share one commit.</summary>
-    private const int CommitEvery = 50;
+    private const int CommitEvery = 250;
 
     /// <summary>Fires every timer due now; answers how many fired. The hosted loop calls it, and tests after moving the clock.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken = default)
@@ -120,6 +120,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var kept = Platform.Data.Records.PreparedCommands.Keep(db);
         try
         {
             foreach (var (instance, timer) in chunk)

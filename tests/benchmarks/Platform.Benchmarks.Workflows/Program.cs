@@ -66,9 +66,11 @@ Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow
 var approver = new WorkflowActor("bench", "bench", ["Sales manager", "Sales director", "Finance"]);
 var commits = provider.GetRequiredService<GroupedCommits>();
 (long Groups, long Steps, double BusyMs) grouped = default;
+var groupedCpu = TimeSpan.Zero;
 async Task<double> EngineAsync(int count, int clients)
 {
     var before = commits.Committed;
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
     {
@@ -81,6 +83,7 @@ async Task<double> EngineAsync(int count, int clients)
     if (clients > 1)
     {
         var after = commits.Committed;
+        groupedCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
         grouped = (grouped.Groups + after.Groups - before.Groups, grouped.Steps + after.Steps - before.Steps, grouped.BusyMs + (after.Busy - before.Busy).TotalMilliseconds);
     }
 
@@ -154,6 +157,7 @@ await EngineAsync(100, clients);
 await EngineAsync(100, 1);
 await BaselineAsync(100);
 grouped = default;
+groupedCpu = TimeSpan.Zero;
 // Alternating rounds, so the disk's and the growing database's drift falls on all alike.
 double engineMs = 0, aloneMs = 0, baselineMs = 0;
 for (var round = 0; round < 4; round++)
@@ -167,7 +171,7 @@ processes = processes / 4 * 4;
 double PerSecond(double ms) => processes / (ms / 1000);
 Console.WriteLine($"(a) {processes} 3-step approvals (start + 3 completions each): engine with {clients} clients {PerSecond(engineMs):F0} processes/s; "
     + $"engine with 1 client {PerSecond(aloneMs):F0}/s; hand-written EF, one transaction per step, 1 client {PerSecond(baselineMs):F0}/s; "
-    + $"ratio engine ({clients} clients) / hand-written {baselineMs / engineMs:F2}; {grouped.Steps / (double)Math.Max(1, grouped.Groups):F1} steps per commit with {clients} clients, the writer busy {100 * grouped.BusyMs / engineMs:F0} % of the time");
+    + $"ratio engine ({clients} clients) / hand-written {baselineMs / engineMs:F2}; {grouped.Steps / (double)Math.Max(1, grouped.Groups):F1} steps per commit with {clients} clients, the writer busy {100 * grouped.BusyMs / engineMs:F0} % of the time, CPU {groupedCpu.TotalMilliseconds / processes:F2} ms per process ({groupedCpu / TimeSpan.FromMilliseconds(engineMs):F2} cores)");
 
 // (b) timers: instances wait on timeDate; due times spread evenly over the window, starting after creation.
 var creation = Stopwatch.StartNew();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Platform.Data;
@@ -103,6 +104,10 @@ public sealed class GroupedCommits(IServiceScopeFactory scopes, ILogger<GroupedC
             var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
             await using var transaction = await db.Database.BeginTransactionAsync();
             await using var kept = Platform.Data.Records.PreparedCommands.Keep(db);
+            // Savepoint statements prepared once per group (SQLite's syntax: grouping is SQLite's alone).
+            await using var save = Statement(db, transaction, $"SAVEPOINT {Savepoint}");
+            await using var release = Statement(db, transaction, $"RELEASE SAVEPOINT {Savepoint}");
+            await using var rollback = Statement(db, transaction, $"ROLLBACK TO SAVEPOINT {Savepoint}");
             foreach (var step in group)
             {
                 if (step.IsCancelled)
@@ -111,7 +116,7 @@ public sealed class GroupedCommits(IServiceScopeFactory scopes, ILogger<GroupedC
                     continue;
                 }
 
-                await transaction.CreateSavepointAsync(Savepoint);
+                await save.ExecuteNonQueryAsync();
                 try
                 {
                     await step.RunAsync(engine);
@@ -120,11 +125,11 @@ public sealed class GroupedCommits(IServiceScopeFactory scopes, ILogger<GroupedC
                 catch (Exception e)
                 {
                     db.ChangeTracker.Clear();
-                    await transaction.RollbackToSavepointAsync(Savepoint);
+                    await rollback.ExecuteNonQueryAsync();
                     step.Fail(e);
                 }
 
-                await transaction.ReleaseSavepointAsync(Savepoint);
+                await release.ExecuteNonQueryAsync();
             }
 
             await transaction.CommitAsync();
@@ -146,6 +151,14 @@ public sealed class GroupedCommits(IServiceScopeFactory scopes, ILogger<GroupedC
         {
             step.Publish();
         }
+    }
+
+    private static System.Data.Common.DbCommand Statement(PlatformDbContext db, IDbContextTransaction transaction, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = transaction.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
     }
 
     public async ValueTask DisposeAsync()

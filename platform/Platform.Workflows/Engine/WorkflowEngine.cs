@@ -119,7 +119,7 @@ public sealed partial class WorkflowEngine(
 
     private async Task<WorkflowTask> OpenTaskAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken)
     {
-        var task = await db.WorkflowTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        var task = await StepQueries.For(db).TaskAsync(db, taskId, cancellationToken);
         if (task is null || !task.IsOpen)
         {
             throw task is null

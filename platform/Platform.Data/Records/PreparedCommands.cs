@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Platform.Data.Records;
 
 /// <summary>
-/// Commands of <see cref="PreparedInsert"/>, <see cref="PreparedUpdate"/> and <see cref="PreparedDelete"/>, one per statement text.
+/// Commands of <see cref="PreparedInsert"/>, <see cref="PreparedUpdate"/>, <see cref="PreparedDelete"/> and <see cref="PreparedRead"/>, one per statement text.
 /// Inside <see cref="KeepAsync"/> (a workflow group runs the same few statements for each of its
 /// steps) the connection keeps them: the database parses and plans each statement once and later runs
 /// only bind new values; they are disposed when the keeping ends. Elsewhere each call has its own command.
@@ -43,7 +43,21 @@ public static class PreparedCommands
     }
 
     /// <summary>Runs <paramref name="sql"/> (parameters p0, p1… for <paramref name="columns"/>) with <paramref name="values"/> as the columns' CLR values; answers the rows affected.</summary>
-    internal static async Task<int> ExecuteAsync(DbContext context, string sql, IReadOnlyList<IProperty> columns, IReadOnlyList<object?> values, CancellationToken cancellationToken)
+    internal static Task<int> ExecuteAsync(DbContext context, string sql, IReadOnlyList<IProperty> columns, IReadOnlyList<object?> values, CancellationToken cancellationToken) =>
+        RunAsync(context, sql, columns, values, command => command.ExecuteNonQueryAsync(cancellationToken));
+
+    /// <summary>Runs the query <paramref name="sql"/> like <see cref="ExecuteAsync"/>; answers its first row as <paramref name="read"/> makes it, or null.</summary>
+    internal static Task<T?> ReadAsync<T>(DbContext context, string sql, IReadOnlyList<IProperty> columns, IReadOnlyList<object?> values, Func<DbDataReader, T> read,
+        CancellationToken cancellationToken)
+        where T : class =>
+        RunAsync(context, sql, columns, values, async command =>
+        {
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SingleRow, cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? read(reader) : null;
+        });
+
+    private static async Task<TResult> RunAsync<TResult>(DbContext context, string sql, IReadOnlyList<IProperty> columns, IReadOnlyList<object?> values,
+        Func<DbCommand, Task<TResult>> run)
     {
         var (command, owned) = For(context, sql, created =>
         {
@@ -60,7 +74,7 @@ public static class PreparedCommands
                 command.Parameters[i].Value = (values[i] is { } given && converter is not null ? converter.ConvertToProvider(given) : values[i]) ?? DBNull.Value;
             }
 
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            return await run(command);
         }
         finally
         {

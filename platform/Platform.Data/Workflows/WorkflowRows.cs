@@ -3,7 +3,7 @@ using Platform.Data.Records;
 namespace Platform.Data.Workflows;
 
 /// <summary>
-/// What a workflow step writes, as plain prepared statements in the step's transaction: new
+/// What a workflow step reads and writes, as plain prepared statements in the step's transaction: new
 /// instances, tasks, timers and history lines; a task's changes; timers gone; the instance's new state, guarded
 /// by its row version. A step writes a handful of rows, and change tracking would cost more than the writing.
 /// </summary>
@@ -41,4 +41,8 @@ public static class WorkflowRows
     /// <summary>Removes an instance's pending timer (fired, cleared, or with nothing left to do).</summary>
     public static Task DeleteTimerAsync(PlatformDbContext db, Guid instanceId, string timerId, CancellationToken cancellationToken) =>
         PreparedDelete.RunAsync(db, db.Model.FindEntityType(typeof(WorkflowTimer))!, TimerMatch, [instanceId, timerId], cancellationToken);
+
+    /// <summary>The instance as stored now (untracked); null when there is none.</summary>
+    public static Task<WorkflowInstance?> InstanceAsync(PlatformDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
+        PreparedRead.RowAsync<WorkflowInstance>(db, [nameof(WorkflowInstance.Id)], [instanceId], cancellationToken);
 }

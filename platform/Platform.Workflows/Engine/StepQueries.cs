@@ -7,7 +7,7 @@ using Platform.Data.Workflows;
 namespace Platform.Workflows.Engine;
 
 /// <summary>
-/// The reads every step makes (its instance; the task acted on), compiled once: a compiled query
+/// The read of the task a step acts on (tracked: the step changes it), compiled once: a compiled query
 /// skips LINQ translation and the query cache on each call. EF Core binds a compiled query to the
 /// model it first runs with, so there is one set per model (one per database provider in a process).
 /// </summary>
@@ -15,10 +15,6 @@ internal sealed class StepQueries
 {
     private static readonly ConcurrentDictionary<IModel, StepQueries> ByModel = new();
 
-    public Func<PlatformDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceAsync { get; } =
-        EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken _) => db.WorkflowInstances.AsNoTracking().SingleOrDefault(i => i.Id == id));
-
-    /// <summary>Tracked: the step changes it.</summary>
     public Func<PlatformDbContext, Guid, CancellationToken, Task<WorkflowTask?>> TaskAsync { get; } =
         EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken _) => db.WorkflowTasks.SingleOrDefault(t => t.Id == id));
 

@@ -10,7 +10,7 @@ public sealed partial class WorkflowEngine
     {
         using var held = await locks.EnterAsync(instanceId, cancellationToken);
         await LockAcrossHostsAsync(instanceId, cancellationToken);
-        var instance = await StepQueries.For(db).InstanceAsync(db, instanceId, cancellationToken)
+        var instance = await WorkflowRows.InstanceAsync(db, instanceId, cancellationToken)
             ?? throw new WorkflowException("There is no such process instance.", WorkflowException.NoSuchInstance);
         if (instance.EndedAt is not null)
         {

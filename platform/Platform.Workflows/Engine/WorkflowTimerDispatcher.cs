@@ -95,7 +95,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
             try
             {
                 await RunDueAsync(stoppingToken);
-                await Task.Delay(PollInterval, clock, stoppingToken);
+                await Task.Delay(await UntilNextDueAsync(stoppingToken), clock, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -107,6 +107,22 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
                 await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken);
             }
         }
+    }
+
+    /// <summary>
+    /// How long to sleep: until the earliest timer this host knows of falls due, at most <see cref="PollInterval"/>
+    /// (timers set on other hosts, or later, are found by the next poll). A timer still due after a round
+    /// (its step failed and it waits for another try) waits a whole interval, so a failure never spins.
+    /// </summary>
+    private async Task<TimeSpan> UntilNextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var next = await db.WorkflowTimers.Where(t => !t.TimerId.StartsWith(Runtime.PendingTimer.WebhookPrefix)).MinAsync(t => (long?)t.DueAt, cancellationToken);
+        var nextStart = await db.WorkflowStartTimers.MinAsync(t => (long?)t.DueAt, cancellationToken);
+        var earliest = next is null ? nextStart : nextStart is null ? next : Math.Min(next.Value, nextStart.Value);
+        var wait = earliest is { } due ? TimeSpan.FromMilliseconds(due - clock.GetUtcNow().ToUnixTimeMilliseconds()) : PollInterval;
+        return wait <= TimeSpan.Zero || wait > PollInterval ? PollInterval : wait;
     }
 
     /// <summary>

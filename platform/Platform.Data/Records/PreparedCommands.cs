@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -61,9 +62,11 @@ public static class PreparedCommands
     {
         var (command, owned) = For(context, sql, created =>
         {
+            // Named as in the statement, prefix included: SQLite then binds each without trying every prefix.
+            var names = context.GetService<ISqlGenerationHelper>();
             for (var i = 0; i < columns.Count; i++)
             {
-                created.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(created, $"p{i}", null, nullable: true));
+                created.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(created, names.GenerateParameterName($"p{i}"), null, nullable: true));
             }
         });
         try

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.Data.Records;
 
@@ -25,11 +23,8 @@ public static class PreparedDelete
 
     private static Plan PlanFor(DbContext context, IEntityType type, IReadOnlyList<string> match)
     {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var properties = match.Select(name => type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.")).ToArray();
-        var text = $"DELETE FROM {sql.DelimitIdentifier(table.Name, table.Schema)} "
-            + $"WHERE {string.Join(" AND ", properties.Select((p, i) => $"{sql.DelimitIdentifier(p.GetColumnName(table)!)} = {sql.GenerateParameterName($"p{i}")}"))}";
-        return new Plan(text, properties);
+        var sql = new PreparedSql(context, type);
+        var properties = sql.Properties(match);
+        return new Plan($"DELETE FROM {sql.Table} WHERE {sql.Assignments(properties, 0, " AND ")}", properties);
     }
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -8,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Platform.Data.Records;
 
 /// <summary>
-/// Inserts rows of one EF Core entity type with one prepared INSERT, run once per row, on the
+/// Inserts rows of one EF Core entity type with prepared INSERTs of up to 32 rows each, on the
 /// context's connection and transaction (see <see cref="PreparedCommands"/>). The statement comes from the model (table, columns,
 /// the provider's type mappings and value converters), so values are stored exactly as EF Core
 /// would store them; what is skipped is SaveChanges' change tracking — most of the cost on the hot
@@ -17,7 +16,29 @@ namespace Platform.Data.Records;
 /// </summary>
 public static class PreparedInsert
 {
-    private sealed record Plan(string Sql, IProperty[] Properties, RelationalTypeMapping[] Mappings);
+    /// <summary>Parameters one statement may carry on every provider (SQLite's old default limit; SQL Server allows 2,100).</summary>
+    private const int MostParameters = 999;
+
+    /// <summary>Rows one statement inserts at most: a few rows (a step's history lines) go in one round trip.</summary>
+    private const int MostRows = 32;
+
+    private sealed class Plan(string head, IProperty[] properties, RelationalTypeMapping[] mappings, int rowsPerStatement, string[] parameterNames)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> _byRows = new();
+
+        public IProperty[] Properties { get; } = properties;
+
+        public RelationalTypeMapping[] Mappings { get; } = mappings;
+
+        /// <summary>As they appear in the statement (with the provider's prefix, so SQLite binds them without searching for one).</summary>
+        public string[] ParameterNames { get; } = parameterNames;
+
+        public int RowsPerStatement { get; } = rowsPerStatement;
+
+        /// <summary>INSERT … VALUES (@p0, @p1…), (@p{n}…) for <paramref name="rows"/> rows.</summary>
+        public string Sql(int rows) => _byRows.GetOrAdd(rows, count => head + string.Join(", ", Enumerable.Range(0, count)
+            .Select(row => "(" + string.Join(", ", Enumerable.Range(0, Properties.Length).Select(i => ParameterNames[row * Properties.Length + i])) + ")")));
+    }
 
     private static readonly ConditionalWeakTable<IEntityType, Plan> Plans = new();
 
@@ -29,35 +50,35 @@ public static class PreparedInsert
         }
 
         var plan = Plans.GetValue(type, t => PlanFor(context, t));
-        var (command, owned) = PreparedCommands.For(context, plan.Sql, created =>
+        var columns = plan.Properties.Length;
+        for (var first = 0; first < rows.Count; first += plan.RowsPerStatement)
         {
-            for (var i = 0; i < plan.Properties.Length; i++)
+            var count = Math.Min(plan.RowsPerStatement, rows.Count - first);
+            var (command, owned) = PreparedCommands.For(context, plan.Sql(count), created =>
             {
-                created.Parameters.Add(plan.Mappings[i].CreateParameter(created, $"p{i}", null, nullable: true));
-            }
-        });
-        try
-        {
-            if (owned && rows.Count > 1)
-            {
-                await command.PrepareAsync(cancellationToken);
-            }
-
-            foreach (var row in rows)
-            {
-                for (var i = 0; i < plan.Properties.Length; i++)
+                for (var p = 0; p < count * columns; p++)
                 {
-                    command.Parameters[i].Value = ProviderValue(row, i) ?? DBNull.Value;
+                    created.Parameters.Add(plan.Mappings[p % columns].CreateParameter(created, plan.ParameterNames[p], null, nullable: true));
+                }
+            });
+            try
+            {
+                for (var row = 0; row < count; row++)
+                {
+                    for (var i = 0; i < columns; i++)
+                    {
+                        command.Parameters[row * columns + i].Value = ProviderValue(rows[first + row], i) ?? DBNull.Value;
+                    }
                 }
 
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
-        }
-        finally
-        {
-            if (owned)
+            finally
             {
-                await command.DisposeAsync();
+                if (owned)
+                {
+                    await command.DisposeAsync();
+                }
             }
         }
 
@@ -67,12 +88,13 @@ public static class PreparedInsert
 
     private static Plan PlanFor(DbContext context, IEntityType type)
     {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = new PreparedSql(context, type);
+        var names = context.GetService<ISqlGenerationHelper>();
         // Left out: what the database numbers itself. A Guid key counts as generated in the model, but the caller has set it.
         var properties = type.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never || p.ClrType == typeof(Guid)).ToArray();
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))}) "
-            + $"VALUES ({string.Join(", ", properties.Select((_, i) => sql.GenerateParameterName($"p{i}")))})";
-        return new Plan(text, properties, properties.Select(p => p.GetRelationalTypeMapping()).ToArray());
+        var head = $"INSERT INTO {sql.Table} ({string.Join(", ", properties.Select(sql.Column))}) VALUES ";
+        var rowsPerStatement = Math.Max(1, Math.Min(MostRows, MostParameters / Math.Max(1, properties.Length)));
+        var parameters = Enumerable.Range(0, rowsPerStatement * properties.Length).Select(i => names.GenerateParameterName($"p{i}")).ToArray();
+        return new Plan(head, properties, properties.Select(p => p.GetRelationalTypeMapping()).ToArray(), rowsPerStatement, parameters);
     }
 }

@@ -2,9 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.Data.Records;
 
@@ -49,17 +47,15 @@ public static class PreparedRead
 
     private static Plan PlanFor(DbContext context, IEntityType type, IReadOnlyList<string> match)
     {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var properties = match.Select(name => type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.")).ToArray();
+        var sql = new PreparedSql(context, type);
+        var properties = sql.Properties(match);
         var columns = type.GetProperties().Where(p => p.PropertyInfo is not null).Select(p =>
         {
             var mapping = p.GetRelationalTypeMapping();
             var stored = Nullable.GetUnderlyingType(mapping.Converter?.ProviderClrType ?? p.ClrType) ?? mapping.Converter?.ProviderClrType ?? p.ClrType;
             return new Column(p, stored, ReadValue.MakeGenericMethod(stored));
         }).ToArray();
-        var text = $"SELECT {string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))} FROM {sql.DelimitIdentifier(table.Name, table.Schema)} "
-            + $"WHERE {string.Join(" AND ", properties.Select((p, i) => $"{sql.DelimitIdentifier(p.GetColumnName(table)!)} = {sql.GenerateParameterName($"p{i}")}"))}";
+        var text = $"SELECT {string.Join(", ", columns.Select(c => sql.Column(c.Property)))} FROM {sql.Table} WHERE {sql.Assignments(properties, 0, " AND ")}";
         return new Plan(text, properties, columns);
     }
 }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Platform.Data.Records;
 
@@ -28,14 +26,9 @@ public static class PreparedUpdate
 
     private static Plan PlanFor(DbContext context, IEntityType type, IReadOnlyList<string> set, IReadOnlyList<string> match)
     {
-        var sql = context.GetService<ISqlGenerationHelper>();
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        IProperty Property(string name) => type.FindProperty(name) ?? throw new InvalidOperationException($"{type.DisplayName()} has no property {name}.");
-        var setProperties = set.Select(Property).ToArray();
-        var matchProperties = match.Select(Property).ToArray();
-        string Column(IProperty property, int i) => $"{sql.DelimitIdentifier(property.GetColumnName(table)!)} = {sql.GenerateParameterName($"p{i}")}";
-        var text = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {string.Join(", ", setProperties.Select(Column))} "
-            + $"WHERE {string.Join(" AND ", matchProperties.Select((p, i) => Column(p, setProperties.Length + i)))}";
+        var sql = new PreparedSql(context, type);
+        var (setProperties, matchProperties) = (sql.Properties(set), sql.Properties(match));
+        var text = $"UPDATE {sql.Table} SET {sql.Assignments(setProperties, 0, ", ")} WHERE {sql.Assignments(matchProperties, setProperties.Length, " AND ")}";
         return new Plan(text, setProperties, matchProperties);
     }
 }

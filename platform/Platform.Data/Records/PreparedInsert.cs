@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Platform.Data.Records;
 
 /// <summary>
-/// Inserts rows of one EF Core entity type with prepared INSERTs of up to 32 rows each, on the
+/// Inserts rows of one EF Core entity type with prepared INSERTs of a few rows each (up to 64 values), on the
 /// context's connection and transaction (see <see cref="PreparedCommands"/>). The statement comes from the model (table, columns,
 /// the provider's type mappings and value converters), so values are stored exactly as EF Core
 /// would store them; what is skipped is SaveChanges' change tracking — most of the cost on the hot
@@ -16,8 +16,11 @@ namespace Platform.Data.Records;
 /// </summary>
 public static class PreparedInsert
 {
-    /// <summary>Parameters one statement may carry on every provider (SQLite's old default limit; SQL Server allows 2,100).</summary>
-    private const int MostParameters = 999;
+    /// <summary>
+    /// Parameters per statement at most. Every provider allows far more, but SQLite finds each parameter by name
+    /// with a linear search on every run: a wide statement's binding grows with the square of its parameters.
+    /// </summary>
+    private const int MostParameters = 64;
 
     /// <summary>Rows one statement inserts at most: a few rows (a step's history lines) go in one round trip.</summary>
     private const int MostRows = 32;

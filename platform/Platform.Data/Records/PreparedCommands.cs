@@ -69,6 +69,13 @@ public static class PreparedCommands
                 created.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(created, names.GenerateParameterName($"p{i}"), null, nullable: true));
             }
         });
+        // Outside a transaction the context opens its connection per query, as EF Core itself does.
+        var opens = context.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (opens)
+        {
+            await context.Database.OpenConnectionAsync();
+        }
+
         try
         {
             for (var i = 0; i < columns.Count; i++)
@@ -84,6 +91,11 @@ public static class PreparedCommands
             if (owned)
             {
                 await command.DisposeAsync();
+            }
+
+            if (opens)
+            {
+                await context.Database.CloseConnectionAsync();
             }
         }
     }

@@ -38,7 +38,7 @@ public static class WorkflowRows
         PreparedUpdate.RunAsync(db, db.Model.FindEntityType(typeof(WorkflowTask))!, TaskChanges,
             [task.Assignee, task.IsOpen, task.Outcome, task.Comment, task.CompletedAt, task.CompletedBy], TaskMatch, [task.Id], cancellationToken);
 
-    /// <summary>Removes an instance's pending timer (fired, cleared, or with nothing left to do).</summary>
+    /// <summary>Removes an instance's pending timer (fired, cleared, or with nothing left to do), in the context's transaction if it has one.</summary>
     public static Task DeleteTimerAsync(PlatformDbContext db, Guid instanceId, string timerId, CancellationToken cancellationToken) =>
         PreparedDelete.RunAsync(db, db.Model.FindEntityType(typeof(WorkflowTimer))!, TimerMatch, [instanceId, timerId], cancellationToken);
 

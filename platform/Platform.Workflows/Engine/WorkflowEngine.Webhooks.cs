@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Data.Workflows;
 using Platform.Workflows.Runtime;
 
 namespace Platform.Workflows.Engine;
@@ -29,7 +30,7 @@ public sealed partial class WorkflowEngine
         if (call is null)
         {
             // The instance ended or the task moved on in a step that could not see this row: nothing to send.
-            await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.TimerId == timerId).ExecuteDeleteAsync(cancellationToken);
+            await WorkflowRows.DeleteTimerAsync(db, instanceId, timerId, cancellationToken);
             return false;
         }
 
@@ -47,7 +48,7 @@ public sealed partial class WorkflowEngine
         }
         catch (WorkflowException e) when (e.Code is WorkflowException.NoSuchInstance or WorkflowException.InstanceEnded)
         {
-            await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.TimerId == timerId).ExecuteDeleteAsync(cancellationToken);
+            await WorkflowRows.DeleteTimerAsync(db, instanceId, timerId, cancellationToken);
         }
 
         return true;

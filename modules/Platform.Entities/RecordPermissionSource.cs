@@ -20,7 +20,7 @@ public sealed class RecordPermissionSource(SchemaManager schemas, IStringLocaliz
             .SelectMany(e => RecordPermissions.Of(e.Name).Select(p => new PermissionDefinition(
                 p.Name,
                 "Records.Permissions.Group",
-                p.Action == RecordAction.Create ? "Records.Permissions.Create" : $"Records.Permissions.{p.Action}.{p.Scope}",
+                p.Action is RecordAction.Create or RecordAction.Assign ? $"Records.Permissions.{p.Action}" : $"Records.Permissions.{p.Action}.{p.Scope}",
                 localizer["Records.Permissions.Group", e.Label.For(CultureInfo.CurrentUICulture.Name)])))
             .ToList();
     }

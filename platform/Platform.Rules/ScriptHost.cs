@@ -85,7 +85,10 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
             deadline.Start(Limits.Timeout);
             try
             {
-                return engine.Invoke(function, record, old, user);
+                var result = engine.Invoke(function, record, old, user);
+                // Promise callbacks the script queued run now, inside this run's limits — never in the next script's run.
+                engine.Advanced.ProcessTasks();
+                return result;
             }
             finally
             {
@@ -112,6 +115,8 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         MemoryLimitExceededException => Limit($"it used more than {Limits.MaxMemoryBytes / 1024 / 1024} MB"),
         RecursionDepthOverflowException => Limit($"it called itself more than {Limits.MaxRecursion} levels deep"),
         TimeoutException => Limit($"it ran longer than {Limits.Timeout.TotalMilliseconds:0} ms"),
+        System.Text.RegularExpressions.RegexMatchTimeoutException or { InnerException: System.Text.RegularExpressions.RegexMatchTimeoutException }
+            => Limit($"a regular expression ran longer than {Limits.Timeout.TotalMilliseconds:0} ms"),
         JavaScriptException js => new ScriptFailureException(ScriptFailureKind.Error, $"{script.Name}: {Describe(js)}", inner: js),
         JintException jint => new ScriptFailureException(ScriptFailureKind.Error, $"{script.Name}: {jint.Message}", inner: jint),
         // Anything else thrown while a script runs (a helper given values it cannot use) is the script's failure too, never a server error.
@@ -136,6 +141,8 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         var deadline = new RunDeadline();
         options.Constraint(deadline).MaxStatements(Limits.MaxStatements).LimitMemory(Limits.MaxMemoryBytes).LimitRecursion(Limits.MaxRecursion);
         options.DisableStringCompilation();
+        // A backtracking pattern such as /^(a+)+$/ would otherwise run for seconds inside one statement, out of the deadline's reach.
+        options.RegexTimeoutInterval(Limits.Timeout);
         options.Culture = CultureInfo.InvariantCulture;
         options.TimeZone = TimeZoneInfo.Utc;
         var engine = new Engine(options);

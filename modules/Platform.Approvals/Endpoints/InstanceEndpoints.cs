@@ -145,12 +145,21 @@ public static class InstanceEndpoints
             return Results.NoContent();
         });
 
-    private static Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine) =>
-        WorkflowResults.WithBodyAsync(context, async body =>
+    /// <summary>Someone who cannot see the instance hears "no such instance", not who may withdraw it.</summary>
+    private static async Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine, PlatformDbContext db)
+    {
+        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
+        if (instance is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
+        {
+            return WorkflowResults.NotFound(context);
+        }
+
+        return await WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.WithdrawAsync(id, WorkflowActors.From(context.User), body.Comment, context.RequestAborted);
             return Results.NoContent();
         });
+    }
 
     private static async Task<IResult> Comment(Guid id, HttpContext context, WorkflowEngine engine, PlatformDbContext db)
     {

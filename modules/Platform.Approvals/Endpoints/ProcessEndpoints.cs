@@ -15,7 +15,7 @@ public static class ProcessEndpoints
     {
         var group = endpoints.MapGroup("/api/workflows/processes").WithTags("Workflows").RequireAuthorization();
         group.MapGet("/", List).WithName("ListProcesses").WithSummary("Every deployed process with its versions.");
-        group.MapPost("/", Deploy).WithName("DeployProcess").WithSummary("Deploys a BPMN 2.0 file (the body): each executable process becomes a new version.")
+        group.MapPost("/", Deploy).Accepts<string>("application/xml", "text/xml", "application/octet-stream").WithName("DeployProcess").WithSummary("Deploys a BPMN 2.0 file (the body): each executable process becomes a new version.")
             .RequireAuthorization(Permissions.Deploy);
     }
 

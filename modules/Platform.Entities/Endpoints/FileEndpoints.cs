@@ -26,7 +26,7 @@ public static class FileEndpoints
     public static void MapFileEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var files = endpoints.MapGroup("/api/files").WithTags("Files");
-        files.MapPost("/", Upload).WithName("UploadFile").WithSummary("Stores the request body as a file (?name= gives its name); 201 with id, name, size and content type.");
+        files.MapPost("/", Upload).Accepts<Stream>("*/*").WithName("UploadFile").WithSummary("Stores the request body as a file (?name= gives its name); 201 with id, name, size and content type.");
         files.MapGet("/{id:guid}", Download).WithName("DownloadFile").WithSummary("The file's content; pictures inline, everything else as a download.");
     }
 

@@ -90,22 +90,22 @@ public static class MetadataEndpoints
         }
 
         document.Name = string.IsNullOrEmpty(document.Name) ? name : document.Name;
-        // A document may give the entity at the address a new name: it then carries that entity's table.
+        // A document sent to an existing entity's address under another name renames that entity
+        // (its table and records stay); anywhere else the names must agree.
         var renaming = !string.Equals(document.Name, name, StringComparison.OrdinalIgnoreCase)
-            && (await schema.LoadSchemaAsync(cancellationToken)).Find(name) is { } existing
-            && string.Equals(existing.Table, document.Table, StringComparison.OrdinalIgnoreCase);
+            && (await schema.LoadSchemaAsync(cancellationToken)).Find(name) is not null;
         if (!renaming && !string.Equals(document.Name, name, StringComparison.OrdinalIgnoreCase))
         {
             return Invalid([new MetadataError("$.name", $"The document names '{document.Name}' but the address names '{name}'.")]);
         }
 
-        var result = await schema.ApplyAsync(document, user.Identity!.Name!, dryRun == true, cancellationToken: cancellationToken);
+        var result = await schema.ApplyAsync(document, user.Identity!.Name!, dryRun == true, cancellationToken: cancellationToken, renames: renaming ? name : null);
         if (!result.Succeeded)
         {
             return Invalid(result.Errors);
         }
 
-        var change = new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied, result.RowsAffected);
+        var change = new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied, result.RowsAffected, result.Summary);
         return result.Version == 1 && result.Applied
             ? TypedResults.Created($"/api/metadata/entities/{result.Definition!.Name}", change)
             : TypedResults.Ok(change);
@@ -120,5 +120,5 @@ public static class MetadataEndpoints
     private static string FirstSentence(string message) => message.Split(" Path:", 2)[0];
 
     /// <summary>What a PUT did or, in a dry run, would do: the SQL, and how many records the changed table holds.</summary>
-    public sealed record EntityChange(EntityDefinition Definition, int Version, IReadOnlyList<string> Sql, bool Applied, long RowsAffected);
+    public sealed record EntityChange(EntityDefinition Definition, int Version, IReadOnlyList<string> Sql, bool Applied, long RowsAffected, IReadOnlyList<string>? Summary = null);
 }

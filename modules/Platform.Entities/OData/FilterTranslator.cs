@@ -15,11 +15,17 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
 {
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 
-    public Expression Translate(SingleValueNode node) => node switch
+    /// <summary>
+    /// The condition, with every literal of the filter bound as a SQL parameter: a value never becomes
+    /// part of the SQL text (a NUL or a quote in it is just data).
+    /// </summary>
+    public Expression Translate(SingleValueNode node) => new LiteralParameters().Visit(Node(node));
+
+    private Expression Node(SingleValueNode node) => node switch
     {
         BinaryOperatorNode binary => Binary(binary),
-        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(AsBool(Translate(not.Operand))),
-        ConvertNode convert => Translate(convert.Source),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(AsBool(Node(not.Operand))),
+        ConvertNode convert => Node(convert.Source),
         SingleValuePropertyAccessNode property => Property(property.Property.Name),
         ConstantNode constant => Constant(constant.Value),
         SingleValueFunctionCallNode call => Function(call),
@@ -65,12 +71,12 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
     {
         if (node.OperatorKind is BinaryOperatorKind.And or BinaryOperatorKind.Or)
         {
-            var l = AsBool(Translate(node.Left));
-            var r = AsBool(Translate(node.Right));
+            var l = AsBool(Node(node.Left));
+            var r = AsBool(Node(node.Right));
             return node.OperatorKind == BinaryOperatorKind.And ? Expression.AndAlso(l, r) : Expression.OrElse(l, r);
         }
 
-        var (left, right) = Unify(Translate(node.Left), Translate(node.Right));
+        var (left, right) = Unify(Node(node.Left), Node(node.Right));
         if (left.Type == typeof(string) && node.OperatorKind is not (BinaryOperatorKind.Equal or BinaryOperatorKind.NotEqual))
         {
             // Strings order through string.Compare, which EF Core translates to SQL comparison.
@@ -148,7 +154,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
 
     private MethodCallExpression In(InNode node)
     {
-        var property = Translate(node.Left);
+        var property = Node(node.Left);
         var values = node.Right switch
         {
             CollectionConstantNode list => list.Collection.Select(c => ConvertTo(c.Value, property.Type)).ToList(),

@@ -24,7 +24,7 @@ public static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        HttpRequest request, SignInManager<PlatformUser> signIn, ApiTokenService tokens, TimeProvider clock)
+        HttpRequest request, PasswordCheck passwords, ApiTokenService tokens, TimeProvider clock)
     {
         TokenRequest? body;
         try
@@ -41,20 +41,14 @@ public static class AuthEndpoints
             return BadRequest("Both userName and password are required.");
         }
 
-        var user = await signIn.UserManager.FindByNameAsync(body.UserName.Trim());
-        if (user is null)
-        {
-            return InvalidCredentials();
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, body.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        var result = await passwords.CheckAsync(body.UserName, body.Password, request.HttpContext.RequestAborted);
+        if (result.LockedOut)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                 title: "The account is locked after too many failed sign-ins. Try again later or ask an administrator.");
         }
 
-        if (!result.Succeeded)
+        if (result.User is not { } user)
         {
             return InvalidCredentials();
         }

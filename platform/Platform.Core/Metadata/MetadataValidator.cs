@@ -402,16 +402,5 @@ public static partial class MetadataValidator
     [GeneratedRegex("^f_[a-z0-9_]{1,60}$")]
     private static partial Regex ColumnShape();
 
-    private static bool IsValidPattern(string pattern)
-    {
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
-            return pattern.Length <= 500;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    private static bool IsValidPattern(string pattern) => FieldPattern.IsValid(pattern);
 }

@@ -7,6 +7,9 @@ public enum RecordAction
     Create,
     Update,
     Delete,
+
+    /// <summary>Handing records to another owner or department (assign, transfer); granted without a scope.</summary>
+    Assign,
 }
 
 /// <summary>Which records of an entity a right covers: none, the user's own, their department's, or all.</summary>
@@ -45,7 +48,7 @@ public sealed class RecordAccess
             return RecordScope.All;
         }
 
-        if (action == RecordAction.Create)
+        if (action is RecordAction.Create or RecordAction.Assign)
         {
             return _permissions.Contains(RecordPermissions.Name(entity, action, RecordScope.All)) ? RecordScope.All : RecordScope.None;
         }

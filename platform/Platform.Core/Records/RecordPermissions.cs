@@ -4,7 +4,8 @@ namespace Platform.Core.Records;
 
 /// <summary>
 /// Permission names for records, one set per entity: <c>Records.{entity}.Create</c> and
-/// <c>Records.{entity}.{Read|Update|Delete}.{Own|Department|All}</c>. Roles grant them like any
+/// <c>Records.{entity}.{Read|Update|Delete}.{Own|Department|All}</c>, and <c>Records.{entity}.Assign</c>
+/// for handing records to another owner or department. Roles grant them like any
 /// other permission; the record service enforces them on every read and write.
 /// </summary>
 public static partial class RecordPermissions
@@ -12,7 +13,7 @@ public static partial class RecordPermissions
     public const string Prefix = "Records.";
 
     public static string Name(string entity, RecordAction action, RecordScope scope) =>
-        action == RecordAction.Create ? $"{Prefix}{entity.ToLowerInvariant()}.Create" : $"{Prefix}{entity.ToLowerInvariant()}.{action}.{scope}";
+        action is RecordAction.Create or RecordAction.Assign ? $"{Prefix}{entity.ToLowerInvariant()}.{action}" : $"{Prefix}{entity.ToLowerInvariant()}.{action}.{scope}";
 
     /// <summary>Every record permission of an entity, in the order administrators read them.</summary>
     public static IEnumerable<(string Name, RecordAction Action, RecordScope Scope)> Of(string entity)
@@ -25,12 +26,14 @@ public static partial class RecordPermissions
                 yield return (Name(entity, action, scope), action, scope);
             }
         }
+
+        yield return (Name(entity, RecordAction.Assign, RecordScope.All), RecordAction.Assign, RecordScope.All);
     }
 
     /// <summary>The entity a record permission name is about, or null when it is not one.</summary>
     public static string? EntityOf(string permission) =>
         Shape().Match(permission) is { Success: true } match ? match.Groups["entity"].Value : null;
 
-    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|(Read|Update|Delete)\.(Own|Department|All))$")]
+    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Department|All))$")]
     private static partial Regex Shape();
 }

@@ -46,7 +46,7 @@ public sealed class AppPackageService(PlatformDbContext db, SchemaManager schema
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (path, entity) in entities)
         {
-            var result = await schemas.ApplyAsync(entity, changedBy, dryRun: false, entities.Select(e => e.Entity.Name).ToList(), cancellationToken);
+            var result = await schemas.ApplyAsync(entity, changedBy, dryRun: false, entities.Select(e => e.Entity.Name).ToList(), cancellationToken: cancellationToken);
             if (!result.Succeeded)
             {
                 return new AppPackageReport([], [], [], result.Errors.Select(e => e with { Path = $"{path}: {e.Path}" }).ToList());

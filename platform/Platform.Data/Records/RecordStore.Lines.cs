@@ -107,7 +107,7 @@ public sealed partial class RecordStore
 
                 var lineErrors = Apply(lineEntity, lineRow, line.Values, creating: before is null);
                 lineErrors.AddRange(await AttachFilesAsync(lineEntity, lineRow, line.Values, actor, cancellationToken));
-                lineErrors.AddRange(await DanglingLookupsAsync(records, lineEntity, lineRow, line.Values, cancellationToken));
+                lineErrors.AddRange(await DanglingLookupsAsync(records, lineEntity, lineRow, before, line.Values, actor, cancellationToken));
                 lineErrors.AddRange(await UnknownPeopleAsync(lineEntity, lineRow, line.Values, lineErrors, cancellationToken));
                 lineRow[SystemFields.LineNumber] = i + 1;
                 if (run is not null && (lineErrors.Count == 0 || run.Preview))

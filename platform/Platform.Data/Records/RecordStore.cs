@@ -425,8 +425,13 @@ public sealed partial class RecordStore(
         var creating = before is null;
         var errors = Apply(entity, row, values, creating);
         errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
-        errors.AddRange(await DanglingLookupsAsync(records, entity, row, values, cancellationToken));
+        errors.AddRange(await DanglingLookupsAsync(records, entity, row, before, values, actor, cancellationToken));
         errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
+        if (errors.Count == 0)
+        {
+            errors.AddRange(await AssignmentBeyondReachAsync(records.Schema, entity, row, before, values, actor, cancellationToken));
+        }
+
         run?.Lines.Clear();
         errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating, actor, now, lineAudit, run, cancellationToken));
         if (run is not null && (errors.Count == 0 || run.Preview))

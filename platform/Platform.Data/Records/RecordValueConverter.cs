@@ -95,9 +95,9 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
                     return localizer["Records.Error.BadPhone"];
                 }
 
-                if (field.Pattern is { } pattern && !Regex.IsMatch(text, pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100)))
+                if (field.Pattern is { } pattern && FieldPattern.Matches(pattern, text) is var matched && matched is not true)
                 {
-                    return localizer["Records.Error.PatternMismatch"];
+                    return matched is null ? localizer["Records.Error.PatternTooSlow"] : localizer["Records.Error.PatternMismatch"];
                 }
 
                 return null;

@@ -16,5 +16,8 @@ public sealed record SchemaChangeResult(
 {
     public bool Succeeded => Errors.Count == 0;
 
+    /// <summary>What the change does to the definition, in words (a rename, fields added, renamed, removed), beside its SQL.</summary>
+    public IReadOnlyList<string> Summary { get; init; } = [];
+
     public static SchemaChangeResult Refused(IReadOnlyList<MetadataError> errors) => new(errors, [], null, 0, false);
 }

@@ -6,13 +6,70 @@ namespace Platform.Data.Records;
 public sealed partial class SchemaManager
 {
     /// <summary>
-    /// The entity a document renames: one whose table the document names under another name (documents
-    /// read from the API or exported carry their table). Null when the document renames nothing.
+    /// A storage key belongs to one entity for good. A document may not name another entity's table
+    /// (that once renamed the other entity and emptied its definition); a rename names the entity it
+    /// renames explicitly, and that entity must exist while the new name is free.
     /// </summary>
-    private static EntityDefinition? RenamedBy(RecordsSchema schema, EntityDefinition target) =>
-        schema.Find(target.Name) is null && target.Table is { } table
-            ? schema.Entities.FirstOrDefault(e => string.Equals(e.Table, table, StringComparison.OrdinalIgnoreCase))
-            : null;
+    private static List<MetadataError> RenameProblems(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, string? renames)
+    {
+        var renamed = renames is null || current is not null ? null : schema.Find(renames);
+        if (renames is not null && !string.Equals(renames, target.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            if (current is not null)
+            {
+                return [new MetadataError("$.name", $"'{target.Name}' is the name of another entity already; '{renames}' cannot take it.") { Code = "RenameTaken", Arguments = [target.Name, renames] }];
+            }
+
+            if (renamed is null)
+            {
+                return [new MetadataError("$.name", $"There is no entity named '{renames}' to rename.") { Code = "RenameMissing", Arguments = [renames] }];
+            }
+        }
+
+        var own = current ?? renamed;
+        if (target.Table is { } table && !string.Equals(table, own?.Table, StringComparison.OrdinalIgnoreCase)
+            && schema.Entities.FirstOrDefault(e => string.Equals(e.Table, table, StringComparison.OrdinalIgnoreCase)) is { } owner)
+        {
+            return [new MetadataError("$.table", $"The table '{table}' belongs to the entity '{owner.Name}'; another entity cannot take it. To rename '{owner.Name}', send its document with the new name to its own address.") { Code = "TableTaken", Arguments = [table, owner.Name] }];
+        }
+
+        return [];
+    }
+
+    /// <summary>What a change does to the definition, in words, beside its SQL: the rename, fields added, renamed and removed.</summary>
+    private static List<string> Summary(EntityDefinition? renamed, EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches)
+    {
+        var summary = new List<string>();
+        if (renamed is not null)
+        {
+            summary.Add($"rename entity '{renamed.Name}' to '{target.Name}' (table {target.Table} and its records stay)");
+        }
+
+        if (current is null)
+        {
+            summary.Add($"create entity '{target.Name}' with {target.Fields.Count(f => !f.Removed)} fields in table {target.Table}");
+            return summary;
+        }
+
+        foreach (var field in target.Fields)
+        {
+            var previous = matches.GetValueOrDefault(field);
+            if (previous is null)
+            {
+                summary.Add($"add field '{field.Name}'");
+            }
+            else if (field.Removed && !previous.Removed)
+            {
+                summary.Add($"remove field '{field.Name}' (its column and values are kept until purged)");
+            }
+            else if (!string.Equals(previous.Name, field.Name, StringComparison.Ordinal))
+            {
+                summary.Add($"rename field '{previous.Name}' to '{field.Name}'");
+            }
+        }
+
+        return summary;
+    }
 
     /// <summary>
     /// Gives an entity a new API name without touching its table: lookups and lines of other entities

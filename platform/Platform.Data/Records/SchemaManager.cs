@@ -56,7 +56,8 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
 
     /// <summary>Creates <paramref name="proposed"/> or brings the existing entity of that name to it.</summary>
     /// <param name="alsoDefined">Entities defined alongside this one (a package), which lookups may refer to.</param>
-    public async Task<SchemaChangeResult> ApplyAsync(EntityDefinition proposed, string changedBy, bool dryRun = false, IReadOnlyCollection<string>? alsoDefined = null, CancellationToken cancellationToken = default)
+    /// <param name="renames">The entity this document renames (its table and records stay); a rename is never inferred from the document alone.</param>
+    public async Task<SchemaChangeResult> ApplyAsync(EntityDefinition proposed, string changedBy, bool dryRun = false, IReadOnlyCollection<string>? alsoDefined = null, string? renames = null, CancellationToken cancellationToken = default)
     {
         var errors = MetadataValidator.Validate(proposed);
         if (errors.Count == 0)
@@ -76,7 +77,12 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(target.Name);
-        var renamed = current is null && RenamedBy(schema, target) is { } previous ? previous : null;
+        if (RenameProblems(schema, current, target, renames) is { Count: > 0 } renameProblems)
+        {
+            return SchemaChangeResult.Refused(renameProblems);
+        }
+
+        var renamed = renames is not null && current is null ? schema.Find(renames) : null;
         if (renamed is not null)
         {
             schema = await RenameEntityAsync(schema, renamed, target.Name, changedBy, cancellationToken);
@@ -94,7 +100,8 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         StorageKeys.Assign(target, current, schema, matches);
-        return await CommitAsync(schema, current, target, matches, changedBy, dryRun, ownsTransaction, cancellationToken, renamed is not null);
+        var result = await CommitAsync(schema, current, target, matches, changedBy, dryRun, ownsTransaction, cancellationToken, renamed is not null);
+        return result.Succeeded ? result with { Summary = Summary(renamed, current, target, matches) } : result;
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ using Platform.Web.Data;
 using Platform.Web.Endpoints;
 using Platform.Web.Localization;
 using Platform.Web.Modules;
+using Platform.Web.Security;
 
 namespace Platform.Web.Hosting;
 
@@ -32,6 +33,7 @@ public static class PlatformApplicationExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value;
         var defaultCulture = PlatformCultures.Normalize(options.DefaultCulture) ?? PlatformCultures.Chinese;
+        app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
@@ -44,6 +46,8 @@ public static class PlatformApplicationExtensions
             .AddSupportedUICultures([.. PlatformCultures.Supported]));
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<SameOriginGuard>();
+        app.UseMiddleware<RequestContentGuard>();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

@@ -53,6 +53,8 @@ public static class PlatformBuilderExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<PasswordCheck>();
+        services.AddSingleton<UnknownNameAttempts>();
         services.AddPlatformRecords();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<StartupPackages>();

@@ -15,6 +15,7 @@ public static class PlatformAuthentication
     public const string SignInPath = "/account/sign-in";
     public const string AccessDeniedPath = "/account/access-denied";
     public const string SignOutPath = "/account/sign-out";
+    public const string SessionCookie = ".Platform.Session";
 
     public static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
@@ -51,7 +52,7 @@ public static class PlatformAuthentication
 
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = ".Platform.Session";
+            cookie.Cookie.Name = SessionCookie;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.LoginPath = SignInPath;

@@ -88,7 +88,7 @@ public sealed class AutoNumberTests
             var schemas = s.GetRequiredService<SchemaManager>();
             var document = MetadataJson.Copy((await schemas.LoadSchemaAsync()).Find("sales_order")!);
             document.Name = "order";
-            return await schemas.ApplyAsync(document, "admin");
+            return await schemas.ApplyAsync(document, "admin", renames: "sales_order");
         });
         var after = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("order", new Dictionary<string, object?> { ["title"] = "after" }, Admin));
 

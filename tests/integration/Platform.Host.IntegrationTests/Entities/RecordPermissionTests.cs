@@ -139,7 +139,7 @@ public sealed class RecordPermissionTests
 
         Assert.True(known.Succeeded);
         Assert.False(unknown.Succeeded);
-        Assert.Equal(10, listed.Count(p => p.Name.StartsWith("Records.order.", StringComparison.Ordinal)));
+        Assert.Equal(11, listed.Count(p => p.Name.StartsWith("Records.order.", StringComparison.Ordinal))); // create, 3 × 3 scoped, assign
         Assert.DoesNotContain(listed, p => p.Name.StartsWith("Records.order_line.", StringComparison.Ordinal));
         Assert.Contains(listed, p => p.Name == "Records.item.Delete.Department" && p.GroupText is not null && p.GroupText.Contains("Item", StringComparison.Ordinal));
     }

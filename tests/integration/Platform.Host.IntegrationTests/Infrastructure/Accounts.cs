@@ -8,9 +8,12 @@ namespace Platform.Host.IntegrationTests.Infrastructure;
 public static class Accounts
 {
     public static Task<string> CreateUserAsync(PlatformHost host, string userName, string password, params string[] roles) =>
+        CreateUserInAsync(host, userName, password, null, roles);
+
+    public static Task<string> CreateUserInAsync(PlatformHost host, string userName, string password, string? departmentId, params string[] roles) =>
         host.InScopeAsync(async services =>
         {
-            var edit = new UserEdit { UserName = userName, DisplayName = userName, Password = password, Roles = roles };
+            var edit = new UserEdit { UserName = userName, DisplayName = userName, Password = password, DepartmentId = departmentId, Roles = roles };
             var result = await services.GetRequiredService<UserAdministration>().SaveAsync(edit);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
             return edit.Id!;

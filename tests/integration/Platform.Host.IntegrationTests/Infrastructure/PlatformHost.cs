@@ -45,6 +45,15 @@ public sealed class PlatformHost : WebApplicationFactory<Program>
         return Started(new PlatformHost(database, ownsDatabase: true, settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))));
     }
 
+    /// <summary>Starts a host whose services <paramref name="services"/> adjusts (e.g. a counting stand-in to observe a call).</summary>
+    public static async Task<PlatformHost> StartAsync(string provider, Action<IServiceCollection> services, params (string Key, string? Value)[] settings)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        return Started(new PlatformHost(database, ownsDatabase: true, settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))) { _extraServices = services });
+    }
+
+    private Action<IServiceCollection>? _extraServices;
+
     /// <summary>Starts a host on an existing database (kept when the host is disposed), e.g. to restart.</summary>
     public static PlatformHost Start(TestDatabase database, params (string Key, string? Value)[] settings) =>
         Started(new PlatformHost(database, ownsDatabase: false, settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))));
@@ -66,6 +75,7 @@ public sealed class PlatformHost : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            _extraServices?.Invoke(services);
         });
         foreach (var (key, value) in _settings)
         {

@@ -111,19 +111,19 @@ public sealed class AuthenticationTests
         await using var host = await PlatformHost.StartAsync(provider);
         var client = host.CreateAnonymousClient();
 
-        var cases = new (string Body, string ContentType, string Expected)[]
+        var cases = new (string Body, string ContentType, HttpStatusCode Status, string Expected)[]
         {
-            ("{not json", "application/json", "must be a JSON object"),
-            ("""{"userName":"admin"}""", "application/json", "Both userName and password are required"),
-            ("""{"password":"x"}""", "application/json", "Both userName and password are required"),
-            ("userName=admin&password=x", "application/x-www-form-urlencoded", "application/json"),
-            ("", "application/json", "must be a JSON object"),
-            ("""["admin","x"]""", "application/json", "must be a JSON object"),
+            ("{not json", "application/json", HttpStatusCode.BadRequest, "must be a JSON object"),
+            ("""{"userName":"admin"}""", "application/json", HttpStatusCode.BadRequest, "Both userName and password are required"),
+            ("""{"password":"x"}""", "application/json", HttpStatusCode.BadRequest, "Both userName and password are required"),
+            ("userName=admin&password=x", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType, "application/json"),
+            ("", "application/json", HttpStatusCode.BadRequest, "must be a JSON object"),
+            ("""["admin","x"]""", "application/json", HttpStatusCode.BadRequest, "must be a JSON object"),
         };
-        foreach (var (body, contentType, expected) in cases)
+        foreach (var (body, contentType, status, expected) in cases)
         {
             var response = await client.PostAsync("/api/auth/token", new StringContent(body, Encoding.UTF8, contentType));
-            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(status, response.StatusCode);
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Contains(expected, problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         }

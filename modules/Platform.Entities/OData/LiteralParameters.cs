@@ -1,0 +1,34 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Platform.Entities.OData;
+
+/// <summary>
+/// Rewrites the literals of a translated filter as values read from a holder object. EF Core turns
+/// such reads into SQL parameters, where a constant would be written into the SQL text. Field names
+/// (the second argument of <c>EF.Property</c>) stay constants: they are checked against the entity
+/// and must be part of the statement.
+/// </summary>
+internal sealed class LiteralParameters : ExpressionVisitor
+{
+    protected override Expression VisitMethodCall(MethodCallExpression node) =>
+        node.Method.DeclaringType == typeof(EF) && node.Method.Name == nameof(EF.Property) ? node : base.VisitMethodCall(node);
+
+    protected override Expression VisitConstant(ConstantExpression node)
+    {
+        if (node.Value is null)
+        {
+            return node;
+        }
+
+        var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(node.Type), node.Value)!;
+        return Expression.Field(Expression.Constant(holder), nameof(Holder<object>.Value));
+    }
+
+    private sealed class Holder<T>(T value)
+    {
+#pragma warning disable CA1051 // CA1051: a public field is what EF Core reads as a parameter; a property would do as well, a field keeps it one line.
+        public readonly T Value = value;
+#pragma warning restore CA1051
+    }
+}

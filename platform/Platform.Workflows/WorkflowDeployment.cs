@@ -35,6 +35,11 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
 
         var known = await db.WorkflowDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken);
         var problems = BpmnValidator.Validate(definitions, known);
+        if (problems.Count == 0)
+        {
+            problems = await UnknownPeopleAsync(definitions, cancellationToken);
+        }
+
         if (problems.Count > 0)
         {
             return new Result([], [], problems);
@@ -95,6 +100,32 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
 
         triggers?.Refresh();
         return new Result(deployed, unchanged, []);
+    }
+
+    /// <summary>
+    /// Assignees and candidate users written as plain values (not <c>${…}</c> expressions) must name an
+    /// account, by id or user name; otherwise the task would wait for someone who does not exist.
+    /// </summary>
+    private async Task<List<BpmnProblem>> UnknownPeopleAsync(BpmnDefinitions definitions, CancellationToken cancellationToken)
+    {
+        var named = definitions.Processes.Where(p => p.IsExecutable)
+            .SelectMany(p => new Runtime.ProcessModel(definitions, p).Nodes)
+            .Where(n => n.Assignment is not null)
+            .SelectMany(n => new[] { ("assignee", n.Assignment!.Assignee), ("candidateUsers", n.Assignment.CandidateUsers) }
+                .Where(a => a.Item2 is { Length: > 0 } v && !v.Contains("${", StringComparison.Ordinal))
+                .SelectMany(a => a.Item2!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(person => (Node: n.Id, Where: a.Item1, Person: person))))
+            .ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var values = named.Select(n => n.Person).Distinct().ToList();
+        var normalized = values.Select(v => v.ToUpperInvariant()).ToList();
+        var known = await db.Users.AsNoTracking().Where(u => values.Contains(u.Id) || normalized.Contains(u.NormalizedUserName!))
+            .Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(cancellationToken);
+        return [.. named.Where(n => !known.Any(u => u.Id == n.Person || string.Equals(u.NormalizedUserName, n.Person, StringComparison.OrdinalIgnoreCase)))
+            .Select(n => new BpmnProblem(n.Node, n.Where, $"No user is named '{n.Person}': give an existing user name or id, or an expression such as ${{initiator}}."))];
     }
 
     /// <summary>The new version's timer start events replace the previous version's: each is due at its first time from now.</summary>

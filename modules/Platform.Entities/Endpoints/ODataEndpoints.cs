@@ -78,7 +78,21 @@ public static class ODataEndpoints
         };
         try
         {
+            if (Unsupported.FirstOrDefault(o => request.Query.ContainsKey(o)) is { } option)
+            {
+                // Answered, never ignored: a client that asked for an aggregate must not take a page of records for one.
+                await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status501NotImplemented, "NotImplemented", $"{option} is not supported yet; nothing was queried.", option);
+                return;
+            }
+
             var path = parser.ParsePath();
+            if (path.Count > 2 || path.Count == 2 && path.LastSegment is not KeySegment)
+            {
+                await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadRequest",
+                    $"Only /odata/{reader.Entity.Name} and /odata/{reader.Entity.Name}({{id}}) can be read; ask for a field with $select and for a related record with $expand.", null);
+                return;
+            }
+
             if (path.LastSegment is KeySegment key)
             {
                 await SingleAsync(context, reader, parser, serviceRoot, (Guid)key.Keys.Single().Value);
@@ -127,6 +141,8 @@ public static class ODataEndpoints
     }
 
     /// <summary>The query option most likely at fault when the parser gives no position.</summary>
+    private static readonly string[] Unsupported = ["$apply", "$search", "$compute"];
+
     private static string? TargetOf(HttpRequest request) => QueryOptions.FirstOrDefault(o => request.Query.ContainsKey(o));
 
     private static readonly string[] QueryOptions = ["$filter", "$orderby", "$select", "$top", "$skip", "$count", "$expand"];

@@ -21,6 +21,13 @@ internal sealed class LiteralParameters : ExpressionVisitor
             return node;
         }
 
+        if (node.Value is string text && text.Contains('\0', StringComparison.Ordinal)
+            || node.Value is string[] texts && texts.Any(t => t?.Contains('\0', StringComparison.Ordinal) == true))
+        {
+            // No stored text holds one (PostgreSQL cannot store it at all); say so rather than match nothing on one database and fail on another.
+            throw new ODataQueryException("$filter", "Text in a filter cannot contain the NUL character (U+0000).");
+        }
+
         var holder = Activator.CreateInstance(typeof(Holder<>).MakeGenericType(node.Type), node.Value)!;
         return Expression.Field(Expression.Constant(holder), nameof(Holder<object>.Value));
     }

@@ -70,6 +70,11 @@ public sealed partial class RecordValueConverter(IStringLocalizer localizer)
         switch (value)
         {
             case string text:
+                if (text.Contains('\0', StringComparison.Ordinal))
+                {
+                    return localizer["Records.Error.NulCharacter"];
+                }
+
                 if (text.Length > (field.MaxLength ?? type.DefaultMaxLength ?? int.MaxValue))
                 {
                     return localizer["Records.Error.TooLong", field.MaxLength ?? type.DefaultMaxLength!];

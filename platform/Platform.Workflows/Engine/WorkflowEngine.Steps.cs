@@ -41,6 +41,12 @@ public sealed partial class WorkflowEngine
             CandidateUsers = WorkflowTask.Delimited(task.CandidateUsers), CandidateRoles = WorkflowTask.Delimited(task.CandidateRoles),
             CreatedAt = now, DueAt = task.DueAt, ProcessKey = instance.ProcessKey, Entity = instance.Entity, RecordId = instance.RecordId,
         }).ToList();
+        foreach (var task in opened.Where(t => t.Assignee is { } a && !TaskPeople.IsAccountId(a) || t.CandidateUsers.Length > 0))
+        {
+            task.Assignee = task.Assignee is { } named ? (await TaskPeople.ToAccountIdsAsync(db, [named], cancellationToken))[0] : null;
+            task.CandidateUsers = WorkflowTask.Delimited(await TaskPeople.ToAccountIdsAsync(db, task.CandidateUsers.Split('|', StringSplitOptions.RemoveEmptyEntries), cancellationToken));
+        }
+
         await CloseTasksAsync(effects, now, cancellationToken);
         // Timers set and cleared within one step never reach the table.
         var cleared = effects.TimersCleared.ToHashSet(StringComparer.Ordinal);

@@ -74,6 +74,34 @@ public sealed class ScriptSandboxTests
         Assert.Contains("50 ms", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_backtracking_regular_expression_is_stopped_at_the_time_limit()
+    {
+        var host = new ScriptHost(RuleLimits.Default with { Timeout = TimeSpan.FromMilliseconds(100) }, TimeProvider.System);
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var failure = Assert.Throws<ScriptFailureException>(() => host.Evaluate(Compile("/^(a|aa)+$/.test('a'.repeat(60) + '!')"), new Dictionary<string, object?>(), null, NoUser));
+
+        // Not a speed target: a limit check. Jint's own regex limit (10 s) used to hold the run 100 times past the rule's.
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"stopped after {started.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(ScriptFailureKind.Limit, failure.Kind);
+        Assert.Contains("100 ms", failure.Message, StringComparison.Ordinal); // Jint's own regex limit was 10 s
+    }
+
+    [Fact]
+    public void A_promise_callback_runs_within_its_own_scripts_limits_never_in_the_next_script()
+    {
+        var host = new ScriptHost(RuleLimits.Default with { Timeout = TimeSpan.FromMilliseconds(100), MaxStatements = int.MaxValue }, TimeProvider.System);
+
+        var first = Assert.Throws<ScriptFailureException>(() =>
+            host.Change(Compile("Promise.resolve().then(() => { while (true) { } });", ScriptShape.Statements), new Dictionary<string, object?>(), null, NoUser));
+        var next = host.Evaluate(Compile("1 + 1"), new Dictionary<string, object?>(), null, NoUser);
+
+        Assert.Equal(ScriptFailureKind.Limit, first.Kind);
+        Assert.Equal(2m, next);
+    }
+
     [Theory]
     [InlineData("return constructor.constructor('return this')();")]
     [InlineData("return (() => {}).constructor('return 1')();")]

@@ -10,7 +10,9 @@ public sealed class ScriptSandboxTests
 {
     private static readonly Dictionary<string, object?> NoUser = new() { ["id"] = "u1", ["name"] = "张三", ["roles"] = new[] { "Sales" } };
 
-    private readonly ScriptHost _host = new(RuleLimits.Default with { MaxStatements = 20_000 }, TimeProvider.System);
+    // A generous clock, so the limit a test is about (statements, depth, memory) is the one that stops it even on a busy machine;
+    // the time limit has tests of its own with hosts of their own.
+    private readonly ScriptHost _host = new(RuleLimits.Default with { MaxStatements = 20_000, Timeout = TimeSpan.FromSeconds(10) }, TimeProvider.System);
 
     private static CompiledScript Compile(string source, ScriptShape shape = ScriptShape.Expression)
     {

@@ -111,7 +111,10 @@ public sealed class RecordPermissionTests
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
         var adminsItem = await PostAsync(crm.Admin, "item", """{ "name": "Admin's cup" }""");
-        await PostAsync(crm.Alice, "order", $$"""{ "title": "Alice's order", "lines": [ { "item": "{{adminsItem}}", "quantity": 1 } ] }""");
+        var alice = (await crm.Alice.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString();
+        // Alice cannot point a line at an item she may not read herself; the administrator can, on an order handed to her.
+        Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(crm.Alice, HttpMethod.Post, "/odata/order", $$"""{ "title": "Alice's own try", "lines": [ { "item": "{{adminsItem}}", "quantity": 1 } ] }"""));
+        await PostAsync(crm.Admin, "order", $$"""{ "title": "Alice's order", "ownerId": "{{alice}}", "lines": [ { "item": "{{adminsItem}}", "quantity": 1 } ] }""");
         await PostAsync(crm.Admin, "order", $$"""{ "title": "Admin's order", "lines": [ { "item": "{{adminsItem}}", "quantity": 2 } ] }""");
 
         var lines = await crm.Alice.GetFromJsonAsync<JsonElement>("/odata/order_line?$expand=itemRecord");

@@ -46,4 +46,18 @@ public sealed class SecurityHeaderTests(ProbeSites sites) : IClassFixture<ProbeS
 
         Assert.StartsWith("max-age=31536000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
     }
+
+    [SkippableFact]
+    public async Task The_session_cookie_is_http_only_same_site_and_secure_over_https()
+    {
+        var site = await sites.ForAsync("Sqlite");
+        var client = site.Host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+
+        var signedIn = await SignInForm.PostAsync(client, "alice", ProbeSite.Password);
+
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".Platform.Session=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=lax", cookie, StringComparison.Ordinal);
+        Assert.Contains("secure", cookie, StringComparison.Ordinal);
+    }
 }

@@ -21,11 +21,16 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<UserAdministration>();
         services.AddScoped<RoleAdministration>();
         services.AddScoped<DepartmentAdministration>();
+        services.AddScoped<AdministrationAudit>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAuthEndpoints();
         endpoints.MapApiTokenEndpoints();
+        endpoints.MapUserAdministrationEndpoints();
+        endpoints.MapRoleAdministrationEndpoints();
+        endpoints.MapDepartmentAdministrationEndpoints();
+        endpoints.MapAdministrationAuditEndpoints();
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Security;
@@ -10,7 +11,7 @@ namespace Platform.Identity.Services;
 /// The organisation tree. A department cannot become its own ancestor, codes are unique, and a
 /// department with sub-departments or members cannot be deleted.
 /// </summary>
-public sealed class DepartmentAdministration(PlatformDbContext db, IStringLocalizer localizer)
+public sealed class DepartmentAdministration(PlatformDbContext db, IStringLocalizer localizer, AdministrationAudit audit)
 {
     public async Task<List<DepartmentEdit>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -32,7 +33,8 @@ public sealed class DepartmentAdministration(PlatformDbContext db, IStringLocali
         return departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name, StringComparer.CurrentCulture).ToList();
     }
 
-    public async Task<AdministrationResult> SaveAsync(DepartmentEdit edit, CancellationToken cancellationToken = default)
+    /// <param name="by">Who makes the change, for the audit trail; the platform itself when null.</param>
+    public async Task<AdministrationResult> SaveAsync(DepartmentEdit edit, ClaimsPrincipal? by = null, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var name = edit.Name.Trim();
@@ -78,6 +80,7 @@ public sealed class DepartmentAdministration(PlatformDbContext db, IStringLocali
             return AdministrationResult.Fail(null, localizer["Identity.Departments.NotFound"]);
         }
 
+        var before = edit.Id is null ? null : Snapshot(department);
         department.Name = name;
         department.Code = code;
         department.ParentId = parentId;
@@ -88,12 +91,13 @@ public sealed class DepartmentAdministration(PlatformDbContext db, IStringLocali
             db.Departments.Add(department);
         }
 
+        audit.Record(AdministrationAudit.Departments, department.Id, before is null ? "create" : "update", before, Snapshot(department), by);
         await db.SaveChangesAsync(cancellationToken);
         edit.Id = department.Id;
         return AdministrationResult.Success;
     }
 
-    public async Task<AdministrationResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<AdministrationResult> DeleteAsync(string id, ClaimsPrincipal? by = null, CancellationToken cancellationToken = default)
     {
         var department = await db.Departments.FindAsync([id], cancellationToken);
         if (department is null)
@@ -111,10 +115,14 @@ public sealed class DepartmentAdministration(PlatformDbContext db, IStringLocali
             return AdministrationResult.Fail(null, localizer["Identity.Departments.HasMembers"]);
         }
 
+        audit.Record(AdministrationAudit.Departments, department.Id, "delete", Snapshot(department), null, by);
         db.Departments.Remove(department);
         await db.SaveChangesAsync(cancellationToken);
         return AdministrationResult.Success;
     }
+
+    private static object Snapshot(Department department) =>
+        new { department.Name, department.Code, department.ParentId, department.ManagerId, department.SortOrder };
 
     /// <summary>True when <paramref name="candidate"/> is <paramref name="department"/> or lies below it.</summary>
     private static bool IsSelfOrDescendant(string candidate, string department, IReadOnlyDictionary<string, string?> parents)

@@ -14,7 +14,7 @@ namespace Platform.Identity.Services;
 /// Roles and the permissions they grant (stored as role claims). The Administrator role holds every
 /// permission implicitly and can be neither renamed nor deleted.
 /// </summary>
-public sealed class RoleAdministration(RoleManager<PlatformRole> roles, PlatformDbContext db, PermissionDirectory permissions, IStringLocalizer localizer)
+public sealed class RoleAdministration(RoleManager<PlatformRole> roles, PlatformDbContext db, PermissionDirectory permissions, IStringLocalizer localizer, AdministrationAudit audit)
 {
     public async Task<List<RoleEdit>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -32,7 +32,8 @@ public sealed class RoleAdministration(RoleManager<PlatformRole> roles, Platform
         }).ToList();
     }
 
-    public async Task<AdministrationResult> SaveAsync(RoleEdit edit, CancellationToken cancellationToken = default)
+    /// <param name="by">Who makes the change, for the audit trail; the platform itself when null.</param>
+    public async Task<AdministrationResult> SaveAsync(RoleEdit edit, ClaimsPrincipal? by = null, CancellationToken cancellationToken = default)
     {
         var name = edit.Name.Trim();
         if (name.Length == 0)
@@ -59,6 +60,8 @@ public sealed class RoleAdministration(RoleManager<PlatformRole> roles, Platform
             return AdministrationResult.Fail(nameof(RoleEdit.Name), localizer["Identity.Roles.AdministratorFixed"]);
         }
 
+        var before = edit.Id is null ? null : Snapshot(role.Name!, role.Description,
+            (await roles.GetClaimsAsync(role)).Where(c => c.Type == PlatformClaimTypes.Permission).Select(c => c.Value));
         role.Name = name;
         role.Description = string.IsNullOrWhiteSpace(edit.Description) ? null : edit.Description.Trim();
         var saved = edit.Id is null ? await roles.CreateAsync(role) : await roles.UpdateAsync(role);
@@ -79,12 +82,14 @@ public sealed class RoleAdministration(RoleManager<PlatformRole> roles, Platform
             await roles.AddClaimAsync(role, new Claim(PlatformClaimTypes.Permission, added));
         }
 
+        audit.Record(AdministrationAudit.Roles, role.Id, before is null ? "create" : "update", before, Snapshot(role.Name, role.Description, edit.Permissions), by);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         edit.Id = role.Id;
         return AdministrationResult.Success;
     }
 
-    public async Task<AdministrationResult> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<AdministrationResult> DeleteAsync(string id, ClaimsPrincipal? by = null, CancellationToken cancellationToken = default)
     {
         var role = await roles.FindByIdAsync(id);
         if (role is null)
@@ -102,7 +107,18 @@ public sealed class RoleAdministration(RoleManager<PlatformRole> roles, Platform
             return AdministrationResult.Fail(null, localizer["Identity.Roles.HasUsers"]);
         }
 
+        // Identity's delete saves the context: the audit entry is written in the same statement batch.
+        audit.Record(AdministrationAudit.Roles, role.Id, "delete",
+            Snapshot(role.Name!, role.Description, (await roles.GetClaimsAsync(role)).Where(c => c.Type == PlatformClaimTypes.Permission).Select(c => c.Value)), null, by);
         var deleted = await roles.DeleteAsync(role);
+        if (!deleted.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+        }
+
         return deleted.Succeeded ? AdministrationResult.Success : new AdministrationResult(deleted.Errors.Select(e => new FieldError(null, e.Description)).ToList());
     }
+
+    private static object Snapshot(string name, string? description, IEnumerable<string> permissions) =>
+        new { name, description, permissions = permissions.Order(StringComparer.Ordinal).ToList() };
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,7 +14,7 @@ namespace Platform.Identity.Services;
 /// role leaves the account exactly as it was. The last active administrator cannot be locked out
 /// or lose the Administrator role.
 /// </summary>
-public sealed class UserAdministration(UserManager<PlatformUser> users, PlatformDbContext db, IStringLocalizer localizer, TimeProvider clock)
+public sealed class UserAdministration(UserManager<PlatformUser> users, PlatformDbContext db, IStringLocalizer localizer, TimeProvider clock, AdministrationAudit audit)
 {
     public async Task<List<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -54,7 +55,8 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, Platform
         };
     }
 
-    public async Task<AdministrationResult> SaveAsync(UserEdit edit, CancellationToken cancellationToken = default)
+    /// <param name="by">Who makes the change, for the audit trail; the platform itself when null.</param>
+    public async Task<AdministrationResult> SaveAsync(UserEdit edit, ClaimsPrincipal? by = null, CancellationToken cancellationToken = default)
     {
         var invalid = await ValidateAsync(edit, cancellationToken);
         if (!invalid.Succeeded)
@@ -70,6 +72,7 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, Platform
             return AdministrationResult.Fail(null, localizer["Identity.Users.NotFound"]);
         }
 
+        var before = creating ? null : await GetAsync(user.Id);
         user.UserName = edit.UserName.Trim();
         user.DisplayName = string.IsNullOrWhiteSpace(edit.DisplayName) ? user.UserName : edit.DisplayName.Trim();
         user.Email = string.IsNullOrWhiteSpace(edit.Email) ? null : edit.Email.Trim();
@@ -93,7 +96,9 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, Platform
         var wanted = edit.Roles.Distinct(StringComparer.Ordinal).ToList();
         steps.Add(() => users.RemoveFromRolesAsync(user, current.Except(wanted)));
         steps.Add(() => users.AddToRolesAsync(user, wanted.Except(current)));
-        steps.Add(() => users.SetLockoutEndDateAsync(user, edit.IsLockedOut ? DateTimeOffset.MaxValue : null));
+        // A lock from failed sign-ins shows as locked; keeping it does not turn it into a lock for good.
+        var lockedUntil = user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : DateTimeOffset.MaxValue;
+        steps.Add(() => users.SetLockoutEndDateAsync(user, edit.IsLockedOut ? lockedUntil : null));
         if (!edit.IsLockedOut)
         {
             steps.Add(() => users.ResetAccessFailedCountAsync(user));
@@ -123,10 +128,20 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, Platform
             await users.UpdateSecurityStampAsync(user);
         }
 
+        audit.Record(AdministrationAudit.Users, user.Id, creating ? "create" : "update", before is null ? null : Snapshot(before, passwordSet: false),
+            Snapshot(edit, passwordSet: !string.IsNullOrEmpty(edit.Password)), by);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         edit.Id = user.Id;
         return AdministrationResult.Success;
     }
+
+    /// <summary>What the audit trail keeps of an account: never a password, only that one was set.</summary>
+    private static object Snapshot(UserEdit user, bool passwordSet) => new
+    {
+        userName = user.UserName.Trim(), user.DisplayName, user.Email, user.PhoneNumber, user.DepartmentId,
+        roles = user.Roles.Order(StringComparer.Ordinal).ToList(), user.IsLockedOut, passwordSet,
+    };
 
     private async Task<AdministrationResult> ValidateAsync(UserEdit edit, CancellationToken cancellationToken)
     {

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Identity.Models;
+
+namespace Platform.Identity.Endpoints;
+
+/// <summary>Refusals of administration calls: 400 with every problem, each bound to its property (camelCase) when it concerns one.</summary>
+internal static class AdministrationProblems
+{
+    public static ProblemHttpResult Of(IReadOnlyList<FieldError> errors) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: errors[0].Message,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Select(e => new { field = e.Field is null ? null : char.ToLowerInvariant(e.Field[0]) + e.Field[1..], message = e.Message }).ToList(),
+            });
+
+    public static ProblemHttpResult NotFound(string message) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: message);
+}

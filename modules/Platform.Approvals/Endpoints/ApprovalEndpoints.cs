@@ -15,7 +15,7 @@ public static class ApprovalEndpoints
 {
     public static void MapApprovalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/workflows/tasks/{id:guid}").WithTags("Workflows").RequireAuthorization();
+        var group = endpoints.MapGroup("/api/workflows/tasks/{id:guid}").WithTags("Workflows").RequireAuthorization().AddEndpointFilter(TaskVisibilityFilter.InvokeAsync);
         group.MapPost("/approve", Approve).WithName("ApproveTask").WithSummary("Approves: { variables, comment, attachments }.");
         group.MapPost("/reject", Reject).WithName("RejectTask").WithSummary("Rejects with a reason: { comment, variables, attachments }.");
         group.MapPost("/return", Return).WithName("ReturnTask").WithSummary("Returns to an earlier user task or the initiator: { target, comment, attachments }.");

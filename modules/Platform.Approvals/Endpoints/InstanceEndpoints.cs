@@ -195,7 +195,7 @@ public static class InstanceEndpoints
     }
 
     /// <summary>Admins, the initiator, and whoever has or had a task in it.</summary>
-    private static async Task<bool> MaySeeAsync(WorkflowInstance instance, HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
+    internal static async Task<bool> MaySeeAsync(WorkflowInstance instance, HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
     {
         var actor = WorkflowActors.From(context.User);
         if (WorkflowActors.IsAdministrator(context.User) || instance.Initiator == actor.UserId)

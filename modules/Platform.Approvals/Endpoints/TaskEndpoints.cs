@@ -14,7 +14,7 @@ public static class TaskEndpoints
     {
         var group = endpoints.MapGroup("/api/workflows/tasks").WithTags("Workflows").RequireAuthorization();
         group.MapGet("/mine", Mine).WithName("MyTasks").WithSummary("Open tasks the signed-in user may act on, oldest first.");
-        group.MapPost("/{id:guid}/complete", Complete).WithName("CompleteTask").WithSummary("Completes a task: { variables, comment }.");
+        group.MapPost("/{id:guid}/complete", Complete).AddEndpointFilter(TaskVisibilityFilter.InvokeAsync).WithName("CompleteTask").WithSummary("Completes a task: { variables, comment }.");
     }
 
     private static async Task<IResult> Mine(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken) =>

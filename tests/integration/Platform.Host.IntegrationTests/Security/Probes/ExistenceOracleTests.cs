@@ -58,6 +58,31 @@ public sealed class ExistenceOracleTests(ProbeSites sites) : IClassFixture<Probe
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Acting_on_a_task_in_a_process_one_cannot_see_answers_404_like_a_missing_task(string provider)
+    {
+        var site = await sites.ForAsync(provider);
+        var deployed = await site.Admin.PostAsync("/api/workflows/processes", new StringContent(OneStep, Encoding.UTF8, "application/xml"));
+        Assert.True(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());
+        var started = await site.Admin.PostAsync("/api/workflows/processes/probe_one_step/instances", Json("{}"));
+        var instance = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var view = await site.Admin.GetStringAsync($"/api/workflows/instances/{instance}");
+        var task = JsonDocument.Parse(view).RootElement.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("isOpen").GetBoolean()).GetProperty("id").GetGuid();
+
+        foreach (var action in new[] { "complete", "approve", "claim" })
+        {
+            var someoneElses = await site.Alice.PostAsync($"/api/workflows/tasks/{task}/{action}", Json("{}"));
+            var missing = await site.Alice.PostAsync($"/api/workflows/tasks/{Guid.NewGuid()}/{action}", Json("{}"));
+            Assert.Equal(HttpStatusCode.NotFound, someoneElses.StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+            Assert.Equal((await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString(),
+                (await someoneElses.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await site.Admin.PostAsync($"/api/workflows/tasks/{task}/complete", Json("{}"))).StatusCode);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task An_import_keyed_on_a_hidden_records_value_says_no_more_than_a_plain_create(string provider)
     {
         var site = await sites.ForAsync(provider);
@@ -91,7 +116,7 @@ public sealed class ExistenceOracleTests(ProbeSites sites) : IClassFixture<Probe
           <process id="probe_one_step" isExecutable="true">
             <startEvent id="start" />
             <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <userTask id="review" name="Review" camunda:assignee="${initiator}" />
+            <userTask id="review" name="Review" camunda:assigneeRule="initiator" />
             <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
             <endEvent id="end" />
           </process>

@@ -11,6 +11,15 @@ namespace Platform.Entities.OData;
 /// </summary>
 internal sealed class LiteralParameters : ExpressionVisitor
 {
+    /// <summary>
+    /// <c>string.Compare(a, b) &gt;= 0</c> keeps its 0: EF Core turns that shape into <c>a &gt;= b</c> (which
+    /// can use an index) only when the 0 is a constant.
+    /// </summary>
+    protected override Expression VisitBinary(BinaryExpression node) =>
+        node.Left is MethodCallExpression { Method.Name: nameof(string.Compare) } compare && compare.Method.DeclaringType == typeof(string) && node.Right is ConstantExpression
+            ? node.Update(Visit(node.Left), node.Conversion, node.Right)
+            : base.VisitBinary(node);
+
     protected override Expression VisitMethodCall(MethodCallExpression node) =>
         node.Method.DeclaringType == typeof(EF) && node.Method.Name == nameof(EF.Property) ? node : base.VisitMethodCall(node);
 

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 using static Platform.Host.IntegrationTests.Security.Probes.ProbeSite;
 
@@ -49,6 +52,29 @@ public sealed class QueryAndValueProbeTests(ProbeSites sites) : IClassFixture<Pr
         Assert.Single(contains.GetProperty("value").EnumerateArray());
         var stored = await site.Admin.PostAsync("/odata/customer", Json(new { name = "nul\0inside" }));
         Assert.Equal(HttpStatusCode.BadRequest, stored.StatusCode);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_filter_becomes_sql_with_its_values_as_parameters_and_text_order_as_a_plain_comparison(string provider)
+    {
+        var site = await sites.ForAsync(provider);
+
+        var sql = await site.Host.InScopeAsync(async s =>
+        {
+            await using var reader = (await s.GetRequiredService<RecordStore>().OpenReaderAsync("customer"))!;
+            var filtered = new Platform.Entities.OData.ODataRecordFilter().Apply(reader.Live, reader.Schema, reader.Entity, "name ge 'Secret-literal' and region eq 'x''y'");
+            return filtered.ToQueryString();
+        });
+
+        // The parameters' values are listed above the statement; the statement itself holds none.
+        var statement = string.Join("\n", sql.Split('\n').SkipWhile(l => !l.Contains("SELECT", StringComparison.Ordinal)));
+        Assert.Contains("WHERE", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("Secret-literal", statement, StringComparison.Ordinal);
+        Assert.DoesNotContain("x''y", statement, StringComparison.Ordinal);
+        // "ge" on text is a comparison the database can answer from an index, not a CASE over every row.
+        Assert.DoesNotContain("CASE", sql, StringComparison.Ordinal);
+        Assert.Contains(">=", sql, StringComparison.Ordinal);
     }
 
     [SkippableTheory]

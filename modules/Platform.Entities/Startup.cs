@@ -16,7 +16,6 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigation<Menu>();
         services.AddScoped<Abstractions.Permissions.IPermissionSource, RecordPermissionSource>();
-        services.AddSingleton<Data.Records.IRecordFilter, OData.ODataRecordFilter>();
         services.AddSingleton<Import.ImportJobs>();
         services.AddScoped<Import.ImportService>();
         services.AddSingleton<Forms.ILookupSource, Forms.RecordLookupSource>();

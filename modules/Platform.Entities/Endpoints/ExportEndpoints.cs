@@ -9,6 +9,7 @@ using Platform.Data.Records;
 using Platform.Entities.Export;
 using Platform.Entities.OData;
 using Platform.Web.Security;
+using Platform.Data.Query;
 
 namespace Platform.Entities.Endpoints;
 

@@ -9,6 +9,7 @@ using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.UriParser;
 using Platform.Data.Records;
 using Platform.Entities.OData;
+using Platform.Data.Query;
 
 namespace Platform.Entities.Endpoints;
 

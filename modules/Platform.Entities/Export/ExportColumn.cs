@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Core.Metadata;
+using Platform.Data.Query;
 
 namespace Platform.Entities.Export;
 
@@ -14,7 +15,7 @@ public sealed record ExportColumn(FieldDefinition Field, string Heading)
     public static IReadOnlyList<ExportColumn> For(EntityDefinition entity, IReadOnlyList<string>? selected, CultureInfo culture)
     {
         var fields = selected is { Count: > 0 }
-            ? selected.Select(name => entity.LiveField(name) ?? throw new OData.ODataQueryException("$select", $"{entity.Name} has no field '{name}'."))
+            ? selected.Select(name => entity.LiveField(name) ?? throw new ODataQueryException("$select", $"{entity.Name} has no field '{name}'."))
             : entity.LiveFields;
         return [.. fields.Where(Exportable).Select(f => new ExportColumn(f, f.Label.IsBlank ? f.Name : f.Label.For(culture.Name)))];
     }

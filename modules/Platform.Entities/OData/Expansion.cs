@@ -1,6 +1,7 @@
 using Microsoft.OData.UriParser;
 using Platform.Core.Metadata;
 using Platform.Data.Records;
+using Platform.Data.Query;
 
 namespace Platform.Entities.OData;
 

@@ -1,5 +1,6 @@
 using Microsoft.OData.UriParser;
 using Platform.Data.Records;
+using Platform.Data.Query;
 
 namespace Platform.Entities.OData;
 

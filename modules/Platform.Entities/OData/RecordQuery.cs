@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
 using Platform.Data.Records;
+using Platform.Data.Query;
 
 namespace Platform.Entities.OData;
 

@@ -9,7 +9,7 @@ namespace Platform.Data.Records;
 /// What <c>lookup</c> and <c>find</c> read during a save: live records, through the save's own context
 /// (same transaction), limited to those the saving user may read.
 /// </summary>
-internal sealed class RecordScriptData(RecordsDbContext records, RecordActor actor, IRecordFilter? filter) : IScriptData
+internal sealed class RecordScriptData(RecordsDbContext records, RecordActor actor) : IScriptData
 {
     public IReadOnlyDictionary<string, object?>? Lookup(string entity, string id)
     {
@@ -29,14 +29,9 @@ internal sealed class RecordScriptData(RecordsDbContext records, RecordActor act
         var query = Readable(definition);
         if (filterText.Length > 0)
         {
-            if (filter is null)
-            {
-                throw new ScriptFailureException(ScriptFailureKind.Error, "find() with a filter is not available here.");
-            }
-
             try
             {
-                query = filter.Apply(query, records.Schema, definition, filterText);
+                query = Query.RecordFilter.Apply(query, records.Schema, definition, filterText);
             }
             catch (ArgumentException e)
             {

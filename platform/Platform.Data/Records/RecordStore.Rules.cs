@@ -52,7 +52,7 @@ public sealed partial class RecordStore
                 ["id"] = actor.UserId, ["name"] = actor.UserName, ["roles"] = (actor.Roles ?? []).ToArray(),
                 ["department"] = actor.DepartmentId, ["manager"] = manager,
             },
-            new RecordScriptData(records, actor, filters.FirstOrDefault()),
+            new RecordScriptData(records, actor),
             actor,
             schema);
     }

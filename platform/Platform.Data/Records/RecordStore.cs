@@ -15,7 +15,7 @@ namespace Platform.Data.Records;
 /// </summary>
 public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
-    IEnumerable<IRecordFilter> filters, IEnumerable<IRecordChangeHook> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
+    IEnumerable<IRecordChangeHook> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
 {
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>

@@ -15,6 +15,7 @@ using Platform.Data.Records;
 using Platform.Entities.OData;
 using Platform.Web.Data;
 using Platform.Web.Localization;
+using Platform.Data.Query;
 
 // Entity engine benchmark on SQLite, each figure against a hand-written EF Core baseline in the same run:
 //   (a) inserting records of a 20-field entity one by one, (b) an OData filter on an indexed field with

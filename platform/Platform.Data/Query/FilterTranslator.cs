@@ -5,7 +5,7 @@ using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Platform.Core.Metadata;
 
-namespace Platform.Entities.OData;
+namespace Platform.Data.Query;
 
 /// <summary>
 /// Turns a parsed OData expression into a LINQ expression over record property bags, using

@@ -1,4 +1,4 @@
-namespace Platform.Entities.OData;
+namespace Platform.Data.Query;
 
 /// <summary>A query the translator cannot run, with the query option it is in (<c>$filter</c>, <c>$orderby</c>…).</summary>
 public sealed class ODataQueryException(string target, string message) : Exception(message)

@@ -4,14 +4,19 @@ using Microsoft.OData.UriParser;
 using Platform.Core.Metadata;
 using Platform.Data.Records;
 
-namespace Platform.Entities.OData;
+namespace Platform.Data.Query;
 
-/// <summary>Filters written as OData <c>$filter</c> expressions, for <c>find()</c> in rules: parsed and translated like the API's.</summary>
-public sealed class ODataRecordFilter : IRecordFilter
+/// <summary>
+/// Narrows a query of an entity's records by a filter written as OData <c>$filter</c> — for
+/// <c>find()</c> in rules, parsed and translated exactly as the OData API's (which uses the same
+/// translator), so rules need no module to filter.
+/// </summary>
+public static class RecordFilter
 {
     private static readonly Uri Root = new("http://rules/odata/");
 
-    public IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter)
+    /// <exception cref="ArgumentException">The filter does not parse or names unknown fields; the message says why.</exception>
+    public static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter)
     {
         var parser = new ODataUriParser(EdmModelFactory.For(schema), Root, new Uri(Root, $"{entity.Name}?$filter={Uri.EscapeDataString(filter)}"))
         {

@@ -2,7 +2,7 @@ using Microsoft.OData.Edm;
 using Platform.Core.Metadata;
 using Platform.Data.Records;
 
-namespace Platform.Entities.OData;
+namespace Platform.Data.Query;
 
 /// <summary>
 /// The OData (EDM) model of the current entities: one entity type and one entity set per entity,

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Platform.Entities.OData;
+namespace Platform.Data.Query;
 
 /// <summary>
 /// Rewrites the literals of a translated filter as values read from a holder object. EF Core turns

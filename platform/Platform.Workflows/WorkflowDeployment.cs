@@ -70,8 +70,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
             deployed.Add((process.Id, version));
         }
 
-        var owns = db.Database.CurrentTransaction is null;
-        await using var transaction = owns ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -81,19 +80,13 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another deployment took the same version number first (unique per process and version).
             db.ChangeTracker.Clear();
-            if (transaction is not null)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-            }
+            await transaction.RollbackAsync();
 
             return new Result([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.")]);
         }

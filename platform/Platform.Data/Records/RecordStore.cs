@@ -280,8 +280,8 @@ public sealed partial class RecordStore(
     /// </summary>
     private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, CancellationToken cancellationToken, PendingChange? change = null)
     {
-        var owns = db.Database.CurrentTransaction is null;
-        var transaction = owns ? await db.Database.BeginTransactionAsync(cancellationToken) : db.Database.CurrentTransaction!;
+        var joined = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
+        var (owns, transaction) = (joined.Owns, joined.Current);
         try
         {
             records.Database.UseTransaction(transaction.GetDbTransaction());
@@ -359,10 +359,7 @@ public sealed partial class RecordStore(
         }
         finally
         {
-            if (owns)
-            {
-                await transaction.DisposeAsync();
-            }
+            await joined.DisposeAsync();
         }
 
         var presented = rows.Select(row => Present(entity, row)).ToList();

@@ -73,8 +73,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
 
         var target = MetadataJson.Copy(proposed);
         // Joins the caller's transaction when there is one (a package applies many entities at once).
-        var ownsTransaction = db.Database.CurrentTransaction is null;
-        await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(target.Name);
         if (RenameProblems(schema, current, target, renames) is { Count: > 0 } renameProblems)
@@ -100,7 +99,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         StorageKeys.Assign(target, current, schema, matches);
-        var result = await CommitAsync(schema, current, target, matches, changedBy, dryRun, ownsTransaction, cancellationToken, renamed is not null);
+        var result = await CommitAsync(schema, current, target, matches, changedBy, dryRun, transaction, cancellationToken, renamed is not null);
         return result.Succeeded ? result with { Summary = Summary(renamed, current, target, matches) } : result;
     }
 
@@ -110,8 +109,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
     /// </summary>
     public async Task<SchemaChangeResult> PurgeFieldAsync(string entityName, string fieldName, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        var ownsTransaction = db.Database.CurrentTransaction is null;
-        await using var owned = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var schema = await LoadSchemaAsync(cancellationToken);
         var current = schema.Find(entityName);
         if (current is null)
@@ -129,7 +127,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
 
         var target = MetadataJson.Copy(current);
         target.Fields.RemoveAll(f => string.Equals(f.Name, field.Name, StringComparison.Ordinal));
-        return await CommitAsync(schema, current, target, FieldMatching.Match(current, target), changedBy, dryRun, ownsTransaction, cancellationToken);
+        return await CommitAsync(schema, current, target, FieldMatching.Match(current, target), changedBy, dryRun, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -198,17 +196,17 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
     }
 
     /// <summary>Diffs, checks, runs and records one change inside the current transaction.</summary>
-    private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches, string changedBy, bool dryRun, bool ownsTransaction, CancellationToken cancellationToken, bool renamed = false)
+    private async Task<SchemaChangeResult> CommitAsync(RecordsSchema schema, EntityDefinition? current, EntityDefinition target, Dictionary<FieldDefinition, FieldDefinition> matches, string changedBy, bool dryRun, JoinedTransaction joined, CancellationToken cancellationToken, bool renamed = false)
     {
-        var transaction = db.Database.CurrentTransaction!;
+        var transaction = joined.Current;
         var stored = await db.EntityDefinitions.SingleOrDefaultAsync(e => e.Key == Key(target.Name), cancellationToken);
         if (current is not null && MetadataJson.Write(current) == MetadataJson.Write(target))
         {
             // Applying the same document again (a package re-applied at start-up) changes nothing and records nothing.
             // A rename alone was written already: it only needs committing.
-            if (renamed && !dryRun && ownsTransaction)
+            if (renamed && !dryRun)
             {
-                await transaction.CommitAsync(cancellationToken);
+                await joined.CommitAsync(cancellationToken);
             }
 
             return new SchemaChangeResult([], [], current, stored!.Version, Applied: renamed && !dryRun);
@@ -291,11 +289,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
             After = document, Sql = string.Join(";\n", sql), ChangedAt = now, ChangedBy = changedBy,
         });
         await db.SaveChangesAsync(cancellationToken);
-        if (ownsTransaction)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
+        await joined.CommitAsync(cancellationToken);
         return new SchemaChangeResult([], sql, target, version, Applied: true, rows);
     }
 

@@ -1,0 +1,6 @@
+namespace Platform.Workflows.Runtime;
+
+internal static class ArchitectureProbe
+{
+    internal static readonly Type Leak = typeof(Microsoft.EntityFrameworkCore.DbContext);
+}

@@ -6,7 +6,7 @@ using Platform.Entities.Endpoints;
 
 namespace Platform.Entities;
 
-/// <summary>Metadata-defined entities: the metadata API today; records, OData and the designer build on it.</summary>
+/// <summary>Metadata-defined entities: the metadata API and designer, record forms, lists, views and menus, the OData API, import and export.</summary>
 public sealed class Startup : ModuleStartup
 {
     public override bool HasPages => true;

@@ -8,9 +8,12 @@ using Platform.Data.Records;
 namespace Platform.Data;
 
 /// <summary>
-/// The platform's own tables: identity, organisation and tokens. Entity records defined in metadata
-/// live in tables of their own, managed by the entity engine, not here. Data-protection keys
-/// (which encrypt sign-in cookies) live here too, so every node behind a load balancer shares them.
+/// The platform's own tables: accounts, roles, departments and tokens; entity definitions with their
+/// change history; the audit trail (records and administration); stored files; saved views and
+/// menus; workflow definitions, instances, tasks, timers and history. Records of user-defined
+/// entities live in tables of their own (<c>e_…</c>), managed by the schema manager, not here.
+/// Data-protection keys (which encrypt sign-in cookies) live here too, so every node behind a load
+/// balancer shares them.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
     : IdentityDbContext<PlatformUser, PlatformRole, string>(options), IDataProtectionKeyContext

@@ -21,6 +21,12 @@ public sealed class UnknownNameAttempts
             {
                 _names.TryRemove(stale.Key, out _);
             }
+
+            if (_names.Count >= MaxNames)
+            {
+                // A flood of fresh names: forget them all rather than grow without bound (real accounts are counted in the database).
+                _names.Clear();
+            }
         }
 
         var attempts = _names.AddOrUpdate(normalizedName, _ => new Attempts(1, now, null), (_, old) => old.Until is { } until && until > now

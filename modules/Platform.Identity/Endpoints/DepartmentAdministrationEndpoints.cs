@@ -35,17 +35,15 @@ public static class DepartmentAdministrationEndpoints
             return refused;
         }
 
-        var result = await departments.SaveAsync(edit, by, context.RequestAborted);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/admin/departments/{edit.Id}", (await departments.ListAsync(context.RequestAborted)).Single(d => d.Id == edit.Id))
-            : AdministrationProblems.Of(result.Errors);
+        return await AdministrationAnswers.CreatedOrRefused(await departments.SaveAsync(edit, by, context.RequestAborted),
+            () => $"/api/admin/departments/{edit.Id}", async () => (await departments.ListAsync(context.RequestAborted)).Single(d => d.Id == edit.Id));
     }
 
     private static async Task<Results<Ok<DepartmentEdit>, ProblemHttpResult>> Change(string id, JsonElement body, HttpContext context, ClaimsPrincipal by, DepartmentAdministration departments, IStringLocalizer text)
     {
         if ((await departments.ListAsync(context.RequestAborted)).FirstOrDefault(d => d.Id == id) is not { } edit)
         {
-            return AdministrationProblems.NotFound(text["Identity.Departments.NotFound"]);
+            return AdministrationAnswers.NotFound(text["Identity.Departments.NotFound"]);
         }
 
         if (Read(body, context, edit) is { } refused)
@@ -53,16 +51,16 @@ public static class DepartmentAdministrationEndpoints
             return refused;
         }
 
-        var result = await departments.SaveAsync(edit, by, context.RequestAborted);
-        return result.Succeeded ? TypedResults.Ok((await departments.ListAsync(context.RequestAborted)).Single(d => d.Id == id)) : AdministrationProblems.Of(result.Errors);
+        return await AdministrationAnswers.SavedOrRefused(await departments.SaveAsync(edit, by, context.RequestAborted),
+            async () => (await departments.ListAsync(context.RequestAborted)).Single(d => d.Id == id));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, HttpContext context, ClaimsPrincipal by, DepartmentAdministration departments)
     {
         var result = await departments.DeleteAsync(id, by, context.RequestAborted);
         return result.Succeeded ? TypedResults.NoContent()
-            : (await departments.ListAsync(context.RequestAborted)).All(d => d.Id != id) ? AdministrationProblems.NotFound(result.Errors[0].Message)
-            : AdministrationProblems.Of(result.Errors);
+            : (await departments.ListAsync(context.RequestAborted)).All(d => d.Id != id) ? AdministrationAnswers.NotFound(result.Errors[0].Message)
+            : AdministrationAnswers.Of(result.Errors);
     }
 
     private static ProblemHttpResult? Read(JsonElement body, HttpContext context, DepartmentEdit edit)
@@ -77,6 +75,6 @@ public static class DepartmentAdministrationEndpoints
             change.Number("sortOrder", v => edit.SortOrder = v);
         }
 
-        return change.Errors.Count > 0 ? AdministrationProblems.Of(change.Errors) : null;
+        return change.Errors.Count > 0 ? AdministrationAnswers.Of(change.Errors) : null;
     }
 }

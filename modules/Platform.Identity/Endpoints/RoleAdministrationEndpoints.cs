@@ -29,7 +29,7 @@ public static class RoleAdministrationEndpoints
         TypedResults.Ok(await roles.ListAsync(cancellationToken));
 
     private static async Task<Results<Ok<RoleEdit>, ProblemHttpResult>> Get(string id, RoleAdministration roles, IStringLocalizer text, CancellationToken cancellationToken) =>
-        (await roles.ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id) is { } role ? TypedResults.Ok(role) : AdministrationProblems.NotFound(text["Identity.Roles.NotFound"]);
+        (await roles.ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id) is { } role ? TypedResults.Ok(role) : AdministrationAnswers.NotFound(text["Identity.Roles.NotFound"]);
 
     private static async Task<Results<Created<RoleEdit>, ProblemHttpResult>> Create(JsonElement body, HttpContext context, ClaimsPrincipal by, RoleAdministration roles)
     {
@@ -39,17 +39,15 @@ public static class RoleAdministrationEndpoints
             return refused;
         }
 
-        var result = await roles.SaveAsync(edit, by, context.RequestAborted);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/admin/roles/{edit.Id}", (await roles.ListAsync(context.RequestAborted)).Single(r => r.Id == edit.Id))
-            : AdministrationProblems.Of(result.Errors);
+        return await AdministrationAnswers.CreatedOrRefused(await roles.SaveAsync(edit, by, context.RequestAborted),
+            () => $"/api/admin/roles/{edit.Id}", async () => (await roles.ListAsync(context.RequestAborted)).Single(r => r.Id == edit.Id));
     }
 
     private static async Task<Results<Ok<RoleEdit>, ProblemHttpResult>> Change(string id, JsonElement body, HttpContext context, ClaimsPrincipal by, RoleAdministration roles, IStringLocalizer text)
     {
         if ((await roles.ListAsync(context.RequestAborted)).FirstOrDefault(r => r.Id == id) is not { } edit)
         {
-            return AdministrationProblems.NotFound(text["Identity.Roles.NotFound"]);
+            return AdministrationAnswers.NotFound(text["Identity.Roles.NotFound"]);
         }
 
         if (Read(body, context, edit) is { } refused)
@@ -57,19 +55,19 @@ public static class RoleAdministrationEndpoints
             return refused;
         }
 
-        var result = await roles.SaveAsync(edit, by, context.RequestAborted);
-        return result.Succeeded ? TypedResults.Ok((await roles.ListAsync(context.RequestAborted)).Single(r => r.Id == id)) : AdministrationProblems.Of(result.Errors);
+        return await AdministrationAnswers.SavedOrRefused(await roles.SaveAsync(edit, by, context.RequestAborted),
+            async () => (await roles.ListAsync(context.RequestAborted)).Single(r => r.Id == id));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, HttpContext context, ClaimsPrincipal by, RoleAdministration roles, IStringLocalizer text)
     {
         if ((await roles.ListAsync(context.RequestAborted)).All(r => r.Id != id))
         {
-            return AdministrationProblems.NotFound(text["Identity.Roles.NotFound"]);
+            return AdministrationAnswers.NotFound(text["Identity.Roles.NotFound"]);
         }
 
         var result = await roles.DeleteAsync(id, by, context.RequestAborted);
-        return result.Succeeded ? TypedResults.NoContent() : AdministrationProblems.Of(result.Errors);
+        return result.Succeeded ? TypedResults.NoContent() : AdministrationAnswers.Of(result.Errors);
     }
 
     private static ProblemHttpResult? Read(JsonElement body, HttpContext context, RoleEdit edit)
@@ -82,6 +80,6 @@ public static class RoleAdministrationEndpoints
             change.List("permissions", v => edit.Permissions = v.ToHashSet(StringComparer.Ordinal));
         }
 
-        return change.Errors.Count > 0 ? AdministrationProblems.Of(change.Errors) : null;
+        return change.Errors.Count > 0 ? AdministrationAnswers.Of(change.Errors) : null;
     }
 }

@@ -38,7 +38,7 @@ public static class UserAdministrationEndpoints
         TypedResults.Ok(await users.ListAsync(cancellationToken));
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Get(string id, UserAdministration users, IStringLocalizer text) =>
-        await users.GetAsync(id) is { } user ? TypedResults.Ok(UserView.Of(user)) : AdministrationProblems.NotFound(text["Identity.Users.NotFound"]);
+        await users.GetAsync(id) is { } user ? TypedResults.Ok(UserView.Of(user)) : AdministrationAnswers.NotFound(text["Identity.Users.NotFound"]);
 
     private static async Task<Results<Created<UserView>, ProblemHttpResult>> Create(JsonElement body, HttpContext context, ClaimsPrincipal by, UserAdministration users)
     {
@@ -48,17 +48,15 @@ public static class UserAdministrationEndpoints
             return refused;
         }
 
-        var result = await users.SaveAsync(edit, by, context.RequestAborted);
-        return result.Succeeded
-            ? TypedResults.Created($"/api/admin/users/{edit.Id}", UserView.Of((await users.GetAsync(edit.Id!))!))
-            : AdministrationProblems.Of(result.Errors);
+        return await AdministrationAnswers.CreatedOrRefused(await users.SaveAsync(edit, by, context.RequestAborted),
+            () => $"/api/admin/users/{edit.Id}", async () => UserView.Of((await users.GetAsync(edit.Id!))!));
     }
 
     private static async Task<Results<Ok<UserView>, ProblemHttpResult>> Change(string id, JsonElement body, HttpContext context, ClaimsPrincipal by, UserAdministration users, IStringLocalizer text)
     {
         if (await users.GetAsync(id) is not { } edit)
         {
-            return AdministrationProblems.NotFound(text["Identity.Users.NotFound"]);
+            return AdministrationAnswers.NotFound(text["Identity.Users.NotFound"]);
         }
 
         if (Read(body, context, edit) is { } refused)
@@ -66,8 +64,8 @@ public static class UserAdministrationEndpoints
             return refused;
         }
 
-        var result = await users.SaveAsync(edit, by, context.RequestAborted);
-        return result.Succeeded ? TypedResults.Ok(UserView.Of((await users.GetAsync(id))!)) : AdministrationProblems.Of(result.Errors);
+        return await AdministrationAnswers.SavedOrRefused(await users.SaveAsync(edit, by, context.RequestAborted),
+            async () => UserView.Of((await users.GetAsync(id))!));
     }
 
     private static ProblemHttpResult? Read(JsonElement body, HttpContext context, UserEdit edit)
@@ -85,6 +83,6 @@ public static class UserAdministrationEndpoints
             change.Flag("isLockedOut", v => edit.IsLockedOut = v);
         }
 
-        return change.Errors.Count > 0 ? AdministrationProblems.Of(change.Errors) : null;
+        return change.Errors.Count > 0 ? AdministrationAnswers.Of(change.Errors) : null;
     }
 }

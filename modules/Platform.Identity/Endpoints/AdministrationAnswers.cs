@@ -4,9 +4,18 @@ using Platform.Identity.Models;
 
 namespace Platform.Identity.Endpoints;
 
-/// <summary>Refusals of administration calls: 400 with every problem, each bound to its property (camelCase) when it concerns one.</summary>
-internal static class AdministrationProblems
+/// <summary>
+/// Answers of administration calls: the saved resource read back (201 with its address, or 200), or
+/// 400 with every problem, each bound to its property (camelCase) when it concerns one.
+/// </summary>
+internal static class AdministrationAnswers
 {
+    public static async Task<Results<Created<T>, ProblemHttpResult>> CreatedOrRefused<T>(AdministrationResult result, Func<string> location, Func<Task<T>> readBack) =>
+        result.Succeeded ? TypedResults.Created(location(), await readBack()) : Of(result.Errors);
+
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> SavedOrRefused<T>(AdministrationResult result, Func<Task<T>> readBack) =>
+        result.Succeeded ? TypedResults.Ok(await readBack()) : Of(result.Errors);
+
     public static ProblemHttpResult Of(IReadOnlyList<FieldError> errors) =>
         TypedResults.Problem(
             statusCode: StatusCodes.Status400BadRequest,

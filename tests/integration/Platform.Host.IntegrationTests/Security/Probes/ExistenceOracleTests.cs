@@ -110,16 +110,5 @@ public sealed class ExistenceOracleTests(ProbeSites sites) : IClassFixture<Probe
         Assert.Equal(JsonValueKind.Null, bobs.GetProperty("value")[0].GetProperty("region").ValueKind);
     }
 
-    private const string OneStep = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
-          <process id="probe_one_step" isExecutable="true">
-            <startEvent id="start" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <userTask id="review" name="Review" camunda:assigneeRule="initiator" />
-            <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-            <endEvent id="end" />
-          </process>
-        </definitions>
-        """;
+    private static readonly string OneStep = OneStepProcess("probe_one_step", "camunda:assigneeRule=\"initiator\"");
 }

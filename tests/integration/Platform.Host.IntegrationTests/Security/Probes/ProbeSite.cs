@@ -97,5 +97,19 @@ public sealed class ProbeSite : IAsyncDisposable
 
     public static AuthenticationHeaderValue Bearer(string token) => new("Bearer", token);
 
+    /// <summary>A process of one user task; <paramref name="assignment"/> is the task's assignment attribute, e.g. <c>camunda:assignee="alice"</c>.</summary>
+    public static string OneStepProcess(string key, string assignment) => $"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
+          <process id="{key}" isExecutable="true">
+            <startEvent id="start" />
+            <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+            <userTask id="review" name="Review" {assignment} />
+            <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+            <endEvent id="end" />
+          </process>
+        </definitions>
+        """;
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

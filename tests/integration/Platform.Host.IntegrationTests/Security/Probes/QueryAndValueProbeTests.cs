@@ -114,16 +114,5 @@ public sealed class QueryAndValueProbeTests(ProbeSites sites) : IClassFixture<Pr
         Assert.Equal(HttpStatusCode.NoContent, completed.StatusCode);
     }
 
-    private static string Process(string key, string assignee) => $"""
-        <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="probe">
-          <process id="{key}" isExecutable="true">
-            <startEvent id="start" />
-            <sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-            <userTask id="review" name="Review" camunda:assignee="{assignee}" />
-            <sequenceFlow id="f2" sourceRef="review" targetRef="end" />
-            <endEvent id="end" />
-          </process>
-        </definitions>
-        """;
+    private static string Process(string key, string assignee) => OneStepProcess(key, $"camunda:assignee=\"{assignee}\"");
 }

@@ -28,13 +28,13 @@ public sealed record ExportColumn(FieldDefinition Field, string Heading)
             return null;
         }
 
-        if (Field.Type == FieldTypes.Lookup.Name && value is Guid id)
+        if (Field.Kind == FieldTypes.Lookup && value is Guid id)
         {
             return titles.TryGetValue(id, out var title) ? title : id.ToString();
         }
 
         // Choice labels and yes/no read as in forms and lists; numbers and dates stay typed for the spreadsheet.
-        if (Field.Type is "choice" or "multiChoice" || value is bool)
+        if (Field.ValueKind?.ExportsDisplayText == true || value is bool)
         {
             return Forms.FieldText.Of(Field, value, culture);
         }

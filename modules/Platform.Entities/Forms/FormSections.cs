@@ -32,5 +32,5 @@ public static class FormSections
     }
 
     /// <summary>Fields that take the whole width whatever the columns: lines, long texts, files, several choices.</summary>
-    public static bool Wide(FieldDefinition field) => field.Type is "lines" or "longText" or "attachment" or "image" or "multiChoice";
+    public static bool Wide(FieldDefinition field) => field.Kind?.Wide == true;
 }

@@ -230,7 +230,7 @@ public sealed class RecordDraft
     }
 
     /// <summary>Fields only the server sets: formulas and numbers it draws.</summary>
-    private static bool ServerKeeps(FieldDefinition field) => field.Type is "computed" or "autoNumber";
+    private static bool ServerKeeps(FieldDefinition field) => field.Kind?.SetByPlatform == true;
 
     private static IEnumerable<IReadOnlyDictionary<string, object?>> LinesOf(object? value) => value switch
     {

@@ -20,7 +20,7 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
     {
         (skip, take) = (Math.Max(0, skip), Math.Clamp(take, 1, MaxPage));
         await using var scope = scopes.CreateAsyncScope();
-        if (field.Type is "user" or "department")
+        if (field.Kind == FieldTypes.User || field.Kind == FieldTypes.Department)
         {
             return await PeopleAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), field.Type, text, skip, take, cancellationToken);
         }
@@ -62,12 +62,12 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        if (field.Type == "user")
+        if (field.Kind == FieldTypes.User)
         {
             return await db.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.UserName ?? u.Id : u.DisplayName, cancellationToken);
         }
 
-        if (field.Type == "department")
+        if (field.Kind == FieldTypes.Department)
         {
             return await db.Departments.AsNoTracking().Where(d => keys.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
         }
@@ -86,11 +86,11 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
 
     /// <summary>The field naming a record: the entity's title field, else its first text field.</summary>
     public static FieldDefinition? TitleField(EntityDefinition entity) =>
-        (entity.TitleField is { } name ? entity.LiveField(name) : null) ?? entity.LiveFields.FirstOrDefault(f => f.Type is "text" or "autoNumber");
+        (entity.TitleField is { } name ? entity.LiveField(name) : null) ?? entity.LiveFields.FirstOrDefault(f => f.Kind == FieldTypes.Text || f.Kind == FieldTypes.AutoNumber);
 
     /// <summary>A code-like field shown under the title, so two customers of one name can be told apart.</summary>
     private static FieldDefinition? DetailField(EntityDefinition entity, FieldDefinition? title) =>
-        entity.LiveFields.FirstOrDefault(f => f != title && f.Type is "text" or "autoNumber" && (f.Unique || f.Name.Contains("code", StringComparison.OrdinalIgnoreCase)));
+        entity.LiveFields.FirstOrDefault(f => f != title && (f.Kind == FieldTypes.Text || f.Kind == FieldTypes.AutoNumber) && (f.Unique || f.Name.Contains("code", StringComparison.OrdinalIgnoreCase)));
 
     private static LookupOption Option(IReadOnlyDictionary<string, object?> row, FieldDefinition? title, FieldDefinition? detail)
     {

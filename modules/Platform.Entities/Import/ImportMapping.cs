@@ -12,8 +12,7 @@ public sealed record ImportMapping(IReadOnlyList<(int Column, string Heading, Fi
 {
     /// <summary>Fields an import cannot fill: lines, files, computed values and auto-numbers come from elsewhere.</summary>
     public static bool Importable(FieldDefinition field) =>
-        field.Type != FieldTypes.Lines.Name && field.Type != FieldTypes.Attachment.Name && field.Type != FieldTypes.Image.Name
-        && field.Type != FieldTypes.Computed.Name && field.Type != FieldTypes.AutoNumber.Name;
+        field.Kind is { HasColumn: true, HoldsFiles: false, SetByPlatform: false };
 
     public static ImportMapping For(EntityDefinition entity, IReadOnlyList<string> headings, IReadOnlyDictionary<string, string>? given, IStringLocalizer text)
     {

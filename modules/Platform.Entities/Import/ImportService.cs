@@ -101,7 +101,6 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
             }
         }
 
-        string[] textTypes = ["text", "autoNumber", "email", "phone", "choice"];
-        return textTypes.Contains(entity.LiveField(key[0])!.Type) ? null : text["Entities.Import.Error.KeyNotText", key[0]].Value;
+        return entity.LiveField(key[0])!.Kind?.IdentifiesRecords == true ? null : text["Entities.Import.Error.KeyNotText", key[0]].Value;
     }
 }

@@ -23,7 +23,7 @@ public static class RecordQueries
         }
 
         var quoted = text.Trim().ToLowerInvariant().Replace("'", "''", StringComparison.Ordinal);
-        var fields = entity.LiveFields.Where(f => f.Type is "text" or "longText" or "email" or "phone" or "autoNumber").Select(f => $"contains(tolower({f.Name}),'{quoted}')").ToList();
+        var fields = entity.LiveFields.Where(f => f.Kind?.Searched == true).Select(f => $"contains(tolower({f.Name}),'{quoted}')").ToList();
         return fields.Count == 0 ? null : string.Join(" or ", fields);
     }
 }

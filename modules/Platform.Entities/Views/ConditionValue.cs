@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Core.Fields;
 using Platform.Core.Metadata;
 
 namespace Platform.Entities.Views;
@@ -14,13 +15,7 @@ public static class ConditionValue
     {
         Name = field.Name,
         Label = field.Label,
-        Type = field.Type switch
-        {
-            "computed" => field.ResultType ?? "text",
-            "autoNumber" or "longText" or "email" or "phone" or "url" => "text",
-            "multiChoice" => "choice",
-            var type => type,
-        },
+        Type = field.ValueKind?.EditedAs ?? (field.Kind == FieldTypes.Computed ? FieldTypes.Text.Name : field.Type),
         Choices = field.Choices,
         Target = field.Target,
         MaxLength = 200,
@@ -33,14 +28,11 @@ public static class ConditionValue
             return null;
         }
 
-        return EditorField(field).Type switch
+        // Invariant text as the editor's kind stores it; yes/no is written true/false here, which values typed in never are.
+        return FieldTypes.Find(EditorField(field).Type) switch
         {
-            "integer" => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null,
-            "decimal" or "money" or "percent" => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null,
-            "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
-            "datetime" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
-            "boolean" => bool.TryParse(text, out var yes) ? yes : null,
-            "lookup" => Guid.TryParse(text, out var id) ? id : null,
+            { ClrType: var clr } when clr == typeof(bool) => bool.TryParse(text, out var yes) ? yes : null,
+            { HasColumn: true, ClrType: var clr } when clr != typeof(object) => StoredValue.Read(clr, text),
             _ => text,
         };
     }

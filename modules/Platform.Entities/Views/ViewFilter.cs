@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Core.Fields;
 using Platform.Core.Metadata;
 
 namespace Platform.Entities.Views;
@@ -21,11 +22,11 @@ public static class ViewFilter
     /// <summary>The operators a field offers in the filter builder, in the order they are listed; none for lines and files.</summary>
     public static IReadOnlyList<string> OperatorsFor(FieldDefinition field) => KindOf(field) switch
     {
-        "text" => TextOperators,
-        "number" or "date" or "datetime" => RangeOperators,
-        "boolean" => ["eq"],
-        "choice" or "key" or "guid" => PickOperators,
-        "multiChoice" => SetOperators,
+        FilterKind.Text => TextOperators,
+        FilterKind.Number or FilterKind.Date or FilterKind.DateTime => RangeOperators,
+        FilterKind.YesNo => ["eq"],
+        FilterKind.Choice or FilterKind.Key or FilterKind.RecordId => PickOperators,
+        FilterKind.Choices => SetOperators,
         _ => [],
     };
 
@@ -63,7 +64,7 @@ public static class ViewFilter
         }
 
         var kind = KindOf(field);
-        if (kind == "multiChoice")
+        if (kind == FilterKind.Choices)
         {
             // Stored as "a,b,c": the value alone, first, last or in between.
             var v = Quote(condition.Value);
@@ -79,36 +80,24 @@ public static class ViewFilter
         return $"{name} {op} {Literal(field, kind, condition.Value)}";
     }
 
-    private static string Literal(FieldDefinition field, string kind, string value) => kind switch
+    private static string Literal(FieldDefinition field, FilterKind kind, string value) => kind switch
     {
-        "number" when FieldTypes.StorageOf(field).ClrType == typeof(long) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) =>
+        FilterKind.Number when FieldTypes.StorageOf(field).ClrType == typeof(long) && long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var whole) =>
             whole.ToString(CultureInfo.InvariantCulture),
-        "number" when FieldTypes.StorageOf(field).ClrType == typeof(decimal) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
+        FilterKind.Number when FieldTypes.StorageOf(field).ClrType == typeof(decimal) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
             number.ToString(CultureInfo.InvariantCulture),
-        "date" when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
+        FilterKind.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) =>
             date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        "datetime" when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) =>
+        FilterKind.DateTime when DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) =>
             at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-        "boolean" when bool.TryParse(value, out var yes) => yes ? "true" : "false",
-        "guid" when Guid.TryParse(value, out var id) => id.ToString(),
-        "text" or "choice" or "key" => Quote(value),
+        FilterKind.YesNo when bool.TryParse(value, out var yes) => yes ? "true" : "false",
+        FilterKind.RecordId when Guid.TryParse(value, out var id) => id.ToString(),
+        FilterKind.Text or FilterKind.Choice or FilterKind.Key => Quote(value),
         _ => throw new ViewProblemException("Entities.Views.Error.BadValue", value, field.Name),
     };
 
     private static string Quote(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 
-    /// <summary>How a field filters: text, number, date, datetime, boolean, choice, multiChoice, key (user, department) or guid (lookup).</summary>
-    public static string KindOf(FieldDefinition field) => (field.Type == "computed" ? field.ResultType : field.Type) switch
-    {
-        "text" or "longText" or "email" or "phone" or "url" or "autoNumber" => "text",
-        "integer" or "decimal" or "money" or "percent" => "number",
-        "date" => "date",
-        "datetime" => "datetime",
-        "boolean" => "boolean",
-        "choice" => "choice",
-        "multiChoice" => "multiChoice",
-        "user" or "department" => "key",
-        "lookup" => "guid",
-        _ => "none",
-    };
+    /// <summary>How a field filters, as its kind says (<see cref="FieldType.Filter"/>; a computed field filters as its result).</summary>
+    public static FilterKind KindOf(FieldDefinition field) => field.ValueKind?.Filter ?? FilterKind.None;
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Platform.Core.Fields;
+
 namespace Platform.Core.Metadata;
 
 /// <summary>One field of an entity. Which of the optional settings apply depends on <see cref="Type"/>.</summary>
@@ -9,6 +12,14 @@ public sealed class FieldDefinition
 
     /// <summary>One of <see cref="FieldTypes"/>' names, e.g. <c>text</c>, <c>money</c>, <c>choice</c>.</summary>
     public string Type { get; set; } = "";
+
+    /// <summary>The field's kind, which knows its checks, storage, reading and display; null for an unknown type name.</summary>
+    [JsonIgnore]
+    public FieldType? Kind => FieldTypes.Find(Type);
+
+    /// <summary>The kind its values behave as on pages, in filters and imports: a computed field's result type, otherwise <see cref="Kind"/>.</summary>
+    [JsonIgnore]
+    public FieldType? ValueKind => FieldTypes.ValueKindOf(this);
 
     /// <summary>Storage column, assigned when the field is first created and never changed by renames.</summary>
     public string? Column { get; set; }

@@ -1,57 +1,57 @@
+using Platform.Core.Fields;
+using Platform.Core.Fields.Attachment;
+using Platform.Core.Fields.AutoNumber;
+using Platform.Core.Fields.CalendarDate;
+using Platform.Core.Fields.Choice;
+using Platform.Core.Fields.Computed;
+using Platform.Core.Fields.DateAndTime;
+using Platform.Core.Fields.DecimalNumber;
+using Platform.Core.Fields.Department;
+using Platform.Core.Fields.Email;
+using Platform.Core.Fields.Image;
+using Platform.Core.Fields.Lines;
+using Platform.Core.Fields.LongText;
+using Platform.Core.Fields.Lookup;
+using Platform.Core.Fields.Money;
+using Platform.Core.Fields.MultiChoice;
+using Platform.Core.Fields.Percent;
+using Platform.Core.Fields.Phone;
+using Platform.Core.Fields.Text;
+using Platform.Core.Fields.Url;
+using Platform.Core.Fields.User;
+using Platform.Core.Fields.WholeNumber;
+using Platform.Core.Fields.YesNo;
+
 namespace Platform.Core.Metadata;
 
-/// <summary>The field types the entity engine stores today, by name.</summary>
+/// <summary>The field kinds the platform knows, by name; each is a class in its own folder under <c>Fields/</c>.</summary>
 public static class FieldTypes
 {
-    public static readonly FieldType Text = new("text", typeof(string), DefaultMaxLength: 200);
-    public static readonly FieldType LongText = new("longText", typeof(string));
-    public static readonly FieldType WholeNumber = new("integer", typeof(long));
-    public static readonly FieldType DecimalNumber = new("decimal", typeof(decimal), DefaultPrecision: 18, DefaultScale: 4);
-    public static readonly FieldType Money = new("money", typeof(decimal), DefaultPrecision: 19, DefaultScale: 4);
-    public static readonly FieldType Percent = new("percent", typeof(decimal), DefaultPrecision: 9, DefaultScale: 4);
-    public static readonly FieldType Date = new("date", typeof(DateOnly));
-    public static readonly FieldType DateTime = new("datetime", typeof(DateTimeOffset));
-    public static readonly FieldType YesNo = new("boolean", typeof(bool));
-    public static readonly FieldType Choice = new("choice", typeof(string), DefaultMaxLength: 100);
-    public static readonly FieldType Email = new("email", typeof(string), DefaultMaxLength: 320);
-    public static readonly FieldType Phone = new("phone", typeof(string), DefaultMaxLength: 50);
-    public static readonly FieldType Url = new("url", typeof(string), DefaultMaxLength: 2000);
-
-    /// <summary>A reference to a record of <see cref="FieldDefinition.Target"/> (many-to-one), stored as its id.</summary>
-    public static readonly FieldType Lookup = new("lookup", typeof(Guid));
-
-    /// <summary>A person who can sign in (a user id), e.g. the sales representative.</summary>
-    public static readonly FieldType User = new("user", typeof(string), DefaultMaxLength: 64);
-
-    /// <summary>A department of the organisation tree (a department id).</summary>
-    public static readonly FieldType Department = new("department", typeof(string), DefaultMaxLength: 64);
-
-    /// <summary>A number the platform assigns on create from <see cref="FieldDefinition.Format"/>, e.g. <c>SO-{yyyy}{MM}-{#####}</c>.</summary>
-    public static readonly FieldType AutoNumber = new("autoNumber", typeof(string), DefaultMaxLength: 100);
-
-    /// <summary>Several of the choices at once (tags, product lines of interest); stored as the values in choice order.</summary>
-    public static readonly FieldType MultiChoice = new("multiChoice", typeof(string), DefaultMaxLength: 1000);
-
-    /// <summary>
-    /// A value the platform calculates from <see cref="FieldDefinition.Formula"/>; stored (so lists
-    /// filter and sort on it) as its <see cref="FieldDefinition.ResultType"/>.
-    /// </summary>
-    public static readonly FieldType Computed = new("computed", typeof(object));
+    public static readonly FieldType Text = new TextFieldType();
+    public static readonly FieldType LongText = new LongTextFieldType();
+    public static readonly FieldType WholeNumber = new IntegerFieldType();
+    public static readonly FieldType DecimalNumber = new DecimalFieldType();
+    public static readonly FieldType Money = new MoneyFieldType();
+    public static readonly FieldType Percent = new PercentFieldType();
+    public static readonly FieldType Date = new DateFieldType();
+    public static readonly FieldType DateTime = new DateTimeFieldType();
+    public static readonly FieldType YesNo = new YesNoFieldType();
+    public static readonly FieldType Choice = new ChoiceFieldType();
+    public static readonly FieldType Email = new EmailFieldType();
+    public static readonly FieldType Phone = new PhoneFieldType();
+    public static readonly FieldType Url = new UrlFieldType();
+    public static readonly FieldType Lookup = new LookupFieldType();
+    public static readonly FieldType User = new UserFieldType();
+    public static readonly FieldType Department = new DepartmentFieldType();
+    public static readonly FieldType AutoNumber = new AutoNumberFieldType();
+    public static readonly FieldType MultiChoice = new MultiChoiceFieldType();
+    public static readonly FieldType Computed = new ComputedFieldType();
+    public static readonly FieldType Attachment = new AttachmentFieldType();
+    public static readonly FieldType Image = new ImageFieldType();
+    public static readonly FieldType Lines = new LinesFieldType();
 
     /// <summary>The types a computed field's formula may give.</summary>
     public static IReadOnlyList<FieldType> ComputedResults { get; } = [Text, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo];
-
-    /// <summary>Files attached to the record (contracts, scans); stored as their descriptions, the bytes in the file store.</summary>
-    public static readonly FieldType Attachment = new("attachment", typeof(string));
-
-    /// <summary>Pictures (product photos): attachments that must be PNG, JPEG, GIF or WebP.</summary>
-    public static readonly FieldType Image = new("image", typeof(string));
-
-    /// <summary>
-    /// The lines of a document (order lines): records of <see cref="FieldDefinition.Target"/>, a line
-    /// entity, created, changed, reordered and removed together with their parent in one save.
-    /// </summary>
-    public static readonly FieldType Lines = new("lines", typeof(void));
 
     public static IReadOnlyDictionary<string, FieldType> All { get; } =
         new[] { Text, LongText, WholeNumber, DecimalNumber, Money, Percent, Date, DateTime, YesNo, Choice, Email, Phone, Url, Lookup, AutoNumber, User, Department, Lines, MultiChoice, Computed, Attachment, Image }
@@ -65,4 +65,11 @@ public static class FieldTypes
         var type = Find(field.Type) ?? throw new InvalidOperationException($"Unknown field type '{field.Type}'.");
         return type == Computed ? Find(field.ResultType) ?? throw new InvalidOperationException($"Computed field '{field.Name}' has no result type.") : type;
     }
+
+    /// <summary>
+    /// The kind a value of the field behaves as on pages, in filters and in imports (a computed field's
+    /// result type); null for an unknown type or a computed field without a result type.
+    /// </summary>
+    public static FieldType? ValueKindOf(FieldDefinition field) =>
+        Find(field.Type) is { } type && type == Computed ? Find(field.ResultType) : Find(field.Type);
 }

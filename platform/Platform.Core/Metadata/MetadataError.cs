@@ -11,5 +11,9 @@ public sealed record MetadataError(string Path, string Message)
 
     public IReadOnlyList<object?> Arguments { get; init; } = [];
 
+    /// <summary>A problem with its code and arguments, so pages can say it in the reader's language.</summary>
+    public static MetadataError Coded(string path, string code, string message, params object?[] arguments) =>
+        new(path, message) { Code = code, Arguments = arguments };
+
     public override string ToString() => $"{Path}: {Message}";
 }

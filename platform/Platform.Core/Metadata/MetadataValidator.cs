@@ -10,14 +10,14 @@ public static partial class MetadataValidator
 {
     public const int MaxFields = 500;
     public const int MaxDescriptionLength = 2000;
-    public const int MaxFormulaLength = 4000;
+    public const int MaxFormulaLength = Fields.Computed.ComputedFieldType.MaxFormulaLength;
 
     /// <summary>The API names a lookup's target record under <c>{field}Record</c>, so no field may take that name.</summary>
     public const string LookupRecordSuffix = "Record";
 
     /// <summary>A problem with its code and arguments, so pages can say it in the reader's language.</summary>
     private static MetadataError Problem(string path, string code, string message, params object?[] arguments) =>
-        new(path, message) { Code = code, Arguments = arguments };
+        MetadataError.Coded(path, code, message, arguments);
 
     public static IReadOnlyList<MetadataError> Validate(EntityDefinition entity)
     {
@@ -151,7 +151,7 @@ public static partial class MetadataValidator
                 {
                     errors.Add(Problem($"{path}.fields[{f}]", "item.2", $"There is no field named '{fieldName}'.", fieldName));
                 }
-                else if (FieldTypes.Find(field.Type) is { } type && (type == FieldTypes.LongText || !type.HasColumn || type.HoldsFiles))
+                else if (FieldTypes.Find(field.Type) is { } type && !type.Indexable)
                 {
                     errors.Add(Problem($"{path}.fields[{f}]", "item.3", $"{type.Name} fields cannot be part of a {(unique ? "unique key" : "index")}.", type.Name, (unique ? "unique key" : "index")));
                 }
@@ -173,7 +173,17 @@ public static partial class MetadataValidator
             return;
         }
 
-        if (ComputedProblems(field, declared, path, errors) is not { } type)
+        if (field.Default is not null && !declared.TakesDefault)
+        {
+            errors.Add(Problem($"{path}.default", "default.1", $"{declared.Name} fields take no default.", declared.Name));
+        }
+
+        if (declared != FieldTypes.Computed && (field.Formula is not null || field.ResultType is not null))
+        {
+            errors.Add(Problem($"{path}.formula", "formula.1", $"formula and resultType apply to computed fields, not {declared.Name}.", declared.Name));
+        }
+
+        if (declared.StorageChecked(field, path, errors) is not { } type)
         {
             return;
         }
@@ -183,15 +193,14 @@ public static partial class MetadataValidator
             errors.Add(Problem($"{path}.unique", "unique.1", $"{type.Name} fields hold files and cannot be unique.", type.Name));
         }
 
-        if (field.Indexed && (!type.HasColumn || type == FieldTypes.LongText || type.HoldsFiles))
+        if (field.Indexed && !type.Indexable)
         {
             errors.Add(Problem($"{path}.indexed", "indexed.1", $"{type.Name} fields cannot be indexed.", type.Name));
         }
 
-        var sized = type.IsText && type != FieldTypes.User && type != FieldTypes.Department && !type.HoldsFiles;
-        if (field.MaxLength is { } length && (!sized || length is < 1 or > 4000))
+        if (field.MaxLength is { } length && (!type.Sized || length is < 1 or > 4000))
         {
-            errors.Add(new($"{path}.maxLength", sized ? "maxLength must be between 1 and 4000." : $"maxLength does not apply to {type.Name} fields."));
+            errors.Add(new($"{path}.maxLength", type.Sized ? "maxLength must be between 1 and 4000." : $"maxLength does not apply to {type.Name} fields."));
         }
 
         if (field.Precision is not null || field.Scale is not null)
@@ -227,60 +236,7 @@ public static partial class MetadataValidator
             }
         }
 
-        if (type == FieldTypes.AutoNumber)
-        {
-            if (AutoNumberFormat.Parse(field.Format, $"{path}.format", out MetadataError? formatProblem) is null)
-            {
-                errors.Add(formatProblem!);
-            }
-        }
-        else if (field.Format is not null)
-        {
-            errors.Add(Problem($"{path}.format", "format.1", $"format applies to autoNumber fields, not {type.Name}.", type.Name));
-        }
-
-        if (type == FieldTypes.Lookup)
-        {
-            if (MetadataNames.Problem(field.Target) is { } targetProblem)
-            {
-                errors.Add(Problem($"{path}.target", "target.1", $"A lookup needs the name of the entity it refers to: {targetProblem}", targetProblem));
-            }
-
-            if (field.OnDelete is not null && !LookupDeleteRules.All.Contains(field.OnDelete))
-            {
-                errors.Add(Problem($"{path}.onDelete", "onDelete.1", $"onDelete must be one of {string.Join(", ", LookupDeleteRules.All)}.", string.Join(", ", LookupDeleteRules.All)));
-            }
-        }
-        else if (type == FieldTypes.Lines)
-        {
-            if (MetadataNames.Problem(field.Target) is { } targetProblem)
-            {
-                errors.Add(Problem($"{path}.target", "target.2", $"Line items need the name of their line entity: {targetProblem}", targetProblem));
-            }
-
-            if (field.OnDelete is not null)
-            {
-                errors.Add(Problem($"{path}.onDelete", "onDelete.2", "Lines always go with their record; onDelete applies to lookups."));
-            }
-
-            if (field.Unique)
-            {
-                errors.Add(Problem($"{path}.unique", "unique.2", "Line items cannot be unique."));
-            }
-        }
-        else if (field.Target is not null || field.OnDelete is not null)
-        {
-            errors.Add(Problem($"{path}.target", "target.3", $"target and onDelete apply to lookup fields, not {type.Name}.", type.Name));
-        }
-
-        if (type == FieldTypes.Choice || type == FieldTypes.MultiChoice)
-        {
-            ValidateChoices(field, path, errors);
-        }
-        else if (field.Choices is { Count: > 0 })
-        {
-            errors.Add(Problem($"{path}.choices", "choices.1", $"choices apply to choice fields, not {type.Name}.", type.Name));
-        }
+        type.CheckSettings(field, path, errors);
     }
 
     private static void ValidateRules(EntityDefinition entity, List<MetadataError> errors)
@@ -321,80 +277,6 @@ public static partial class MetadataValidator
             if (rule.Field is { } field && entity.LiveField(field) is null)
             {
                 errors.Add(Problem($"{path}.field", "field.1", $"There is no field named '{field}'.", field));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Checks the formula settings and answers the type the field is stored as (the result type for
-    /// computed fields), or null when that cannot be known.
-    /// </summary>
-    private static FieldType? ComputedProblems(FieldDefinition field, FieldType declared, string path, List<MetadataError> errors)
-    {
-        if (field.Default is not null && (declared == FieldTypes.Computed || declared == FieldTypes.AutoNumber || !declared.HasColumn || declared.HoldsFiles))
-        {
-            errors.Add(Problem($"{path}.default", "default.1", $"{declared.Name} fields take no default.", declared.Name));
-        }
-
-        if (declared != FieldTypes.Computed)
-        {
-            if (field.Formula is not null || field.ResultType is not null)
-            {
-                errors.Add(Problem($"{path}.formula", "formula.1", $"formula and resultType apply to computed fields, not {declared.Name}.", declared.Name));
-            }
-
-            return declared;
-        }
-
-        if (string.IsNullOrWhiteSpace(field.Formula) || field.Formula.Length > MaxFormulaLength)
-        {
-            errors.Add(Problem($"{path}.formula", "formula.2", $"A computed field needs a formula of at most {MaxFormulaLength} characters.", MaxFormulaLength));
-        }
-
-        if (field.Required || field.Unique)
-        {
-            errors.Add(Problem($"{path}.required", "required.1", "A computed field takes its value from the formula; it cannot be required or unique."));
-        }
-
-        var result = FieldTypes.Find(field.ResultType);
-        if (result is null || !FieldTypes.ComputedResults.Contains(result))
-        {
-            errors.Add(Problem($"{path}.resultType", "resultType.1", $"resultType must be one of {string.Join(", ", FieldTypes.ComputedResults.Select(t => t.Name))}.", string.Join(", ", FieldTypes.ComputedResults.Select(t => t.Name))));
-            return null;
-        }
-
-        return result;
-    }
-
-    private static void ValidateChoices(FieldDefinition field, string path, List<MetadataError> errors)
-    {
-        if (field.Choices is null || field.Choices.Count == 0)
-        {
-            errors.Add(Problem($"{path}.choices", "choices.2", "A choice field needs at least one choice."));
-            return;
-        }
-
-        var values = new HashSet<string>(StringComparer.Ordinal);
-        for (var c = 0; c < field.Choices.Count; c++)
-        {
-            var choice = field.Choices[c];
-            var at = $"{path}.choices[{c}]";
-            if (string.IsNullOrWhiteSpace(choice?.Value) || choice.Value.Length > (field.MaxLength ?? FieldTypes.Choice.DefaultMaxLength))
-            {
-                errors.Add(Problem($"{at}.value", "value.1", "A choice needs a value of at most 100 characters."));
-            }
-            else if (!values.Add(choice.Value))
-            {
-                errors.Add(Problem($"{at}.value", "value.2", $"The value '{choice.Value}' appears twice.", choice.Value));
-            }
-            else if (field.Type == FieldTypes.MultiChoice.Name && choice.Value.Contains(',', StringComparison.Ordinal))
-            {
-                errors.Add(Problem($"{at}.value", "value.3", "Values of a multi-choice field cannot contain commas."));
-            }
-
-            if (choice?.Color is { } color && !Regex.IsMatch(color, "^#[0-9A-Fa-f]{6}$", RegexOptions.None, TimeSpan.FromMilliseconds(50)))
-            {
-                errors.Add(Problem($"{at}.color", "color.1", $"'{color}' is not a colour like #2e7d32.", color));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
+using Platform.Core.Fields.Files;
 using Platform.Data.Files;
 
 namespace Platform.Data.Records;

@@ -47,7 +47,7 @@ public sealed partial class RecordStore
 
             if (ReadLines(input) is not { } lines)
             {
-                errors.Add(new(field.Name, localizer["Records.Error.Not.lines"]));
+                errors.Add(new(field.Name, localizer["FieldTypes.Value.Not.lines"]));
                 continue;
             }
 

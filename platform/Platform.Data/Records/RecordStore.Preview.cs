@@ -63,7 +63,7 @@ public sealed partial class RecordStore
     {
         var states = entity.LiveFields.ToDictionary(
             f => f.Name,
-            f => new FieldState(true, f.Type is "computed" or "autoNumber", f.Required),
+            f => new FieldState(true, f.Kind?.SetByPlatform == true, f.Required),
             StringComparer.Ordinal);
         var conditions = EntityScripts.For(entity).Conditions;
         if (run is null || conditions.Count == 0)

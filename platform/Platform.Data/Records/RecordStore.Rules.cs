@@ -103,7 +103,7 @@ public sealed partial class RecordStore
                 var changedFields = new List<string>();
                 foreach (var (name, value) in session.Change(script))
                 {
-                    if (entity.LiveField(name) is { Column: not null } field && field.Type is not ("computed" or "autoNumber") && !FieldTypes.Find(field.Type)!.HoldsFiles)
+                    if (entity.LiveField(name) is { Column: not null } field && field.Kind is { SetByPlatform: false, HoldsFiles: false })
                     {
                         var previous = row.GetValueOrDefault(field.Name);
                         if (Store(field, value, row, errors) && !Equals(previous, row.GetValueOrDefault(field.Name)))

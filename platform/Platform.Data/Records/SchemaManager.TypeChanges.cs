@@ -5,21 +5,9 @@ namespace Platform.Data.Records;
 
 public sealed partial class SchemaManager
 {
-    private static readonly HashSet<string> TextLike = ["text", "longText", "email", "phone", "url", "choice"];
-    private static readonly HashSet<string> Numbers = ["integer", "decimal", "money", "percent"];
-    private static readonly HashSet<string> Dates = ["date", "datetime"];
-
-    /// <summary>
-    /// Type changes the engine carries out, each value converted and checked like a value typed in:
-    /// among texts (text, long text, email, phone, URL, choice), among numbers, date to date-time,
-    /// anything plain to text, text to numbers, dates, yes/no and multi-choice, choice to multi-choice.
-    /// </summary>
+    /// <summary>Whether a field may change from one type to the other keeping its values (<see cref="Core.Fields.FieldType.CanChangeTo"/>).</summary>
     public static bool CanConvert(string from, string to) =>
-        from == to
-        || (TextLike.Contains(from) && (TextLike.Contains(to) || Numbers.Contains(to) || Dates.Contains(to) || to is "boolean" or "multiChoice"))
-        || (Numbers.Contains(from) && (Numbers.Contains(to) || TextLike.Contains(to)))
-        || (Dates.Contains(from) && (Dates.Contains(to) || TextLike.Contains(to)))
-        || (from == "boolean" && TextLike.Contains(to));
+        from == to || (FieldTypes.Find(from) is { } before && FieldTypes.Find(to) is { } after && before.CanChangeTo(after));
 
     /// <summary>A change whose stored type differs moves the values to a new column (converted on the way); others change the column in place.</summary>
     internal static bool MovesColumn(FieldDefinition previous, FieldDefinition field) =>

@@ -22,7 +22,7 @@ internal static class BenchPlatform
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
-        services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(PlatformCultures).Assembly])));
+        services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(PlatformCultures).Assembly, typeof(Core.Fields.FieldType).Assembly])));
         var database = services.AddPlatformDatabase(configuration, folder);
         services.AddPlatformRecords();
         return (services, database, folder);

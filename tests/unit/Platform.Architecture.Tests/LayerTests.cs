@@ -33,6 +33,29 @@ public sealed class LayerTests
         Assert.Empty(referenced.Intersect(Modules));
     }
 
+    public static TheoryData<string> ModuleProjects => [.. Modules];
+
+    [Theory]
+    [MemberData(nameof(ModuleProjects))]
+    public void A_module_never_references_another_module(string module)
+    {
+        var referenced = Load(module).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.Empty(referenced.Intersect(Modules.Where(m => m != module)));
+    }
+
+    [Fact]
+    public void Field_kinds_know_nothing_but_the_metadata_they_check()
+    {
+        var kinds = Types.InAssembly(Load("Platform.Core")).That().ResideInNamespaceStartingWith("Platform.Core.Fields");
+        var result = kinds.ShouldNot()
+            .HaveDependencyOnAny(["Microsoft.EntityFrameworkCore", "Microsoft.Extensions.Localization", "Platform.Core.Records", "Platform.Core.Security", .. Web])
+            .GetResult();
+
+        Assert.True(kinds.GetTypes().Count() > 20, "The field kinds were not found where the rule looks for them.");
+        Assert.True(result.IsSuccessful, Offenders(result));
+    }
+
     [Fact]
     public void The_core_model_knows_no_database_web_or_script_engine()
     {

@@ -8,7 +8,7 @@ namespace Platform.Web.Tests.Localization;
 public sealed partial class LocalizationCompletenessTests
 {
     private static readonly Assembly[] Assemblies =
-        [typeof(PlatformCultures).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(Approvals.Startup).Assembly];
+        [typeof(PlatformCultures).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(Approvals.Startup).Assembly];
 
     public static TheoryData<string> UiAssemblies() => new(Assemblies.Select(a => a.GetName().Name!));
 
@@ -46,21 +46,21 @@ public sealed partial class LocalizationCompletenessTests
 
         Assert.All(Core.Metadata.FieldTypes.All.Keys, type =>
         {
-            Assert.True(catalog.TryGet("en", $"Records.Error.Not.{type}", out _), type);
-            Assert.True(catalog.TryGet("zh-CN", $"Records.Error.Not.{type}", out _), type);
+            Assert.True(catalog.TryGet("en", $"FieldTypes.Value.Not.{type}", out _), type);
+            Assert.True(catalog.TryGet("zh-CN", $"FieldTypes.Value.Not.{type}", out _), type);
         });
     }
 
     private static IEnumerable<string> SourceFiles()
     {
         var root = Platform.Tests.RepositoryFolder.Root;
-        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "modules/Platform.Approvals", "platform/Platform.Data" }
+        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "modules/Platform.Approvals", "platform/Platform.Data", "platform/Platform.Core" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
     }
 
     // L["Key"], localizer["Key", …], and keys written as menu/permission data ("Module.Area.Name" literals passed as text keys).
-    [GeneratedRegex(@"(?:\bL|localizer)\[""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|new\(""(?<key>[A-Z][A-Za-z]+\.Menu\.[A-Za-z.]+)""|""(?<key>[A-Z][A-Za-z]+\.Permissions\.[A-Za-z.]+)""")]
+    [GeneratedRegex(@"(?:\bL|localizer)\[""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|new\(""(?<key>[A-Z][A-Za-z]+\.Menu\.[A-Za-z.]+)""|""(?<key>[A-Z][A-Za-z]+\.Permissions\.[A-Za-z.]+)""|(?:FieldProblem|Refused)\(""(?<key>FieldTypes\.[A-Za-z.]+)""")]
     private static partial Regex KeyUse();
 }

@@ -1,4 +1,4 @@
-namespace Platform.Data.Files;
+namespace Platform.Core.Fields.Files;
 
 /// <summary>The files an attachment or image field is given, by id, before they are checked and described.</summary>
 public sealed record FileIds(IReadOnlyList<Guid> Ids)

@@ -1,4 +1,5 @@
 using Platform.Abstractions.Permissions;
+using Platform.Workflows;
 
 namespace Platform.Approvals;
 
@@ -6,10 +7,10 @@ namespace Platform.Approvals;
 public sealed class Permissions : IPermissionProvider
 {
     /// <summary>Deploy BPMN files as new process versions.</summary>
-    public const string Deploy = "Workflows.Deploy";
+    public const string Deploy = WorkflowPermissionNames.Deploy;
 
     /// <summary>See every instance, retry incidents, cancel instances, start any process.</summary>
-    public const string Administer = "Workflows.Administer";
+    public const string Administer = WorkflowPermissionNames.Administer;
 
     public IEnumerable<PermissionDefinition> GetPermissions() =>
     [

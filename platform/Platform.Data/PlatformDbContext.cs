@@ -16,7 +16,7 @@ namespace Platform.Data;
 /// balancer shares them.
 /// </summary>
 public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options)
-    : IdentityDbContext<PlatformUser, PlatformRole, string>(options), IDataProtectionKeyContext
+    : IdentityDbContext<PlatformUser, PlatformRole, string>(options), IDataProtectionKeyContext, IIdentityTables
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

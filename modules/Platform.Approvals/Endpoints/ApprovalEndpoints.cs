@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Platform.Web.Security;
 using Platform.Workflows.Engine;
 
 namespace Platform.Approvals.Endpoints;
@@ -27,14 +28,14 @@ public static class ApprovalEndpoints
     private static Task<IResult> Approve(Guid id, HttpContext context, WorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
-            await engine.ApproveAsync(id, WorkflowActors.From(context.User), body.Variables, body.Comment, body.Files, context.RequestAborted);
+            await engine.ApproveAsync(id, Actors.From(context.User), body.Variables, body.Comment, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
 
     private static Task<IResult> Reject(Guid id, HttpContext context, WorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
-            await engine.RejectAsync(id, WorkflowActors.From(context.User), body.Comment, body.Variables, body.Files, context.RequestAborted);
+            await engine.RejectAsync(id, Actors.From(context.User), body.Comment, body.Variables, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
 
@@ -46,7 +47,7 @@ public static class ApprovalEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.TargetRequired"));
             }
 
-            await engine.ReturnAsync(id, WorkflowActors.From(context.User), target, body.Comment, body.Files, context.RequestAborted);
+            await engine.ReturnAsync(id, Actors.From(context.User), target, body.Comment, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
 
@@ -58,7 +59,7 @@ public static class ApprovalEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.UserRequired"));
             }
 
-            await engine.DelegateAsync(id, WorkflowActors.From(context.User), user, body.Comment, context.RequestAborted);
+            await engine.DelegateAsync(id, Actors.From(context.User), user, body.Comment, context.RequestAborted);
             return Results.NoContent();
         });
 
@@ -70,14 +71,14 @@ public static class ApprovalEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.UserRequired"));
             }
 
-            var task = await engine.AddSignerAsync(id, WorkflowActors.From(context.User), user, context.RequestAborted);
+            var task = await engine.AddSignerAsync(id, Actors.From(context.User), user, context.RequestAborted);
             return Results.Created($"/api/workflows/tasks/{task}", new { id = task });
         });
 
     private static Task<IResult> Claim(Guid id, HttpContext context, WorkflowEngine engine) =>
         WorkflowResults.RunAsync(context, async () =>
         {
-            await engine.ClaimAsync(id, WorkflowActors.From(context.User), context.RequestAborted);
+            await engine.ClaimAsync(id, Actors.From(context.User), context.RequestAborted);
             return Results.NoContent();
         });
 }

@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Data.Workflows;
 using Platform.Web.Security;
 using Platform.Workflows.Engine;
+using Platform.Workflows.Queries;
 
 namespace Platform.Approvals.Endpoints;
 
@@ -45,7 +47,7 @@ public static class InstanceEndpoints
         var (entity, recordId, refusal) = await BindingAsync(body.Body, context, records);
         return refusal ?? await WorkflowResults.RunAsync(context, async () =>
         {
-            var instance = await engine.StartAsync(key, body.Variables, WorkflowActors.From(context.User), entity, recordId, context.RequestAborted);
+            var instance = await engine.StartAsync(key, body.Variables, Actors.From(context.User), entity, recordId, context.RequestAborted);
             return Results.Created($"/api/workflows/instances/{instance.Id}", Describe(instance));
         });
     }
@@ -60,7 +62,7 @@ public static class InstanceEndpoints
         var (entity, recordId, refusal) = await BindingAsync(body.Body, context, records);
         return refusal ?? await WorkflowResults.RunAsync(context, async () =>
         {
-            var started = await engine.StartByMessageAsync(name, body.Variables, WorkflowActors.From(context.User), entity, recordId, context.RequestAborted);
+            var started = await engine.StartByMessageAsync(name, body.Variables, Actors.From(context.User), entity, recordId, context.RequestAborted);
             return Results.Ok(new { instances = started.Select(Describe) });
         });
     }
@@ -79,7 +81,7 @@ public static class InstanceEndpoints
         var r = hasRecord ? request.GetProperty("recordId") : default;
         var entity = e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : null;
         var named = r.ValueKind == System.Text.Json.JsonValueKind.String ? r.GetString() : null;
-        if (entity is null || !Guid.TryParse(named, out var id) || await records.GetAsync(entity, id, actor: RecordActors.From(context.User)) is null)
+        if (entity is null || !Guid.TryParse(named, out var id) || await records.GetAsync(entity, id, actor: Actors.From(context.User)) is null)
         {
             return (null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: WorkflowResults.Text(context, "Workflows.Error.NoSuchRecord", entity ?? "?", named ?? "?")));
         }
@@ -87,22 +89,19 @@ public static class InstanceEndpoints
         return (entity, id, null);
     }
 
-    private static async Task<IResult> List(string? status, PlatformDbContext db, CancellationToken cancellationToken) =>
-        Results.Ok(await db.WorkflowInstances.AsNoTracking().Where(i => status == null || i.Status == status).OrderByDescending(i => i.Id).Take(200)
-            .Select(i => new { i.Id, key = i.ProcessKey, i.Version, i.Status, i.Entity, i.RecordId, i.Initiator, i.StartedAt, i.EndedAt, i.Error })
-            .ToListAsync(cancellationToken));
+    private static async Task<IResult> List(string? status, WorkflowQueries queries, CancellationToken cancellationToken) =>
+        Results.Ok((await queries.InstancesAsync(status, 200, cancellationToken)).Select(Describe));
 
-    private static async Task<IResult> Get(Guid id, HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(Guid id, HttpContext context, WorkflowQueries queries, CancellationToken cancellationToken)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (instance is null || !await MaySeeAsync(instance, context, db, cancellationToken))
+        var instance = await queries.InstanceAsync(id, cancellationToken);
+        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), cancellationToken))
         {
             return WorkflowResults.NotFound(context);
         }
 
-        var tasks = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == id).OrderBy(t => t.Id).ToListAsync(cancellationToken);
-        var history = await db.WorkflowHistory.AsNoTracking().Where(h => h.InstanceId == id).OrderBy(h => h.Id)
-            .Select(h => new { h.At, element = h.ElementId, @event = h.Event, h.Actor, h.Detail }).ToListAsync(cancellationToken);
+        var tasks = await queries.TasksOfAsync(id, cancellationToken);
+        var history = (await queries.HistoryOfAsync(id, cancellationToken)).Select(h => new { h.At, element = h.ElementId, @event = h.Event, h.Actor, h.Detail });
         return Results.Ok(new
         {
             instance = Describe(instance),
@@ -111,21 +110,21 @@ public static class InstanceEndpoints
         });
     }
 
-    private static async Task<IResult> Message(Guid id, string name, HttpContext context, WorkflowEngine engine, PlatformDbContext db)
+    private static async Task<IResult> Message(Guid id, string name, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
     {
         if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
         {
             return Results.Empty;
         }
 
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
-        if (instance is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
+        var instance = await queries.InstanceAsync(id, context.RequestAborted);
+        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
         {
             return WorkflowResults.NotFound(context);
         }
 
         return await WorkflowResults.RunAsync(context, async () =>
-            await engine.DeliverMessageAsync(id, name, body.Variables, WorkflowActors.From(context.User), context.RequestAborted)
+            await engine.DeliverMessageAsync(id, name, body.Variables, Actors.From(context.User), context.RequestAborted)
                 ? Results.Ok(new { delivered = true })
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: WorkflowResults.Text(context, "Workflows.Error.NoMessageWait", name)));
     }
@@ -133,7 +132,7 @@ public static class InstanceEndpoints
     private static Task<IResult> Retry(Guid id, HttpContext context, WorkflowEngine engine) =>
         WorkflowResults.RunAsync(context, async () =>
         {
-            return await engine.RetryAsync(id, WorkflowActors.From(context.User), context.RequestAborted)
+            return await engine.RetryAsync(id, Actors.From(context.User), context.RequestAborted)
                 ? Results.NoContent()
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: WorkflowResults.Text(context, "Workflows.Error.NothingToRetry"));
         });
@@ -141,30 +140,30 @@ public static class InstanceEndpoints
     private static Task<IResult> Cancel(Guid id, HttpContext context, WorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
-            await engine.CancelAsync(id, WorkflowStatus.Cancelled, body.Comment, WorkflowActors.From(context.User), context.RequestAborted);
+            await engine.CancelAsync(id, WorkflowStatus.Cancelled, body.Comment, Actors.From(context.User), context.RequestAborted);
             return Results.NoContent();
         });
 
     /// <summary>Someone who cannot see the instance hears "no such instance", not who may withdraw it.</summary>
-    private static async Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine, PlatformDbContext db)
+    private static async Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
-        if (instance is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
+        var instance = await queries.InstanceAsync(id, context.RequestAborted);
+        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
         {
             return WorkflowResults.NotFound(context);
         }
 
         return await WorkflowResults.WithBodyAsync(context, async body =>
         {
-            await engine.WithdrawAsync(id, WorkflowActors.From(context.User), body.Comment, context.RequestAborted);
+            await engine.WithdrawAsync(id, Actors.From(context.User), body.Comment, context.RequestAborted);
             return Results.NoContent();
         });
     }
 
-    private static async Task<IResult> Comment(Guid id, HttpContext context, WorkflowEngine engine, PlatformDbContext db)
+    private static async Task<IResult> Comment(Guid id, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
-        if (instance is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
+        var instance = await queries.InstanceAsync(id, context.RequestAborted);
+        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
         {
             return WorkflowResults.NotFound(context);
         }
@@ -176,35 +175,21 @@ public static class InstanceEndpoints
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.CommentRequired"));
             }
 
-            await engine.CommentAsync(id, WorkflowActors.From(context.User), body.Comment, body.Files, context.RequestAborted);
+            await engine.CommentAsync(id, Actors.From(context.User), body.Comment, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
     }
 
-    private static async Task<IResult> Attachment(Guid id, Guid file, HttpContext context, PlatformDbContext db, Platform.Data.Files.FileStore store)
+    private static async Task<IResult> Attachment(Guid id, Guid file, HttpContext context, WorkflowQueries queries, Platform.Data.Files.FileStore store)
     {
-        var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, context.RequestAborted);
-        var stored = await db.StoredFiles.AsNoTracking()
-            .SingleOrDefaultAsync(f => f.Id == file && f.RecordId == id && f.EntityKey == WorkflowEngine.AttachmentKey, context.RequestAborted);
-        if (instance is null || stored is null || !await MaySeeAsync(instance, context, db, context.RequestAborted))
+        var instance = await queries.InstanceAsync(id, context.RequestAborted);
+        var stored = await queries.AttachmentAsync(id, file, context.RequestAborted);
+        if (instance is null || stored is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
         {
             return WorkflowResults.NotFound(context);
         }
 
         return Results.Stream(store.Open(stored), stored.ContentType, stored.Name);
-    }
-
-    /// <summary>Admins, the initiator, and whoever has or had a task in it.</summary>
-    internal static async Task<bool> MaySeeAsync(WorkflowInstance instance, HttpContext context, PlatformDbContext db, CancellationToken cancellationToken)
-    {
-        var actor = WorkflowActors.From(context.User);
-        if (WorkflowActors.IsAdministrator(context.User) || instance.Initiator == actor.UserId)
-        {
-            return true;
-        }
-
-        var tasks = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instance.Id).ToListAsync(cancellationToken);
-        return tasks.Any(t => t.CompletedBy == actor.UserId || WorkflowEngine.MayAct(t, actor));
     }
 
     internal static object Describe(WorkflowInstance i) =>

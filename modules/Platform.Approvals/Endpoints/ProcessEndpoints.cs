@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Platform.Data;
 using Platform.Workflows;
 using Platform.Workflows.Bpmn;
+using Platform.Workflows.Queries;
 
 namespace Platform.Approvals.Endpoints;
 
@@ -19,9 +18,8 @@ public static class ProcessEndpoints
             .RequireAuthorization(Permissions.Deploy);
     }
 
-    private static async Task<IResult> List(PlatformDbContext db, CancellationToken cancellationToken) =>
-        Results.Ok(await db.WorkflowDefinitions.AsNoTracking().OrderBy(d => d.ProcessKey).ThenBy(d => d.Version)
-            .Select(d => new { key = d.ProcessKey, d.Version, d.Name, d.DeployedAt, d.DeployedBy }).ToListAsync(cancellationToken));
+    private static async Task<IResult> List(WorkflowQueries queries, CancellationToken cancellationToken) =>
+        Results.Ok(await queries.DeployedAsync(cancellationToken));
 
     private static async Task<IResult> Deploy(HttpContext context, WorkflowDeployment deployment)
     {

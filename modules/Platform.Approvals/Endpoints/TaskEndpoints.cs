@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Platform.Data;
+using Platform.Web.Security;
 using Platform.Data.Workflows;
 using Platform.Workflows.Engine;
+using Platform.Workflows.Queries;
 
 namespace Platform.Approvals.Endpoints;
 
@@ -17,13 +18,13 @@ public static class TaskEndpoints
         group.MapPost("/{id:guid}/complete", Complete).AddEndpointFilter(TaskVisibilityFilter.InvokeAsync).WithName("CompleteTask").WithSummary("Completes a task: { variables, comment }.");
     }
 
-    private static async Task<IResult> Mine(HttpContext context, PlatformDbContext db, CancellationToken cancellationToken) =>
-        Results.Ok((await TaskQueries.MineAsync(db, WorkflowActors.From(context.User), cancellationToken)).Select(Describe));
+    private static async Task<IResult> Mine(HttpContext context, WorkflowQueries queries, CancellationToken cancellationToken) =>
+        Results.Ok((await queries.OfferedToAsync(Actors.From(context.User), cancellationToken)).Select(Describe));
 
     private static Task<IResult> Complete(Guid id, HttpContext context, WorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
-            await engine.CompleteTaskAsync(id, WorkflowActors.From(context.User), body.Variables, "completed", body.Comment, context.RequestAborted);
+            await engine.CompleteTaskAsync(id, Actors.From(context.User), body.Variables, "completed", body.Comment, context.RequestAborted);
             return Results.NoContent();
         });
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Data;
+using Platform.Web.Security;
+using Platform.Workflows.Queries;
 
 namespace Platform.Approvals.Endpoints;
 
@@ -17,10 +17,9 @@ internal static class TaskVisibilityFilter
         var context = invocation.HttpContext;
         if (context.Request.RouteValues.TryGetValue("id", out var value) && Guid.TryParse(value?.ToString(), out var id))
         {
-            var db = context.RequestServices.GetRequiredService<PlatformDbContext>();
-            var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, context.RequestAborted);
-            var instance = task is null ? null : await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == task.InstanceId, context.RequestAborted);
-            if (instance is not null && !await InstanceEndpoints.MaySeeAsync(instance, context, db, context.RequestAborted))
+            var queries = context.RequestServices.GetRequiredService<WorkflowQueries>();
+            var instance = await queries.InstanceOfTaskAsync(id, context.RequestAborted);
+            if (instance is not null && !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
             {
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: WorkflowResults.Text(context, "Workflows.Error.NoSuchTask"));
             }

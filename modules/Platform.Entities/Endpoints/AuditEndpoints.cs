@@ -20,13 +20,13 @@ public static class AuditEndpoints
     private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> RecordTrail(string entity, Guid id, HttpContext context, RecordStore records, CancellationToken cancellationToken)
     {
         // The trail of a record is as visible as the record (the recycle bin included).
-        var record = await records.GetAsync(entity, id, includeDeleted: true, RecordActors.From(context.User), cancellationToken);
+        var record = await records.GetAsync(entity, id, includeDeleted: true, Actors.From(context.User), cancellationToken);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(await records.AuditTrailAsync(entity, id, cancellationToken));
     }
 
     private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> EntityTrail(string entity, int? top, HttpContext context, RecordStore records, CancellationToken cancellationToken)
     {
-        await using var reader = await records.OpenReaderAsync(entity, RecordActors.From(context.User), cancellationToken);
+        await using var reader = await records.OpenReaderAsync(entity, Actors.From(context.User), cancellationToken);
         if (reader is null)
         {
             return TypedResults.NotFound();

@@ -35,7 +35,7 @@ public static class ExportEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: text["Entities.Export.Error.Format", format]);
         }
 
-        await using var reader = await records.OpenReaderAsync(entity, RecordActors.From(context.User), cancellationToken);
+        await using var reader = await records.OpenReaderAsync(entity, Actors.From(context.User), cancellationToken);
         if (reader is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: text["Entities.Import.Error.NoSuchEntity", entity]);

@@ -66,10 +66,10 @@ public static class FileEndpoints
         return TypedResults.Created($"/api/files/{file.Id}", new UploadedFile(file.Id, file.Name, file.Size, file.ContentType));
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, HttpContext context, PlatformDbContext db, FileStore store, RecordStore records, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, HttpContext context, FileStore store, RecordStore records, CancellationToken cancellationToken)
     {
-        var file = await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
-        var actor = RecordActors.From(context.User);
+        var file = await store.FindAsync(id, cancellationToken);
+        var actor = Actors.From(context.User);
         var readable = file is not null && (file.RecordId is { } recordId
             ? await records.GetAsync(file.EntityKey!, recordId, includeDeleted: true, actor, cancellationToken) is not null
             : file.UploadedBy == actor.UserId);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Platform.Data;
+using Platform.Data.Files;
 using Platform.Entities.Import;
 using Platform.Web.Security;
 
@@ -31,9 +31,9 @@ public static class ImportEndpoints
 
     public sealed record ImportRequest(Guid File, Dictionary<string, string>? Mapping, List<string>? Key = null, string? Mode = null, string? OnError = null);
 
-    private static async Task<IResult> Preview(string entity, HttpContext context, PlatformDbContext db, ImportService imports)
+    private static async Task<IResult> Preview(string entity, HttpContext context, FileStore files, ImportService imports)
     {
-        var (request, stored, refusal) = await RequestAsync(context, db);
+        var (request, stored, refusal) = await RequestAsync(context, files);
         if (refusal is not null)
         {
             return refusal;
@@ -41,7 +41,7 @@ public static class ImportEndpoints
 
         try
         {
-            var preview = await imports.PreviewAsync(entity, stored!, request!.Mapping, RecordActors.From(context.User), context.RequestAborted);
+            var preview = await imports.PreviewAsync(entity, stored!, request!.Mapping, Actors.From(context.User), context.RequestAborted);
             var culture = CultureInfo.CurrentUICulture.Name;
             return Results.Ok(new
             {
@@ -59,9 +59,9 @@ public static class ImportEndpoints
         }
     }
 
-    private static async Task<IResult> Start(string entity, HttpContext context, PlatformDbContext db, ImportService imports)
+    private static async Task<IResult> Start(string entity, HttpContext context, FileStore files, ImportService imports)
     {
-        var (request, stored, refusal) = await RequestAsync(context, db);
+        var (request, stored, refusal) = await RequestAsync(context, files);
         if (refusal is not null)
         {
             return refusal;
@@ -75,7 +75,7 @@ public static class ImportEndpoints
 
         try
         {
-            var job = await imports.StartAsync(entity, stored!, request.Mapping, request.Key ?? [], mode, request.OnError == "skip", RecordActors.From(context.User), context.RequestAborted);
+            var job = await imports.StartAsync(entity, stored!, request.Mapping, request.Key ?? [], mode, request.OnError == "skip", Actors.From(context.User), context.RequestAborted);
             return Results.Accepted($"/api/import/jobs/{job.Id}", Describe(job));
         }
         catch (ImportFileException e)
@@ -88,13 +88,13 @@ public static class ImportEndpoints
         Results.Problem(statusCode: e.NoSuchEntity ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: e.Message);
 
     private static IResult Job(Guid id, HttpContext context, ImportJobs jobs) =>
-        jobs.Find(id) is { } job && job.StartedBy == RecordActors.From(context.User).UserId
+        jobs.Find(id) is { } job && job.StartedBy == Actors.From(context.User).UserId
             ? Results.Ok(Describe(job))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such import.");
 
     private static async Task<IResult> ErrorReport(Guid id, HttpContext context, ImportJobs jobs)
     {
-        if (jobs.Find(id) is not { } job || job.StartedBy != RecordActors.From(context.User).UserId)
+        if (jobs.Find(id) is not { } job || job.StartedBy != Actors.From(context.User).UserId)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such import.");
         }
@@ -120,7 +120,7 @@ public static class ImportEndpoints
         errors = job.Errors.Take(200).Select(e => new { e.Row, e.Heading, e.Field, e.Message }),
     };
 
-    private static async Task<(ImportRequest? Request, Data.Files.StoredFile? File, IResult? Refusal)> RequestAsync(HttpContext context, PlatformDbContext db)
+    private static async Task<(ImportRequest? Request, Data.Files.StoredFile? File, IResult? Refusal)> RequestAsync(HttpContext context, FileStore files)
     {
         ImportRequest? request;
         try
@@ -132,7 +132,7 @@ public static class ImportEndpoints
             return (null, null, Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"The body is not {{ file, mapping, key, mode, onError }}: {e.Message}"));
         }
 
-        var stored = request is null ? null : await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == request.File && f.RecordId == null, context.RequestAborted);
+        var stored = request is null ? null : await files.FindUnattachedAsync(request.File, context.RequestAborted);
         return stored is null || stored.UploadedBy != context.User.FindFirstValue(ClaimTypes.NameIdentifier)
             ? (null, null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such uploaded file: upload the spreadsheet to /api/files first."))
             : (request, stored, null);

@@ -59,7 +59,7 @@ public static class ODataEndpoints
     {
         var request = context.Request;
         var setName = request.Path.Value!["/odata/".Length..].Split('(', 2)[0];
-        await using var reader = await records.OpenReaderAsync(Uri.UnescapeDataString(setName), RecordActors.From(context.User), context.RequestAborted);
+        await using var reader = await records.OpenReaderAsync(Uri.UnescapeDataString(setName), Actors.From(context.User), context.RequestAborted);
         if (reader is null)
         {
             await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "NotFound", $"There is no entity set '{Uri.UnescapeDataString(setName)}'.", null);

@@ -1,4 +1,3 @@
-using Platform.Web.Security;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -8,9 +7,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Security;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Entities.OData;
 using Platform.Web.Endpoints;
+using Platform.Web.Security;
 
 namespace Platform.Entities.Endpoints;
 
@@ -31,58 +32,50 @@ public static class ODataWriteEndpoints
         odata.MapDelete("/{set}({id:guid})", Delete).WithName("ODataDelete").WithSummary("Moves the record to the recycle bin.");
     }
 
-    private static async Task Create(string set, HttpContext context, RecordStore records)
+    private static async Task<IResult> Create(string set, HttpContext context, RecordStore records)
     {
-        if (await ReadValuesAsync(context) is not { } values)
+        var (values, refusal) = await ReadValuesAsync(context);
+        if (refusal is not null)
         {
-            return;
+            return refusal;
         }
 
-        var result = await records.CreateAsync(set, values, Actor(context.User), context.RequestAborted);
-        if (await WriteFailureAsync(context, result, set))
-        {
-            return;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status201Created;
-        context.Response.Headers.Location = $"{ODataAddress.ServiceRoot(context.Request)}{set}({result.Record!["id"]})";
-        await WriteRecordAsync(context, set, result.Record!);
+        var result = await records.CreateAsync(set, values!, Actor(context.User), context.RequestAborted);
+        return (IResult?)Failure(context, result, set)
+            ?? Entity(context, StatusCodes.Status201Created, set, result.Record!, $"{ODataAddress.ServiceRoot(context.Request)}{set}({result.Record!["id"]})");
     }
 
-    private static async Task Update(string set, Guid id, HttpContext context, RecordStore records)
+    private static async Task<IResult> Update(string set, Guid id, HttpContext context, RecordStore records)
     {
-        if (await ReadValuesAsync(context) is not { } values || await ExpectedVersionAsync(context, set, id, records) is not { } expected)
+        var (values, refusal) = await ReadValuesAsync(context);
+        var (expected, stale) = refusal is null ? await ExpectedVersionAsync(context, set, id, records) : (null, null);
+        if ((refusal ?? stale) is { } refused)
         {
-            return;
+            return refused;
         }
 
-        var result = await records.UpdateAsync(set, id, expected, values, Actor(context.User), context.RequestAborted);
-        if (!await WriteFailureAsync(context, result, set))
-        {
-            await WriteRecordAsync(context, set, result.Record!);
-        }
+        var result = await records.UpdateAsync(set, id, expected!.Value, values!, Actor(context.User), context.RequestAborted);
+        return (IResult?)Failure(context, result, set) ?? Entity(context, StatusCodes.Status200OK, set, result.Record!);
     }
 
-    private static async Task Delete(string set, Guid id, HttpContext context, RecordStore records)
+    private static async Task<IResult> Delete(string set, Guid id, HttpContext context, RecordStore records)
     {
-        if (await ExpectedVersionAsync(context, set, id, records) is not { } expected)
+        var (expected, refusal) = await ExpectedVersionAsync(context, set, id, records);
+        if (refusal is not null)
         {
-            return;
+            return refusal;
         }
 
-        var result = await records.DeleteAsync(set, id, expected, Actor(context.User), context.RequestAborted);
-        if (!await WriteFailureAsync(context, result, set))
-        {
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-        }
+        var result = await records.DeleteAsync(set, id, expected!.Value, Actor(context.User), context.RequestAborted);
+        return (IResult?)Failure(context, result, set) ?? TypedResults.NoContent();
     }
 
-    internal static async Task<Dictionary<string, object?>?> ReadValuesAsync(HttpContext context)
+    /// <summary>The body as field values, or the error to answer: too large, not JSON, not an object.</summary>
+    internal static async Task<(Dictionary<string, object?>? Values, IResult? Refusal)> ReadValuesAsync(HttpContext context)
     {
         if (await RequestBody.ReadAtMostAsync(context.Request, MaxRecordBytes, context.RequestAborted) is not { } body)
         {
-            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"A record has at most {MaxRecordBytes / 1024 / 1024} MB; nothing was saved.", null);
-            return null;
+            return (null, new ODataErrorResult(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"A record has at most {MaxRecordBytes / 1024 / 1024} MB; nothing was saved.", null));
         }
 
         try
@@ -91,46 +84,37 @@ public static class ODataWriteEndpoints
             if (values is not null)
             {
                 // Annotations such as @odata.etag that clients echo back are not fields.
-                return values.Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(p => p.Key, p => (object?)p.Value);
+                return (values.Where(p => !p.Key.Contains('@', StringComparison.Ordinal)).ToDictionary(p => p.Key, p => (object?)p.Value), null);
             }
         }
         catch (JsonException e)
         {
-            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadRequest", $"The body must be a JSON object of field values: {e.Message.Split(" Path:", 2)[0]}", e.Path);
-            return null;
+            return (null, new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", $"The body must be a JSON object of field values: {e.Message.Split(" Path:", 2)[0]}", e.Path));
         }
 
-        await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadRequest", "The body must be a JSON object of field values.", null);
-        return null;
+        return (null, new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", "The body must be a JSON object of field values.", null));
     }
 
-    /// <summary>The row version from If-Match, or the current one when the client sends none or <c>*</c>.</summary>
-    private static async Task<int?> ExpectedVersionAsync(HttpContext context, string set, Guid id, RecordStore records)
+    /// <summary>The row version from If-Match, or the current one when the client sends none or <c>*</c>; or the error to answer.</summary>
+    private static async Task<(int? Version, IResult? Refusal)> ExpectedVersionAsync(HttpContext context, string set, Guid id, RecordStore records)
     {
         var header = context.Request.Headers.IfMatch.ToString();
         if (header.Length > 0 && header != "*")
         {
             var text = header.Replace("W/", "", StringComparison.Ordinal).Trim('"', ' ');
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-            {
-                return version;
-            }
-
-            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadRequest", $"If-Match must be an ETag this service issued, like W/\"3\"; got {header}.", "If-Match");
-            return null;
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                ? (version, null)
+                : (null, new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", $"If-Match must be an ETag this service issued, like W/\"3\"; got {header}.", "If-Match"));
         }
 
         var current = await records.GetAsync(set, id, actor: Actor(context.User), cancellationToken: context.RequestAborted);
-        if (current is null)
-        {
-            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status404NotFound, "NotFound", $"There is no {set} with id {id}.", null);
-            return null;
-        }
-
-        return (int)current["rowVersion"]!;
+        return current is null
+            ? (null, new ODataErrorResult(StatusCodes.Status404NotFound, "NotFound", $"There is no {set} with id {id}.", null))
+            : ((int)current["rowVersion"]!, null);
     }
 
-    private static async Task<bool> WriteFailureAsync(HttpContext context, RecordResult result, string set)
+    /// <summary>The error answering a refused save; null when it was saved.</summary>
+    private static ODataErrorResult? Failure(HttpContext context, RecordResult result, string set)
     {
         var (status, code) = result.Outcome switch
         {
@@ -141,13 +125,7 @@ public static class ODataWriteEndpoints
             RecordOutcome.Locked => (StatusCodes.Status409Conflict, "Locked"),
             _ => (StatusCodes.Status400BadRequest, "ValidationFailed"),
         };
-        if (status == 0)
-        {
-            return false;
-        }
-
-        await ODataJson.WriteErrorAsync(context.Response, status, code, Summary(context, result, set), result.Errors.Count == 1 ? result.Errors[0].Field : null, result.Errors);
-        return true;
+        return status == 0 ? null : new ODataErrorResult(status, code, Summary(context, result, set), result.Errors.Count == 1 ? result.Errors[0].Field : null, result.Errors);
     }
 
     /// <summary>The message of a refusal in the user's language: the one problem, or how many values need attention.</summary>
@@ -156,14 +134,11 @@ public static class ODataWriteEndpoints
             ? result.Errors[0].Message
             : context.RequestServices.GetRequiredService<IStringLocalizer>()["Records.Error.NotSaved", set, result.Errors.Count];
 
-    private static async Task WriteRecordAsync(HttpContext context, string set, IReadOnlyDictionary<string, object?> record)
-    {
-        context.Response.Headers.ETag = ETag(record);
-        await ODataJson.WriteEntityAsync(context.Response, $"{ODataAddress.ServiceRoot(context.Request)}$metadata#{set}/$entity", record, ETag(record));
-    }
+    private static ODataEntityResult Entity(HttpContext context, int status, string set, IReadOnlyDictionary<string, object?> record, string? location = null) =>
+        new(status, $"{ODataAddress.ServiceRoot(context.Request)}$metadata#{set}/$entity", record, ETag(record), location);
 
     public static string ETag(IReadOnlyDictionary<string, object?> record) =>
         $"W/\"{Convert.ToString(record["rowVersion"], CultureInfo.InvariantCulture)}\"";
 
-    private static RecordActor Actor(ClaimsPrincipal user) => RecordActors.From(user);
+    private static Actor Actor(ClaimsPrincipal user) => Actors.From(user);
 }

@@ -18,25 +18,25 @@ public static class RecordPreviewEndpoints
         endpoints.MapPost("/api/records/{entity}/preview", Preview).WithTags("Records").WithName("PreviewRecord")
             .WithSummary("Runs a save through every check and rule without writing: the record, its errors and its form state.");
 
-    private static async Task Preview(string entity, Guid? id, HttpContext context, RecordStore records)
+    private static async Task<IResult> Preview(string entity, Guid? id, HttpContext context, RecordStore records)
     {
-        if (await ODataWriteEndpoints.ReadValuesAsync(context) is not { } values)
+        var (values, refusal) = await ODataWriteEndpoints.ReadValuesAsync(context);
+        if (refusal is not null)
         {
-            return;
+            return refusal;
         }
 
-        var preview = await records.PreviewAsync(entity, id, values, RecordActors.From(context.User), context.RequestAborted);
+        var preview = await records.PreviewAsync(entity, id, values!, Actors.From(context.User), context.RequestAborted);
         if (preview is null)
         {
-            await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: id is null ? $"There is no entity '{entity}'." : $"There is no {entity} with id {id}.").ExecuteAsync(context);
-            return;
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: id is null ? $"There is no entity '{entity}'." : $"There is no {entity} with id {id}.");
         }
 
-        await Results.Json(new
+        return TypedResults.Json(new
         {
             record = preview.Record,
             errors = preview.Errors.Select(e => new { field = e.Field, message = e.Message }),
             fields = preview.Fields,
-        }).ExecuteAsync(context);
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 
 namespace Platform.Entities.Forms;
@@ -11,8 +12,8 @@ namespace Platform.Entities.Forms;
 public interface ILookupSource
 {
     /// <summary>The page of options matching <paramref name="text"/>, ordered by title, and how many match in all.</summary>
-    Task<(IReadOnlyList<LookupOption> Options, int Count)> SearchAsync(FieldDefinition field, string? text, int skip, int take, RecordActor actor, CancellationToken cancellationToken = default);
+    Task<(IReadOnlyList<LookupOption> Options, int Count)> SearchAsync(FieldDefinition field, string? text, int skip, int take, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>The titles of the options with these keys that the user may see.</summary>
-    Task<IReadOnlyDictionary<string, string>> TitlesAsync(FieldDefinition field, IReadOnlyCollection<string> keys, RecordActor actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyDictionary<string, string>> TitlesAsync(FieldDefinition field, IReadOnlyCollection<string> keys, Actor actor, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Data.Records;
 
 namespace Platform.Entities.Forms;
@@ -17,7 +18,7 @@ public sealed record FormRights(bool Create, bool Update, bool Delete);
 public sealed class RecordEditor(IServiceScopeFactory scopes)
 {
     /// <summary>The draft of record <paramref name="id"/> (a new record when null) and the user's rights; null when there is no such entity or record to read.</summary>
-    public async Task<(RecordDraft Draft, FormRights Rights)?> OpenAsync(string entityName, Guid? id, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<(RecordDraft Draft, FormRights Rights)?> OpenAsync(string entityName, Guid? id, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<RecordStore>();
@@ -43,7 +44,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     }
 
     /// <summary>Runs the draft through every check and rule without saving and takes in the outcome.</summary>
-    public async Task CheckAsync(RecordDraft draft, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task CheckAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var preview = await scope.ServiceProvider.GetRequiredService<RecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, cancellationToken);
@@ -54,7 +55,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     }
 
     /// <summary>Saves the user's changes. On success the draft starts over from the saved record; otherwise the problems are filed at their fields.</summary>
-    public async Task<RecordResult> SaveAsync(RecordDraft draft, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<RecordResult> SaveAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<RecordStore>();
@@ -78,7 +79,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     /// After a conflict: the record as the other person saved it, with this user's changes laid on
     /// top, so saving again keeps both — theirs in the fields this user did not touch.
     /// </summary>
-    public async Task<bool> RebaseAsync(RecordDraft draft, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<bool> RebaseAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var current = await scope.ServiceProvider.GetRequiredService<RecordStore>().GetAsync(draft.Entity.Name, draft.Id!.Value, actor: actor, cancellationToken: cancellationToken);
@@ -93,7 +94,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     }
 
     /// <summary>Moves the record to the recycle bin.</summary>
-    public async Task<RecordResult> DeleteAsync(RecordDraft draft, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<RecordResult> DeleteAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RecordStore>().DeleteAsync(draft.Entity.Name, draft.Id!.Value, draft.RowVersion, actor, cancellationToken);

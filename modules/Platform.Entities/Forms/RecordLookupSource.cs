@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data;
+using Platform.Data.Identity;
 using Platform.Data.Records;
 using Platform.Entities.OData;
 
@@ -16,13 +18,13 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
 
     private const string ServiceRoot = "http://localhost/odata/";
 
-    public async Task<(IReadOnlyList<LookupOption> Options, int Count)> SearchAsync(FieldDefinition field, string? text, int skip, int take, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<LookupOption> Options, int Count)> SearchAsync(FieldDefinition field, string? text, int skip, int take, Actor actor, CancellationToken cancellationToken = default)
     {
         (skip, take) = (Math.Max(0, skip), Math.Clamp(take, 1, MaxPage));
         await using var scope = scopes.CreateAsyncScope();
         if (field.Kind == FieldTypes.User || field.Kind == FieldTypes.Department)
         {
-            return await PeopleAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), field.Type, text, skip, take, cancellationToken);
+            return await PeopleAsync(scope.ServiceProvider.GetRequiredService<PeopleDirectory>(), field, text, skip, take, cancellationToken);
         }
 
         await using var reader = await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
@@ -53,7 +55,7 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
         return ([.. page.Rows.Select(r => Option(r, title, detail))], (int)Math.Min(page.Count ?? 0, int.MaxValue));
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> TitlesAsync(FieldDefinition field, IReadOnlyCollection<string> keys, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> TitlesAsync(FieldDefinition field, IReadOnlyCollection<string> keys, Actor actor, CancellationToken cancellationToken = default)
     {
         if (keys.Count == 0)
         {
@@ -61,15 +63,15 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var people = scope.ServiceProvider.GetRequiredService<PeopleDirectory>();
         if (field.Kind == FieldTypes.User)
         {
-            return await db.Users.AsNoTracking().Where(u => keys.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.UserName ?? u.Id : u.DisplayName, cancellationToken);
+            return await people.UserNamesAsync(keys, cancellationToken);
         }
 
         if (field.Kind == FieldTypes.Department)
         {
-            return await db.Departments.AsNoTracking().Where(d => keys.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+            return await people.DepartmentNamesAsync(keys, cancellationToken);
         }
 
         await using var reader = await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
@@ -100,18 +102,12 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
             detail is null ? null : Convert.ToString(row.GetValueOrDefault(detail.Name), CultureInfo.InvariantCulture));
     }
 
-    private static async Task<(IReadOnlyList<LookupOption>, int)> PeopleAsync(PlatformDbContext db, string kind, string? text, int skip, int take, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<LookupOption>, int)> PeopleAsync(PeopleDirectory people, FieldDefinition field, string? text, int skip, int take, CancellationToken cancellationToken)
     {
         var term = text?.Trim() ?? "";
-        if (kind == "user")
-        {
-            var users = db.Users.AsNoTracking().Where(u => term == "" || u.DisplayName.Contains(term) || u.UserName!.Contains(term));
-            var page = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.UserName).Skip(skip).Take(take).ToListAsync(cancellationToken);
-            return ([.. page.Select(u => new LookupOption(u.Id, u.DisplayName == "" ? u.UserName ?? u.Id : u.DisplayName, u.UserName))], await users.CountAsync(cancellationToken));
-        }
-
-        var departments = db.Departments.AsNoTracking().Where(d => term == "" || d.Name.Contains(term) || (d.Code != null && d.Code.Contains(term)));
-        var found = await departments.OrderBy(d => d.SortOrder).ThenBy(d => d.Name).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return ([.. found.Select(d => new LookupOption(d.Id, d.Name, d.Code))], await departments.CountAsync(cancellationToken));
+        var (page, total) = field.Kind == FieldTypes.User
+            ? await people.FindUsersAsync(term, skip, take, cancellationToken)
+            : await people.FindDepartmentsAsync(term, skip, take, cancellationToken);
+        return ([.. page.Select(p => new LookupOption(p.Id, p.Name, p.Detail))], total);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 
@@ -12,14 +13,14 @@ namespace Platform.Entities.Import;
 /// transaction and rolls it back when any row fails, after checking every row, so the error report is
 /// complete; skipping bad rows keeps every good one.
 /// </summary>
-public sealed class ImportRunner(PlatformDbContext db, RecordStore records, RecordActor actor, Microsoft.Extensions.Localization.IStringLocalizer localizer)
+public sealed class ImportRunner(RecordStore records, Actor actor, Microsoft.Extensions.Localization.IStringLocalizer localizer)
 {
     private const int Batch = 1000;
 
     public async Task RunAsync(ImportJob job, EntityDefinition entity, IReadOnlyList<ImportedRow> rows, IReadOnlyList<string> key, ImportMode mode, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(job, entity, rows, key, mode, cancellationToken);
-        await using var transaction = job.SkipBadRows ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = job.SkipBadRows ? null : await records.BeginTransactionAsync(cancellationToken);
         foreach (var chunk in plan.Inserts.Chunk(Batch))
         {
             await InsertAsync(job, entity, chunk, cancellationToken);
@@ -49,8 +50,7 @@ public sealed class ImportRunner(PlatformDbContext db, RecordStore records, Reco
         }
         else if (job.FailedRows > 0)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync();
             (job.Inserted, job.Updated, job.Status) = (0, 0, "rolledBack");
         }
         else

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Files;
 using Platform.Data.Records;
@@ -20,7 +21,7 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
 {
     public const int PreviewRows = 20;
 
-    public async Task<ImportPreview> PreviewAsync(string entity, StoredFile file, IReadOnlyDictionary<string, string>? given, RecordActor actor, CancellationToken cancellationToken)
+    public async Task<ImportPreview> PreviewAsync(string entity, StoredFile file, IReadOnlyDictionary<string, string>? given, Actor actor, CancellationToken cancellationToken)
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
         var table = Read(file);
@@ -38,7 +39,7 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
 
     /// <summary>Reads and checks the whole file, then writes it in the background; answers the job to follow.</summary>
     public async Task<ImportJob> StartAsync(string entity, StoredFile file, IReadOnlyDictionary<string, string>? given, IReadOnlyList<string> key, ImportMode mode, bool skipBadRows,
-        RecordActor actor, CancellationToken cancellationToken)
+        Actor actor, CancellationToken cancellationToken)
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
         var table = Read(file);
@@ -59,7 +60,7 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
             var services = scope.ServiceProvider;
             try
             {
-                await new ImportRunner(services.GetRequiredService<PlatformDbContext>(), services.GetRequiredService<RecordStore>(), actor, services.GetRequiredService<IStringLocalizer>())
+                await new ImportRunner(services.GetRequiredService<RecordStore>(), actor, services.GetRequiredService<IStringLocalizer>())
                     .RunAsync(job, definition, rows, key, mode, CancellationToken.None);
             }
             catch (Exception e)
@@ -71,7 +72,7 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
         return job;
     }
 
-    private async Task<RecordReader> OpenAsync(string entity, RecordActor actor, CancellationToken cancellationToken) =>
+    private async Task<RecordReader> OpenAsync(string entity, Actor actor, CancellationToken cancellationToken) =>
         await records.OpenReaderAsync(entity, actor, cancellationToken) ?? throw new ImportFileException(text["Entities.Import.Error.NoSuchEntity", entity]) { NoSuchEntity = true };
 
     private ImportTable Read(StoredFile stored)

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Navigation;
 using Platform.Data;
+using Platform.Data.Menus;
 using Platform.Data.Records;
+using Platform.Data.Views;
 
 namespace Platform.Entities.Menus;
 
@@ -17,16 +19,15 @@ public sealed class PackageMenuNavigation(IServiceScopeFactory scopes) : INaviga
     {
         // A scope of its own: the menu renders beside the page, whose components use the circuit's context at the same time.
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var schemas = scope.ServiceProvider.GetRequiredService<SchemaManager>();
-        var menus = await db.AppMenus.AsNoTracking().OrderBy(m => m.Source).ToListAsync(cancellationToken);
+        var menus = await scope.ServiceProvider.GetRequiredService<AppMenuStore>().AllAsync(cancellationToken);
         if (menus.Count == 0)
         {
             return [];
         }
 
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        var views = await db.SavedViews.AsNoTracking().Where(v => v.Source != null && v.OwnerId == null).ToDictionaryAsync(v => v.Source!, v => v.Id, cancellationToken);
+        var views = await scope.ServiceProvider.GetRequiredService<SavedViewStore>().PackageViewIdsAsync(cancellationToken);
         var items = new List<NavigationItem>();
         foreach (var menu in menus)
         {

@@ -6,6 +6,7 @@ using Platform.Data;
 using Platform.Data.Menus;
 using Platform.Data.Packages;
 using Platform.Data.Records;
+using Platform.Data.Views;
 
 namespace Platform.Entities.Menus;
 
@@ -13,7 +14,7 @@ namespace Platform.Entities.Menus;
 /// The menus app packages bring (<c>menus/*.json</c>): checked against the entities and the package's
 /// views, kept by file so applying a package twice changes nothing, shown by <see cref="PackageMenuNavigation"/>.
 /// </summary>
-public sealed class PackageMenus(PlatformDbContext db, SchemaManager schemas) : IAppPackagePart
+public sealed class PackageMenus(AppMenuStore menus, SavedViewStore views, SchemaManager schemas) : IAppPackagePart
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -48,7 +49,7 @@ public sealed class PackageMenus(PlatformDbContext db, SchemaManager schemas) : 
             }
 
             var definition = JsonSerializer.Serialize(menu, Json);
-            var stored = await db.AppMenus.SingleOrDefaultAsync(m => m.Source == file.Path, cancellationToken);
+            var stored = await menus.FindFromPackageAsync(file.Path, cancellationToken);
             if (stored?.Definition == definition)
             {
                 unchanged.Add($"menu {file.Path}");
@@ -57,7 +58,7 @@ public sealed class PackageMenus(PlatformDbContext db, SchemaManager schemas) : 
 
             if (stored is null)
             {
-                db.AppMenus.Add(stored = new AppMenu { Id = Guid.NewGuid(), Source = file.Path });
+                menus.Add(stored = new AppMenu { Id = Guid.NewGuid(), Source = file.Path });
                 created.Add($"menu {file.Path}");
             }
             else
@@ -73,7 +74,7 @@ public sealed class PackageMenus(PlatformDbContext db, SchemaManager schemas) : 
             return new AppPackagePartResult([], [], [], errors);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await menus.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(created, changed, unchanged, []);
     }
 
@@ -103,7 +104,7 @@ public sealed class PackageMenus(PlatformDbContext db, SchemaManager schemas) : 
             {
                 problems.Add(new($"$.items[{i}].entity", $"There is no entity '{item.Entity}'."));
             }
-            else if (item.View is { } view && !await db.SavedViews.AnyAsync(v => v.Source == view && v.OwnerId == null, cancellationToken))
+            else if (item.View is { } view && !await views.PackageViewExistsAsync(view, cancellationToken))
             {
                 problems.Add(new($"$.items[{i}].view", $"There is no package view '{view}' (a file in views/)."));
             }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 
 namespace Platform.Entities.Views;
@@ -16,14 +17,14 @@ public sealed class BulkActions(IServiceScopeFactory scopes)
 {
     public const int MaxRecords = 500;
 
-    public Task<BulkOutcome> AssignOwnerAsync(string entity, IReadOnlyCollection<Guid> ids, string ownerId, RecordActor actor, CancellationToken cancellationToken = default) =>
+    public Task<BulkOutcome> AssignOwnerAsync(string entity, IReadOnlyCollection<Guid> ids, string ownerId, Actor actor, CancellationToken cancellationToken = default) =>
         EachAsync(entity, ids, actor, (store, record, version) =>
             store.UpdateAsync(entity, record, version, new Dictionary<string, object?> { [SystemFields.Owner] = ownerId }, actor, cancellationToken), cancellationToken);
 
-    public Task<BulkOutcome> DeleteAsync(string entity, IReadOnlyCollection<Guid> ids, RecordActor actor, CancellationToken cancellationToken = default) =>
+    public Task<BulkOutcome> DeleteAsync(string entity, IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken = default) =>
         EachAsync(entity, ids, actor, (store, record, version) => store.DeleteAsync(entity, record, version, actor, cancellationToken), cancellationToken);
 
-    private async Task<BulkOutcome> EachAsync(string entity, IReadOnlyCollection<Guid> ids, RecordActor actor,
+    private async Task<BulkOutcome> EachAsync(string entity, IReadOnlyCollection<Guid> ids, Actor actor,
         Func<RecordStore, Guid, int, Task<RecordResult>> act, CancellationToken cancellationToken)
     {
         var done = 0;

@@ -15,7 +15,7 @@ namespace Platform.Entities.Views;
 /// A view is found again by its entity and file name, so applying a package twice changes nothing,
 /// and a changed file updates the view. Each view is checked against its entity first.
 /// </summary>
-public sealed class PackageViews(PlatformDbContext db, SchemaManager schemas, IStringLocalizer text) : IAppPackagePart
+public sealed class PackageViews(SavedViewStore views, SchemaManager schemas, IStringLocalizer text) : IAppPackagePart
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
@@ -84,7 +84,7 @@ public sealed class PackageViews(PlatformDbContext db, SchemaManager schemas, IS
             }
 
             var entityKey = entity.Name.ToLowerInvariant();
-            var stored = await db.SavedViews.SingleOrDefaultAsync(v => v.EntityKey == entityKey && v.OwnerId == null && v.Source == file.Path, cancellationToken);
+            var stored = await views.FindFromPackageAsync(entityKey, file.Path, cancellationToken);
             var definition = JsonSerializer.Serialize(view, Json);
             if (stored is not null && stored.Definition == definition)
             {
@@ -95,7 +95,7 @@ public sealed class PackageViews(PlatformDbContext db, SchemaManager schemas, IS
             if (stored is null)
             {
                 stored = new SavedView { Id = Guid.NewGuid(), EntityKey = entityKey, Source = file.Path };
-                db.SavedViews.Add(stored);
+                views.Add(stored);
                 created.Add($"view {file.Path}");
             }
             else
@@ -111,7 +111,7 @@ public sealed class PackageViews(PlatformDbContext db, SchemaManager schemas, IS
             return new AppPackagePartResult([], [], [], errors);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await views.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(created, changed, unchanged, []);
     }
 }

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
-using Platform.Data;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Data.Views;
 
@@ -24,16 +23,14 @@ public sealed class SavedViews(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var key = entity.ToLowerInvariant();
-        var saved = await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().SavedViews.AsNoTracking()
-            .Where(v => v.EntityKey == key && (v.OwnerId == null || v.OwnerId == userId))
-            .ToListAsync(cancellationToken);
+        var saved = await scope.ServiceProvider.GetRequiredService<SavedViewStore>().VisibleToAsync(key, userId, cancellationToken);
         return [.. saved.OrderBy(v => v.OwnerId is not null).ThenBy(v => v.Label, StringComparer.CurrentCulture)
             .Select(v => new ListView(v.Id, Read(v), v.OwnerId is null, v.OwnerId == userId))];
     }
 
     /// <summary>Saves a view (a new one when <paramref name="id"/> is null); answers its id, or the problems that stop it.</summary>
     public async Task<(Guid? Id, IReadOnlyList<ViewProblemException> Problems)> SaveAsync(
-        string entityName, Guid? id, ViewDefinition view, bool shared, RecordActor actor, bool mayShare, CancellationToken cancellationToken = default)
+        string entityName, Guid? id, ViewDefinition view, bool shared, Actor actor, bool mayShare, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var schema = await scope.ServiceProvider.GetRequiredService<SchemaManager>().LoadSchemaAsync(cancellationToken);
@@ -53,8 +50,8 @@ public sealed class SavedViews(IServiceScopeFactory scopes)
             return (null, problems);
         }
 
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var row = id is null ? null : await db.SavedViews.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var store = scope.ServiceProvider.GetRequiredService<SavedViewStore>();
+        var row = id is null ? null : await store.FindAsync(id.Value, cancellationToken);
         if (id is not null && (row is null || !MayChange(row, actor.UserId, mayShare)))
         {
             return (null, [new("Entities.Views.Error.NotYours")]);
@@ -63,31 +60,31 @@ public sealed class SavedViews(IServiceScopeFactory scopes)
         if (row is null)
         {
             row = new SavedView { Id = Guid.NewGuid(), EntityKey = entity.Name.ToLowerInvariant() };
-            db.SavedViews.Add(row);
+            store.Add(row);
         }
 
         row.OwnerId = shared ? null : actor.UserId;
         row.Label = view.Label.Trim();
         row.Definition = JsonSerializer.Serialize(view, Json);
         row.UpdatedAt = DateTimeOffset.UtcNow;
-        row.UpdatedBy = actor.UserName;
-        await db.SaveChangesAsync(cancellationToken);
+        row.UpdatedBy = actor.Name;
+        await store.SaveChangesAsync(cancellationToken);
         return (row.Id, []);
     }
 
     /// <summary>Deletes a view the user may change; false when there is none such.</summary>
-    public async Task<bool> DeleteAsync(Guid id, RecordActor actor, bool mayShare, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(Guid id, Actor actor, bool mayShare, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var row = await db.SavedViews.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var store = scope.ServiceProvider.GetRequiredService<SavedViewStore>();
+        var row = await store.FindAsync(id, cancellationToken);
         if (row is null || !MayChange(row, actor.UserId, mayShare))
         {
             return false;
         }
 
-        db.SavedViews.Remove(row);
-        await db.SaveChangesAsync(cancellationToken);
+        store.Remove(row);
+        await store.SaveChangesAsync(cancellationToken);
         return true;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data;
+using Platform.Data.Identity;
 using Platform.Identity.Services;
 
 namespace Platform.Identity.Endpoints;
@@ -26,7 +27,7 @@ public static class AdministrationAuditEndpoints
         endpoints.MapGet("/api/admin/audit/{kind}/{id}", Trail).WithTags("Administration").WithName("AdministrationAudit")
             .WithSummary("The changes of one user, role or department, oldest first.");
 
-    private static async Task<IResult> Trail(string kind, string id, HttpContext context, IAuthorizationService authorization, PlatformDbContext db)
+    private static async Task<IResult> Trail(string kind, string id, HttpContext context, IAuthorizationService authorization, IIdentityTables db)
     {
         if (!Kinds.TryGetValue(kind, out var of))
         {

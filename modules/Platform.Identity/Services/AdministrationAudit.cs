@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Platform.Data;
+using Platform.Data.Identity;
 using Platform.Data.Records;
 
 namespace Platform.Identity.Services;
@@ -13,7 +14,7 @@ namespace Platform.Identity.Services;
 /// to the audit table in the same transaction as the change, under the keys <c>@user</c>,
 /// <c>@role</c> and <c>@department</c>, which no entity can have (entity names cannot start with @).
 /// </summary>
-public sealed class AdministrationAudit(PlatformDbContext db, TimeProvider clock)
+public sealed class AdministrationAudit(IIdentityTables db, TimeProvider clock)
 {
     public const string Users = "@user";
     public const string Roles = "@role";

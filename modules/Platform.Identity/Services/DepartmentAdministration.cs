@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Security;
 using Platform.Data;
+using Platform.Data.Identity;
 using Platform.Identity.Models;
 
 namespace Platform.Identity.Services;
@@ -11,7 +12,7 @@ namespace Platform.Identity.Services;
 /// The organisation tree. A department cannot become its own ancestor, codes are unique, and a
 /// department with sub-departments or members cannot be deleted.
 /// </summary>
-public sealed class DepartmentAdministration(PlatformDbContext db, IStringLocalizer localizer, AdministrationAudit audit)
+public sealed class DepartmentAdministration(IIdentityTables db, IStringLocalizer localizer, AdministrationAudit audit)
 {
     public async Task<List<DepartmentEdit>> ListAsync(CancellationToken cancellationToken = default)
     {

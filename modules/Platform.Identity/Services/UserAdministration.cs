@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Security;
 using Platform.Core.Security;
 using Platform.Data;
+using Platform.Data.Identity;
 using Platform.Identity.Models;
 
 namespace Platform.Identity.Services;
@@ -14,7 +15,7 @@ namespace Platform.Identity.Services;
 /// role leaves the account exactly as it was. The last active administrator cannot be locked out
 /// or lose the Administrator role.
 /// </summary>
-public sealed class UserAdministration(UserManager<PlatformUser> users, PlatformDbContext db, IStringLocalizer localizer, TimeProvider clock, AdministrationAudit audit)
+public sealed class UserAdministration(UserManager<PlatformUser> users, IIdentityTables db, IStringLocalizer localizer, TimeProvider clock, AdministrationAudit audit)
 {
     public async Task<List<UserRow>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
 using Platform.Data.Configuration;
 
 namespace Platform.Data.Files;
@@ -76,6 +77,13 @@ public sealed class FileStore(PlatformDbContext db, DatabaseSettings settings, T
             File.Delete(temporary);
         }
     }
+
+    public Task<StoredFile?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+
+    /// <summary>A file uploaded and not yet attached to any record (a spreadsheet about to be imported).</summary>
+    public Task<StoredFile?> FindUnattachedAsync(Guid id, CancellationToken cancellationToken) =>
+        db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id && f.RecordId == null, cancellationToken);
 
     public Stream Open(StoredFile file) => new FileStream(Path.Combine(Root, file.Path), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 

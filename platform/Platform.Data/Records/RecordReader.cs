@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
@@ -8,7 +9,7 @@ namespace Platform.Data.Records;
 /// Read access to one entity's live records as a query the database runs, limited to the records
 /// the actor's roles let them read.
 /// </summary>
-public sealed class RecordReader(EntityDefinition entity, RecordsDbContext records, RecordActor actor) : IAsyncDisposable
+public sealed class RecordReader(EntityDefinition entity, RecordsDbContext records, Actor actor) : IAsyncDisposable
 {
     public EntityDefinition Entity { get; } = entity;
 

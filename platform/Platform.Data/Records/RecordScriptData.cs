@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Rules;
 
 namespace Platform.Data.Records;
@@ -9,7 +10,7 @@ namespace Platform.Data.Records;
 /// What <c>lookup</c> and <c>find</c> read during a save: live records, through the save's own context
 /// (same transaction), limited to those the saving user may read.
 /// </summary>
-internal sealed class RecordScriptData(RecordsDbContext records, RecordActor actor) : IScriptData
+internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : IScriptData
 {
     public IReadOnlyDictionary<string, object?>? Lookup(string entity, string id)
     {

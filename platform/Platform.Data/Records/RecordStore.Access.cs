@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
@@ -10,11 +11,11 @@ public sealed partial class RecordStore
     internal static string PermissionEntity(RecordsSchema schema, EntityDefinition entity) =>
         schema.ParentOf(entity.Name)?.Parent.Name ?? entity.Name;
 
-    internal static RecordScope ScopeOf(RecordsSchema schema, EntityDefinition entity, RecordActor actor, RecordAction action) =>
+    internal static RecordScope ScopeOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
         actor.Rights.ScopeOf(PermissionEntity(schema, entity), action);
 
     /// <summary>Whether <paramref name="scope"/> covers the record: all, the actor's department's, or the actor's own.</summary>
-    private static bool Covers(RecordScope scope, RecordActor actor, Dictionary<string, object> row) => scope switch
+    private static bool Covers(RecordScope scope, Actor actor, Dictionary<string, object> row) => scope switch
     {
         RecordScope.All => true,
         RecordScope.Department => actor.DepartmentId is { } department && Equals(row.GetValueOrDefault(SystemFields.Department), department),
@@ -23,7 +24,7 @@ public sealed partial class RecordStore
     };
 
     /// <summary>The records <paramref name="scope"/> covers, as a condition the database applies.</summary>
-    internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordScope scope, RecordActor actor)
+    internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordScope scope, Actor actor)
     {
         var department = actor.DepartmentId;
         var user = actor.UserId;

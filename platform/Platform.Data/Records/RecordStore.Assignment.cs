@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
@@ -15,7 +16,7 @@ public sealed partial class RecordStore
     /// </summary>
     private async Task<List<RecordFieldError>> AssignmentBeyondReachAsync(
         RecordsSchema schema, EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before,
-        IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken)
     {
         var moved = AssignableSystemFields.Select(f => f.Name)
             .Where(name => values.ContainsKey(name) && !Equals(row.GetValueOrDefault(name), Assigned(before, actor, name)))
@@ -37,7 +38,7 @@ public sealed partial class RecordStore
     }
 
     /// <summary>What the field holds before the change: the record's value, or for a new record the creator and their department.</summary>
-    private static object? Assigned(Dictionary<string, object>? before, RecordActor actor, string name) =>
+    private static object? Assigned(Dictionary<string, object>? before, Actor actor, string name) =>
         before is not null ? before.GetValueOrDefault(name)
         : name == SystemFields.Owner ? actor.UserId
         : actor.DepartmentId;

@@ -1,5 +1,6 @@
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
@@ -13,7 +14,7 @@ public sealed partial class RecordStore
     /// <see cref="CreateAsync"/> checks one, and then all are saved in one transaction with their lines
     /// and audit entries — or, when any is refused, none. The results are in the order of the input.
     /// </summary>
-    public async Task<IReadOnlyList<RecordResult>> CreateManyAsync(string entityName, IReadOnlyList<IReadOnlyDictionary<string, object?>> batch, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecordResult>> CreateManyAsync(string entityName, IReadOnlyList<IReadOnlyDictionary<string, object?>> batch, Actor actor, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch.Count, MaxBatch);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Platform.Core.Metadata;
 using Platform.Core.Fields.Files;
+using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Files;
 
 namespace Platform.Data.Records;
@@ -13,7 +14,7 @@ public sealed partial class RecordStore
     /// attached, or already on this very field of this record; pictures for image fields — and
     /// stores their descriptions. The files then belong to the record (saved in its transaction).
     /// </summary>
-    private async Task<List<RecordFieldError>> AttachFilesAsync(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken)
+    private async Task<List<RecordFieldError>> AttachFilesAsync(EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();
         var recordId = (Guid)row[SystemFields.Id];

@@ -1,23 +1,24 @@
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
 public sealed partial class RecordStore
 {
-    /// <summary>A save's change as the hooks will hear of it: what it was, by whom, and for updates the records before and the fields changed.</summary>
-    private sealed record PendingChange(string Kind, RecordActor Actor, IReadOnlyList<IReadOnlyDictionary<string, object?>>? Before, IReadOnlyList<IReadOnlyList<string>>? Changed);
+    /// <summary>A save's change as the handlers will hear of it: what it was, by whom, and for updates the records before and the fields changed.</summary>
+    private sealed record PendingChange(string Kind, Actor Actor, IReadOnlyList<IReadOnlyDictionary<string, object?>>? Before, IReadOnlyList<IReadOnlyList<string>>? Changed);
 
-    /// <summary>A person's change to a record some hook holds (an approval's lock); the platform's own actors are never held.</summary>
-    private async Task<RecordResult?> LockedAsync(EntityDefinition entity, Guid id, RecordActor actor, CancellationToken cancellationToken)
+    /// <summary>A person's change to a record some handler holds (an approval's lock); the platform's own actors are never held.</summary>
+    private async Task<RecordResult?> LockedAsync(EntityDefinition entity, Guid id, Actor actor, CancellationToken cancellationToken)
     {
         if (actor.Access is null)
         {
             return null;
         }
 
-        foreach (var hook in hooks)
+        foreach (var handler in Handlers)
         {
-            if (await hook.RefuseAsync(entity.Name, id, actor, cancellationToken) is { } reason)
+            if (await handler.RefuseAsync(entity.Name, id, actor, cancellationToken) is { } reason)
             {
                 return RecordResult.Fail(RecordOutcome.Locked, reason);
             }
@@ -26,20 +27,34 @@ public sealed partial class RecordStore
         return null;
     }
 
-    private async Task<List<RecordFieldError>> TellHooksAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, PendingChange change, CancellationToken cancellationToken)
+    /// <summary>The handlers, lowest <see cref="IRecordSaveHandler.Order"/> first.</summary>
+    private IEnumerable<IRecordSaveHandler> Handlers => hooks.OrderBy(h => h.Order);
+
+    /// <summary>Asks every handler before the rows are written; the first that refuses stops the others.</summary>
+    private Task<List<RecordFieldError>> HandlersSavingAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, PendingChange change, CancellationToken cancellationToken) =>
+        TellHandlersAsync(entity, rows, change, (handler, saved) => handler.SavingAsync(saved, cancellationToken));
+
+    /// <summary>Tells every handler after the rows are written; the first that refuses stops the others.</summary>
+    private Task<List<RecordFieldError>> HandlersSavedAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, PendingChange change, CancellationToken cancellationToken) =>
+        TellHandlersAsync(entity, rows, change, (handler, saved) => handler.SavedAsync(saved, cancellationToken));
+
+    private async Task<List<RecordFieldError>> TellHandlersAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, PendingChange change,
+        Func<IRecordSaveHandler, SavedRecords, Task<IReadOnlyList<RecordFieldError>>> tell)
     {
-        var records = rows.Select((row, i) => new ChangedRecord(Present(entity, row), change.Before?[i], change.Changed?[i] ?? [])).ToList();
-        var errors = new List<RecordFieldError>();
-        foreach (var hook in hooks)
+        var saved = new SavedRecords(entity.Name, change.Kind, [.. rows.Select((row, i) => new ChangedRecord(Present(entity, row), change.Before?[i], change.Changed?[i] ?? []))], change.Actor);
+        foreach (var handler in Handlers)
         {
-            errors.AddRange(await hook.SavedAsync(new SavedRecords(entity.Name, change.Kind, records, change.Actor), cancellationToken));
+            if (await tell(handler, saved) is { Count: > 0 } refused)
+            {
+                return [.. refused];
+            }
         }
 
-        return errors;
+        return [];
     }
 }
 
-/// <summary>The kinds of change hooks hear of.</summary>
+/// <summary>The kinds of change handlers hear of.</summary>
 public static class RecordChangeKinds
 {
     public const string Created = "created";

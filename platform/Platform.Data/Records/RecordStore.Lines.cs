@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
@@ -20,7 +21,7 @@ public sealed partial class RecordStore
     /// </summary>
     private async Task<List<RecordFieldError>> ApplyLinesAsync(
         RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IReadOnlyDictionary<string, object?> values,
-        bool creating, RecordActor actor, DateTimeOffset now, List<AuditEntry> audit, RuleRun? run, CancellationToken cancellationToken)
+        bool creating, Actor actor, DateTimeOffset now, List<AuditEntry> audit, RuleRun? run, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();
         var parentId = (Guid)row[SystemFields.Id];
@@ -149,7 +150,7 @@ public sealed partial class RecordStore
     }
 
     /// <summary>Moves the live lines of a record to the recycle bin with it, or brings back those that went with it.</summary>
-    private static async Task MoveLinesWithParentAsync(RecordsDbContext records, EntityDefinition entity, Guid parentId, DateTimeOffset? parentDeletedAt, bool deleted, RecordActor actor, DateTimeOffset now, List<AuditEntry> audit, CancellationToken cancellationToken)
+    private static async Task MoveLinesWithParentAsync(RecordsDbContext records, EntityDefinition entity, Guid parentId, DateTimeOffset? parentDeletedAt, bool deleted, Actor actor, DateTimeOffset now, List<AuditEntry> audit, CancellationToken cancellationToken)
     {
         foreach (var field in entity.Fields.Where(f => f.Type == FieldTypes.Lines.Name))
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
@@ -15,7 +16,7 @@ public sealed partial class RecordStore
     /// </summary>
     private async Task<List<RecordFieldError>> DanglingLookupsAsync(
         RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before,
-        IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();
         foreach (var field in entity.LiveFields.Where(f => f.Type == FieldTypes.Lookup.Name && values.ContainsKey(f.Name)))
@@ -44,7 +45,7 @@ public sealed partial class RecordStore
     /// turn applying their own rules). Everything is tracked in <paramref name="records"/> and saved
     /// with the delete, in one transaction.
     /// </summary>
-    private async Task<List<RecordFieldError>> ApplyDeleteRulesAsync(RecordsDbContext records, EntityDefinition entity, Guid id, RecordActor actor, DateTimeOffset now, List<AuditEntry> audit, HashSet<Guid> visited, CancellationToken cancellationToken)
+    private async Task<List<RecordFieldError>> ApplyDeleteRulesAsync(RecordsDbContext records, EntityDefinition entity, Guid id, Actor actor, DateTimeOffset now, List<AuditEntry> audit, HashSet<Guid> visited, CancellationToken cancellationToken)
     {
         var errors = new List<RecordFieldError>();
         if (!visited.Add(id))

@@ -1,5 +1,6 @@
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Rules;
 
 namespace Platform.Data.Records;
@@ -11,7 +12,7 @@ public sealed partial class RecordStore
     /// through every check and rule, and answers the outcome without writing anything. Null when the
     /// entity or record does not exist or the actor may not read it.
     /// </summary>
-    public async Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)

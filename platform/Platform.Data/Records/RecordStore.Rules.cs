@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Rules;
 
 namespace Platform.Data.Records;
@@ -9,14 +10,14 @@ namespace Platform.Data.Records;
 public sealed partial class RecordStore
 {
     /// <summary>What the rules of one save need (the user as scripts see them) and collect (each lines field's lines, in order).</summary>
-    private sealed class RuleRun(Dictionary<string, object?> user, IScriptData data, RecordActor actor, RecordsSchema schema)
+    private sealed class RuleRun(IReadOnlyDictionary<string, object?> user, IScriptData data, Actor actor, RecordsSchema schema)
     {
         public RecordsSchema Schema { get; } = schema;
 
         /// <summary>Who saves: after-save scripts change other records as this user, with these rights.</summary>
-        public RecordActor Actor { get; } = actor;
+        public Actor Actor { get; } = actor;
 
-        public Dictionary<string, object?> User { get; } = user;
+        public IReadOnlyDictionary<string, object?> User { get; } = user;
 
         /// <summary>What <c>lookup</c> and <c>find</c> read: the save's records, as the user may read them.</summary>
         public IScriptData Data { get; } = data;
@@ -33,7 +34,7 @@ public sealed partial class RecordStore
     }
 
     /// <summary>A rule run for saves of <paramref name="entity"/>, or null when neither it nor its line entities have scripts.</summary>
-    private async Task<RuleRun?> RulesForAsync(RecordsDbContext records, EntityDefinition entity, RecordActor actor, CancellationToken cancellationToken)
+    private async Task<RuleRun?> RulesForAsync(RecordsDbContext records, EntityDefinition entity, Actor actor, CancellationToken cancellationToken)
     {
         var schema = records.Schema;
         var scripted = !EntityScripts.For(entity).IsEmpty
@@ -43,15 +44,8 @@ public sealed partial class RecordStore
             return null;
         }
 
-        var manager = actor.DepartmentId is { } department
-            ? await db.Departments.AsNoTracking().Where(d => d.Id == department).Select(d => d.ManagerId).SingleOrDefaultAsync(cancellationToken)
-            : null;
         return new RuleRun(
-            new Dictionary<string, object?>
-            {
-                ["id"] = actor.UserId, ["name"] = actor.UserName, ["roles"] = (actor.Roles ?? []).ToArray(),
-                ["department"] = actor.DepartmentId, ["manager"] = manager,
-            },
+            await Scripts.ScriptUsers.OfAsync(db, actor, cancellationToken),
             new RecordScriptData(records, actor),
             actor,
             schema);
@@ -264,7 +258,7 @@ public sealed partial class RecordStore
     }
 
     /// <summary>Updates whatever version the record has now (an after-save script's change, inside the save's transaction).</summary>
-    private async Task<RecordResult> UpdateLatestAsync(string entityName, string id, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken)
+    private async Task<RecordResult> UpdateLatestAsync(string entityName, string id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var key) || await GetAsync(entityName, key, actor: actor, cancellationToken: cancellationToken) is not { } current)
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 
 namespace Platform.Data.Records;
 
@@ -15,11 +16,11 @@ namespace Platform.Data.Records;
 /// </summary>
 public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
-    IEnumerable<IRecordChangeHook> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
+    IEnumerable<IRecordSaveHandler> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
 {
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
-    public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, RecordActor? actor = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, Actor? actor = null, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
@@ -43,7 +44,11 @@ public sealed partial class RecordStore(
         }
     }
 
-    public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken = default)
+    /// <summary>Begins (or joins) one transaction for the saves that follow, so they all hold or none do.</summary>
+    public async Task<RecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        new(db, await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken));
+
+    public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
@@ -93,7 +98,7 @@ public sealed partial class RecordStore(
         }
     }
 
-    public async Task<RecordResult> UpdateAsync(string entityName, Guid id, int expectedRowVersion, IReadOnlyDictionary<string, object?> values, RecordActor actor, CancellationToken cancellationToken = default)
+    public async Task<RecordResult> UpdateAsync(string entityName, Guid id, int expectedRowVersion, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
@@ -155,17 +160,17 @@ public sealed partial class RecordStore(
     /// database; null when there is no such entity. Dispose it when the query has run.
     /// </summary>
     /// <param name="actor">Whose read rights limit the records; the platform itself (all records) when null.</param>
-    public async Task<RecordReader?> OpenReaderAsync(string entityName, RecordActor? actor = null, CancellationToken cancellationToken = default)
+    public async Task<RecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
-        return entity is null ? null : new RecordReader(entity, records!, actor ?? new RecordActor("", ""));
+        return entity is null ? null : new RecordReader(entity, records!, actor ?? Actor.Platform);
     }
 
     /// <summary>Moves a record to the recycle bin; <see cref="RestoreAsync"/> brings it back.</summary>
-    public Task<RecordResult> DeleteAsync(string entityName, Guid id, int expectedRowVersion, RecordActor actor, CancellationToken cancellationToken = default) =>
+    public Task<RecordResult> DeleteAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, CancellationToken cancellationToken = default) =>
         SetDeletedAsync(entityName, id, expectedRowVersion, actor, deleted: true, cancellationToken);
 
-    public Task<RecordResult> RestoreAsync(string entityName, Guid id, int expectedRowVersion, RecordActor actor, CancellationToken cancellationToken = default) =>
+    public Task<RecordResult> RestoreAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, CancellationToken cancellationToken = default) =>
         SetDeletedAsync(entityName, id, expectedRowVersion, actor, deleted: false, cancellationToken);
 
     public async Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, CancellationToken cancellationToken = default)
@@ -177,7 +182,7 @@ public sealed partial class RecordStore(
             .ToListAsync(cancellationToken);
     }
 
-    private async Task<RecordResult> SetDeletedAsync(string entityName, Guid id, int expectedRowVersion, RecordActor actor, bool deleted, CancellationToken cancellationToken)
+    private async Task<RecordResult> SetDeletedAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, bool deleted, CancellationToken cancellationToken)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
@@ -260,13 +265,25 @@ public sealed partial class RecordStore(
         records.Set<Dictionary<string, object>>(entity.Name)
             .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null, cancellationToken);
 
-    private static void Stamp(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion, RecordActor actor, DateTimeOffset now)
+    private static void Stamp(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion, Actor actor, DateTimeOffset now)
     {
         row[SystemFields.UpdatedAt] = now;
         row[SystemFields.UpdatedBy] = actor.UserId;
         row[SystemFields.RowVersion] = expectedRowVersion + 1;
         // The UPDATE carries "WHERE row_version = expected": a writer who got there first makes it match no row.
         records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
+    }
+
+    /// <summary>A save a step refused: nothing it tracked is kept, and a transaction it began is rolled back (a joined one is left to whoever began it).</summary>
+    private async Task<IReadOnlyList<RecordResult>> RefusedAsync(IReadOnlyList<Dictionary<string, object>> rows, List<RecordFieldError> errors, IDbContextTransaction? owned)
+    {
+        db.ChangeTracker.Clear();
+        if (owned is not null)
+        {
+            await owned.RollbackAsync(CancellationToken.None);
+        }
+
+        return [.. rows.Select(_ => new RecordResult(RecordOutcome.Invalid, null, errors))];
     }
 
     private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null, PendingChange? change = null) =>
@@ -285,6 +302,11 @@ public sealed partial class RecordStore(
         try
         {
             records.Database.UseTransaction(transaction.GetDbTransaction());
+            if (change is not null && await HandlersSavingAsync(entity, rows, change, cancellationToken) is { Count: > 0 } stopped)
+            {
+                return await RefusedAsync(rows, stopped, owns ? transaction : null);
+            }
+
             if (insideTransaction is not null)
             {
                 await insideTransaction();
@@ -306,18 +328,12 @@ public sealed partial class RecordStore(
             List<RecordFieldError> refused = run is null ? [] : await RunAfterSaveAsync(entity, rows, run, cancellationToken);
             if (refused.Count == 0 && change is not null)
             {
-                refused = await TellHooksAsync(entity, rows, change, cancellationToken);
+                refused = await HandlersSavedAsync(entity, rows, change, cancellationToken);
             }
 
             if (refused.Count > 0)
             {
-                db.ChangeTracker.Clear();
-                if (owns)
-                {
-                    await transaction.RollbackAsync(CancellationToken.None);
-                }
-
-                return [.. rows.Select(_ => new RecordResult(RecordOutcome.Invalid, null, refused))];
+                return await RefusedAsync(rows, refused, owns ? transaction : null);
             }
 
             if (owns)
@@ -367,11 +383,11 @@ public sealed partial class RecordStore(
         return [.. presented.Select(RecordResult.Saved)];
     }
 
-    private static AuditEntry Audit(EntityDefinition entity, Dictionary<string, object> row, string action, RecordActor actor, DateTimeOffset at, string? field, object? oldValue, object? newValue, Guid? parentId = null) =>
+    private static AuditEntry Audit(EntityDefinition entity, Dictionary<string, object> row, string action, Actor actor, DateTimeOffset at, string? field, object? oldValue, object? newValue, Guid? parentId = null) =>
         new()
         {
             EntityKey = entity.Name.ToLowerInvariant(), RecordId = (Guid)row[SystemFields.Id], ParentRecordId = parentId, Action = action, Field = field,
-            OldValue = Invariant(oldValue), NewValue = Invariant(newValue), At = at, UserId = actor.UserId, UserName = actor.UserName,
+            OldValue = Invariant(oldValue), NewValue = Invariant(newValue), At = at, UserId = actor.UserId, UserName = actor.Name,
         };
 
     internal static string? Invariant(object? value) => value switch
@@ -417,7 +433,7 @@ public sealed partial class RecordStore(
     /// </summary>
     private async Task<List<RecordFieldError>> TakeValuesAsync(
         RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, IReadOnlyDictionary<string, object?> values,
-        RecordActor actor, DateTimeOffset now, List<AuditEntry> lineAudit, RuleRun? run, CancellationToken cancellationToken)
+        Actor actor, DateTimeOffset now, List<AuditEntry> lineAudit, RuleRun? run, CancellationToken cancellationToken)
     {
         var creating = before is null;
         var errors = Apply(entity, row, values, creating);
@@ -440,7 +456,7 @@ public sealed partial class RecordStore(
         return errors;
     }
 
-    private static Dictionary<string, object> NewRow(RecordActor actor, DateTimeOffset now) => new()
+    private static Dictionary<string, object> NewRow(Actor actor, DateTimeOffset now) => new()
     {
         [SystemFields.Id] = Guid.NewGuid(),
         [SystemFields.CreatedAt] = now, [SystemFields.CreatedBy] = actor.UserId,

@@ -16,6 +16,10 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<SchemaManager>();
         services.AddScoped<RecordValueConverter>();
         services.AddScoped<Platform.Data.Files.FileStore>();
+        services.AddScoped<Platform.Data.Views.SavedViewStore>();
+        services.AddScoped<Platform.Data.Menus.AppMenuStore>();
+        services.AddScoped<Platform.Data.Identity.PeopleDirectory>();
+        services.AddScoped<Platform.Data.Identity.IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());
         services.AddScoped<RecordStore>();
         // Workflows deploy through app packages (workflows/*.bpmn); the engine that runs them builds on this.
         services.AddScoped<Platform.Workflows.WorkflowDeployment>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Platform.Abstractions.Configuration;
 using Platform.Abstractions.Packages;
+using Platform.Core.Security;
 using Platform.Data.Packages;
 
 namespace Platform.Web.Data;
@@ -44,7 +45,7 @@ public sealed class StartupPackages(AppPackageService packages, IEnumerable<IApp
 
     private async Task ApplyAsync(string name, IReadOnlyList<AppPackageFile> files, CancellationToken cancellationToken)
     {
-        var report = await packages.ApplyAsync(files, "system", cancellationToken);
+        var report = await packages.ApplyAsync(files, Actor.PlatformId, cancellationToken);
         if (!report.Succeeded)
         {
             throw new PlatformConfigurationException($"The app package {name} was not applied:{Environment.NewLine}{string.Join(Environment.NewLine, report.Errors.Select(e => "  " + e))}");

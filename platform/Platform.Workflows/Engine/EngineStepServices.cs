@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Data.Workflows;
@@ -15,10 +16,8 @@ namespace Platform.Workflows.Engine;
 /// </summary>
 internal sealed class EngineStepServices(PlatformDbContext db, RecordStore records, WorkflowInstance instance, ILogger logger) : IStepServices
 {
-    /// <summary>Who record changes made by workflows are stamped with (and whose changes trigger no process).</summary>
-    public const string WorkflowUser = "workflow";
-
-    private static readonly RecordActor Platform = new(WorkflowUser, WorkflowUser);
+    /// <summary>The platform acting through its workflows: record changes are stamped with it, and its changes trigger no process.</summary>
+    public static readonly Actor Workflows = Actor.ForPlatform("workflow");
 
     public async Task<IReadOnlyDictionary<string, object?>?> RecordAsync() =>
         instance.Entity is { } entity && instance.RecordId is { } id ? await records.GetAsync(entity, id) : null;
@@ -77,7 +76,7 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
             case ServiceAction.UpdateRecord:
                 return await UpdateBoundRecordAsync("updateRecord", values) ?? throw new WorkflowException($"updateRecord: the {instance.Entity} record {instance.RecordId} no longer exists.");
             case ServiceAction.CreateRecord:
-                var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Platform);
+                var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Workflows);
                 return created.Outcome == RecordOutcome.Saved ? created.Record![SystemFields.Id] : throw Refused("createRecord", created);
             case ServiceAction.Notify:
                 // No notification centre exists yet: the step's history names recipients and message, and the log has them.
@@ -118,7 +117,7 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
             return null;
         }
 
-        var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture), values, Platform);
+        var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture), values, Workflows);
         return updated.Outcome == RecordOutcome.Saved ? id : throw Refused(what, updated);
     }
 

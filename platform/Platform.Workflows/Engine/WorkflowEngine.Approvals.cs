@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Security;
 using Platform.Data.Workflows;
 using Platform.Workflows.Runtime;
 
@@ -13,23 +14,23 @@ public sealed partial class WorkflowEngine
     /// <summary>Where files attached to an instance's steps are filed (the stored file's entity key).</summary>
     public const string AttachmentKey = "workflow_instance";
 
-    public Task ApproveAsync(Guid taskId, WorkflowActor actor, IReadOnlyDictionary<string, object?>? variables, string? comment, IReadOnlyList<Guid>? files = null,
+    public Task ApproveAsync(Guid taskId, Actor actor, IReadOnlyDictionary<string, object?>? variables, string? comment, IReadOnlyList<Guid>? files = null,
         CancellationToken cancellationToken = default) =>
         OnTaskAsync(taskId, actor, "approved", comment, files, (runner, task) => runner.ApproveAsync(task.Id, variables), cancellationToken);
 
     /// <summary>Rejects with a reason (required); what follows is the task's <c>platform:onReject</c>.</summary>
-    public Task RejectAsync(Guid taskId, WorkflowActor actor, string? reason, IReadOnlyDictionary<string, object?>? variables, IReadOnlyList<Guid>? files = null,
+    public Task RejectAsync(Guid taskId, Actor actor, string? reason, IReadOnlyDictionary<string, object?>? variables, IReadOnlyList<Guid>? files = null,
         CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(reason)
             ? throw new WorkflowException("Say why the request is rejected.", WorkflowException.ReasonRequired)
             : OnTaskAsync(taskId, actor, "rejected", reason, files, (runner, task) => runner.RejectAsync(task.Id, reason, variables), cancellationToken);
 
     /// <summary>Returns the request to an earlier user task (by element id) or to its initiator (<c>initiator</c>).</summary>
-    public Task ReturnAsync(Guid taskId, WorkflowActor actor, string target, string? reason, IReadOnlyList<Guid>? files = null, CancellationToken cancellationToken = default) =>
+    public Task ReturnAsync(Guid taskId, Actor actor, string target, string? reason, IReadOnlyList<Guid>? files = null, CancellationToken cancellationToken = default) =>
         OnTaskAsync(taskId, actor, "returned", reason, files, (runner, task) => runner.ReturnAsync(task.Id, target, reason), cancellationToken);
 
     /// <summary>Hands the task to another user, who then acts on it instead.</summary>
-    public Task DelegateAsync(Guid taskId, WorkflowActor actor, string toUser, string? comment, CancellationToken cancellationToken = default) =>
+    public Task DelegateAsync(Guid taskId, Actor actor, string toUser, string? comment, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async engine =>
         {
             await engine.ExistingUserAsync(toUser, cancellationToken);
@@ -49,7 +50,7 @@ public sealed partial class WorkflowEngine
         }, cancellationToken);
 
     /// <summary>Adds a signer at the task's step: the request moves on once both (all) have approved.</summary>
-    public Task<Guid> AddSignerAsync(Guid taskId, WorkflowActor actor, string userId, CancellationToken cancellationToken = default) =>
+    public Task<Guid> AddSignerAsync(Guid taskId, Actor actor, string userId, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async engine =>
         {
             await engine.ExistingUserAsync(userId, cancellationToken);
@@ -60,7 +61,7 @@ public sealed partial class WorkflowEngine
         }, cancellationToken);
 
     /// <summary>Takes a task offered to the actor's roles or to several users: it is then assigned to the actor alone.</summary>
-    public Task ClaimAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+    public Task ClaimAsync(Guid taskId, Actor actor, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async engine =>
         {
             var task = await engine.OpenTaskAsync(taskId, actor, cancellationToken);
@@ -75,7 +76,7 @@ public sealed partial class WorkflowEngine
         }, cancellationToken);
 
     /// <summary>The initiator (or an administrator) takes the request back: it ends as withdrawn.</summary>
-    public async Task WithdrawAsync(Guid instanceId, WorkflowActor actor, string? reason, CancellationToken cancellationToken = default)
+    public async Task WithdrawAsync(Guid instanceId, Actor actor, string? reason, CancellationToken cancellationToken = default)
     {
         // Who started an instance never changes: read before the step.
         var initiator = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Initiator).SingleOrDefaultAsync(cancellationToken)
@@ -89,7 +90,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>A comment on the instance's timeline, with files attached where given (the caller checked the actor may see the instance).</summary>
-    public Task CommentAsync(Guid instanceId, WorkflowActor actor, string text, IReadOnlyList<Guid>? files = null, CancellationToken cancellationToken = default) =>
+    public Task CommentAsync(Guid instanceId, Actor actor, string text, IReadOnlyList<Guid>? files = null, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async engine =>
         {
             await engine.StepAsync(instanceId, async runner =>
@@ -109,7 +110,7 @@ public sealed partial class WorkflowEngine
     }
 
     /// <summary>One action on a task the actor may act on: the task row records outcome, comment and actor; files attach first.</summary>
-    private Task<bool> OnTaskAsync(Guid taskId, WorkflowActor actor, string outcome, string? comment, IReadOnlyList<Guid>? files, Func<ProcessRunner, WorkflowTask, Task> action,
+    private Task<bool> OnTaskAsync(Guid taskId, Actor actor, string outcome, string? comment, IReadOnlyList<Guid>? files, Func<ProcessRunner, WorkflowTask, Task> action,
         CancellationToken cancellationToken) =>
         InTransactionAsync(async engine =>
         {
@@ -126,7 +127,7 @@ public sealed partial class WorkflowEngine
         }, cancellationToken);
 
     /// <summary>Files the actor uploaded and has not attached anywhere become the instance's, named in its history.</summary>
-    private async Task AttachAsync(ProcessRunner runner, Guid instanceId, WorkflowTask? task, WorkflowActor actor, IReadOnlyList<Guid>? files, CancellationToken cancellationToken)
+    private async Task AttachAsync(ProcessRunner runner, Guid instanceId, WorkflowTask? task, Actor actor, IReadOnlyList<Guid>? files, CancellationToken cancellationToken)
     {
         if (files is not { Count: > 0 })
         {

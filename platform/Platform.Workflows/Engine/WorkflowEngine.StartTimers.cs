@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Security;
 using Platform.Workflows.Runtime;
 
 namespace Platform.Workflows.Engine;
@@ -44,7 +45,7 @@ public sealed partial class WorkflowEngine
             return false;
         }
 
-        await StartAtAsync(row.DefinitionId, nodeId, null, WorkflowActor.System, cancellationToken: cancellationToken);
+        await StartAtAsync(row.DefinitionId, nodeId, null, Actor.Platform, cancellationToken: cancellationToken);
         return true;
     }
 }

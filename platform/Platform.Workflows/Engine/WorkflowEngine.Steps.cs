@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Security;
+using Platform.Data.Scripts;
 using Platform.Data.Workflows;
 using Platform.Workflows.Runtime;
 
@@ -6,7 +8,7 @@ namespace Platform.Workflows.Engine;
 
 public sealed partial class WorkflowEngine
 {
-    private async Task StepAsync(Guid instanceId, Func<ProcessRunner, Task> command, WorkflowActor actor, CancellationToken cancellationToken, string? endStatus = null)
+    private async Task StepAsync(Guid instanceId, Func<ProcessRunner, Task> command, Actor actor, CancellationToken cancellationToken, string? endStatus = null)
     {
         using var held = await locks.EnterAsync(instanceId, cancellationToken);
         await LockAcrossHostsAsync(instanceId, cancellationToken);
@@ -20,7 +22,7 @@ public sealed partial class WorkflowEngine
         await StepAsync(instance, isNew: false, command, actor, cancellationToken, endStatus);
     }
 
-    private async Task StepAsync(WorkflowInstance instance, bool isNew, Func<ProcessRunner, Task> command, WorkflowActor actor, CancellationToken cancellationToken, string? endStatus = null)
+    private async Task StepAsync(WorkflowInstance instance, bool isNew, Func<ProcessRunner, Task> command, Actor actor, CancellationToken cancellationToken, string? endStatus = null)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -31,7 +33,7 @@ public sealed partial class WorkflowEngine
         var state = isNew ? new InstanceState() : InstanceStateJson.Read(instance.State);
         var services = new EngineStepServices(db, records, instance, logger);
         var now = clock.GetUtcNow();
-        var runner = new ProcessRunner(model, state, scripts, services, new StepContext(now, actor.UserId, actor.ScriptUser, instance.Initiator) { InstanceId = instance.Id });
+        var runner = new ProcessRunner(model, state, scripts, services, new StepContext(now, actor.UserId, await ScriptUsers.OfAsync(db, actor, cancellationToken), instance.Initiator) { InstanceId = instance.Id });
         await command(runner);
         var effects = runner.Effects;
 
@@ -122,7 +124,7 @@ public sealed partial class WorkflowEngine
     private Task<bool> IsRunningAsync(Guid instanceId, CancellationToken cancellationToken) =>
         db.WorkflowInstances.AnyAsync(i => i.Id == instanceId && i.EndedAt == null, cancellationToken);
 
-    private async Task StartCalledAsync(WorkflowInstance caller, InstanceState state, ProcessCall call, WorkflowActor actor, CancellationToken cancellationToken)
+    private async Task StartCalledAsync(WorkflowInstance caller, InstanceState state, ProcessCall call, Actor actor, CancellationToken cancellationToken)
     {
         var token = state.Tokens.Single(t => t.Id == call.TokenId);
         var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == call.ProcessKey)

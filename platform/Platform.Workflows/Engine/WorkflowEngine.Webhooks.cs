@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Core.Security;
 using Platform.Data.Workflows;
 using Platform.Workflows.Runtime;
 
@@ -44,7 +45,7 @@ public sealed partial class WorkflowEngine
         var response = await sender.SendAsync(call, cancellationToken);
         try
         {
-            await InStepAsync(instanceId, runner => runner.WebhookAnsweredAsync(timerId, response), WorkflowActor.System, cancellationToken);
+            await InStepAsync(instanceId, runner => runner.WebhookAnsweredAsync(timerId, response), Actor.Platform, cancellationToken);
         }
         catch (WorkflowException e) when (e.Code is WorkflowException.NoSuchInstance or WorkflowException.InstanceEnded)
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Data.Workflows;
@@ -18,7 +19,7 @@ public sealed partial class WorkflowEngine(
     ILogger<WorkflowEngine> logger)
 {
     /// <summary>Starts the latest version of a process, optionally bound to a record.</summary>
-    public async Task<WorkflowInstance> StartAsync(string processKey, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor,
+    public async Task<WorkflowInstance> StartAsync(string processKey, IReadOnlyDictionary<string, object?>? variables, Actor actor,
         string? entity = null, Guid? recordId = null, CancellationToken cancellationToken = default)
     {
         var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey)
@@ -28,7 +29,7 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>Starts a given version at a given start event (a record trigger's, a timer's; the none start event when null).</summary>
-    public async Task<WorkflowInstance> StartAtAsync(long definitionId, string? startNodeId, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor,
+    public async Task<WorkflowInstance> StartAtAsync(long definitionId, string? startNodeId, IReadOnlyDictionary<string, object?>? variables, Actor actor,
         string? entity = null, Guid? recordId = null, CancellationToken cancellationToken = default)
     {
         var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == definitionId).Select(d => new { d.Id, d.ProcessKey, d.Version })
@@ -38,7 +39,7 @@ public sealed partial class WorkflowEngine(
     }
 
     private async Task<WorkflowInstance> StartStepAsync(long definitionId, string processKey, int version, string? startNodeId, IReadOnlyDictionary<string, object?>? variables,
-        WorkflowActor actor, string? entity, Guid? recordId, CancellationToken cancellationToken)
+        Actor actor, string? entity, Guid? recordId, CancellationToken cancellationToken)
     {
         var instance = NewInstance(Guid.CreateVersion7(clock.GetUtcNow()), definitionId, processKey, version, actor, entity?.ToLowerInvariant(), recordId, null);
         await StepAsync(instance, isNew: true, runner => runner.StartAsync(variables, startNodeId), actor, cancellationToken);
@@ -49,7 +50,7 @@ public sealed partial class WorkflowEngine(
     /// Starts, at its message start event, the latest version of every process that starts on
     /// <paramref name="message"/>, all in one transaction (all start or none). Refused when no deployed process starts on it.
     /// </summary>
-    public async Task<IReadOnlyList<WorkflowInstance>> StartByMessageAsync(string message, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor,
+    public async Task<IReadOnlyList<WorkflowInstance>> StartByMessageAsync(string message, IReadOnlyDictionary<string, object?>? variables, Actor actor,
         string? entity = null, Guid? recordId = null, CancellationToken cancellationToken = default)
     {
         var latest = await db.WorkflowDefinitions.AsNoTracking().GroupBy(d => d.ProcessKey).Select(g => g.Max(d => d.Id)).ToListAsync(cancellationToken);
@@ -81,16 +82,16 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>Completes a task the actor may act on, with the variables given (an approval's outcome, a form's values).</summary>
-    public Task CompleteTaskAsync(Guid taskId, WorkflowActor actor, IReadOnlyDictionary<string, object?>? variables, string outcome = "completed", string? comment = null,
+    public Task CompleteTaskAsync(Guid taskId, Actor actor, IReadOnlyDictionary<string, object?>? variables, string outcome = "completed", string? comment = null,
         CancellationToken cancellationToken = default) =>
         OnTaskAsync(taskId, actor, outcome, comment, null, (runner, task) => runner.CompleteTaskAsync(task.Id, variables, outcome), cancellationToken);
 
     /// <summary>Fires a timer that fell due (the dispatcher calls it); nothing happens when the step that set it already cleared it.</summary>
     public Task FireTimerAsync(Guid instanceId, string timerId, CancellationToken cancellationToken = default) =>
-        InStepAsync(instanceId, runner => runner.FireTimerAsync(timerId), WorkflowActor.System, cancellationToken);
+        InStepAsync(instanceId, runner => runner.FireTimerAsync(timerId), Actor.Platform, cancellationToken);
 
     /// <summary>Delivers a message to an instance; false when nothing in it waited for that message.</summary>
-    public Task<bool> DeliverMessageAsync(Guid instanceId, string message, IReadOnlyDictionary<string, object?>? variables, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+    public Task<bool> DeliverMessageAsync(Guid instanceId, string message, IReadOnlyDictionary<string, object?>? variables, Actor actor, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async engine =>
         {
             var delivered = false;
@@ -99,7 +100,7 @@ public sealed partial class WorkflowEngine(
         }, cancellationToken);
 
     /// <summary>Runs the failed nodes of an instance in incident again; false when nothing was in incident.</summary>
-    public Task<bool> RetryAsync(Guid instanceId, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+    public Task<bool> RetryAsync(Guid instanceId, Actor actor, CancellationToken cancellationToken = default) =>
         InTransactionAsync(async engine =>
         {
             var retried = false;
@@ -108,16 +109,16 @@ public sealed partial class WorkflowEngine(
         }, cancellationToken);
 
     /// <summary>Ends an instance now with <paramref name="status"/> (cancelled, withdrawn, rejected): open tasks, timers and called processes are cancelled.</summary>
-    public Task CancelAsync(Guid instanceId, string status, string? reason, WorkflowActor actor, CancellationToken cancellationToken = default) =>
+    public Task CancelAsync(Guid instanceId, string status, string? reason, Actor actor, CancellationToken cancellationToken = default) =>
         InStepAsync(instanceId, runner => { runner.Cancel(status, reason); return Task.CompletedTask; }, actor, cancellationToken, status);
 
-    private WorkflowInstance NewInstance(Guid id, long definitionId, string key, int version, WorkflowActor actor, string? entity, Guid? recordId, Guid? parent) => new()
+    private WorkflowInstance NewInstance(Guid id, long definitionId, string key, int version, Actor actor, string? entity, Guid? recordId, Guid? parent) => new()
     {
         Id = id, DefinitionId = definitionId, ProcessKey = key, Version = version, Entity = entity, RecordId = recordId,
         Initiator = actor.UserId, StartedAt = clock.GetUtcNow(), ParentId = parent, Status = WorkflowStatus.Running,
     };
 
-    private async Task<WorkflowTask> OpenTaskAsync(Guid taskId, WorkflowActor actor, CancellationToken cancellationToken)
+    private async Task<WorkflowTask> OpenTaskAsync(Guid taskId, Actor actor, CancellationToken cancellationToken)
     {
         var task = await StepQueries.For(db).TaskAsync(db, taskId, cancellationToken);
         if (task is null || !task.IsOpen)
@@ -136,16 +137,16 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>The assignee acts on an assigned task; an unassigned one is open to its candidate users and roles (and to anyone when it has none).</summary>
-    public static bool MayAct(WorkflowTask task, WorkflowActor actor) =>
+    public static bool MayAct(WorkflowTask task, Actor actor) =>
         actor.MayActForAnyone
         || (task.Assignee is { } assignee
             ? assignee == actor.UserId
             : (task.CandidateUsers.Length == 0 && task.CandidateRoles.Length == 0)
               || task.CandidateUsers.Contains($"|{actor.UserId}|", StringComparison.Ordinal)
-              || actor.Roles.Any(role => task.CandidateRoles.Contains($"|{role}|", StringComparison.Ordinal)));
+              || actor.RoleNames.Any(role => task.CandidateRoles.Contains($"|{role}|", StringComparison.Ordinal)));
 
     /// <summary>One step of an instance as a command of its own (see <see cref="InTransactionAsync{T}"/>).</summary>
-    private Task<bool> InStepAsync(Guid instanceId, Func<ProcessRunner, Task> command, WorkflowActor actor, CancellationToken cancellationToken, string? endStatus = null) =>
+    private Task<bool> InStepAsync(Guid instanceId, Func<ProcessRunner, Task> command, Actor actor, CancellationToken cancellationToken, string? endStatus = null) =>
         InTransactionAsync(async engine =>
         {
             await engine.StepAsync(instanceId, command, actor, cancellationToken, endStatus);

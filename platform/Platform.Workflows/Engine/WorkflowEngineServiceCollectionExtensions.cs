@@ -14,8 +14,9 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<GroupedCommits>();
         services.TryAddSingleton<WorkflowScripts>();
         services.TryAddScoped<WorkflowEngine>();
+        services.TryAddScoped<Queries.WorkflowQueries>();
         services.TryAddSingleton<WorkflowTriggers>();
-        services.AddScoped<Platform.Data.Records.IRecordChangeHook, WorkflowRecordHook>();
+        services.AddScoped<Platform.Data.Records.IRecordSaveHandler, WorkflowSaveHandler>();
         services.TryAddSingleton<WorkflowTimerDispatcher>();
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<WorkflowWebhookDispatcher>();

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Entities.Export;
@@ -19,7 +20,7 @@ internal static class ImportBench
 {
     public static async Task RunAsync(IServiceProvider provider, int count)
     {
-        var actor = new RecordActor("bench", "bench", Access: new RecordAccess(true, []));
+        var actor = new Actor("bench", "bench", Access: new RecordAccess(true, []));
         var workbook = await WorkbookAsync(count);
         Console.WriteLine($"(d) import of {count} rows: workbook {workbook.Length / 1024} KB");
 
@@ -34,7 +35,7 @@ internal static class ImportBench
             var mapping = ImportMapping.For(reader.Entity, table.Headings, null, text);
             var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), null, text, default);
             var job = new ImportJob(Guid.NewGuid(), "order20", "bench", rows.Count, skipBadRows: false);
-            await new ImportRunner(services.GetRequiredService<PlatformDbContext>(), records, actor, text)
+            await new ImportRunner(records, actor, text)
                 .RunAsync(job, reader.Entity, rows, ["code"], ImportMode.Upsert, default);
             if (job.Status != "completed" || job.Inserted != count)
             {

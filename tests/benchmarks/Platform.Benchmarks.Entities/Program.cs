@@ -10,12 +10,13 @@ using Microsoft.Extensions.Localization;
 using Microsoft.OData.UriParser;
 using Platform.Benchmarks.Entities;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data;
+using Platform.Data.Query;
 using Platform.Data.Records;
 using Platform.Entities.OData;
 using Platform.Web.Data;
 using Platform.Web.Localization;
-using Platform.Data.Query;
 
 // Entity engine benchmark on SQLite, each figure against a hand-written EF Core baseline in the same run:
 //   (a) inserting records of a 20-field entity one by one, (b) an OData filter on an indexed field with
@@ -60,7 +61,7 @@ if (importOnly)
     return;
 }
 
-var actor = new RecordActor("bench", "bench");
+var actor = new Actor("bench", "bench");
 async Task<double> EngineInsertsAsync(int count, int offset)
 {
     var watch = Stopwatch.StartNew();

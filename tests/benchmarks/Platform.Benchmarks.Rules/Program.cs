@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Platform.Benchmarks.Entities;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Rules;
@@ -47,7 +48,7 @@ await using (var scope = provider.CreateAsyncScope())
 }
 
 Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; saves {saves}, evaluations {evaluations}");
-var actor = new RecordActor("bench", "bench", Roles: ["Sales"]);
+var actor = new Actor("bench", "bench", Roles: ["Sales"]);
 async Task<double> SavesAsync(string entity, int count, int offset)
 {
     var watch = Stopwatch.StartNew();

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Platform.Benchmarks.Workflows;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Web.Data;
 using Platform.Web.Localization;
@@ -63,7 +64,7 @@ Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow
 
 // (a) 3-step approvals, each step in its own scope as a request would be; warm-up first. Several
 // clients at once, as people approving at the same time would be; each client runs its processes one after another.
-var approver = new WorkflowActor("bench", "bench", ["Sales manager", "Sales director", "Finance"]);
+var approver = new Actor("bench", "bench", Roles: ["Sales manager", "Sales director", "Finance"]);
 var commits = provider.GetRequiredService<GroupedCommits>();
 (long Groups, long Steps, double BusyMs) grouped = default;
 var groupedCpu = TimeSpan.Zero;
@@ -181,7 +182,7 @@ for (var i = 0; i < timers; i++)
 {
     await using var scope = provider.CreateAsyncScope();
     var due = first + TimeSpan.FromMilliseconds(window * 1000.0 * i / timers);
-    await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("waits", new Dictionary<string, object?> { ["dueAt"] = due.ToString("O", CultureInfo.InvariantCulture) }, WorkflowActor.System);
+    await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("waits", new Dictionary<string, object?> { ["dueAt"] = due.ToString("O", CultureInfo.InvariantCulture) }, Actor.Platform);
 }
 
 Console.WriteLine($"    {timers} waiting instances created in {creation.Elapsed.TotalSeconds:F1} s; first due {(first - DateTimeOffset.UtcNow).TotalSeconds:F1} s from now");

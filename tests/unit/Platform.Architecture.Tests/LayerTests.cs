@@ -5,8 +5,8 @@ namespace Platform.Architecture.Tests;
 
 /// <summary>
 /// Which project may depend on which (see docs/architecture.md). These rules hold today and must
-/// keep holding; the rules still to come with issue 17 (modules on abstractions only, no module
-/// touching PlatformDbContext) join this class as their step lands.
+/// keep holding; the rule still to come with issue 17 (modules on abstractions only) joins this
+/// class as its step lands.
 /// </summary>
 public sealed class LayerTests
 {
@@ -42,6 +42,15 @@ public sealed class LayerTests
         var referenced = Load(module).GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.Empty(referenced.Intersect(Modules.Where(m => m != module)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleProjects))]
+    public void A_module_never_touches_the_whole_database(string module)
+    {
+        var result = Types.InAssembly(Load(module)).ShouldNot().HaveDependencyOn("Platform.Data.PlatformDbContext").GetResult();
+
+        Assert.True(result.IsSuccessful, Offenders(result));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 
 namespace Platform.Entities.Components.FieldEditors;
@@ -20,7 +21,7 @@ public abstract class FieldEditorBase : ComponentBase
     public bool ReadOnly { get; set; }
 
     [Parameter, EditorRequired]
-    public RecordActor Actor { get; set; } = default!;
+    public Actor Actor { get; set; } = default!;
 
     /// <summary>For lookups: set to offer creating the target record from the picker.</summary>
     [Parameter]

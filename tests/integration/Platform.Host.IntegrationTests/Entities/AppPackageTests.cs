@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Cli;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
@@ -133,7 +134,7 @@ public sealed class AppPackageTests
     {
         await using var host = await PlatformHost.StartAsync(provider);
         await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
-        var actor = new RecordActor("u1", "admin");
+        var actor = new Actor("u1", "admin");
         foreach (var code in new[] { "P-1", "P-2" })
         {
             await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = code, ["name"] = "同名" }, actor));
@@ -211,7 +212,7 @@ public sealed class AppPackageTests
     public async Task A_sample_sales_order_takes_prices_from_its_products_and_totals_its_lines(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider, ("Platform:Packages:0", SamplesFolder));
-        var sales = new RecordActor("u-sales", "sales", Roles: ["Sales"]);
+        var sales = new Actor("u-sales", "sales", Roles: ["Sales"]);
         Task<RecordResult> Create(string entity, Dictionary<string, object?> values) =>
             host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync(entity, values, sales));
         var customer = (await Create("customer", new() { ["name"] = "上海羊毛衫贸易" })).Record!;

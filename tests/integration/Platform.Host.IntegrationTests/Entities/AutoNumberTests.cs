@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// <summary>Auto-numbers (SO-{yyyy}{MM}-{#####}) are unique and gap-free, even with many writers at once.</summary>
 public sealed class AutoNumberTests
 {
-    private static readonly RecordActor Admin = new("u-admin", "admin");
+    private static readonly Actor Admin = new("u-admin", "admin");
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// <summary>Many records at once (imports): each checked like one, all saved together or none.</summary>
 public sealed class BatchCreateTests
 {
-    private static readonly RecordActor Admin = new("u-admin", "admin");
+    private static readonly Actor Admin = new("u-admin", "admin");
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

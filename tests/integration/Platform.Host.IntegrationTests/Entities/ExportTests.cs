@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -44,7 +45,7 @@ public sealed class ExportTests
             await schemas.ApplyAsync(Order(), "admin");
             return true;
         });
-        var admin = new RecordActor("admin", "admin", Access: new RecordAccess(true, []));
+        var admin = new Actor("admin", "admin", Access: new RecordAccess(true, []));
         var ids = new List<Guid>();
         foreach (var (code, name, price, status, launched) in new[]
                  {

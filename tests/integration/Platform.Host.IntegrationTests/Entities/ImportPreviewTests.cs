@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -47,7 +48,7 @@ public sealed class ImportPreviewTests
             await s.GetRequiredService<SchemaManager>().ApplyAsync(Purchase(), "admin");
             return true;
         });
-        var admin = new RecordActor("admin", "admin", Access: new RecordAccess(true, []));
+        var admin = new Actor("admin", "admin", Access: new RecordAccess(true, []));
         foreach (var (code, name) in new[] { ("P-1", "羊毛围巾"), ("P-2", "真丝围巾"), ("P-3", "真丝围巾") })
         {
             await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = code, ["name"] = name }, admin));

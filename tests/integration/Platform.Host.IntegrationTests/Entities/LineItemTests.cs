@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
@@ -12,7 +13,7 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// </summary>
 public sealed class LineItemTests
 {
-    private static readonly RecordActor Admin = new("u-admin", "admin");
+    private static readonly Actor Admin = new("u-admin", "admin");
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Entities.Views;
 using Platform.Host.IntegrationTests.Infrastructure;
@@ -15,8 +16,8 @@ public sealed class ListViewServiceTests
 {
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
-    private static readonly RecordActor Alice = new("alice-id", "alice");
-    private static readonly RecordActor Bob = new("bob-id", "bob");
+    private static readonly Actor Alice = new("alice-id", "alice");
+    private static readonly Actor Bob = new("bob-id", "bob");
 
     private static ViewDefinition Big() => new()
     {
@@ -84,7 +85,7 @@ public sealed class ListViewServiceTests
         await using var host = await PlatformHost.StartAsync(provider);
         await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
         var seller = await Accounts.CreateUserAsync(host, "seller", "Seller-passw0rd");
-        var admin = new RecordActor("admin", "admin");
+        var admin = new Actor("admin", "admin");
         var ids = new List<Guid>();
         foreach (var code in new[] { "A-1", "A-2", "A-3" })
         {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
@@ -11,7 +12,7 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// <summary>Lookups refer to live records of their target, and deleting a target follows each lookup's rule.</summary>
 public sealed class LookupTests
 {
-    private static readonly RecordActor Admin = new("u-admin", "admin");
+    private static readonly Actor Admin = new("u-admin", "admin");
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

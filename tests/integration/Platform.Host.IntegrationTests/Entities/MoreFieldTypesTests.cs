@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -11,7 +12,7 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// <summary>Multi-choice fields, computed fields (definition and storage; formulas run with the rules engine) and declared filter indexes.</summary>
 public sealed class MoreFieldTypesTests
 {
-    private static readonly RecordActor Admin = new("u-admin", "admin");
+    private static readonly Actor Admin = new("u-admin", "admin");
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -34,7 +35,7 @@ public sealed class ODataQueryTests
                 ["code"] = p.Code, ["name"] = p.Name, ["price"] = p.Price, ["stock"] = p.Stock,
                 ["launched"] = p.Launched, ["active"] = p.Active, ["status"] = p.Status,
             };
-            var result = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", values, new RecordActor("u1", "admin")));
+            var result = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", values, new Actor("u1", "admin")));
             Assert.True(result.Succeeded, string.Join("; ", result.Errors));
             ids[p.Code] = (Guid)result.Record!["id"]!;
         }

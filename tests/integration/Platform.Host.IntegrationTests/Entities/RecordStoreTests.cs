@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -8,8 +9,8 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// <summary>The one record service behind API, UI and workflows: typed values, checks, concurrency, recycle bin, audit.</summary>
 public sealed class RecordStoreTests
 {
-    private static readonly RecordActor Alice = new("u-alice", "alice", "d-sales");
-    private static readonly RecordActor Bob = new("u-bob", "bob");
+    private static readonly Actor Alice = new("u-alice", "alice", "d-sales");
+    private static readonly Actor Bob = new("u-bob", "bob");
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
@@ -12,8 +13,8 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// </summary>
 public sealed class RuleTests
 {
-    private static readonly RecordActor Clerk = new("u-clerk", "clerk", Roles: ["Sales"]);
-    private static readonly RecordActor Manager = new("u-manager", "manager", Roles: ["Sales", "Sales manager"]);
+    private static readonly Actor Clerk = new("u-clerk", "clerk", Roles: ["Sales"]);
+    private static readonly Actor Manager = new("u-manager", "manager", Roles: ["Sales", "Sales manager"]);
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 
@@ -72,10 +73,10 @@ public sealed class RuleTests
         return host;
     }
 
-    private static Task<RecordResult> CreateAsync(PlatformHost host, Dictionary<string, object?> values, RecordActor? actor = null) =>
+    private static Task<RecordResult> CreateAsync(PlatformHost host, Dictionary<string, object?> values, Actor? actor = null) =>
         host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("order", values, actor ?? Clerk));
 
-    private static Task<RecordResult> UpdateAsync(PlatformHost host, Guid id, int version, Dictionary<string, object?> values, RecordActor? actor = null) =>
+    private static Task<RecordResult> UpdateAsync(PlatformHost host, Guid id, int version, Dictionary<string, object?> values, Actor? actor = null) =>
         host.InScopeAsync(s => s.GetRequiredService<RecordStore>().UpdateAsync("order", id, version, values, actor ?? Clerk));
 
     private static Dictionary<string, object?> Line(decimal quantity, decimal price) => new() { ["quantity"] = quantity, ["price"] = price };

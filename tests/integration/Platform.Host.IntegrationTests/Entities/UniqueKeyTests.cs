@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// <summary>Composite unique keys (组合排重): product code + name + spec.</summary>
 public sealed class UniqueKeyTests
 {
-    private static readonly RecordActor Admin = new("u-admin", "admin");
+    private static readonly Actor Admin = new("u-admin", "admin");
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class ApprovalApiTests
         await Accounts.CreateUserAsync(host, "dave", Password, "Sales director");
         var (admin, manager, director) = (await host.CreateAdminClientAsync(), await host.CreateClientForAsync("mary", Password), await host.CreateClientForAsync("dave", Password));
         var adminId = await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync());
-        var person = new RecordActor(adminId, "admin", Access: new RecordAccess(true, []));
+        var person = new Actor(adminId, "admin", Access: new RecordAccess(true, []));
         Task<RecordResult> Save(Func<RecordStore, Task<RecordResult>> work) => host.InScopeAsync(s => work(s.GetRequiredService<RecordStore>()));
         Task<IReadOnlyDictionary<string, object?>?> Order(Guid id) => host.InScopeAsync(s => s.GetRequiredService<RecordStore>().GetAsync("sales_order", id));
 

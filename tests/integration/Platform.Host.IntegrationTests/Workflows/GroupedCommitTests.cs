@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Workflows;
 using Platform.Host.IntegrationTests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class GroupedCommitTests
         </definitions>
         """;
 
-    private static readonly WorkflowActor Approver = new("admin", "admin", [], MayActForAnyone: true);
+    private static readonly Actor Approver = new("admin", "admin") { MayActForAnyone = true };
 
     [Fact]
     public async Task Steps_asked_for_at_once_share_commits_and_a_failing_step_loses_only_its_own_changes()

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Records;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Entities;
@@ -64,7 +65,7 @@ public sealed class TriggerTests
         await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
         await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
         await DeployAsync(host, Triggered);
-        var person = new RecordActor("u-1", "lin", Access: new RecordAccess(true, []));
+        var person = new Actor("u-1", "lin", Access: new RecordAccess(true, []));
         Task<RecordResult> Save(Func<RecordStore, Task<RecordResult>> work) => host.InScopeAsync(s => work(s.GetRequiredService<RecordStore>()));
 
         var plain = await Save(r => r.CreateAsync("product", new Dictionary<string, object?> { ["code"] = "A-1", ["name"] = "Scarf", ["status"] = "draft" }, person));
@@ -89,12 +90,41 @@ public sealed class TriggerTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Trigger_conditions_and_steps_see_the_user_rules_see_with_the_department_manager(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
+        await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
+        var east = await Accounts.CreateDepartmentAsync(host, "华东");
+        var boss = await Accounts.CreateUserInAsync(host, "boss", "Passw0rd!longer", east);
+        await host.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PlatformDbContext>();
+            (await db.Departments.SingleAsync(d => d.Id == east)).ManagerId = boss;
+            return await db.SaveChangesAsync();
+        });
+        await DeployAsync(host, Triggered
+            .Replace("record.code.startsWith('X')", $"user.manager == '{boss}' &amp;&amp; user.department == '{east}' &amp;&amp; user.roles.includes('Sales')", StringComparison.Ordinal)
+            .Replace("<userTask id=\"check\" name=\"Check\"/>", "<userTask id=\"check\" name=\"Check for ${user.manager} (${user.name})\"/>", StringComparison.Ordinal));
+        var inEast = new Actor("u-1", "lin", east, new RecordAccess(true, []), ["Sales"]);
+        var elsewhere = inEast with { DepartmentId = null };
+
+        await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = "A-1" }, elsewhere));
+        Assert.Empty(await InstancesAsync(host));
+        await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = "A-2" }, inEast));
+
+        Assert.Single(await InstancesAsync(host));
+        var task = await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().WorkflowTasks.SingleAsync(t => t.ElementId == "check"));
+        Assert.Equal($"Check for {boss} (lin)", task.Name);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task A_trigger_whose_condition_fails_refuses_the_save_and_keeps_nothing(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
         await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
         await DeployAsync(host, Triggered.Replace("record.code.startsWith('X')", "record.nothing.startsWith('X')", StringComparison.Ordinal));
-        var person = new RecordActor("u-1", "lin", Access: new RecordAccess(true, []));
+        var person = new Actor("u-1", "lin", Access: new RecordAccess(true, []));
 
         var refused = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync("product", new Dictionary<string, object?> { ["code"] = "X-2" }, person));
 

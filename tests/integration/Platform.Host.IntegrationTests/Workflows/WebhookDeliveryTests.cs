@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Host.IntegrationTests.Infrastructure;
 using Platform.Workflows;
@@ -39,7 +40,7 @@ public sealed class WebhookDeliveryTests
             return true;
         });
         var instance = await host.InScopeAsync(s => s.GetRequiredService<WorkflowEngine>()
-            .StartAsync("tell_erp", new Dictionary<string, object?> { ["orderNo"] = orderNo, ["total"] = 99.5m }, WorkflowActor.System));
+            .StartAsync("tell_erp", new Dictionary<string, object?> { ["orderNo"] = orderNo, ["total"] = 99.5m }, Actor.Platform));
         return instance.Id;
     }
 

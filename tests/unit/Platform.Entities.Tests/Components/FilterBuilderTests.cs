@@ -1,5 +1,6 @@
 using Bunit;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Entities.Components.Lists;
 using Platform.Entities.Tests.Forms;
@@ -12,7 +13,7 @@ public sealed class FilterBuilderTests : FormComponentContext
     private int _applied;
 
     private IRenderedComponent<FilterBuilder> Builder() => Render<FilterBuilder>(p => p.Add(b => b.Entity, SalesOrderModel.Order).Add(b => b.Conditions, _conditions)
-        .Add(b => b.Actor, new RecordActor("u1", "admin")).Add(b => b.Apply, () => _applied++));
+        .Add(b => b.Actor, new Actor("u1", "admin")).Add(b => b.Apply, () => _applied++));
 
     [Fact]
     public void Adding_a_condition_starts_with_the_first_filterable_field_and_its_first_operator()

@@ -1,4 +1,5 @@
 using Bunit;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Entities.Components.Forms;
 using Platform.Entities.Forms;
@@ -8,7 +9,7 @@ namespace Platform.Entities.Tests.Components;
 
 public sealed class LinesGridTests : FormComponentContext
 {
-    private static readonly RecordActor Admin = new("u1", "admin");
+    private static readonly Actor Admin = new("u1", "admin");
 
     private readonly RecordDraft _draft = new(SalesOrderModel.Order, SalesOrderModel.LineEntities, SalesOrderModel.Stored(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()));
 

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Web;
 using Platform.Core.Metadata;
+using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Entities.Components.Forms;
 using Platform.Entities.Forms;
@@ -21,7 +22,7 @@ public sealed class LookupPickerTests : FormComponentContext
 
     private IRenderedComponent<LookupPicker> Picker(string? value = null, bool withCreate = false) => Render<LookupPicker>(p =>
     {
-        p.Add(c => c.Field, Customer).Add(c => c.Actor, new RecordActor("u1", "admin")).Add(c => c.Value, value).Add(c => c.TestId, "customer")
+        p.Add(c => c.Field, Customer).Add(c => c.Actor, new Actor("u1", "admin")).Add(c => c.Value, value).Add(c => c.TestId, "customer")
             .Add(c => c.ValueChanged, (string? key) => _chosen = key);
         if (withCreate)
         {
@@ -93,7 +94,7 @@ public sealed class LookupPickerTests : FormComponentContext
     [Fact]
     public void A_read_only_picker_neither_opens_nor_offers_clear_or_create()
     {
-        var picker = Render<LookupPicker>(p => p.Add(c => c.Field, Customer).Add(c => c.Actor, new RecordActor("u1", "admin")).Add(c => c.Value, "a")
+        var picker = Render<LookupPicker>(p => p.Add(c => c.Field, Customer).Add(c => c.Actor, new Actor("u1", "admin")).Add(c => c.Value, "a")
             .Add(c => c.ReadOnly, true).Add(c => c.TestId, "customer").Add(c => c.CreateNew, (string? _) => { }));
         picker.Find("input").Focus();
 

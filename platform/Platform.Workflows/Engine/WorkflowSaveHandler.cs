@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
+using Platform.Data.Scripts;
 using Platform.Rules;
 using Platform.Workflows.Runtime;
 
@@ -14,10 +16,13 @@ namespace Platform.Workflows.Engine;
 /// so the record and its new instances commit together. Changes the workflows make themselves start
 /// nothing (no process can trigger itself in a loop).
 /// </summary>
-internal sealed class WorkflowRecordHook(PlatformDbContext db, WorkflowTriggers triggers, WorkflowScripts scripts, IServiceProvider services, IStringLocalizer localizer)
-    : IRecordChangeHook
+internal sealed class WorkflowSaveHandler(PlatformDbContext db, WorkflowTriggers triggers, WorkflowScripts scripts, IServiceProvider services, IStringLocalizer localizer)
+    : IRecordSaveHandler
 {
-    public async Task<string?> RefuseAsync(string entity, Guid id, RecordActor actor, CancellationToken cancellationToken)
+    /// <summary>After other handlers: a process starts only for a save they let through.</summary>
+    public int Order => 1000;
+
+    public async Task<string?> RefuseAsync(string entity, Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var key = entity.ToLowerInvariant();
         // Named as people know the process (its name, else its key).
@@ -28,7 +33,7 @@ internal sealed class WorkflowRecordHook(PlatformDbContext db, WorkflowTriggers 
 
     public async Task<IReadOnlyList<RecordFieldError>> SavedAsync(SavedRecords change, CancellationToken cancellationToken)
     {
-        if (change.Actor.UserId == EngineStepServices.WorkflowUser)
+        if (change.Actor == EngineStepServices.Workflows)
         {
             return [];
         }
@@ -40,7 +45,8 @@ internal sealed class WorkflowRecordHook(PlatformDbContext db, WorkflowTriggers 
         }
 
         var errors = new List<RecordFieldError>();
-        var actor = new WorkflowActor(change.Actor.UserId, change.Actor.UserName, change.Actor.Roles ?? [], change.Actor.DepartmentId);
+        var actor = change.Actor;
+        var user = await ScriptUsers.OfAsync(db, actor, cancellationToken);
         var engine = services.GetRequiredService<WorkflowEngine>();
         foreach (var saved in change.Records)
         {
@@ -51,7 +57,7 @@ internal sealed class WorkflowRecordHook(PlatformDbContext db, WorkflowTriggers 
                 {
                     if (trigger.Settings.Condition is { } condition
                         && !scripts.Holds($"{trigger.ProcessKey}.{trigger.Settings.NodeId} condition", condition,
-                            new Dictionary<string, object?> { ["previous"] = saved.Previous, ["change"] = change.Kind }, saved.Record, actor.ScriptUser))
+                            new Dictionary<string, object?> { ["previous"] = saved.Previous, ["change"] = change.Kind }, saved.Record, user))
                     {
                         continue;
                     }

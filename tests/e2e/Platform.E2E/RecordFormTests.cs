@@ -127,6 +127,9 @@ public sealed class RecordFormTests
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
         await SignInAsync(browser, host, "/records/sales_order/new");
+        // Each kind's editor brings its own styles: the per-cent sign beside its box, a number still to come in grey italics.
+        Assert.Equal("flex", await page.Locator(".field-percent").First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
+        Assert.Equal("italic", await page.GetByTestId("field-orderNumber").EvaluateAsync<string>("e => getComputedStyle(e).fontStyle"));
         await PickAsync(page, "field-customer", "华南");
         await page.GetByTestId("add-line-lines").ClickAsync();
         await page.GetByTestId("line-0-product-input").FillAsync("新品围巾");

@@ -10,16 +10,9 @@ namespace Platform.Workflows.Bpmn;
 /// </summary>
 public static class BpmnValidator
 {
-    private static readonly Dictionary<string, string[]> Supported = new(StringComparer.Ordinal)
-    {
-        ["startEvent"] = ["", "message", "timer"],
-        ["endEvent"] = ["", "terminate", "error"],
-        ["intermediateCatchEvent"] = ["timer", "message"],
-        ["intermediateThrowEvent"] = [""],
-        ["boundaryEvent"] = ["timer", "error"],
-        ["userTask"] = [""], ["serviceTask"] = [""], ["scriptTask"] = [""], ["task"] = [""], ["callActivity"] = [""], ["subProcess"] = [""],
-        ["exclusiveGateway"] = [""], ["parallelGateway"] = [""], ["inclusiveGateway"] = [""],
-    };
+    /// <summary>The elements the engine runs (Activities/) with the event definitions each may carry ("" for none).</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> Supported =
+        Activities.ActivityCatalog.All.ToDictionary(a => a.Descriptor.Element, a => a.Descriptor.EventDefinitions, StringComparer.Ordinal);
 
     /// <summary>The attributes of our namespace that the engine reads (assignment rules, service actions).</summary>
     private static readonly string[] PlatformAttributes =
@@ -34,7 +27,7 @@ public static class BpmnValidator
     private static readonly string[] JavaImplementations = ["class", "delegateExpression", "expression", "type"];
 
     /// <summary>Elements a token stops at (a person, a message, a timer, another process): a loop through one of them cannot spin.</summary>
-    private static readonly HashSet<string> WaitStates = ["userTask", "intermediateCatchEvent", "callActivity", "subProcess"];
+    private static readonly HashSet<string> WaitStates = [.. Activities.ActivityCatalog.All.Where(a => a.Descriptor.Waits).Select(a => a.Descriptor.Element)];
 
     /// <param name="otherProcesses">Ids of processes already deployed, which call activities may call.</param>
     public static IReadOnlyList<BpmnProblem> Validate(BpmnDefinitions definitions, IReadOnlyCollection<string>? otherProcesses = null)

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Platform.Workflows.Activities;
 using Platform.Workflows.Bpmn;
 
 namespace Platform.Workflows.Runtime;
@@ -15,6 +16,7 @@ public sealed class ModelNode
         Id = node.Id;
         Name = node.Name;
         Kind = node.Kind;
+        Activity = ActivityCatalog.Find(node.Kind);
         EventKind = node.EventKind;
         Scope = scope;
         AttachedTo = node.AttachedTo;
@@ -63,6 +65,9 @@ public sealed class ModelNode
     public string? Name { get; }
 
     public string Kind { get; }
+
+    /// <summary>What running this element does, bound when the file was read; null for an element the engine cannot run (it does not deploy).</summary>
+    public Activity? Activity { get; }
 
     public string? EventKind { get; }
 

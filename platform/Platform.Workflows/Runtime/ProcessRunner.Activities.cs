@@ -4,7 +4,7 @@ namespace Platform.Workflows.Runtime;
 
 public sealed partial class ProcessRunner
 {
-    private async Task OpenTaskAsync(Token token, ModelNode node)
+    internal async Task OpenTaskAsync(Token token, ModelNode node)
     {
         var assignment = node.Assignment!;
         var assignee = await FillTextAsync(token, $"{node.Id} assignee", assignment.Assignee);
@@ -53,7 +53,7 @@ public sealed partial class ProcessRunner
         _ => [Convert.ToString(value, CultureInfo.InvariantCulture)!],
     };
 
-    private async Task RunScriptAsync(Token token, ModelNode node)
+    internal async Task RunScriptAsync(Token token, ModelNode node)
     {
         if (node.Script is not { Length: > 0 } script)
         {
@@ -70,7 +70,7 @@ public sealed partial class ProcessRunner
         await LeaveAsync(token);
     }
 
-    private async Task PerformAsync(Token token, ModelNode node)
+    internal async Task PerformAsync(Token token, ModelNode node)
     {
         var action = node.Action;
         if (action?.Kind is null)
@@ -107,7 +107,7 @@ public sealed partial class ProcessRunner
         await LeaveAsync(token);
     }
 
-    private async Task EnterSubProcessAsync(Token token, ModelNode node)
+    internal async Task EnterSubProcessAsync(Token token, ModelNode node)
     {
         var start = model.StartOf(node.Id) ?? throw new WorkflowException($"{node.Label}: the sub-process has no start event.");
         var timers = await PlanBoundaryTimersAsync(token, node);
@@ -119,7 +119,7 @@ public sealed partial class ProcessRunner
         Set(timers);
     }
 
-    private async Task CallAsync(Token token, ModelNode node)
+    internal async Task CallAsync(Token token, ModelNode node)
     {
         var key = await FillTextAsync(token, $"{node.Id} called element", node.CalledElement)
             ?? throw new WorkflowException($"{node.Label}: the call activity names no process.");

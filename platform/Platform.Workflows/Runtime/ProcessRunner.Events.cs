@@ -3,7 +3,7 @@ namespace Platform.Workflows.Runtime;
 /// <summary>Timers (catch and boundary, interrupting or not, cycles), message waits and error events.</summary>
 public sealed partial class ProcessRunner
 {
-    private async Task CatchAsync(Token token, ModelNode node)
+    internal async Task CatchAsync(Token token, ModelNode node)
     {
         token.State = TokenState.Waiting;
         if (node.EventKind == "timer")

@@ -11,7 +11,7 @@ public sealed partial class ProcessRunner
     /// A failure while leaving puts this token (not whichever token's step got here) in incident,
     /// marked <see cref="Token.Leaving"/>, so a retry leaves again rather than running the node twice.
     /// </remarks>
-    private async Task LeaveAsync(Token token)
+    internal async Task LeaveAsync(Token token)
     {
         var node = model.Node(token.NodeId);
         token.Leaving = true;
@@ -84,7 +84,7 @@ public sealed partial class ProcessRunner
         }
     }
 
-    private async Task EndAsync(Token token, ModelNode node)
+    internal async Task EndAsync(Token token, ModelNode node)
     {
         History(node.Id, "ended", null, null);
         switch (node.EventKind)
@@ -185,10 +185,10 @@ public sealed partial class ProcessRunner
         state.Scopes.RemoveAll(s => s.Id == scopeId);
     }
 
-    private async Task ExclusiveAsync(Token token, ModelNode node) =>
+    internal async Task ExclusiveAsync(Token token, ModelNode node) =>
         await TakeAsync(token, node, await SelectFlowsAsync(token, node, firstOnly: true));
 
-    private async Task ParallelAsync(Token token, ModelNode node)
+    internal async Task ParallelAsync(Token token, ModelNode node)
     {
         if (node.Incoming.Count > 1)
         {
@@ -210,7 +210,7 @@ public sealed partial class ProcessRunner
         await TakeAsync(token, node, node.Outgoing);
     }
 
-    private async Task InclusiveAsync(Token token, ModelNode node)
+    internal async Task InclusiveAsync(Token token, ModelNode node)
     {
         if (node.Incoming.Count > 1)
         {

@@ -192,44 +192,8 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
                 return;
             }
 
-            switch (node.Kind)
-            {
-                case "startEvent" or "intermediateThrowEvent" or "task" or "manualTask" or "boundaryEvent":
-                    await LeaveAsync(token);
-                    break;
-                case "endEvent":
-                    await EndAsync(token, node);
-                    break;
-                case "userTask":
-                    await OpenTaskAsync(token, node);
-                    break;
-                case "scriptTask":
-                    await RunScriptAsync(token, node);
-                    break;
-                case "serviceTask" or "sendTask" or "businessRuleTask":
-                    await PerformAsync(token, node);
-                    break;
-                case "exclusiveGateway":
-                    await ExclusiveAsync(token, node);
-                    break;
-                case "parallelGateway":
-                    await ParallelAsync(token, node);
-                    break;
-                case "inclusiveGateway":
-                    await InclusiveAsync(token, node);
-                    break;
-                case "intermediateCatchEvent":
-                    await CatchAsync(token, node);
-                    break;
-                case "subProcess":
-                    await EnterSubProcessAsync(token, node);
-                    break;
-                case "callActivity":
-                    await CallAsync(token, node);
-                    break;
-                default:
-                    throw new WorkflowException($"{node.Kind} cannot run.");
-            }
+            // The element's behaviour was bound when the file was read (Activities/); a kind the engine cannot run never deploys.
+            await (node.Activity ?? throw new WorkflowException($"{node.Kind} cannot run.")).RunAsync(this, token, node);
         }
         catch (Exception e) when (e is ScriptFailureException or WorkflowException)
         {

@@ -88,7 +88,7 @@ public sealed class LayerTests
     [Fact]
     public void The_workflow_runner_and_bpmn_model_stay_free_of_the_database()
     {
-        var result = Types.InAssembly(Load("Platform.Workflows")).That().ResideInNamespaceMatching(@"^Platform\.Workflows\.(Runtime|Bpmn)(\.|$)")
+        var result = Types.InAssembly(Load("Platform.Workflows")).That().ResideInNamespaceMatching(@"^Platform\.Workflows\.(Runtime|Bpmn|Activities)(\.|$)")
             .ShouldNot().HaveDependencyOnAny(["Microsoft.EntityFrameworkCore", "Platform.Data", .. Web])
             .GetResult();
 

@@ -30,7 +30,7 @@ public static class CliServices
         services.AddPlatformIdentityCore();
         services.AddPlatformRecords();
         // Messages of the record engine (type-change checks) in the platform's catalog, as on the host.
-        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly]));
+        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Platform.Core.Fields.FieldType).Assembly]));
         services.AddSingleton<IStringLocalizer>(sp => new CatalogStringLocalizer(sp.GetRequiredService<LocalizationCatalog>()));
         return services.BuildServiceProvider();
     }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Platform.Abstractions.Security;
 using Platform.Core.Records;
 using Platform.Core.Security;
-using Platform.Workflows;
+using Platform.Bpmn;
 
 namespace Platform.Web.Security;
 

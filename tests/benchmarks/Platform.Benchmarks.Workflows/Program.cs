@@ -13,8 +13,8 @@ using Platform.Core.Security;
 using Platform.Data;
 using Platform.Web.Data;
 using Platform.Web.Localization;
-using Platform.Workflows;
-using Platform.Workflows.Engine;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
 
 // Workflow engine benchmark on SQLite:
 //   (a) start and complete a 3-step approval end to end (start + 3 task completions, one transaction each),

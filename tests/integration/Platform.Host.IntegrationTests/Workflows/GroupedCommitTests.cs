@@ -5,9 +5,9 @@ using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Workflows;
 using Platform.Host.IntegrationTests.Infrastructure;
-using Platform.Workflows;
-using Platform.Workflows.Engine;
-using Platform.Workflows.Runtime;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
+using Platform.Bpmn.Runtime;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

@@ -7,8 +7,8 @@ using Platform.Data;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Entities;
 using Platform.Host.IntegrationTests.Infrastructure;
-using Platform.Workflows;
-using Platform.Workflows.Engine;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

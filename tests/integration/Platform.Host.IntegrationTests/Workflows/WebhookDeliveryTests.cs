@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Host.IntegrationTests.Infrastructure;
-using Platform.Workflows;
-using Platform.Workflows.Engine;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.IntegrationTests.Infrastructure;
-using Platform.Workflows.Engine;
+using Platform.Bpmn.Engine;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

@@ -8,7 +8,7 @@ namespace Platform.Web.Tests.Localization;
 public sealed partial class LocalizationCompletenessTests
 {
     private static readonly Assembly[] Assemblies =
-        [typeof(PlatformCultures).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(Approvals.Startup).Assembly];
+        [typeof(PlatformCultures).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(Workflows.Startup).Assembly];
 
     public static TheoryData<string> UiAssemblies() => new(Assemblies.Select(a => a.GetName().Name!));
 
@@ -54,7 +54,7 @@ public sealed partial class LocalizationCompletenessTests
     private static IEnumerable<string> SourceFiles()
     {
         var root = Platform.Tests.RepositoryFolder.Root;
-        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "modules/Platform.Approvals", "platform/Platform.Data", "platform/Platform.Core" }
+        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "modules/Platform.Workflows", "platform/Platform.Data", "platform/Platform.Core", "platform/Platform.Bpmn" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));

@@ -1,0 +1,27 @@
+using Platform.Core.Metadata;
+using Platform.Bpmn.Runtime;
+
+namespace Platform.Bpmn.Activities.Tasks;
+
+/// <summary>Work the platform does: change or create a record, notify someone, or call a webhook and wait for its answer.</summary>
+public sealed class ServiceTaskActivity : Activity
+{
+    public override ActivityDescriptor Descriptor { get; } = new(
+        "serviceTask", ActivityCategory.Task, LocalizedText.Of("服务任务", "Service task"), ActivityDescriptor.NoEventDefinition, Waits: false,
+        [
+            new("platform:action", LocalizedText.Of("动作", "Action"), PropertyEditor.Choice, ["updateRecord", "createRecord", "notify", "webhook"]),
+            new("platform:entity", LocalizedText.Of("实体", "Entity"), PropertyEditor.Entity),
+            new("platform:values", LocalizedText.Of("字段值", "Values"), PropertyEditor.Script),
+            new("platform:resultVariable", LocalizedText.Of("结果变量", "Result variable"), PropertyEditor.Text),
+            new("platform:to", LocalizedText.Of("通知对象", "Notify"), PropertyEditor.Text),
+            new("platform:message", LocalizedText.Of("消息内容", "Message"), PropertyEditor.Text),
+            new("platform:url", LocalizedText.Of("地址", "URL"), PropertyEditor.Text),
+            new("platform:method", LocalizedText.Of("请求方法", "Method"), PropertyEditor.Choice, ["GET", "POST", "PUT", "PATCH", "DELETE"]),
+            new("platform:headers", LocalizedText.Of("请求头", "Headers"), PropertyEditor.Text),
+            new("platform:retries", LocalizedText.Of("重试次数", "Retries"), PropertyEditor.Text),
+            new("platform:retryDelay", LocalizedText.Of("重试间隔", "Retry delay"), PropertyEditor.Duration),
+            new("platform:timeout", LocalizedText.Of("超时", "Timeout"), PropertyEditor.Duration),
+        ]);
+
+    internal override Task RunAsync(ProcessRunner runner, Token token, ModelNode node) => runner.PerformAsync(token, node);
+}

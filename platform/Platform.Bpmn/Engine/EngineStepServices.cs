@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Platform.Core.Metadata;
+using Platform.Core.Security;
+using Platform.Data;
+using Platform.Data.Records;
+using Platform.Data.Workflows;
+using Platform.Bpmn.Runtime;
+
+namespace Platform.Bpmn.Engine;
+
+/// <summary>
+/// The outside world of one step, inside its transaction: the bound record through the record
+/// service (so record rules, audit and row versions apply to workflow changes too), managers from
+/// the departments; notifications go to the log and the instance's history until a notification centre exists.
+/// </summary>
+internal sealed class EngineStepServices(PlatformDbContext db, RecordStore records, WorkflowInstance instance, ILogger logger) : IStepServices
+{
+    /// <summary>The platform acting through its workflows: record changes are stamped with it, and its changes trigger no process.</summary>
+    public static readonly Actor Workflows = Actor.ForPlatform("workflow");
+
+    public async Task<IReadOnlyDictionary<string, object?>?> RecordAsync() =>
+        instance.Entity is { } entity && instance.RecordId is { } id ? await records.GetAsync(entity, id) : null;
+
+    public async Task<string?> ManagerOfAsync(string userId)
+    {
+        var department = await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync();
+        // A department's manager reports to the manager of the department above.
+        while (department is not null)
+        {
+            var row = await db.Departments.Where(d => d.Id == department).Select(d => new { d.ManagerId, d.ParentId }).SingleOrDefaultAsync();
+            if (row is null)
+            {
+                return null;
+            }
+
+            if (row.ManagerId is not null && row.ManagerId != userId)
+            {
+                return row.ManagerId;
+            }
+
+            department = row.ParentId;
+        }
+
+        return null;
+    }
+
+    public async Task<string?> OwnerDepartmentManagerAsync()
+    {
+        var record = await RecordAsync();
+        var departmentId = record?.GetValueOrDefault(SystemFields.Department) as string;
+        return departmentId is null ? null : await db.Departments.Where(d => d.Id == departmentId).Select(d => d.ManagerId).SingleOrDefaultAsync();
+    }
+
+    public async Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)
+    {
+        // A refused action leaves nothing behind in the step's transaction (record rows, audit, after-save changes).
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync("workflow_action");
+        try
+        {
+            return await RunAsync(action, values, recipients);
+        }
+        catch (WorkflowException)
+        {
+            db.ChangeTracker.Clear();
+            await transaction.RollbackToSavepointAsync("workflow_action");
+            throw;
+        }
+    }
+
+    private async Task<object?> RunAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)
+    {
+        switch (action.Kind)
+        {
+            case ServiceAction.UpdateRecord:
+                return await UpdateBoundRecordAsync("updateRecord", values) ?? throw new WorkflowException($"updateRecord: the {instance.Entity} record {instance.RecordId} no longer exists.");
+            case ServiceAction.CreateRecord:
+                var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Workflows);
+                return created.Outcome == RecordOutcome.Saved ? created.Record![SystemFields.Id] : throw Refused("createRecord", created);
+            case ServiceAction.Notify:
+                // No notification centre exists yet: the step's history names recipients and message, and the log has them.
+                logger.LogInformation("Workflow {Instance} notifies {Recipients}: {Message}", instance.Id, string.Join(", ", recipients), action.Message);
+                return null;
+            default:
+                throw new WorkflowException($"The service action '{action.Kind}' is not available; use one of {string.Join(", ", ServiceAction.Kinds)}.");
+        }
+    }
+
+    /// <summary>
+    /// Writes the request's status (running, returned, completed, rejected…) to the bound record's status
+    /// field when it changed since last written; a refusal (a value the field does not allow) fails the step.
+    /// </summary>
+    public async Task ShowStatusAsync(RecordBinding binding, InstanceState state, string status)
+    {
+        if (binding.StatusField is not { } field || instance.RecordId is null || state.RecordStatus == status)
+        {
+            return;
+        }
+
+        var value = binding.ValueFor(status);
+        // A record deleted meanwhile has nowhere left to show the status.
+        await UpdateBoundRecordAsync($"platform:statusField {field} = '{value}'", new Dictionary<string, object?> { [field] = value });
+        state.RecordStatus = status;
+    }
+
+    /// <summary>Changes the bound record as the workflow (its current row version, so people's edits are never overwritten blindly); null when it no longer exists.</summary>
+    private async Task<Guid?> UpdateBoundRecordAsync(string what, IReadOnlyDictionary<string, object?> values)
+    {
+        if (instance.Entity is not { } entity || instance.RecordId is not { } id)
+        {
+            throw new WorkflowException($"{what}: the instance is not bound to a record.");
+        }
+
+        if (await records.GetAsync(entity, id) is not { } current)
+        {
+            return null;
+        }
+
+        var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(current[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture), values, Workflows);
+        return updated.Outcome == RecordOutcome.Saved ? id : throw Refused(what, updated);
+    }
+
+    private static WorkflowException Refused(string action, RecordResult result) =>
+        new($"{action}: the record service refused the change ({result.Outcome}): {string.Join("; ", result.Errors.Select(e => e.Field is null ? e.Message : $"{e.Field}: {e.Message}"))}");
+}

@@ -1,0 +1,292 @@
+using Platform.Rules;
+
+namespace Platform.Bpmn.Parsing;
+
+/// <summary>
+/// Checks what deploying a file would run: the executable processes use only supported elements,
+/// every flow connects existing nodes, gateways lead somewhere, conditions are JavaScript that
+/// parses, called processes exist, and no loop can spin without waiting. Each problem names the
+/// element id and why.
+/// </summary>
+public static class BpmnValidator
+{
+    /// <summary>The elements the engine runs (Activities/) with the event definitions each may carry ("" for none).</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> Supported =
+        Activities.ActivityCatalog.All.ToDictionary(a => a.Descriptor.Element, a => a.Descriptor.EventDefinitions, StringComparer.Ordinal);
+
+    /// <summary>The attributes of our namespace that the engine reads (assignment rules, service actions).</summary>
+    private static readonly string[] PlatformAttributes =
+        ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
+         "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition",
+         "url", "method", "headers", "retries", "retryDelay", "timeout"];
+
+    /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
+    private static readonly string[] ProcessAttributes = ["lockRecord", "statusField", "statusValues"];
+
+    /// <summary>Camunda/Flowable attributes that name Java code or external workers as a service task's implementation.</summary>
+    private static readonly string[] JavaImplementations = ["class", "delegateExpression", "expression", "type"];
+
+    /// <summary>Elements a token stops at (a person, a message, a timer, another process): a loop through one of them cannot spin.</summary>
+    private static readonly HashSet<string> WaitStates = [.. Activities.ActivityCatalog.All.Where(a => a.Descriptor.Waits).Select(a => a.Descriptor.Element)];
+
+    /// <param name="otherProcesses">Ids of processes already deployed, which call activities may call.</param>
+    public static IReadOnlyList<BpmnProblem> Validate(BpmnDefinitions definitions, IReadOnlyCollection<string>? otherProcesses = null)
+    {
+        var problems = new List<BpmnProblem>();
+        var executable = definitions.Processes.Where(p => p.IsExecutable).ToList();
+        if (executable.Count == 0)
+        {
+            problems.Add(new BpmnProblem(definitions.Id, "definitions", "There is no executable process (isExecutable=\"true\") to deploy."));
+        }
+
+        var callable = definitions.Processes.Select(p => p.Id).Concat(otherProcesses ?? []).ToHashSet(StringComparer.Ordinal);
+        foreach (var process in executable)
+        {
+            foreach (var attribute in process.Element.Attributes().Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !ProcessAttributes.Contains(a.Name.LocalName)))
+            {
+                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), $"platform:{attribute.Name.LocalName} is not an attribute this platform knows on a process; known: {string.Join(", ", ProcessAttributes)}."));
+            }
+
+            if (Runtime.RecordBinding.Problem(process.Element) is { } binding)
+            {
+                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), binding));
+            }
+
+            if (!process.Nodes.Any(n => n.Kind == "startEvent"))
+            {
+                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), "The process has no start event."));
+            }
+
+            Check(process.Nodes, process.Flows, callable, problems);
+            CheckRejections(process, problems);
+        }
+
+        return problems;
+    }
+
+    private static void Check(IReadOnlyList<BpmnNode> nodes, IReadOnlyList<BpmnFlow> flows, HashSet<string> callable, List<BpmnProblem> problems)
+    {
+        var byId = new Dictionary<string, BpmnNode>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.Id.Length == 0)
+            {
+                problems.Add(new BpmnProblem(null, node.Line, $"A {node.Kind} has no id."));
+            }
+            else if (!byId.TryAdd(node.Id, node))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, "Another element has the same id."));
+            }
+
+            if (!Supported.TryGetValue(node.Kind, out var events))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"{node.Kind} is not supported; supported elements: {string.Join(", ", Supported.Keys)}."));
+            }
+            else if (!events.Contains(node.EventKind ?? ""))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"A {node.Kind} with a {node.EventKind ?? "missing"} event definition is not supported; supported: {string.Join(", ", events.Select(e => e.Length == 0 ? "none" : e))}."));
+            }
+
+            if (node.Kind == "callActivity" && ((string?)node.Element.Attribute("calledElement") is not { Length: > 0 } called || !callable.Contains(called)))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"The call activity calls '{(string?)node.Element.Attribute("calledElement")}', which is neither in this file nor deployed."));
+            }
+
+            CheckSettings(node, problems);
+            if (node.Kind == "subProcess")
+            {
+                Check(node.Nodes, node.Flows, callable, problems);
+            }
+        }
+
+        foreach (var node in nodes.Where(n => n.Kind == "boundaryEvent" && (n.AttachedTo is null || !byId.ContainsKey(n.AttachedTo))))
+        {
+            problems.Add(new BpmnProblem(node.Id, node.Line, $"The boundary event is attached to '{node.AttachedTo}', which is not an activity of this process."));
+        }
+
+        foreach (var flow in flows)
+        {
+            foreach (var (end, id) in new[] { ("source", flow.Source), ("target", flow.Target) })
+            {
+                if (!byId.ContainsKey(id))
+                {
+                    problems.Add(new BpmnProblem(flow.Id, BpmnParser.Position(flow.Element), $"The sequence flow's {end} '{id}' is not a node of this process."));
+                }
+            }
+
+            if (flow.Condition is { } condition && ConditionScript(condition) is { } script
+                && ScriptCompiler.Compile(flow.Id, script, ScriptShape.Expression, out var error) is null)
+            {
+                problems.Add(new BpmnProblem(flow.Id, BpmnParser.Position(flow.Element), $"The condition is not a JavaScript expression ({error}): {condition}"));
+            }
+        }
+
+        foreach (var gateway in nodes.Where(n => n.Kind.EndsWith("Gateway", StringComparison.Ordinal) && !flows.Any(f => f.Source == n.Id)))
+        {
+            problems.Add(new BpmnProblem(gateway.Id, gateway.Line, "The gateway has no outgoing sequence flow."));
+        }
+
+        foreach (var cycle in SpinningLoops(nodes, flows))
+        {
+            problems.Add(new BpmnProblem(cycle, byId[cycle].Line, "This element is on a loop without any wait state (user task, catch event, call activity): a token would spin forever."));
+        }
+    }
+
+    /// <summary>What a node's kind reads must make sense before it runs: timers, scripts, actions, loops.</summary>
+    private static void CheckSettings(BpmnNode node, List<BpmnProblem> problems)
+    {
+        void Refuse(string message) => problems.Add(new BpmnProblem(node.Id, node.Line, message));
+
+        // Our own attributes are few and all do something: one we do not know would silently do nothing.
+        var own = node.Element.Elements().Where(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "multiInstanceLoopCharacteristics")
+            .SelectMany(e => e.DescendantsAndSelf()).Prepend(node.Element);
+        foreach (var attribute in own.SelectMany(e => e.Attributes()).Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !PlatformAttributes.Contains(a.Name.LocalName)))
+        {
+            Refuse($"platform:{attribute.Name.LocalName} is not an attribute this platform knows; known: {string.Join(", ", PlatformAttributes)}.");
+        }
+
+        var definition = node.Element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName == "timerEventDefinition");
+        if (definition is not null)
+        {
+            if (Runtime.TimerSettings.Read(node.Id, definition) is not { } timer)
+            {
+                Refuse("The timer has no timeDuration, timeDate or timeCycle.");
+            }
+            else if (timer.Problem() is { } problem)
+            {
+                Refuse(problem);
+            }
+            else if (node.Kind == "startEvent" && timer.Text.Contains("${", StringComparison.Ordinal))
+            {
+                Refuse("A timer start event fires before any variable exists: give a literal duration, date, cycle or cron expression.");
+            }
+        }
+
+        if (node.Kind == "scriptTask" && node.Element.Element(BpmnNamespaces.Model + "script")?.Value.Trim() is { Length: > 0 } script)
+        {
+            var format = ((string?)node.Element.Attribute("scriptFormat"))?.ToLowerInvariant();
+            if (format is not (null or "javascript" or "js" or "ecmascript" or "text/javascript"))
+            {
+                Refuse($"The script is {format}; scripts here are JavaScript.");
+            }
+            else if (ScriptCompiler.Compile(node.Id, script, ScriptShape.Statements, out var error) is null)
+            {
+                Refuse($"The script is not JavaScript that parses ({error}).");
+            }
+        }
+
+        if (node.Kind == "serviceTask")
+        {
+            var action = Runtime.ServiceAction.Read(node.Element);
+            var java = JavaImplementations.FirstOrDefault(a => Runtime.ModelNode.Extension(node.Element, a) is not null);
+            if (action.Kind is { } kind && !Runtime.ServiceAction.Kinds.Contains(kind))
+            {
+                Refuse($"The service action '{kind}' is unknown; use one of {string.Join(", ", Runtime.ServiceAction.Kinds)}.");
+            }
+            else if (action.Kind is null && java is not null)
+            {
+                Refuse($"The service task is implemented by a Java {java}, which cannot run here; give it platform:action ({string.Join(", ", Runtime.ServiceAction.Kinds)}).");
+            }
+            else if (action.Kind == Runtime.ServiceAction.CreateRecord && action.Entity is null)
+            {
+                Refuse("createRecord needs platform:entity, the entity to create a record of.");
+            }
+            else if (action.Kind == Runtime.ServiceAction.Webhook)
+            {
+                if (action.Url is null)
+                {
+                    Refuse("A webhook needs platform:url, the http or https address to call.");
+                }
+                else if (!action.Url.Contains("${", StringComparison.Ordinal) && !Runtime.WebhookSettings.IsCallable(action.Url))
+                {
+                    Refuse($"The webhook URL '{action.Url}' is not an absolute http or https address.");
+                }
+
+                if (Runtime.WebhookSettings.Read(action, out var settingsProblem) is null)
+                {
+                    Refuse(settingsProblem!);
+                }
+            }
+        }
+
+        if (node.Kind == "startEvent" && Runtime.RecordTrigger.Read(node.Id, node.Element)?.Problem() is { } trigger)
+        {
+            Refuse(trigger);
+        }
+        else if (node.Kind != "startEvent" && (Runtime.ModelNode.Extension(node.Element, "on") ?? Runtime.ModelNode.Extension(node.Element, "condition") ?? Runtime.ModelNode.Extension(node.Element, "fields")) is not null)
+        {
+            Refuse("platform:on, platform:fields and platform:condition belong on a start event (a record trigger).");
+        }
+
+        if (Runtime.LoopSettings.Read(node.Element) is { Cardinality: null, Collection: null })
+        {
+            Refuse("A multi-instance activity needs a loopCardinality or a collection.");
+        }
+    }
+
+    /// <summary>A task's <c>platform:onReject</c> is end, continue, initiator, or an earlier user task of the process.</summary>
+    private static void CheckRejections(BpmnProcess process, List<BpmnProblem> problems)
+    {
+        var all = Flatten(process.Nodes).ToList();
+        var userTasks = all.Where(n => n.Kind == "userTask").Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in all.Where(n => n.Kind == "userTask"))
+        {
+            if (Runtime.ModelNode.Extension(node.Element, "onReject") is { } onReject
+                && onReject is not (Runtime.ModelNode.RejectEnds or Runtime.ModelNode.RejectContinues or Runtime.ModelNode.ReturnToInitiator)
+                && (!userTasks.Contains(onReject) || onReject == node.Id))
+            {
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"platform:onReject is '{onReject}'; give end, continue, initiator, or the id of an earlier user task."));
+            }
+        }
+
+        static IEnumerable<BpmnNode> Flatten(IEnumerable<BpmnNode> nodes) => nodes.SelectMany(n => Flatten(n.Nodes).Prepend(n));
+    }
+
+    /// <summary>The condition's JavaScript: <c>${…}</c> and <c>#{…}</c> (Camunda's expression syntax) are unwrapped.</summary>
+    public static string? ConditionScript(string condition)
+    {
+        var text = condition.Trim();
+        return text.Length > 3 && (text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal)) && text.EndsWith('}')
+            ? text[2..^1]
+            : text;
+    }
+
+    /// <summary>One node of each loop that passes through no wait state.</summary>
+    private static IEnumerable<string> SpinningLoops(IReadOnlyList<BpmnNode> nodes, IReadOnlyList<BpmnFlow> flows)
+    {
+        // A webhook service task waits for its call to be delivered after the step commits.
+        var moving = nodes.Where(n => !WaitStates.Contains(n.Kind) && !(n.Kind == "serviceTask" && Runtime.ModelNode.Extension(n.Element, "action") == Runtime.ServiceAction.Webhook))
+            .Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var next = flows.Where(f => moving.Contains(f.Source) && moving.Contains(f.Target)).ToLookup(f => f.Source, f => f.Target);
+        var state = new Dictionary<string, int>(StringComparer.Ordinal); // 1 on the path, 2 done
+        var found = new List<string>();
+        foreach (var start in moving)
+        {
+            Visit(start);
+        }
+
+        return found.Distinct();
+
+        void Visit(string id)
+        {
+            if (state.GetValueOrDefault(id) == 2)
+            {
+                return;
+            }
+
+            if (state.GetValueOrDefault(id) == 1)
+            {
+                found.Add(id);
+                return;
+            }
+
+            state[id] = 1;
+            foreach (var target in next[id])
+            {
+                Visit(target);
+            }
+
+            state[id] = 2;
+        }
+    }
+}

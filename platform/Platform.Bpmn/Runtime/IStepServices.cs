@@ -1,0 +1,21 @@
+namespace Platform.Bpmn.Runtime;
+
+/// <summary>
+/// What a running step needs from outside the instance: the bound record (read for conditions and
+/// changed by service tasks), the people directory (managers), and the built-in actions. The engine
+/// gives the real ones inside the step's transaction; tests give their own.
+/// </summary>
+public interface IStepServices
+{
+    /// <summary>The bound record's values as scripts see them; null when the instance has none.</summary>
+    Task<IReadOnlyDictionary<string, object?>?> RecordAsync();
+
+    /// <summary>The manager of a user, or null.</summary>
+    Task<string?> ManagerOfAsync(string userId);
+
+    /// <summary>The manager of the department of the bound record's owner, or null.</summary>
+    Task<string?> OwnerDepartmentManagerAsync();
+
+    /// <summary>Runs a service task's action with its evaluated values; answers what goes to its result variable, or throws <see cref="WorkflowException"/>.</summary>
+    Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients);
+}

@@ -1,0 +1,117 @@
+using System.Xml.Linq;
+using Platform.Bpmn.Activities;
+using Platform.Bpmn.Parsing;
+
+namespace Platform.Bpmn.Runtime;
+
+/// <summary>
+/// One flow node ready to run: its kind and event definition, the sub-process it sits in
+/// (<see cref="Scope"/>, null at the process level), its flows and boundary events, and the settings
+/// its kind reads (assignment, loop, timer, error, message, script, call, action).
+/// </summary>
+public sealed class ModelNode
+{
+    internal ModelNode(BpmnNode node, string? scope, IReadOnlyDictionary<string, string> errors, IReadOnlyDictionary<string, string> messages)
+    {
+        Id = node.Id;
+        Name = node.Name;
+        Kind = node.Kind;
+        Activity = ActivityCatalog.Find(node.Kind);
+        EventKind = node.EventKind;
+        Scope = scope;
+        AttachedTo = node.AttachedTo;
+        DefaultFlow = node.DefaultFlow;
+        var element = node.Element;
+        var definition = element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal));
+        CancelActivity = (bool?)element.Attribute("cancelActivity") ?? true;
+        Assignment = Kind == "userTask" ? TaskAssignment.Read(element) : null;
+        Loop = LoopSettings.Read(element);
+        Timer = EventKind == "timer" && definition is not null ? TimerSettings.Read(node.Id, definition) : null;
+        if (EventKind == "error" && definition is not null)
+        {
+            var reference = (string?)definition.Attribute("errorRef");
+            ErrorCode = reference is null ? null : errors.GetValueOrDefault(reference, reference);
+            ErrorCodeVariable = Extension(definition, "errorCodeVariable");
+            ErrorMessageVariable = Extension(definition, "errorMessageVariable");
+        }
+
+        if (EventKind == "message" && definition is not null)
+        {
+            var reference = (string?)definition.Attribute("messageRef");
+            MessageName = reference is null ? node.Id : messages.GetValueOrDefault(reference, reference);
+        }
+
+        if (Kind == "scriptTask")
+        {
+            Script = element.Element(BpmnNamespaces.Model + "script")?.Value.Trim();
+        }
+
+        CalledElement = (string?)element.Attribute("calledElement");
+        Action = Kind == "serviceTask" ? ServiceAction.Read(element) : null;
+        OnReject = Kind == "userTask" ? Extension(element, "onReject") : null;
+    }
+
+    /// <summary><c>platform:onReject</c>: a rejection ends the request (the default).</summary>
+    public const string RejectEnds = "end";
+
+    /// <summary><c>platform:onReject</c>: a rejection moves on with <c>approved = false</c>; the model routes it.</summary>
+    public const string RejectContinues = "continue";
+
+    /// <summary>A return (or <c>platform:onReject</c>) to the person who started the process, who resubmits or withdraws.</summary>
+    public const string ReturnToInitiator = "initiator";
+
+    public string Id { get; }
+
+    public string? Name { get; }
+
+    public string Kind { get; }
+
+    /// <summary>What running this element does, bound when the file was read; null for an element the engine cannot run (it does not deploy).</summary>
+    public Activity? Activity { get; }
+
+    public string? EventKind { get; }
+
+    public string? Scope { get; }
+
+    public string? AttachedTo { get; }
+
+    public string? DefaultFlow { get; }
+
+    /// <summary>Boundary events: true (the default) when firing ends the activity they are attached to.</summary>
+    public bool CancelActivity { get; }
+
+    public List<ModelFlow> Outgoing { get; } = [];
+
+    public List<ModelFlow> Incoming { get; } = [];
+
+    public List<ModelNode> Boundaries { get; } = [];
+
+    public TaskAssignment? Assignment { get; }
+
+    public LoopSettings? Loop { get; }
+
+    public TimerSettings? Timer { get; }
+
+    public string? ErrorCode { get; }
+
+    public string? ErrorCodeVariable { get; }
+
+    public string? ErrorMessageVariable { get; }
+
+    public string? MessageName { get; }
+
+    public string? Script { get; }
+
+    public string? CalledElement { get; }
+
+    public ServiceAction? Action { get; }
+
+    /// <summary>What rejecting this user task does: end (default), continue, initiator, or the id of an earlier user task to return to.</summary>
+    public string? OnReject { get; }
+
+    public string Label => Name ?? Id;
+
+    /// <summary>An extension attribute of ours, Camunda's, Flowable's or Activiti's (the first found).</summary>
+    public static string? Extension(XElement element, string name) =>
+        BpmnNamespaces.Extensions.Select(ns => (string?)element.Attribute(ns + name)).FirstOrDefault(v => v is not null);
+}

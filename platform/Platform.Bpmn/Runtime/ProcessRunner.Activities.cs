@@ -1,0 +1,133 @@
+using System.Globalization;
+
+namespace Platform.Bpmn.Runtime;
+
+public sealed partial class ProcessRunner
+{
+    internal async Task OpenTaskAsync(Token token, ModelNode node)
+    {
+        var assignment = node.Assignment!;
+        var assignee = await FillTextAsync(token, $"{node.Id} assignee", assignment.Assignee);
+        assignee = assignment.Rule switch
+        {
+            TaskAssignment.Initiator => context.Initiator,
+            TaskAssignment.InitiatorManager => context.Initiator is null ? null : await services.ManagerOfAsync(context.Initiator),
+            TaskAssignment.OwnerDepartmentManager => await services.OwnerDepartmentManagerAsync(),
+            null => assignee,
+            var rule => throw new WorkflowException($"{node.Label}: the assignee rule '{rule}' is unknown (initiator, initiatorManager, ownerDepartmentManager)."),
+        };
+        if (assignment.Rule is not null && assignee is null)
+        {
+            throw new WorkflowException($"{node.Label}: nobody fits the assignee rule '{assignment.Rule}' (no manager is set).");
+        }
+
+        var users = List(await FillAsync(token, $"{node.Id} candidate users", assignment.CandidateUsers ?? ""));
+        var roles = List(await FillAsync(token, $"{node.Id} candidate groups", assignment.CandidateRoles ?? ""));
+        DateTimeOffset? due = null;
+        if (assignment.DueDate is not null)
+        {
+            due = await FillAsync(token, $"{node.Id} due date", assignment.DueDate) switch
+            {
+                DateTimeOffset at => at,
+                string text when IsoDuration.TryParse(text, out var wait) => wait.AddTo(context.Now),
+                string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => at,
+                var other => throw new WorkflowException($"{node.Label}: the due date '{other}' is neither an ISO-8601 duration nor a date."),
+            };
+        }
+
+        var name = await FillTextAsync(token, $"{node.Id} name", node.Label) ?? node.Id;
+        var timers = await PlanBoundaryTimersAsync(token, node);
+        var task = new OpenedTask(Guid.CreateVersion7(context.Now), token.Id, node.Id, name, assignee, users, roles, due);
+        token.Tasks.Add(task.Id);
+        token.State = TokenState.Waiting;
+        Effects.OpenedTasks.Add(task);
+        History(node.Id, "taskCreated", null, assignee ?? string.Join(", ", users.Concat(roles)));
+        Set(timers);
+    }
+
+    private static List<string> List(object? value) => value switch
+    {
+        null => [],
+        string text => [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+        IEnumerable<object?> items => [.. items.Select(i => Convert.ToString(i, CultureInfo.InvariantCulture)).OfType<string>().Where(s => s.Length > 0)],
+        _ => [Convert.ToString(value, CultureInfo.InvariantCulture)!],
+    };
+
+    internal async Task RunScriptAsync(Token token, ModelNode node)
+    {
+        if (node.Script is not { Length: > 0 } script)
+        {
+            await LeaveAsync(token);
+            return;
+        }
+
+        var changes = scripts.Run($"{model.Key}.{node.Id}", script, VariablesOf(token), await RecordAsync(), context.User);
+        foreach (var (name, value) in changes)
+        {
+            SetVariable(token, name, value);
+        }
+
+        await LeaveAsync(token);
+    }
+
+    internal async Task PerformAsync(Token token, ModelNode node)
+    {
+        var action = node.Action;
+        if (action?.Kind is null)
+        {
+            // A service task without a platform action (e.g. a Camunda Java class) does nothing here; deploy checks warn about it.
+            await LeaveAsync(token);
+            return;
+        }
+
+        var values = action.Values is null
+            ? new Dictionary<string, object?>()
+            : await ExpressionAsync(token, $"{node.Id} values", action.Values) switch
+            {
+                IReadOnlyDictionary<string, object?> map => map,
+                null => new Dictionary<string, object?>(),
+                var other => throw new WorkflowException($"{node.Label}: the values give {other}, not an object such as {{ status: 'approved' }}."),
+            };
+        if (action.Kind == ServiceAction.Webhook)
+        {
+            await QueueWebhookAsync(token, node, action, values);
+            return;
+        }
+
+        var recipients = List(action.To is null ? null : await FillAsync(token, $"{node.Id} recipients", action.To));
+        var message = action.Message is null ? null : await FillTextAsync(token, $"{node.Id} message", action.Message);
+        var result = await services.PerformAsync(action with { Message = message }, values, recipients);
+        _recordRead = false; // The action may have changed the bound record.
+        if (action.ResultVariable is { Length: > 0 } variable)
+        {
+            SetVariable(token, variable, result);
+        }
+
+        History(node.Id, "performed", null, action.Kind == ServiceAction.Notify ? $"notify {string.Join(", ", recipients)}: {message}" : action.Kind);
+        await LeaveAsync(token);
+    }
+
+    internal async Task EnterSubProcessAsync(Token token, ModelNode node)
+    {
+        var start = model.StartOf(node.Id) ?? throw new WorkflowException($"{node.Label}: the sub-process has no start event.");
+        var timers = await PlanBoundaryTimersAsync(token, node);
+        var scope = new ScopeInstance { Id = state.NextId("s"), ParentId = token.ScopeId, NodeId = node.Id, Kind = ScopeInstance.SubProcess, OwnerToken = token.Id };
+        state.Scopes.Add(scope);
+        token.State = TokenState.Waiting;
+        token.ChildScopeId = scope.Id;
+        _active.Enqueue(NewToken(start.Id, scope.Id));
+        Set(timers);
+    }
+
+    internal async Task CallAsync(Token token, ModelNode node)
+    {
+        var key = await FillTextAsync(token, $"{node.Id} called element", node.CalledElement)
+            ?? throw new WorkflowException($"{node.Label}: the call activity names no process.");
+        var timers = await PlanBoundaryTimersAsync(token, node);
+        token.State = TokenState.Waiting;
+        token.CalledInstance = Guid.CreateVersion7(context.Now);
+        Effects.Calls.Add(new ProcessCall(token.Id, node.Id, key, VariablesOf(token)));
+        History(node.Id, "called", null, key);
+        Set(timers);
+    }
+}

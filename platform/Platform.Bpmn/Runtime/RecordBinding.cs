@@ -1,0 +1,59 @@
+using System.Xml.Linq;
+
+namespace Platform.Bpmn.Runtime;
+
+/// <summary>
+/// How a process treats the record it is bound to (attributes of the process element):
+/// <c>platform:lockRecord="true"</c> — people may not change or delete it while the request runs
+/// (the workflow's own actions still may, and the initiator may again once it is returned to them);
+/// <c>platform:statusField="approval_status"</c> — the field follows the request: running, returned,
+/// completed, rejected, withdrawn, cancelled, or the values <c>platform:statusValues</c> maps these to
+/// (<c>running:pending, completed:approved</c>).
+/// </summary>
+public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOnlyDictionary<string, string> StatusValues)
+{
+    public static readonly string[] Statuses = ["running", "returned", "completed", "rejected", "withdrawn", "cancelled"];
+
+    public static RecordBinding Read(XElement process)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in (ModelNode.Extension(process, "statusValues") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length == 2)
+            {
+                values[parts[0]] = parts[1];
+            }
+        }
+
+        return new RecordBinding(
+            string.Equals(ModelNode.Extension(process, "lockRecord"), "true", StringComparison.OrdinalIgnoreCase),
+            ModelNode.Extension(process, "statusField"),
+            values);
+    }
+
+    /// <summary>What is wrong with the attributes as written; null when nothing.</summary>
+    public static string? Problem(XElement process)
+    {
+        if (ModelNode.Extension(process, "lockRecord") is { } lockRecord && lockRecord is not ("true" or "false"))
+        {
+            return $"platform:lockRecord is '{lockRecord}'; give true or false.";
+        }
+
+        foreach (var pair in (ModelNode.Extension(process, "statusValues") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = pair.Split(':', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || !Statuses.Contains(parts[0]) || parts[1].Length == 0)
+            {
+                return $"platform:statusValues has '{pair}'; write status:value pairs separated by commas, the statuses being {string.Join(", ", Statuses)}.";
+            }
+        }
+
+        return ModelNode.Extension(process, "statusValues") is not null && ModelNode.Extension(process, "statusField") is null
+            ? "platform:statusValues needs platform:statusField, the field they are written to."
+            : null;
+    }
+
+    /// <summary>The value the status field shows for a request in <paramref name="status"/>.</summary>
+    public string ValueFor(string status) => StatusValues.GetValueOrDefault(status, status);
+}

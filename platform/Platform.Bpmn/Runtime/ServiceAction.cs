@@ -1,0 +1,47 @@
+using System.Xml.Linq;
+
+namespace Platform.Bpmn.Runtime;
+
+/// <summary>
+/// What a service task does (<c>platform:action</c>): <c>updateRecord</c> (the bound record, with
+/// <c>platform:values</c>, a JavaScript object expression), <c>createRecord</c> (<c>platform:entity</c>
+/// and values; the new id goes to <c>platform:resultVariable</c>), <c>notify</c> (<c>platform:to</c>
+/// users, <c>platform:message</c>), <c>webhook</c> (<c>platform:url</c>, the values as a JSON body,
+/// <c>platform:headers</c>; delivered after the step commits and retried — see <see cref="WebhookSettings"/>;
+/// the answer's status and body go to the result variable).
+/// </summary>
+public sealed record ServiceAction(string? Kind, string? Entity, string? Values, string? To, string? Message, string? Url, string? ResultVariable)
+{
+    public const string UpdateRecord = "updateRecord";
+    public const string CreateRecord = "createRecord";
+    public const string Notify = "notify";
+    public const string Webhook = "webhook";
+    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook];
+
+    public string? Method { get; init; }
+
+    /// <summary>A JavaScript object expression of extra request headers, e.g. <c>{ Authorization: 'Bearer ' + vars.token }</c>.</summary>
+    public string? Headers { get; init; }
+
+    public string? Retries { get; init; }
+
+    public string? RetryDelay { get; init; }
+
+    public string? Timeout { get; init; }
+
+    public static ServiceAction Read(XElement element) => new(
+        ModelNode.Extension(element, "action"),
+        ModelNode.Extension(element, "entity"),
+        ModelNode.Extension(element, "values"),
+        ModelNode.Extension(element, "to"),
+        ModelNode.Extension(element, "message"),
+        ModelNode.Extension(element, "url"),
+        ModelNode.Extension(element, "resultVariable"))
+    {
+        Method = ModelNode.Extension(element, "method"),
+        Headers = ModelNode.Extension(element, "headers"),
+        Retries = ModelNode.Extension(element, "retries"),
+        RetryDelay = ModelNode.Extension(element, "retryDelay"),
+        Timeout = ModelNode.Extension(element, "timeout"),
+    };
+}

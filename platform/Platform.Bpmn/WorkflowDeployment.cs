@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Metadata;
+using Platform.Data;
+using Platform.Data.Packages;
+using Platform.Data.Workflows;
+using Platform.Bpmn.Parsing;
+
+namespace Platform.Bpmn;
+
+/// <summary>
+/// Deploys BPMN files: checked first (nothing of a file with problems is stored), then each executable
+/// process becomes a new version — unless the same file was deployed last, which changes nothing.
+/// App packages deploy their <c>workflows/*.bpmn</c> through it.
+/// </summary>
+public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock, Engine.WorkflowTriggers? triggers = null) : IAppPackagePart
+{
+    public string Folder => "workflows";
+
+    /// <summary>The processes of one file: each deployed as a new version, or unchanged.</summary>
+    public sealed record Result(IReadOnlyList<(string Process, int Version)> Deployed, IReadOnlyList<string> Unchanged, IReadOnlyList<BpmnProblem> Problems);
+
+    public async Task<Result> DeployAsync(byte[] content, string deployedBy, CancellationToken cancellationToken = default)
+    {
+        BpmnDefinitions definitions;
+        try
+        {
+            definitions = BpmnParser.Parse(content);
+        }
+        catch (BpmnException e)
+        {
+            return new Result([], [], e.Problems);
+        }
+
+        var known = await db.WorkflowDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken);
+        var problems = BpmnValidator.Validate(definitions, known);
+        if (problems.Count == 0)
+        {
+            problems = await UnknownPeopleAsync(definitions, cancellationToken);
+        }
+
+        if (problems.Count > 0)
+        {
+            return new Result([], [], problems);
+        }
+
+        var xml = Encoding.UTF8.GetString(BpmnParser.Write(definitions));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
+        var deployed = new List<(string, int)>();
+        var unchanged = new List<string>();
+        var versions = new List<(BpmnProcess Process, WorkflowDefinition Definition)>();
+        foreach (var process in definitions.Processes.Where(p => p.IsExecutable))
+        {
+            var latest = await db.WorkflowDefinitions.Where(d => d.ProcessKey == process.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(cancellationToken);
+            if (latest?.Sha256 == sha)
+            {
+                unchanged.Add(process.Id);
+                continue;
+            }
+
+            var version = (latest?.Version ?? 0) + 1;
+            var definition = new WorkflowDefinition
+            {
+                ProcessKey = process.Id, Version = version, Name = process.Name ?? definitions.Name, Xml = xml, Sha256 = sha,
+                DeployedAt = clock.GetUtcNow(), DeployedBy = deployedBy,
+            };
+            db.WorkflowDefinitions.Add(definition);
+            versions.Add((process, definition));
+            deployed.Add((process.Id, version));
+        }
+
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var (process, definition) in versions)
+            {
+                await ScheduleStartTimersAsync(definitions, process, definition, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another deployment took the same version number first (unique per process and version).
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync();
+
+            return new Result([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.")]);
+        }
+
+        triggers?.Refresh();
+        return new Result(deployed, unchanged, []);
+    }
+
+    /// <summary>
+    /// Assignees and candidate users written as plain values (not <c>${…}</c> expressions) must name an
+    /// account, by id or user name; otherwise the task would wait for someone who does not exist.
+    /// </summary>
+    private async Task<List<BpmnProblem>> UnknownPeopleAsync(BpmnDefinitions definitions, CancellationToken cancellationToken)
+    {
+        var named = definitions.Processes.Where(p => p.IsExecutable)
+            .SelectMany(p => new Runtime.ProcessModel(definitions, p).Nodes)
+            .Where(n => n.Assignment is not null)
+            .SelectMany(n => new[] { ("assignee", n.Assignment!.Assignee), ("candidateUsers", n.Assignment.CandidateUsers) }
+                .Where(a => a.Item2 is { Length: > 0 } v && !v.Contains("${", StringComparison.Ordinal))
+                .SelectMany(a => a.Item2!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(person => (Node: n.Id, Where: a.Item1, Person: person))))
+            .ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var values = named.Select(n => n.Person).Distinct().ToList();
+        var normalized = values.Select(v => v.ToUpperInvariant()).ToList();
+        var known = await db.Users.AsNoTracking().Where(u => values.Contains(u.Id) || normalized.Contains(u.NormalizedUserName!))
+            .Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(cancellationToken);
+        return [.. named.Where(n => !known.Any(u => u.Id == n.Person || string.Equals(u.NormalizedUserName, n.Person, StringComparison.OrdinalIgnoreCase)))
+            .Select(n => new BpmnProblem(n.Node, n.Where, $"No user is named '{n.Person}': give an existing user name or id, or an expression such as ${{initiator}}."))];
+    }
+
+    /// <summary>The new version's timer start events replace the previous version's: each is due at its first time from now.</summary>
+    private async Task ScheduleStartTimersAsync(BpmnDefinitions definitions, BpmnProcess process, WorkflowDefinition definition, CancellationToken cancellationToken)
+    {
+        await db.WorkflowStartTimers.Where(t => t.ProcessKey == process.Id).ExecuteDeleteAsync(cancellationToken);
+        var model = new Runtime.ProcessModel(definitions, process);
+        foreach (var start in model.TimerStarts)
+        {
+            if (Runtime.Schedule.TryParse(start.Timer!.Kind, start.Timer.Text, out var schedule, out _))
+            {
+                db.WorkflowStartTimers.Add(new WorkflowStartTimer
+                {
+                    ProcessKey = process.Id, NodeId = start.Id, DefinitionId = definition.Id, DueAt = schedule.First(clock.GetUtcNow()).ToUnixTimeMilliseconds(),
+                });
+            }
+        }
+    }
+
+    async Task<AppPackagePartResult> IAppPackagePart.ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
+    {
+        var created = new List<string>();
+        var changed = new List<string>();
+        var unchanged = new List<string>();
+        foreach (var file in files.Where(f => f.Path.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase)))
+        {
+            var result = await DeployAsync(Encoding.UTF8.GetBytes(file.Content), changedBy, cancellationToken);
+            if (result.Problems.Count > 0)
+            {
+                return new AppPackagePartResult([], [], [], result.Problems.Select(p => new MetadataError($"{file.Path}: {p.Where}", p.ToString())).ToList());
+            }
+
+            created.AddRange(result.Deployed.Where(d => d.Version == 1).Select(d => $"workflow {d.Process}"));
+            changed.AddRange(result.Deployed.Where(d => d.Version > 1).Select(d => $"workflow {d.Process} v{d.Version}"));
+            unchanged.AddRange(result.Unchanged.Select(p => $"workflow {p}"));
+        }
+
+        return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+}

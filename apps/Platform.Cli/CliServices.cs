@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Platform.Web.Data;
 using Platform.Web.Hosting;
 using Platform.Web.Localization;
+using Platform.Web.Modules;
 using Platform.Web.Security;
 
 namespace Platform.Cli;
@@ -29,8 +30,15 @@ public static class CliServices
         database = services.AddPlatformDatabase(configuration, root);
         services.AddPlatformIdentityCore();
         services.AddPlatformRecords();
-        // Messages of the record engine (type-change checks) in the platform's catalog, as on the host.
-        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Platform.Core.Fields.FieldType).Assembly]));
+        // Every enabled module's services, as on the host: a package applied here gets the same parts (views, menus, workflows).
+        var modules = new ModuleCatalog(ModuleDiscovery.FindReferencedModules(), configuration);
+        foreach (var startup in modules.Startups)
+        {
+            startup.ConfigureServices(services, configuration);
+        }
+
+        // The messages of the record engine, the field kinds and the modules, as on the host.
+        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Platform.Core.Fields.FieldType).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));
         services.AddSingleton<IStringLocalizer>(sp => new CatalogStringLocalizer(sp.GetRequiredService<LocalizationCatalog>()));
         return services.BuildServiceProvider();
     }

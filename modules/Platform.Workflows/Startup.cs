@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigation<Menu>();
         services.AddWorkflowEngine(timers: configuration.GetValue("Platform:Workflows:FireTimers", true));
+        services.AddWorkflowPackagePart();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -14,6 +14,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<GroupedCommits>();
         services.TryAddSingleton<WorkflowScripts>();
         services.TryAddScoped<WorkflowEngine>();
+        services.TryAddScoped<WorkflowDeployment>();
         services.TryAddScoped<Queries.WorkflowQueries>();
         services.TryAddSingleton<WorkflowTriggers>();
         services.AddScoped<Platform.Data.Records.IRecordSaveHandler, WorkflowSaveHandler>();
@@ -28,4 +29,8 @@ public static class WorkflowEngineServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>Deploys the <c>workflows/*.bpmn</c> files of app packages, with the package's other parts.</summary>
+    public static IServiceCollection AddWorkflowPackagePart(this IServiceCollection services) =>
+        services.AddScoped<Platform.Data.Packages.IAppPackagePart>(sp => sp.GetRequiredService<WorkflowDeployment>());
 }

@@ -21,9 +21,6 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<Platform.Data.Identity.PeopleDirectory>();
         services.AddScoped<Platform.Data.Identity.IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());
         services.AddScoped<RecordStore>();
-        // Workflows deploy through app packages (workflows/*.bpmn); the engine that runs them builds on this.
-        services.AddScoped<Platform.Bpmn.WorkflowDeployment>();
-        services.AddScoped<Platform.Data.Packages.IAppPackagePart>(sp => sp.GetRequiredService<Platform.Bpmn.WorkflowDeployment>());
         services.AddScoped<AppPackageService>();
         return services;
     }

@@ -183,6 +183,10 @@ public sealed class AppPackageTests
 
         Assert.True(applied == 0 && exported == 0 && reapplied == 0, error.ToString());
         Assert.Contains("created contact, customer, product, sales_order, sales_order_line", output.ToString(), StringComparison.Ordinal);
+        // The modules' parts of the package too, as the host applies them: views, menus, workflows.
+        Assert.Contains("view views/sales_order.open.json", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("menu menus/sales.json", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("workflow sales_order_approval", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("unchanged contact, customer, product, sales_order, sales_order_line", output.ToString(), StringComparison.Ordinal);
         var customer = MetadataJson.Read(File.ReadAllText(Path.Combine(export, "entities", "customer.json")));
         Assert.Equal("e_customer", customer.Table);

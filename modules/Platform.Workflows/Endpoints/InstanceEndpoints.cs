@@ -94,8 +94,7 @@ public static class InstanceEndpoints
 
     private static async Task<IResult> Get(Guid id, HttpContext context, WorkflowQueries queries, CancellationToken cancellationToken)
     {
-        var instance = await queries.InstanceAsync(id, cancellationToken);
-        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), cancellationToken))
+        if (await queries.VisibleInstanceAsync(id, Actors.From(context.User), cancellationToken) is not { } instance)
         {
             return WorkflowResults.NotFound(context);
         }
@@ -117,8 +116,7 @@ public static class InstanceEndpoints
             return Results.Empty;
         }
 
-        var instance = await queries.InstanceAsync(id, context.RequestAborted);
-        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
+        if (await queries.VisibleInstanceAsync(id, Actors.From(context.User), context.RequestAborted) is null)
         {
             return WorkflowResults.NotFound(context);
         }
@@ -147,8 +145,7 @@ public static class InstanceEndpoints
     /// <summary>Someone who cannot see the instance hears "no such instance", not who may withdraw it.</summary>
     private static async Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
     {
-        var instance = await queries.InstanceAsync(id, context.RequestAborted);
-        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
+        if (await queries.VisibleInstanceAsync(id, Actors.From(context.User), context.RequestAborted) is null)
         {
             return WorkflowResults.NotFound(context);
         }
@@ -162,8 +159,7 @@ public static class InstanceEndpoints
 
     private static async Task<IResult> Comment(Guid id, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
     {
-        var instance = await queries.InstanceAsync(id, context.RequestAborted);
-        if (instance is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
+        if (await queries.VisibleInstanceAsync(id, Actors.From(context.User), context.RequestAborted) is null)
         {
             return WorkflowResults.NotFound(context);
         }
@@ -182,9 +178,8 @@ public static class InstanceEndpoints
 
     private static async Task<IResult> Attachment(Guid id, Guid file, HttpContext context, WorkflowQueries queries, Platform.Data.Files.FileStore store)
     {
-        var instance = await queries.InstanceAsync(id, context.RequestAborted);
         var stored = await queries.AttachmentAsync(id, file, context.RequestAborted);
-        if (instance is null || stored is null || !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
+        if (stored is null || await queries.VisibleInstanceAsync(id, Actors.From(context.User), context.RequestAborted) is null)
         {
             return WorkflowResults.NotFound(context);
         }

@@ -58,6 +58,10 @@ public sealed class WorkflowQueries(PlatformDbContext db)
     public Task<StoredFile?> AttachmentAsync(Guid instanceId, Guid fileId, CancellationToken cancellationToken) =>
         db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId && f.RecordId == instanceId && f.EntityKey == WorkflowEngine.AttachmentKey, cancellationToken);
 
+    /// <summary>The instance when <paramref name="actor"/> may see it; null when there is none or they may not (both answer "no such instance").</summary>
+    public async Task<WorkflowInstance?> VisibleInstanceAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
+        await InstanceAsync(id, cancellationToken) is { } instance && await MaySeeAsync(instance, actor, cancellationToken) ? instance : null;
+
     /// <summary>Who may see an instance: those who may act for anyone, its initiator, and whoever has or had a task in it.</summary>
     public async Task<bool> MaySeeAsync(WorkflowInstance instance, Actor actor, CancellationToken cancellationToken)
     {

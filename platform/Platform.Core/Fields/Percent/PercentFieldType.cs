@@ -4,18 +4,8 @@ using Platform.Core.Metadata;
 namespace Platform.Core.Fields.Percent;
 
 /// <summary>A share stored as a fraction (0.15) and shown as a percentage (15 %); cells may read 15% or 0.15.</summary>
-public sealed class PercentFieldType() : FieldType("percent", typeof(decimal))
+public sealed class PercentFieldType() : NumberFieldType("percent", typeof(decimal), precision: 9, scale: 4)
 {
-    public override int? DefaultPrecision => 9;
-
-    public override int? DefaultScale => 4;
-
-    public override ValueFamily Family => ValueFamily.Number;
-
-    public override FilterKind Filter => FilterKind.Number;
-
-    public override FieldSetting Settings => base.Settings | FieldSetting.Precision | FieldSetting.Range;
-
     public override FieldReading ReadCell(FieldDefinition field, object cell, string text) =>
         CellText.Percent(cell, text) is { } p ? FieldReading.Of(p) : FieldReading.Refused("FieldTypes.Cell.NotPercent", text);
 

@@ -61,6 +61,6 @@ public sealed partial class LocalizationCompletenessTests
     }
 
     // L["Key"], localizer["Key", …], and keys written as menu/permission data ("Module.Area.Name" literals passed as text keys).
-    [GeneratedRegex(@"(?:\bL|localizer)\[""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|new\(""(?<key>[A-Z][A-Za-z]+\.Menu\.[A-Za-z.]+)""|""(?<key>[A-Z][A-Za-z]+\.Permissions\.[A-Za-z.]+)""|(?:FieldProblem|Refused)\(""(?<key>FieldTypes\.[A-Za-z.]+)""")]
+    [GeneratedRegex(@"(?:\bL|localizer)\[""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|new\(""(?<key>[A-Z][A-Za-z]+\.Menu\.[A-Za-z.]+)""|""(?<key>[A-Z][A-Za-z]+\.Permissions\.[A-Za-z.]+)""|""(?<key>FieldTypes\.(?:Value|Cell)\.[A-Za-z.]+)""")]
     private static partial Regex KeyUse();
 }

@@ -103,10 +103,11 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
     {
         var named = definitions.Processes.Where(p => p.IsExecutable)
             .SelectMany(p => new Runtime.ProcessModel(definitions, p).Nodes)
+            .Select(n => (Node: n, Assignment: n.SettingsOf<Activities.Tasks.UserTaskSettings>()?.Assignment))
             .Where(n => n.Assignment is not null)
             .SelectMany(n => new[] { ("assignee", n.Assignment!.Assignee), ("candidateUsers", n.Assignment.CandidateUsers) }
                 .Where(a => a.Item2 is { Length: > 0 } v && !v.Contains("${", StringComparison.Ordinal))
-                .SelectMany(a => a.Item2!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(person => (Node: n.Id, Where: a.Item1, Person: person))))
+                .SelectMany(a => a.Item2!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(person => (Node: n.Node.Id, Where: a.Item1, Person: person))))
             .ToList();
         if (named.Count == 0)
         {

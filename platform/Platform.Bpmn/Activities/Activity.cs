@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using Platform.Bpmn.Runtime;
 
 namespace Platform.Bpmn.Activities;
@@ -11,6 +12,9 @@ namespace Platform.Bpmn.Activities;
 public abstract class Activity
 {
     public abstract ActivityDescriptor Descriptor { get; }
+
+    /// <summary>This kind's own settings read from the element when the file is parsed (<see cref="ModelNode.Settings"/>); null for kinds without any.</summary>
+    internal virtual object? ReadSettings(XElement element) => null;
 
     /// <summary>Moves the token on through this element; what can fail is checked before anything changes.</summary>
     internal abstract Task RunAsync(ProcessRunner runner, Token token, ModelNode node);

@@ -5,9 +5,9 @@ using Platform.Bpmn.Parsing;
 namespace Platform.Bpmn.Runtime;
 
 /// <summary>
-/// One flow node ready to run: its kind and event definition, the sub-process it sits in
-/// (<see cref="Scope"/>, null at the process level), its flows and boundary events, and the settings
-/// its kind reads (assignment, loop, timer, error, message, script, call, action).
+/// One flow node ready to run: its kind with the activity that runs it and that kind's typed
+/// <see cref="Settings"/>, its event definition (timer, error, message), the sub-process it sits in
+/// (<see cref="Scope"/>, null at the process level), its flows, boundary events and loop.
 /// </summary>
 public sealed class ModelNode
 {
@@ -17,6 +17,7 @@ public sealed class ModelNode
         Name = node.Name;
         Kind = node.Kind;
         Activity = ActivityCatalog.Find(node.Kind);
+        Settings = Activity?.ReadSettings(node.Element);
         EventKind = node.EventKind;
         Scope = scope;
         AttachedTo = node.AttachedTo;
@@ -24,7 +25,6 @@ public sealed class ModelNode
         var element = node.Element;
         var definition = element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal));
         CancelActivity = (bool?)element.Attribute("cancelActivity") ?? true;
-        Assignment = Kind == "userTask" ? TaskAssignment.Read(element) : null;
         Loop = LoopSettings.Read(element);
         Timer = EventKind == "timer" && definition is not null ? TimerSettings.Read(node.Id, definition) : null;
         if (EventKind == "error" && definition is not null)
@@ -41,14 +41,6 @@ public sealed class ModelNode
             MessageName = reference is null ? node.Id : messages.GetValueOrDefault(reference, reference);
         }
 
-        if (Kind == "scriptTask")
-        {
-            Script = element.Element(BpmnNamespaces.Model + "script")?.Value.Trim();
-        }
-
-        CalledElement = (string?)element.Attribute("calledElement");
-        Action = Kind == "serviceTask" ? ServiceAction.Read(element) : null;
-        OnReject = Kind == "userTask" ? Extension(element, "onReject") : null;
     }
 
     /// <summary><c>platform:onReject</c>: a rejection ends the request (the default).</summary>
@@ -86,8 +78,6 @@ public sealed class ModelNode
 
     public List<ModelNode> Boundaries { get; } = [];
 
-    public TaskAssignment? Assignment { get; }
-
     public LoopSettings? Loop { get; }
 
     public TimerSettings? Timer { get; }
@@ -100,14 +90,11 @@ public sealed class ModelNode
 
     public string? MessageName { get; }
 
-    public string? Script { get; }
+    /// <summary>The settings of this element's kind, typed by its activity (<c>UserTaskSettings</c>, <c>ServiceTaskSettings</c>, …); null for kinds without any.</summary>
+    public object? Settings { get; }
 
-    public string? CalledElement { get; }
-
-    public ServiceAction? Action { get; }
-
-    /// <summary>What rejecting this user task does: end (default), continue, initiator, or the id of an earlier user task to return to.</summary>
-    public string? OnReject { get; }
+    /// <summary>The settings as the kind's type; null when the element is of another kind.</summary>
+    public T? SettingsOf<T>() where T : class => Settings as T;
 
     public string Label => Name ?? Id;
 

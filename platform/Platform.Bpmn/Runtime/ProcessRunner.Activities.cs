@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Bpmn.Activities.Tasks;
 
 namespace Platform.Bpmn.Runtime;
 
@@ -6,7 +7,7 @@ public sealed partial class ProcessRunner
 {
     internal async Task OpenTaskAsync(Token token, ModelNode node)
     {
-        var assignment = node.Assignment!;
+        var assignment = node.SettingsOf<UserTaskSettings>()!.Assignment;
         var assignee = await FillTextAsync(token, $"{node.Id} assignee", assignment.Assignee);
         assignee = assignment.Rule switch
         {
@@ -55,7 +56,7 @@ public sealed partial class ProcessRunner
 
     internal async Task RunScriptAsync(Token token, ModelNode node)
     {
-        if (node.Script is not { Length: > 0 } script)
+        if (node.SettingsOf<ScriptTaskSettings>()?.Script is not { Length: > 0 } script)
         {
             await LeaveAsync(token);
             return;
@@ -72,7 +73,7 @@ public sealed partial class ProcessRunner
 
     internal async Task PerformAsync(Token token, ModelNode node)
     {
-        var action = node.Action;
+        var action = node.SettingsOf<ServiceTaskSettings>()?.Action;
         if (action?.Kind is null)
         {
             // A service task without a platform action (e.g. a Camunda Java class) does nothing here; deploy checks warn about it.
@@ -121,7 +122,7 @@ public sealed partial class ProcessRunner
 
     internal async Task CallAsync(Token token, ModelNode node)
     {
-        var key = await FillTextAsync(token, $"{node.Id} called element", node.CalledElement)
+        var key = await FillTextAsync(token, $"{node.Id} called element", node.SettingsOf<CallActivitySettings>()?.CalledElement)
             ?? throw new WorkflowException($"{node.Label}: the call activity names no process.");
         var timers = await PlanBoundaryTimersAsync(token, node);
         token.State = TokenState.Waiting;

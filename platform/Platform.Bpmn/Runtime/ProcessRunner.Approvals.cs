@@ -1,3 +1,5 @@
+using Platform.Bpmn.Activities.Tasks;
+
 namespace Platform.Bpmn.Runtime;
 
 /// <summary>
@@ -27,7 +29,7 @@ public sealed partial class ProcessRunner
         var token = ApproverTokenOf(taskId);
         var node = model.Node(token.NodeId);
         variables = With(variables, (ApprovedVariable, false), (RejectReasonVariable, reason));
-        switch (node.OnReject)
+        switch (node.SettingsOf<UserTaskSettings>()?.OnReject)
         {
             case null or ModelNode.RejectEnds:
                 foreach (var (name, value) in variables)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Platform.Bpmn.Activities.Tasks;
 
 namespace Platform.Bpmn.Runtime;
 
@@ -62,7 +63,7 @@ public sealed partial class ProcessRunner
         if (response.Succeeded)
         {
             History(node.Id, "performed", null, $"webhook {call.Describe()}: HTTP {response.Status}");
-            if (node.Action?.ResultVariable is { Length: > 0 } variable)
+            if (node.SettingsOf<ServiceTaskSettings>()?.Action.ResultVariable is { Length: > 0 } variable)
             {
                 SetVariable(token, variable, new Dictionary<string, object?>(StringComparer.Ordinal) { ["status"] = (decimal)response.Status!.Value, ["body"] = BodyOf(response) });
             }

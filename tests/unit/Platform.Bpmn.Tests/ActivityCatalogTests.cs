@@ -48,6 +48,27 @@ public sealed class ActivityCatalogTests
     }
 
     [Fact]
+    public void Each_kind_reads_its_own_settings_once_typed()
+    {
+        var definitions = Parse("""
+            <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="approve"/>
+            <userTask id="approve" camunda:assignee="alice" platform:onReject="initiator"/><sequenceFlow id="f2" sourceRef="approve" targetRef="tell"/>
+            <serviceTask id="tell" platform:action="notify" platform:to="bob" platform:message="done"/><sequenceFlow id="f3" sourceRef="tell" targetRef="sum"/>
+            <scriptTask id="sum"><script>execution.setVariable('n', 1)</script></scriptTask><sequenceFlow id="f4" sourceRef="sum" targetRef="end"/>
+            <endEvent id="end"/>
+            """);
+
+        var model = new ProcessModel(definitions, definitions.Processes[0]);
+
+        var approve = model.Node("approve").SettingsOf<UserTaskSettings>()!;
+        Assert.Equal(("alice", "initiator"), (approve.Assignment.Assignee, approve.OnReject));
+        Assert.Equal("notify", model.Node("tell").SettingsOf<ServiceTaskSettings>()!.Action.Kind);
+        Assert.Equal("execution.setVariable('n', 1)", model.Node("sum").SettingsOf<ScriptTaskSettings>()!.Script);
+        Assert.Null(model.Node("approve").SettingsOf<ServiceTaskSettings>());
+        Assert.Null(model.Node("end").Settings);
+    }
+
+    [Fact]
     public void The_validator_accepts_exactly_the_elements_the_catalog_runs()
     {
         foreach (var activity in ActivityCatalog.All.Where(a => a.Descriptor.EventDefinitions.Contains("")))

@@ -1,5 +1,6 @@
-using Platform.Core.Metadata;
+using System.Xml.Linq;
 using Platform.Bpmn.Runtime;
+using Platform.Core.Metadata;
 
 namespace Platform.Bpmn.Activities.Tasks;
 
@@ -11,6 +12,8 @@ public sealed class CallActivity : Activity
         [
             new("calledElement", LocalizedText.Of("被调用流程", "Called process"), PropertyEditor.Process),
         ]);
+
+    internal override object ReadSettings(XElement element) => new CallActivitySettings((string?)element.Attribute("calledElement"));
 
     internal override Task RunAsync(ProcessRunner runner, Token token, ModelNode node) => runner.CallAsync(token, node);
 }

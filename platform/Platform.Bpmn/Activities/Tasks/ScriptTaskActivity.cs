@@ -1,5 +1,7 @@
-using Platform.Core.Metadata;
+using System.Xml.Linq;
+using Platform.Bpmn.Parsing;
 using Platform.Bpmn.Runtime;
+using Platform.Core.Metadata;
 
 namespace Platform.Bpmn.Activities.Tasks;
 
@@ -11,6 +13,8 @@ public sealed class ScriptTaskActivity : Activity
         [
             new("script", LocalizedText.Of("脚本", "Script"), PropertyEditor.Script),
         ]);
+
+    internal override object ReadSettings(XElement element) => new ScriptTaskSettings(element.Element(BpmnNamespaces.Model + "script")?.Value.Trim());
 
     internal override Task RunAsync(ProcessRunner runner, Token token, ModelNode node) => runner.RunScriptAsync(token, node);
 }

@@ -1,5 +1,6 @@
-using Platform.Core.Metadata;
+using System.Xml.Linq;
 using Platform.Bpmn.Runtime;
+using Platform.Core.Metadata;
 
 namespace Platform.Bpmn.Activities.Tasks;
 
@@ -22,6 +23,8 @@ public sealed class ServiceTaskActivity : Activity
             new("platform:retryDelay", LocalizedText.Of("重试间隔", "Retry delay"), PropertyEditor.Duration),
             new("platform:timeout", LocalizedText.Of("超时", "Timeout"), PropertyEditor.Duration),
         ]);
+
+    internal override object ReadSettings(XElement element) => new ServiceTaskSettings(ServiceAction.Read(element));
 
     internal override Task RunAsync(ProcessRunner runner, Token token, ModelNode node) => runner.PerformAsync(token, node);
 }

@@ -1,5 +1,6 @@
-using Platform.Core.Metadata;
+using System.Xml.Linq;
 using Platform.Bpmn.Runtime;
+using Platform.Core.Metadata;
 
 namespace Platform.Bpmn.Activities.Tasks;
 
@@ -16,6 +17,8 @@ public sealed class UserTaskActivity : Activity
             new("platform:assigneeRule", LocalizedText.Of("处理人规则", "Assignee rule"), PropertyEditor.Choice, ["initiator", "initiatorManager", "ownerDepartmentManager"]),
             new("platform:onReject", LocalizedText.Of("驳回后", "On reject"), PropertyEditor.Text),
         ]);
+
+    internal override object ReadSettings(XElement element) => new UserTaskSettings(TaskAssignment.Read(element), ModelNode.Extension(element, "onReject"));
 
     internal override Task RunAsync(ProcessRunner runner, Token token, ModelNode node) => runner.OpenTaskAsync(token, node);
 }

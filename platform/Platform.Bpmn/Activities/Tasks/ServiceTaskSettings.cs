@@ -1,0 +1,6 @@
+using Platform.Bpmn.Runtime;
+
+namespace Platform.Bpmn.Activities.Tasks;
+
+/// <summary>What a service task does: change or create a record, notify, or call a webhook.</summary>
+public sealed record ServiceTaskSettings(ServiceAction Action);

@@ -58,7 +58,7 @@ public sealed partial class WorkflowEngine(
         foreach (var id in latest.Order())
         {
             var model = await models.GetAsync(db, id, cancellationToken);
-            if (model.MessageStarts.FirstOrDefault(n => n.MessageName == message) is { } start)
+            if (model.MessageStarts.FirstOrDefault(n => n.Message?.Name == message) is { } start)
             {
                 starts.Add((id, start.Id));
             }

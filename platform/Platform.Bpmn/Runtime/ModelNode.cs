@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Platform.Bpmn.Activities;
+using Platform.Bpmn.Activities.Events;
 using Platform.Bpmn.Parsing;
 
 namespace Platform.Bpmn.Runtime;
@@ -26,21 +27,16 @@ public sealed class ModelNode
         var definition = element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal));
         CancelActivity = (bool?)element.Attribute("cancelActivity") ?? true;
         Loop = LoopSettings.Read(element);
-        Timer = EventKind == "timer" && definition is not null ? TimerSettings.Read(node.Id, definition) : null;
-        if (EventKind == "error" && definition is not null)
+        Definition = EventKind switch
         {
-            var reference = (string?)definition.Attribute("errorRef");
-            ErrorCode = reference is null ? null : errors.GetValueOrDefault(reference, reference);
-            ErrorCodeVariable = Extension(definition, "errorCodeVariable");
-            ErrorMessageVariable = Extension(definition, "errorMessageVariable");
-        }
-
-        if (EventKind == "message" && definition is not null)
-        {
-            var reference = (string?)definition.Attribute("messageRef");
-            MessageName = reference is null ? node.Id : messages.GetValueOrDefault(reference, reference);
-        }
-
+            "timer" when definition is not null => TimerSettings.Read(node.Id, definition),
+            "error" when definition is not null => new ErrorEventSettings(
+                (string?)definition.Attribute("errorRef") is { } error ? errors.GetValueOrDefault(error, error) : null,
+                Extension(definition, "errorCodeVariable"), Extension(definition, "errorMessageVariable")),
+            "message" when definition is not null => new MessageEventSettings(
+                (string?)definition.Attribute("messageRef") is { } message ? messages.GetValueOrDefault(message, message) : node.Id),
+            _ => null,
+        };
     }
 
     /// <summary><c>platform:onReject</c>: a rejection ends the request (the default).</summary>
@@ -80,15 +76,14 @@ public sealed class ModelNode
 
     public LoopSettings? Loop { get; }
 
-    public TimerSettings? Timer { get; }
+    /// <summary>The event definition's settings, typed: <see cref="TimerSettings"/>, <see cref="ErrorEventSettings"/> or <see cref="MessageEventSettings"/>; null for plain events and other elements.</summary>
+    public object? Definition { get; }
 
-    public string? ErrorCode { get; }
+    public TimerSettings? Timer => Definition as TimerSettings;
 
-    public string? ErrorCodeVariable { get; }
+    public ErrorEventSettings? Error => Definition as ErrorEventSettings;
 
-    public string? ErrorMessageVariable { get; }
-
-    public string? MessageName { get; }
+    public MessageEventSettings? Message => Definition as MessageEventSettings;
 
     /// <summary>The settings of this element's kind, typed by its activity (<c>UserTaskSettings</c>, <c>ServiceTaskSettings</c>, …); null for kinds without any.</summary>
     public object? Settings { get; }

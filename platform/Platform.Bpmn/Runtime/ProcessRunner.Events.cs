@@ -119,7 +119,7 @@ public sealed partial class ProcessRunner
                 continue;
             }
 
-            var boundary = model.Node(scope.NodeId).Boundaries.FirstOrDefault(b => b.EventKind == "error" && (b.ErrorCode is null || b.ErrorCode == code));
+            var boundary = model.Node(scope.NodeId).Boundaries.FirstOrDefault(b => b.EventKind == "error" && (b.Error?.Code is null || b.Error.Code == code));
             if (boundary is not null)
             {
                 return (scope, boundary);
@@ -136,12 +136,12 @@ public sealed partial class ProcessRunner
         History(boundary.Id, "errorCaught", null, code);
         Discard(owner, "interrupted");
         var moved = NewToken(boundary.Id, outer);
-        if (boundary.ErrorCodeVariable is { } codeVariable)
+        if (boundary.Error?.CodeVariable is { } codeVariable)
         {
             SetVariable(moved, codeVariable, code);
         }
 
-        if (boundary.ErrorMessageVariable is { } messageVariable)
+        if (boundary.Error?.MessageVariable is { } messageVariable)
         {
             SetVariable(moved, messageVariable, null);
         }

@@ -98,8 +98,8 @@ public sealed partial class ProcessRunner
 
                 await ScopeDoneAsync(scope);
                 break;
-            case "error" when FindErrorCatcher(token, node.ErrorCode) is { } caught:
-                await CatchErrorAsync(caught.Scope, caught.Boundary, node.ErrorCode);
+            case "error" when FindErrorCatcher(token, node.Error?.Code) is { } caught:
+                await CatchErrorAsync(caught.Scope, caught.Boundary, node.Error?.Code);
                 break;
             default:
                 // An error nobody catches ends its token like a none end event (as Camunda does).

@@ -76,7 +76,7 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
     /// <summary>Delivers a message to the tokens waiting for it; false when none was.</summary>
     public async Task<bool> DeliverMessageAsync(string name, IReadOnlyDictionary<string, object?>? variables)
     {
-        var waiting = state.Tokens.Where(t => t.State == TokenState.Waiting && model.Node(t.NodeId) is { Kind: "intermediateCatchEvent", EventKind: "message" } node && node.MessageName == name).ToList();
+        var waiting = state.Tokens.Where(t => t.State == TokenState.Waiting && model.Node(t.NodeId) is { Kind: "intermediateCatchEvent", EventKind: "message" } node && node.Message?.Name == name).ToList();
         foreach (var token in waiting)
         {
             foreach (var (variable, value) in variables ?? new Dictionary<string, object?>())

@@ -1,5 +1,6 @@
 using System.Text;
 using Platform.Bpmn.Activities;
+using Platform.Bpmn.Activities.Events;
 using Platform.Bpmn.Activities.Gateways;
 using Platform.Bpmn.Activities.Tasks;
 using Platform.Bpmn.Parsing;
@@ -66,6 +67,31 @@ public sealed class ActivityCatalogTests
         Assert.Equal("execution.setVariable('n', 1)", model.Node("sum").SettingsOf<ScriptTaskSettings>()!.Script);
         Assert.Null(model.Node("approve").SettingsOf<ServiceTaskSettings>());
         Assert.Null(model.Node("end").Settings);
+    }
+
+    [Fact]
+    public void Event_definitions_are_read_typed_with_their_references_resolved()
+    {
+        var definitions = BpmnParser.Parse(Encoding.UTF8.GetBytes("""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="defs">
+              <error id="e1" errorCode="CREDIT_LIMIT"/><message id="m1" name="paymentReceived"/>
+              <process id="order" isExecutable="true">
+                <startEvent id="start"/><sequenceFlow id="f1" sourceRef="start" targetRef="check"/>
+                <userTask id="check"/><sequenceFlow id="f2" sourceRef="check" targetRef="pay"/>
+                <boundaryEvent id="refused" attachedToRef="check"><errorEventDefinition errorRef="e1" platform:errorCodeVariable="code"/></boundaryEvent>
+                <boundaryEvent id="late" attachedToRef="check"><timerEventDefinition><timeDuration>P2D</timeDuration></timerEventDefinition></boundaryEvent>
+                <intermediateCatchEvent id="pay"><messageEventDefinition messageRef="m1"/></intermediateCatchEvent>
+                <sequenceFlow id="f3" sourceRef="pay" targetRef="end"/><endEvent id="end"/>
+              </process>
+            </definitions>
+            """));
+
+        var model = new ProcessModel(definitions, definitions.Processes[0]);
+
+        Assert.Equal(new ErrorEventSettings("CREDIT_LIMIT", "code", null), model.Node("refused").Error);
+        Assert.Equal("P2D", model.Node("late").Timer!.Text);
+        Assert.Equal("paymentReceived", model.Node("pay").Message!.Name);
+        Assert.Null(model.Node("check").Definition);
     }
 
     [Fact]

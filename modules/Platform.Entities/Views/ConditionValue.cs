@@ -28,13 +28,9 @@ public static class ConditionValue
             return null;
         }
 
-        // Invariant text as the editor's kind stores it; yes/no is written true/false here, which values typed in never are.
-        return FieldTypes.Find(EditorField(field).Type) switch
-        {
-            { ClrType: var clr } when clr == typeof(bool) => bool.TryParse(text, out var yes) ? yes : null,
-            { HasColumn: true, ClrType: var clr } when clr != typeof(object) => StoredValue.Read(clr, text),
-            _ => text,
-        };
+        return FieldTypes.Find(EditorField(field).Type) is { HasColumn: true } kind && kind.ClrType != typeof(object)
+            ? StoredValue.ReadInvariant(kind.ClrType, text)
+            : text;
     }
 
     public static string? ToText(object? value) => value switch

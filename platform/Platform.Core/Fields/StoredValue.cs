@@ -23,6 +23,14 @@ public static class StoredValue
         _ => null,
     };
 
+    /// <summary>
+    /// A value the platform itself wrote as invariant text (the audit trail, a saved view's condition)
+    /// read back as its column type; yes/no is written <c>true</c>/<c>false</c> there, which a value
+    /// typed in never is. Null when the text does not read.
+    /// </summary>
+    public static object? ReadInvariant(Type clrType, string text) =>
+        clrType == typeof(bool) ? (bool.TryParse(text, out var yes) ? yes : null) : Read(clrType, text);
+
     public static FieldProblem? CheckLimits(FieldDefinition field, FieldType type, object value)
     {
         switch (value)

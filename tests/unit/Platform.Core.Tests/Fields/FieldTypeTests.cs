@@ -40,6 +40,16 @@ public sealed class FieldTypeTests
         Assert.All(FieldTypes.All, pair => Assert.Same(pair.Value, FieldTypes.Find(pair.Key)));
 
     [Fact]
+    public void Text_the_platform_wrote_reads_back_as_its_column_type()
+    {
+        Assert.Equal(true, StoredValue.ReadInvariant(typeof(bool), "true"));
+        Assert.Equal(0.15m, StoredValue.ReadInvariant(typeof(decimal), "0.15"));
+        Assert.Equal(new DateOnly(2026, 3, 5), StoredValue.ReadInvariant(typeof(DateOnly), "2026-03-05"));
+        Assert.Null(StoredValue.ReadInvariant(typeof(long), "1.5"));
+        Assert.Null(StoredValue.Read(typeof(bool), "true")); // a value typed in as text is not yes/no
+    }
+
+    [Fact]
     public void Money_keeps_every_digit_of_a_json_amount()
     {
         var (value, problem) = Input(Field("money"), JsonDocument.Parse("12345678901234.5678").RootElement);

@@ -34,7 +34,7 @@ public sealed record ExportColumn(FieldDefinition Field, string Heading)
         }
 
         // Choice labels and yes/no read as in forms and lists; numbers and dates stay typed for the spreadsheet.
-        if (Field.ValueKind?.ExportsDisplayText == true || value is bool)
+        if (Field.ValueKind?.ExportsDisplayText == true)
         {
             return Forms.FieldText.Of(Field, value, culture);
         }

@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Platform.Data.Configuration;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Platform.Bpmn.Engine;
+using Platform.Data.Configuration;
+using Platform.Data.PostgreSql;
+using Platform.Data.SqlServer;
+using Platform.Data.Sqlite;
 using Platform.Web.Data;
 using Platform.Web.Hosting;
 using Platform.Web.Localization;
@@ -14,6 +18,9 @@ namespace Platform.Cli;
 /// <summary>The services a command needs, configured from the same sources and keys as the host.</summary>
 public static class CliServices
 {
+    /// <summary>The databases the command line works on, the same the host ships with.</summary>
+    private static readonly IDatabaseProvider[] Databases = [new SqliteDatabaseProvider(), new PostgreSqlDatabaseProvider(), new SqlServerDatabaseProvider()];
+
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings, string? contentRoot, out DatabaseSettings database)
     {
         var root = Path.GetFullPath(contentRoot ?? Directory.GetCurrentDirectory());
@@ -27,7 +34,7 @@ public static class CliServices
         services.AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
-        database = services.AddPlatformDatabase(configuration, root);
+        database = services.AddPlatformDatabase(configuration, root, Databases);
         services.AddPlatformIdentityCore();
         services.AddPlatformRecords();
         // Every enabled module's services, as on the host: a package applied here gets the same parts (views, menus, workflows).
@@ -36,6 +43,8 @@ public static class CliServices
         {
             startup.ConfigureServices(services, configuration);
         }
+
+        services.AddRequestedWorkflowEngine();
 
         // The messages of the record engine, the field kinds and the modules, as on the host.
         services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Platform.Core.Fields.FieldType).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));

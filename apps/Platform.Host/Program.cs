@@ -1,7 +1,10 @@
+using Platform.Data.PostgreSql;
+using Platform.Data.Sqlite;
+using Platform.Data.SqlServer;
 using Platform.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatform();
+builder.AddPlatform(databases: [new SqliteDatabaseProvider(), new PostgreSqlDatabaseProvider(), new SqlServerDatabaseProvider()]);
 
 var app = builder.Build();
 await app.InitializePlatformAsync();

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Permissions;
 using Platform.Core.Records;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities;
 
@@ -10,7 +10,7 @@ namespace Platform.Entities;
 /// One set of record permissions per entity (create; read, change, delete — own, department or all),
 /// grouped under the entity's label. Line entities have none: their lines follow the parent's.
 /// </summary>
-public sealed class RecordPermissionSource(SchemaManager schemas, IStringLocalizer localizer) : IPermissionSource
+public sealed class RecordPermissionSource(ISchemaManager schemas, IStringLocalizer localizer) : IPermissionSource
 {
     public async Task<IReadOnlyList<PermissionDefinition>> GetPermissionsAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Entities.Endpoints;
+using Platform.Records.Packages;
 
 namespace Platform.Entities;
 
@@ -22,8 +23,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Forms.RecordEditor>();
         services.AddSingleton<Views.SavedViews>();
         services.AddSingleton<Views.BulkActions>();
-        services.AddScoped<Data.Packages.IAppPackagePart, Views.PackageViews>();
-        services.AddScoped<Data.Packages.IAppPackagePart, Menus.PackageMenus>();
+        services.AddScoped<IAppPackagePart, Views.PackageViews>();
+        services.AddScoped<IAppPackagePart, Menus.PackageMenus>();
         services.AddSingleton<Abstractions.Navigation.INavigationSource, Menus.PackageMenuNavigation>();
         services.AddSingleton<Designer.EntityDesign>();
         services.Configure<Web.Hosting.ShellOptions>(shell => shell.Scripts.Add("_content/Platform.Entities/code-editor.js"));

@@ -1,5 +1,4 @@
 using Platform.Abstractions.Permissions;
-using Platform.Bpmn;
 
 namespace Platform.Workflows;
 

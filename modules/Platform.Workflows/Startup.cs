@@ -3,14 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Workflows.Endpoints;
-using Platform.Bpmn.Engine;
 
 namespace Platform.Workflows;
 
 /// <summary>
-/// The workflow module: the engine's services (from platform/Platform.Bpmn) and timer dispatcher, the
-/// REST API and the task inbox. It builds on the platform only, so it declares no [DependsOn]; switched
-/// off, no process starts, runs or shows.
+/// The workflow module: the REST API and the task inbox over the engine it asks the platform for
+/// (platform/Platform.Bpmn, reached through Platform.Workflows.Abstractions only). It builds on the
+/// platform only, so it declares no [DependsOn]; switched off, no engine is added, so no process
+/// starts, runs or shows.
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
@@ -20,8 +20,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddPermissions<Permissions>();
         services.AddNavigation<Menu>();
-        services.AddWorkflowEngine(timers: configuration.GetValue("Platform:Workflows:FireTimers", true));
-        services.AddWorkflowPackagePart();
+        services.RequestWorkflowEngine(fireTimers: configuration.GetValue("Platform:Workflows:FireTimers", true));
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

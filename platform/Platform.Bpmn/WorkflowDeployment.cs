@@ -14,14 +14,12 @@ namespace Platform.Bpmn;
 /// process becomes a new version — unless the same file was deployed last, which changes nothing.
 /// App packages deploy their <c>workflows/*.bpmn</c> through it.
 /// </summary>
-public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock, Engine.WorkflowTriggers? triggers = null) : IAppPackagePart
+public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock, Engine.WorkflowTriggers? triggers = null) : IAppPackagePart, IWorkflowDeployment
 {
     public string Folder => "workflows";
 
-    /// <summary>The processes of one file: each deployed as a new version, or unchanged.</summary>
-    public sealed record Result(IReadOnlyList<(string Process, int Version)> Deployed, IReadOnlyList<string> Unchanged, IReadOnlyList<BpmnProblem> Problems);
 
-    public async Task<Result> DeployAsync(byte[] content, string deployedBy, CancellationToken cancellationToken = default)
+    public async Task<WorkflowDeploymentResult> DeployAsync(byte[] content, string deployedBy, CancellationToken cancellationToken = default)
     {
         BpmnDefinitions definitions;
         try
@@ -30,7 +28,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         }
         catch (BpmnException e)
         {
-            return new Result([], [], e.Problems);
+            return new WorkflowDeploymentResult([], [], e.Problems);
         }
 
         var known = await db.WorkflowDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken);
@@ -42,7 +40,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
 
         if (problems.Count > 0)
         {
-            return new Result([], [], problems);
+            return new WorkflowDeploymentResult([], [], problems);
         }
 
         var xml = Encoding.UTF8.GetString(BpmnParser.Write(definitions));
@@ -88,11 +86,11 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
             db.ChangeTracker.Clear();
             await transaction.RollbackAsync();
 
-            return new Result([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.")]);
+            return new WorkflowDeploymentResult([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.")]);
         }
 
         triggers?.Refresh();
-        return new Result(deployed, unchanged, []);
+        return new WorkflowDeploymentResult(deployed, unchanged, []);
     }
 
     /// <summary>

@@ -32,23 +32,23 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<AutoNumberCounter> AutoNumberCounters => Set<AutoNumberCounter>();
 
-    public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
-    public DbSet<Views.SavedView> SavedViews => Set<Views.SavedView>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
-    public DbSet<Menus.AppMenu> AppMenus => Set<Menus.AppMenu>();
+    public DbSet<AppMenu> AppMenus => Set<AppMenu>();
 
     public DbSet<Workflows.WorkflowDefinition> WorkflowDefinitions => Set<Workflows.WorkflowDefinition>();
 
-    public DbSet<Workflows.WorkflowInstance> WorkflowInstances => Set<Workflows.WorkflowInstance>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
 
-    public DbSet<Workflows.WorkflowTask> WorkflowTasks => Set<Workflows.WorkflowTask>();
+    public DbSet<WorkflowTask> WorkflowTasks => Set<WorkflowTask>();
 
     public DbSet<Workflows.WorkflowTimer> WorkflowTimers => Set<Workflows.WorkflowTimer>();
 
     public DbSet<Workflows.WorkflowStartTimer> WorkflowStartTimers => Set<Workflows.WorkflowStartTimer>();
 
-    public DbSet<Workflows.WorkflowHistoryEntry> WorkflowHistory => Set<Workflows.WorkflowHistoryEntry>();
+    public DbSet<WorkflowHistoryEntry> WorkflowHistory => Set<WorkflowHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
 using Platform.Data.Configuration;
 using Platform.Data.Packages;
+using Platform.Records.Packages;
 using Platform.Web.Data;
 
 namespace Platform.Cli.Commands;

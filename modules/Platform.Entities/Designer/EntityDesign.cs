@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.Designer;
 
@@ -14,7 +14,7 @@ public sealed class EntityDesign(IServiceScopeFactory scopes)
     public async Task<RecordsSchema> SchemaAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SchemaManager>().LoadSchemaAsync(cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ISchemaManager>().LoadSchemaAsync(cancellationToken);
     }
 
     /// <summary>An editable copy of the entity's definition; null when there is none.</summary>
@@ -35,7 +35,7 @@ public sealed class EntityDesign(IServiceScopeFactory scopes)
     public async Task<IReadOnlyList<SchemaChange>> HistoryAsync(string entity, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var history = await scope.ServiceProvider.GetRequiredService<SchemaManager>().HistoryAsync(entity, cancellationToken);
+        var history = await scope.ServiceProvider.GetRequiredService<ISchemaManager>().HistoryAsync(entity, cancellationToken);
         return [.. history.OrderByDescending(h => h.Version)];
     }
 
@@ -43,9 +43,9 @@ public sealed class EntityDesign(IServiceScopeFactory scopes)
     public static bool Destructive(SchemaChangeResult result) =>
         result.Sql.Any(s => s.Contains("DROP TABLE", StringComparison.OrdinalIgnoreCase) || s.Contains("DROP COLUMN", StringComparison.OrdinalIgnoreCase));
 
-    private async Task<SchemaChangeResult> RunAsync(Func<SchemaManager, Task<SchemaChangeResult>> change)
+    private async Task<SchemaChangeResult> RunAsync(Func<ISchemaManager, Task<SchemaChangeResult>> change)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await change(scope.ServiceProvider.GetRequiredService<SchemaManager>());
+        return await change(scope.ServiceProvider.GetRequiredService<ISchemaManager>());
     }
 }

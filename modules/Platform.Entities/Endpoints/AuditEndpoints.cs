@@ -1,9 +1,9 @@
-using Platform.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Platform.Data.Records;
+using Platform.Records;
+using Platform.Web.Security;
 
 namespace Platform.Entities.Endpoints;
 
@@ -17,14 +17,14 @@ public static class AuditEndpoints
         audit.MapGet("/{entity}/{id:guid}", RecordTrail).WithName("GetRecordAuditTrail").WithSummary("Every change of one record: who, when, field, old and new value.");
     }
 
-    private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> RecordTrail(string entity, Guid id, HttpContext context, RecordStore records, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> RecordTrail(string entity, Guid id, HttpContext context, IRecordStore records, CancellationToken cancellationToken)
     {
         // The trail of a record is as visible as the record (the recycle bin included).
         var record = await records.GetAsync(entity, id, includeDeleted: true, Actors.From(context.User), cancellationToken);
         return record is null ? TypedResults.NotFound() : TypedResults.Ok(await records.AuditTrailAsync(entity, id, cancellationToken));
     }
 
-    private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> EntityTrail(string entity, int? top, HttpContext context, RecordStore records, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> EntityTrail(string entity, int? top, HttpContext context, IRecordStore records, CancellationToken cancellationToken)
     {
         await using var reader = await records.OpenReaderAsync(entity, Actors.From(context.User), cancellationToken);
         if (reader is null)

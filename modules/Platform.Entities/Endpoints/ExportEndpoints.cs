@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using Microsoft.OData;
-using Platform.Data.Records;
 using Platform.Entities.Export;
 using Platform.Entities.OData;
+using Platform.Records;
+using Platform.Records.Query;
 using Platform.Web.Security;
-using Platform.Data.Query;
 
 namespace Platform.Entities.Endpoints;
 
@@ -26,7 +26,7 @@ public static class ExportEndpoints
             .WithSummary("Records as .xlsx or .csv: ?format=xlsx|csv&$filter=…&$orderby=…&$select=… (columns in $select order).");
     }
 
-    private static async Task<IResult> Export(string entity, string? format, HttpContext context, RecordStore records, IStringLocalizer text)
+    private static async Task<IResult> Export(string entity, string? format, HttpContext context, IRecordStore records, IStringLocalizer text)
     {
         var cancellationToken = context.RequestAborted;
         format = (format ?? "xlsx").ToLowerInvariant();

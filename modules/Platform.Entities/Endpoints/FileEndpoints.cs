@@ -1,4 +1,3 @@
-using Platform.Web.Security;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,9 +7,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Net.Http.Headers;
-using Platform.Data;
-using Platform.Data.Files;
-using Platform.Data.Records;
+using Platform.Records;
+using Platform.Records.Files;
+using Platform.Web.Security;
 
 namespace Platform.Entities.Endpoints;
 
@@ -32,7 +31,7 @@ public static class FileEndpoints
 
     public sealed record UploadedFile(Guid Id, string Name, long Size, string ContentType);
 
-    private static async Task<Results<Created<UploadedFile>, ProblemHttpResult>> Upload(string? name, HttpContext context, FileStore store, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<Results<Created<UploadedFile>, ProblemHttpResult>> Upload(string? name, HttpContext context, IFileStore store, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var max = configuration.GetValue("Platform:Files:MaxBytes", DefaultMaxBytes);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -66,7 +65,7 @@ public static class FileEndpoints
         return TypedResults.Created($"/api/files/{file.Id}", new UploadedFile(file.Id, file.Name, file.Size, file.ContentType));
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, HttpContext context, FileStore store, RecordStore records, CancellationToken cancellationToken)
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, HttpContext context, IFileStore store, IRecordStore records, CancellationToken cancellationToken)
     {
         var file = await store.FindAsync(id, cancellationToken);
         var actor = Actors.From(context.User);
@@ -80,7 +79,7 @@ public static class FileEndpoints
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        var picture = FileStore.IsImage(file!);
+        var picture = file!.IsImage;
         return TypedResults.Stream(store.Open(file!), file!.ContentType, picture ? null : file.Name, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
 

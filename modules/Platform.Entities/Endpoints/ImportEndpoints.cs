@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Platform.Data.Files;
 using Platform.Entities.Import;
+using Platform.Records.Files;
 using Platform.Web.Security;
 
 namespace Platform.Entities.Endpoints;
@@ -31,7 +31,7 @@ public static class ImportEndpoints
 
     public sealed record ImportRequest(Guid File, Dictionary<string, string>? Mapping, List<string>? Key = null, string? Mode = null, string? OnError = null);
 
-    private static async Task<IResult> Preview(string entity, HttpContext context, FileStore files, ImportService imports)
+    private static async Task<IResult> Preview(string entity, HttpContext context, IFileStore files, ImportService imports)
     {
         var (request, stored, refusal) = await RequestAsync(context, files);
         if (refusal is not null)
@@ -59,7 +59,7 @@ public static class ImportEndpoints
         }
     }
 
-    private static async Task<IResult> Start(string entity, HttpContext context, FileStore files, ImportService imports)
+    private static async Task<IResult> Start(string entity, HttpContext context, IFileStore files, ImportService imports)
     {
         var (request, stored, refusal) = await RequestAsync(context, files);
         if (refusal is not null)
@@ -120,7 +120,7 @@ public static class ImportEndpoints
         errors = job.Errors.Take(200).Select(e => new { e.Row, e.Heading, e.Field, e.Message }),
     };
 
-    private static async Task<(ImportRequest? Request, Data.Files.StoredFile? File, IResult? Refusal)> RequestAsync(HttpContext context, FileStore files)
+    private static async Task<(ImportRequest? Request, StoredFile? File, IResult? Refusal)> RequestAsync(HttpContext context, IFileStore files)
     {
         ImportRequest? request;
         try

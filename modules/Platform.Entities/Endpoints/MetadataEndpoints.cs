@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Platform.Core.Metadata;
-using Platform.Data.Records;
+using Platform.Records;
 using Platform.Web.Endpoints;
 
 namespace Platform.Entities.Endpoints;
@@ -35,7 +35,7 @@ public static class MetadataEndpoints
             .RequireAuthorization(Permissions.ManageMetadata);
     }
 
-    private static async Task<IResult> DeleteEntity(string name, bool? dryRun, ClaimsPrincipal user, SchemaManager schema, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteEntity(string name, bool? dryRun, ClaimsPrincipal user, ISchemaManager schema, CancellationToken cancellationToken)
     {
         var result = await schema.DeleteEntityAsync(name, user.Identity!.Name!, dryRun == true, cancellationToken);
         if (!result.Succeeded)
@@ -46,7 +46,7 @@ public static class MetadataEndpoints
         return result.Applied ? TypedResults.NoContent() : TypedResults.Ok(new EntityChange(result.Definition!, result.Version, result.Sql, result.Applied, result.RowsAffected));
     }
 
-    private static async Task<IResult> PurgeField(string name, string field, bool? dryRun, ClaimsPrincipal user, SchemaManager schema, CancellationToken cancellationToken)
+    private static async Task<IResult> PurgeField(string name, string field, bool? dryRun, ClaimsPrincipal user, ISchemaManager schema, CancellationToken cancellationToken)
     {
         var result = await schema.PurgeFieldAsync(name, field, user.Identity!.Name!, dryRun == true, cancellationToken);
         return result.Succeeded
@@ -54,19 +54,19 @@ public static class MetadataEndpoints
             : Invalid(result.Errors);
     }
 
-    private static async Task<Ok<IReadOnlyList<EntityDefinition>>> ListEntities(SchemaManager schema, CancellationToken cancellationToken) =>
+    private static async Task<Ok<IReadOnlyList<EntityDefinition>>> ListEntities(ISchemaManager schema, CancellationToken cancellationToken) =>
         TypedResults.Ok((await schema.LoadSchemaAsync(cancellationToken)).Entities);
 
-    private static async Task<Results<Ok<EntityDefinition>, NotFound>> GetEntity(string name, SchemaManager schema, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<EntityDefinition>, NotFound>> GetEntity(string name, ISchemaManager schema, CancellationToken cancellationToken) =>
         (await schema.LoadSchemaAsync(cancellationToken)).Find(name) is { } entity ? TypedResults.Ok(entity) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<List<SchemaChange>>, NotFound>> GetHistory(string name, SchemaManager schema, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<SchemaChange>>, NotFound>> GetHistory(string name, ISchemaManager schema, CancellationToken cancellationToken)
     {
         var history = await schema.HistoryAsync(name, cancellationToken);
         return history.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(history);
     }
 
-    private static async Task<IResult> PutEntity(string name, bool? dryRun, HttpRequest request, ClaimsPrincipal user, SchemaManager schema, CancellationToken cancellationToken)
+    private static async Task<IResult> PutEntity(string name, bool? dryRun, HttpRequest request, ClaimsPrincipal user, ISchemaManager schema, CancellationToken cancellationToken)
     {
         if (await RequestBody.ReadAtMostAsync(request, MaxDocumentBytes, cancellationToken) is not { } body)
         {

@@ -1,15 +1,15 @@
-using Platform.Web.Security;
 using System.Xml;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.OData;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.UriParser;
-using Platform.Data.Records;
 using Platform.Entities.OData;
-using Platform.Data.Query;
+using Platform.Records;
+using Platform.Records.Query;
+using Platform.Web.Security;
 
 namespace Platform.Entities.Endpoints;
 
@@ -27,7 +27,7 @@ public static class ODataEndpoints
         odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select, $expand.");
     }
 
-    private static async Task ServiceDocument(HttpContext context, SchemaManager schemas)
+    private static async Task ServiceDocument(HttpContext context, ISchemaManager schemas)
     {
         var schema = await schemas.LoadSchemaAsync(context.RequestAborted);
         var page = new RecordPage(schema.Entities.Select(e => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
@@ -37,7 +37,7 @@ public static class ODataEndpoints
         await ODataJson.WritePageAsync(context.Response, $"{ODataAddress.ServiceRoot(context.Request)}$metadata", page, null);
     }
 
-    private static async Task Metadata(HttpContext context, SchemaManager schemas)
+    private static async Task Metadata(HttpContext context, ISchemaManager schemas)
     {
         var model = EdmModelFactory.For(await schemas.LoadSchemaAsync(context.RequestAborted));
         context.Response.ContentType = "application/xml; charset=utf-8";
@@ -55,7 +55,7 @@ public static class ODataEndpoints
         await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
-    private static async Task Query(HttpContext context, RecordStore records)
+    private static async Task Query(HttpContext context, IRecordStore records)
     {
         var request = context.Request;
         var setName = request.Path.Value!["/odata/".Length..].Split('(', 2)[0];
@@ -116,7 +116,7 @@ public static class ODataEndpoints
         }
     }
 
-    private static async Task SingleAsync(HttpContext context, RecordReader reader, ODataUriParser parser, string serviceRoot, Guid id)
+    private static async Task SingleAsync(HttpContext context, IRecordReader reader, ODataUriParser parser, string serviceRoot, Guid id)
     {
         var page = await new RecordQuery(reader, parser).RunAsync(context.RequestAborted, key: id);
         if (page.Rows.Count == 0)

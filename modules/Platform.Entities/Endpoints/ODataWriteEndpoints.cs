@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Security;
 using Platform.Core.Security;
-using Platform.Data.Records;
 using Platform.Entities.OData;
+using Platform.Records;
 using Platform.Web.Endpoints;
 using Platform.Web.Security;
 
@@ -32,7 +32,7 @@ public static class ODataWriteEndpoints
         odata.MapDelete("/{set}({id:guid})", Delete).WithName("ODataDelete").WithSummary("Moves the record to the recycle bin.");
     }
 
-    private static async Task<IResult> Create(string set, HttpContext context, RecordStore records)
+    private static async Task<IResult> Create(string set, HttpContext context, IRecordStore records)
     {
         var (values, refusal) = await ReadValuesAsync(context);
         if (refusal is not null)
@@ -45,7 +45,7 @@ public static class ODataWriteEndpoints
             ?? Entity(context, StatusCodes.Status201Created, set, result.Record!, $"{ODataAddress.ServiceRoot(context.Request)}{set}({result.Record!["id"]})");
     }
 
-    private static async Task<IResult> Update(string set, Guid id, HttpContext context, RecordStore records)
+    private static async Task<IResult> Update(string set, Guid id, HttpContext context, IRecordStore records)
     {
         var (values, refusal) = await ReadValuesAsync(context);
         var (expected, stale) = refusal is null ? await ExpectedVersionAsync(context, set, id, records) : (null, null);
@@ -58,7 +58,7 @@ public static class ODataWriteEndpoints
         return (IResult?)Failure(context, result, set) ?? Entity(context, StatusCodes.Status200OK, set, result.Record!);
     }
 
-    private static async Task<IResult> Delete(string set, Guid id, HttpContext context, RecordStore records)
+    private static async Task<IResult> Delete(string set, Guid id, HttpContext context, IRecordStore records)
     {
         var (expected, refusal) = await ExpectedVersionAsync(context, set, id, records);
         if (refusal is not null)
@@ -96,7 +96,7 @@ public static class ODataWriteEndpoints
     }
 
     /// <summary>The row version from If-Match, or the current one when the client sends none or <c>*</c>; or the error to answer.</summary>
-    private static async Task<(int? Version, IResult? Refusal)> ExpectedVersionAsync(HttpContext context, string set, Guid id, RecordStore records)
+    private static async Task<(int? Version, IResult? Refusal)> ExpectedVersionAsync(HttpContext context, string set, Guid id, IRecordStore records)
     {
         var header = context.Request.Headers.IfMatch.ToString();
         if (header.Length > 0 && header != "*")

@@ -1,8 +1,8 @@
-using Platform.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Platform.Data.Records;
+using Platform.Records;
+using Platform.Web.Security;
 
 namespace Platform.Entities.Endpoints;
 
@@ -18,7 +18,7 @@ public static class RecordPreviewEndpoints
         endpoints.MapPost("/api/records/{entity}/preview", Preview).WithTags("Records").WithName("PreviewRecord")
             .WithSummary("Runs a save through every check and rule without writing: the record, its errors and its form state.");
 
-    private static async Task<IResult> Preview(string entity, Guid? id, HttpContext context, RecordStore records)
+    private static async Task<IResult> Preview(string entity, Guid? id, HttpContext context, IRecordStore records)
     {
         var (values, refusal) = await ODataWriteEndpoints.ReadValuesAsync(context);
         if (refusal is not null)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Platform.Core.Metadata;
-using Platform.Data.Query;
+using Platform.Records.Query;
 
 namespace Platform.Entities.Export;
 

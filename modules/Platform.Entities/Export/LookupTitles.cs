@@ -1,13 +1,13 @@
 using System.Globalization;
 using Platform.Core.Metadata;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.Export;
 
 /// <summary>The titles of the records a page of rows points at through its lookup columns: one query per lookup column.</summary>
 public static class LookupTitles
 {
-    public static async Task<Dictionary<string, Dictionary<Guid, string>>> ForAsync(RecordReader reader, IEnumerable<ExportColumn> columns,
+    public static async Task<Dictionary<string, Dictionary<Guid, string>>> ForAsync(IRecordReader reader, IEnumerable<ExportColumn> columns,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
     {
         var titles = new Dictionary<string, Dictionary<Guid, string>>(StringComparer.Ordinal);

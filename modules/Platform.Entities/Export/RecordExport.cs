@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.OData.UriParser;
 using Platform.Core.Metadata;
-using Platform.Data.Records;
 using Platform.Entities.OData;
+using Platform.Records;
 
 namespace Platform.Entities.Export;
 
@@ -11,7 +11,7 @@ namespace Platform.Entities.Export;
 /// an export, a thousand at a time: headings and values in the reader's language, lookups by their
 /// title, only the records and fields the reader may see.
 /// </summary>
-public sealed class RecordExport(RecordReader reader, string serviceRoot, IReadOnlyDictionary<string, string> options, CultureInfo culture)
+public sealed class RecordExport(IRecordReader reader, string serviceRoot, IReadOnlyDictionary<string, string> options, CultureInfo culture)
 {
     /// <summary>The most rows one export holds (a sheet holds 1,048,576).</summary>
     public const int MaxRows = 1_000_000;

@@ -1,6 +1,5 @@
 using Platform.Core.Metadata;
 using Platform.Core.Security;
-using Platform.Data.Records;
 
 namespace Platform.Entities.Forms;
 

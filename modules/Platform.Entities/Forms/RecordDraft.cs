@@ -1,5 +1,5 @@
 using Platform.Core.Metadata;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.Forms;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
 using Platform.Core.Security;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.Forms;
 
@@ -21,7 +21,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     public async Task<(RecordDraft Draft, FormRights Rights)?> OpenAsync(string entityName, Guid? id, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<RecordStore>();
+        var store = scope.ServiceProvider.GetRequiredService<IRecordStore>();
         await using var reader = await store.OpenReaderAsync(entityName, actor, cancellationToken);
         if (reader is null || reader.Forbidden || reader.Schema.ParentOf(reader.Entity.Name) is not null)
         {
@@ -47,7 +47,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     public async Task CheckAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var preview = await scope.ServiceProvider.GetRequiredService<RecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, cancellationToken);
+        var preview = await scope.ServiceProvider.GetRequiredService<IRecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, cancellationToken);
         if (preview is not null)
         {
             draft.Absorb(preview);
@@ -58,7 +58,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     public async Task<RecordResult> SaveAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<RecordStore>();
+        var store = scope.ServiceProvider.GetRequiredService<IRecordStore>();
         var result = draft.Id is { } id
             ? await store.UpdateAsync(draft.Entity.Name, id, draft.RowVersion, draft.ToSave(), actor, cancellationToken)
             : await store.CreateAsync(draft.Entity.Name, draft.ToSave(), actor, cancellationToken);
@@ -82,7 +82,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     public async Task<bool> RebaseAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var current = await scope.ServiceProvider.GetRequiredService<RecordStore>().GetAsync(draft.Entity.Name, draft.Id!.Value, actor: actor, cancellationToken: cancellationToken);
+        var current = await scope.ServiceProvider.GetRequiredService<IRecordStore>().GetAsync(draft.Entity.Name, draft.Id!.Value, actor: actor, cancellationToken: cancellationToken);
         if (current is null)
         {
             return false;
@@ -97,14 +97,14 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     public async Task<RecordResult> DeleteAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RecordStore>().DeleteAsync(draft.Entity.Name, draft.Id!.Value, draft.RowVersion, actor, cancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<IRecordStore>().DeleteAsync(draft.Entity.Name, draft.Id!.Value, draft.RowVersion, actor, cancellationToken);
     }
 
     /// <summary>The record's history, its lines' changes included, newest first.</summary>
     public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(RecordDraft draft, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var trail = await scope.ServiceProvider.GetRequiredService<RecordStore>().AuditTrailAsync(draft.Entity.Name, draft.Id, cancellationToken);
+        var trail = await scope.ServiceProvider.GetRequiredService<IRecordStore>().AuditTrailAsync(draft.Entity.Name, draft.Id, cancellationToken);
         trail.Reverse();
         return trail;
     }

@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
-using Platform.Data;
-using Platform.Data.Identity;
-using Platform.Data.Records;
 using Platform.Entities.OData;
+using Platform.Records;
+using Platform.Records.People;
 
 namespace Platform.Entities.Forms;
 
@@ -24,10 +23,10 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
         await using var scope = scopes.CreateAsyncScope();
         if (field.Kind == FieldTypes.User || field.Kind == FieldTypes.Department)
         {
-            return await PeopleAsync(scope.ServiceProvider.GetRequiredService<PeopleDirectory>(), field, text, skip, take, cancellationToken);
+            return await PeopleAsync(scope.ServiceProvider.GetRequiredService<IPeopleDirectory>(), field, text, skip, take, cancellationToken);
         }
 
-        await using var reader = await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
+        await using var reader = await scope.ServiceProvider.GetRequiredService<IRecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
         if (reader is null || reader.Forbidden)
         {
             return ([], 0);
@@ -63,7 +62,7 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var people = scope.ServiceProvider.GetRequiredService<PeopleDirectory>();
+        var people = scope.ServiceProvider.GetRequiredService<IPeopleDirectory>();
         if (field.Kind == FieldTypes.User)
         {
             return await people.UserNamesAsync(keys, cancellationToken);
@@ -74,7 +73,7 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
             return await people.DepartmentNamesAsync(keys, cancellationToken);
         }
 
-        await using var reader = await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
+        await using var reader = await scope.ServiceProvider.GetRequiredService<IRecordStore>().OpenReaderAsync(field.Target ?? "", actor, cancellationToken);
         if (reader is null || reader.Forbidden)
         {
             return new Dictionary<string, string>();
@@ -102,7 +101,7 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
             detail is null ? null : Convert.ToString(row.GetValueOrDefault(detail.Name), CultureInfo.InvariantCulture));
     }
 
-    private static async Task<(IReadOnlyList<LookupOption>, int)> PeopleAsync(PeopleDirectory people, FieldDefinition field, string? text, int skip, int take, CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<LookupOption>, int)> PeopleAsync(IPeopleDirectory people, FieldDefinition field, string? text, int skip, int take, CancellationToken cancellationToken)
     {
         var term = text?.Trim() ?? "";
         var (page, total) = field.Kind == FieldTypes.User

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
-using Platform.Data;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.Import;
 
@@ -13,7 +12,7 @@ namespace Platform.Entities.Import;
 /// transaction and rolls it back when any row fails, after checking every row, so the error report is
 /// complete; skipping bad rows keeps every good one.
 /// </summary>
-public sealed class ImportRunner(RecordStore records, Actor actor, Microsoft.Extensions.Localization.IStringLocalizer localizer)
+public sealed class ImportRunner(IRecordStore records, Actor actor, Microsoft.Extensions.Localization.IStringLocalizer localizer)
 {
     private const int Batch = 1000;
 

@@ -3,9 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Security;
-using Platform.Data;
-using Platform.Data.Files;
-using Platform.Data.Records;
+using Platform.Records;
+using Platform.Records.Files;
 
 namespace Platform.Entities.Import;
 
@@ -17,7 +16,7 @@ public sealed record ImportPreview(int TotalRows, ImportMapping Mapping, IReadOn
 /// a background job that reports progress. Throws <see cref="ImportFileException"/> with the reason
 /// for anything the person must fix (the file, the mapping, the key).
 /// </summary>
-public sealed class ImportService(RecordStore records, FileStore files, ImportJobs jobs, IServiceScopeFactory scopes, IStringLocalizer text)
+public sealed class ImportService(IRecordStore records, IFileStore files, ImportJobs jobs, IServiceScopeFactory scopes, IStringLocalizer text)
 {
     public const int PreviewRows = 20;
 
@@ -60,7 +59,7 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
             var services = scope.ServiceProvider;
             try
             {
-                await new ImportRunner(services.GetRequiredService<RecordStore>(), actor, services.GetRequiredService<IStringLocalizer>())
+                await new ImportRunner(services.GetRequiredService<IRecordStore>(), actor, services.GetRequiredService<IStringLocalizer>())
                     .RunAsync(job, definition, rows, key, mode, CancellationToken.None);
             }
             catch (Exception e)
@@ -72,7 +71,7 @@ public sealed class ImportService(RecordStore records, FileStore files, ImportJo
         return job;
     }
 
-    private async Task<RecordReader> OpenAsync(string entity, Actor actor, CancellationToken cancellationToken) =>
+    private async Task<IRecordReader> OpenAsync(string entity, Actor actor, CancellationToken cancellationToken) =>
         await records.OpenReaderAsync(entity, actor, cancellationToken) ?? throw new ImportFileException(text["Entities.Import.Error.NoSuchEntity", entity]) { NoSuchEntity = true };
 
     private ImportTable Read(StoredFile stored)

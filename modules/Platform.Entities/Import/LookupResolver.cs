@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Localization;
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Platform.Core.Metadata;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.Import;
 
@@ -9,7 +9,7 @@ namespace Platform.Entities.Import;
 /// Finds the records lookup columns name — by their title (名称) or by any unique text field (a code),
 /// in one query per lookup column for the whole file. A name two records share is refused as ambiguous.
 /// </summary>
-public sealed class LookupResolver(RecordReader reader, IStringLocalizer text)
+public sealed class LookupResolver(IRecordReader reader, IStringLocalizer text)
 {
     private readonly Dictionary<string, Dictionary<string, (Guid? Id, bool Ambiguous)>> _byField = new(StringComparer.Ordinal);
 

@@ -2,10 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Navigation;
-using Platform.Data;
-using Platform.Data.Menus;
-using Platform.Data.Records;
-using Platform.Data.Views;
+using Platform.Records;
+using Platform.Records.Menus;
+using Platform.Records.Views;
 
 namespace Platform.Entities.Menus;
 
@@ -19,15 +18,15 @@ public sealed class PackageMenuNavigation(IServiceScopeFactory scopes) : INaviga
     {
         // A scope of its own: the menu renders beside the page, whose components use the circuit's context at the same time.
         await using var scope = scopes.CreateAsyncScope();
-        var schemas = scope.ServiceProvider.GetRequiredService<SchemaManager>();
-        var menus = await scope.ServiceProvider.GetRequiredService<AppMenuStore>().AllAsync(cancellationToken);
+        var schemas = scope.ServiceProvider.GetRequiredService<ISchemaManager>();
+        var menus = await scope.ServiceProvider.GetRequiredService<IAppMenuStore>().AllAsync(cancellationToken);
         if (menus.Count == 0)
         {
             return [];
         }
 
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        var views = await scope.ServiceProvider.GetRequiredService<SavedViewStore>().PackageViewIdsAsync(cancellationToken);
+        var views = await scope.ServiceProvider.GetRequiredService<ISavedViewStore>().PackageViewIdsAsync(cancellationToken);
         var items = new List<NavigationItem>();
         foreach (var menu in menus)
         {

@@ -2,11 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
-using Platform.Data;
-using Platform.Data.Menus;
-using Platform.Data.Packages;
-using Platform.Data.Records;
-using Platform.Data.Views;
+using Platform.Records;
+using Platform.Records.Menus;
+using Platform.Records.Packages;
+using Platform.Records.Views;
 
 namespace Platform.Entities.Menus;
 
@@ -14,7 +13,7 @@ namespace Platform.Entities.Menus;
 /// The menus app packages bring (<c>menus/*.json</c>): checked against the entities and the package's
 /// views, kept by file so applying a package twice changes nothing, shown by <see cref="PackageMenuNavigation"/>.
 /// </summary>
-public sealed class PackageMenus(AppMenuStore menus, SavedViewStore views, SchemaManager schemas) : IAppPackagePart
+public sealed class PackageMenus(IAppMenuStore menus, ISavedViewStore views, ISchemaManager schemas) : IAppPackagePart
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

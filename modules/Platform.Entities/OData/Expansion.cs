@@ -1,7 +1,7 @@
 using Microsoft.OData.UriParser;
 using Platform.Core.Metadata;
-using Platform.Data.Records;
-using Platform.Data.Query;
+using Platform.Records;
+using Platform.Records.Query;
 
 namespace Platform.Entities.OData;
 
@@ -11,7 +11,7 @@ namespace Platform.Entities.OData;
 /// e.g. <c>$expand=lines($select=quantity;$expand=productRecord($select=name))</c>. One query per
 /// expanded property and level, whatever the number of rows.
 /// </summary>
-public sealed class Expansion(RecordReader reader)
+public sealed class Expansion(IRecordReader reader)
 {
     /// <summary>Adds the expansions to <paramref name="rows"/> (full records); each expanded record is itself expanded, then projected to its $select.</summary>
     public async Task ApplyAsync(EntityDefinition entity, IReadOnlyList<Dictionary<string, object?>> rows, SelectExpandClause? clause, CancellationToken cancellationToken)

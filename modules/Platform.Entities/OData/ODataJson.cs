@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
+using Platform.Records;
 
 namespace Platform.Entities.OData;
 
@@ -55,7 +56,7 @@ public static class ODataJson
         json.WriteEndObject();
     }
 
-    public static async Task WriteErrorAsync(HttpResponse response, int status, string code, string message, string? target, IEnumerable<Data.Records.RecordFieldError>? details = null)
+    public static async Task WriteErrorAsync(HttpResponse response, int status, string code, string message, string? target, IEnumerable<RecordFieldError>? details = null)
     {
         response.StatusCode = status;
         response.ContentType = "application/json; charset=utf-8";

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.OData;
 

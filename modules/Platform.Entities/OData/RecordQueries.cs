@@ -1,6 +1,6 @@
 using Microsoft.OData.UriParser;
-using Platform.Data.Records;
-using Platform.Data.Query;
+using Platform.Records;
+using Platform.Records.Query;
 
 namespace Platform.Entities.OData;
 
@@ -8,7 +8,7 @@ namespace Platform.Entities.OData;
 public static class RecordQueries
 {
     /// <summary>A parser for <paramref name="options"/> ($filter, $orderby, $skip, $top, $count…) on the reader's entity set.</summary>
-    public static ODataUriParser Parser(RecordReader reader, string serviceRoot, IEnumerable<KeyValuePair<string, string>> options) =>
+    public static ODataUriParser Parser(IRecordReader reader, string serviceRoot, IEnumerable<KeyValuePair<string, string>> options) =>
         new(EdmModelFactory.For(reader.Schema), new Uri(serviceRoot), new Uri($"{serviceRoot}{reader.Entity.Name}?{string.Join("&", options.Select(o => $"{o.Key}={Uri.EscapeDataString(o.Value)}"))}"))
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },

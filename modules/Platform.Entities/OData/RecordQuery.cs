@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.UriParser;
-using Platform.Data.Records;
-using Platform.Data.Query;
+using Platform.Records;
+using Platform.Records.Query;
 
 namespace Platform.Entities.OData;
 
@@ -10,7 +10,7 @@ namespace Platform.Entities.OData;
 /// Runs the query options of one OData request ($filter, $orderby, $skip, $top, $count, $select,
 /// $expand) against an entity's records, in the database. Pages hold at most <see cref="MaxPageSize"/> rows.
 /// </summary>
-public sealed class RecordQuery(RecordReader reader, ODataUriParser parser)
+public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
 {
     public const int MaxPageSize = 1000;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
-using Platform.Data.Records;
+using Platform.Records;
 
 namespace Platform.Entities.Views;
 
@@ -25,7 +25,7 @@ public sealed class BulkActions(IServiceScopeFactory scopes)
         EachAsync(entity, ids, actor, (store, record, version) => store.DeleteAsync(entity, record, version, actor, cancellationToken), cancellationToken);
 
     private async Task<BulkOutcome> EachAsync(string entity, IReadOnlyCollection<Guid> ids, Actor actor,
-        Func<RecordStore, Guid, int, Task<RecordResult>> act, CancellationToken cancellationToken)
+        Func<IRecordStore, Guid, int, Task<RecordResult>> act, CancellationToken cancellationToken)
     {
         var done = 0;
         var problems = new List<string>();
@@ -33,7 +33,7 @@ public sealed class BulkActions(IServiceScopeFactory scopes)
         {
             // A store per record: one record's refused save leaves nothing tracked for the next.
             await using var scope = scopes.CreateAsyncScope();
-            var store = scope.ServiceProvider.GetRequiredService<RecordStore>();
+            var store = scope.ServiceProvider.GetRequiredService<IRecordStore>();
             var current = await store.GetAsync(entity, id, actor: actor, cancellationToken: cancellationToken);
             if (current is null)
             {

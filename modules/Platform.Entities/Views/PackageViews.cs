@@ -2,10 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Metadata;
-using Platform.Data;
-using Platform.Data.Packages;
-using Platform.Data.Records;
-using Platform.Data.Views;
+using Platform.Records;
+using Platform.Records.Packages;
+using Platform.Records.Views;
 
 namespace Platform.Entities.Views;
 
@@ -15,7 +14,7 @@ namespace Platform.Entities.Views;
 /// A view is found again by its entity and file name, so applying a package twice changes nothing,
 /// and a changed file updates the view. Each view is checked against its entity first.
 /// </summary>
-public sealed class PackageViews(SavedViewStore views, SchemaManager schemas, IStringLocalizer text) : IAppPackagePart
+public sealed class PackageViews(ISavedViewStore views, ISchemaManager schemas, IStringLocalizer text) : IAppPackagePart
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
-using Platform.Data.Records;
-using Platform.Data.Views;
+using Platform.Records;
+using Platform.Records.Views;
 
 namespace Platform.Entities.Views;
 
@@ -23,7 +23,7 @@ public sealed class SavedViews(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var key = entity.ToLowerInvariant();
-        var saved = await scope.ServiceProvider.GetRequiredService<SavedViewStore>().VisibleToAsync(key, userId, cancellationToken);
+        var saved = await scope.ServiceProvider.GetRequiredService<ISavedViewStore>().VisibleToAsync(key, userId, cancellationToken);
         return [.. saved.OrderBy(v => v.OwnerId is not null).ThenBy(v => v.Label, StringComparer.CurrentCulture)
             .Select(v => new ListView(v.Id, Read(v), v.OwnerId is null, v.OwnerId == userId))];
     }
@@ -33,7 +33,7 @@ public sealed class SavedViews(IServiceScopeFactory scopes)
         string entityName, Guid? id, ViewDefinition view, bool shared, Actor actor, bool mayShare, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var schema = await scope.ServiceProvider.GetRequiredService<SchemaManager>().LoadSchemaAsync(cancellationToken);
+        var schema = await scope.ServiceProvider.GetRequiredService<ISchemaManager>().LoadSchemaAsync(cancellationToken);
         if (schema.Find(entityName) is not { } entity)
         {
             return (null, [new("Entities.Views.Error.NoEntity", entityName)]);
@@ -50,7 +50,7 @@ public sealed class SavedViews(IServiceScopeFactory scopes)
             return (null, problems);
         }
 
-        var store = scope.ServiceProvider.GetRequiredService<SavedViewStore>();
+        var store = scope.ServiceProvider.GetRequiredService<ISavedViewStore>();
         var row = id is null ? null : await store.FindAsync(id.Value, cancellationToken);
         if (id is not null && (row is null || !MayChange(row, actor.UserId, mayShare)))
         {
@@ -76,7 +76,7 @@ public sealed class SavedViews(IServiceScopeFactory scopes)
     public async Task<bool> DeleteAsync(Guid id, Actor actor, bool mayShare, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<SavedViewStore>();
+        var store = scope.ServiceProvider.GetRequiredService<ISavedViewStore>();
         var row = await store.FindAsync(id, cancellationToken);
         if (row is null || !MayChange(row, actor.UserId, mayShare))
         {

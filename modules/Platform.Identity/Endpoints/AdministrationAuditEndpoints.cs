@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Platform.Data;
-using Platform.Data.Identity;
 using Platform.Identity.Services;
+using Platform.Records.Identity;
 
 namespace Platform.Identity.Endpoints;
 

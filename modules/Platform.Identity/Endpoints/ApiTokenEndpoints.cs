@@ -24,10 +24,10 @@ public static class ApiTokenEndpoints
         all.MapDelete("/{id}", RevokeAny).WithName("RevokeApiToken").WithSummary("Revokes any user's token.");
     }
 
-    private static async Task<Ok<List<ApiTokenInfo>>> ListMine(ClaimsPrincipal user, ApiTokenService tokens) =>
+    private static async Task<Ok<List<ApiTokenInfo>>> ListMine(ClaimsPrincipal user, IApiTokens tokens) =>
         TypedResults.Ok((await tokens.ListAsync(UserId(user))).Select(ApiTokenInfo.Of).ToList());
 
-    private static async Task<Results<Created<CreatedApiToken>, ProblemHttpResult>> CreateMine(CreateApiTokenRequest? request, ClaimsPrincipal user, ApiTokenService tokens, TimeProvider clock)
+    private static async Task<Results<Created<CreatedApiToken>, ProblemHttpResult>> CreateMine(CreateApiTokenRequest? request, ClaimsPrincipal user, IApiTokens tokens, TimeProvider clock)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)
         {
@@ -44,13 +44,13 @@ public static class ApiTokenEndpoints
         return TypedResults.Created($"/api/account/api-tokens/{issued.Token.Id}", new CreatedApiToken(ApiTokenInfo.Of(issued.Token), issued.Secret));
     }
 
-    private static async Task<Results<NoContent, NotFound>> RevokeMine(string id, ClaimsPrincipal user, ApiTokenService tokens) =>
+    private static async Task<Results<NoContent, NotFound>> RevokeMine(string id, ClaimsPrincipal user, IApiTokens tokens) =>
         await tokens.RevokeAsync(id, user.Identity!.Name!, UserId(user)) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Ok<List<ApiTokenInfo>>> ListAll(ApiTokenService tokens) =>
+    private static async Task<Ok<List<ApiTokenInfo>>> ListAll(IApiTokens tokens) =>
         TypedResults.Ok((await tokens.ListAsync(null)).Select(ApiTokenInfo.Of).ToList());
 
-    private static async Task<Results<NoContent, NotFound>> RevokeAny(string id, ClaimsPrincipal user, ApiTokenService tokens) =>
+    private static async Task<Results<NoContent, NotFound>> RevokeAny(string id, ClaimsPrincipal user, IApiTokens tokens) =>
         await tokens.RevokeAsync(id, user.Identity!.Name!, ownerId: null) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;

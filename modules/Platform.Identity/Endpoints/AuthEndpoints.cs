@@ -20,11 +20,11 @@ public static class AuthEndpoints
         auth.MapPost("/token", IssueToken).AllowAnonymous().WithName("IssueToken")
             .WithSummary("Exchanges {userName, password} for a bearer token accepted by every API.");
         auth.MapGet("/me", GetCurrentUser).WithName("GetCurrentUser").WithSummary("The signed-in user, roles and permissions.");
-        endpoints.MapPost(PlatformAuthentication.SignOutPath, SignOut).WithName("SignOut").ExcludeFromDescription();
+        endpoints.MapPost(AccountPaths.SignOut, SignOut).WithName("SignOut").ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        HttpRequest request, PasswordCheck passwords, ApiTokenService tokens, TimeProvider clock)
+        HttpRequest request, IPasswordCheck passwords, IApiTokens tokens, TimeProvider clock)
     {
         TokenRequest? body;
         try
@@ -53,7 +53,7 @@ public static class AuthEndpoints
             return InvalidCredentials();
         }
 
-        var expiresAt = clock.GetUtcNow() + ApiTokenService.SignInTokenLifetime;
+        var expiresAt = clock.GetUtcNow() + IApiTokens.SignInTokenLifetime;
         var issued = await tokens.IssueAsync(user.Id, ApiTokenKind.SignIn, "sign-in", expiresAt, request.HttpContext.RequestAborted);
         return TypedResults.Ok(new TokenResponse(issued.Secret, "Bearer", expiresAt));
     }
@@ -70,7 +70,7 @@ public static class AuthEndpoints
     private static async Task<RedirectHttpResult> SignOut(SignInManager<PlatformUser> signIn, [FromForm] string? returnUrl)
     {
         await signIn.SignOutAsync();
-        return TypedResults.Redirect(PlatformAuthentication.SignInPath);
+        return TypedResults.Redirect(AccountPaths.SignIn);
     }
 
     private static ProblemHttpResult InvalidCredentials() =>

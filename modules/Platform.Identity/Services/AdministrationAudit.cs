@@ -2,9 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Platform.Data;
-using Platform.Data.Identity;
-using Platform.Data.Records;
+using Platform.Records;
+using Platform.Records.Identity;
 
 namespace Platform.Identity.Services;
 

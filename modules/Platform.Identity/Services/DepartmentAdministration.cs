@@ -2,9 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Security;
-using Platform.Data;
-using Platform.Data.Identity;
 using Platform.Identity.Models;
+using Platform.Records.Identity;
 
 namespace Platform.Identity.Services;
 

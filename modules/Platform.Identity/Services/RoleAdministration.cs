@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Security;
 using Platform.Core.Security;
-using Platform.Data;
-using Platform.Data.Identity;
 using Platform.Identity.Models;
+using Platform.Records.Identity;
 using Platform.Web.Security;
 
 namespace Platform.Identity.Services;
@@ -15,7 +14,7 @@ namespace Platform.Identity.Services;
 /// Roles and the permissions they grant (stored as role claims). The Administrator role holds every
 /// permission implicitly and can be neither renamed nor deleted.
 /// </summary>
-public sealed class RoleAdministration(RoleManager<PlatformRole> roles, IIdentityTables db, PermissionDirectory permissions, IStringLocalizer localizer, AdministrationAudit audit)
+public sealed class RoleAdministration(RoleManager<PlatformRole> roles, IIdentityTables db, IPermissionDirectory permissions, IStringLocalizer localizer, AdministrationAudit audit)
 {
     public async Task<List<RoleEdit>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Security;
 using Platform.Core.Security;
-using Platform.Data;
-using Platform.Data.Identity;
 using Platform.Identity.Models;
+using Platform.Records.Identity;
 
 namespace Platform.Identity.Services;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Web.Security;
-using Platform.Bpmn.Engine;
 
 namespace Platform.Workflows.Endpoints;
 
@@ -25,21 +24,21 @@ public static class ApprovalEndpoints
         group.MapPost("/claim", Claim).WithName("ClaimTask").WithSummary("Takes a task offered to a role or to several users.");
     }
 
-    private static Task<IResult> Approve(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Approve(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.ApproveAsync(id, Actors.From(context.User), body.Variables, body.Comment, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
 
-    private static Task<IResult> Reject(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Reject(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.RejectAsync(id, Actors.From(context.User), body.Comment, body.Variables, body.Files, context.RequestAborted);
             return Results.NoContent();
         });
 
-    private static Task<IResult> Return(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Return(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
             if (body.Text("target") is not { Length: > 0 } target)
@@ -51,7 +50,7 @@ public static class ApprovalEndpoints
             return Results.NoContent();
         });
 
-    private static Task<IResult> Delegate(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Delegate(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
             if (body.Text("user") is not { Length: > 0 } user)
@@ -63,7 +62,7 @@ public static class ApprovalEndpoints
             return Results.NoContent();
         });
 
-    private static Task<IResult> AddSigner(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> AddSigner(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
             if (body.Text("user") is not { Length: > 0 } user)
@@ -75,7 +74,7 @@ public static class ApprovalEndpoints
             return Results.Created($"/api/workflows/tasks/{task}", new { id = task });
         });
 
-    private static Task<IResult> Claim(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Claim(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.RunAsync(context, async () =>
         {
             await engine.ClaimAsync(id, Actors.From(context.User), context.RequestAborted);

@@ -3,12 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
-using Platform.Data;
-using Platform.Data.Records;
-using Platform.Data.Workflows;
+using Platform.Records;
+using Platform.Records.Files;
 using Platform.Web.Security;
-using Platform.Bpmn.Engine;
-using Platform.Bpmn.Queries;
 
 namespace Platform.Workflows.Endpoints;
 
@@ -37,7 +34,7 @@ public static class InstanceEndpoints
         group.MapPost("/instances/{id:guid}/cancel", Cancel).WithName("CancelInstance").WithSummary("Ends the instance, cancelling its tasks and timers.").RequireAuthorization(Permissions.Administer);
     }
 
-    private static async Task<IResult> Start(string key, HttpContext context, WorkflowEngine engine, RecordStore records)
+    private static async Task<IResult> Start(string key, HttpContext context, IWorkflowEngine engine, IRecordStore records)
     {
         if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
         {
@@ -52,7 +49,7 @@ public static class InstanceEndpoints
         });
     }
 
-    private static async Task<IResult> StartByMessage(string name, HttpContext context, WorkflowEngine engine, RecordStore records)
+    private static async Task<IResult> StartByMessage(string name, HttpContext context, IWorkflowEngine engine, IRecordStore records)
     {
         if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
         {
@@ -68,7 +65,7 @@ public static class InstanceEndpoints
     }
 
     /// <summary>The record a process is to be bound to: both entity and recordId or neither, and one the starter may read (404 otherwise).</summary>
-    private static async Task<(string? Entity, Guid? RecordId, IResult? Refusal)> BindingAsync(System.Text.Json.JsonElement request, HttpContext context, RecordStore records)
+    private static async Task<(string? Entity, Guid? RecordId, IResult? Refusal)> BindingAsync(System.Text.Json.JsonElement request, HttpContext context, IRecordStore records)
     {
         var hasEntity = request.ValueKind == System.Text.Json.JsonValueKind.Object && request.TryGetProperty("entity", out _);
         var hasRecord = request.ValueKind == System.Text.Json.JsonValueKind.Object && request.TryGetProperty("recordId", out _);
@@ -89,10 +86,10 @@ public static class InstanceEndpoints
         return (entity, id, null);
     }
 
-    private static async Task<IResult> List(string? status, WorkflowQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<IResult> List(string? status, IWorkflowQueries queries, CancellationToken cancellationToken) =>
         Results.Ok((await queries.InstancesAsync(status, 200, cancellationToken)).Select(Describe));
 
-    private static async Task<IResult> Get(Guid id, HttpContext context, WorkflowQueries queries, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(Guid id, HttpContext context, IWorkflowQueries queries, CancellationToken cancellationToken)
     {
         if (await queries.VisibleInstanceAsync(id, Actors.From(context.User), cancellationToken) is not { } instance)
         {
@@ -109,7 +106,7 @@ public static class InstanceEndpoints
         });
     }
 
-    private static async Task<IResult> Message(Guid id, string name, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
+    private static async Task<IResult> Message(Guid id, string name, HttpContext context, IWorkflowEngine engine, IWorkflowQueries queries)
     {
         if (await WorkflowResults.ReadBodyAsync(context) is not { } body)
         {
@@ -127,7 +124,7 @@ public static class InstanceEndpoints
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: WorkflowResults.Text(context, "Workflows.Error.NoMessageWait", name)));
     }
 
-    private static Task<IResult> Retry(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Retry(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.RunAsync(context, async () =>
         {
             return await engine.RetryAsync(id, Actors.From(context.User), context.RequestAborted)
@@ -135,7 +132,7 @@ public static class InstanceEndpoints
                 : Results.Problem(statusCode: StatusCodes.Status409Conflict, title: WorkflowResults.Text(context, "Workflows.Error.NothingToRetry"));
         });
 
-    private static Task<IResult> Cancel(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Cancel(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.CancelAsync(id, WorkflowStatus.Cancelled, body.Comment, Actors.From(context.User), context.RequestAborted);
@@ -143,7 +140,7 @@ public static class InstanceEndpoints
         });
 
     /// <summary>Someone who cannot see the instance hears "no such instance", not who may withdraw it.</summary>
-    private static async Task<IResult> Withdraw(Guid id, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
+    private static async Task<IResult> Withdraw(Guid id, HttpContext context, IWorkflowEngine engine, IWorkflowQueries queries)
     {
         if (await queries.VisibleInstanceAsync(id, Actors.From(context.User), context.RequestAborted) is null)
         {
@@ -157,7 +154,7 @@ public static class InstanceEndpoints
         });
     }
 
-    private static async Task<IResult> Comment(Guid id, HttpContext context, WorkflowEngine engine, WorkflowQueries queries)
+    private static async Task<IResult> Comment(Guid id, HttpContext context, IWorkflowEngine engine, IWorkflowQueries queries)
     {
         if (await queries.VisibleInstanceAsync(id, Actors.From(context.User), context.RequestAborted) is null)
         {
@@ -176,7 +173,7 @@ public static class InstanceEndpoints
         });
     }
 
-    private static async Task<IResult> Attachment(Guid id, Guid file, HttpContext context, WorkflowQueries queries, Platform.Data.Files.FileStore store)
+    private static async Task<IResult> Attachment(Guid id, Guid file, HttpContext context, IWorkflowQueries queries, IFileStore store)
     {
         var stored = await queries.AttachmentAsync(id, file, context.RequestAborted);
         if (stored is null || await queries.VisibleInstanceAsync(id, Actors.From(context.User), context.RequestAborted) is null)

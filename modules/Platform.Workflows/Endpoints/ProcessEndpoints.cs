@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Platform.Bpmn;
-using Platform.Bpmn.Parsing;
-using Platform.Bpmn.Queries;
 
 namespace Platform.Workflows.Endpoints;
 
@@ -18,14 +15,14 @@ public static class ProcessEndpoints
             .RequireAuthorization(Permissions.Deploy);
     }
 
-    private static async Task<IResult> List(WorkflowQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<IResult> List(IWorkflowQueries queries, CancellationToken cancellationToken) =>
         Results.Ok(await queries.DeployedAsync(cancellationToken));
 
-    private static async Task<IResult> Deploy(HttpContext context, WorkflowDeployment deployment)
+    private static async Task<IResult> Deploy(HttpContext context, IWorkflowDeployment deployment)
     {
-        if (await WorkflowResults.ReadAtMostAsync(context, BpmnParser.MaxBytes) is not { } content)
+        if (await WorkflowResults.ReadAtMostAsync(context, IWorkflowDeployment.MaxFileBytes) is not { } content)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: WorkflowResults.Text(context, "Workflows.Error.FileTooLarge", BpmnParser.MaxBytes / 1024 / 1024));
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: WorkflowResults.Text(context, "Workflows.Error.FileTooLarge", IWorkflowDeployment.MaxFileBytes / 1024 / 1024));
         }
 
         var result = await deployment.DeployAsync(content, context.User.Identity!.Name!, context.RequestAborted);

@@ -2,9 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Platform.Web.Security;
-using Platform.Data.Workflows;
-using Platform.Bpmn.Engine;
-using Platform.Bpmn.Queries;
 
 namespace Platform.Workflows.Endpoints;
 
@@ -18,10 +15,10 @@ public static class TaskEndpoints
         group.MapPost("/{id:guid}/complete", Complete).AddEndpointFilter(TaskVisibilityFilter.InvokeAsync).WithName("CompleteTask").WithSummary("Completes a task: { variables, comment }.");
     }
 
-    private static async Task<IResult> Mine(HttpContext context, WorkflowQueries queries, CancellationToken cancellationToken) =>
+    private static async Task<IResult> Mine(HttpContext context, IWorkflowQueries queries, CancellationToken cancellationToken) =>
         Results.Ok((await queries.OfferedToAsync(Actors.From(context.User), cancellationToken)).Select(Describe));
 
-    private static Task<IResult> Complete(Guid id, HttpContext context, WorkflowEngine engine) =>
+    private static Task<IResult> Complete(Guid id, HttpContext context, IWorkflowEngine engine) =>
         WorkflowResults.WithBodyAsync(context, async body =>
         {
             await engine.CompleteTaskAsync(id, Actors.From(context.User), body.Variables, "completed", body.Comment, context.RequestAborted);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Web.Security;
-using Platform.Bpmn.Queries;
 
 namespace Platform.Workflows.Endpoints;
 
@@ -17,7 +16,7 @@ internal static class TaskVisibilityFilter
         var context = invocation.HttpContext;
         if (context.Request.RouteValues.TryGetValue("id", out var value) && Guid.TryParse(value?.ToString(), out var id))
         {
-            var queries = context.RequestServices.GetRequiredService<WorkflowQueries>();
+            var queries = context.RequestServices.GetRequiredService<IWorkflowQueries>();
             var instance = await queries.InstanceOfTaskAsync(id, context.RequestAborted);
             if (instance is not null && !await queries.MaySeeAsync(instance, Actors.From(context.User), context.RequestAborted))
             {

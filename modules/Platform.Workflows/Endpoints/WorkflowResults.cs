@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Platform.Rules;
-using Platform.Bpmn.Engine;
-using Platform.Bpmn.Runtime;
 
 namespace Platform.Workflows.Endpoints;
 
@@ -81,7 +79,7 @@ internal static class WorkflowResults
             return await RefuseAsync(context, Text(context, "Workflows.Error.BodyShape"));
         }
 
-        return (root.TryGetProperty("variables", out var v) ? InstanceStateJson.ReadVariables(v) : [],
+        return (root.TryGetProperty("variables", out var v) ? JsonValues.ReadObject(v) : [],
             root.TryGetProperty("comment", out var c) ? c.GetString() : null, root);
     }
 

@@ -26,7 +26,7 @@ public sealed class InstanceLocks
             // cancelled while its called process finishes) give up and roll back rather than wait for ever.
             if (!await gate.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken))
             {
-                throw new Runtime.WorkflowException("The instance stayed busy with another step for 30 seconds; try again.", Runtime.WorkflowException.Busy);
+                throw new WorkflowException("The instance stayed busy with another step for 30 seconds; try again.", WorkflowException.Busy);
             }
         }
         catch

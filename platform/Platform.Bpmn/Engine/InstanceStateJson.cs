@@ -21,11 +21,6 @@ public static class InstanceStateJson
 
     public static InstanceState Read(string json) => JsonSerializer.Deserialize<InstanceState>(json, Options) ?? new InstanceState();
 
-    public static Dictionary<string, object?> ReadVariables(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Object
-            ? element.EnumerateObject().ToDictionary(p => p.Name, p => VariableConverter.Read(p.Value), StringComparer.Ordinal)
-            : [];
-
     private sealed class VariableConverter : JsonConverter<object>
     {
         public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -16,7 +16,7 @@ namespace Platform.Bpmn.Engine;
 /// </summary>
 public sealed partial class WorkflowEngine(
     PlatformDbContext db, RecordStore records, ProcessModels models, WorkflowScripts scripts, InstanceLocks locks, GroupedCommits commits, TimeProvider clock,
-    ILogger<WorkflowEngine> logger)
+    ILogger<WorkflowEngine> logger) : IWorkflowEngine
 {
     /// <summary>Starts the latest version of a process, optionally bound to a record.</summary>
     public async Task<WorkflowInstance> StartAsync(string processKey, IReadOnlyDictionary<string, object?>? variables, Actor actor,
@@ -186,6 +186,3 @@ public sealed partial class WorkflowEngine(
         }
     }
 }
-
-/// <summary>The actor may not act on the task (answered 403).</summary>
-public sealed class WorkflowAccessException(string message) : Exception(message);

@@ -16,8 +16,11 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddScoped<WorkflowEngine>();
         services.TryAddScoped<WorkflowDeployment>();
         services.TryAddScoped<Queries.WorkflowQueries>();
+        services.TryAddScoped<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
+        services.TryAddScoped<IWorkflowQueries>(sp => sp.GetRequiredService<Queries.WorkflowQueries>());
+        services.TryAddScoped<IWorkflowDeployment>(sp => sp.GetRequiredService<WorkflowDeployment>());
         services.TryAddSingleton<WorkflowTriggers>();
-        services.AddScoped<Platform.Data.Records.IRecordSaveHandler, WorkflowSaveHandler>();
+        services.AddScoped<IRecordSaveHandler, WorkflowSaveHandler>();
         services.TryAddSingleton<WorkflowTimerDispatcher>();
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<WorkflowWebhookDispatcher>();
@@ -30,7 +33,17 @@ public static class WorkflowEngineServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The engine and its package part when a module asked for them (<see cref="WorkflowEngineRequests.RequestWorkflowEngine"/>);
+    /// the host and the command line call it after every module's services.
+    /// </summary>
+    public static IServiceCollection AddRequestedWorkflowEngine(this IServiceCollection services)
+    {
+        var request = services.Where(d => d.ServiceType == typeof(WorkflowEngineRequest)).Select(d => d.ImplementationInstance).OfType<WorkflowEngineRequest>().LastOrDefault();
+        return request is null ? services : services.AddWorkflowEngine(request.FireTimers).AddWorkflowPackagePart();
+    }
+
     /// <summary>Deploys the <c>workflows/*.bpmn</c> files of app packages, with the package's other parts.</summary>
     public static IServiceCollection AddWorkflowPackagePart(this IServiceCollection services) =>
-        services.AddScoped<Platform.Data.Packages.IAppPackagePart>(sp => sp.GetRequiredService<WorkflowDeployment>());
+        services.AddScoped<IAppPackagePart>(sp => sp.GetRequiredService<WorkflowDeployment>());
 }

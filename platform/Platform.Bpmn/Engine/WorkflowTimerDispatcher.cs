@@ -79,7 +79,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
             {
                 started += await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().FireStartTimerAsync(key, node, cancellationToken) ? 1 : 0;
             }
-            catch (Runtime.WorkflowException e)
+            catch (WorkflowException e)
             {
                 logger.LogError(e, "The timer start event {Node} of {Process} could not start an instance; it is tried again.", node, key);
             }
@@ -145,7 +145,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
                 {
                     await engine.FireTimerAsync(instance, timer, cancellationToken);
                 }
-                catch (Runtime.WorkflowException e) when (e.Code is Runtime.WorkflowException.NoSuchInstance or Runtime.WorkflowException.InstanceEnded)
+                catch (WorkflowException e) when (e.Code is WorkflowException.NoSuchInstance or WorkflowException.InstanceEnded)
                 {
                     // Refused before the step wrote anything: the timer has nothing left to do.
                     db.ChangeTracker.Clear();
@@ -173,7 +173,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
         {
             await engine.FireTimerAsync(instance, timer, cancellationToken);
         }
-        catch (Runtime.WorkflowException e)
+        catch (WorkflowException e)
         {
             // The instance ended or vanished meanwhile: the timer has nothing left to do. (Database failures
             // propagate: the row stays and the next round fires it.)

@@ -28,12 +28,6 @@ public sealed record BpmnNode(
 
 public sealed record BpmnFlow(string Id, string? Name, string Source, string Target, string? Condition, XElement Element);
 
-/// <summary>One thing wrong with a BPMN file: the element it concerns (by id when it has one), where, and why.</summary>
-public sealed record BpmnProblem(string? ElementId, string Where, string Message)
-{
-    public override string ToString() => ElementId is null ? $"{Where}: {Message}" : $"{ElementId} ({Where}): {Message}";
-}
-
 public sealed class BpmnException(IReadOnlyList<BpmnProblem> problems)
     : Exception(string.Join("; ", problems.Select(p => p.ToString())))
 {

@@ -11,7 +11,7 @@ namespace Platform.Bpmn.Parsing;
 public static class BpmnParser
 {
     /// <summary>Files larger than this are refused before parsing.</summary>
-    public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxBytes = IWorkflowDeployment.MaxFileBytes;
 
     private static readonly XmlReaderSettings Settings = new()
     {

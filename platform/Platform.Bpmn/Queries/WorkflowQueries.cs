@@ -12,7 +12,7 @@ namespace Platform.Bpmn.Queries;
 /// history, deployed processes, and who may see an instance. Ids are time-ordered (UUID v7), so
 /// ordering by id is oldest first on every database.
 /// </summary>
-public sealed class WorkflowQueries(PlatformDbContext db)
+public sealed class WorkflowQueries(PlatformDbContext db) : IWorkflowQueries
 {
     /// <summary>Open tasks assigned to the actor, offered to them or one of their roles, or offered to nobody in particular.</summary>
     public Task<List<WorkflowTask>> OfferedToAsync(Actor actor, CancellationToken cancellationToken, int limit = 500)

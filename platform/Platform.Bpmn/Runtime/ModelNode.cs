@@ -46,7 +46,7 @@ public sealed class ModelNode
     public const string RejectContinues = "continue";
 
     /// <summary>A return (or <c>platform:onReject</c>) to the person who started the process, who resubmits or withdraws.</summary>
-    public const string ReturnToInitiator = "initiator";
+    public const string ReturnToInitiator = IWorkflowEngine.ReturnToInitiator;
 
     public string Id { get; }
 

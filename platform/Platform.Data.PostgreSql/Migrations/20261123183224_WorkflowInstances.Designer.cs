@@ -598,7 +598,7 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowHistoryEntry", b =>
+            modelBuilder.Entity("WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -636,7 +636,7 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.ToTable("WorkflowHistory", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowInstance", b =>
+            modelBuilder.Entity("WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -702,7 +702,7 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowTask", b =>
+            modelBuilder.Entity("WorkflowTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

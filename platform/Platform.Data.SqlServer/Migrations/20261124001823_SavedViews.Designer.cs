@@ -644,7 +644,7 @@ namespace Platform.Data.SqlServer.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowHistoryEntry", b =>
+            modelBuilder.Entity("WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -682,7 +682,7 @@ namespace Platform.Data.SqlServer.Migrations
                     b.ToTable("WorkflowHistory", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowInstance", b =>
+            modelBuilder.Entity("WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -777,7 +777,7 @@ namespace Platform.Data.SqlServer.Migrations
                     b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowTask", b =>
+            modelBuilder.Entity("WorkflowTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -581,7 +581,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowHistoryEntry", b =>
+            modelBuilder.Entity("WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -617,7 +617,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowHistory", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowInstance", b =>
+            modelBuilder.Entity("WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -683,7 +683,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowTask", b =>
+            modelBuilder.Entity("WorkflowTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

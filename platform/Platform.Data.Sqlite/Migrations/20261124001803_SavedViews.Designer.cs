@@ -624,7 +624,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowHistoryEntry", b =>
+            modelBuilder.Entity("WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -660,7 +660,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowHistory", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowInstance", b =>
+            modelBuilder.Entity("WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -755,7 +755,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowStartTimers", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowTask", b =>
+            modelBuilder.Entity("WorkflowTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -9,7 +9,7 @@ namespace Platform.Data.Files;
 /// database. Content is streamed to disk with its size bounded and its hash taken on the way; image
 /// types are recognised from the bytes, never taken from the client.
 /// </summary>
-public sealed class FileStore(PlatformDbContext db, DatabaseSettings settings, TimeProvider clock)
+public sealed class FileStore(PlatformDbContext db, DatabaseSettings settings, TimeProvider clock) : IFileStore
 {
     public string Root => Path.Combine(settings.DataDirectory, "files");
 
@@ -94,8 +94,6 @@ public sealed class FileStore(PlatformDbContext db, DatabaseSettings settings, T
         : head.StartsWith("GIF87a"u8) || head.StartsWith("GIF89a"u8) ? "image/gif"
         : head.Length >= 12 && head.StartsWith("RIFF"u8) && head[8..12].SequenceEqual("WEBP"u8) ? "image/webp"
         : null;
-
-    public static bool IsImage(StoredFile file) => file.ContentType.StartsWith("image/", StringComparison.Ordinal);
 
     /// <summary>The client's type for other files, never an image or markup type a browser would render (downloads are always attachments anyway).</summary>
     private static string PlainType(string? declared)

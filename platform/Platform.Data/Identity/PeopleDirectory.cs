@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Platform.Data.Identity;
 
 /// <summary>One person or department as a picker offers it: id, name, and a detail that tells two of one name apart.</summary>
-public sealed record DirectoryEntry(string Id, string Name, string? Detail);
+
 
 /// <summary>People and departments by id and by name, for pickers and for showing who a user or department field names.</summary>
-public sealed class PeopleDirectory(PlatformDbContext db)
+public sealed class PeopleDirectory(PlatformDbContext db) : IPeopleDirectory
 {
     public Task<Dictionary<string, string>> UserNamesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.UserName ?? u.Id : u.DisplayName, cancellationToken);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Platform.Data.Menus;
 
 /// <summary>The menus app packages define, by the file they came from; <see cref="SaveChangesAsync"/> writes those added or changed.</summary>
-public sealed class AppMenuStore(PlatformDbContext db)
+public sealed class AppMenuStore(PlatformDbContext db) : IAppMenuStore
 {
     public Task<List<AppMenu>> AllAsync(CancellationToken cancellationToken) =>
         db.AppMenus.AsNoTracking().OrderBy(m => m.Source).ToListAsync(cancellationToken);

@@ -9,7 +9,7 @@ namespace Platform.Data.Records;
 /// Read access to one entity's live records as a query the database runs, limited to the records
 /// the actor's roles let them read.
 /// </summary>
-public sealed class RecordReader(EntityDefinition entity, RecordsDbContext records, Actor actor) : IAsyncDisposable
+public sealed class RecordReader(EntityDefinition entity, RecordsDbContext records, Actor actor) : IRecordReader
 {
     public EntityDefinition Entity { get; } = entity;
 

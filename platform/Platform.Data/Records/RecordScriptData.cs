@@ -32,7 +32,7 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
         {
             try
             {
-                query = Query.RecordFilter.Apply(query, records.Schema, definition, filterText);
+                query = Platform.Records.Query.RecordFilter.Apply(query, records.Schema, definition, filterText);
             }
             catch (ArgumentException e)
             {

@@ -6,9 +6,6 @@ namespace Platform.Data.Records;
 
 public sealed partial class RecordStore
 {
-    /// <summary>Records one call to <see cref="CreateManyAsync"/> takes; imports send their rows in batches of this size or less.</summary>
-    public const int MaxBatch = 5000;
-
     /// <summary>
     /// Creates many records of one entity at once (imports, integrations): each is checked exactly as
     /// <see cref="CreateAsync"/> checks one, and then all are saved in one transaction with their lines
@@ -16,7 +13,7 @@ public sealed partial class RecordStore
     /// </summary>
     public async Task<IReadOnlyList<RecordResult>> CreateManyAsync(string entityName, IReadOnlyList<IReadOnlyDictionary<string, object?>> batch, Actor actor, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(batch.Count, MaxBatch);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batch.Count, IRecordStore.MaxBatch);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
         {

@@ -45,7 +45,7 @@ public sealed partial class RecordStore
                     continue;
                 }
 
-                if (field.Type == FieldTypes.Image.Name && !FileStore.IsImage(file!))
+                if (field.Type == FieldTypes.Image.Name && !file!.IsImage)
                 {
                     errors.Add(new(field.Name, localizer["Records.Error.NotAnImage", file!.Name]));
                     continue;

@@ -7,9 +7,6 @@ namespace Platform.Data.Records;
 
 public sealed partial class RecordStore
 {
-    /// <summary>A record holds at most this many lines per lines field.</summary>
-    public const int MaxLines = 1000;
-
     /// <summary>One line as sent: its id when it already exists, and the values to set.</summary>
     private sealed record LineInput(Guid? Id, Dictionary<string, object?> Values);
 
@@ -52,9 +49,9 @@ public sealed partial class RecordStore
                 continue;
             }
 
-            if (lines.Count > MaxLines)
+            if (lines.Count > IRecordStore.MaxLines)
             {
-                errors.Add(new(field.Name, localizer["Records.Error.TooManyLines", MaxLines]));
+                errors.Add(new(field.Name, localizer["Records.Error.TooManyLines", IRecordStore.MaxLines]));
                 continue;
             }
 

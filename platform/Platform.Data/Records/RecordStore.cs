@@ -16,7 +16,7 @@ namespace Platform.Data.Records;
 /// </summary>
 public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
-    IEnumerable<IRecordSaveHandler> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock)
+    IEnumerable<IRecordSaveHandler> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock) : IRecordStore
 {
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
@@ -45,8 +45,8 @@ public sealed partial class RecordStore(
     }
 
     /// <summary>Begins (or joins) one transaction for the saves that follow, so they all hold or none do.</summary>
-    public async Task<RecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
-        new(db, await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken));
+    public async Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
+        new RecordTransaction(db, await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken));
 
     public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
     {
@@ -160,7 +160,7 @@ public sealed partial class RecordStore(
     /// database; null when there is no such entity. Dispose it when the query has run.
     /// </summary>
     /// <param name="actor">Whose read rights limit the records; the platform itself (all records) when null.</param>
-    public async Task<RecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default)
+    public async Task<IRecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default)
     {
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         return entity is null ? null : new RecordReader(entity, records!, actor ?? Actor.Platform);

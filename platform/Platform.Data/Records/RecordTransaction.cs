@@ -4,7 +4,7 @@ namespace Platform.Data.Records;
 /// All or nothing over many saves (an import that loads every row or none): saves made through the
 /// record service while it is open join it. Rolling back also forgets what the saves had tracked.
 /// </summary>
-public sealed class RecordTransaction : IAsyncDisposable
+public sealed class RecordTransaction : IRecordTransaction
 {
     private readonly PlatformDbContext _db;
     private readonly JoinedTransaction _transaction;

@@ -14,7 +14,7 @@ namespace Platform.Data.Records;
 /// so no DDL is written by hand for any database. The DDL, the new definition and the history entry
 /// commit in one transaction; any failure leaves data and metadata exactly as they were.
 /// </summary>
-public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContextFactory records, SchemaCache cache, RecordValueConverter converter, TimeProvider clock)
+public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContextFactory records, SchemaCache cache, RecordValueConverter converter, TimeProvider clock) : ISchemaManager
 {
     public async Task<RecordsSchema> LoadSchemaAsync(CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ namespace Platform.Data.Views;
 /// an entity, package views by the file they came from. Rows found for changing are tracked;
 /// <see cref="SaveChangesAsync"/> writes what was added, changed or removed.
 /// </summary>
-public sealed class SavedViewStore(PlatformDbContext db)
+public sealed class SavedViewStore(PlatformDbContext db) : ISavedViewStore
 {
     /// <summary>The shared views of an entity and those <paramref name="userId"/> saved for themselves.</summary>
     public Task<List<SavedView>> VisibleToAsync(string entityKey, string userId, CancellationToken cancellationToken) =>

@@ -8,10 +8,13 @@ namespace Platform.Web.Data;
 
 public static class PlatformDatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="PlatformDbContext"/> on the configured provider; stops with a clear message when it is unknown.</summary>
-    public static DatabaseSettings AddPlatformDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers <see cref="PlatformDbContext"/> on the configured provider, one of <paramref name="providers"/> (the host
+    /// chooses which databases it ships with); stops with a clear message when the configured one is not among them.
+    /// </summary>
+    public static DatabaseSettings AddPlatformDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot, IReadOnlyList<IDatabaseProvider> providers)
     {
-        var settings = DatabaseSettings.Resolve(configuration, contentRoot, DatabaseProviders.All);
+        var settings = DatabaseSettings.Resolve(configuration, contentRoot, providers);
         services.AddSingleton(settings);
         // Pooled: every request (and every record save) uses one, and a pooled context skips most of its set-up.
         services.AddDbContextPool<PlatformDbContext>(options => settings.Provider.Configure(options, settings.ConnectionString));

@@ -1,6 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Packages;
 using Platform.Data.Records;
+using Platform.Records;
+using Platform.Records.Files;
+using Platform.Records.Identity;
+using Platform.Records.Menus;
+using Platform.Records.People;
+using Platform.Records.Views;
 
 namespace Platform.Web.Data;
 
@@ -14,13 +20,15 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddSingleton(sp => new Platform.Rules.ScriptHost(
             Platform.Rules.RuleLimits.From(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<SchemaManager>();
+        services.AddScoped<ISchemaManager>(sp => sp.GetRequiredService<SchemaManager>());
         services.AddScoped<RecordValueConverter>();
-        services.AddScoped<Platform.Data.Files.FileStore>();
-        services.AddScoped<Platform.Data.Views.SavedViewStore>();
-        services.AddScoped<Platform.Data.Menus.AppMenuStore>();
-        services.AddScoped<Platform.Data.Identity.PeopleDirectory>();
-        services.AddScoped<Platform.Data.Identity.IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());
+        services.AddScoped<IFileStore, Platform.Data.Files.FileStore>();
+        services.AddScoped<ISavedViewStore, Platform.Data.Views.SavedViewStore>();
+        services.AddScoped<IAppMenuStore, Platform.Data.Menus.AppMenuStore>();
+        services.AddScoped<IPeopleDirectory, Platform.Data.Identity.PeopleDirectory>();
+        services.AddScoped<IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());
         services.AddScoped<RecordStore>();
+        services.AddScoped<IRecordStore>(sp => sp.GetRequiredService<RecordStore>());
         services.AddScoped<AppPackageService>();
         return services;
     }

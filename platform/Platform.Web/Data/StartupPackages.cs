@@ -4,6 +4,7 @@ using Platform.Abstractions.Configuration;
 using Platform.Abstractions.Packages;
 using Platform.Core.Security;
 using Platform.Data.Packages;
+using Platform.Records.Packages;
 
 namespace Platform.Web.Data;
 

@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Modules;
+using Platform.Bpmn.Engine;
 using Platform.Core.Security;
 using Platform.Data;
+using Platform.Data.Configuration;
 using Platform.Web.Data;
 using Platform.Web.Localization;
 using Platform.Web.Modules;
@@ -23,9 +25,10 @@ public static class PlatformBuilderExtensions
 {
     /// <summary>
     /// Adds the platform: database, identity, authentication, localization, the Blazor shell, and
-    /// the services of every enabled module, in dependency order.
+    /// the services of every enabled module, in dependency order. The host names the databases it
+    /// ships with (<paramref name="databases"/>); <c>Database:Provider</c> picks one of them.
     /// </summary>
-    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder, IReadOnlyList<IDatabaseProvider> databases)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -38,7 +41,7 @@ public static class PlatformBuilderExtensions
         // RCL assets (_content/…) are served from the build output in every environment, not only Development.
         builder.WebHost.UseStaticWebAssets();
 
-        services.AddPlatformDatabase(configuration, builder.Environment.ContentRootPath);
+        services.AddPlatformDatabase(configuration, builder.Environment.ContentRootPath, databases);
         services.AddIdentity<PlatformUser, PlatformRole>(PlatformIdentity.Configure)
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
@@ -49,11 +52,12 @@ public static class PlatformBuilderExtensions
         services.AddAuthorization(options =>
             options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddSingleton<PermissionCatalog>();
-        services.AddScoped<PermissionDirectory>();
+        services.AddScoped<IPermissionDirectory, PermissionDirectory>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddSingleton<IAuthorizationHandler, PermissionAuthorizationHandler>();
         services.AddScoped<ApiTokenService>();
-        services.AddScoped<PasswordCheck>();
+        services.AddScoped<IApiTokens>(sp => sp.GetRequiredService<ApiTokenService>());
+        services.AddScoped<IPasswordCheck, PasswordCheck>();
         services.AddSingleton<UnknownNameAttempts>();
         services.AddPlatformRecords();
         services.AddScoped<AdministratorSeeder>();
@@ -84,6 +88,8 @@ public static class PlatformBuilderExtensions
         {
             startup.ConfigureServices(services, configuration);
         }
+
+        services.AddRequestedWorkflowEngine();
 
         return builder;
     }

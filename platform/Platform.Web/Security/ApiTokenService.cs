@@ -5,10 +5,8 @@ using Platform.Data;
 namespace Platform.Web.Security;
 
 /// <summary>Issues, finds and revokes bearer tokens. Only hashes are stored.</summary>
-public sealed class ApiTokenService(PlatformDbContext db, TimeProvider clock)
+public sealed class ApiTokenService(PlatformDbContext db, TimeProvider clock) : IApiTokens
 {
-    public static readonly TimeSpan SignInTokenLifetime = TimeSpan.FromHours(8);
-
     public async Task<IssuedApiToken> IssueAsync(string userId, ApiTokenKind kind, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
         var secret = ApiTokenSecret.Create();

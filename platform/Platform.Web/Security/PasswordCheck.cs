@@ -5,12 +5,6 @@ using Platform.Data;
 
 namespace Platform.Web.Security;
 
-/// <summary>The outcome of a password check: the user on success, else why not (never which part was wrong).</summary>
-public sealed record PasswordCheckResult(PlatformUser? User, bool LockedOut)
-{
-    public bool Succeeded => User is not null;
-}
-
 /// <summary>
 /// Checks a user name and password for the sign-in page and the token endpoint, holding against
 /// guessing:
@@ -24,7 +18,7 @@ public sealed record PasswordCheckResult(PlatformUser? User, bool LockedOut)
 /// </list>
 /// </summary>
 public sealed class PasswordCheck(
-    UserManager<PlatformUser> users, PlatformDbContext db, IPasswordHasher<PlatformUser> hasher, UnknownNameAttempts unknownNames, TimeProvider clock)
+    UserManager<PlatformUser> users, PlatformDbContext db, IPasswordHasher<PlatformUser> hasher, UnknownNameAttempts unknownNames, TimeProvider clock) : IPasswordCheck
 {
     private static readonly PlatformUser Decoy = new() { UserName = "decoy" };
     private static string? _decoyHash;

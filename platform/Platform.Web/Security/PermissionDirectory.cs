@@ -3,7 +3,7 @@ using Platform.Abstractions.Permissions;
 namespace Platform.Web.Security;
 
 /// <summary>Every permission a role can grant: those the modules declare and those that follow data (per entity).</summary>
-public sealed class PermissionDirectory(PermissionCatalog catalog, IEnumerable<IPermissionSource> sources)
+public sealed class PermissionDirectory(PermissionCatalog catalog, IEnumerable<IPermissionSource> sources) : IPermissionDirectory
 {
     public async Task<IReadOnlyList<PermissionDefinition>> AllAsync(CancellationToken cancellationToken = default)
     {

@@ -12,9 +12,6 @@ namespace Platform.Web.Security;
 public static class PlatformAuthentication
 {
     public const string Scheme = "Platform";
-    public const string SignInPath = "/account/sign-in";
-    public const string AccessDeniedPath = "/account/access-denied";
-    public const string SignOutPath = "/account/sign-out";
     public const string SessionCookie = ".Platform.Session";
 
     public static bool IsApiRequest(HttpRequest request) =>
@@ -55,8 +52,8 @@ public static class PlatformAuthentication
             cookie.Cookie.Name = SessionCookie;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.LoginPath = SignInPath;
-            cookie.AccessDeniedPath = AccessDeniedPath;
+            cookie.LoginPath = AccountPaths.SignIn;
+            cookie.AccessDeniedPath = AccountPaths.AccessDenied;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
             cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);

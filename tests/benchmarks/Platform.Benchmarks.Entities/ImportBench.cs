@@ -8,6 +8,7 @@ using Platform.Data;
 using Platform.Data.Records;
 using Platform.Entities.Export;
 using Platform.Entities.Import;
+using Platform.Records;
 
 namespace Platform.Benchmarks.Entities;
 
@@ -45,10 +46,10 @@ internal static class ImportBench
 
         var import = watch.Elapsed;
         watch.Restart();
-        for (var start = 0; start < count; start += RecordStore.MaxBatch)
+        for (var start = 0; start < count; start += IRecordStore.MaxBatch)
         {
             await using var scope = provider.CreateAsyncScope();
-            var batch = Enumerable.Range(count + start, Math.Min(RecordStore.MaxBatch, count - start)).Select(i => (IReadOnlyDictionary<string, object?>)Bench.Values(i)).ToList();
+            var batch = Enumerable.Range(count + start, Math.Min(IRecordStore.MaxBatch, count - start)).Select(i => (IReadOnlyDictionary<string, object?>)Bench.Values(i)).ToList();
             var results = await scope.ServiceProvider.GetRequiredService<RecordStore>().CreateManyAsync("order20", batch, actor);
             if (results.Any(r => !r.Succeeded))
             {

@@ -12,7 +12,7 @@ using Platform.Benchmarks.Entities;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data;
-using Platform.Data.Query;
+using Platform.Records.Query;
 using Platform.Data.Records;
 using Platform.Entities.OData;
 using Platform.Web.Data;

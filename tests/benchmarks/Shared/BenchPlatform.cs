@@ -22,8 +22,8 @@ internal static class BenchPlatform
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());
-        services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(PlatformCultures).Assembly, typeof(Core.Fields.FieldType).Assembly])));
-        var database = services.AddPlatformDatabase(configuration, folder);
+        services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly])));
+        var database = services.AddPlatformDatabase(configuration, folder, [new Data.Sqlite.SqliteDatabaseProvider(), new Data.PostgreSql.PostgreSqlDatabaseProvider()]);
         services.AddPlatformRecords();
         return (services, database, folder);
     }

@@ -4,9 +4,9 @@ using NetArchTest.Rules;
 namespace Platform.Architecture.Tests;
 
 /// <summary>
-/// Which project may depend on which (see docs/architecture.md). These rules hold today and must
-/// keep holding; the rule still to come with issue 17 (modules on abstractions only) joins this
-/// class as its step lands.
+/// Which project may depend on which (see docs/architecture.md). Modules compile against the
+/// abstractions and the database-free libraries only; the host composes the implementations and
+/// chooses the databases.
 /// </summary>
 public sealed class LayerTests
 {
@@ -14,7 +14,15 @@ public sealed class LayerTests
 
     private static readonly string[] PlatformProjects =
         ["Platform.Abstractions", "Platform.Core", "Platform.Rules", "Platform.Data", "Platform.Data.Sqlite", "Platform.Data.PostgreSql",
-         "Platform.Data.SqlServer", "Platform.Bpmn", "Platform.Ocr", "Platform.Web"];
+         "Platform.Data.SqlServer", "Platform.Bpmn", "Platform.Ocr", "Platform.Web", "Platform.Records.Abstractions", "Platform.Records.Query",
+         "Platform.Workflows.Abstractions", "Platform.Web.Abstractions"];
+
+    /// <summary>What a module may compile against: the contracts, and libraries that hold no database, host or engine.</summary>
+    private static readonly string[] ModuleMayUse =
+        ["Platform.Abstractions", "Platform.Core", "Platform.Records.Abstractions", "Platform.Workflows.Abstractions", "Platform.Web.Abstractions",
+         "Platform.Records.Query", "Platform.Rules"];
+
+    private static readonly string[] Providers = ["Platform.Data.Sqlite", "Platform.Data.PostgreSql", "Platform.Data.SqlServer"];
 
     /// <summary>The web side of ASP.NET Core (Identity's account types are storage-level and allowed in the core model).</summary>
     private static readonly string[] Web =
@@ -42,6 +50,52 @@ public sealed class LayerTests
         var referenced = Load(module).GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.Empty(referenced.Intersect(Modules.Where(m => m != module)));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleProjects))]
+    public void A_module_uses_only_the_abstractions_and_database_free_libraries(string module)
+    {
+        var used = Load(module).GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("Platform.", StringComparison.Ordinal)).ToList();
+
+        Assert.Contains("Platform.Records.Abstractions", used);
+        Assert.Empty(used.Except(ModuleMayUse));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleProjects))]
+    public void A_module_project_references_only_the_abstractions_and_database_free_libraries(string module)
+    {
+        var referenced = ProjectReferences(Path.Combine("modules", module, module + ".csproj"));
+
+        Assert.NotEmpty(referenced);
+        Assert.Empty(referenced.Except(ModuleMayUse));
+    }
+
+    public static TheoryData<string> Contracts => ["Platform.Records.Abstractions", "Platform.Workflows.Abstractions", "Platform.Web.Abstractions"];
+
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void The_abstractions_hold_no_implementation(string project)
+    {
+        var result = Types.InAssembly(Load(project)).ShouldNot()
+            .HaveDependencyOnAny(["Platform.Data", "Platform.Bpmn", "Platform.Web.Data", "Platform.Web.Hosting.PlatformBuilderExtensions", "Microsoft.EntityFrameworkCore.Relational", "Jint", .. Providers])
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Offenders(result));
+        Assert.Empty(ProjectReferences(Path.Combine("platform", project, project + ".csproj")).Except([.. ModuleMayUse.Where(m => m != "Platform.Rules" && m != "Platform.Records.Query")]));
+    }
+
+    [Fact]
+    public void Only_the_host_and_the_command_line_name_the_databases()
+    {
+        foreach (var project in PlatformProjects.Except(Providers))
+        {
+            Assert.Empty(Load(project).GetReferencedAssemblies().Select(a => a.Name!).Intersect(Providers));
+        }
+
+        Assert.Empty(ProjectReferences(Path.Combine("platform", "Platform.Web", "Platform.Web.csproj")).Intersect(Providers));
+        Assert.Equal(Providers.Order(), ProjectReferences(Path.Combine("apps", "Platform.Host", "Platform.Host.csproj")).Intersect(Providers).Order());
     }
 
     [Theory]
@@ -108,7 +162,11 @@ public sealed class LayerTests
     [Fact]
     public void Rules_filter_records_without_any_module()
     {
-        var result = Types.InAssembly(Load("Platform.Data")).ShouldNot().HaveDependencyOnAny(Modules).GetResult();
+        // By the modules' own types: a contract project may share a module's namespace (Platform.Workflows).
+        var moduleTypes = Modules.SelectMany(m => Load(m).GetTypes()).Where(t => t.IsPublic).Select(t => t.FullName!).ToArray();
+        var result = Types.InAssembly(Load("Platform.Data")).ShouldNot().HaveDependencyOnAny(moduleTypes).GetResult();
+
+        Assert.True(moduleTypes.Length > 50, "The modules' types were not found.");
 
         Assert.True(result.IsSuccessful, Offenders(result));
     }
@@ -123,6 +181,22 @@ public sealed class LayerTests
                 || name.StartsWith("Npgsql", StringComparison.Ordinal) || name.StartsWith("Microsoft.EntityFrameworkCore.Sqlite", StringComparison.Ordinal)
                 || name.StartsWith("Microsoft.EntityFrameworkCore.SqlServer", StringComparison.Ordinal));
         }
+    }
+
+    /// <summary>The projects a project file references, by name (the repository is found above the test's output folder).</summary>
+    private static List<string> ProjectReferences(string relativePath)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.True(root is not null, "The repository (Platform.sln) was not found above " + AppContext.BaseDirectory);
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(root!.FullName, relativePath));
+        return project.Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToList();
     }
 
     private static string Offenders(TestResult result) =>

@@ -1,4 +1,5 @@
 using Platform.Bpmn.Runtime;
+using Platform.Workflows;
 
 namespace Platform.Bpmn.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Platform.Bpmn.Parsing;
+using Platform.Workflows;
 
 namespace Platform.Bpmn.Tests;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
-using Platform.Data.Records;
 
 namespace Platform.Entities.Components.FieldEditors;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records;
 
 namespace Platform.Host.IntegrationTests.Entities;
 

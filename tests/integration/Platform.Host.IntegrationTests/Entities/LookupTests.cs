@@ -6,6 +6,8 @@ using Platform.Core.Security;
 using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records;
+using Platform.Records.Packages;
 
 namespace Platform.Host.IntegrationTests.Entities;
 

@@ -136,7 +136,7 @@ public sealed class RecordPermissionTests
             var roles = s.GetRequiredService<RoleAdministration>();
             var ok = await roles.SaveAsync(new RoleEdit { Name = "Auditor", Permissions = new HashSet<string> { "Records.order.Read.All" } });
             var refused = await roles.SaveAsync(new RoleEdit { Name = "Ghost", Permissions = new HashSet<string> { "Records.ghost.Read.All" } });
-            var all = await s.GetRequiredService<Platform.Web.Security.PermissionDirectory>().AllAsync();
+            var all = await s.GetRequiredService<Platform.Web.Security.IPermissionDirectory>().AllAsync();
             return (ok, refused, all);
         });
 

@@ -4,6 +4,7 @@ using Platform.Core.Metadata;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records;
 
 namespace Platform.Host.IntegrationTests.Entities;
 

@@ -3,6 +3,7 @@ using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records;
 
 namespace Platform.Host.IntegrationTests.Entities;
 

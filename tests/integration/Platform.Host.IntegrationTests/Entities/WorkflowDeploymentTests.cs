@@ -4,6 +4,7 @@ using Platform.Data;
 using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records.Packages;
 
 namespace Platform.Host.IntegrationTests.Entities;
 

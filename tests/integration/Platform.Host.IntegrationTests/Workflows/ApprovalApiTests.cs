@@ -9,6 +9,7 @@ using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

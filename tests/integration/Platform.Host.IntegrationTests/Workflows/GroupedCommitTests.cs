@@ -1,13 +1,14 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
+using Platform.Bpmn.Runtime;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Workflows;
 using Platform.Host.IntegrationTests.Infrastructure;
-using Platform.Bpmn;
-using Platform.Bpmn.Engine;
-using Platform.Bpmn.Runtime;
+using Platform.Workflows;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

@@ -1,14 +1,15 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
 using Platform.Core.Records;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Entities;
 using Platform.Host.IntegrationTests.Infrastructure;
-using Platform.Bpmn;
-using Platform.Bpmn.Engine;
+using Platform.Records;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
 using Platform.Data.Workflows;
 using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Workflows;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

@@ -21,7 +21,7 @@ public abstract class FormComponentContext : BunitContext
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
-        Services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(Startup).Assembly, typeof(PlatformCultures).Assembly, typeof(Core.Fields.FieldType).Assembly])));
+        Services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(Startup).Assembly, typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly])));
         Services.AddSingleton<ILookupSource>(Options);
     }
 

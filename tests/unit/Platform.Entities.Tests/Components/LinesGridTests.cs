@@ -4,6 +4,7 @@ using Platform.Data.Records;
 using Platform.Entities.Components.Forms;
 using Platform.Entities.Forms;
 using Platform.Entities.Tests.Forms;
+using Platform.Records;
 
 namespace Platform.Entities.Tests.Components;
 

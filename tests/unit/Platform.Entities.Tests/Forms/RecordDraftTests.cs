@@ -1,6 +1,7 @@
 using Platform.Core.Metadata;
 using Platform.Data.Records;
 using Platform.Entities.Forms;
+using Platform.Records;
 
 namespace Platform.Entities.Tests.Forms;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Platform.Abstractions.Configuration;
 using Platform.Data.Configuration;
-using Platform.Web.Data;
+using Platform.Data.PostgreSql;
+using Platform.Data.SqlServer;
+using Platform.Data.Sqlite;
 
 namespace Platform.Web.Tests.Data;
 
@@ -10,7 +12,7 @@ public sealed class DatabaseSettingsTests
     private static DatabaseSettings Resolve(params (string Key, string Value)[] values) =>
         DatabaseSettings.Resolve(
             new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build(),
-            "/srv/platform", DatabaseProviders.All);
+            "/srv/platform", [new SqliteDatabaseProvider(), new PostgreSqlDatabaseProvider(), new SqlServerDatabaseProvider()]);
 
     [Fact]
     public void Defaults_to_a_sqlite_file_in_App_Data_beside_the_host()

@@ -6,7 +6,7 @@ namespace Platform.Web.Tests.Localization;
 
 public sealed class CatalogStringLocalizerTests
 {
-    private static readonly CatalogStringLocalizer Localizer = new(new LocalizationCatalog([typeof(PlatformCultures).Assembly]));
+    private static readonly CatalogStringLocalizer Localizer = new(new LocalizationCatalog([typeof(LocalizationCatalog).Assembly]));
 
     [Fact]
     public void Reads_the_text_of_the_current_ui_language()
@@ -40,7 +40,7 @@ public sealed class CatalogStringLocalizerTests
     public void A_key_defined_by_two_modules_stops_start_up()
     {
         var error = Assert.Throws<Abstractions.Configuration.PlatformConfigurationException>(() =>
-            new LocalizationCatalog([typeof(PlatformCultures).Assembly, new DuplicateKeysAssembly()]));
+            new LocalizationCatalog([typeof(LocalizationCatalog).Assembly, new DuplicateKeysAssembly()]));
 
         Assert.Contains("Shell.Home", error.Message, StringComparison.Ordinal);
     }

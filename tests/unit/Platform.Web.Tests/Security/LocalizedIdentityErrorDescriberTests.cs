@@ -15,7 +15,7 @@ public sealed class LocalizedIdentityErrorDescriberTests
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         try
         {
-            var describer = new LocalizedIdentityErrorDescriber(new CatalogStringLocalizer(new LocalizationCatalog([typeof(PlatformCultures).Assembly])));
+            var describer = new LocalizedIdentityErrorDescriber(new CatalogStringLocalizer(new LocalizationCatalog([typeof(LocalizationCatalog).Assembly])));
 
             Assert.Equal(expected, describer.PasswordTooShort(8).Description);
             Assert.Equal("PasswordTooShort", describer.PasswordTooShort(8).Code);

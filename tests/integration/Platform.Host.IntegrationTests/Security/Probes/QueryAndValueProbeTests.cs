@@ -63,7 +63,7 @@ public sealed class QueryAndValueProbeTests(ProbeSites sites) : IClassFixture<Pr
         var sql = await site.Host.InScopeAsync(async s =>
         {
             await using var reader = (await s.GetRequiredService<RecordStore>().OpenReaderAsync("customer"))!;
-            var filtered = Platform.Data.Query.RecordFilter.Apply(reader.Live, reader.Schema, reader.Entity, "name ge 'Secret-literal' and region eq 'x''y'");
+            var filtered = Platform.Records.Query.RecordFilter.Apply(reader.Live, reader.Schema, reader.Entity, "name ge 'Secret-literal' and region eq 'x''y'");
             return filtered.ToQueryString();
         });
 

@@ -1,4 +1,0 @@
-namespace Platform.Data.Packages;
-
-/// <summary>One document of an app package: its path inside the package (<c>entities/customer.json</c>) and its text.</summary>
-public sealed record AppPackageFile(string Path, string Content);

@@ -1,0 +1,13 @@
+namespace Platform.Records.Menus;
+
+/// <summary>The app menus packages bring, one per package.</summary>
+public interface IAppMenuStore
+{
+    Task<List<AppMenu>> AllAsync(CancellationToken cancellationToken);
+
+    Task<AppMenu?> FindFromPackageAsync(string source, CancellationToken cancellationToken);
+
+    void Add(AppMenu menu);
+
+    Task SaveChangesAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,35 @@
+using Platform.Core.Security;
+using Platform.Records.Files;
+
+namespace Platform.Workflows;
+
+/// <summary>What the inbox, the instance pages and the API read about workflows, without moving anything.</summary>
+public interface IWorkflowQueries
+{
+    /// <summary>Open tasks assigned to the actor, offered to them or one of their roles, or offered to nobody in particular.</summary>
+    Task<List<WorkflowTask>> OfferedToAsync(Actor actor, CancellationToken cancellationToken, int limit = 500);
+
+    /// <summary>The newest instances, of one status or all.</summary>
+    Task<List<WorkflowInstance>> InstancesAsync(string? status, int limit, CancellationToken cancellationToken);
+
+    Task<WorkflowInstance?> InstanceAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The instance a task belongs to; null when there is no such task.</summary>
+    Task<WorkflowInstance?> InstanceOfTaskAsync(Guid taskId, CancellationToken cancellationToken);
+
+    Task<List<WorkflowTask>> TasksOfAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    Task<List<WorkflowHistoryEntry>> HistoryOfAsync(Guid instanceId, CancellationToken cancellationToken);
+
+    /// <summary>Every deployed version, by process key and version.</summary>
+    Task<List<DeployedProcess>> DeployedAsync(CancellationToken cancellationToken);
+
+    /// <summary>A file attached to an instance's comments; null when the instance has no such file.</summary>
+    Task<StoredFile?> AttachmentAsync(Guid instanceId, Guid fileId, CancellationToken cancellationToken);
+
+    /// <summary>The instance when <paramref name="actor"/> may see it; null when there is none or they may not (both answer "no such instance").</summary>
+    Task<WorkflowInstance?> VisibleInstanceAsync(Guid id, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Who may see an instance: those who may act for anyone, its initiator, and whoever has or had a task in it.</summary>
+    Task<bool> MaySeeAsync(WorkflowInstance instance, Actor actor, CancellationToken cancellationToken);
+}

@@ -27,7 +27,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAppPackagePart, Menus.PackageMenus>();
         services.AddSingleton<Abstractions.Navigation.INavigationSource, Menus.PackageMenuNavigation>();
         services.AddSingleton<Designer.EntityDesign>();
-        services.AddScoped<Platform.Data.Records.RecordValueConverter>();
         services.Configure<Web.Hosting.ShellOptions>(shell => shell.Scripts.Add("_content/Platform.Entities/code-editor.js"));
     }
 

@@ -1,6 +1,7 @@
 using Platform.Core.Metadata;
 using Platform.Core.Records;
 using Platform.Core.Security;
+using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Records;
 
@@ -56,7 +57,7 @@ public sealed partial class RecordStore
                 return [.. problems.Select(p => p.Count > 0 ? new RecordResult(RecordOutcome.Invalid, null, p) : RecordResult.Fail(RecordOutcome.Invalid, notSaved))];
             }
 
-            var counters = await PrepareCountersAsync(entity, now, cancellationToken);
+            var counters = await _numbers.PrepareAsync(entity, now, cancellationToken);
             records.NewRows.AddRange(rows.Select(row => (entity, row)));
             var creates = rows.Select(row => Audit(entity, row, "create", actor, now, null, null, null)).ToList();
             void Describe()
@@ -76,7 +77,7 @@ public sealed partial class RecordStore
             {
                 foreach (var row in rows)
                 {
-                    await DrawNumbersAsync(row, counters, cancellationToken);
+                    await _numbers.DrawAsync(row, counters, cancellationToken);
                 }
 
                 Describe();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
+using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Records;
 
@@ -103,10 +104,9 @@ public sealed partial class RecordStore
                     lineRow[SystemFields.ParentId] = parentId;
                 }
 
-                var lineErrors = Apply(lineEntity, lineRow, line.Values, creating: before is null);
-                lineErrors.AddRange(await AttachFilesAsync(lineEntity, lineRow, line.Values, actor, cancellationToken));
-                lineErrors.AddRange(await DanglingLookupsAsync(records, lineEntity, lineRow, before, line.Values, actor, cancellationToken));
-                lineErrors.AddRange(await UnknownPeopleAsync(lineEntity, lineRow, line.Values, lineErrors, cancellationToken));
+                var lineSave = new RowSave(records, lineEntity, lineRow, before, line.Values, actor);
+                await _checks.LineAsync(lineSave, cancellationToken);
+                var lineErrors = lineSave.Errors;
                 lineRow[SystemFields.LineNumber] = i + 1;
                 if (run is not null && (lineErrors.Count == 0 || run.Preview))
                 {

@@ -8,38 +8,6 @@ namespace Platform.Data.Records;
 public sealed partial class RecordStore
 {
     /// <summary>
-    /// Lookup values must name a live record of their target entity that the actor may read. A
-    /// record they may not read is answered exactly as a missing one, so ids cannot be probed and no
-    /// hidden reference can be planted on someone else's record. A value kept unchanged from
-    /// <paramref name="before"/> is not checked again (a colleague's order may name a customer this
-    /// actor cannot see).
-    /// </summary>
-    private async Task<List<RecordFieldError>> DanglingLookupsAsync(
-        RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before,
-        IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken)
-    {
-        var errors = new List<RecordFieldError>();
-        foreach (var field in entity.LiveFields.Where(f => f.Type == FieldTypes.Lookup.Name && values.ContainsKey(f.Name)))
-        {
-            if (row.GetValueOrDefault(field.Name) is not Guid id || before?.GetValueOrDefault(field.Name) is Guid kept && kept == id)
-            {
-                continue;
-            }
-
-            var target = records.Schema.Find(field.Target!)!;
-            var readable = Covered(records.Set<Dictionary<string, object>>(target.Name), ScopeOf(records.Schema, target, actor, RecordAction.Read), actor);
-            var exists = await readable
-                .AnyAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null, cancellationToken);
-            if (!exists)
-            {
-                errors.Add(new(field.Name, localizer["Records.Error.NoSuchTarget", target.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name)]));
-            }
-        }
-
-        return errors;
-    }
-
-    /// <summary>
     /// Applies the delete rules of every lookup that points at the record being deleted: refuses
     /// (restrict), empties the lookup (set null) or deletes the referring records too (cascade, in
     /// turn applying their own rules). Everything is tracked in <paramref name="records"/> and saved

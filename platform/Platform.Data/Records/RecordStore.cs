@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
 using Platform.Core.Security;
+using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Records;
 
@@ -18,6 +19,9 @@ public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
     IEnumerable<IRecordSaveHandler> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock) : IRecordStore
 {
+    private readonly RowChecks _checks = new(db, converter, localizer);
+    private readonly AutoNumbers _numbers = new(db);
+
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
     public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, Actor? actor = null, CancellationToken cancellationToken = default)
@@ -79,7 +83,7 @@ public sealed partial class RecordStore(
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
             }
-            var counters = await PrepareCountersAsync(entity, now, cancellationToken);
+            var counters = await _numbers.PrepareAsync(entity, now, cancellationToken);
             records!.NewRows.Add((entity, row));
             // One entry for a new record, holding every value it was created with; changes later get one entry per field.
             var audit = Audit(entity, row, "create", actor, now, null, null, null);
@@ -92,7 +96,7 @@ public sealed partial class RecordStore(
 
             return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, async () =>
             {
-                await DrawNumbersAsync(row, counters, cancellationToken);
+                await _numbers.DrawAsync(row, counters, cancellationToken);
                 audit.NewValue = ValuesJson(entity, row);
             }, run, created);
         }
@@ -147,7 +151,7 @@ public sealed partial class RecordStore(
             }
 
             Stamp(records!, entity, row, expectedRowVersion, actor, now);
-            var changed = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableSystemFields).Select(f => f.Name)
+            var changed = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableFields.All).Select(f => f.Name)
                 .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name))).ToList();
             var audit = changed.Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
             return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken, run: run,
@@ -427,24 +431,18 @@ public sealed partial class RecordStore(
     }
 
     /// <summary>
-    /// Everything a save does to the record before it is written: the values converted and checked,
-    /// files, lookups and people verified, lines applied, and the rules run (defaults only for a new
+    /// Everything a save does to the record before it is written: the values through the row checks
+    /// (<see cref="RowChecks"/>: converted, files, lookups, people, owner), lines applied, and the rules run (defaults only for a new
     /// record, <paramref name="before"/> null). Answers every refused value.
     /// </summary>
     private async Task<List<RecordFieldError>> TakeValuesAsync(
         RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, IReadOnlyDictionary<string, object?> values,
         Actor actor, DateTimeOffset now, List<AuditEntry> lineAudit, RuleRun? run, CancellationToken cancellationToken)
     {
+        var save = new RowSave(records, entity, row, before, values, actor);
+        await _checks.RecordAsync(save, cancellationToken);
+        var errors = save.Errors;
         var creating = before is null;
-        var errors = Apply(entity, row, values, creating);
-        errors.AddRange(await AttachFilesAsync(entity, row, values, actor, cancellationToken));
-        errors.AddRange(await DanglingLookupsAsync(records, entity, row, before, values, actor, cancellationToken));
-        errors.AddRange(await UnknownPeopleAsync(entity, row, values, errors, cancellationToken));
-        if (errors.Count == 0)
-        {
-            errors.AddRange(await AssignmentBeyondReachAsync(records.Schema, entity, row, before, values, actor, cancellationToken));
-        }
-
         run?.Lines.Clear();
         errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating, actor, now, lineAudit, run, cancellationToken));
         if (run is not null && (errors.Count == 0 || run.Preview))
@@ -471,4 +469,22 @@ public sealed partial class RecordStore(
             : null;
 
     private RecordResult UnknownEntity(string name) => RecordResult.Fail(RecordOutcome.UnknownEntity, localizer["Records.Error.UnknownEntity", name]);
+
+    /// <summary>The stored descriptions of a field's files as a list (id, name, size, content type).</summary>
+    internal static List<Dictionary<string, object?>> FilesOf(string? stored)
+    {
+        if (string.IsNullOrEmpty(stored))
+        {
+            return [];
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(stored);
+        return json.RootElement.EnumerateArray().Select(f => new Dictionary<string, object?>
+        {
+            ["id"] = f.GetProperty("id").GetGuid(),
+            ["name"] = f.GetProperty("name").GetString(),
+            ["size"] = f.GetProperty("size").GetInt64(),
+            ["contentType"] = f.GetProperty("contentType").GetString(),
+        }).ToList();
+    }
 }

@@ -1,18 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 
-namespace Platform.Data.Records;
+namespace Platform.Data.Records.Saving;
 
-public sealed partial class RecordStore
+/// <summary>One auto-number field's counter for the period the save falls in.</summary>
+internal sealed record AutoNumberCounterOf(FieldDefinition Field, AutoNumberFormat Format, DateOnly Date, string Key);
+
+/// <summary>
+/// Numbers a new record's auto-number fields: the counters of the period are made sure of before the
+/// save's transaction (two first writers of a period cannot abort each other), the numbers drawn
+/// inside it (the counter row's lock keeps concurrent writers in line, and a refused save draws none).
+/// </summary>
+internal sealed class AutoNumbers(PlatformDbContext db)
 {
-    /// <summary>
-    /// Counters of the entity's auto-number fields for this period, created if missing. Creating
-    /// happens before the record's transaction so a race between two first writers of a period
-    /// cannot abort it; the numbers themselves are drawn inside it.
-    /// </summary>
-    private async Task<List<(FieldDefinition Field, AutoNumberFormat Format, DateOnly Date, string Key)>> PrepareCountersAsync(EntityDefinition entity, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The counters of the entity's auto-number fields for this period, created if missing.</summary>
+    public async Task<IReadOnlyList<AutoNumberCounterOf>> PrepareAsync(EntityDefinition entity, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var counters = new List<(FieldDefinition, AutoNumberFormat, DateOnly, string)>();
+        var counters = new List<AutoNumberCounterOf>();
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.Local).DateTime);
         foreach (var field in entity.LiveFields.Where(f => f.Type == FieldTypes.AutoNumber.Name))
         {
@@ -35,14 +39,14 @@ public sealed partial class RecordStore
                 }
             }
 
-            counters.Add((field, format, date, key));
+            counters.Add(new(field, format, date, key));
         }
 
         return counters;
     }
 
-    /// <summary>Draws the next numbers inside the record's transaction; the row lock keeps concurrent writers in line.</summary>
-    private async Task DrawNumbersAsync(Dictionary<string, object> row, List<(FieldDefinition Field, AutoNumberFormat Format, DateOnly Date, string Key)> counters, CancellationToken cancellationToken)
+    /// <summary>Draws the next numbers into the row, inside the record's transaction.</summary>
+    public async Task DrawAsync(Dictionary<string, object> row, IReadOnlyList<AutoNumberCounterOf> counters, CancellationToken cancellationToken)
     {
         foreach (var (field, format, date, key) in counters)
         {

@@ -1,0 +1,63 @@
+using Platform.Core.Metadata;
+using Platform.Core.Records;
+using Platform.Data.Records.Saving;
+
+namespace Platform.Data.Tests.Records;
+
+public sealed class CheckAssignmentTests : IAsyncLifetime
+{
+    private SaveCheckBench _bench = null!;
+
+    public async Task InitializeAsync() => _bench = await SaveCheckBench.OpenAsync();
+
+    public async Task DisposeAsync() => await _bench.DisposeAsync();
+
+    private async Task<RowSave> HandToAsync(Core.Security.Actor actor, string owner)
+    {
+        var save = _bench.NewOrder(actor, new Dictionary<string, object?> { [SystemFields.Owner] = owner });
+        save.Row[SystemFields.Owner] = owner;
+        await new CheckAssignment(_bench.Db, _bench.Text).CheckAsync(save, CancellationToken.None);
+        return save;
+    }
+
+    [Fact]
+    public async Task Someone_with_own_records_only_cannot_hand_a_new_record_to_a_colleague()
+    {
+        var seller = SaveCheckBench.Person("seller", "sales", (RecordAction.Create, RecordScope.Own), (RecordAction.Update, RecordScope.Own));
+
+        Assert.Equal([new(SystemFields.Owner, "Records.Error.AssignNotAllowed")], (await HandToAsync(seller, "colleague")).Errors);
+        Assert.Empty((await HandToAsync(seller, "seller")).Errors);
+    }
+
+    [Fact]
+    public async Task With_department_rights_a_record_may_go_to_someone_in_the_same_department_only()
+    {
+        var lead = SaveCheckBench.Person("lead", "sales", (RecordAction.Create, RecordScope.Department), (RecordAction.Update, RecordScope.Department));
+        var inSales = await _bench.AddUserAsync("li", "sales");
+        var inStock = await _bench.AddUserAsync("zhao", "stock");
+
+        Assert.Empty((await HandToAsync(lead, inSales)).Errors);
+        Assert.Equal([new(SystemFields.Owner, "Records.Error.AssignNotAllowed")], (await HandToAsync(lead, inStock)).Errors);
+    }
+
+    [Fact]
+    public async Task The_assign_right_lets_a_record_go_to_anyone()
+    {
+        var manager = SaveCheckBench.Person("manager", "sales", (RecordAction.Create, RecordScope.Own), (RecordAction.Assign, RecordScope.All));
+
+        Assert.Empty((await HandToAsync(manager, "anyone")).Errors);
+    }
+
+    [Fact]
+    public async Task It_is_not_asked_while_another_value_is_refused()
+    {
+        var seller = SaveCheckBench.Person("seller", "sales", (RecordAction.Create, RecordScope.Own));
+        var save = _bench.NewOrder(seller, new Dictionary<string, object?> { [SystemFields.Owner] = "colleague" });
+        save.Row[SystemFields.Owner] = "colleague";
+        save.Errors.Add(new("title", "refused"));
+
+        await new CheckAssignment(_bench.Db, _bench.Text).CheckAsync(save, CancellationToken.None);
+
+        Assert.Equal(["title"], save.Errors.Select(e => e.Field));
+    }
+}

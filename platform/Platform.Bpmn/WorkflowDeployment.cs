@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Data;
 using Platform.Data.Packages;
-using Platform.Data.Workflows;
 using Platform.Bpmn.Parsing;
 
 namespace Platform.Bpmn;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Platform.Bpmn.Storage;
 
 namespace Platform.Data.PostgreSql;
 
@@ -10,6 +11,7 @@ public sealed class DesignTimePlatformDbContextFactory : IDesignTimeDbContextFac
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
         new PostgreSqlDatabaseProvider().Configure(options, "Host=localhost;Database=design_time");
+        options.UseModelParts(new WorkflowTables()); // the engine's tables are in the migrations too
         return new PlatformDbContext(options.Options);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Platform.Bpmn.Storage;
 
 namespace Platform.Data.SqlServer;
 
@@ -10,6 +11,7 @@ public sealed class DesignTimePlatformDbContextFactory : IDesignTimeDbContextFac
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
         new SqlServerDatabaseProvider().Configure(options, "Server=localhost;Database=design_time;Trusted_Connection=True;TrustServerCertificate=True");
+        options.UseModelParts(new WorkflowTables()); // the engine's tables are in the migrations too
         return new PlatformDbContext(options.Options);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Platform.Bpmn.Storage;
 
 namespace Platform.Data.Sqlite;
 
@@ -10,6 +11,7 @@ public sealed class DesignTimePlatformDbContextFactory : IDesignTimeDbContextFac
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
         new SqliteDatabaseProvider().Configure(options, "Data Source=design-time.db");
+        options.UseModelParts(new WorkflowTables()); // the engine's tables are in the migrations too
         return new PlatformDbContext(options.Options);
     }
 }

@@ -10,7 +10,7 @@ namespace Platform.Data;
 /// <summary>
 /// The platform's own tables: accounts, roles, departments and tokens; entity definitions with their
 /// change history; the audit trail (records and administration); stored files; saved views and
-/// menus; workflow definitions, instances, tasks, timers and history. Records of user-defined
+/// menus; and the tables other parts map themselves (<see cref="IModelPart"/>: the workflow engine's). Records of user-defined
 /// entities live in tables of their own (<c>e_…</c>), managed by the schema manager, not here.
 /// Data-protection keys (which encrypt sign-in cookies) live here too, so every node behind a load
 /// balancer shares them.
@@ -38,17 +38,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<AppMenu> AppMenus => Set<AppMenu>();
 
-    public DbSet<Workflows.WorkflowDefinition> WorkflowDefinitions => Set<Workflows.WorkflowDefinition>();
 
-    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
 
-    public DbSet<WorkflowTask> WorkflowTasks => Set<WorkflowTask>();
 
-    public DbSet<Workflows.WorkflowTimer> WorkflowTimers => Set<Workflows.WorkflowTimer>();
 
-    public DbSet<Workflows.WorkflowStartTimer> WorkflowStartTimers => Set<Workflows.WorkflowStartTimer>();
 
-    public DbSet<WorkflowHistoryEntry> WorkflowHistory => Set<WorkflowHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,13 +56,11 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new AutoNumberCounterConfiguration());
         builder.ApplyConfiguration(new Files.StoredFileConfiguration());
-        builder.ApplyConfiguration(new Workflows.WorkflowDefinitionConfiguration());
-        builder.ApplyConfiguration(new Workflows.WorkflowInstanceConfiguration());
-        builder.ApplyConfiguration(new Workflows.WorkflowTaskConfiguration());
-        builder.ApplyConfiguration(new Workflows.WorkflowTimerConfiguration());
-        builder.ApplyConfiguration(new Workflows.WorkflowHistoryEntryConfiguration());
-        builder.ApplyConfiguration(new Workflows.WorkflowStartTimerConfiguration());
         builder.ApplyConfiguration(new Views.SavedViewConfiguration());
         builder.ApplyConfiguration(new Menus.AppMenuConfiguration());
+        foreach (var part in ModelParts.Of(options))
+        {
+            part.Build(builder);
+        }
     }
 }

@@ -4,7 +4,6 @@ using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
-using Platform.Data.Workflows;
 using Platform.Bpmn.Runtime;
 
 namespace Platform.Bpmn.Engine;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Platform.Data;
-using Platform.Data.Workflows;
 
 namespace Platform.Bpmn.Engine;
 
@@ -16,7 +15,7 @@ internal sealed class StepQueries
     private static readonly ConcurrentDictionary<IModel, StepQueries> ByModel = new();
 
     public Func<PlatformDbContext, Guid, CancellationToken, Task<WorkflowTask?>> TaskAsync { get; } =
-        EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken _) => db.WorkflowTasks.SingleOrDefault(t => t.Id == id));
+        EF.CompileAsyncQuery((PlatformDbContext db, Guid id, CancellationToken _) => db.Set<WorkflowTask>().SingleOrDefault(t => t.Id == id));
 
     public static StepQueries For(PlatformDbContext db) => ByModel.GetOrAdd(db.Model, _ => new StepQueries());
 }

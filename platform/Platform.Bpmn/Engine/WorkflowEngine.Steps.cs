@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
 using Platform.Data.Scripts;
-using Platform.Data.Workflows;
 using Platform.Bpmn.Runtime;
 
 namespace Platform.Bpmn.Engine;

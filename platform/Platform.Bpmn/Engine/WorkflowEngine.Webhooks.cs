@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
-using Platform.Data.Workflows;
 using Platform.Bpmn.Runtime;
 
 namespace Platform.Bpmn.Engine;

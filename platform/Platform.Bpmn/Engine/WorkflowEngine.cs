@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
-using Platform.Data.Workflows;
 using Platform.Bpmn.Runtime;
 
 namespace Platform.Bpmn.Engine;

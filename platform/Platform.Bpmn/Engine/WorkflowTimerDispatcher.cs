@@ -149,7 +149,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
                 {
                     // Refused before the step wrote anything: the timer has nothing left to do.
                     db.ChangeTracker.Clear();
-                    await Platform.Data.Workflows.WorkflowRows.DeleteTimerAsync(db, instance, timer, cancellationToken);
+                    await WorkflowRows.DeleteTimerAsync(db, instance, timer, cancellationToken);
                 }
             }
 
@@ -180,7 +180,7 @@ public sealed class WorkflowTimerDispatcher(IServiceScopeFactory scopes, TimePro
             logger.LogWarning(e, "Workflow timer {Timer} of instance {Instance} could not fire; it is dropped.", timer, instance);
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             db.ChangeTracker.Clear();
-            await Platform.Data.Workflows.WorkflowRows.DeleteTimerAsync(db, instance, timer, cancellationToken);
+            await WorkflowRows.DeleteTimerAsync(db, instance, timer, cancellationToken);
         }
     }
 }

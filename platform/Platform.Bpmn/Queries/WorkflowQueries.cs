@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Files;
-using Platform.Data.Workflows;
 using Platform.Bpmn.Engine;
 
 namespace Platform.Bpmn.Queries;

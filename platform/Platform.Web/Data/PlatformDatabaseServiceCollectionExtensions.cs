@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bpmn.Storage;
 using Platform.Data;
 using Platform.Data.Configuration;
 
@@ -17,7 +18,11 @@ public static class PlatformDatabaseServiceCollectionExtensions
         var settings = DatabaseSettings.Resolve(configuration, contentRoot, providers);
         services.AddSingleton(settings);
         // Pooled: every request (and every record save) uses one, and a pooled context skips most of its set-up.
-        services.AddDbContextPool<PlatformDbContext>(options => settings.Provider.Configure(options, settings.ConnectionString));
+        services.AddDbContextPool<PlatformDbContext>(options =>
+        {
+            settings.Provider.Configure(options, settings.ConnectionString);
+            options.UseModelParts(new WorkflowTables());
+        });
         return settings;
     }
 }

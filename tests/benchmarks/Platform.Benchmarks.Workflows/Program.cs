@@ -9,12 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Platform.Benchmarks.Workflows;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
+using Platform.Bpmn.Storage;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Web.Data;
 using Platform.Web.Localization;
-using Platform.Bpmn;
-using Platform.Bpmn.Engine;
 
 // Workflow engine benchmark on SQLite:
 //   (a) start and complete a 3-step approval end to end (start + 3 task completions, one transaction each),

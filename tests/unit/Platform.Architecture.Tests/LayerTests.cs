@@ -160,6 +160,17 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void The_workflow_engine_maps_its_own_tables_and_the_database_knows_nothing_of_workflows()
+    {
+        var referenced = Load("Platform.Data").GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var engineTables = Types.InAssembly(Load("Platform.Bpmn")).That().ImplementInterface(typeof(Platform.Data.IModelPart)).GetTypes().ToList();
+
+        Assert.DoesNotContain("Platform.Bpmn", referenced);
+        Assert.DoesNotContain("Platform.Workflows.Abstractions", referenced);
+        Assert.Contains(engineTables, t => t.Name == "WorkflowTables");
+    }
+
+    [Fact]
     public void Rules_filter_records_without_any_module()
     {
         // By the modules' own types: a contract project may share a module's namespace (Platform.Workflows).

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bpmn.Storage;
 using Platform.Data;
 using Platform.Data.Packages;
 using Platform.Data.Records;

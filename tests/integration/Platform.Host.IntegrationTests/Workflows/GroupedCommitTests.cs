@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Bpmn;
 using Platform.Bpmn.Engine;
 using Platform.Bpmn.Runtime;
+using Platform.Bpmn.Storage;
 using Platform.Core.Security;
 using Platform.Data;
-using Platform.Data.Workflows;
 using Platform.Host.IntegrationTests.Infrastructure;
 using Platform.Workflows;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Bpmn;
 using Platform.Bpmn.Engine;
+using Platform.Bpmn.Storage;
 using Platform.Core.Records;
 using Platform.Core.Security;
 using Platform.Data;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bpmn.Storage;
 using Platform.Data;
 using Platform.Host.IntegrationTests.Infrastructure;
 

@@ -1,11 +1,12 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bpmn;
+using Platform.Bpmn.Engine;
+using Platform.Bpmn.Storage;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Host.IntegrationTests.Infrastructure;
-using Platform.Bpmn;
-using Platform.Bpmn.Engine;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 

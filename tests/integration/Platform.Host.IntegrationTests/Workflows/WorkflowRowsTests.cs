@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Bpmn.Storage;
 using Platform.Data;
-using Platform.Data.Workflows;
 using Platform.Host.IntegrationTests.Infrastructure;
 using Platform.Workflows;
 

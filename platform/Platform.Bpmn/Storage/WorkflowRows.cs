@@ -1,6 +1,7 @@
+using Platform.Data;
 using Platform.Data.Records;
 
-namespace Platform.Data.Workflows;
+namespace Platform.Bpmn.Storage;
 
 /// <summary>
 /// What a workflow step reads and writes, as plain prepared statements in the step's transaction: new

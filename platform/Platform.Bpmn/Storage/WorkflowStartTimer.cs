@@ -1,4 +1,4 @@
-namespace Platform.Data.Workflows;
+namespace Platform.Bpmn.Storage;
 
 /// <summary>
 /// A timer start event of the latest version of a process (a nightly job): when it next starts an

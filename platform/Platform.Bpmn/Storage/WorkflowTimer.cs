@@ -1,4 +1,4 @@
-namespace Platform.Data.Workflows;
+namespace Platform.Bpmn.Storage;
 
 /// <summary>A pending timer of an instance, by due time, written in the step that set it and removed in the step that fired or cleared it.</summary>
 public sealed class WorkflowTimer

@@ -1,4 +1,4 @@
-namespace Platform.Data.Workflows;
+namespace Platform.Bpmn.Storage;
 
 /// <summary>
 /// One deployed version of a process: its key (the BPMN process id), the version number, and the

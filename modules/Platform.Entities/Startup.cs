@@ -7,7 +7,7 @@ using Platform.Records.Packages;
 
 namespace Platform.Entities;
 
-/// <summary>Metadata-defined entities: the metadata API and designer, record forms, lists, views and menus, the OData API, import and export.</summary>
+/// <summary>Metadata-defined entities: the metadata API and designer, record forms, lists, views and menus, and the OData API (import and export are the data transfer module).</summary>
 public sealed class Startup : ModuleStartup
 {
     public override bool HasPages => true;
@@ -17,8 +17,6 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigation<Menu>();
         services.AddScoped<Abstractions.Permissions.IPermissionSource, RecordPermissionSource>();
-        services.AddSingleton<Import.ImportJobs>();
-        services.AddScoped<Import.ImportService>();
         services.AddSingleton<Forms.ILookupSource, Forms.RecordLookupSource>();
         services.AddSingleton<Forms.RecordEditor>();
         services.AddSingleton<Views.SavedViews>();
@@ -37,8 +35,6 @@ public sealed class Startup : ModuleStartup
         endpoints.MapFileEndpoints();
         endpoints.MapRecordPreviewEndpoints();
         endpoints.MapODataWriteEndpoints();
-        endpoints.MapExportEndpoints();
-        endpoints.MapImportEndpoints();
         endpoints.MapODataEndpoints();
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.OData.UriParser;
 using Platform.Entities.OData;
 using Platform.Records;
 using Platform.Records.Query;
+using Platform.Web.Endpoints;
 using Platform.Web.Security;
 
 namespace Platform.Entities.Endpoints;

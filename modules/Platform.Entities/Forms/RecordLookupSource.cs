@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
-using Platform.Entities.OData;
 using Platform.Records;
 using Platform.Records.People;
+using Platform.Records.Query;
 
 namespace Platform.Entities.Forms;
 
@@ -32,7 +32,7 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
             return ([], 0);
         }
 
-        var title = TitleField(reader.Entity);
+        var title = reader.Entity.NamingField();
         var options = new List<KeyValuePair<string, string>>
         {
             new("$skip", skip.ToString(CultureInfo.InvariantCulture)),
@@ -79,15 +79,11 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
             return new Dictionary<string, string>();
         }
 
-        var title = TitleField(reader.Entity);
+        var title = reader.Entity.NamingField();
         var ids = keys.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToList();
         var found = await reader.FindManyAsync(reader.Entity, ids, cancellationToken);
         return found.ToDictionary(p => p.Key.ToString(), p => Option(p.Value, title, null).Title);
     }
-
-    /// <summary>The field naming a record: the entity's title field, else its first text field.</summary>
-    public static FieldDefinition? TitleField(EntityDefinition entity) =>
-        (entity.TitleField is { } name ? entity.LiveField(name) : null) ?? entity.LiveFields.FirstOrDefault(f => f.Kind == FieldTypes.Text || f.Kind == FieldTypes.AutoNumber);
 
     /// <summary>A code-like field shown under the title, so two customers of one name can be told apart.</summary>
     private static FieldDefinition? DetailField(EntityDefinition entity, FieldDefinition? title) =>

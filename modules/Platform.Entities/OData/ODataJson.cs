@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Platform.Records;
+using Platform.Records.Query;
 
 namespace Platform.Entities.OData;
 

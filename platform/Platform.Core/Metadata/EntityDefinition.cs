@@ -47,4 +47,8 @@ public sealed class EntityDefinition
 
     /// <summary>A field records have today, by name; null for unknown and removed fields.</summary>
     public FieldDefinition? LiveField(string name) => Field(name) is { Removed: false } field ? field : null;
+
+    /// <summary>The field naming a record in pickers, lists, exports and titles: the title field, else the first text or auto-number field.</summary>
+    public FieldDefinition? NamingField() =>
+        (TitleField is { } name ? LiveField(name) : null) ?? LiveFields.FirstOrDefault(f => f.Kind == FieldTypes.Text || f.Kind == FieldTypes.AutoNumber);
 }

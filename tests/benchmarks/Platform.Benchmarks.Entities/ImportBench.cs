@@ -6,8 +6,8 @@ using Platform.Core.Records;
 using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
-using Platform.Entities.Export;
-using Platform.Entities.Import;
+using Platform.DataTransfer.Export;
+using Platform.DataTransfer.Import;
 using Platform.Records;
 
 namespace Platform.Benchmarks.Entities;

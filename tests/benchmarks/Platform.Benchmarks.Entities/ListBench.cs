@@ -3,9 +3,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Records;
-using Platform.Entities.Export;
-using Platform.Entities.OData;
+using Platform.DataTransfer.Export;
 using Platform.Entities.Views;
+using Platform.Records.Query;
 
 namespace Platform.Benchmarks.Entities;
 
@@ -37,7 +37,7 @@ internal static class ListBench
                 await using var reader = (await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync("order20"))!;
                 var query = options.Append(new("$top", "20")).Append(new("$count", "true"));
                 var page = await new RecordQuery(reader, RecordQueries.Parser(reader, "http://bench/odata/", query)).RunAsync(default);
-                var columns = ExportColumn.For(reader.Entity, null, CultureInfo.GetCultureInfo("zh-CN")).Take(8).ToList();
+                var columns = RecordColumn.For(reader.Entity, null, CultureInfo.GetCultureInfo("zh-CN")).Take(8).ToList();
                 var titles = await LookupTitles.ForAsync(reader, columns, page.Rows, default);
                 var cells = page.Rows.SelectMany(r => columns.Select(c => c.Display(r.GetValueOrDefault(c.Field.Name), titles.GetValueOrDefault(c.Field.Name) ?? [], CultureInfo.CurrentCulture))).Count();
                 return cells + (int)(page.Count ?? 0);

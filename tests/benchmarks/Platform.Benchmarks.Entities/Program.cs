@@ -14,7 +14,6 @@ using Platform.Core.Security;
 using Platform.Data;
 using Platform.Records.Query;
 using Platform.Data.Records;
-using Platform.Entities.OData;
 using Platform.Web.Data;
 using Platform.Web.Localization;
 

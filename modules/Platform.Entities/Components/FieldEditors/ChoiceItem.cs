@@ -1,4 +1,5 @@
 using System.Globalization;
+using Platform.Core.Fields;
 using Platform.Core.Metadata;
 using Platform.Entities.Forms;
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Records;
-using Platform.Entities.Export;
+using Platform.DataTransfer.Export;
 using Platform.Host.IntegrationTests.Infrastructure;
 
 namespace Platform.Host.IntegrationTests.Entities;

@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData.UriParser;
+using Platform.Records;
+
+namespace Platform.Records.Query;
+
+/// <summary>
+/// Runs the query options of one OData request ($filter, $orderby, $skip, $top, $count, $select,
+/// $expand) against an entity's records, in the database. Pages hold at most <see cref="MaxPageSize"/> rows.
+/// </summary>
+public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
+{
+    public const int MaxPageSize = 1000;
+
+    /// <param name="key">Set for a single record (<c>/odata/order(id)</c>): the page holds it or nothing.</param>
+    public async Task<RecordPage> RunAsync(CancellationToken cancellationToken, Guid? key = null)
+    {
+        var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
+        var translator = new FilterTranslator(reader.Entity, row);
+        var query = reader.Live;
+        if (key is { } id)
+        {
+            query = query.Where(r => EF.Property<Guid>(r, Core.Metadata.SystemFields.Id) == id);
+        }
+
+        if (parser.ParseFilter() is { } filter)
+        {
+            query = query.Where(Expression.Lambda<Func<Dictionary<string, object>, bool>>(
+                FilterBool(translator.Translate(filter.Expression)), row));
+        }
+
+        long? count = parser.ParseCount() == true ? await query.LongCountAsync(cancellationToken) : null;
+        query = OrderBy(query, parser.ParseOrderBy(), translator, row);
+        var skip = parser.ParseSkip() ?? 0;
+        var top = parser.ParseTop();
+        if (top is < 0 || skip < 0)
+        {
+            throw new ODataQueryException(top < 0 ? "$top" : "$skip", "$top and $skip cannot be negative.");
+        }
+
+        var take = (int)Math.Min(top ?? MaxPageSize, MaxPageSize);
+        var rows = await query.Skip((int)Math.Min(skip, int.MaxValue)).Take(take + 1).ToListAsync(cancellationToken);
+        var more = rows.Count > take && (top is null || top > MaxPageSize);
+        var clause = parser.ParseSelectAndExpand();
+        // Expanded first, projected after: a lookup's record is found by its id even when $select leaves the id out.
+        var values = rows.Take(take).Select(r => new Dictionary<string, object?>(reader.Present(r))).ToList();
+        await new Expansion(reader).ApplyAsync(reader.Entity, values, clause, cancellationToken);
+        return new RecordPage(values.Select(v => Project(v, clause)).ToList(), count, more ? skip + take : null);
+    }
+
+    private static Expression FilterBool(Expression e) =>
+        e.Type == typeof(bool) ? e : e.Type == typeof(bool?) ? Expression.Equal(e, Expression.Constant(true, typeof(bool?)))
+        : throw new ODataQueryException("$filter", "$filter must be a condition.");
+
+    private IQueryable<Dictionary<string, object>> OrderBy(IQueryable<Dictionary<string, object>> query, OrderByClause? clause, FilterTranslator translator, ParameterExpression row)
+    {
+        var first = true;
+        var ordered = query;
+        string? last = null;
+        for (var item = clause; item is not null; item = item.ThenBy)
+        {
+            if (item.Expression is not SingleValuePropertyAccessNode property)
+            {
+                throw new ODataQueryException("$orderby", "$orderby takes field names, e.g. $orderby=price desc,name.");
+            }
+
+            last = property.Property.Name;
+            var key = translator.Property(last);
+            var lambda = Expression.Lambda(key, row);
+            var method = (first, item.Direction) switch
+            {
+                (true, OrderByDirection.Ascending) => nameof(Queryable.OrderBy),
+                (true, _) => nameof(Queryable.OrderByDescending),
+                (false, OrderByDirection.Ascending) => nameof(Queryable.ThenBy),
+                _ => nameof(Queryable.ThenByDescending),
+            };
+            ordered = (IQueryable<Dictionary<string, object>>)typeof(Queryable).GetMethods()
+                .Single(m => m.Name == method && m.GetParameters().Length == 2)
+                .MakeGenericMethod(typeof(Dictionary<string, object>), key.Type)
+                .Invoke(null, [ordered, lambda])!;
+            first = false;
+        }
+
+        // A stable order makes $skip pages reliable: the id breaks ties (and orders unsorted queries).
+        // Ordering by a unique field has no ties; leaving the id out lets the database walk that field's index.
+        if (last == Core.Metadata.SystemFields.Id || (last is not null && reader.Entity.LiveField(last)?.Unique == true))
+        {
+            return ordered;
+        }
+
+        var id = Expression.Lambda<Func<Dictionary<string, object>, Guid>>(translator.Property(Core.Metadata.SystemFields.Id), row);
+        return first ? ordered.OrderBy(id) : ((IOrderedQueryable<Dictionary<string, object>>)ordered).ThenBy(id);
+    }
+
+    internal static HashSet<string>? Selected(SelectExpandClause? clause)
+    {
+        if (clause is null || clause.AllSelected)
+        {
+            return null;
+        }
+
+        return clause.SelectedItems.OfType<PathSelectItem>()
+            .Select(p => p.SelectedPath.FirstSegment.Identifier)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The record with the fields $select names (all when it names none), its id, and what $expand added.</summary>
+    internal static Dictionary<string, object?> Project(IReadOnlyDictionary<string, object?> record, SelectExpandClause? clause)
+    {
+        var select = Selected(clause);
+        var expanded = clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Select(e => e.PathToNavigationProperty.LastSegment.Identifier).ToHashSet(StringComparer.Ordinal) ?? [];
+        return record.Where(p => select is null || select.Contains(p.Key) || expanded.Contains(p.Key) || p.Key == Core.Metadata.SystemFields.Id).ToDictionary(p => p.Key, p => p.Value);
+    }
+}

@@ -7,7 +7,7 @@ using Platform.Records.Packages;
 
 namespace Platform.Entities;
 
-/// <summary>Metadata-defined entities: the metadata API and designer, record forms, lists, views and menus, and the OData API (import and export are the data transfer module).</summary>
+/// <summary>Metadata-defined entities: the metadata API and designer, record forms, lists, views and menus (the REST API is the record API module, import and export the data transfer module).</summary>
 public sealed class Startup : ModuleStartup
 {
     public override bool HasPages => true;
@@ -31,10 +31,5 @@ public sealed class Startup : ModuleStartup
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMetadataEndpoints();
-        endpoints.MapAuditEndpoints();
-        endpoints.MapFileEndpoints();
-        endpoints.MapRecordPreviewEndpoints();
-        endpoints.MapODataWriteEndpoints();
-        endpoints.MapODataEndpoints();
     }
 }

@@ -8,12 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Platform.Abstractions.Security;
 using Platform.Core.Security;
-using Platform.Entities.OData;
+using Platform.RecordApi.OData;
 using Platform.Records;
 using Platform.Web.Endpoints;
 using Platform.Web.Security;
 
-namespace Platform.Entities.Endpoints;
+namespace Platform.RecordApi.Endpoints;
 
 /// <summary>
 /// Creating, changing and deleting records through OData: <c>POST /odata/{set}</c>,

@@ -11,7 +11,7 @@ using Platform.Records;
 using Platform.Records.Files;
 using Platform.Web.Security;
 
-namespace Platform.Entities.Endpoints;
+namespace Platform.RecordApi.Endpoints;
 
 /// <summary>
 /// Files for attachment and image fields: <c>POST /api/files?name=contract.pdf</c> with the bytes

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Records;
 using Platform.Web.Security;
 
-namespace Platform.Entities.Endpoints;
+namespace Platform.RecordApi.Endpoints;
 
 /// <summary>
 /// <c>POST /api/records/{entity}/preview[?id=…]</c> with the values being edited (the same body as an

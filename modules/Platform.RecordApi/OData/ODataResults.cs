@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Platform.Records;
 
-namespace Platform.Entities.OData;
+namespace Platform.RecordApi.OData;
 
 /// <summary>An OData error (<c>{ "error": { code, message, target, details } }</c>) as an endpoint result.</summary>
 public sealed class ODataErrorResult(int status, string code, string message, string? target, IReadOnlyList<RecordFieldError>? details = null) : IResult, IStatusCodeHttpResult

@@ -6,13 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OData;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.UriParser;
-using Platform.Entities.OData;
+using Platform.RecordApi.OData;
 using Platform.Records;
 using Platform.Records.Query;
 using Platform.Web.Endpoints;
 using Platform.Web.Security;
 
-namespace Platform.Entities.Endpoints;
+namespace Platform.RecordApi.Endpoints;
 
 /// <summary>
 /// The OData v4 data API at <c>/odata</c>: <c>$metadata</c> from the entity definitions, one entity

@@ -1,4 +1,4 @@
-namespace Platform.Entities.Endpoints;
+namespace Platform.RecordApi.Endpoints;
 
 /// <summary>A read-only view of a request body that counts the bytes read, to tell an empty upload from an oversized one.</summary>
 internal sealed class CountingStream(Stream inner) : Stream

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Platform.Records;
 using Platform.Web.Security;
 
-namespace Platform.Entities.Endpoints;
+namespace Platform.RecordApi.Endpoints;
 
 public static class AuditEndpoints
 {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Platform.Records;
 using Platform.Records.Query;
 
-namespace Platform.Entities.OData;
+namespace Platform.RecordApi.OData;
 
 /// <summary>Writes OData JSON (minimal metadata) responses and OData error bodies.</summary>
 public static class ODataJson

@@ -1,4 +1,5 @@
 using Platform.Abstractions.Permissions;
+using Platform.Records;
 
 namespace Platform.Entities;
 
@@ -6,7 +7,7 @@ namespace Platform.Entities;
 public sealed class Permissions : IPermissionProvider
 {
     /// <summary>Create and change entity definitions; reading them needs only sign-in (forms need them).</summary>
-    public const string ManageMetadata = "Entities.Metadata.Manage";
+    public const string ManageMetadata = SchemaPermissionNames.Manage;
 
     public IEnumerable<PermissionDefinition> GetPermissions() =>
         [new(ManageMetadata, "Entities.Permissions.Group", "Entities.Permissions.ManageMetadata")];

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Records;
 using Platform.DataTransfer.Export;
-using Platform.Entities.Views;
+using Platform.RecordPages.Views;
 using Platform.Records.Query;
 
 namespace Platform.Benchmarks.Entities;

@@ -38,7 +38,7 @@ public sealed class AppPackageTests
         Assert.Equal(9, second.Unchanged.Count);
         Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("customer")));
         // The package's views are shared: everyone sees them, in their language.
-        var views = await host.Services.GetRequiredService<Platform.Entities.Views.SavedViews>().ListAsync("sales_order", "anyone");
+        var views = await host.Services.GetRequiredService<Platform.RecordPages.Views.SavedViews>().ListAsync("sales_order", "anyone");
         Assert.Equal(["5 万元以上的订单", "进行中的订单"], views.Select(v => v.Definition.LabelFor("zh-CN")).Order(StringComparer.Ordinal));
         Assert.Contains("Open orders", views.Select(v => v.Definition.LabelFor("en")));
         Assert.All(views, v => Assert.True(v.Shared));
@@ -60,7 +60,7 @@ public sealed class AppPackageTests
         Assert.Equal("Sales", sales.TextFor("en"));
         Assert.Equal(["客户", "联系人", "产品", "销售订单", "进行中的订单"], sales.Children.Select(c => c.TextFor("zh-CN")));
         Assert.Equal("/records/customer", sales.Children[0].Href);
-        var views = await host.Services.GetRequiredService<Platform.Entities.Views.SavedViews>().ListAsync("sales_order", "anyone");
+        var views = await host.Services.GetRequiredService<Platform.RecordPages.Views.SavedViews>().ListAsync("sales_order", "anyone");
         var open = views.Single(v => v.Definition.LabelFor("en") == "Open orders");
         Assert.Equal($"/records/sales_order?view={open.Id}", sales.Children[4].Href);
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data.Records;
-using Platform.Entities.Views;
+using Platform.RecordPages.Views;
 using Platform.Host.IntegrationTests.Infrastructure;
 
 namespace Platform.Host.IntegrationTests.Entities;
@@ -46,14 +46,14 @@ public sealed class ListViewServiceTests
 
         // Sharing needs the right to define entities; so does changing a shared view.
         var (_, refused) = await views.SaveAsync("product", null, Big(), shared: true, Bob, mayShare: false);
-        Assert.Equal("Entities.Views.Error.MayNotShare", Assert.Single(refused).Key);
+        Assert.Equal("RecordPages.Views.Error.MayNotShare", Assert.Single(refused).Key);
         var (shared, _) = await views.SaveAsync("product", null, new ViewDefinition { Label = "在售", Conditions = [new() { Field = "status", Operator = "eq", Value = "sale" }] },
             shared: true, Bob, mayShare: true);
         Assert.Equal(["在售"], (await views.ListAsync("product", Bob.UserId)).Select(v => v.Definition.Label));
         Assert.Equal(["在售", "大单"], (await views.ListAsync("product", Alice.UserId)).Select(v => v.Definition.Label));
         Assert.False(await views.DeleteAsync(shared!.Value, Alice, mayShare: false));
         var (_, notYours) = await views.SaveAsync("product", mine, Big(), shared: false, Bob, mayShare: true);
-        Assert.Equal("Entities.Views.Error.NotYours", Assert.Single(notYours).Key);
+        Assert.Equal("RecordPages.Views.Error.NotYours", Assert.Single(notYours).Key);
 
         Assert.True(await views.DeleteAsync(mine!.Value, Alice, mayShare: false));
         Assert.Equal(["在售"], (await views.ListAsync("product", Alice.UserId)).Select(v => v.Definition.Label));
@@ -73,9 +73,9 @@ public sealed class ListViewServiceTests
         var (id, problems) = await views.SaveAsync("product", null, bad, shared: false, Alice, mayShare: false);
 
         Assert.Null(id);
-        Assert.Equal(["Entities.Views.Error.NoField", "Entities.Views.Error.BadValue"], problems.Select(p => p.Key));
+        Assert.Equal(["RecordPages.Views.Error.NoField", "RecordPages.Views.Error.BadValue"], problems.Select(p => p.Key));
         Assert.Empty(await views.ListAsync("product", Alice.UserId));
-        Assert.Equal("Entities.Views.Error.NoEntity", Assert.Single((await views.SaveAsync("nothing", null, Big(), false, Alice, false)).Problems).Key);
+        Assert.Equal("RecordPages.Views.Error.NoEntity", Assert.Single((await views.SaveAsync("nothing", null, Big(), false, Alice, false)).Problems).Key);
     }
 
     [SkippableTheory]

@@ -1,5 +1,5 @@
 using Bunit;
-using Platform.Entities.Components.Lists;
+using Platform.RecordPages.Components.Lists;
 using Platform.Entities.Tests.Forms;
 
 namespace Platform.Entities.Tests.Components;

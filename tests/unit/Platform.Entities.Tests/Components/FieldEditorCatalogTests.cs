@@ -1,5 +1,5 @@
 using Platform.Core.Metadata;
-using Platform.Entities.Components.FieldEditors;
+using Platform.RecordPages.Components.FieldEditors;
 
 namespace Platform.Entities.Tests.Components;
 

@@ -2,7 +2,7 @@ using Bunit;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data.Records;
-using Platform.Entities.Components.Lists;
+using Platform.RecordPages.Components.Lists;
 using Platform.Entities.Tests.Forms;
 
 namespace Platform.Entities.Tests.Components;

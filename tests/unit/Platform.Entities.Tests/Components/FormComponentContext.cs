@@ -2,7 +2,7 @@ using System.Globalization;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Platform.Entities.Forms;
+using Platform.RecordPages.Forms;
 using Platform.Web.Localization;
 using Radzen;
 
@@ -21,7 +21,7 @@ public abstract class FormComponentContext : BunitContext
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddRadzenComponents();
-        Services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(Startup).Assembly, typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly])));
+        Services.AddSingleton<IStringLocalizer>(new CatalogStringLocalizer(new LocalizationCatalog([typeof(RecordPages.Startup).Assembly, typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly])));
         Services.AddSingleton<ILookupSource>(Options);
     }
 

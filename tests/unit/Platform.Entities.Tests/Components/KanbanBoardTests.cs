@@ -1,6 +1,6 @@
 using Bunit;
 using Platform.Core.Metadata;
-using Platform.Entities.Components.Lists;
+using Platform.RecordPages.Components.Lists;
 
 namespace Platform.Entities.Tests.Components;
 

@@ -1,8 +1,8 @@
 using Bunit;
 using Platform.Core.Security;
 using Platform.Data.Records;
-using Platform.Entities.Components.Forms;
-using Platform.Entities.Forms;
+using Platform.RecordPages.Components.Forms;
+using Platform.RecordPages.Forms;
 using Platform.Entities.Tests.Forms;
 using Platform.Records;
 

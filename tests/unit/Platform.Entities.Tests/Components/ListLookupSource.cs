@@ -1,7 +1,7 @@
 using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data.Records;
-using Platform.Entities.Forms;
+using Platform.RecordPages.Forms;
 
 namespace Platform.Entities.Tests.Components;
 

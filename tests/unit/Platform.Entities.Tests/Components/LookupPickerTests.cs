@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Components.Web;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data.Records;
-using Platform.Entities.Components.Forms;
-using Platform.Entities.Forms;
+using Platform.RecordPages.Components.Forms;
+using Platform.RecordPages.Forms;
 
 namespace Platform.Entities.Tests.Components;
 

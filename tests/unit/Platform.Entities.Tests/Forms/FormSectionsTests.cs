@@ -1,5 +1,5 @@
 using Platform.Core.Metadata;
-using Platform.Entities.Forms;
+using Platform.RecordPages.Forms;
 
 namespace Platform.Entities.Tests.Forms;
 

@@ -1,6 +1,6 @@
 using Platform.Core.Metadata;
 using Platform.Data.Records;
-using Platform.Entities.Forms;
+using Platform.RecordPages.Forms;
 using Platform.Records;
 
 namespace Platform.Entities.Tests.Forms;

@@ -1,5 +1,5 @@
 using Platform.Core.Metadata;
-using Platform.Entities.Views;
+using Platform.RecordPages.Views;
 
 namespace Platform.Entities.Tests.Views;
 
@@ -59,15 +59,15 @@ public sealed class ViewFilterTests
         Assert.Equal("(tags eq 'vip' or startswith(tags,'vip,') or endswith(tags,',vip') or contains(tags,',vip,'))", Filter(When("tags", "contains", "vip")));
 
     [Theory]
-    [InlineData("notes", "contains", "x", "Entities.Views.Error.NoField")]
-    [InlineData("nothing", "eq", "x", "Entities.Views.Error.NoField")]
-    [InlineData("lines", "eq", "x", "Entities.Views.Error.Operator")]
-    [InlineData("status", "gt", "draft", "Entities.Views.Error.Operator")]
-    [InlineData("total", "eq", "a lot", "Entities.Views.Error.BadValue")]
-    [InlineData("orderDate", "eq", "2026年3月5日", "Entities.Views.Error.BadValue")]
-    [InlineData("customer", "eq", "not-an-id", "Entities.Views.Error.BadValue")]
-    [InlineData("total", "ge", " ", "Entities.Views.Error.NoValue")]
-    [InlineData("total", "ge); drop table x; --", "1", "Entities.Views.Error.Operator")]
+    [InlineData("notes", "contains", "x", "RecordPages.Views.Error.NoField")]
+    [InlineData("nothing", "eq", "x", "RecordPages.Views.Error.NoField")]
+    [InlineData("lines", "eq", "x", "RecordPages.Views.Error.Operator")]
+    [InlineData("status", "gt", "draft", "RecordPages.Views.Error.Operator")]
+    [InlineData("total", "eq", "a lot", "RecordPages.Views.Error.BadValue")]
+    [InlineData("orderDate", "eq", "2026年3月5日", "RecordPages.Views.Error.BadValue")]
+    [InlineData("customer", "eq", "not-an-id", "RecordPages.Views.Error.BadValue")]
+    [InlineData("total", "ge", " ", "RecordPages.Views.Error.NoValue")]
+    [InlineData("total", "ge); drop table x; --", "1", "RecordPages.Views.Error.Operator")]
     public void Refuses_what_the_field_does_not_offer_naming_the_reason(string field, string op, string value, string reason) =>
         Assert.Equal(reason, Assert.Throws<ViewProblemException>(() => Filter(When(field, op, value))).Key);
 
@@ -96,8 +96,8 @@ public sealed class ViewFilterTests
 
         var reasons = ViewCheck.Problems(Order, view).Select(p => p.Key).ToList();
 
-        Assert.Equal(["Entities.Views.Error.Label", "Entities.Views.Error.NoField", "Entities.Views.Error.NoField", "Entities.Views.Error.BadValue",
-            "Entities.Views.Error.GroupBy", "Entities.Views.Error.ColourBy"], reasons);
+        Assert.Equal(["RecordPages.Views.Error.Label", "RecordPages.Views.Error.NoField", "RecordPages.Views.Error.NoField", "RecordPages.Views.Error.BadValue",
+            "RecordPages.Views.Error.GroupBy", "RecordPages.Views.Error.ColourBy"], reasons);
         Assert.Empty(ViewCheck.Problems(Order, new ViewDefinition { Label = "大单", Columns = ["orderNumber"], Layout = ViewDefinition.KanbanLayout, GroupBy = "status", ColourBy = "status" }));
     }
 }

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Core.Metadata;
+using Platform.Core.Records;
+using Platform.Core.Security;
+using Platform.Records;
+
+namespace Platform.RecordPages.Forms;
+
+/// <summary>What a form may do with an entity's records, for the user at hand.</summary>
+public sealed record FormRights(bool Create, bool Update, bool Delete);
+
+/// <summary>
+/// The server side of generated forms: opens a record (or a new one) as a <see cref="RecordDraft"/>,
+/// checks the draft through every rule as the user edits (computed totals, defaults, conditions,
+/// problems), and saves it. Each call runs in its own scope, so a form open for an hour holds no
+/// database context.
+/// </summary>
+public sealed class RecordEditor(IServiceScopeFactory scopes)
+{
+    /// <summary>The draft of record <paramref name="id"/> (a new record when null) and the user's rights; null when there is no such entity or record to read.</summary>
+    public async Task<(RecordDraft Draft, FormRights Rights)?> OpenAsync(string entityName, Guid? id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IRecordStore>();
+        await using var reader = await store.OpenReaderAsync(entityName, actor, cancellationToken);
+        if (reader is null || reader.Forbidden || reader.Schema.ParentOf(reader.Entity.Name) is not null)
+        {
+            return null; // lines are edited within their document
+        }
+
+        IReadOnlyDictionary<string, object?>? stored = null;
+        if (id is { } existing && (stored = await store.GetAsync(reader.Entity.Name, existing, actor: actor, cancellationToken: cancellationToken)) is null)
+        {
+            return null;
+        }
+
+        var lineEntities = reader.Entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name)
+            .ToDictionary(f => f.Name, f => reader.Schema.Find(f.Target!)!, StringComparer.Ordinal);
+        var rights = new FormRights(reader.ScopeFor(RecordAction.Create) != RecordScope.None, reader.ScopeFor(RecordAction.Update) != RecordScope.None,
+            reader.ScopeFor(RecordAction.Delete) != RecordScope.None);
+        var draft = new RecordDraft(reader.Entity, lineEntities, stored);
+        await CheckAsync(draft, actor, cancellationToken);
+        return (draft, rights);
+    }
+
+    /// <summary>Runs the draft through every check and rule without saving and takes in the outcome.</summary>
+    public async Task CheckAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var preview = await scope.ServiceProvider.GetRequiredService<IRecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, cancellationToken);
+        if (preview is not null)
+        {
+            draft.Absorb(preview);
+        }
+    }
+
+    /// <summary>Saves the user's changes. On success the draft starts over from the saved record; otherwise the problems are filed at their fields.</summary>
+    public async Task<RecordResult> SaveAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IRecordStore>();
+        var result = draft.Id is { } id
+            ? await store.UpdateAsync(draft.Entity.Name, id, draft.RowVersion, draft.ToSave(), actor, cancellationToken)
+            : await store.CreateAsync(draft.Entity.Name, draft.ToSave(), actor, cancellationToken);
+        if (result.Succeeded)
+        {
+            // Read back as stored: lines with their ids, numbers drawn, after-save rules' work.
+            draft.Load(await store.GetAsync(draft.Entity.Name, (Guid)result.Record![SystemFields.Id]!, actor: actor, cancellationToken: cancellationToken) ?? result.Record);
+        }
+        else
+        {
+            draft.ShowErrors(result.Errors);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// After a conflict: the record as the other person saved it, with this user's changes laid on
+    /// top, so saving again keeps both — theirs in the fields this user did not touch.
+    /// </summary>
+    public async Task<bool> RebaseAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var current = await scope.ServiceProvider.GetRequiredService<IRecordStore>().GetAsync(draft.Entity.Name, draft.Id!.Value, actor: actor, cancellationToken: cancellationToken);
+        if (current is null)
+        {
+            return false;
+        }
+
+        draft.Rebase(current);
+        await CheckAsync(draft, actor, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Moves the record to the recycle bin.</summary>
+    public async Task<RecordResult> DeleteAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IRecordStore>().DeleteAsync(draft.Entity.Name, draft.Id!.Value, draft.RowVersion, actor, cancellationToken);
+    }
+
+    /// <summary>The record's history, its lines' changes included, newest first.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(RecordDraft draft, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var trail = await scope.ServiceProvider.GetRequiredService<IRecordStore>().AuditTrailAsync(draft.Entity.Name, draft.Id, cancellationToken);
+        trail.Reverse();
+        return trail;
+    }
+}

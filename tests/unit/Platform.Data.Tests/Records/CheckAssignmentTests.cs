@@ -4,19 +4,13 @@ using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Tests.Records;
 
-public sealed class CheckAssignmentTests : IAsyncLifetime
+public sealed class CheckAssignmentTests : SaveCheckTest
 {
-    private SaveCheckBench _bench = null!;
-
-    public async Task InitializeAsync() => _bench = await SaveCheckBench.OpenAsync();
-
-    public async Task DisposeAsync() => await _bench.DisposeAsync();
-
     private async Task<RowSave> HandToAsync(Core.Security.Actor actor, string owner)
     {
-        var save = _bench.NewOrder(actor, new Dictionary<string, object?> { [SystemFields.Owner] = owner });
+        var save = Bench.NewOrder(actor, new Dictionary<string, object?> { [SystemFields.Owner] = owner });
         save.Row[SystemFields.Owner] = owner;
-        await new CheckAssignment(_bench.Db, _bench.Text).CheckAsync(save, CancellationToken.None);
+        await new CheckAssignment(Bench.Db, Bench.Text).CheckAsync(save, CancellationToken.None);
         return save;
     }
 
@@ -33,8 +27,8 @@ public sealed class CheckAssignmentTests : IAsyncLifetime
     public async Task With_department_rights_a_record_may_go_to_someone_in_the_same_department_only()
     {
         var lead = SaveCheckBench.Person("lead", "sales", (RecordAction.Create, RecordScope.Department), (RecordAction.Update, RecordScope.Department));
-        var inSales = await _bench.AddUserAsync("li", "sales");
-        var inStock = await _bench.AddUserAsync("zhao", "stock");
+        var inSales = await Bench.AddUserAsync("li", "sales");
+        var inStock = await Bench.AddUserAsync("zhao", "stock");
 
         Assert.Empty((await HandToAsync(lead, inSales)).Errors);
         Assert.Equal([new(SystemFields.Owner, "Records.Error.AssignNotAllowed")], (await HandToAsync(lead, inStock)).Errors);
@@ -52,11 +46,11 @@ public sealed class CheckAssignmentTests : IAsyncLifetime
     public async Task It_is_not_asked_while_another_value_is_refused()
     {
         var seller = SaveCheckBench.Person("seller", "sales", (RecordAction.Create, RecordScope.Own));
-        var save = _bench.NewOrder(seller, new Dictionary<string, object?> { [SystemFields.Owner] = "colleague" });
+        var save = Bench.NewOrder(seller, new Dictionary<string, object?> { [SystemFields.Owner] = "colleague" });
         save.Row[SystemFields.Owner] = "colleague";
         save.Errors.Add(new("title", "refused"));
 
-        await new CheckAssignment(_bench.Db, _bench.Text).CheckAsync(save, CancellationToken.None);
+        await new CheckAssignment(Bench.Db, Bench.Text).CheckAsync(save, CancellationToken.None);
 
         Assert.Equal(["title"], save.Errors.Select(e => e.Field));
     }

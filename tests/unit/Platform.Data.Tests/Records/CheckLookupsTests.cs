@@ -3,19 +3,13 @@ using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Tests.Records;
 
-public sealed class CheckLookupsTests : IAsyncLifetime
+public sealed class CheckLookupsTests : SaveCheckTest
 {
-    private SaveCheckBench _bench = null!;
-
-    public async Task InitializeAsync() => _bench = await SaveCheckBench.OpenAsync();
-
-    public async Task DisposeAsync() => await _bench.DisposeAsync();
-
     private async Task<RowSave> LookUpAsync(Core.Security.Actor actor, Guid customer)
     {
-        var save = _bench.NewOrder(actor, new Dictionary<string, object?> { ["customer"] = customer });
+        var save = Bench.NewOrder(actor, new Dictionary<string, object?> { ["customer"] = customer });
         save.Row["customer"] = customer;
-        await new CheckLookups(_bench.Text).CheckAsync(save, CancellationToken.None);
+        await new CheckLookups(Bench.Text).CheckAsync(save, CancellationToken.None);
         return save;
     }
 
@@ -23,7 +17,7 @@ public sealed class CheckLookupsTests : IAsyncLifetime
     public async Task A_lookup_must_name_a_live_record_of_its_target()
     {
         var reader = SaveCheckBench.Person("seller", null, (RecordAction.Create, RecordScope.All));
-        var acme = await _bench.AddCustomerAsync("Acme", "seller");
+        var acme = await Bench.AddCustomerAsync("Acme", "seller");
 
         Assert.Empty((await LookUpAsync(reader, acme)).Errors);
         Assert.Equal([new("customer", "Records.Error.NoSuchTarget(Customer)")], (await LookUpAsync(reader, Guid.NewGuid())).Errors);
@@ -32,7 +26,7 @@ public sealed class CheckLookupsTests : IAsyncLifetime
     [Fact]
     public async Task A_record_the_actor_may_not_read_is_answered_as_a_missing_one()
     {
-        var acme = await _bench.AddCustomerAsync("Acme", "someone-else");
+        var acme = await Bench.AddCustomerAsync("Acme", "someone-else");
         var ownOnly = new Core.Security.Actor("seller", "seller", null, new Core.Records.RecordAccess(false,
             [RecordPermissions.Name("order", RecordAction.Create, RecordScope.Own), RecordPermissions.Name("customer", RecordAction.Read, RecordScope.Own)]));
 

@@ -4,25 +4,20 @@ using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Tests.Records;
 
-public sealed class CheckPeopleTests : IAsyncLifetime
+public sealed class CheckPeopleTests : SaveCheckTest
 {
-    private SaveCheckBench _bench = null!;
     private static readonly Core.Security.Actor Seller = SaveCheckBench.Person("seller", null, (RecordAction.Create, RecordScope.All));
-
-    public async Task InitializeAsync() => _bench = await SaveCheckBench.OpenAsync();
-
-    public async Task DisposeAsync() => await _bench.DisposeAsync();
 
     [Fact]
     public async Task A_user_field_must_name_an_existing_account()
     {
-        var known = await _bench.AddUserAsync("wang");
-        var good = _bench.NewOrder(Seller, new Dictionary<string, object?> { ["salesperson"] = known });
-        var bad = _bench.NewOrder(Seller, new Dictionary<string, object?> { ["salesperson"] = "nobody" });
+        var known = await Bench.AddUserAsync("wang");
+        var good = Bench.NewOrder(Seller, new Dictionary<string, object?> { ["salesperson"] = known });
+        var bad = Bench.NewOrder(Seller, new Dictionary<string, object?> { ["salesperson"] = "nobody" });
         good.Row["salesperson"] = known;
         bad.Row["salesperson"] = "nobody";
 
-        var check = new CheckPeople(_bench.Db, _bench.Text);
+        var check = new CheckPeople(Bench.Db, Bench.Text);
         await check.CheckAsync(good, CancellationToken.None);
         await check.CheckAsync(bad, CancellationToken.None);
 
@@ -33,11 +28,11 @@ public sealed class CheckPeopleTests : IAsyncLifetime
     [Fact]
     public async Task An_owner_is_an_account_too_and_a_department_must_exist()
     {
-        var save = _bench.NewOrder(Seller, new Dictionary<string, object?> { [SystemFields.Owner] = "ghost", [SystemFields.Department] = "nowhere" });
+        var save = Bench.NewOrder(Seller, new Dictionary<string, object?> { [SystemFields.Owner] = "ghost", [SystemFields.Department] = "nowhere" });
         save.Row[SystemFields.Owner] = "ghost";
         save.Row[SystemFields.Department] = "nowhere";
 
-        await new CheckPeople(_bench.Db, _bench.Text).CheckAsync(save, CancellationToken.None);
+        await new CheckPeople(Bench.Db, Bench.Text).CheckAsync(save, CancellationToken.None);
 
         Assert.Equal(["Records.Error.NoSuchUser", "Records.Error.NoSuchDepartment"], save.Errors.Select(e => e.Message));
     }
@@ -45,11 +40,11 @@ public sealed class CheckPeopleTests : IAsyncLifetime
     [Fact]
     public async Task A_value_already_refused_is_not_looked_up_again()
     {
-        var save = _bench.NewOrder(Seller, new Dictionary<string, object?> { ["salesperson"] = "nobody" });
+        var save = Bench.NewOrder(Seller, new Dictionary<string, object?> { ["salesperson"] = "nobody" });
         save.Row["salesperson"] = "nobody";
         save.Errors.Add(new("salesperson", "already refused"));
 
-        await new CheckPeople(_bench.Db, _bench.Text).CheckAsync(save, CancellationToken.None);
+        await new CheckPeople(Bench.Db, Bench.Text).CheckAsync(save, CancellationToken.None);
 
         Assert.Equal(["already refused"], save.Errors.Select(e => e.Message));
     }

@@ -6,19 +6,14 @@ using Platform.Records;
 
 namespace Platform.Data.Tests.Records;
 
-public sealed class ConvertValuesTests : IAsyncLifetime
+public sealed class ConvertValuesTests : SaveCheckTest
 {
-    private SaveCheckBench _bench = null!;
     private static readonly Core.Security.Actor Seller = SaveCheckBench.Person("seller", "sales", (RecordAction.Create, RecordScope.Own));
-
-    public async Task InitializeAsync() => _bench = await SaveCheckBench.OpenAsync();
-
-    public async Task DisposeAsync() => await _bench.DisposeAsync();
 
     private async Task<RowSave> CheckAsync(Dictionary<string, object?> values)
     {
-        var save = _bench.NewOrder(Seller, values);
-        await new ConvertValues(new RecordValueConverter(_bench.Text), _bench.Text).CheckAsync(save, CancellationToken.None);
+        var save = Bench.NewOrder(Seller, values);
+        await new ConvertValues(new RecordValueConverter(Bench.Text), Bench.Text).CheckAsync(save, CancellationToken.None);
         return save;
     }
 

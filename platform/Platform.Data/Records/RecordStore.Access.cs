@@ -14,15 +14,6 @@ public sealed partial class RecordStore
     internal static RecordScope ScopeOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
         actor.Rights.ScopeOf(PermissionEntity(schema, entity), action);
 
-    /// <summary>Whether <paramref name="scope"/> covers the record: all, the actor's department's, or the actor's own.</summary>
-    private static bool Covers(RecordScope scope, Actor actor, Dictionary<string, object> row) => scope switch
-    {
-        RecordScope.All => true,
-        RecordScope.Department => actor.DepartmentId is { } department && Equals(row.GetValueOrDefault(SystemFields.Department), department),
-        RecordScope.Own => Equals(row.GetValueOrDefault(SystemFields.Owner), actor.UserId),
-        _ => false,
-    };
-
     /// <summary>The records <paramref name="scope"/> covers, as a condition the database applies.</summary>
     internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordScope scope, Actor actor)
     {
@@ -36,7 +27,4 @@ public sealed partial class RecordStore
             _ => query.Where(r => false),
         };
     }
-
-    private RecordResult Forbidden(EntityDefinition entity) =>
-        RecordResult.Fail(RecordOutcome.Forbidden, localizer["Records.Error.Forbidden", entity.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name)]);
 }

@@ -30,7 +30,7 @@ public sealed partial class RecordStore
 
             if (ScopeOf(records!.Schema, entity, actor, RecordAction.Create) == RecordScope.None)
             {
-                return [.. batch.Select(_ => Forbidden(entity))];
+                return [.. batch.Select(_ => _access.Forbidden(entity))];
             }
 
             var now = clock.GetUtcNow();

@@ -8,25 +8,6 @@ public sealed partial class RecordStore
     /// <summary>A save's change as the handlers will hear of it: what it was, by whom, and for updates the records before and the fields changed.</summary>
     private sealed record PendingChange(string Kind, Actor Actor, IReadOnlyList<IReadOnlyDictionary<string, object?>>? Before, IReadOnlyList<IReadOnlyList<string>>? Changed);
 
-    /// <summary>A person's change to a record some handler holds (an approval's lock); the platform's own actors are never held.</summary>
-    private async Task<RecordResult?> LockedAsync(EntityDefinition entity, Guid id, Actor actor, CancellationToken cancellationToken)
-    {
-        if (actor.Access is null)
-        {
-            return null;
-        }
-
-        foreach (var handler in Handlers)
-        {
-            if (await handler.RefuseAsync(entity.Name, id, actor, cancellationToken) is { } reason)
-            {
-                return RecordResult.Fail(RecordOutcome.Locked, reason);
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>The handlers, lowest <see cref="IRecordSaveHandler.Order"/> first.</summary>
     private IEnumerable<IRecordSaveHandler> Handlers => hooks.OrderBy(h => h.Order);
 

@@ -2,6 +2,7 @@ using Platform.Core.Metadata;
 using Platform.Core.Records;
 using Platform.Core.Security;
 using Platform.Rules;
+using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Records;
 
@@ -28,15 +29,15 @@ public sealed partial class RecordStore
             if (id is { } existing)
             {
                 row = (await FindLiveAsync(records!, entity, existing, cancellationToken))!;
-                if (row is null || !Covers(ScopeOf(records!.Schema, entity, actor, RecordAction.Read), actor, row))
+                if (row is null || !CheckAccess.Covers(ScopeOf(records!.Schema, entity, actor, RecordAction.Read), actor, row))
                 {
                     return null;
                 }
 
                 before = new Dictionary<string, object>(row);
-                if (!Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Update), actor, row))
+                if (!CheckAccess.Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Update), actor, row))
                 {
-                    errors.AddRange(Forbidden(entity).Errors);
+                    errors.AddRange(_access.Forbidden(entity).Errors);
                 }
             }
             else
@@ -46,7 +47,7 @@ public sealed partial class RecordStore
                 row[SystemFields.Department] = actor.DepartmentId!;
                 if (ScopeOf(records!.Schema, entity, actor, RecordAction.Create) == RecordScope.None)
                 {
-                    errors.AddRange(Forbidden(entity).Errors);
+                    errors.AddRange(_access.Forbidden(entity).Errors);
                 }
             }
 

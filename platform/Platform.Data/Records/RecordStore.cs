@@ -21,7 +21,7 @@ public sealed partial class RecordStore(
 {
     private readonly RowChecks _checks = new(db, converter, localizer);
     private readonly AutoNumbers _numbers = new(db);
-
+    private readonly CheckAccess _access = new(hooks, localizer);
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
     public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, Actor? actor = null, CancellationToken cancellationToken = default)
@@ -37,7 +37,7 @@ public sealed partial class RecordStore(
             var row = await records!.Set<Dictionary<string, object>>(entity.Name).AsNoTracking()
                 .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id, cancellationToken);
             if (row is null || (!includeDeleted && row.GetValueOrDefault(SystemFields.DeletedAt) is not null)
-                || (actor is not null && !Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)))
+                || (actor is not null && !CheckAccess.Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)))
             {
                 return null;
             }
@@ -67,9 +67,9 @@ public sealed partial class RecordStore(
                 return refused;
             }
 
-            if (ScopeOf(records!.Schema, entity, actor, RecordAction.Create) == RecordScope.None)
+            if (_access.RefuseCreate(records!.Schema, entity, actor) is { } forbidden)
             {
-                return Forbidden(entity);
+                return forbidden;
             }
 
             var now = clock.GetUtcNow();
@@ -123,21 +123,9 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
-            if (!Covers(ScopeOf(records!.Schema, entity, actor, RecordAction.Update), actor, row))
+            if (await _access.RefuseChangeAsync(records!.Schema, entity, row, expectedRowVersion, RecordAction.Update, actor, cancellationToken) is { } refusedChange)
             {
-                return Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)
-                    ? Forbidden(entity)
-                    : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
-            }
-
-            if (await LockedAsync(entity, id, actor, cancellationToken) is { } locked)
-            {
-                return locked;
-            }
-
-            if ((int)row[SystemFields.RowVersion] != expectedRowVersion)
-            {
-                return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
+                return refusedChange;
             }
 
             var before = new Dictionary<string, object>(row);
@@ -208,21 +196,9 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
-            if (!Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Delete), actor, row))
+            if (await _access.RefuseChangeAsync(records.Schema, entity, row, expectedRowVersion, RecordAction.Delete, actor, cancellationToken) is { } refusedChange)
             {
-                return Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)
-                    ? Forbidden(entity)
-                    : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
-            }
-
-            if (await LockedAsync(entity, id, actor, cancellationToken) is { } locked)
-            {
-                return locked;
-            }
-
-            if ((int)row[SystemFields.RowVersion] != expectedRowVersion)
-            {
-                return RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]);
+                return refusedChange;
             }
 
             var now = clock.GetUtcNow();

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Platform.Data.Records;
 using Platform.Data.Records.Saving;
@@ -24,12 +23,11 @@ public sealed class RowChecksTests
         Assert.Equal(checks.OfRecord.Take(4), checks.OfLine);
     }
 
+    /// <summary>The checks as the record service builds them; none of them touches the database until it runs.</summary>
     private static RowChecks Checks()
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite(connection).Options);
-        var text = new Microsoft.Extensions.Localization.StringLocalizer<RowChecksTests>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
-            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+        var text = new SaveCheckBench.KeyText();
+        var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite("Data Source=:memory:").Options);
         return new RowChecks(db, new RecordValueConverter(text), text);
     }
 }

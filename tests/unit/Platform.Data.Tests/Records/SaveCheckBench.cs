@@ -121,7 +121,8 @@ internal sealed class SaveCheckBench : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    private sealed class KeyText : IStringLocalizer
+    /// <summary>A localizer that answers with the key and its arguments, so tests see which message a check chose.</summary>
+    internal sealed class KeyText : IStringLocalizer
     {
         public LocalizedString this[string name] => new(name, name);
 

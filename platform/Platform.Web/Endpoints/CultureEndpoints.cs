@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Platform.Core.Security;
 using Platform.Web.Localization;
@@ -26,21 +25,13 @@ public static class CultureEndpoints
                 title: $"Unsupported culture '{culture}'. Supported: {string.Join(", ", PlatformCultures.Supported)}.");
         }
 
-        WriteCookie(context.Response, chosen);
+        CultureCookie.Write(context.Response, chosen);
         if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.PreferredCulture != chosen)
         {
             user.PreferredCulture = chosen;
             await users.UpdateAsync(user);
         }
 
-        return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return TypedResults.LocalRedirect(ReturnUrls.IsLocal(returnUrl) ? returnUrl! : "/");
     }
-
-    public static void WriteCookie(HttpResponse response, string culture) =>
-        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
-
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

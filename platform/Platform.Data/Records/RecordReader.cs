@@ -28,7 +28,7 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
     public IQueryable<Dictionary<string, object>> Live => LiveOf(Entity);
 
     /// <summary>A row with every system field and field present (null where empty).</summary>
-    public IReadOnlyDictionary<string, object?> Present(Dictionary<string, object> row) => RecordStore.Present(Entity, row);
+    public IReadOnlyDictionary<string, object?> Present(Dictionary<string, object> row) => RecordRows.Present(Entity, row);
 
     /// <summary>The live lines of the given parents, by parent, in line order (readable with their parent).</summary>
     public Task<ILookup<Guid, Dictionary<string, object?>>> LinesOfAsync(EntityDefinition lineEntity, IReadOnlyCollection<Guid> parentIds, CancellationToken cancellationToken) =>
@@ -42,7 +42,7 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
         foreach (var chunk in values.Chunk(500))
         {
             var rows = await LiveOf(entity).Where(r => chunk.Contains(EF.Property<string>(r, field))).ToListAsync(cancellationToken);
-            found.AddRange(rows.Select(r => new Dictionary<string, object?>(RecordStore.Present(entity, r))));
+            found.AddRange(rows.Select(r => new Dictionary<string, object?>(RecordRows.Present(entity, r))));
         }
 
         return found;
@@ -51,7 +51,7 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
     public async Task<Dictionary<Guid, Dictionary<string, object?>>> FindManyAsync(EntityDefinition entity, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         var rows = await LiveOf(entity).Where(r => ids.Contains(EF.Property<Guid>(r, SystemFields.Id))).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (Guid)r[SystemFields.Id], r => RecordStore.Present(entity, r));
+        return rows.ToDictionary(r => (Guid)r[SystemFields.Id], r => RecordRows.Present(entity, r));
     }
 
     public ValueTask DisposeAsync() => records.DisposeAsync();

@@ -21,7 +21,7 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
         }
 
         var row = Readable(definition).FirstOrDefault(r => EF.Property<Guid>(r, SystemFields.Id) == key);
-        return row is null ? null : RecordStore.Present(definition, row);
+        return row is null ? null : RecordRows.Present(definition, row);
     }
 
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Find(string entity, string filterText, int max)
@@ -40,7 +40,7 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
             }
         }
 
-        return query.OrderBy(r => EF.Property<Guid>(r, SystemFields.Id)).Take(max).ToList().Select(r => (IReadOnlyDictionary<string, object?>)RecordStore.Present(definition, r)).ToList();
+        return query.OrderBy(r => EF.Property<Guid>(r, SystemFields.Id)).Take(max).ToList().Select(r => (IReadOnlyDictionary<string, object?>)RecordRows.Present(definition, r)).ToList();
     }
 
     private EntityDefinition Entity(string name) =>

@@ -30,21 +30,21 @@ public sealed partial class RecordStore
 
             if (ScopeOf(records!.Schema, entity, actor, RecordAction.Create) == RecordScope.None)
             {
-                return [.. batch.Select(_ => _access.Forbidden(entity))];
+                return [.. batch.Select(_ => Steps.Access.Forbidden(entity))];
             }
 
             var now = clock.GetUtcNow();
-            var run = await RulesForAsync(records, entity, actor, cancellationToken);
+            var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);
             var rows = new List<Dictionary<string, object>>(batch.Count);
             var problems = new List<List<RecordFieldError>>(batch.Count);
             var audit = new List<AuditEntry>();
             foreach (var values in batch)
             {
-                var row = NewRow(actor, now);
+                var row = RowStamps.New(actor, now);
                 row[SystemFields.Owner] = actor.UserId;
                 row[SystemFields.Department] = actor.DepartmentId!;
                 var lineAudit = new List<AuditEntry>();
-                var errors = await TakeValuesAsync(records, entity, row, null, values, actor, now, lineAudit, run, cancellationToken);
+                var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, null, values, actor), now, lineAudit, run, cancellationToken);
 
                 rows.Add(row);
                 problems.Add(errors);
@@ -57,14 +57,14 @@ public sealed partial class RecordStore
                 return [.. problems.Select(p => p.Count > 0 ? new RecordResult(RecordOutcome.Invalid, null, p) : RecordResult.Fail(RecordOutcome.Invalid, notSaved))];
             }
 
-            var counters = await _numbers.PrepareAsync(entity, now, cancellationToken);
+            var counters = await Steps.Numbers.PrepareAsync(entity, now, cancellationToken);
             records.NewRows.AddRange(rows.Select(row => (entity, row)));
-            var creates = rows.Select(row => Audit(entity, row, "create", actor, now, null, null, null)).ToList();
+            var creates = rows.Select(row => AuditEntries.Of(entity, row, "create", actor, now, null, null, null)).ToList();
             void Describe()
             {
                 for (var i = 0; i < creates.Count; i++)
                 {
-                    creates[i].NewValue = ValuesJson(entity, rows[i]);
+                    creates[i].NewValue = AuditEntries.ValuesJson(entity, rows[i]);
                 }
             }
 
@@ -77,11 +77,11 @@ public sealed partial class RecordStore
             {
                 foreach (var row in rows)
                 {
-                    await _numbers.DrawAsync(row, counters, cancellationToken);
+                    await Steps.Numbers.DrawAsync(row, counters, cancellationToken);
                 }
 
                 Describe();
-            }, run, cancellationToken, hooks.Any() ? new PendingChange(RecordChangeKinds.Created, actor, null, null) : null);
+            }, run, cancellationToken, Steps.Handlers.Change(RecordChangeKinds.Created, actor));
             return saved;
         }
     }

@@ -3,6 +3,8 @@ using Platform.Core.Metadata;
 using Platform.Core.Records;
 using Platform.Core.Security;
 
+using Platform.Data.Records.Saving;
+
 namespace Platform.Data.Records;
 
 public sealed partial class RecordStore
@@ -40,8 +42,8 @@ public sealed partial class RecordStore
                         {
                             var version = (int)row[SystemFields.RowVersion];
                             row[lookup.Name] = null!;
-                            Stamp(records, referrer, row, version, actor, now);
-                            audit.Add(Audit(referrer, row, "update", actor, now, lookup.Name, id, null));
+                            RowStamps.Changed(records, row, version, actor, now);
+                            audit.Add(AuditEntries.Of(referrer, row, "update", actor, now, lookup.Name, id, null));
                         }
 
                         break;
@@ -57,8 +59,8 @@ public sealed partial class RecordStore
                             errors.AddRange(await ApplyDeleteRulesAsync(records, referrer, rowId, actor, now, audit, visited, cancellationToken));
                             var version = (int)row[SystemFields.RowVersion];
                             row[SystemFields.DeletedAt] = now;
-                            Stamp(records, referrer, row, version, actor, now);
-                            audit.Add(Audit(referrer, row, "delete", actor, now, null, null, $"{entity.Name}:{id}"));
+                            RowStamps.Changed(records, row, version, actor, now);
+                            audit.Add(AuditEntries.Of(referrer, row, "delete", actor, now, null, null, $"{entity.Name}:{id}"));
                         }
 
                         break;

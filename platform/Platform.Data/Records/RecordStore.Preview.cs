@@ -37,62 +37,27 @@ public sealed partial class RecordStore
                 before = new Dictionary<string, object>(row);
                 if (!CheckAccess.Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Update), actor, row))
                 {
-                    errors.AddRange(_access.Forbidden(entity).Errors);
+                    errors.AddRange(Steps.Access.Forbidden(entity).Errors);
                 }
             }
             else
             {
-                row = NewRow(actor, clock.GetUtcNow());
+                row = RowStamps.New(actor, clock.GetUtcNow());
                 row[SystemFields.Owner] = actor.UserId;
                 row[SystemFields.Department] = actor.DepartmentId!;
                 if (ScopeOf(records!.Schema, entity, actor, RecordAction.Create) == RecordScope.None)
                 {
-                    errors.AddRange(_access.Forbidden(entity).Errors);
+                    errors.AddRange(Steps.Access.Forbidden(entity).Errors);
                 }
             }
 
-            var run = await RulesForAsync(records, entity, actor, cancellationToken) is { } rules ? rules.ForPreview() : null;
-            errors.AddRange(await TakeValuesAsync(records, entity, row, before, values, actor, clock.GetUtcNow(), [], run, cancellationToken));
-            var fields = FormStates(entity, row, run);
-            var record = run is null ? Present(entity, row) : WithLines(entity, row, run);
+            var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken) is { } rules ? rules.ForPreview() : null;
+            errors.AddRange(await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor), clock.GetUtcNow(), [], run, cancellationToken));
+            var fields = Steps.Rules.FieldStates(entity, row, run);
+            var record = run is null ? RecordRows.Present(entity, row) : run.WithLines(entity, row);
             // Nothing of this is saved: the record context goes with its changes; files that were looked at are let go.
             db.ChangeTracker.Clear();
             return new RecordPreview(record, errors, fields);
         }
-    }
-
-    private Dictionary<string, FieldState> FormStates(EntityDefinition entity, Dictionary<string, object> row, RuleRun? run)
-    {
-        var states = entity.LiveFields.ToDictionary(
-            f => f.Name,
-            f => new FieldState(true, f.Kind?.SetByPlatform == true, f.Required),
-            StringComparer.Ordinal);
-        var conditions = EntityScripts.For(entity).Conditions;
-        if (run is null || conditions.Count == 0)
-        {
-            return states;
-        }
-
-        using var session = scripts.Open(run.User, run.Data);
-        session.Load(WithLines(entity, row, run), null);
-        foreach (var (field, visible, readOnly, required) in conditions)
-        {
-            bool When(CompiledScript? script, bool otherwise)
-            {
-                try
-                {
-                    return script is null ? otherwise : !session.Broken && Truthy(session.Evaluate(script));
-                }
-                catch (ScriptFailureException)
-                {
-                    return otherwise; // the save reports the failure; the form keeps its default state
-                }
-            }
-
-            var state = states[field.Name];
-            states[field.Name] = new FieldState(When(visible, true), state.ReadOnly || When(readOnly, false), state.Required || When(required, false));
-        }
-
-        return states;
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class RecordStore
 
             if (await query.AnyAsync(cancellationToken))
             {
-                var values = string.Join(" + ", key.Fields.Select(n => Invariant(row[entity.Field(n)!.Name])));
+                var values = string.Join(" + ", key.Fields.Select(n => RecordRows.Invariant(row[entity.Field(n)!.Name])));
                 errors.Add(new(null, localizer["Records.Error.DuplicateKey", values, string.Join(", ", key.Fields)]));
             }
         }

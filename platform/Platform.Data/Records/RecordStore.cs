@@ -19,9 +19,10 @@ public sealed partial class RecordStore(
     PlatformDbContext db, RecordsDbContextFactory factory, SchemaManager schemas, RecordValueConverter converter, Platform.Rules.ScriptHost scripts,
     IEnumerable<IRecordSaveHandler> hooks, IStringLocalizer localizer, Microsoft.Extensions.Logging.ILogger<RecordStore> logger, TimeProvider clock) : IRecordStore
 {
-    private readonly RowChecks _checks = new(db, converter, localizer);
-    private readonly AutoNumbers _numbers = new(db);
-    private readonly CheckAccess _access = new(hooks, localizer);
+    private SaveSteps? _steps;
+
+    /// <summary>The steps every save runs through, in order (built on first use: after-save scripts save through this service).</summary>
+    private SaveSteps Steps => _steps ??= new(db, converter, scripts, hooks, localizer, logger, this);
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
     public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, Actor? actor = null, CancellationToken cancellationToken = default)
@@ -42,7 +43,7 @@ public sealed partial class RecordStore(
                 return null;
             }
 
-            var record = Present(entity, row);
+            var record = RecordRows.Present(entity, row);
             await AddLinesAsync(records, entity, [record], cancellationToken);
             return record;
         }
@@ -67,37 +68,37 @@ public sealed partial class RecordStore(
                 return refused;
             }
 
-            if (_access.RefuseCreate(records!.Schema, entity, actor) is { } forbidden)
+            if (Steps.Access.RefuseCreate(records!.Schema, entity, actor) is { } forbidden)
             {
                 return forbidden;
             }
 
             var now = clock.GetUtcNow();
-            var row = NewRow(actor, now);
+            var row = RowStamps.New(actor, now);
             row[SystemFields.Owner] = actor.UserId;
             row[SystemFields.Department] = actor.DepartmentId!;
-            var run = await RulesForAsync(records, entity, actor, cancellationToken);
+            var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);
             var lineAudit = new List<AuditEntry>();
-            var errors = await TakeValuesAsync(records, entity, row, null, values, actor, now, lineAudit, run, cancellationToken);
+            var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, null, values, actor), now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
             }
-            var counters = await _numbers.PrepareAsync(entity, now, cancellationToken);
+            var counters = await Steps.Numbers.PrepareAsync(entity, now, cancellationToken);
             records!.NewRows.Add((entity, row));
             // One entry for a new record, holding every value it was created with; changes later get one entry per field.
-            var audit = Audit(entity, row, "create", actor, now, null, null, null);
-            var created = hooks.Any() ? new PendingChange(RecordChangeKinds.Created, actor, null, null) : null;
+            var audit = AuditEntries.Of(entity, row, "create", actor, now, null, null, null);
+            var created = Steps.Handlers.Change(RecordChangeKinds.Created, actor);
             if (counters.Count == 0)
             {
-                audit.NewValue = ValuesJson(entity, row);
+                audit.NewValue = AuditEntries.ValuesJson(entity, row);
                 return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, run: run, change: created);
             }
 
             return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, async () =>
             {
-                await _numbers.DrawAsync(row, counters, cancellationToken);
-                audit.NewValue = ValuesJson(entity, row);
+                await Steps.Numbers.DrawAsync(row, counters, cancellationToken);
+                audit.NewValue = AuditEntries.ValuesJson(entity, row);
             }, run, created);
         }
     }
@@ -123,27 +124,27 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
-            if (await _access.RefuseChangeAsync(records!.Schema, entity, row, expectedRowVersion, RecordAction.Update, actor, cancellationToken) is { } refusedChange)
+            if (await Steps.Access.RefuseChangeAsync(records!.Schema, entity, row, expectedRowVersion, RecordAction.Update, actor, cancellationToken) is { } refusedChange)
             {
                 return refusedChange;
             }
 
             var before = new Dictionary<string, object>(row);
             var now = clock.GetUtcNow();
-            var run = await RulesForAsync(records, entity, actor, cancellationToken);
+            var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);
             var lineAudit = new List<AuditEntry>();
-            var errors = await TakeValuesAsync(records, entity, row, before, values, actor, now, lineAudit, run, cancellationToken);
+            var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor), now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
             }
 
-            Stamp(records!, entity, row, expectedRowVersion, actor, now);
+            RowStamps.Changed(records!, row, expectedRowVersion, actor, now);
             var changed = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableFields.All).Select(f => f.Name)
                 .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name))).ToList();
-            var audit = changed.Select(name => Audit(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
+            var audit = changed.Select(name => AuditEntries.Of(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
             return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken, run: run,
-                change: hooks.Any() ? new PendingChange(RecordChangeKinds.Updated, actor, [Present(entity, before)], [changed]) : null);
+                change: Steps.Handlers.Change(RecordChangeKinds.Updated, actor, [RecordRows.Present(entity, before)], [changed]));
         }
     }
 
@@ -196,7 +197,7 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
-            if (await _access.RefuseChangeAsync(records.Schema, entity, row, expectedRowVersion, RecordAction.Delete, actor, cancellationToken) is { } refusedChange)
+            if (await Steps.Access.RefuseChangeAsync(records.Schema, entity, row, expectedRowVersion, RecordAction.Delete, actor, cancellationToken) is { } refusedChange)
             {
                 return refusedChange;
             }
@@ -214,10 +215,10 @@ public sealed partial class RecordStore(
 
             await MoveLinesWithParentAsync(records, entity, id, row.GetValueOrDefault(SystemFields.DeletedAt) as DateTimeOffset?, deleted, actor, now, audit, cancellationToken);
             row[SystemFields.DeletedAt] = deleted ? now : null!;
-            Stamp(records, entity, row, expectedRowVersion, actor, now);
-            audit.Insert(0, Audit(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null));
+            RowStamps.Changed(records, row, expectedRowVersion, actor, now);
+            audit.Insert(0, AuditEntries.Of(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null));
             return await SaveAsync(records, entity, row, audit, cancellationToken,
-                change: deleted && hooks.Any() ? new PendingChange(RecordChangeKinds.Deleted, actor, null, null) : null);
+                change: deleted ? Steps.Handlers.Change(RecordChangeKinds.Deleted, actor) : null);
         }
     }
 
@@ -245,15 +246,6 @@ public sealed partial class RecordStore(
         records.Set<Dictionary<string, object>>(entity.Name)
             .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null, cancellationToken);
 
-    private static void Stamp(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion, Actor actor, DateTimeOffset now)
-    {
-        row[SystemFields.UpdatedAt] = now;
-        row[SystemFields.UpdatedBy] = actor.UserId;
-        row[SystemFields.RowVersion] = expectedRowVersion + 1;
-        // The UPDATE carries "WHERE row_version = expected": a writer who got there first makes it match no row.
-        records.Entry(row).Property(SystemFields.RowVersion).OriginalValue = expectedRowVersion;
-    }
-
     /// <summary>A save a step refused: nothing it tracked is kept, and a transaction it began is rolled back (a joined one is left to whoever began it).</summary>
     private async Task<IReadOnlyList<RecordResult>> RefusedAsync(IReadOnlyList<Dictionary<string, object>> rows, List<RecordFieldError> errors, IDbContextTransaction? owned)
     {
@@ -266,7 +258,7 @@ public sealed partial class RecordStore(
         return [.. rows.Select(_ => new RecordResult(RecordOutcome.Invalid, null, errors))];
     }
 
-    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null, PendingChange? change = null) =>
+    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null, HandlerChange? change = null) =>
         (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, run, cancellationToken, change))[0];
 
     /// <summary>
@@ -275,14 +267,14 @@ public sealed partial class RecordStore(
     /// scripts, whose changes to other records join that transaction. A save made by an after-save
     /// script joins the transaction of the save that ran it: everything commits together or not at all.
     /// </summary>
-    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, CancellationToken cancellationToken, PendingChange? change = null)
+    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, CancellationToken cancellationToken, HandlerChange? change = null)
     {
         var joined = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var (owns, transaction) = (joined.Owns, joined.Current);
         try
         {
             records.Database.UseTransaction(transaction.GetDbTransaction());
-            if (change is not null && await HandlersSavingAsync(entity, rows, change, cancellationToken) is { Count: > 0 } stopped)
+            if (change is not null && await Steps.Handlers.SavingAsync(entity, rows, change, cancellationToken) is { Count: > 0 } stopped)
             {
                 return await RefusedAsync(rows, stopped, owns ? transaction : null);
             }
@@ -305,10 +297,10 @@ public sealed partial class RecordStore(
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            List<RecordFieldError> refused = run is null ? [] : await RunAfterSaveAsync(entity, rows, run, cancellationToken);
+            List<RecordFieldError> refused = run is null ? [] : await Steps.AfterSave.RunAsync(entity, rows, run, cancellationToken);
             if (refused.Count == 0 && change is not null)
             {
-                refused = await HandlersSavedAsync(entity, rows, change, cancellationToken);
+                refused = await Steps.Handlers.SavedAsync(entity, rows, change, cancellationToken);
             }
 
             if (refused.Count > 0)
@@ -358,85 +350,10 @@ public sealed partial class RecordStore(
             await joined.DisposeAsync();
         }
 
-        var presented = rows.Select(row => Present(entity, row)).ToList();
+        var presented = rows.Select(row => RecordRows.Present(entity, row)).ToList();
         await AddLinesAsync(records, entity, presented, cancellationToken);
         return [.. presented.Select(RecordResult.Saved)];
     }
-
-    private static AuditEntry Audit(EntityDefinition entity, Dictionary<string, object> row, string action, Actor actor, DateTimeOffset at, string? field, object? oldValue, object? newValue, Guid? parentId = null) =>
-        new()
-        {
-            EntityKey = entity.Name.ToLowerInvariant(), RecordId = (Guid)row[SystemFields.Id], ParentRecordId = parentId, Action = action, Field = field,
-            OldValue = Invariant(oldValue), NewValue = Invariant(newValue), At = at, UserId = actor.UserId, UserName = actor.Name,
-        };
-
-    internal static string? Invariant(object? value) => value switch
-    {
-        null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        decimal d => d.ToString("G29", CultureInfo.InvariantCulture), // 10.0000 from the column and 10 from the form are one value
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
-    internal static Dictionary<string, object?> Present(EntityDefinition entity, Dictionary<string, object> row)
-    {
-        var record = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var name in SystemFields.All)
-        {
-            record[name] = row.GetValueOrDefault(name);
-        }
-
-        if (row.TryGetValue(SystemFields.ParentId, out var parentId))
-        {
-            record[SystemFields.ParentId] = parentId;
-            record[SystemFields.LineNumber] = row.GetValueOrDefault(SystemFields.LineNumber);
-        }
-
-        foreach (var field in entity.LiveFields.Where(f => f.Column is not null))
-        {
-            var value = row.GetValueOrDefault(field.Name);
-            record[field.Name] = field.Type == FieldTypes.MultiChoice.Name ? ((string?)value)?.Split(',') ?? []
-                : FieldTypes.Find(field.Type)!.HoldsFiles ? FilesOf((string?)value)
-                : value;
-        }
-
-        return record;
-    }
-
-    /// <summary>
-    /// Everything a save does to the record before it is written: the values through the row checks
-    /// (<see cref="RowChecks"/>: converted, files, lookups, people, owner), lines applied, and the rules run (defaults only for a new
-    /// record, <paramref name="before"/> null). Answers every refused value.
-    /// </summary>
-    private async Task<List<RecordFieldError>> TakeValuesAsync(
-        RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, IReadOnlyDictionary<string, object?> values,
-        Actor actor, DateTimeOffset now, List<AuditEntry> lineAudit, RuleRun? run, CancellationToken cancellationToken)
-    {
-        var save = new RowSave(records, entity, row, before, values, actor);
-        await _checks.RecordAsync(save, cancellationToken);
-        var errors = save.Errors;
-        var creating = before is null;
-        run?.Lines.Clear();
-        errors.AddRange(await ApplyLinesAsync(records, entity, row, values, creating, actor, now, lineAudit, run, cancellationToken));
-        if (run is not null && (errors.Count == 0 || run.Preview))
-        {
-            var known = errors.Select(e => e.Field).ToHashSet();
-            errors.AddRange(RunRules(entity, row, before, run, values).Where(e => !known.Contains(e.Field)));
-        }
-
-        return errors;
-    }
-
-    private static Dictionary<string, object> NewRow(Actor actor, DateTimeOffset now) => new()
-    {
-        [SystemFields.Id] = Guid.NewGuid(),
-        [SystemFields.CreatedAt] = now, [SystemFields.CreatedBy] = actor.UserId,
-        [SystemFields.UpdatedAt] = now, [SystemFields.UpdatedBy] = actor.UserId,
-        [SystemFields.RowVersion] = 1,
-    };
 
     /// <summary>Lines change only with their parent (one transaction, one row version to guard them); never on their own.</summary>
     private RecordResult? LinesOnlyWithParent(RecordsDbContext records, EntityDefinition entity) =>
@@ -445,22 +362,4 @@ public sealed partial class RecordStore(
             : null;
 
     private RecordResult UnknownEntity(string name) => RecordResult.Fail(RecordOutcome.UnknownEntity, localizer["Records.Error.UnknownEntity", name]);
-
-    /// <summary>The stored descriptions of a field's files as a list (id, name, size, content type).</summary>
-    internal static List<Dictionary<string, object?>> FilesOf(string? stored)
-    {
-        if (string.IsNullOrEmpty(stored))
-        {
-            return [];
-        }
-
-        using var json = System.Text.Json.JsonDocument.Parse(stored);
-        return json.RootElement.EnumerateArray().Select(f => new Dictionary<string, object?>
-        {
-            ["id"] = f.GetProperty("id").GetGuid(),
-            ["name"] = f.GetProperty("name").GetString(),
-            ["size"] = f.GetProperty("size").GetInt64(),
-            ["contentType"] = f.GetProperty("contentType").GetString(),
-        }).ToList();
-    }
 }

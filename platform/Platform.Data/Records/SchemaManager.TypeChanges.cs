@@ -51,12 +51,12 @@ public sealed partial class SchemaManager
             var count = 0;
             foreach (var row in rows)
             {
-                if (!converter.TryConvert(field, RecordStore.Invariant(row.Value), out _, out var problem))
+                if (!converter.TryConvert(field, RecordRows.Invariant(row.Value), out _, out var problem))
                 {
                     count++;
                     if (blocking.Count < 10)
                     {
-                        blocking.Add($"{(row.Title is null ? row.Id.ToString() : $"'{RecordStore.Invariant(row.Title)}'")} ({RecordStore.Invariant(row.Value)}): {problem}");
+                        blocking.Add($"{(row.Title is null ? row.Id.ToString() : $"'{RecordRows.Invariant(row.Title)}'")} ({RecordRows.Invariant(row.Value)}): {problem}");
                     }
                 }
             }
@@ -105,7 +105,7 @@ public sealed partial class SchemaManager
             {
                 foreach (var (field, previous) in moves)
                 {
-                    if (row.GetValueOrDefault(PreviousName(previous)) is { } old && converter.TryConvert(field, RecordStore.Invariant(old), out var value, out _))
+                    if (row.GetValueOrDefault(PreviousName(previous)) is { } old && converter.TryConvert(field, RecordRows.Invariant(old), out var value, out _))
                     {
                         row[field.Name] = value!;
                     }

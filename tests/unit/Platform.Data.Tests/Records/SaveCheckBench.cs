@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
 using Platform.Core.Security;
@@ -13,13 +14,14 @@ using Platform.Data.Records;
 using Platform.Data.Records.Saving;
 using Platform.Data.Sqlite;
 using Platform.Records;
+using Platform.Rules;
 
 namespace Platform.Data.Tests.Records;
 
 /// <summary>
 /// A real SQLite database in memory with the platform's tables and the record tables of a small
-/// schema (customers; orders that look a customer up, with a salesperson, an owner and a department),
-/// where one save check at a time is run against a row.
+/// schema (customers; orders that look a customer up, with a salesperson, an owner and a department;
+/// quotes with lines and rules), where one save step at a time is run against a row.
 /// </summary>
 internal sealed class SaveCheckBench : IAsyncDisposable
 {
@@ -45,6 +47,46 @@ internal sealed class SaveCheckBench : IAsyncDisposable
         ],
     };
 
+    /// <summary>A quote with lines: each line's amount is quantity × price, the total sums them less the discount, a script sets the status.</summary>
+    public static readonly EntityDefinition Quote = new()
+    {
+        Name = "quote", Label = new() { ["en"] = "Quote" },
+        Fields =
+        [
+            new() { Name = "title", Type = FieldTypes.Text.Name, Label = new() { ["en"] = "Title" }, Required = true },
+            new() { Name = "region", Type = FieldTypes.Text.Name, Label = new() { ["en"] = "Region" }, Default = "'east'" },
+            new() { Name = "discount", Type = FieldTypes.Percent.Name, Label = new() { ["en"] = "Discount" }, ReadOnlyWhen = "record.locked === true" },
+            new() { Name = "locked", Type = FieldTypes.YesNo.Name, Label = new() { ["en"] = "Locked" } },
+            new() { Name = "status", Type = FieldTypes.Text.Name, Label = new() { ["en"] = "Status" } },
+            new() { Name = "lines", Type = FieldTypes.Lines.Name, Label = new() { ["en"] = "Lines" }, Target = "quote_line", Required = true },
+            new()
+            {
+                Name = "total", Type = FieldTypes.Computed.Name, Label = new() { ["en"] = "Total" }, ResultType = FieldTypes.Money.Name,
+                Formula = "round(sum(record.lines, 'amount') * (1 - (record.discount || 0)), 2)",
+            },
+        ],
+        Rules =
+        [
+            new() { Name = "bigDiscount", Kind = RuleDefinition.Validation, Field = "discount", When = "record.discount > 0.5", Message = new() { ["en"] = "Too much" } },
+            new()
+            {
+                Name = "review", Kind = RuleDefinition.BeforeSave,
+                Script = "if ((record.title || '').includes('forbidden')) { error('Not this title', 'title'); }\nrecord.status = record.total > 1000 ? 'review' : 'ok';",
+            },
+        ],
+    };
+
+    public static readonly EntityDefinition QuoteLine = new()
+    {
+        Name = "quote_line", Label = new() { ["en"] = "Quote line" },
+        Fields =
+        [
+            new() { Name = "quantity", Type = FieldTypes.DecimalNumber.Name, Label = new() { ["en"] = "Quantity" }, Required = true },
+            new() { Name = "price", Type = FieldTypes.Money.Name, Label = new() { ["en"] = "Price" }, Required = true },
+            new() { Name = "amount", Type = FieldTypes.Computed.Name, Label = new() { ["en"] = "Amount" }, ResultType = FieldTypes.Money.Name, Formula = "record.quantity * record.price" },
+        ],
+    };
+
     private SaveCheckBench()
     {
     }
@@ -63,7 +105,7 @@ internal sealed class SaveCheckBench : IAsyncDisposable
         bench.Db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite(bench._connection).Options);
         await bench.Db.Database.EnsureCreatedAsync();
         var schema = RecordsSchema.Empty;
-        foreach (var entity in new[] { Customer, Order })
+        foreach (var entity in new[] { Customer, Order, QuoteLine, Quote })
         {
             StorageKeys.Assign(entity, null, schema, []);
             schema = schema.With(entity);
@@ -111,8 +153,35 @@ internal sealed class SaveCheckBench : IAsyncDisposable
             [SystemFields.Id] = Guid.NewGuid(), [SystemFields.Owner] = actor.UserId, [SystemFields.Department] = actor.DepartmentId!,
         }, null, values, actor);
 
+    /// <summary>A new quote row as the record service starts it, owned by <paramref name="actor"/>.</summary>
+    public RowSave NewQuote(Actor actor, IReadOnlyDictionary<string, object?> values) =>
+        new(Records, Entity("quote"), NewRow(actor), null, values, actor);
+
+    /// <summary>A row as the record service starts it: an id, stamps, the actor as owner.</summary>
+    public static Dictionary<string, object> NewRow(Actor actor)
+    {
+        var row = RowStamps.New(actor, DateTimeOffset.UtcNow);
+        row[SystemFields.Owner] = actor.UserId;
+        row[SystemFields.Department] = actor.DepartmentId!;
+        return row;
+    }
+
+    /// <summary>Writes the rows a save step tracked (new rows included), as the record service does once every step agreed.</summary>
+    public async Task WriteAsync()
+    {
+        await RecordInserter.InsertNewAsync(Records, CancellationToken.None);
+        await Records.SaveChangesAsync();
+        Records.ChangeTracker.Clear();
+    }
+
+    /// <summary>The rule steps as the record service builds them, on this bench's database.</summary>
+    public RunRules Rules() =>
+        new(Db, Scripts, new RecordValueConverter(Text), new ScriptGuard(Text, NullLogger.Instance), Text);
+
+    public static ScriptHost Scripts { get; } = new(RuleLimits.Default, TimeProvider.System);
+
     public static Actor Person(string id, string? department, params (RecordAction Action, RecordScope Scope)[] rights) =>
-        new(id, id, department, new RecordAccess(false, rights.Select(r => RecordPermissions.Name("order", r.Action, r.Scope)).Append(RecordPermissions.Name("customer", RecordAction.Read, RecordScope.All))));
+        new(id, id, department, new RecordAccess(false, rights.Select(r => RecordPermissions.Name("order", r.Action, r.Scope)).Append(RecordPermissions.Name("customer", RecordAction.Read, RecordScope.All)).Concat(rights.Select(r => RecordPermissions.Name("quote", r.Action, r.Scope)))));
 
     public async ValueTask DisposeAsync()
     {

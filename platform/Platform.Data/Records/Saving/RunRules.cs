@@ -1,0 +1,242 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Platform.Core.Metadata;
+using Platform.Core.Security;
+using Platform.Rules;
+
+namespace Platform.Data.Records.Saving;
+
+/// <summary>
+/// The rules stage of a save, after the row checks and the lines: defaults for a new record,
+/// computed fields (a parent's after its lines', which it may sum), before-save scripts (which may
+/// set fields or refuse), computed fields again where a script changed what they read, the
+/// conditions (required when, read-only when) and last the validation rules. After-save scripts
+/// run once the rows are written (<see cref="RunAfterSave"/>).
+/// </summary>
+internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordValueConverter converter, ScriptGuard guard, IStringLocalizer localizer)
+{
+    /// <summary>A rule run for saves of <paramref name="entity"/>, or null when neither it nor its line entities have scripts.</summary>
+    public async Task<RuleRun?> ForAsync(RecordsDbContext records, EntityDefinition entity, Actor actor, CancellationToken cancellationToken)
+    {
+        var schema = records.Schema;
+        var scripted = !EntityScripts.For(entity).IsEmpty
+            || entity.LiveFields.Any(f => f.Type == FieldTypes.Lines.Name && schema.Find(f.Target!) is { } line && !EntityScripts.For(line).IsEmpty);
+        if (!scripted)
+        {
+            return null;
+        }
+
+        return new RuleRun(await Scripts.ScriptUsers.OfAsync(db, actor, cancellationToken), new RecordScriptData(records, actor), actor, schema);
+    }
+
+    /// <summary>
+    /// Runs an entity's rules on a row about to be saved, in one script session over one copy of the
+    /// record, kept current as values are stored. Answers what the rules refused.
+    /// </summary>
+    /// <param name="sent">The values the save was given: a new record gets defaults for the fields left out, and read-only conditions guard the fields sent.</param>
+    /// <param name="beforeSave">False for a line: lines have formulas, defaults and validations; their record's scripts see them.</param>
+    public List<RecordFieldError> Run(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, RuleRun run,
+        IReadOnlyDictionary<string, object?> sent, bool beforeSave = true)
+    {
+        var errors = new List<RecordFieldError>();
+        var rules = EntityScripts.For(entity);
+        if (rules.IsEmpty)
+        {
+            return errors;
+        }
+
+        using var session = scripts.Open(run.User, run.Data);
+        session.Load(run.WithLines(entity, row), before is null ? null : RecordRows.Present(entity, before));
+        foreach (var (field, script) in before is not null ? [] : rules.Defaults.Where(d => !sent.ContainsKey(d.Field.Name)))
+        {
+            guard.Run(errors, entity, row, field.Name, () =>
+            {
+                if (Store(field, session.Evaluate(script), row, errors))
+                {
+                    session.Set(field.Name, row.GetValueOrDefault(field.Name));
+                }
+            });
+            if (field.Required && row.GetValueOrDefault(field.Name) is null && errors.All(e => e.Field != field.Name))
+            {
+                errors.Add(new(field.Name, localizer["Records.Error.Required"]));
+            }
+        }
+
+        Compute(entity, row, session, errors);
+        foreach (var (rule, script) in beforeSave ? rules.BeforeSave : [])
+        {
+            if (session.Broken)
+            {
+                break;
+            }
+
+            guard.Run(errors, entity, row, rule.Field, () => TakeChanges(entity, row, session, session.Change(script), errors), rule.Name);
+        }
+
+        if (errors.Count == 0 && !session.Broken)
+        {
+            errors.AddRange(BrokenConditions(entity, row, before, sent, run, session));
+        }
+
+        foreach (var (rule, script) in errors.Count == 0 ? rules.Validations : [])
+        {
+            if (session.Broken)
+            {
+                break;
+            }
+
+            guard.Run(errors, entity, row, rule.Field, () =>
+            {
+                if (ScriptGuard.Truthy(session.Evaluate(script)))
+                {
+                    errors.Add(new(rule.Field, rule.Message!.For(CultureInfo.CurrentUICulture.Name)));
+                }
+            }, rule.Name);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// How a form shows each field of the row: visible, read-only, required — the field's own settings
+    /// with its conditions evaluated on the row (a condition that fails keeps the field's default).
+    /// </summary>
+    public Dictionary<string, FieldState> FieldStates(EntityDefinition entity, Dictionary<string, object> row, RuleRun? run)
+    {
+        var states = entity.LiveFields.ToDictionary(
+            f => f.Name,
+            f => new FieldState(true, f.Kind?.SetByPlatform == true, f.Required),
+            StringComparer.Ordinal);
+        var conditions = EntityScripts.For(entity).Conditions;
+        if (run is null || conditions.Count == 0)
+        {
+            return states;
+        }
+
+        using var session = scripts.Open(run.User, run.Data);
+        session.Load(run.WithLines(entity, row), null);
+        foreach (var (field, visible, readOnly, required) in conditions)
+        {
+            bool When(CompiledScript? script, bool otherwise)
+            {
+                try
+                {
+                    return script is null ? otherwise : !session.Broken && ScriptGuard.Truthy(session.Evaluate(script));
+                }
+                catch (ScriptFailureException)
+                {
+                    return otherwise; // the save reports the failure; the form keeps its default state
+                }
+            }
+
+            var state = states[field.Name];
+            states[field.Name] = new FieldState(When(visible, true), state.ReadOnly || When(readOnly, false), state.Required || When(required, false));
+        }
+
+        return states;
+    }
+
+    /// <summary>Stores what a before-save script set — only fields a user could set — and recomputes the formulas that read them.</summary>
+    private void TakeChanges(EntityDefinition entity, Dictionary<string, object> row, ScriptSession session, IEnumerable<KeyValuePair<string, object?>> changes, List<RecordFieldError> errors)
+    {
+        var changedFields = new List<string>();
+        foreach (var (name, value) in changes)
+        {
+            if (entity.LiveField(name) is { Column: not null } field && field.Kind is { SetByPlatform: false, HoldsFiles: false })
+            {
+                var previous = row.GetValueOrDefault(field.Name);
+                if (Store(field, value, row, errors) && !Equals(previous, row.GetValueOrDefault(field.Name)))
+                {
+                    changedFields.Add(field.Name);
+                    session.Set(field.Name, row[field.Name]);
+                }
+            }
+        }
+
+        if (changedFields.Count > 0)
+        {
+            Compute(entity, row, session, errors, changedFields);
+        }
+    }
+
+    /// <summary>
+    /// Required-when conditions checked on the record as it will be saved; read-only-when conditions, for
+    /// changes to existing records, on the record as it was (a locked record stays locked within the
+    /// save that would unlock it) and for the fields the save changes.
+    /// </summary>
+    private List<RecordFieldError> BrokenConditions(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before,
+        IReadOnlyDictionary<string, object?> sent, RuleRun run, ScriptSession session)
+    {
+        var errors = new List<RecordFieldError>();
+        foreach (var conditions in EntityScripts.For(entity).Conditions)
+        {
+            var field = conditions.Field;
+            guard.Run(errors, entity, row, field.Name, () =>
+            {
+                if (conditions.RequiredWhen is { } required && field.Column is not null && row.GetValueOrDefault(field.Name) is null or string { Length: 0 }
+                    && ScriptGuard.Truthy(session.Evaluate(required)))
+                {
+                    errors.Add(new(field.Name, localizer["Records.Error.Required"]));
+                }
+
+                if (conditions.ReadOnlyWhen is { } readOnly && before is not null && sent.ContainsKey(field.Name) && !Equals(before.GetValueOrDefault(field.Name), row.GetValueOrDefault(field.Name))
+                    && ScriptGuard.Truthy(scripts.Evaluate(readOnly, RecordRows.Present(entity, before), null, run.User, run.Data)))
+                {
+                    errors.Add(new(field.Name, localizer["Records.Error.ReadOnly"]));
+                }
+            }, field.Name);
+        }
+
+        return errors;
+    }
+
+    /// <param name="changed">When set, only formulas that may read one of these fields (or an earlier recomputed one) run again.</param>
+    private void Compute(EntityDefinition entity, Dictionary<string, object> row, ScriptSession session, List<RecordFieldError> errors, List<string>? changed = null)
+    {
+        foreach (var (field, script) in EntityScripts.For(entity).Formulas)
+        {
+            if (changed is not null && !script.MayRead(changed))
+            {
+                continue;
+            }
+
+            changed?.Add(field.Name);
+            if (session.Broken)
+            {
+                break;
+            }
+
+            guard.Run(errors, entity, row, field.Name, () =>
+            {
+                if (Store(field, session.Evaluate(script), row, errors))
+                {
+                    session.Set(field.Name, row.GetValueOrDefault(field.Name));
+                }
+            });
+        }
+    }
+
+    /// <summary>Converts a script's value like typed input (decimals first rounded to the field's scale) and stores it; false when refused.</summary>
+    private bool Store(FieldDefinition field, object? value, Dictionary<string, object> row, List<RecordFieldError> errors)
+    {
+        var type = FieldTypes.StorageOf(field);
+        if (value is decimal number && type.ClrType == typeof(decimal))
+        {
+            value = Math.Round(number, field.Scale ?? type.DefaultScale ?? 4, MidpointRounding.AwayFromZero);
+        }
+
+        if (value is List<object?> list)
+        {
+            value = list.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)).ToList();
+        }
+
+        if (converter.TryConvert(field, value, out var converted, out var problem))
+        {
+            row[field.Name] = converted!;
+            return true;
+        }
+
+        errors.Add(new(field.Name, problem!));
+        return false;
+    }
+}

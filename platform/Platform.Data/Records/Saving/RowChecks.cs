@@ -8,7 +8,7 @@ namespace Platform.Data.Records.Saving;
 /// readable records (<see cref="CheckLookups"/>), people and departments that exist
 /// (<see cref="CheckPeople"/>), and — for a record, not a line, once everything else holds — an
 /// owner or department within the actor's reach (<see cref="CheckAssignment"/>).
-/// Lines and rules follow in the record service, which runs these same checks for every line.
+/// Lines follow (<see cref="SaveLines"/>, which runs these same checks for every line), then rules.
 /// </summary>
 internal sealed class RowChecks(PlatformDbContext db, RecordValueConverter converter, IStringLocalizer localizer)
 {

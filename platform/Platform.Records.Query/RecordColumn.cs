@@ -20,7 +20,7 @@ public sealed record RecordColumn(FieldDefinition Field, string Heading)
         return [.. fields.Where(Exportable).Select(f => new RecordColumn(f, f.Label.IsBlank ? f.Name : f.Label.For(culture.Name)))];
     }
 
-    /// <summary>What a person sees for a value: choice labels, a lookup's title, yes/no in their language; numbers and dates stay typed.</summary>
+    /// <summary>What a person sees for a value: choice labels, a lookup's title, yes/no in their language, a per cent as a <see cref="Share"/>; numbers and dates stay typed.</summary>
     public object? Display(object? value, IReadOnlyDictionary<Guid, string> titles, CultureInfo culture)
     {
         if (value is null)
@@ -31,6 +31,11 @@ public sealed record RecordColumn(FieldDefinition Field, string Heading)
         if (Field.Kind == FieldTypes.Lookup && value is Guid id)
         {
             return titles.TryGetValue(id, out var title) ? title : id.ToString();
+        }
+
+        if (Field.ValueKind == FieldTypes.Percent && value is decimal fraction)
+        {
+            return new Share(fraction);
         }
 
         // Choice labels and yes/no read as in forms and lists; numbers and dates stay typed for the spreadsheet.

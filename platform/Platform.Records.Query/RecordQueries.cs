@@ -1,4 +1,5 @@
 using Microsoft.OData.UriParser;
+using Platform.Core.Metadata;
 using Platform.Records;
 
 namespace Platform.Records.Query;
@@ -13,16 +14,37 @@ public static class RecordQueries
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
         };
 
-    /// <summary>A text-contains search over the entity's text-like fields, as an OData condition (null for an empty search).</summary>
-    public static string? Search(Core.Metadata.EntityDefinition entity, string? text)
+    /// <summary>
+    /// A text-contains search over the entity's text-like fields, as an OData condition (null for an
+    /// empty search). <paramref name="matches"/> widens it to records whose lookup, user or department
+    /// fields point at one of the given keys — the records, people and departments whose own titles
+    /// matched the text (a customer "深圳…" finds its orders).
+    /// </summary>
+    public static string? Search(EntityDefinition entity, string? text, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? matches = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var quoted = text.Trim().ToLowerInvariant().Replace("'", "''", StringComparison.Ordinal);
-        var fields = entity.LiveFields.Where(f => f.Kind?.Searched == true).Select(f => $"contains(tolower({f.Name}),'{quoted}')").ToList();
-        return fields.Count == 0 ? null : string.Join(" or ", fields);
+        var quoted = Quoted(text.Trim().ToLowerInvariant());
+        var conditions = entity.LiveFields.Where(f => f.Kind?.Searched == true).Select(f => $"contains(tolower({f.Name}),{quoted})").ToList();
+        foreach (var (name, keys) in matches ?? new Dictionary<string, IReadOnlyCollection<string>>())
+        {
+            if (entity.LiveField(name) is not { } field || keys.Count == 0)
+            {
+                continue;
+            }
+
+            // Record keys are GUID literals; people and departments are keyed by text.
+            var literals = field.Kind == FieldTypes.Lookup
+                ? keys.Where(k => Guid.TryParse(k, out _)).Select(k => Guid.Parse(k).ToString())
+                : keys.Select(Quoted);
+            conditions.Add($"{field.Name} in ({string.Join(",", literals)})");
+        }
+
+        return conditions.Count == 0 ? null : string.Join(" or ", conditions);
     }
+
+    private static string Quoted(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 }

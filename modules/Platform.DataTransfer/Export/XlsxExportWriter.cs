@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Platform.Records.Query;
 
 namespace Platform.DataTransfer.Export;
 
@@ -15,6 +16,7 @@ public sealed class XlsxExportWriter : IExportWriter
     private const uint DateStyle = 1;
     private const uint DateTimeStyle = 2;
     private const uint HeadingStyle = 3;
+    private const uint PercentStyle = 4;
 
     private readonly Stream _target;
     private readonly FileStream _file;
@@ -87,13 +89,14 @@ public sealed class XlsxExportWriter : IExportWriter
     private static Cell CellOf(object? value) => value switch
     {
         null => new Cell(),
+        Share share => new Cell { CellValue = new CellValue(Convert.ToDouble(share.Fraction, CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = PercentStyle },
         decimal or long or int or double or float => new Cell { CellValue = new CellValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)), DataType = CellValues.Number },
         DateOnly date => new Cell { CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()), StyleIndex = DateStyle },
         DateTimeOffset at => new Cell { CellValue = new CellValue(at.UtcDateTime.ToOADate()), StyleIndex = DateTimeStyle },
         _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(CellText.Of(value)) { Space = SpaceProcessingModeValues.Preserve }) },
     };
 
-    /// <summary>Default, date (yyyy-mm-dd), date and time, bold heading.</summary>
+    /// <summary>Default, date (yyyy-mm-dd), date and time, bold heading, per cent.</summary>
     private static Stylesheet Styles() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" },
@@ -105,7 +108,8 @@ public sealed class XlsxExportWriter : IExportWriter
             new CellFormat(),
             new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
             new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true },
-            new CellFormat { FontId = 1, ApplyFont = true }) { Count = 4 });
+            new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { NumberFormatId = 10, ApplyNumberFormat = true }) { Count = 5 }); // 10: Excel's built-in 0.00%
 
     private static string SafeSheetName(string name)
     {

@@ -27,4 +27,7 @@ public enum FieldSetting
 
     /// <summary>Default, visible-when, read-only-when and required-when scripts.</summary>
     Expressions = 2048,
+
+    /// <summary>Whether a line grid's total row sums the column.</summary>
+    LinesTotal = 4096,
 }

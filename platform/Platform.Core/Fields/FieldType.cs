@@ -69,7 +69,7 @@ public abstract class FieldType(string name, Type clrType)
 
     public bool Offers(FieldSetting setting) => (Settings & setting) == setting;
 
-    /// <summary>Whether a column of <paramref name="field"/> in a line grid adds up in a total row (quantities and amounts do, prices and rates do not).</summary>
+    /// <summary>Whether a column of <paramref name="field"/> in a line grid adds up in a total row by default (quantities and amounts do, rates do not); the field's <see cref="FieldDefinition.LinesTotal"/> overrides it.</summary>
     public virtual bool AddsUp(FieldDefinition field) => false;
 
     /// <summary>Which type changes keep the values (<see cref="CanChangeTo"/>).</summary>

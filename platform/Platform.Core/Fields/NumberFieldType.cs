@@ -16,7 +16,7 @@ public abstract class NumberFieldType(string name, Type clrType, int? precision 
 
     public override FilterKind Filter => FilterKind.Number;
 
-    public override FieldSetting Settings => base.Settings | FieldSetting.Range | (ClrType == typeof(decimal) ? FieldSetting.Precision : FieldSetting.None);
+    public override FieldSetting Settings => base.Settings | FieldSetting.Range | FieldSetting.LinesTotal | (ClrType == typeof(decimal) ? FieldSetting.Precision : FieldSetting.None);
 
     /// <summary>A cell read as a number (thousands separators, currency signs), or refused as not a number.</summary>
     public override FieldReading ReadCell(FieldDefinition field, object cell, string text) =>

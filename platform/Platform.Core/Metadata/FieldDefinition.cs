@@ -28,6 +28,16 @@ public sealed class FieldDefinition
 
     public bool Unique { get; set; }
 
+    /// <summary>
+    /// For a number column of line items: whether the grid's total row sums it. Unset, the kind
+    /// decides (quantities and amounts do, per cents do not); set it off for prices and rates.
+    /// </summary>
+    public bool? LinesTotal { get; set; }
+
+    /// <summary>Whether a line grid sums this column: <see cref="LinesTotal"/> when set, else what its value kind says.</summary>
+    [JsonIgnore]
+    public bool AddsUpInLines => ValueKind?.Offers(FieldSetting.LinesTotal) == true && (LinesTotal ?? ValueKind.AddsUp(this));
+
     public int? MaxLength { get; set; }
 
     public int? Precision { get; set; }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Platform.Core.Fields;
 
 namespace Platform.Core.Metadata;
 
@@ -191,6 +192,11 @@ public static partial class MetadataValidator
         if (field.Unique && type.HoldsFiles)
         {
             errors.Add(Problem($"{path}.unique", "unique.1", $"{type.Name} fields hold files and cannot be unique.", type.Name));
+        }
+
+        if (field.LinesTotal is not null && !type.Offers(FieldSetting.LinesTotal))
+        {
+            errors.Add(Problem($"{path}.linesTotal", "linesTotal.1", $"linesTotal applies to number fields, not {type.Name}.", type.Name));
         }
 
         if (field.Indexed && !type.Indexable)

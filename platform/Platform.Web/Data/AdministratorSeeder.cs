@@ -18,7 +18,7 @@ public sealed class AdministratorSeeder(UserManager<PlatformUser> users, RoleMan
     {
         if (!await roles.RoleExistsAsync(PlatformRoles.Administrator))
         {
-            Check(await roles.CreateAsync(new PlatformRole(PlatformRoles.Administrator) { Description = "Holds every permission." }), "create the Administrator role");
+            Check(await roles.CreateAsync(new PlatformRole(PlatformRoles.Administrator) { Description = PlatformRoles.AdministratorDescription }), "create the Administrator role");
         }
 
         if (await users.FindByNameAsync(admin.UserName) is not null)

@@ -12,6 +12,7 @@ using Platform.Web.Endpoints;
 using Platform.Web.Localization;
 using Platform.Web.Modules;
 using Platform.Web.Security;
+using Platform.Web.Shell;
 
 namespace Platform.Web.Hosting;
 
@@ -51,6 +52,7 @@ public static class PlatformApplicationExtensions
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
+        app.MapFavicon();
         app.MapPlatformErrorEndpoint();
         app.MapHealthEndpoints();
         app.MapCultureEndpoints();

@@ -131,6 +131,42 @@ public sealed class ImportRunTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Per_cents_export_as_people_read_them_and_import_back_to_the_same_share_from_csv_and_xlsx(string provider)
+    {
+        var (host, client) = await StartAsync(provider);
+        await using var _ = host;
+        var seed = await UploadAsync(client, Encoding.UTF8.GetBytes("Code,Discount\r\nP-1,13%\r\nP-2,0.125\r\n"), "seed.csv");
+        Assert.Equal(2, (await ImportAsync(client, seed, new { })).GetProperty("inserted").GetInt32());
+
+        var csv = await client.GetByteArrayAsync("/api/export/product?format=csv&$select=code,discount&$orderby=code");
+        Assert.Equal("Code,Discount\r\nP-1,13%\r\nP-2,12.5%\r\n", Encoding.UTF8.GetString(csv[3..]));
+        await ImportAsync(client, await UploadAsync(client, Encoding.UTF8.GetBytes("Code,Discount\r\nP-1,20%\r\nP-2,0.5\r\n"), "changed.csv"), new { key = new[] { "code" }, mode = "upsert" });
+        var fromCsv = await ImportAsync(client, await UploadAsync(client, csv, "export.csv"), new { key = new[] { "code" }, mode = "upsert" });
+        Assert.Equal([0.13m, 0.125m], await DiscountsAsync(host));
+
+        var xlsx = await client.GetByteArrayAsync("/api/export/product?$select=code,discount&$orderby=code");
+        await ImportAsync(client, await UploadAsync(client, Encoding.UTF8.GetBytes("Code,Discount\r\nP-1,1%\r\nP-2,1%\r\n"), "changed.csv"), new { key = new[] { "code" }, mode = "upsert" });
+        var fromXlsx = await ImportAsync(client, await UploadAsync(client, xlsx, "export.xlsx"), new { key = new[] { "code" }, mode = "upsert" });
+
+        Assert.Equal(2, fromCsv.GetProperty("updated").GetInt32());
+        Assert.Equal(2, fromXlsx.GetProperty("updated").GetInt32());
+        Assert.Equal([0.13m, 0.125m], await DiscountsAsync(host));
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var styles = workbook.WorkbookPart!.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ToList();
+        var cell = workbook.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ElementAt(1)
+            .Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(1);
+        Assert.Equal("0.13", cell.CellValue!.Text);
+        Assert.Equal(10u, styles[(int)cell.StyleIndex!.Value].NumberFormatId!.Value); // Excel shows 13.00%
+    }
+
+    private static Task<List<decimal>> DiscountsAsync(PlatformHost host) => host.InScopeAsync(async s =>
+    {
+        await using var reader = await s.GetRequiredService<RecordStore>().OpenReaderAsync("product");
+        return (await reader!.FindByAsync(reader.Entity, "code", ["P-1", "P-2"], default)).OrderBy(r => (string)r["code"]!).Select(r => (decimal)r["discount"]!).ToList();
+    });
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Insert_only_update_only_and_repeated_keys_name_the_rows_they_refuse(string provider)
     {
         var (host, client) = await StartAsync(provider);

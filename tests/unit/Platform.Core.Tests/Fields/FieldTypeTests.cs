@@ -169,12 +169,16 @@ public sealed class FieldTypeTests
         Assert.Equal(allowed, FieldTypes.Find(from)!.CanChangeTo(FieldTypes.Find(to)!));
 
     [Fact]
-    public void Line_columns_add_up_for_quantities_and_computed_amounts_but_not_prices()
+    public void Line_columns_add_up_for_quantities_and_amounts_typed_or_computed_but_not_rates_or_switched_off_prices()
     {
-        Assert.True(FieldTypes.WholeNumber.AddsUp(Field("integer")));
-        Assert.True(FieldTypes.Money.AddsUp(Field("computed", f => f.ResultType = "money")));
-        Assert.False(FieldTypes.Money.AddsUp(Field("money")));
-        Assert.False(FieldTypes.Percent.AddsUp(Field("percent")));
+        Assert.True(Field("integer").AddsUpInLines);
+        Assert.True(Field("computed", f => f.ResultType = "money").AddsUpInLines);
+        Assert.True(Field("money").AddsUpInLines);
+        Assert.False(Field("percent").AddsUpInLines);
+        Assert.False(Field("money", f => f.LinesTotal = false).AddsUpInLines);
+        Assert.True(Field("percent", f => f.LinesTotal = true).AddsUpInLines);
+        Assert.False(Field("computed", f => f.ResultType = "text").AddsUpInLines);
+        Assert.False(Field("text", f => f.LinesTotal = true).AddsUpInLines);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Data.Records;
 using Platform.RecordPages.Components.Forms;
@@ -34,8 +35,20 @@ public sealed class LinesGridTests : FormComponentContext
         Assert.Equal("300.00", grid.Find("[data-testid=line-0-amount]").TextContent);
         Assert.Equal("800.00", grid.Find("[data-testid=sum-amount]").TextContent);
         Assert.Equal("5", grid.Find("[data-testid=sum-quantity]").TextContent);
-        // A price is no quantity: it gets no total.
+        // A unit price is switched off (linesTotal: false): it gets no total.
         Assert.Empty(grid.FindAll("[data-testid=sum-unitPrice]"));
+    }
+
+    [Fact]
+    public void A_money_column_typed_in_adds_up_like_a_computed_amount_unless_its_field_switches_the_total_off()
+    {
+        var line = MetadataJson.Copy(SalesOrderModel.Line);
+        line.Field("unitPrice")!.LinesTotal = null; // an expense's amount, typed in
+        var draft = new RecordDraft(SalesOrderModel.Order, new Dictionary<string, EntityDefinition> { ["lines"] = line }, SalesOrderModel.Stored(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()));
+
+        var grid = Render<LinesGrid>(p => p.Add(g => g.Draft, draft).Add(g => g.Field, SalesOrderModel.Order.Field("lines")!).Add(g => g.Actor, Admin));
+
+        Assert.Equal("350.00", grid.Find("[data-testid=sum-unitPrice]").TextContent);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal static class SalesOrderModel
         [
             new() { Name = "product", Type = "lookup", Target = "product", Required = true, Label = new() { ["zh-CN"] = "产品", ["en"] = "Product" } },
             new() { Name = "quantity", Type = "decimal", Required = true, Label = new() { ["zh-CN"] = "数量", ["en"] = "Quantity" } },
-            new() { Name = "unitPrice", Type = "money", Label = new() { ["zh-CN"] = "单价", ["en"] = "Unit price" } },
+            new() { Name = "unitPrice", Type = "money", LinesTotal = false, Label = new() { ["zh-CN"] = "单价", ["en"] = "Unit price" } },
             new() { Name = "amount", Type = "computed", ResultType = "money", Formula = "record.quantity * record.unitPrice", Label = new() { ["zh-CN"] = "金额", ["en"] = "Amount" } },
         ],
     };

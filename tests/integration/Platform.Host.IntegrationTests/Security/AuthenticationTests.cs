@@ -30,6 +30,22 @@ public sealed class AuthenticationTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task The_product_icon_answers_at_favicon_ico_for_everyone_as_an_icon_file(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+
+        var response = await host.CreateAnonymousClient().GetAsync("/favicon.ico");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/x-icon", response.Content.Headers.ContentType!.MediaType);
+        var icon = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0, 0, 1, 0 }, icon[..4]); // an ICO header
+        Assert.Equal(3, BitConverter.ToUInt16(icon, 4)); // 16, 32 and 48 px
+        Assert.Contains("max-age", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Anonymous_pages_redirect_to_sign_in_and_apis_answer_401(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);

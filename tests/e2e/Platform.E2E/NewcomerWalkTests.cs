@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Platform.E2E.PageDriver;
+
+namespace Platform.E2E;
+
+/// <summary>
+/// What a newcomer's walk through the product tripped on, walked again in a real browser: an
+/// administrator editing a department and reading roles, the home page's shortcuts, finding orders
+/// by their customer, views as links, the kanban of open orders, and the dialog and history of a
+/// sales order. One host with the sample package for the whole class.
+/// </summary>
+public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : IClassFixture<NewcomerWalkTests.SamplesHost>
+{
+    private HostProcess Host => samples.Host!;
+
+    /// <summary>
+    /// Signs the admin in and opens <paramref name="path"/> in <paramref name="culture"/>: a language
+    /// chosen is kept with the account, and the tests of this class share one.
+    /// </summary>
+    private async Task OpenAsync(BrowserSession browser, string path, string culture)
+    {
+        await SignInAsync(browser, Host, "/");
+        await browser.Page.GotoAsync($"{Host.BaseUrl}/culture/set?culture={culture}&returnUrl={Uri.EscapeDataString(path)}");
+        await browser.WaitUntilInteractiveAsync();
+    }
+
+    [SkippableFact]
+    public async Task An_existing_department_opens_for_editing_and_takes_a_manager_and_the_administrator_role_reads_in_the_users_language()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var created = await samples.Api!.PostAsJsonAsync("/api/admin/departments", new { name = "华东销售部", code = "EAST" });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await OpenAsync(browser, "/admin/departments", "zh-CN");
+        await page.GetByTestId("department-tree").GetByText("华东销售部").ClickAsync();
+        await Assertions.Expect(Input(page, "department-name")).ToHaveValueAsync("华东销售部");
+        await ChooseAsync(page, "department-manager", "admin");
+        await page.GetByTestId("save-department").ClickAsync();
+
+        await page.ReloadAsync();
+        await browser.WaitUntilInteractiveAsync();
+        await page.GetByTestId("department-tree").GetByText("华东销售部").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("department-manager")).ToContainTextAsync("admin");
+        await browser.ScreenshotAsync("department-edit-zh");
+
+        await page.GotoAsync(Host.BaseUrl + "/admin/roles");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("role-row-name")).ToHaveTextAsync(["系统管理员"]);
+        await page.Locator("[data-culture=en]").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("role-row-name")).ToHaveTextAsync(["Administrator"]);
+    }
+
+    [SkippableFact]
+    public async Task The_home_page_shortcuts_read_as_the_package_menu_names_them_in_both_languages()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await OpenAsync(browser, "/", "zh-CN");
+
+        var shortcuts = page.GetByTestId("shortcut");
+        await Assertions.Expect(shortcuts.Filter(new() { HasText = "进行中的订单" })).ToHaveCountAsync(1);
+        await Assertions.Expect(shortcuts.Filter(new() { HasText = "客户" }).First).ToBeVisibleAsync();
+        Assert.DoesNotContain(await shortcuts.AllInnerTextsAsync(), t => t.Contains("menu:", StringComparison.Ordinal));
+
+        await page.Locator("[data-culture=en]").First.ClickAsync();
+        await Assertions.Expect(shortcuts.Filter(new() { HasText = "Open orders" })).ToHaveCountAsync(1);
+        Assert.DoesNotContain(await shortcuts.AllInnerTextsAsync(), t => t.Contains("menu:", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Orders_are_found_by_their_customer_s_region_views_are_links_and_new_orders_show_as_drafts_with_their_total()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var api = samples.Api!;
+        var shenzhen = await PostAsync(api, "customer", new { name = "华强电子", region = "深圳" });
+        var ningbo = await PostAsync(api, "customer", new { name = "宁波针织厂", region = "宁波" });
+        var product = await PostAsync(api, "product", new { code = "WALK-1", name = "羊毛衫", price = 120m });
+        await PostAsync(api, "sales_order", new { customer = shenzhen, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 2m } } });
+        await PostAsync(api, "sales_order", new { customer = ningbo, orderDate = "2026-11-21", lines = new[] { new { product, quantity = 1m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1366, 768);
+        var page = browser.Page;
+        await OpenAsync(browser, "/records/sales_order", "zh-CN");
+        await Input(page, "record-search").FillAsync("深圳");
+        await page.GetByTestId("record-search-go").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-row")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("record-row")).ToContainTextAsync("华强电子");
+
+        // A view is an address: chosen, it shows in the URL; opened from that URL, it is there again.
+        await ChooseAsync(page, "view-picker", "进行中的订单");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/records/sales_order\?view=[0-9a-f-]{36}$"));
+        var link = page.Url;
+        await page.GotoAsync(Host.BaseUrl + "/");
+        await page.GotoAsync(link);
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("view-picker")).ToContainTextAsync("进行中的订单");
+
+        // New orders start as drafts (the package's default): the first stage, each card with its total.
+        var draft = page.Locator("[data-testid=kanban-column][data-value=draft]");
+        await Assertions.Expect(draft.GetByTestId("kanban-card").Filter(new() { HasText = "宁波针织厂" })).ToHaveCountAsync(1);
+        await Assertions.Expect(draft.GetByTestId("kanban-card").Filter(new() { HasText = "华强电子" })).ToContainTextAsync("订单金额: 240.00");
+        await Assertions.Expect(page.Locator("[data-testid=kanban-column][data-value='']")).ToHaveCountAsync(0);
+        var firstColumnX = await page.GetByTestId("kanban-column").First.BoundingBoxAsync();
+        var draftBox = await draft.BoundingBoxAsync();
+        Assert.True(draftBox!.X + draftBox.Width <= 1366, "the stage with the new orders is on screen at 1366 px");
+        Assert.Equal(firstColumnX!.X, draftBox.X);
+        await browser.ScreenshotAsync("kanban-1366-zh");
+    }
+
+    [SkippableFact]
+    public async Task The_create_dialog_of_a_picker_names_what_it_creates_and_the_history_names_people_as_they_are_known()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var api = samples.Api!;
+        var users = await api.GetFromJsonAsync<JsonElement>("/api/admin/users");
+        var admin = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == "admin").GetProperty("id").GetString();
+        var renamed = await api.PatchAsJsonAsync($"/api/admin/users/{admin}", new { displayName = "王管理" });
+        Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
+        var customer = await PostAsync(api, "customer", new { name = "杭州丝绸" });
+        var product = await PostAsync(api, "product", new { code = "WALK-2", name = "真丝围巾", price = 80m });
+        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-11-22", lines = new[] { new { product, quantity = 1m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await OpenAsync(browser, "/records/sales_order/new", "zh-CN");
+        await page.GetByTestId("field-customer-new").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-dialog-title")).ToHaveTextAsync("新建客户");
+        await page.GetByTestId("quick-create-cancel").ClickAsync();
+
+        await page.GotoAsync(Host.BaseUrl + $"/records/sales_order/{order}");
+        await browser.WaitUntilInteractiveAsync();
+        await page.GetByTestId("tab-history").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("history-user").First).ToHaveTextAsync("王管理");
+    }
+
+    /// <summary>The product with the sample package and an administrator's API client, shared by the class's tests.</summary>
+    public sealed class SamplesHost : IAsyncLifetime
+    {
+        public HostProcess? Host { get; private set; }
+
+        public HttpClient? Api { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            if (BrowserSession.ChromiumPath is null)
+            {
+                return; // each test skips with the reason
+            }
+
+            Host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
+            Api = await AdminApiAsync(Host);
+        }
+
+        public async Task DisposeAsync()
+        {
+            Api?.Dispose();
+            if (Host is not null)
+            {
+                await Host.DisposeAsync();
+            }
+        }
+    }
+}

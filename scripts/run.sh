@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
 
 platform_setup run
+step "building the product in Release (first run about 2–3 min, then 20–40 s)"
+dotnet build apps/Platform.Host -c Release --no-restore --verbosity quiet -clp:ErrorsOnly
+step_done
 port=${1:-${PORT:-5000}}
-echo "Serving on http://127.0.0.1:$port  (first run prints the admin password below)"
-exec dotnet run --project apps/Platform.Host -c Release --no-launch-profile -- --urls "http://127.0.0.1:$port"
+echo "Serving on http://127.0.0.1:$port  (first run prints the admin password below; Ctrl+C stops it)"
+exec dotnet run --project apps/Platform.Host -c Release --no-build --no-launch-profile -- --urls "http://127.0.0.1:$port"

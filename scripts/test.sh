@@ -12,7 +12,10 @@ start_test_postgres
 trap stop_test_postgres EXIT
 
 export PLATFORM_TEST_CHROMIUM=${PLATFORM_TEST_CHROMIUM:-/usr/bin/chromium}
+step "building every project (first run about 3 min, then 1–2 min)"
 dotnet build Platform.sln --no-restore --verbosity quiet
+step_done
+echo "test: running unit, integration (SQLite and PostgreSQL) and browser tests (usually 8–12 min)"
 log=$(mktemp /tmp/platform-test.XXXXXX.log)
 status=0
 dotnet test Platform.sln --no-build --verbosity quiet --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?

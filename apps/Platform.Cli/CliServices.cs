@@ -47,7 +47,7 @@ public static class CliServices
         services.AddRequestedWorkflowEngine();
 
         // The messages of the record engine, the field kinds and the modules, as on the host.
-        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Platform.Core.Fields.FieldType).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));
+        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Platform.Core.Fields.FieldType).Assembly, typeof(Platform.Web.Components.Files.FileDropZone).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));
         services.AddSingleton<IStringLocalizer>(sp => new CatalogStringLocalizer(sp.GetRequiredService<LocalizationCatalog>()));
         return services.BuildServiceProvider();
     }

@@ -63,7 +63,7 @@ public static class PlatformBuilderExtensions
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<StartupPackages>();
 
-        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Core.Fields.FieldType).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));
+        services.AddSingleton(new LocalizationCatalog([typeof(PlatformBuilderExtensions).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Platform.Web.Components.Files.FileDropZone).Assembly, .. modules.EnabledModules.Select(m => m.Assembly)]));
         services.AddSingleton<IStringLocalizerFactory, CatalogStringLocalizerFactory>();
         services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<IStringLocalizer>(sp => new CatalogStringLocalizer(sp.GetRequiredService<LocalizationCatalog>()));

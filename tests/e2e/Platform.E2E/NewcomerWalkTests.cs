@@ -139,6 +139,32 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         await Assertions.Expect(page.GetByTestId("history-user").First).ToHaveTextAsync("王管理");
     }
 
+    [SkippableFact]
+    public async Task Files_are_dropped_or_chosen_in_a_zone_that_speaks_the_users_language_and_names_the_file_chosen()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await OpenAsync(browser, "/records/product/import", "zh-CN");
+        var zone = page.GetByTestId("import-file-zone");
+        await Assertions.Expect(zone).ToContainTextAsync("将文件拖放到此处，或点击选择一个文件");
+        await Assertions.Expect(zone).ToContainTextAsync("最多 20 万行");
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "产品.csv", MimeType = "text/csv", Buffer = "编码,名称\r\nWALK-9,围巾\r\n"u8.ToArray() });
+        await Assertions.Expect(page.GetByTestId("import-file-chosen")).ToHaveTextAsync("已选择：产品.csv");
+        await Assertions.Expect(page.GetByTestId("import-rows")).ToBeVisibleAsync();
+
+        await page.GotoAsync(Host.BaseUrl + "/records/sales_order/new");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("field-attachments-upload-zone")).ToContainTextAsync("将文件拖放到此处，或点击选择文件");
+        await Assertions.Expect(page.GetByTestId("field-attachments-upload-zone")).ToContainTextAsync("还可添加 20 个文件");
+        await browser.ScreenshotAsync("drop-zone-zh");
+
+        await page.GotoAsync($"{Host.BaseUrl}/culture/set?culture=en&returnUrl=/records/product/import");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("import-file-zone")).ToContainTextAsync("Drop a file here, or click to choose one");
+        await page.GotoAsync($"{Host.BaseUrl}/culture/set?culture=zh-CN&returnUrl=/");
+    }
+
     /// <summary>The product with the sample package and an administrator's API client, shared by the class's tests.</summary>
     public sealed class SamplesHost : IAsyncLifetime
     {

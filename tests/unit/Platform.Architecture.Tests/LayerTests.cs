@@ -15,12 +15,12 @@ public sealed class LayerTests
     private static readonly string[] PlatformProjects =
         ["Platform.Abstractions", "Platform.Core", "Platform.Rules", "Platform.Data", "Platform.Data.Sqlite", "Platform.Data.PostgreSql",
          "Platform.Data.SqlServer", "Platform.Bpmn", "Platform.Ocr", "Platform.Web", "Platform.Records.Abstractions", "Platform.Records.Query",
-         "Platform.Workflows.Abstractions", "Platform.Web.Abstractions"];
+         "Platform.Workflows.Abstractions", "Platform.Web.Abstractions", "Platform.Web.Components"];
 
     /// <summary>What a module may compile against: the contracts, and libraries that hold no database, host or engine.</summary>
     private static readonly string[] ModuleMayUse =
         ["Platform.Abstractions", "Platform.Core", "Platform.Records.Abstractions", "Platform.Workflows.Abstractions", "Platform.Web.Abstractions",
-         "Platform.Records.Query", "Platform.Rules"];
+         "Platform.Records.Query", "Platform.Rules", "Platform.Web.Components"];
 
     private static readonly string[] Providers = ["Platform.Data.Sqlite", "Platform.Data.PostgreSql", "Platform.Data.SqlServer"];
 

@@ -8,7 +8,7 @@ namespace Platform.Web.Tests.Localization;
 public sealed partial class LocalizationCompletenessTests
 {
     private static readonly Assembly[] Assemblies =
-        [typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(RecordPages.Startup).Assembly, typeof(DataTransfer.Startup).Assembly, typeof(Workflows.Startup).Assembly];
+        [typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(RecordPages.Startup).Assembly, typeof(DataTransfer.Startup).Assembly, typeof(Workflows.Startup).Assembly, typeof(Web.Components.Files.FileDropZone).Assembly];
 
     public static TheoryData<string> UiAssemblies() => new(Assemblies.Select(a => a.GetName().Name!));
 

@@ -165,6 +165,54 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         await page.GotoAsync($"{Host.BaseUrl}/culture/set?culture=zh-CN&returnUrl=/");
     }
 
+    [SkippableFact]
+    public async Task On_a_phone_the_top_bar_is_one_line_lists_are_cards_and_order_lines_an_editable_card_list()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var api = samples.Api!;
+        var customer = await PostAsync(api, "customer", new { name = "温州鞋业贸易有限公司" });
+        var product = await PostAsync(api, "product", new { code = "WALK-3", name = "牛皮短靴", price = 300m });
+        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-11-23", lines = new[] { new { product, quantity = 2m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 390, 844);
+        var page = browser.Page;
+        await OpenAsync(browser, "/records/sales_order", "zh-CN");
+        var topBar = await page.Locator(".platform-topbar").BoundingBoxAsync();
+        Assert.True(topBar!.Height <= 64, $"the top bar wraps: {topBar.Height} px high");
+        await Assertions.Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-culture=en] .platform-language-short").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-culture=en] .platform-language-full").First).ToBeHiddenAsync();
+        Assert.Equal(0, await SidewaysAsync(page, "document.documentElement"));
+
+        var card = page.GetByTestId("record-row").Filter(new() { HasText = "温州鞋业" });
+        await Assertions.Expect(card.Locator("td[data-label=订单金额]")).ToHaveTextAsync("600.00");
+        await Assertions.Expect(page.Locator("[data-testid=record-table] thead")).ToBeHiddenAsync();
+        Assert.Equal("\"订单金额\"", await card.Locator("td[data-label=订单金额]").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"));
+        Assert.Equal(0, await SidewaysAsync(page, "document.querySelector('[data-testid=record-table]').parentElement"));
+        var box = await card.BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 390, "a record card fits the phone");
+        await browser.ScreenshotAsync("list-390-zh");
+
+        await card.ClickAsync();
+        await browser.WaitUntilInteractiveAsync();
+        var lines = page.GetByTestId("lines-lines");
+        await lines.ScrollIntoViewIfNeededAsync();
+        Assert.Equal(0, await SidewaysAsync(page, "document.querySelector('[data-testid=lines-lines]')"));
+        await TypeAsync(page, "line-0-quantity", "3");
+        await Assertions.Expect(page.GetByTestId("line-0-amount")).ToHaveTextAsync("900.00");
+        await Assertions.Expect(page.GetByTestId("sum-amount")).ToHaveTextAsync("900.00");
+        await page.GetByTestId("add-line-lines").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("line")).ToHaveCountAsync(2);
+        var quantity = await Input(page, "line-1-quantity").BoundingBoxAsync();
+        Assert.True(quantity!.X + quantity.Width <= 390, "a new line's editors fit the phone");
+        await browser.ScreenshotAsync("form-lines-390-zh");
+        Assert.NotNull(order);
+    }
+
+    /// <summary>How far the element scrolls sideways (0 when everything fits its width).</summary>
+    private static Task<int> SidewaysAsync(IPage page, string element) =>
+        page.EvaluateAsync<int>($"() => {{ const e = {element}; return Math.max(0, e.scrollWidth - e.clientWidth); }}");
+
     /// <summary>The product with the sample package and an administrator's API client, shared by the class's tests.</summary>
     public sealed class SamplesHost : IAsyncLifetime
     {

@@ -54,7 +54,9 @@ public sealed class EntityScripts
             var script = ScriptCompiler.Compile(name, source, shape, out var error);
             if (error is not null)
             {
-                errors.Add(new(path, $"{error} (in {name})"));
+                // Coded, so the designer says it in the analyst's language: line, column, script, the parser's words (or the length limit).
+                errors.Add(MetadataError.Coded(path, $"script.{error.Kind}", $"{error} (in {name})",
+                    error.Line, error.Column, name, error.Kind == ScriptSyntaxError.Length ? ScriptCompiler.MaxLength : error.Message));
             }
 
             return script;

@@ -4,9 +4,30 @@ using Jint;
 namespace Platform.Rules;
 
 /// <summary>A script that does not parse: where (line and column in the script as written) and why.</summary>
-public sealed record ScriptSyntaxError(int Line, int Column, string Message)
+/// <summary>
+/// Where a script does not parse and why: the parser's message (English) and a <see cref="Kind"/>
+/// pages say in the reader's language — an unexpected token, an unfinished script, a character that
+/// is no JavaScript (a Chinese comma, an open quote), a wrong length, or any other.
+/// </summary>
+public sealed record ScriptSyntaxError(int Line, int Column, string Message, string Kind = ScriptSyntaxError.Other)
 {
+    public const string UnexpectedToken = "unexpectedToken";
+    public const string UnexpectedEnd = "unexpectedEnd";
+    public const string InvalidToken = "invalidToken";
+    public const string Length = "length";
+    public const string Other = "other";
+
     public override string ToString() => $"line {Line}, column {Column}: {Message}";
+
+    /// <summary>The kind of a parser error code (Acornima's: UnexpectedToken, UnexpectedEOS, Unterminated…).</summary>
+    internal static string KindOf(string? code) => code switch
+    {
+        null => Other,
+        "UnexpectedEOS" => UnexpectedEnd,
+        "InvalidOrUnexpectedToken" or "UnterminatedRegExp" or "UnterminatedTemplateExpr" or "InvalidUnicodeEscapeSequence" or "InvalidHexEscapeSequence" => InvalidToken,
+        _ when code.StartsWith("UnexpectedToken", StringComparison.Ordinal) || code is "UnexpectedReserved" or "UnexpectedStrictReserved" or "UnexpectedTemplateString" => UnexpectedToken,
+        _ => Other,
+    };
 }
 
 /// <summary>
@@ -35,7 +56,7 @@ public static partial class ScriptCompiler
         error = null;
         if (string.IsNullOrWhiteSpace(source) || source.Length > MaxLength)
         {
-            error = new ScriptSyntaxError(1, 1, $"A script needs 1 to {MaxLength} characters.");
+            error = new ScriptSyntaxError(1, 1, $"A script needs 1 to {MaxLength} characters.", ScriptSyntaxError.Length);
             return null;
         }
 
@@ -52,9 +73,10 @@ public static partial class ScriptCompiler
             // the wrapper's tail (an unfinished expression) is reported at the end of the script.
             var lines = source.Split('\n');
             var line = parse.LineNumber - 1;
+            var kind = ScriptSyntaxError.KindOf(parse.Error?.Code);
             error = line > lines.Length || line < 1
-                ? new ScriptSyntaxError(lines.Length, lines[^1].Length + 1, parse.Error?.Description ?? parse.Message)
-                : new ScriptSyntaxError(line, Math.Max(1, parse.Column), parse.Error?.Description ?? parse.Message);
+                ? new ScriptSyntaxError(lines.Length, lines[^1].Length + 1, parse.Error?.Description ?? parse.Message, kind == ScriptSyntaxError.UnexpectedToken ? ScriptSyntaxError.UnexpectedEnd : kind)
+                : new ScriptSyntaxError(line, parse.Column + 1, parse.Error?.Description ?? parse.Message, kind); // the parser counts columns from 0
             return null;
         }
     }

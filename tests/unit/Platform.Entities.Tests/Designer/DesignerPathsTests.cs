@@ -63,6 +63,25 @@ public sealed class DesignerPathsTests
         Assert.Equal(problem.Message, Platform.Tests.UiCulture.In("en", () => DesignerPaths.Text(problem, Text)));
     }
 
+    [Theory]
+    [InlineData("record.quantity *", "脚本在第 1 行第 18 列处没有写完：可能少了右括号、引号，或运算符后面的内容。")]
+    [InlineData("round(record.quantity，2)", "脚本第 1 行第 22 列有无法识别的字符：常见原因是中文标点（，；“”）或未闭合的引号。")]
+    [InlineData("record.quantity * )", "脚本第 1 行第 19 列有不该出现的符号（Unexpected token ')'）：请检查括号、引号和运算符是否成对、完整。")]
+    public void A_formula_that_does_not_parse_is_explained_in_chinese_with_its_line_and_column(string formula, string expected)
+    {
+        var quote = new EntityDefinition
+        {
+            Name = "quote", Label = LocalizedText.Of("报价", "Quote"),
+            Fields = [new() { Name = "amount", Type = "computed", ResultType = "money", Formula = formula, Label = LocalizedText.Of("金额", "Amount") }],
+        };
+
+        var problem = Assert.Single(Platform.Rules.EntityScripts.Check(quote));
+
+        Assert.Equal("$.fields[0].formula", problem.Path);
+        Assert.Equal(expected, Platform.Tests.UiCulture.In("zh-CN", () => DesignerPaths.Text(problem, Text)));
+        Assert.Contains("line 1, column", Platform.Tests.UiCulture.In("en", () => DesignerPaths.Text(problem, Text)), StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void A_problem_without_a_code_keeps_its_message()
     {

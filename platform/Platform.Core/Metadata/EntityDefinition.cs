@@ -15,7 +15,14 @@ public sealed class EntityDefinition
 
     public string? Description { get; set; }
 
+    /// <summary>A Material Symbols icon name for menus and pages (<c>receipt_long</c>).</summary>
     public string? Icon { get; set; }
+
+    /// <summary>
+    /// The main menu's group the entity's list shows in (销售 / Sales), beside the groups packages
+    /// bring; a group of the same name holds both. Null: the list is reached from 数据 / Data only.
+    /// </summary>
+    public LocalizedText? MenuGroup { get; set; }
 
     /// <summary>The field whose value names a record in lists and pickers.</summary>
     public string? TitleField { get; set; }

@@ -44,6 +44,40 @@ public static partial class MetadataNames
         return null;
     }
 
+    /// <summary>
+    /// A field's or a choice's name made from its English label, in camel case ("Order date" →
+    /// <c>orderDate</c>); null when the label has no Latin letters to make one (a Chinese-only label)
+    /// or makes a reserved word.
+    /// </summary>
+    public static string? FieldFrom(string? label) => From(label, words => words[0] + string.Concat(words.Skip(1).Select(w => char.ToUpperInvariant(w[0]) + w[1..])));
+
+    /// <summary>An entity's name made from its English label, in snake case ("Sales order" → <c>sales_order</c>); null as for <see cref="FieldFrom"/>.</summary>
+    public static string? EntityFrom(string? label) => From(label, words => string.Join('_', words));
+
+    /// <summary>Whether <paramref name="name"/> still is what the designer made for it — from <paramref name="label"/>, or a placeholder like <c>field3</c> — so it may follow the label.</summary>
+    public static bool Follows(string? name, string? label, Func<string?, string?> derive) =>
+        string.IsNullOrEmpty(name) || name == derive(label) || Placeholder().IsMatch(name);
+
+    private static string? From(string? label, Func<List<string>, string> join)
+    {
+        var words = Words().Matches(label ?? "").Select(m => m.Value.ToLowerInvariant()).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var name = join(words);
+        name = char.IsAsciiLetter(name[0]) ? name : "n" + name;
+        name = name.Length > MaxLength ? name[..MaxLength].TrimEnd('_') : name;
+        return Check(name) is null ? name : null;
+    }
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,49}$")]
     private static partial Regex Shape();
+
+    [GeneratedRegex("[A-Za-z0-9]+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex("^(field|option)[0-9]+$")]
+    private static partial Regex Placeholder();
 }

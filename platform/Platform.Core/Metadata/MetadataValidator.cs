@@ -11,6 +11,8 @@ public static partial class MetadataValidator
 {
     public const int MaxFields = 500;
     public const int MaxDescriptionLength = 2000;
+    public const int MaxMenuGroupLength = 40;
+
     public const int MaxFormulaLength = Fields.Computed.ComputedFieldType.MaxFormulaLength;
 
     /// <summary>The API names a lookup's target record under <c>{field}Record</c>, so no field may take that name.</summary>
@@ -26,6 +28,11 @@ public static partial class MetadataValidator
         if (MetadataNames.Check(entity.Name) is { } nameProblem)
         {
             errors.Add(nameProblem);
+        }
+
+        if (entity.MenuGroup is { } group && group.Values.Any(v => v?.Length > MaxMenuGroupLength))
+        {
+            errors.Add(Problem("$.menuGroup", "menuGroup.1", $"A menu group's name has at most {MaxMenuGroupLength} characters.", MaxMenuGroupLength));
         }
 
         if (entity.Label is null || entity.Label.IsBlank)

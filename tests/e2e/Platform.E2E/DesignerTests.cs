@@ -104,7 +104,7 @@ public sealed class DesignerTests
     }
 
     /// <summary>Replaces the text of a CodeMirror editor by typing, then leaves it so the text reaches the server.</summary>
-    private static async Task TypeCodeAsync(IPage page, string testId, string code)
+    internal static async Task TypeCodeAsync(IPage page, string testId, string code)
     {
         var editor = page.Locator($"[data-testid={testId}] .cm-content");
         await editor.ClickAsync();
@@ -114,7 +114,7 @@ public sealed class DesignerTests
         await page.GetByTestId("designer-title").ClickAsync();
     }
 
-    private static async Task SaveAndApplyAsync(IPage page, string sqlHas)
+    internal static async Task SaveAndApplyAsync(IPage page, string sqlHas)
     {
         await page.GetByTestId("designer-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("dryrun-sql")).ToContainTextAsync(sqlHas);

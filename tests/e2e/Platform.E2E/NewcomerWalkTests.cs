@@ -209,6 +209,56 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         Assert.NotNull(order);
     }
 
+    [SkippableFact]
+    public async Task An_analyst_types_labels_not_names_makes_line_items_inside_the_record_reads_script_errors_in_chinese_and_places_the_list_in_the_menu()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 900);
+        var page = browser.Page;
+        await OpenAsync(browser, "/designer/new", "zh-CN");
+
+        await TypeAsync(page, "entity-label-zh", "报销单");
+        await TypeAsync(page, "entity-label-en", "Expense claim");
+        await Assertions.Expect(Input(page, "entity-name")).ToHaveValueAsync("expense_claim");
+        await TypeAsync(page, "entity-plural-zh", "报销单");
+        await TypeAsync(page, "entity-plural-en", "Expense claims");
+        await TypeAsync(page, "entity-icon", "receipt");
+        await TypeAsync(page, "entity-menu-zh", "财务");
+        await TypeAsync(page, "entity-menu-en", "Finance");
+
+        await page.GetByTestId("field-add").ClickAsync();
+        await TypeAsync(page, "field-label-zh", "报销事由");
+        await TypeAsync(page, "field-label-en", "Claim reason");
+        await Assertions.Expect(Input(page, "field-name")).ToHaveValueAsync("claimReason");
+
+        await page.GetByTestId("field-add").ClickAsync();
+        await Assertions.Expect(Input(page, "field-name")).ToHaveValueAsync(new Regex("^field[0-9]+$"));
+        await TypeAsync(page, "field-label-zh", "费用明细");
+        await TypeAsync(page, "field-label-en", "Items");
+        await ChooseAsync(page, "field-type", "明细表");
+        await page.GetByTestId("field-new-line-entity").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-target")).ToContainTextAsync("报销单费用明细");
+        await Assertions.Expect(page.GetByTestId("field-open-line-entity")).ToHaveAttributeAsync("href", "designer/expense_claim_items");
+
+        await page.GetByTestId("field-add").ClickAsync();
+        await TypeAsync(page, "field-label-en", "Total");
+        await ChooseAsync(page, "field-type", "计算字段");
+        await DesignerTests.TypeCodeAsync(page, "field-formula", "round(sum(record.items, 'amount')，2)");
+        await Assertions.Expect(page.GetByTestId("field-formula-problem")).ToContainTextAsync("中文标点");
+        await DesignerTests.TypeCodeAsync(page, "field-formula", "round(sum(record.items, 'amount'), 2)");
+        await Assertions.Expect(page.GetByTestId("field-formula-problem")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("designer-labels-make-names-zh");
+        await DesignerTests.SaveAndApplyAsync(page, "CREATE TABLE");
+        await page.WaitForURLAsync("**/designer/expense_claim");
+
+        // The list is in the main menu under its group, by its plural label and icon.
+        var finance = page.Locator(".platform-nav [data-menu-key^='menu:entities:']");
+        await Assertions.Expect(finance).ToContainTextAsync("财务");
+        await Assertions.Expect(page.Locator(".platform-nav [data-menu-key='menu:entity:expense_claim']")).ToContainTextAsync("报销单");
+        await page.Locator(".platform-nav [data-menu-key='menu:entity:expense_claim'] a").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/records/expense_claim$"));
+    }
+
     /// <summary>How far the element scrolls sideways (0 when everything fits its width).</summary>
     private static Task<int> SidewaysAsync(IPage page, string element) =>
         page.EvaluateAsync<int>($"() => {{ const e = {element}; return Math.max(0, e.scrollWidth - e.clientWidth); }}");

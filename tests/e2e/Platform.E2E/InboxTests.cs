@@ -35,6 +35,7 @@ public sealed class InboxTests
         await page.GetByTestId("inbox-task").Filter(new() { HasText = "审核客户资料" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("宁波针织厂");
         await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("发起");
+        await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("· admin"); // who started it, by name (not their account id)
 
         // Rejecting needs a reason: the refusal is shown and the task stays.
         await page.GetByTestId("reject").ClickAsync();

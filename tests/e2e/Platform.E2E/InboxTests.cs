@@ -34,6 +34,11 @@ public sealed class InboxTests
 
         await page.GetByTestId("inbox-task").Filter(new() { HasText = "审核客户资料" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("宁波针织厂");
+        // The record reads as its form does: the choice's label, money with two decimals, the parent by its name.
+        await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("VIP 客户");
+        await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("50,000.00");
+        await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("甬江纺织集团");
+        await Assertions.Expect(page.GetByTestId("task-record-open")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("records/customer/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("发起");
         await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("· admin"); // who started it, by name (not their account id)
 
@@ -87,7 +92,8 @@ public sealed class InboxTests
         var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
         Assert.True((await api.PostAsync("/api/workflows/processes", new StringContent(process, Encoding.UTF8, "application/xml"))).IsSuccessStatusCode);
-        var customer = await (await api.PostAsJsonAsync("/odata/customer", new { name = "宁波针织厂", region = "华东" })).Content.ReadFromJsonAsync<JsonElement>();
+        var group = await (await api.PostAsJsonAsync("/odata/customer", new { name = "甬江纺织集团" })).Content.ReadFromJsonAsync<JsonElement>();
+        var customer = await (await api.PostAsJsonAsync("/odata/customer", new { name = "宁波针织厂", region = "华东", grade = "vip", creditLimit = 50000m, parent = group.GetProperty("id").GetGuid() })).Content.ReadFromJsonAsync<JsonElement>();
         var started = await api.PostAsJsonAsync("/api/workflows/processes/customer_check/instances", new { entity = "customer", recordId = customer.GetProperty("id").GetGuid() });
         return (api, (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }

@@ -54,7 +54,7 @@ public static partial class MetadataNames
     /// <summary>An entity's name made from its English label, in snake case ("Sales order" → <c>sales_order</c>); null as for <see cref="FieldFrom"/>.</summary>
     public static string? EntityFrom(string? label) => From(label, words => string.Join('_', words));
 
-    /// <summary>Whether <paramref name="name"/> still is what the designer made for it — from <paramref name="label"/>, or a placeholder like <c>field3</c> — so it may follow the label.</summary>
+    /// <summary>Whether <paramref name="name"/> still is what the designer made for it — from <paramref name="label"/>, or a placeholder like <c>field3</c> or <c>entity2</c> — so it may follow the label.</summary>
     public static bool Follows(string? name, string? label, Func<string?, string?> derive) =>
         string.IsNullOrEmpty(name) || name == derive(label) || Placeholder().IsMatch(name);
 
@@ -78,6 +78,6 @@ public static partial class MetadataNames
     [GeneratedRegex("[A-Za-z0-9]+")]
     private static partial Regex Words();
 
-    [GeneratedRegex("^(field|option)[0-9]+$")]
+    [GeneratedRegex("^(field|option|entity)[0-9]+$")]
     private static partial Regex Placeholder();
 }

@@ -259,6 +259,23 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/records/expense_claim$"));
     }
 
+    [SkippableFact]
+    public async Task An_entity_labelled_in_chinese_only_is_saved_without_anyone_typing_an_api_name()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 900);
+        var page = browser.Page;
+        await OpenAsync(browser, "/designer/new", "zh-CN");
+        await TypeAsync(page, "entity-label-zh", "展会客户登记");
+        await page.GetByTestId("field-add").ClickAsync();
+        await TypeAsync(page, "field-label-zh", "公司名称");
+
+        await DesignerTests.SaveAndApplyAsync(page, "CREATE TABLE");
+
+        await page.WaitForURLAsync(new Regex("/designer/entity[0-9]+$"));
+        await Assertions.Expect(page.GetByTestId("designer-title")).ToContainTextAsync("展会客户登记");
+    }
+
     /// <summary>How far the element scrolls sideways (0 when everything fits its width).</summary>
     private static Task<int> SidewaysAsync(IPage page, string element) =>
         page.EvaluateAsync<int>($"() => {{ const e = {element}; return Math.max(0, e.scrollWidth - e.clientWidth); }}");

@@ -32,6 +32,7 @@ public sealed class MetadataNamesTests
 
     [Theory]
     [InlineData("field3", "Amount", true)] // a placeholder
+    [InlineData("entity2", "Expense claim", true)] // the name a Chinese-only entity got
     [InlineData("orderDate", "Order date", true)] // made from the label as it was
     [InlineData("", "Order date", true)]
     [InlineData("placedOn", "Order date", false)] // typed by the analyst: kept

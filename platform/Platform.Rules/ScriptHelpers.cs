@@ -9,11 +9,12 @@ namespace Platform.Rules;
 /// </summary>
 internal static class ScriptHelpers
 {
-    public static void Install(Engine engine, TimeProvider clock, DataAccess data)
+    /// <param name="deadline">The run's time limit: reads from the database are not charged to it.</param>
+    public static void Install(Engine engine, TimeProvider clock, DataAccess data, RunDeadline deadline)
     {
         engine.SetValue("lookup", new Func<JsValue, JsValue, JsValue>((entity, id) =>
             id is null || id.IsNull() || id.IsUndefined() ? JsValue.Null
-            : data.Next().Lookup(entity.ToString(), id.ToString()) is { } found ? ScriptValues.ToObject(engine, found) : JsValue.Null));
+            : deadline.Excluding(() => data.Next().Lookup(entity.ToString(), id.ToString())) is { } found ? ScriptValues.ToObject(engine, found) : JsValue.Null));
         engine.SetValue("create", new Action<JsValue, JsValue>((entity, values) =>
             data.Queue(new RecordChange(entity.ToString(), null, Values(values)))));
         engine.SetValue("update", new Action<JsValue, JsValue, JsValue>((entity, id, values) =>
@@ -21,7 +22,7 @@ internal static class ScriptHelpers
         engine.SetValue("find", new Func<JsValue, JsValue, JsValue, JsValue>((entity, filter, max) =>
         {
             var limit = max is null || max.IsUndefined() ? DataAccess.MaxFound : (int)Math.Clamp(max.AsNumber(), 1, DataAccess.MaxFound);
-            var found = data.Next().Find(entity.ToString(), filter is null || filter.IsUndefined() ? "" : filter.ToString(), limit);
+            var found = deadline.Excluding(() => data.Next().Find(entity.ToString(), filter is null || filter.IsUndefined() ? "" : filter.ToString(), limit));
             return new JsArray(engine, found.Select(r => (JsValue)ScriptValues.ToObject(engine, r)).ToArray());
         }));
         engine.SetValue("now", new Func<JsValue>(() => JsValue.FromObject(engine, clock.GetUtcNow().UtcDateTime)));

@@ -147,7 +147,7 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         options.TimeZone = TimeZoneInfo.Utc;
         var engine = new Engine(options);
         var data = _data.GetValue(engine, _ => new DataAccess());
-        ScriptHelpers.Install(engine, clock, data);
+        ScriptHelpers.Install(engine, clock, data, deadline);
         engine.Execute(Freeze);
         _deadlines.Add(engine, deadline);
         return engine;

@@ -249,7 +249,8 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         await Assertions.Expect(page.GetByTestId("field-formula-problem")).ToHaveCountAsync(0);
         await browser.ScreenshotAsync("designer-labels-make-names-zh");
         await DesignerTests.SaveAndApplyAsync(page, "CREATE TABLE");
-        await page.WaitForURLAsync("**/designer/expense_claim");
+        await Assertions.Expect(page.GetByTestId("designer-problems")).ToHaveCountAsync(0); // a refused apply says why here
+        await page.WaitForURLAsync("**/designer/expense_claim", new() { Timeout = 40_000 });
 
         // The list is in the main menu under its group, by its plural label and icon.
         var finance = page.Locator(".platform-nav [data-menu-key^='menu:entities:']");

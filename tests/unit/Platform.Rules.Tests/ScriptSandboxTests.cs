@@ -77,6 +77,39 @@ public sealed class ScriptSandboxTests
     }
 
     [Fact]
+    public void Time_spent_waiting_for_the_database_is_not_charged_to_the_script_but_its_own_work_is()
+    {
+        var host = new ScriptHost(RuleLimits.Default with { Timeout = TimeSpan.FromMilliseconds(100), MaxStatements = int.MaxValue }, TimeProvider.System);
+        var slowDatabase = new SlowData(TimeSpan.FromMilliseconds(80));
+
+        // Three reads of 80 ms each: 240 ms of waiting, within a 100 ms limit.
+        var read = host.Evaluate(Compile("(() => { const a = lookup('item', '1'); const b = find('item', 'x'); const c = lookup('item', '2'); let n = 0; for (let i = 0; i < 10; i++) { n += i; } return a.name + b.length + c.name + n; })()"),
+            new Dictionary<string, object?>(), null, NoUser, slowDatabase);
+        var looping = Assert.Throws<ScriptFailureException>(() => host.Evaluate(
+            Compile("(() => { lookup('item', '1'); let i = 0; while (true) { i++; } })()"), new Dictionary<string, object?>(), null, NoUser, slowDatabase));
+
+        Assert.Equal("Tea1Tea45", read);
+        Assert.Equal(ScriptFailureKind.Limit, looping.Kind);
+        Assert.Contains("100 ms", looping.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A database that answers every read after <paramref name="delay"/> (a busy server).</summary>
+    private sealed class SlowData(TimeSpan delay) : IScriptData
+    {
+        public IReadOnlyDictionary<string, object?>? Lookup(string entity, string id)
+        {
+            Thread.Sleep(delay);
+            return new Dictionary<string, object?> { ["name"] = "Tea" };
+        }
+
+        public IReadOnlyList<IReadOnlyDictionary<string, object?>> Find(string entity, string filter, int max)
+        {
+            Thread.Sleep(delay);
+            return [new Dictionary<string, object?> { ["name"] = "Tea" }];
+        }
+    }
+
+    [Fact]
     public void A_backtracking_regular_expression_is_stopped_at_the_time_limit()
     {
         var host = new ScriptHost(RuleLimits.Default with { Timeout = TimeSpan.FromMilliseconds(100) }, TimeProvider.System);

@@ -24,6 +24,38 @@ public static class TaskRecord
         return [.. fields.Select(f => (f.Label.IsBlank ? f.Name : f.Label.For(culture.Name), Shown(f, record[f.Name], titles, users, departments, culture)))];
     }
 
+    /// <summary>
+    /// What each task's line in the inbox list says of its record, so look-alike tasks tell apart: the
+    /// record's title and its amount (the first money field), e.g. <c>SO-202612-00001 · 620.00</c> —
+    /// for the records the actor may read; one query per entity.
+    /// </summary>
+    public static async Task<Dictionary<Guid, string>> SummariesAsync(IRecordStore records, IEnumerable<WorkflowTask> tasks, Platform.Core.Security.Actor actor, CultureInfo culture)
+    {
+        var summaries = new Dictionary<Guid, string>();
+        foreach (var group in tasks.Where(t => t is { Entity: not null, RecordId: not null }).GroupBy(t => t.Entity!, StringComparer.OrdinalIgnoreCase))
+        {
+            await using var reader = await records.OpenReaderAsync(group.Key, actor);
+            if (reader is null || reader.Forbidden)
+            {
+                continue;
+            }
+
+            var found = await reader.FindManyAsync(reader.Entity, [.. group.Select(t => t.RecordId!.Value).Distinct()], CancellationToken.None);
+            var title = reader.Entity.NamingField();
+            var amount = reader.Entity.LiveFields.FirstOrDefault(f => f.ValueKind == FieldTypes.Money);
+            foreach (var task in group)
+            {
+                if (found.GetValueOrDefault(task.RecordId!.Value) is { } record)
+                {
+                    var parts = new[] { title, amount }.OfType<FieldDefinition>().Select(f => FieldText.Of(f, record.GetValueOrDefault(f.Name), culture)).Where(t => t.Length > 0);
+                    summaries[task.Id] = string.Join(" · ", parts);
+                }
+            }
+        }
+
+        return summaries;
+    }
+
     private static string Shown(FieldDefinition field, object? value, Dictionary<string, Dictionary<Guid, string>> titles,
         Dictionary<string, string> users, Dictionary<string, string> departments, CultureInfo culture) => value switch
     {

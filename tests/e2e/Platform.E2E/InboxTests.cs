@@ -32,6 +32,8 @@ public sealed class InboxTests
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的待办");
         await Assertions.Expect(page.Locator(".platform-nav")).ToContainTextAsync("我的待办");
 
+        // Each task in the list names its record and amount, so look-alike tasks tell apart.
+        await Assertions.Expect(page.GetByTestId("inbox-task").Filter(new() { HasText = "审核客户资料" }).GetByTestId("inbox-task-record")).ToHaveTextAsync("宁波针织厂 · 50,000.00");
         await page.GetByTestId("inbox-task").Filter(new() { HasText = "审核客户资料" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("宁波针织厂");
         // The record reads as its form does: the choice's label, money with two decimals, the parent by its name.

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
+using Platform.Web.Forms;
 using Platform.Workflows.Endpoints;
 
 namespace Platform.Workflows;
@@ -20,6 +21,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddPermissions<Permissions>();
         services.AddNavigation<Menu>();
+        services.AddRecordFormPart<Components.Approvals.ApprovalPanel>(order: 100);
         services.RequestWorkflowEngine(fireTimers: configuration.GetValue("Platform:Workflows:FireTimers", true));
     }
 

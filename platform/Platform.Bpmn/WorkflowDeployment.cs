@@ -13,7 +13,8 @@ namespace Platform.Bpmn;
 /// process becomes a new version — unless the same file was deployed last, which changes nothing.
 /// App packages deploy their <c>workflows/*.bpmn</c> through it.
 /// </summary>
-public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock, Engine.WorkflowTriggers? triggers = null) : IAppPackagePart, IWorkflowDeployment
+public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock, Engine.WorkflowTriggers? triggers = null, Platform.Records.ISchemaManager? schemas = null)
+    : IAppPackagePart, IWorkflowDeployment
 {
     public string Folder => "workflows";
 
@@ -34,7 +35,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         var problems = BpmnValidator.Validate(definitions, known);
         if (problems.Count == 0)
         {
-            problems = await UnknownPeopleAsync(definitions, cancellationToken);
+            problems = [.. await UnknownPeopleAsync(definitions, cancellationToken), .. await UnknownBindingsAsync(definitions, cancellationToken)];
         }
 
         if (problems.Count > 0)
@@ -117,6 +118,37 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
             .Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(cancellationToken);
         return [.. named.Where(n => !known.Any(u => u.Id == n.Person || string.Equals(u.NormalizedUserName, n.Person, StringComparison.OrdinalIgnoreCase)))
             .Select(n => new BpmnProblem(n.Node, n.Where, $"No user is named '{n.Person}': give an existing user name or id, or an expression such as ${{initiator}}."))];
+    }
+
+    /// <summary>An approval names the entity whose records it is for, and the field it writes its status to: both must exist.</summary>
+    private async Task<List<BpmnProblem>> UnknownBindingsAsync(BpmnDefinitions definitions, CancellationToken cancellationToken)
+    {
+        if (schemas is null)
+        {
+            return [];
+        }
+
+        var problems = new List<BpmnProblem>();
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        foreach (var process in definitions.Processes.Where(p => p.IsExecutable))
+        {
+            var binding = Runtime.RecordBinding.Read(process.Element);
+            if (binding.Entity is not { } entityName)
+            {
+                continue;
+            }
+
+            if (schema.Find(entityName) is not { } entity)
+            {
+                problems.Add(new BpmnProblem(process.Id, "platform:entity", $"There is no entity '{entityName}' for this approval's records."));
+            }
+            else if (binding.StatusField is { } field && entity.LiveFields.All(f => !string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase)))
+            {
+                problems.Add(new BpmnProblem(process.Id, "platform:statusField", $"The entity {entity.Name} has no field '{field}' to show the approval's status in."));
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>The new version's timer start events replace the previous version's: each is due at its first time from now.</summary>

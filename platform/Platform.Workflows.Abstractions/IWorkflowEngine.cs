@@ -62,4 +62,14 @@ public interface IWorkflowEngine
 
     /// <summary>Whether the task is an initiator's resubmission of a returned request (resubmitted or withdrawn, never approved or rejected).</summary>
     Task<bool> IsResubmissionAsync(WorkflowTask task, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Submits a record for approval to a process bound to its entity (<c>platform:entity</c>). Refused when the
+    /// process is not one of its entity's, when the record is already in a running request, and when the start
+    /// itself fails (nobody fits the first task): then nothing is kept and the message says why.
+    /// </summary>
+    Task<WorkflowInstance> SubmitAsync(string processKey, string entity, Guid recordId, Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>What <see cref="SubmitAsync"/> would do now, with nothing kept: the first tasks and their people, or the problem.</summary>
+    Task<SubmitPreview> PreviewSubmitAsync(string processKey, string entity, Guid recordId, Actor actor, CancellationToken cancellationToken = default);
 }

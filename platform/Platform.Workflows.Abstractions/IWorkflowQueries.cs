@@ -32,4 +32,16 @@ public interface IWorkflowQueries
 
     /// <summary>Who may see an instance: those who may act for anyone, its initiator, and whoever has or had a task in it.</summary>
     Task<bool> MaySeeAsync(WorkflowInstance instance, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>The latest version of every process records of <paramref name="entity"/> are submitted to from their form, named in <paramref name="culture"/>.</summary>
+    Task<List<ApprovalProcess>> ApprovalsForAsync(string entity, string culture, CancellationToken cancellationToken);
+
+    /// <summary>The instances bound to one record, newest first.</summary>
+    Task<List<WorkflowInstance>> InstancesOfRecordAsync(string entity, Guid recordId, CancellationToken cancellationToken);
+
+    /// <summary>The names of a deployed version and its elements in <paramref name="culture"/>.</summary>
+    Task<ProcessLabels> LabelsAsync(long definitionId, string culture, CancellationToken cancellationToken);
+
+    /// <summary>For each task, the names of its process version and steps in <paramref name="culture"/> (one query for all).</summary>
+    Task<Dictionary<Guid, ProcessLabels>> LabelsOfTasksAsync(IReadOnlyCollection<WorkflowTask> tasks, string culture, CancellationToken cancellationToken);
 }

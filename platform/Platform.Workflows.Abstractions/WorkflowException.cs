@@ -2,9 +2,9 @@ namespace Platform.Workflows;
 
 /// <summary>
 /// Something the engine refuses or cannot do, with a message that says what and where. Refusals a
-/// user meets in daily work carry a <see cref="Code"/> the API shows in the user's language.
+/// user meets in daily work carry a <see cref="Code"/> the API shows in the user's language, filled with <see cref="Arguments"/>.
 /// </summary>
-public sealed class WorkflowException(string message, string? code = null) : Exception(message)
+public sealed class WorkflowException(string message, string? code = null, IReadOnlyList<string>? arguments = null) : Exception(message)
 {
     public const string TaskNotOpen = "TaskNotOpen";
     public const string NoSuchTask = "NoSuchTask";
@@ -20,6 +20,15 @@ public sealed class WorkflowException(string message, string? code = null) : Exc
     public const string ReasonRequired = "ReasonRequired";
     public const string NoSuchFile = "NoSuchFile";
     public const string ResubmitOnly = "ResubmitOnly";
+    public const string NotForEntity = "NotForEntity";
+    public const string AlreadySubmitted = "AlreadySubmitted";
+    public const string StartFailed = "StartFailed";
+    public const string NoManager = "NoManager";
+    public const string NoSuchRecord = "NoSuchRecord";
+    public const string NoDepartmentManager = "NoDepartmentManager";
 
     public string? Code { get; } = code;
+
+    /// <summary>What fills the placeholders of the message <see cref="Code"/> names (an element's name).</summary>
+    public IReadOnlyList<string> Arguments { get; } = arguments ?? [];
 }

@@ -6,8 +6,11 @@ using Platform.Records;
 
 namespace Platform.RecordPages.Forms;
 
-/// <summary>What a form may do with an entity's records, for the user at hand.</summary>
-public sealed record FormRights(bool Create, bool Update, bool Delete);
+/// <summary>
+/// What a form may do with an entity's records, for the user at hand; <see cref="HeldBecause"/> says why
+/// this record may not be changed or deleted now (an approval holds it), which takes away Update and Delete.
+/// </summary>
+public sealed record FormRights(bool Create, bool Update, bool Delete, string? HeldBecause = null);
 
 /// <summary>
 /// The server side of generated forms: opens a record (or a new one) as a <see cref="RecordDraft"/>,
@@ -36,8 +39,9 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
 
         var lineEntities = reader.Entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name)
             .ToDictionary(f => f.Name, f => reader.Schema.Find(f.Target!)!, StringComparer.Ordinal);
-        var rights = new FormRights(reader.ScopeFor(RecordAction.Create) != RecordScope.None, reader.ScopeFor(RecordAction.Update) != RecordScope.None,
-            reader.ScopeFor(RecordAction.Delete) != RecordScope.None);
+        var held = id is { } saved ? await store.HeldAsync(reader.Entity.Name, saved, actor, cancellationToken) : null;
+        var rights = new FormRights(reader.ScopeFor(RecordAction.Create) != RecordScope.None, held is null && reader.ScopeFor(RecordAction.Update) != RecordScope.None,
+            held is null && reader.ScopeFor(RecordAction.Delete) != RecordScope.None, held);
         var draft = new RecordDraft(reader.Entity, lineEntities, stored);
         await CheckAsync(draft, actor, cancellationToken);
         return (draft, rights);

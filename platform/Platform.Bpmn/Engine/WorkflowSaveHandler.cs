@@ -26,9 +26,15 @@ internal sealed class WorkflowSaveHandler(PlatformDbContext db, WorkflowTriggers
     {
         var key = entity.ToLowerInvariant();
         // Named as people know the process (its name, else its key).
-        var process = await db.WorkflowInstances.AsNoTracking().Where(i => i.Entity == key && i.RecordId == id && i.LocksRecord)
-            .Join(db.WorkflowDefinitions, i => i.DefinitionId, d => d.Id, (i, d) => d.Name ?? i.ProcessKey).FirstOrDefaultAsync(cancellationToken);
-        return process is null ? null : localizer["Workflows.Error.RecordLocked", process].Value;
+        var definition = await db.WorkflowInstances.AsNoTracking().Where(i => i.Entity == key && i.RecordId == id && i.LocksRecord)
+            .Select(i => (long?)i.DefinitionId).FirstOrDefaultAsync(cancellationToken);
+        if (definition is not { } locking)
+        {
+            return null;
+        }
+
+        var model = await services.GetRequiredService<ProcessModels>().GetAsync(db, locking, cancellationToken);
+        return localizer["Workflows.Error.RecordLocked", model.NameIn(System.Globalization.CultureInfo.CurrentUICulture.Name)].Value;
     }
 
     public async Task<IReadOnlyList<RecordFieldError>> SavedAsync(SavedRecords change, CancellationToken cancellationToken)

@@ -21,7 +21,10 @@ public static class BpmnValidator
          "url", "method", "headers", "retries", "retryDelay", "timeout"];
 
     /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
-    private static readonly string[] ProcessAttributes = ["lockRecord", "statusField", "statusValues"];
+    private static readonly string[] ProcessAttributes = ["entity", "lockRecord", "statusField", "statusValues"];
+
+    /// <summary>A name in another language (<c>platform:name-en</c>, <c>platform:name-zh-CN</c>): allowed on every element.</summary>
+    private static readonly System.Text.RegularExpressions.Regex NameInLanguage = new("^name-[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>Camunda/Flowable attributes that name Java code or external workers as a service task's implementation.</summary>
     private static readonly string[] JavaImplementations = ["class", "delegateExpression", "expression", "type"];
@@ -42,7 +45,7 @@ public static class BpmnValidator
         var callable = definitions.Processes.Select(p => p.Id).Concat(otherProcesses ?? []).ToHashSet(StringComparer.Ordinal);
         foreach (var process in executable)
         {
-            foreach (var attribute in process.Element.Attributes().Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !ProcessAttributes.Contains(a.Name.LocalName)))
+            foreach (var attribute in process.Element.Attributes().Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !ProcessAttributes.Contains(a.Name.LocalName) && !NameInLanguage.IsMatch(a.Name.LocalName)))
             {
                 problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), $"platform:{attribute.Name.LocalName} is not an attribute this platform knows on a process; known: {string.Join(", ", ProcessAttributes)}."));
             }
@@ -140,7 +143,7 @@ public static class BpmnValidator
         // Our own attributes are few and all do something: one we do not know would silently do nothing.
         var own = node.Element.Elements().Where(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "multiInstanceLoopCharacteristics")
             .SelectMany(e => e.DescendantsAndSelf()).Prepend(node.Element);
-        foreach (var attribute in own.SelectMany(e => e.Attributes()).Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !PlatformAttributes.Contains(a.Name.LocalName)))
+        foreach (var attribute in own.SelectMany(e => e.Attributes()).Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !PlatformAttributes.Contains(a.Name.LocalName) && !NameInLanguage.IsMatch(a.Name.LocalName)))
         {
             Refuse($"platform:{attribute.Name.LocalName} is not an attribute this platform knows; known: {string.Join(", ", PlatformAttributes)}.");
         }

@@ -11,7 +11,7 @@ namespace Platform.Bpmn.Queries;
 /// history, deployed processes, and who may see an instance. Ids are time-ordered (UUID v7), so
 /// ordering by id is oldest first on every database.
 /// </summary>
-public sealed class WorkflowQueries(PlatformDbContext db) : IWorkflowQueries
+public sealed class WorkflowQueries(PlatformDbContext db, ProcessModels models) : IWorkflowQueries
 {
     /// <summary>Open tasks assigned to the actor, offered to them or one of their roles, or offered to nobody in particular.</summary>
     public Task<List<WorkflowTask>> OfferedToAsync(Actor actor, CancellationToken cancellationToken, int limit = 500)
@@ -71,5 +71,53 @@ public sealed class WorkflowQueries(PlatformDbContext db) : IWorkflowQueries
 
         var tasks = await TasksOfAsync(instance.Id, cancellationToken);
         return tasks.Any(t => t.CompletedBy == actor.UserId || WorkflowEngine.MayAct(t, actor));
+    }
+
+    /// <summary>The latest version of every process records of <paramref name="entity"/> are submitted to from their form, named in <paramref name="culture"/>.</summary>
+    public async Task<List<ApprovalProcess>> ApprovalsForAsync(string entity, string culture, CancellationToken cancellationToken)
+    {
+        var key = entity.ToLowerInvariant();
+        var latest = await db.WorkflowDefinitions.AsNoTracking().GroupBy(d => d.ProcessKey).Select(g => g.Max(d => d.Id)).ToListAsync(cancellationToken);
+        var approvals = new List<ApprovalProcess>();
+        foreach (var id in latest.Order())
+        {
+            var model = await models.GetAsync(db, id, cancellationToken);
+            if (model.Binding.Entity == key)
+            {
+                var version = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == id).Select(d => d.Version).SingleAsync(cancellationToken);
+                approvals.Add(new ApprovalProcess(model.Key, version, model.NameIn(culture), id));
+            }
+        }
+
+        return [.. approvals.OrderBy(a => a.Name, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>The instances bound to one record, newest first.</summary>
+    public Task<List<WorkflowInstance>> InstancesOfRecordAsync(string entity, Guid recordId, CancellationToken cancellationToken)
+    {
+        var key = entity.ToLowerInvariant();
+        return db.WorkflowInstances.AsNoTracking().Where(i => i.Entity == key && i.RecordId == recordId).OrderByDescending(i => i.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The names of a deployed version and its elements in <paramref name="culture"/>.</summary>
+    public async Task<ProcessLabels> LabelsAsync(long definitionId, string culture, CancellationToken cancellationToken)
+    {
+        var model = await models.GetAsync(db, definitionId, cancellationToken);
+        return new ProcessLabels(model.NameIn(culture), model.NodeNamesIn(culture));
+    }
+
+    /// <summary>For each task, the names of its process version and steps in <paramref name="culture"/> (one query for all).</summary>
+    public async Task<Dictionary<Guid, ProcessLabels>> LabelsOfTasksAsync(IReadOnlyCollection<WorkflowTask> tasks, string culture, CancellationToken cancellationToken)
+    {
+        var instanceIds = tasks.Select(t => t.InstanceId).Distinct().ToList();
+        var definitions = await db.WorkflowInstances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.DefinitionId }).ToDictionaryAsync(i => i.Id, i => i.DefinitionId, cancellationToken);
+        var labels = new Dictionary<long, ProcessLabels>();
+        foreach (var definition in definitions.Values.Distinct())
+        {
+            labels[definition] = await LabelsAsync(definition, culture, cancellationToken);
+        }
+
+        return tasks.Where(t => definitions.ContainsKey(t.InstanceId)).ToDictionary(t => t.Id, t => labels[definitions[t.InstanceId]]);
     }
 }

@@ -70,6 +70,9 @@ public sealed class Token
 
     /// <summary>For a token in incident: what failed.</summary>
     public string? Error { get; set; }
+
+    /// <summary>For a token in incident, when the failure is one people meet (no manager set): its <see cref="WorkflowException.Code"/>.</summary>
+    public string? ErrorCode { get; set; }
 }
 
 public sealed class ScopeInstance

@@ -16,6 +16,7 @@ public sealed class ModelNode
     {
         Id = node.Id;
         Name = node.Name;
+        Names = ElementNames.Read(node.Element);
         Kind = node.Kind;
         Activity = ActivityCatalog.Find(node.Kind);
         Settings = Activity?.ReadSettings(node.Element);
@@ -51,6 +52,9 @@ public sealed class ModelNode
     public string Id { get; }
 
     public string? Name { get; }
+
+    /// <summary>The name in each language (<c>platform:name-en</c> beside <c>name</c>).</summary>
+    public ElementNames Names { get; }
 
     public string Kind { get; }
 
@@ -92,6 +96,9 @@ public sealed class ModelNode
     public T? SettingsOf<T>() where T : class => Settings as T;
 
     public string Label => Name ?? Id;
+
+    /// <summary>What people reading <paramref name="culture"/> call this element: its name in that language, else its id.</summary>
+    public string LabelIn(string culture) => Names.For(culture) ?? Id;
 
     /// <summary>An extension attribute of ours, Camunda's, Flowable's or Activiti's (the first found).</summary>
     public static string? Extension(XElement element, string name) =>

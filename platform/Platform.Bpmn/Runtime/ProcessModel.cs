@@ -17,6 +17,7 @@ public sealed class ProcessModel
     {
         Key = process.Id;
         Name = process.Name;
+        Names = ElementNames.Read(process.Element);
         var errors = definitions.Source.Root!.Elements(BpmnNamespaces.Model + "error")
             .Where(e => e.Attribute("id") is not null)
             .ToDictionary(e => (string)e.Attribute("id")!, e => (string?)e.Attribute("errorCode") ?? (string)e.Attribute("id")!, StringComparer.Ordinal);
@@ -43,6 +44,15 @@ public sealed class ProcessModel
     public string Key { get; }
 
     public string? Name { get; }
+
+    /// <summary>The process name in each language.</summary>
+    public ElementNames Names { get; }
+
+    /// <summary>The process as people reading <paramref name="culture"/> call it: its name in that language, else its key.</summary>
+    public string NameIn(string culture) => Names.For(culture) ?? Key;
+
+    /// <summary>Every node's name in <paramref name="culture"/> (its id when it has none), by id.</summary>
+    public IReadOnlyDictionary<string, string> NodeNamesIn(string culture) => _nodes.Values.ToDictionary(n => n.Id, n => n.LabelIn(culture), StringComparer.Ordinal);
 
     public IEnumerable<ModelNode> Nodes => _nodes.Values;
 

@@ -19,7 +19,8 @@ public sealed partial class ProcessRunner
         };
         if (assignment.Rule is not null && assignee is null)
         {
-            throw new WorkflowException($"{node.Label}: nobody fits the assignee rule '{assignment.Rule}' (no manager is set).");
+            throw new WorkflowException($"{node.Label}: nobody fits the assignee rule '{assignment.Rule}' (no manager is set).",
+                assignment.Rule == TaskAssignment.OwnerDepartmentManager ? WorkflowException.NoDepartmentManager : WorkflowException.NoManager);
         }
 
         var users = List(await FillAsync(token, $"{node.Id} candidate users", assignment.CandidateUsers ?? ""));

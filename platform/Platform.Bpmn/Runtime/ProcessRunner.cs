@@ -134,6 +134,7 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
         {
             token.State = TokenState.Active;
             token.Error = null;
+            token.ErrorCode = null;
             History(token.NodeId, "retried", context.ActorId, null);
             if (token.Leaving)
             {
@@ -208,6 +209,7 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
     {
         token.State = TokenState.Incident;
         token.Error = e.Message;
+        token.ErrorCode = (e as WorkflowException)?.Code;
         History(node.Id, "incident", context.ActorId, e.Message);
     }
 

@@ -8,9 +8,11 @@ namespace Platform.Bpmn.Runtime;
 /// (the workflow's own actions still may, and the initiator may again once it is returned to them);
 /// <c>platform:statusField="approval_status"</c> — the field follows the request: running, returned,
 /// completed, rejected, withdrawn, cancelled, or the values <c>platform:statusValues</c> maps these to
-/// (<c>running:pending, completed:approved</c>).
+/// (<c>running:pending, completed:approved</c>);
+/// <c>platform:entity="sales_order"</c> — an approval for records of that entity: their form offers
+/// "submit for approval" with this process.
 /// </summary>
-public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOnlyDictionary<string, string> StatusValues)
+public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOnlyDictionary<string, string> StatusValues, string? Entity = null)
 {
     public static readonly string[] Statuses = ["running", "returned", "completed", "rejected", "withdrawn", "cancelled"];
 
@@ -29,7 +31,8 @@ public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOn
         return new RecordBinding(
             string.Equals(ModelNode.Extension(process, "lockRecord"), "true", StringComparison.OrdinalIgnoreCase),
             ModelNode.Extension(process, "statusField"),
-            values);
+            values,
+            ModelNode.Extension(process, "entity") is { Length: > 0 } entity ? entity.Trim().ToLowerInvariant() : null);
     }
 
     /// <summary>What is wrong with the attributes as written; null when nothing.</summary>

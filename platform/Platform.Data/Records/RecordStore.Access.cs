@@ -27,4 +27,29 @@ public sealed partial class RecordStore
             _ => query.Where(r => false),
         };
     }
+
+    /// <summary>Why people may not change or delete this record now (an approval holds it), in the actor's language; null when nothing holds it.</summary>
+    public async Task<string?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.Access is null)
+        {
+            return null;
+        }
+
+        var entity = (await schemas.LoadSchemaAsync(cancellationToken)).Find(entityName);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        foreach (var handler in hooks.OrderBy(h => h.Order))
+        {
+            if (await handler.RefuseAsync(entity.Name, id, actor, cancellationToken) is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
 }

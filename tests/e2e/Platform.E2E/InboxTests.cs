@@ -41,8 +41,8 @@ public sealed class InboxTests
         await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("50,000.00");
         await Assertions.Expect(page.GetByTestId("task-record")).ToContainTextAsync("甬江纺织集团");
         await Assertions.Expect(page.GetByTestId("task-record-open")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("records/customer/[0-9a-f-]{36}$"));
-        await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("发起");
-        await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("· admin"); // who started it, by name (not their account id)
+        await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("客户审核 · admin 提交"); // who started it, by name (not their account id)
+        await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("审核客户资料 · 待 ");
 
         // Rejecting needs a reason: the refusal is shown and the task stays.
         await page.GetByTestId("reject").ClickAsync();
@@ -75,6 +75,7 @@ public sealed class InboxTests
         await page.GetByTestId("reject").ClickAsync();
 
         // Back with the initiator (the admin started it): resubmit or withdraw, no approval buttons.
+        await Assertions.Expect(page.GetByTestId("inbox-task").Filter(new() { HasText = "Review the customer" })).ToHaveCountAsync(0);
         await page.GetByTestId("inbox-task").Filter(new() { HasText = "客户审核" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("returned-to-you")).ToContainTextAsync("came back to you");
         await Assertions.Expect(page.GetByTestId("task-history")).ToContainTextAsync("Add the tax number");

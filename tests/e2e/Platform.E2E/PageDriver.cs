@@ -25,11 +25,13 @@ internal static class PageDriver
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
-    public static async Task SignInAsync(BrowserSession browser, HostProcess host, string path)
+    public static Task SignInAsync(BrowserSession browser, HostProcess host, string path) => SignInAsync(browser, host, path, "admin", HostProcess.AdminPassword);
+
+    public static async Task SignInAsync(BrowserSession browser, HostProcess host, string path, string userName, string password)
     {
         await browser.Page.GotoAsync(host.BaseUrl + path);
-        await browser.Page.FillAsync("#userName", "admin");
-        await browser.Page.FillAsync("#password", HostProcess.AdminPassword);
+        await browser.Page.FillAsync("#userName", userName);
+        await browser.Page.FillAsync("#password", password);
         await browser.Page.ClickAsync("[data-testid=sign-in]");
         await browser.WaitUntilInteractiveAsync();
     }

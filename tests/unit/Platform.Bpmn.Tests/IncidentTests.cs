@@ -1,3 +1,6 @@
+using Platform.Bpmn.Runtime;
+using Platform.Workflows;
+
 namespace Platform.Bpmn.Tests;
 
 /// <summary>
@@ -76,5 +79,24 @@ public sealed class IncidentTests
 
         Assert.True(instance.Ended);
         Assert.Empty(harness.Tasks(instance));
+    }
+
+    [Fact]
+    public void A_manager_step_with_no_manager_set_stops_with_a_code_people_are_told_in_their_language_and_a_retry_clears_it()
+    {
+        var harness = new WorkflowHarness().Deploy(Process("""
+            <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="manager"/>
+            <userTask id="manager" name="Manager approves" platform:assigneeRule="initiatorManager"/>
+            """));
+
+        var instance = harness.Start("p");
+
+        var token = Assert.Single(instance.State.Tokens);
+        Assert.Equal((TokenState.Incident, WorkflowException.NoManager), (token.State, token.ErrorCode));
+
+        harness.Managers["initiator"] = "boss";
+        Assert.True(harness.Retry(instance));
+        Assert.Null(Assert.Single(instance.State.Tokens).ErrorCode);
+        Assert.Equal(["Manager approves"], harness.TaskNames(instance));
     }
 }

@@ -131,5 +131,7 @@ public sealed class RunAfterSaveTests : SaveCheckTest
         public Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<string?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -26,6 +26,7 @@ public sealed class WorkflowException(string message, string? code = null, IRead
     public const string NoManager = "NoManager";
     public const string NoSuchRecord = "NoSuchRecord";
     public const string NoDepartmentManager = "NoDepartmentManager";
+    public const string NoRoleHolder = "NoRoleHolder";
 
     public string? Code { get; } = code;
 

@@ -51,6 +51,34 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
         return departmentId is null ? null : await db.Departments.Where(d => d.Id == departmentId).Select(d => d.ManagerId).SingleOrDefaultAsync();
     }
 
+    public async Task<IReadOnlyList<string>> DepartmentRoleHoldersAsync(string userId, string role)
+    {
+        var department = await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync();
+        if (department is null)
+        {
+            return [];
+        }
+
+        var normalized = role.ToUpperInvariant();
+        return await (from user in db.Users
+                      join link in db.UserRoles on user.Id equals link.UserId
+                      join held in db.Roles on link.RoleId equals held.Id
+                      where user.DepartmentId == department && held.NormalizedName == normalized && !user.LockoutEnd.HasValue
+                      orderby user.UserName
+                      select user.Id).ToListAsync();
+    }
+
+    public async Task<IReadOnlyList<string>> RoleHoldersAsync(string role)
+    {
+        var normalized = role.ToUpperInvariant();
+        return await (from user in db.Users
+                      join link in db.UserRoles on user.Id equals link.UserId
+                      join held in db.Roles on link.RoleId equals held.Id
+                      where held.NormalizedName == normalized && !user.LockoutEnd.HasValue
+                      orderby user.UserName
+                      select user.Id).ToListAsync();
+    }
+
     public async Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)
     {
         // A refused action leaves nothing behind in the step's transaction (record rows, audit, after-save changes).

@@ -18,7 +18,7 @@ public static class BpmnValidator
     private static readonly string[] PlatformAttributes =
         ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
          "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition",
-         "url", "method", "headers", "retries", "retryDelay", "timeout"];
+         "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role"];
 
     /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
     private static readonly string[] ProcessAttributes = ["entity", "lockRecord", "statusField", "statusValues"];
@@ -210,6 +210,11 @@ public static class BpmnValidator
                     Refuse(settingsProblem!);
                 }
             }
+        }
+
+        if (node.Kind is "userTask" or "serviceTask" && Runtime.TaskAssignment.Problem(node.Element) is { } assignment)
+        {
+            Refuse(assignment);
         }
 
         if (node.Kind == "startEvent" && Runtime.RecordTrigger.Read(node.Id, node.Element)?.Problem() is { } trigger)

@@ -16,6 +16,12 @@ public interface IStepServices
     /// <summary>The manager of the department of the bound record's owner, or null.</summary>
     Task<string?> OwnerDepartmentManagerAsync();
 
+    /// <summary>The people of <paramref name="userId"/>'s department who hold <paramref name="role"/>.</summary>
+    Task<IReadOnlyList<string>> DepartmentRoleHoldersAsync(string userId, string role);
+
+    /// <summary>Everyone who holds <paramref name="role"/> (whom a notification to a role reaches).</summary>
+    Task<IReadOnlyList<string>> RoleHoldersAsync(string role);
+
     /// <summary>Runs a service task's action with its evaluated values; answers what goes to its result variable, or throws <see cref="WorkflowException"/>.</summary>
     Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients);
 }

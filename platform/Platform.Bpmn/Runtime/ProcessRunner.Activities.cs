@@ -9,21 +9,14 @@ public sealed partial class ProcessRunner
     {
         var assignment = node.SettingsOf<UserTaskSettings>()!.Assignment;
         var assignee = await FillTextAsync(token, $"{node.Id} assignee", assignment.Assignee);
-        assignee = assignment.Rule switch
+        var ruled = await PeopleByRuleAsync(node, assignment);
+        var users = List(await FillAsync(token, $"{node.Id} candidate users", assignment.CandidateUsers ?? ""));
+        if (assignment.Rule is not null)
         {
-            TaskAssignment.Initiator => context.Initiator,
-            TaskAssignment.InitiatorManager => context.Initiator is null ? null : await services.ManagerOfAsync(context.Initiator),
-            TaskAssignment.OwnerDepartmentManager => await services.OwnerDepartmentManagerAsync(),
-            null => assignee,
-            var rule => throw new WorkflowException($"{node.Label}: the assignee rule '{rule}' is unknown (initiator, initiatorManager, ownerDepartmentManager)."),
-        };
-        if (assignment.Rule is not null && assignee is null)
-        {
-            throw new WorkflowException($"{node.Label}: nobody fits the assignee rule '{assignment.Rule}' (no manager is set).",
-                assignment.Rule == TaskAssignment.OwnerDepartmentManager ? WorkflowException.NoDepartmentManager : WorkflowException.NoManager);
+            // One person by the rule gets it; several (a role in the department) are offered it.
+            (assignee, users) = ruled.Count == 1 ? (ruled[0], users) : (null, [.. users.Union(ruled)]);
         }
 
-        var users = List(await FillAsync(token, $"{node.Id} candidate users", assignment.CandidateUsers ?? ""));
         var roles = List(await FillAsync(token, $"{node.Id} candidate groups", assignment.CandidateRoles ?? ""));
         DateTimeOffset? due = null;
         if (assignment.DueDate is not null)
@@ -45,6 +38,48 @@ public sealed partial class ProcessRunner
         Effects.OpenedTasks.Add(task);
         History(node.Id, "taskCreated", null, assignee ?? string.Join(", ", users.Concat(roles)));
         Set(timers);
+    }
+
+    /// <summary>
+    /// Whom a rule names now: the initiator, their manager N levels up, the record's department manager, or
+    /// the holders of a role in the initiator's department; refused with a code people are told when nobody fits.
+    /// </summary>
+    private async Task<List<string>> PeopleByRuleAsync(ModelNode node, TaskAssignment assignment)
+    {
+        List<string> people = assignment.Rule switch
+        {
+            null => [],
+            TaskAssignment.Initiator => context.Initiator is { } initiator ? [initiator] : [],
+            TaskAssignment.InitiatorManager => await ManagerAboveAsync(context.Initiator, assignment.Level) is { } manager ? [manager] : [],
+            TaskAssignment.OwnerDepartmentManager => await services.OwnerDepartmentManagerAsync() is { } owner ? [owner] : [],
+            TaskAssignment.DepartmentRole => context.Initiator is { } starter ? [.. await services.DepartmentRoleHoldersAsync(starter, assignment.Role!)] : [],
+            var rule => throw new WorkflowException($"{node.Label}: the assignee rule '{rule}' is unknown ({string.Join(", ", TaskAssignment.Rules)})."),
+        };
+        if (assignment.Rule is not null && people.Count == 0)
+        {
+            var code = assignment.Rule switch
+            {
+                TaskAssignment.OwnerDepartmentManager => WorkflowException.NoDepartmentManager,
+                TaskAssignment.DepartmentRole => WorkflowException.NoRoleHolder,
+                _ => WorkflowException.NoManager,
+            };
+            throw new WorkflowException($"{node.Label}: nobody fits the assignee rule '{assignment.Rule}'{(assignment.Level > 1 ? $" (level {assignment.Level})" : "")}{(assignment.Role is null ? "" : $" (role {assignment.Role})")}.", code);
+        }
+
+        return people;
+    }
+
+    /// <summary>The manager <paramref name="levels"/> levels above <paramref name="userId"/>; null when the tree ends before.</summary>
+    private async Task<string?> ManagerAboveAsync(string? userId, int levels)
+    {
+        var current = userId;
+        for (var level = 0; level < levels && current is not null; level++)
+        {
+            var next = await services.ManagerOfAsync(current);
+            current = next == current ? null : next;
+        }
+
+        return current;
     }
 
     private static List<string> List(object? value) => value switch
@@ -96,7 +131,7 @@ public sealed partial class ProcessRunner
             return;
         }
 
-        var recipients = List(action.To is null ? null : await FillAsync(token, $"{node.Id} recipients", action.To));
+        var recipients = action.Kind == ServiceAction.Notify ? await RecipientsAsync(token, node, action) : [];
         var message = action.Message is null ? null : await FillTextAsync(token, $"{node.Id} message", action.Message);
         var result = await services.PerformAsync(action with { Message = message }, values, recipients);
         _recordRead = false; // The action may have changed the bound record.
@@ -107,6 +142,20 @@ public sealed partial class ProcessRunner
 
         History(node.Id, "performed", null, action.Kind == ServiceAction.Notify ? $"notify {string.Join(", ", recipients)}: {message}" : action.Kind);
         await LeaveAsync(token);
+    }
+
+    /// <summary>Whom a notification goes to: the people of <c>platform:to</c>, the holders of <c>platform:candidateGroups</c> and whoever <c>platform:assigneeRule</c> names.</summary>
+    private async Task<List<string>> RecipientsAsync(Token token, ModelNode node, ServiceAction action)
+    {
+        var recipients = List(action.To is null ? null : await FillAsync(token, $"{node.Id} recipients", action.To));
+        var assignment = node.SettingsOf<ServiceTaskSettings>()!.Recipients;
+        foreach (var role in List(assignment.CandidateRoles is null ? null : await FillAsync(token, $"{node.Id} recipient roles", assignment.CandidateRoles)))
+        {
+            recipients.AddRange(await services.RoleHoldersAsync(role));
+        }
+
+        recipients.AddRange(await PeopleByRuleAsync(node, assignment));
+        return [.. recipients.Distinct(StringComparer.Ordinal)];
     }
 
     internal async Task EnterSubProcessAsync(Token token, ModelNode node)

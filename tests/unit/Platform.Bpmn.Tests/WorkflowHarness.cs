@@ -157,6 +157,15 @@ public sealed class WorkflowHarness : IStepServices
 
     public Task<string?> ManagerOfAsync(string userId) => System.Threading.Tasks.Task.FromResult(Managers.GetValueOrDefault(userId));
 
+    /// <summary>Per role, who holds it in the initiator's department (<c>departmentRole</c>) — and, for notifications, anywhere.</summary>
+    public Dictionary<string, List<string>> RoleHolders { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<string>> DepartmentRoleHoldersAsync(string userId, string role) =>
+        System.Threading.Tasks.Task.FromResult<IReadOnlyList<string>>(RoleHolders.GetValueOrDefault(role) ?? []);
+
+    public Task<IReadOnlyList<string>> RoleHoldersAsync(string role) =>
+        System.Threading.Tasks.Task.FromResult<IReadOnlyList<string>>(RoleHolders.GetValueOrDefault(role) ?? []);
+
     public Task<string?> OwnerDepartmentManagerAsync() => System.Threading.Tasks.Task.FromResult(Managers.GetValueOrDefault("owner"));
 
     public Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)

@@ -15,6 +15,10 @@ public sealed class ServiceTaskActivity : Activity
             new("platform:values", LocalizedText.Of("字段值", "Values"), PropertyEditor.Script),
             new("platform:resultVariable", LocalizedText.Of("结果变量", "Result variable"), PropertyEditor.Text),
             new("platform:to", LocalizedText.Of("通知对象", "Notify"), PropertyEditor.Text),
+            new("camunda:candidateGroups", LocalizedText.Of("通知角色", "Notify roles"), PropertyEditor.Text),
+            new("platform:assigneeRule", LocalizedText.Of("通知规则", "Notify by rule"), PropertyEditor.Choice, TaskAssignment.Rules),
+            new("platform:level", LocalizedText.Of("上级层级", "Manager level"), PropertyEditor.Text),
+            new("platform:role", LocalizedText.Of("部门内角色", "Role in the department"), PropertyEditor.Text),
             new("platform:message", LocalizedText.Of("消息内容", "Message"), PropertyEditor.Text),
             new("platform:url", LocalizedText.Of("地址", "URL"), PropertyEditor.Text),
             new("platform:method", LocalizedText.Of("请求方法", "Method"), PropertyEditor.Choice, ["GET", "POST", "PUT", "PATCH", "DELETE"]),
@@ -24,7 +28,7 @@ public sealed class ServiceTaskActivity : Activity
             new("platform:timeout", LocalizedText.Of("超时", "Timeout"), PropertyEditor.Duration),
         ]);
 
-    internal override object ReadSettings(XElement element) => new ServiceTaskSettings(ServiceAction.Read(element));
+    internal override object ReadSettings(XElement element) => new ServiceTaskSettings(ServiceAction.Read(element), TaskAssignment.Read(element));
 
     internal override Task RunAsync(ProcessRunner runner, Token token, ModelNode node) => runner.PerformAsync(token, node);
 }

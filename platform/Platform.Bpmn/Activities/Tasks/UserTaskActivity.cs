@@ -14,7 +14,9 @@ public sealed class UserTaskActivity : Activity
             new("camunda:candidateUsers", LocalizedText.Of("候选人", "Candidate users"), PropertyEditor.Text),
             new("camunda:candidateGroups", LocalizedText.Of("候选角色", "Candidate roles"), PropertyEditor.Text),
             new("camunda:dueDate", LocalizedText.Of("到期", "Due"), PropertyEditor.Duration),
-            new("platform:assigneeRule", LocalizedText.Of("处理人规则", "Assignee rule"), PropertyEditor.Choice, ["initiator", "initiatorManager", "ownerDepartmentManager"]),
+            new("platform:assigneeRule", LocalizedText.Of("处理人规则", "Assignee rule"), PropertyEditor.Choice, TaskAssignment.Rules),
+            new("platform:level", LocalizedText.Of("上级层级", "Manager level"), PropertyEditor.Text),
+            new("platform:role", LocalizedText.Of("部门内角色", "Role in the department"), PropertyEditor.Text),
             new("platform:onReject", LocalizedText.Of("驳回后", "On reject"), PropertyEditor.Text),
         ]);
 

@@ -44,4 +44,7 @@ public interface IWorkflowQueries
 
     /// <summary>For each task, the names of its process version and steps in <paramref name="culture"/> (one query for all).</summary>
     Task<Dictionary<Guid, ProcessLabels>> LabelsOfTasksAsync(IReadOnlyCollection<WorkflowTask> tasks, string culture, CancellationToken cancellationToken);
+
+    /// <summary>The latest deployed version of a process with its file; null when none is deployed.</summary>
+    Task<DeployedFile?> LatestFileAsync(string processKey, CancellationToken cancellationToken);
 }

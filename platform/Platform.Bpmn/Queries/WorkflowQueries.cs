@@ -120,4 +120,9 @@ public sealed class WorkflowQueries(PlatformDbContext db, ProcessModels models) 
 
         return tasks.Where(t => definitions.ContainsKey(t.InstanceId)).ToDictionary(t => t.Id, t => labels[definitions[t.InstanceId]]);
     }
+
+    /// <summary>The latest deployed version of a process with its file; null when none is deployed.</summary>
+    public Task<DeployedFile?> LatestFileAsync(string processKey, CancellationToken cancellationToken) =>
+        db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey).OrderByDescending(d => d.Version)
+            .Select(d => new DeployedFile(d.Id, d.ProcessKey, d.Version, d.Xml, d.DeployedAt, d.DeployedBy)).FirstOrDefaultAsync(cancellationToken);
 }

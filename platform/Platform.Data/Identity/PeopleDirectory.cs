@@ -14,6 +14,10 @@ public sealed class PeopleDirectory(PlatformDbContext db) : IPeopleDirectory
     public Task<Dictionary<string, string>> DepartmentNamesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         db.Departments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
 
+    /// <summary>Every role's name, alphabetically (for pickers: approvers by role, copies to a role).</summary>
+    public async Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken cancellationToken) =>
+        await db.Roles.AsNoTracking().Select(r => r.Name!).Where(n => n != null).OrderBy(n => n).ToListAsync(cancellationToken);
+
     /// <summary>A page of users whose display or user name contains <paramref name="term"/> (all when blank), by name, and how many match.</summary>
     public async Task<(IReadOnlyList<DirectoryEntry> Page, int Total)> FindUsersAsync(string term, int skip, int take, CancellationToken cancellationToken)
     {

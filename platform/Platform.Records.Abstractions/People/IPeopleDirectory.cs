@@ -12,5 +12,8 @@ public interface IPeopleDirectory
 
     Task<(IReadOnlyList<DirectoryEntry> Page, int Total)> FindUsersAsync(string term, int skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>Every role's name, alphabetically.</summary>
+    Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken cancellationToken);
+
     Task<(IReadOnlyList<DirectoryEntry> Page, int Total)> FindDepartmentsAsync(string term, int skip, int take, CancellationToken cancellationToken);
 }

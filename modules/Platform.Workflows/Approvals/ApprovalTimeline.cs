@@ -57,7 +57,9 @@ public static class ApprovalTimeline
                     steps.Add(new(entry.At, TimelineKind.Incident, labels.Element(entry.ElementId), [], null, entry.Detail));
                     break;
                 case WorkflowStatus.Withdrawn or WorkflowStatus.Cancelled or WorkflowStatus.Rejected when entry.ElementId is null:
-                    steps.Add(new(entry.At, TimelineKind.Ended, labels.Process, Who(entry, Person), entry.Event, entry.Detail));
+                    // A rejection's reason already stands with the decision above it.
+                    var said = steps.Any(s => s.Kind == TimelineKind.Decided && s.Text == entry.Detail);
+                    steps.Add(new(entry.At, TimelineKind.Ended, labels.Process, Who(entry, Person), entry.Event, said ? null : entry.Detail));
                     break;
             }
         }

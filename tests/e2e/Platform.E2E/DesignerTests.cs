@@ -90,7 +90,7 @@ public sealed class DesignerTests
         await browser.ScreenshotAsync("designer-quote-record-zh");
     }
 
-    private static async Task AddFieldAsync(IPage page, string name, string label, string? type)
+    internal static async Task AddFieldAsync(IPage page, string name, string label, string? type)
     {
         await page.GetByTestId("field-add").ClickAsync();
         // The new field's settings replace the previous field's: wait for them before typing.

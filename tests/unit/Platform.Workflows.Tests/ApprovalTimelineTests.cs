@@ -53,6 +53,21 @@ public sealed class ApprovalTimelineTests
     }
 
     [Fact]
+    public void A_rejection_ends_the_timeline_without_repeating_the_reason_given_with_the_decision()
+    {
+        var instance = Instance();
+        (instance.Status, instance.EndedAt) = (WorkflowStatus.Rejected, Monday.AddHours(2));
+        WorkflowTask[] tasks = [new() { Id = Guid.NewGuid(), ElementId = "finance", IsOpen = false, Outcome = "rejected", Comment = "no receipt", CompletedBy = "u-carol", CreatedAt = Monday, CompletedAt = Monday.AddHours(2) }];
+        WorkflowHistoryEntry[] history = [new() { At = Monday.AddHours(2), Event = WorkflowStatus.Rejected, Actor = "u-carol", Detail = "no receipt" }];
+
+        var steps = ApprovalTimeline.Of(instance, tasks, history, Labels, People);
+
+        Assert.Equal([TimelineKind.Submitted, TimelineKind.Decided, TimelineKind.Ended], steps.Select(s => s.Kind));
+        Assert.Equal("no receipt", steps[1].Text);
+        Assert.Null(steps[2].Text);
+    }
+
+    [Fact]
     public void Comments_files_and_incidents_appear_in_time_order_and_node_by_node_entries_do_not()
     {
         var instance = Instance();

@@ -38,6 +38,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<AppMenu> AppMenus => Set<AppMenu>();
 
+    public DbSet<Notifications.UserNotification> UserNotifications => Set<Notifications.UserNotification>();
+
 
 
 
@@ -58,6 +60,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new Files.StoredFileConfiguration());
         builder.ApplyConfiguration(new Views.SavedViewConfiguration());
         builder.ApplyConfiguration(new Menus.AppMenuConfiguration());
+        builder.ApplyConfiguration(new Notifications.UserNotificationConfiguration());
         foreach (var part in ModelParts.Of(options))
         {
             part.Build(builder);

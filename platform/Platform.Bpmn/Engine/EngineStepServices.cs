@@ -106,7 +106,7 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
                 var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Workflows);
                 return created.Outcome == RecordOutcome.Saved ? created.Record![SystemFields.Id] : throw Refused("createRecord", created);
             case ServiceAction.Notify:
-                // No notification centre exists yet: the step's history names recipients and message, and the log has them.
+                // The engine writes the notices after the step (StepEffects.Notices); the log keeps a line too.
                 logger.LogInformation("Workflow {Instance} notifies {Recipients}: {Message}", instance.Id, string.Join(", ", recipients), action.Message);
                 return null;
             default:

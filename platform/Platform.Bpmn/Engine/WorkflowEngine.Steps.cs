@@ -68,6 +68,7 @@ public sealed partial class WorkflowEngine
         }).ToList();
 
         var previousVersion = instance.RowVersion;
+        var previousStatus = instance.Status;
         instance.Error = Clip(state.Tokens.FirstOrDefault(t => t.State == TokenState.Incident)?.Error);
         instance.Status = runner.Ended ? runner.EndStatus ?? endStatus ?? WorkflowStatus.Completed : instance.Error is not null ? WorkflowStatus.Incident : WorkflowStatus.Running;
         instance.EndedAt = runner.Ended ? now : null;
@@ -94,6 +95,7 @@ public sealed partial class WorkflowEngine
 
         await WorkflowRows.InsertAsync(db, timers, cancellationToken);
         await WorkflowRows.InsertAsync(db, history, cancellationToken);
+        await NotifyAsync(instance, model, runner, opened, previousStatus, cancellationToken);
         if (db.ChangeTracker.HasChanges())
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -14,6 +14,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddSingleton<GroupedCommits>();
         services.TryAddSingleton<WorkflowScripts>();
         services.TryAddScoped<WorkflowEngine>();
+        services.TryAddScoped<Platform.Records.Notifications.INotificationCentre, Platform.Data.Notifications.NotificationCentre>();
         services.TryAddScoped<WorkflowDeployment>();
         services.TryAddScoped<Queries.WorkflowQueries>();
         services.TryAddScoped<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());

@@ -134,6 +134,11 @@ public sealed partial class ProcessRunner
         var recipients = action.Kind == ServiceAction.Notify ? await RecipientsAsync(token, node, action) : [];
         var message = action.Message is null ? null : await FillTextAsync(token, $"{node.Id} message", action.Message);
         var result = await services.PerformAsync(action with { Message = message }, values, recipients);
+        if (action.Kind == ServiceAction.Notify)
+        {
+            Effects.Notices.Add(new StepNotice(recipients, node.Id, message));
+        }
+
         _recordRead = false; // The action may have changed the bound record.
         if (action.ResultVariable is { Length: > 0 } variable)
         {

@@ -23,6 +23,12 @@ public sealed partial class ProcessRunner(ProcessModel model, InstanceState stat
 
     public bool HasIncident => state.Tokens.Any(t => t.State == TokenState.Incident);
 
+    /// <summary>The first token in incident (where the instance stopped), if any.</summary>
+    public Token? FirstIncident => state.Tokens.FirstOrDefault(t => t.State == TokenState.Incident);
+
+    /// <summary>Who the step runs for (the acting user's id).</summary>
+    public string? ActorId => context.ActorId;
+
     public async Task StartAsync(IReadOnlyDictionary<string, object?>? variables, string? startNodeId = null)
     {
         foreach (var (name, value) in variables ?? new Dictionary<string, object?>())

@@ -20,7 +20,13 @@ public sealed class StepEffects
     public List<Guid> CallsCancelled { get; } = [];
 
     public List<HistoryStep> History { get; } = [];
+
+    /// <summary>Notifications the step's own actions send (a copy to people); tasks and endings are told by the engine.</summary>
+    public List<StepNotice> Notices { get; } = [];
 }
+
+/// <summary>People a notify action tells, at which element, with which message (null: the element's own words).</summary>
+public sealed record StepNotice(IReadOnlyList<string> Recipients, string ElementId, string? Message);
 
 /// <summary>A user task to create: who may act on it, when it is due, and which loop item it belongs to.</summary>
 public sealed record OpenedTask(

@@ -136,6 +136,94 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("DeployedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeployedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcessKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessKey", "Version")
+                        .IsUnique();
+
+                    b.ToTable("WorkflowDefinitions", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowStartTimer", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DefinitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fired")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessKey", "NodeId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("WorkflowStartTimers", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowTimer", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimerId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InstanceId", "TimerId");
+
+                    b.HasIndex("DueAt");
+
+                    b.ToTable("WorkflowTimers", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Core.Security.ApiToken", b =>
                 {
                     b.Property<string>("Id")
@@ -342,74 +430,68 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Files.StoredFile", b =>
+            modelBuilder.Entity("Platform.Data.Notifications.UserNotification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContentType")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
-                        .HasMaxLength(100)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("EntityKey")
-                        .HasMaxLength(64)
+                    b.Property<string>("Link")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FieldName")
-                        .HasMaxLength(64)
+                    b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(255)
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Path")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UploadedBy")
+                    b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityKey", "RecordId");
+                    b.HasIndex("UserId", "CreatedAt");
 
-                    b.ToTable("StoredFiles", (string)null);
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("UserNotifications", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Menus.AppMenu", b =>
+            modelBuilder.Entity("Platform.Data.Records.AutoNumberCounter", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Definition")
-                        .IsRequired()
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AutoNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Records.StoredEntityDefinition", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Source")
+                    b.Property<string>("Document")
                         .IsRequired()
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
@@ -420,15 +502,16 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("Source")
-                        .IsUnique();
+                    b.HasKey("Key");
 
-                    b.ToTable("AppMenus", (string)null);
+                    b.ToTable("EntityDefinitions", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Records.AuditEntry", b =>
+            modelBuilder.Entity("Platform.Records.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -484,21 +567,93 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Records.AutoNumberCounter", b =>
+            modelBuilder.Entity("Platform.Records.Files.StoredFile", b =>
                 {
-                    b.Property<string>("Key")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FieldName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Last")
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Key");
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("AutoNumberCounters", (string)null);
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityKey", "RecordId");
+
+                    b.ToTable("StoredFiles", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Records.SchemaChange", b =>
+            modelBuilder.Entity("Platform.Records.Menus.AppMenu", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.ToTable("AppMenus", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Records.SchemaChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -539,34 +694,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("SchemaChanges", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Records.StoredEntityDefinition", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Document")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("EntityDefinitions", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Data.Views.SavedView", b =>
+            modelBuilder.Entity("Platform.Records.Views.SavedView", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -609,50 +737,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("SavedViews", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowDefinition", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset>("DeployedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeployedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProcessKey")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProcessKey", "Version")
-                        .IsUnique();
-
-                    b.ToTable("WorkflowDefinitions", (string)null);
-                });
-
-            modelBuilder.Entity("WorkflowHistoryEntry", b =>
+            modelBuilder.Entity("Platform.Workflows.WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -688,7 +773,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowHistory", (string)null);
                 });
 
-            modelBuilder.Entity("WorkflowInstance", b =>
+            modelBuilder.Entity("Platform.Workflows.WorkflowInstance", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -757,33 +842,7 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowInstances", (string)null);
                 });
 
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowStartTimer", b =>
-                {
-                    b.Property<string>("ProcessKey")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NodeId")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DefinitionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Fired")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("ProcessKey", "NodeId");
-
-                    b.HasIndex("DueAt");
-
-                    b.ToTable("WorkflowStartTimers", (string)null);
-                });
-
-            modelBuilder.Entity("WorkflowTask", b =>
+            modelBuilder.Entity("Platform.Workflows.WorkflowTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -859,25 +918,6 @@ namespace Platform.Data.Sqlite.Migrations
                     b.HasIndex("IsOpen", "Assignee");
 
                     b.ToTable("WorkflowTasks", (string)null);
-                });
-
-            modelBuilder.Entity("Platform.Data.Workflows.WorkflowTimer", b =>
-                {
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TimerId")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("InstanceId", "TimerId");
-
-                    b.HasIndex("DueAt");
-
-                    b.ToTable("WorkflowTimers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

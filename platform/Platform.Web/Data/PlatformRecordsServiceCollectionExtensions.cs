@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Records;
@@ -26,6 +27,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<ISavedViewStore, Platform.Data.Views.SavedViewStore>();
         services.AddScoped<IAppMenuStore, Platform.Data.Menus.AppMenuStore>();
         services.AddScoped<IPeopleDirectory, Platform.Data.Identity.PeopleDirectory>();
+        services.TryAddScoped<Platform.Records.Notifications.INotificationCentre, Platform.Data.Notifications.NotificationCentre>();
         services.AddScoped<IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());
         services.AddScoped<RecordStore>();
         services.AddScoped<IRecordStore>(sp => sp.GetRequiredService<RecordStore>());

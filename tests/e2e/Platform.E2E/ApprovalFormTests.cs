@@ -64,7 +64,27 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
         await using (var manager = await BrowserSession.OpenAsync("zh-CN"))
         {
             var page = manager.Page;
-            await OpenAsync(manager, $"/records/sales_order/{order}", "zh-CN", "wang", ManagerPassword);
+            // The bell says a task waits, and leads to the order.
+            await OpenAsync(manager, "/", "zh-CN", "wang", ManagerPassword);
+            var number = (await samples.Api!.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})")).GetProperty("orderNumber").GetString();
+            await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[1-9]$"));
+            var unread = int.Parse(await page.GetByTestId("bell-count").TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            await page.GetByTestId("bell").ClickAsync();
+            var notice = page.GetByTestId("bell-item").Filter(new() { HasText = $"待您处理：销售经理审批（销售订单审批 · {number}）" });
+            await Assertions.Expect(notice).ToHaveCountAsync(1);
+            await manager.ScreenshotAsync("approval-bell-zh");
+            await notice.ClickAsync();
+            await page.WaitForURLAsync($"**/records/sales_order/{order}");
+            // Read, it no longer counts.
+            if (unread == 1)
+            {
+                await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveCountAsync(0);
+            }
+            else
+            {
+                await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync((unread - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             await page.GetByTestId("task-comment").FillAsync("价格合理");
             await page.GetByTestId("approve").ClickAsync();
 

@@ -93,6 +93,23 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         return new WorkflowDeploymentResult(deployed, unchanged, []);
     }
 
+    public async Task<IReadOnlyList<BpmnProblem>> CheckAsync(byte[] content, CancellationToken cancellationToken = default)
+    {
+        BpmnDefinitions definitions;
+        try
+        {
+            definitions = BpmnParser.Parse(content);
+        }
+        catch (BpmnException e)
+        {
+            return e.Problems;
+        }
+
+        var known = await db.WorkflowDefinitions.Select(d => d.ProcessKey).Distinct().ToListAsync(cancellationToken);
+        var problems = BpmnValidator.Validate(definitions, known);
+        return problems.Count > 0 ? problems : [.. await UnknownPeopleAsync(definitions, cancellationToken), .. await UnknownBindingsAsync(definitions, cancellationToken)];
+    }
+
     /// <summary>
     /// Assignees and candidate users written as plain values (not <c>${…}</c> expressions) must name an
     /// account, by id or user name; otherwise the task would wait for someone who does not exist.

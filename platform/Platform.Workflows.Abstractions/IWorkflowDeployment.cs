@@ -13,4 +13,7 @@ public interface IWorkflowDeployment
     const int MaxFileBytes = 10 * 1024 * 1024;
 
     Task<WorkflowDeploymentResult> DeployAsync(byte[] content, string deployedBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Every problem the file would be refused with, deploying nothing (a modeler's check before saving).</summary>
+    Task<IReadOnlyList<BpmnProblem>> CheckAsync(byte[] content, CancellationToken cancellationToken = default);
 }

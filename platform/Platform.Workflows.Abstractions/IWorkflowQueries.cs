@@ -47,4 +47,7 @@ public interface IWorkflowQueries
 
     /// <summary>The latest deployed version of a process with its file; null when none is deployed.</summary>
     Task<DeployedFile?> LatestFileAsync(string processKey, CancellationToken cancellationToken);
+
+    /// <summary>Where an instance is on its diagram, with the file of its version; null when there is no such instance.</summary>
+    Task<InstanceProgress?> ProgressAsync(Guid instanceId, CancellationToken cancellationToken);
 }

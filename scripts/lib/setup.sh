@@ -81,9 +81,10 @@ platform_setup() {
   step "restoring .NET tools and NuGet packages (first run about 1 min, then a few seconds)"
   (cd "$platform_root" && dotnet tool restore >/dev/null && dotnet restore Platform.sln --verbosity quiet) || return
   step_done
-  # npm packages of the browser bundles (the designer's code editor); the build runs esbuild on them.
-  command -v npm >/dev/null || { echo "setup: Node.js with npm is required to bundle the designer's code editor" >&2; return 1; }
-  step "installing the designer's npm packages from package-lock.json (first run about 30 s)"
+  # npm packages of the browser bundles (the designer's code editor, the workflow modeler); the build runs esbuild on them.
+  command -v npm >/dev/null || { echo "setup: Node.js with npm is required to bundle the designer's code editor and the workflow modeler" >&2; return 1; }
+  step "installing the browser bundles' npm packages from their package-lock.json files (first run about 45 s)"
   (cd "$platform_root/modules/Platform.Entities/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
+  (cd "$platform_root/modules/Platform.Workflows/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
   step_done
 }

@@ -20,6 +20,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.TryAddScoped<IWorkflowEngine>(sp => sp.GetRequiredService<WorkflowEngine>());
         services.TryAddScoped<IWorkflowQueries>(sp => sp.GetRequiredService<Queries.WorkflowQueries>());
         services.TryAddScoped<IWorkflowDeployment>(sp => sp.GetRequiredService<WorkflowDeployment>());
+        services.TryAddScoped<IWorkflowDrafts, WorkflowDrafts>();
+        services.TryAddSingleton<IWorkflowElements, WorkflowElements>();
         services.TryAddSingleton<WorkflowTriggers>();
         services.AddScoped<IRecordSaveHandler, WorkflowSaveHandler>();
         services.TryAddSingleton<WorkflowTimerDispatcher>();

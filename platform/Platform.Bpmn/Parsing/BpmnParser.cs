@@ -25,7 +25,7 @@ public static class BpmnParser
     {
         if (content.Length > MaxBytes)
         {
-            throw new BpmnException([new BpmnProblem(null, "file", $"A BPMN file has at most {MaxBytes / 1024 / 1024} MB.")]);
+            throw new BpmnException([new BpmnProblem(null, "file", $"A BPMN file has at most {MaxBytes / 1024 / 1024} MB.") { Code = BpmnProblem.TooLarge, Arguments = [$"{MaxBytes / 1024 / 1024}"] }]);
         }
 
         XDocument document;
@@ -37,7 +37,11 @@ public static class BpmnParser
         }
         catch (XmlException e)
         {
-            throw new BpmnException([new BpmnProblem(null, $"line {e.LineNumber}, column {e.LinePosition}", $"Not well-formed XML: {e.Message.Split(" Line ", 2)[0]}")]);
+            throw new BpmnException([new BpmnProblem(null, $"line {e.LineNumber}, column {e.LinePosition}", $"Not well-formed XML: {e.Message.Split(" Line ", 2)[0]}")
+            {
+                // A DTD is how external entities (XXE) get in: refused as such, never read.
+                Code = e.Message.Contains("DTD", StringComparison.Ordinal) ? BpmnProblem.Dtd : BpmnProblem.NotXml, Arguments = [$"{e.LineNumber}", $"{e.LinePosition}"],
+            }]);
         }
 
         var root = document.Root!;

@@ -83,11 +83,17 @@ public static class BpmnValidator
 
             if (!Supported.TryGetValue(node.Kind, out var events))
             {
-                problems.Add(new BpmnProblem(node.Id, node.Line, $"{node.Kind} is not supported; supported elements: {string.Join(", ", Supported.Keys)}."));
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"{node.Kind} is not supported; supported elements: {string.Join(", ", Supported.Keys)}.")
+                {
+                    Code = BpmnProblem.Unsupported, Arguments = [node.Kind],
+                });
             }
             else if (!events.Contains(node.EventKind ?? ""))
             {
-                problems.Add(new BpmnProblem(node.Id, node.Line, $"A {node.Kind} with a {node.EventKind ?? "missing"} event definition is not supported; supported: {string.Join(", ", events.Select(e => e.Length == 0 ? "none" : e))}."));
+                problems.Add(new BpmnProblem(node.Id, node.Line, $"A {node.Kind} with a {node.EventKind ?? "missing"} event definition is not supported; supported: {string.Join(", ", events.Select(e => e.Length == 0 ? "none" : e))}.")
+                {
+                    Code = BpmnProblem.UnsupportedEvent, Arguments = [node.Kind, node.EventKind ?? "none"],
+                });
             }
 
             if (node.Kind == "callActivity" && ((string?)node.Element.Attribute("calledElement") is not { Length: > 0 } called || !callable.Contains(called)))

@@ -125,4 +125,22 @@ public sealed class WorkflowQueries(PlatformDbContext db, ProcessModels models) 
     public Task<DeployedFile?> LatestFileAsync(string processKey, CancellationToken cancellationToken) =>
         db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey).OrderByDescending(d => d.Version)
             .Select(d => new DeployedFile(d.Id, d.ProcessKey, d.Version, d.Xml, d.DeployedAt, d.DeployedBy)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Where an instance is on its diagram, with the file of its version; null when there is no such instance.</summary>
+    public async Task<InstanceProgress?> ProgressAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        if (await InstanceAsync(instanceId, cancellationToken) is not { } instance)
+        {
+            return null;
+        }
+
+        var xml = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Id == instance.DefinitionId).Select(d => d.Xml).SingleAsync(cancellationToken);
+        var visited = await db.WorkflowHistory.AsNoTracking().Where(h => h.InstanceId == instanceId && h.ElementId != null)
+            .Select(h => h.ElementId!).Distinct().ToListAsync(cancellationToken);
+        var state = Engine.InstanceStateJson.Read(instance.State);
+        var active = state.Tokens.Where(t => t.State != Runtime.TokenState.Incident).Select(t => t.NodeId).Distinct().ToList();
+        var incidents = state.Tokens.Where(t => t.State == Runtime.TokenState.Incident).Select(t => t.NodeId).Distinct().ToList();
+        var variables = state.Variables.ToDictionary(v => v.Key, v => System.Text.Json.JsonSerializer.Serialize(v.Value), StringComparer.Ordinal);
+        return new InstanceProgress(visited, active, incidents, variables, xml);
+    }
 }

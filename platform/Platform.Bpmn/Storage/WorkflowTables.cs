@@ -5,7 +5,7 @@ namespace Platform.Bpmn.Storage;
 
 /// <summary>
 /// The engine's own tables in the platform's database: process definitions, instances, tasks,
-/// timers, start timers and history. The host adds this part to the database context; the
+/// timers, start timers, history and the modeler's drafts. The host adds this part to the database context; the
 /// providers' design-time factories do too, so their migrations hold these tables.
 /// </summary>
 public sealed class WorkflowTables : IModelPart
@@ -18,6 +18,7 @@ public sealed class WorkflowTables : IModelPart
         builder.ApplyConfiguration(new WorkflowTimerConfiguration());
         builder.ApplyConfiguration(new WorkflowHistoryEntryConfiguration());
         builder.ApplyConfiguration(new WorkflowStartTimerConfiguration());
+        builder.ApplyConfiguration(new WorkflowDraftConfiguration());
     }
 }
 
@@ -37,5 +38,7 @@ public static class WorkflowTableSets
         public DbSet<WorkflowStartTimer> WorkflowStartTimers => db.Set<WorkflowStartTimer>();
 
         public DbSet<WorkflowHistoryEntry> WorkflowHistory => db.Set<WorkflowHistoryEntry>();
+
+        public DbSet<WorkflowDraftRow> WorkflowDrafts => db.Set<WorkflowDraftRow>();
     }
 }

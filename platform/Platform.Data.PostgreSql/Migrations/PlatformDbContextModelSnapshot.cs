@@ -192,6 +192,33 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowDraftRow", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ProcessKey");
+
+                    b.ToTable("WorkflowDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowStartTimer", b =>
                 {
                     b.Property<string>("ProcessKey")

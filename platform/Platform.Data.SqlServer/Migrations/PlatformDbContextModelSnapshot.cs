@@ -192,6 +192,33 @@ namespace Platform.Data.SqlServer.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowDraftRow", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("ProcessKey");
+
+                    b.ToTable("WorkflowDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowStartTimer", b =>
                 {
                     b.Property<string>("ProcessKey")

@@ -179,6 +179,33 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("WorkflowDefinitions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowDraftRow", b =>
+                {
+                    b.Property<string>("ProcessKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProcessKey");
+
+                    b.ToTable("WorkflowDrafts", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Bpmn.Storage.WorkflowStartTimer", b =>
                 {
                     b.Property<string>("ProcessKey")

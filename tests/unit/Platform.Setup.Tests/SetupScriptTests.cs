@@ -88,7 +88,7 @@ public sealed class SetupScriptTests : IDisposable
         var lines = Lines(output).Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"done in \d+ s$", "done in N s")).ToList();
         Assert.Equal(
             ["setup: restoring .NET tools and NuGet packages (first run about 1 min, then a few seconds)", "setup:   done in N s",
-             "setup: installing the designer's npm packages from package-lock.json (first run about 30 s)", "setup:   done in N s"],
+             "setup: installing the browser bundles' npm packages from their package-lock.json files (first run about 45 s)", "setup:   done in N s"],
             lines);
         Assert.Equal(["dotnet tool restore", "dotnet restore Platform.sln --verbosity quiet", "npm ci --no-audit --no-fund --loglevel=error"], File.ReadAllLines(Calls));
     }

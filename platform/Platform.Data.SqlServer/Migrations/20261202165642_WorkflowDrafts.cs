@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class WorkflowDrafts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "WorkflowDrafts",
+                columns: table => new
+                {
+                    ProcessKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SavedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowDrafts", x => x.ProcessKey);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "WorkflowDrafts");
+        }
+    }
+}

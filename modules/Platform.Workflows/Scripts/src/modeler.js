@@ -63,7 +63,7 @@ async function create(canvasHost, panelHost, xml, options, dotnet) {
         additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PlatformPropertiesModule, translate],
       });
   const key = next++;
-  open.set(key, { modeler, problems: [] });
+  open.set(key, { modeler, problems: [], original: xml });
   try {
     // A file without a diagram (written by hand or by another tool) is laid out first, so it can be drawn.
     const drawn = /BPMNDiagram/.test(xml) ? xml : await layoutProcess(withFlowReferences(xml));
@@ -79,8 +79,35 @@ async function create(canvasHost, panelHost, xml, options, dotnet) {
 }
 
 async function getXml(key) {
-  const { xml } = await open.get(key).modeler.saveXML({ format: true });
-  return xml;
+  const entry = open.get(key);
+  const { xml } = await entry.modeler.saveXML({ format: true });
+  return keepWrittenDefaults(entry.original, xml, entry.modeler);
+}
+
+// bpmn-js leaves out attributes that hold BPMN's default (startQuantity="1", gatewayDirection="Unspecified").
+// A file's own, untouched attributes go back as they were written, so a round trip changes only what the user changed.
+function keepWrittenDefaults(originalXml, exportedXml, modeler) {
+  const parser = new DOMParser();
+  const original = parser.parseFromString(originalXml, 'application/xml');
+  const exported = parser.parseFromString(exportedXml, 'application/xml');
+  if (original.getElementsByTagName('parsererror').length || exported.getElementsByTagName('parsererror').length) return exportedXml;
+  const registry = modeler.get('elementRegistry');
+  const byId = new Map([...exported.getElementsByTagNameNS(BPMN, '*')].filter((e) => e.getAttribute('id')).map((e) => [e.getAttribute('id'), e]));
+  let restored = 0;
+  for (const element of original.getElementsByTagNameNS(BPMN, '*')) {
+    const id = element.getAttribute('id');
+    const twin = id && byId.get(id);
+    const businessObject = id && registry.get(id)?.businessObject;
+    if (!twin || !businessObject) continue;
+    for (const attribute of [...element.attributes].filter((a) => !a.namespaceURI && a.name !== 'id')) {
+      const value = businessObject.get(attribute.name);
+      if (!twin.hasAttribute(attribute.name) && value !== undefined && String(value) === attribute.value) {
+        twin.setAttribute(attribute.name, attribute.value);
+        restored++;
+      }
+    }
+  }
+  return restored ? new XMLSerializer().serializeToString(exported) : exportedXml;
 }
 
 // Refusals of the engine's checks, on the elements they concern: a red outline and a badge with the message.

@@ -1,0 +1,183 @@
+using System.Text;
+using System.Xml.Linq;
+using Microsoft.Playwright;
+using static Platform.E2E.PageDriver;
+
+namespace Platform.E2E;
+
+/// <summary>
+/// The workflow modeler in a real browser with the BPMN MIWG reference files (read from ../shared/fixtures,
+/// never copied): a file opens, a task is renamed, and the exported file keeps every element and attribute
+/// the user did not touch; an element the engine cannot run is refused on the diagram, in Chinese; files that
+/// are not XML or carry a DTD are refused at import. One host for the class.
+/// </summary>
+public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixture<ModelerTests.ModelerHost>
+{
+    private HostProcess Host => fixture.Host!;
+
+    private static string? Miwg(string file)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "shared", "fixtures", "bpmn-miwg", file);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<IPage> ImportAsync(BrowserSession browser, HostProcess host, string path)
+    {
+        var page = browser.Page;
+        await SignInAsync(browser, host, "/workflows/modeler");
+        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(path);
+        return page;
+    }
+
+    [SkippableFact]
+    public async Task A_reference_file_renamed_in_the_modeler_exports_with_everything_else_unchanged()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var file = Miwg("A.2.0.bpmn");
+        Skip.If(file is null, "The BPMN MIWG reference files (../shared/fixtures/bpmn-miwg) are not on this machine.");
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
+        var page = await ImportAsync(browser, Host, file!);
+        await page.WaitForURLAsync("**/workflows/modeler/WFP-6-");
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+
+        // Rename Task 1 in the panel ("常规" is the general group, in Chinese).
+        const string task = "_5a972b87-735d-454a-b31c-f52fb3afc5c7";
+        await page.Locator($".djs-element[data-element-id='{task}']").First.ClickAsync();
+        var name = page.Locator("#bio-properties-panel-name");
+        if (!await name.IsVisibleAsync())
+        {
+            await page.GetByTestId("modeler-panel").GetByText("常规", new() { Exact = true }).ClickAsync();
+        }
+
+        await name.FillAsync("第一项任务");
+        await name.PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("modeler-state")).ToHaveTextAsync("有未保存的更改");
+        await browser.ScreenshotAsync("modeler-miwg-zh");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("modeler-export").ClickAsync());
+        var exported = XDocument.Load(await download.PathAsync());
+        var original = XDocument.Load(file!);
+
+        var differences = Differences(original, exported, (task, "name")).ToList();
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+        Assert.Equal("第一项任务", (string?)exported.Descendants().Single(e => (string?)e.Attribute("id") == task).Attribute("name"));
+
+        // Saved as a draft, it reopens as saved.
+        await page.GetByTestId("modeler-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("modeler-state")).ToContainTextAsync("草稿：admin");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator($".djs-element[data-element-id='{task}'] .djs-label, .djs-element[data-element-id='{task}'] text").First).ToContainTextAsync("第一项任务");
+    }
+
+    [SkippableFact]
+    public async Task An_element_the_engine_cannot_run_is_refused_on_the_diagram_in_chinese()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var file = Miwg("A.3.0.bpmn");
+        Skip.If(file is null, "The BPMN MIWG reference files (../shared/fixtures/bpmn-miwg) are not on this machine.");
+        // A host of its own: the reference files share one process id, and an import is a draft of it.
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
+        var page = await ImportAsync(browser, host, file!);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+
+        // The reference file is not executable: the process is made executable in the panel first.
+        await page.Locator(".djs-container > svg").First.ClickAsync(new() { Position = new() { X = 300, Y = 8 } });
+        var executable = page.Locator("#bio-properties-panel-isExecutable");
+        if (!await executable.IsVisibleAsync())
+        {
+            await page.GetByTestId("modeler-panel").GetByText("常规", new() { Exact = true }).ClickAsync();
+        }
+
+        await executable.CheckAsync();
+        await page.GetByTestId("modeler-deploy").ClickAsync();
+
+        const string escalation = "_178e16eb-4c9e-4ea0-9644-7c5fb2b71825";
+        await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("未部署");
+        await Assertions.Expect(page.Locator($"[data-testid=modeler-problem][data-element='{escalation}']")).ToContainTextAsync("平台不支持带 escalation 事件定义的 boundaryEvent");
+        await Assertions.Expect(page.Locator($".djs-element.platform-problem[data-element-id='{escalation}']")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("modeler-refused-zh");
+    }
+
+    [SkippableFact]
+    public async Task Files_that_are_not_xml_or_carry_a_dtd_are_refused_at_import()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, Host, "/workflows/modeler");
+
+        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "notes.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes("meeting notes, not a process") });
+        await Assertions.Expect(page.GetByTestId("modeler-import-problem")).ToContainTextAsync("不是格式正确的 XML");
+
+        var xxe = """<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">&x;</process></definitions>""";
+        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "xxe.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(xxe) });
+        await Assertions.Expect(page.GetByTestId("modeler-import-problem")).ToContainTextAsync("DTD");
+        Assert.EndsWith("/workflows/modeler", page.Url, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every element of <paramref name="original"/> with an id is in <paramref name="exported"/> under the same name with the
+    /// same attributes (save the one changed on purpose); each difference found, as a line.
+    /// </summary>
+    private static IEnumerable<string> Differences(XDocument original, XDocument exported, (string Id, string Attribute) changed)
+    {
+        var byId = exported.Descendants().Where(e => e.Attribute("id") is not null).GroupBy(e => (string)e.Attribute("id")!).ToDictionary(g => g.Key, g => g.First());
+        foreach (var element in original.Descendants().Where(e => e.Attribute("id") is not null))
+        {
+            var id = (string)element.Attribute("id")!;
+            if (!byId.TryGetValue(id, out var twin))
+            {
+                yield return $"{element.Name.LocalName} {id} is missing";
+                continue;
+            }
+
+            if (twin.Name != element.Name)
+            {
+                yield return $"{id} became {twin.Name}";
+            }
+
+            foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration && (id, a.Name.LocalName) != changed))
+            {
+                if ((string?)twin.Attribute(attribute.Name) != attribute.Value)
+                {
+                    yield return $"{id}: {attribute.Name.LocalName} was '{attribute.Value}', is '{(string?)twin.Attribute(attribute.Name)}'";
+                }
+            }
+
+            if (!element.HasElements && element.Value.Trim() != twin.Value.Trim())
+            {
+                yield return $"{id}: text was '{element.Value.Trim()}', is '{twin.Value.Trim()}'";
+            }
+        }
+    }
+
+    public sealed class ModelerHost : IAsyncLifetime
+    {
+        public HostProcess? Host { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            if (BrowserSession.ChromiumPath is not null)
+            {
+                Host = await HostProcess.StartAsync();
+            }
+        }
+
+        public async Task DisposeAsync()
+        {
+            if (Host is not null)
+            {
+                await Host.DisposeAsync();
+            }
+        }
+    }
+}

@@ -124,6 +124,44 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         Assert.EndsWith("/workflows/modeler", page.Url, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task An_administrator_finds_a_stopped_instance_and_sees_where_it_stopped_on_its_diagram()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        using var api = await AdminApiAsync(Host);
+        const string process = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="d">
+              <process id="leave_request" name="请假申请" isExecutable="true">
+                <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="manager"/>
+                <userTask id="manager" name="上级审批" platform:assigneeRule="initiatorManager"/>
+                <sequenceFlow id="f2" sourceRef="manager" targetRef="e"/><endEvent id="e"/>
+              </process>
+            </definitions>
+            """;
+        Assert.True((await api.PostAsync("/api/workflows/processes", new StringContent(process, Encoding.UTF8, "application/xml"))).IsSuccessStatusCode);
+        var started = await api.PostAsync("/api/workflows/processes/leave_request/instances", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
+        var page = browser.Page;
+        await SignInAsync(browser, Host, "/workflows/instances");
+        await page.GetByTestId("instance-link").Filter(new() { HasText = "请假申请" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToHaveTextAsync("流程异常");
+        await Assertions.Expect(page.GetByTestId("instance-error")).ToContainTextAsync("initiatorManager");
+        await Assertions.Expect(page.Locator(".djs-element.platform-incident[data-element-id=manager]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".djs-element.platform-done[data-element-id=s]")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("instance-incident-zh");
+
+        // Still no manager: the retry stops at the same place, and says so.
+        await page.GetByTestId("instance-retry").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("instance-message")).ToContainTextAsync("已重新执行出错的步骤。");
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToHaveTextAsync("流程异常");
+        await page.GetByTestId("instance-cancel").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("instance-status")).ToHaveTextAsync("已取消");
+    }
+
     /// <summary>
     /// Every element of <paramref name="original"/> with an id is in <paramref name="exported"/> under the same name with the
     /// same attributes (save the one changed on purpose); each difference found, as a line.

@@ -61,7 +61,7 @@ public sealed class WorkflowQueries(PlatformDbContext db, ProcessModels models) 
     public async Task<WorkflowInstance?> VisibleInstanceAsync(Guid id, Actor actor, CancellationToken cancellationToken) =>
         await InstanceAsync(id, cancellationToken) is { } instance && await MaySeeAsync(instance, actor, cancellationToken) ? instance : null;
 
-    /// <summary>Who may see an instance: those who may act for anyone, its initiator, and whoever has or had a task in it.</summary>
+    /// <summary>Who may see an instance: those who may act for anyone, its initiator, whoever has or had a task in it, and whoever acted in it.</summary>
     public async Task<bool> MaySeeAsync(WorkflowInstance instance, Actor actor, CancellationToken cancellationToken)
     {
         if (actor.MayActForAnyone || instance.Initiator == actor.UserId)
@@ -70,7 +70,9 @@ public sealed class WorkflowQueries(PlatformDbContext db, ProcessModels models) 
         }
 
         var tasks = await TasksOfAsync(instance.Id, cancellationToken);
-        return tasks.Any(t => t.CompletedBy == actor.UserId || WorkflowEngine.MayAct(t, actor));
+        // Whoever acted in it (delegated a task, commented) keeps seeing it too.
+        return tasks.Any(t => t.CompletedBy == actor.UserId || WorkflowEngine.MayAct(t, actor))
+            || await db.WorkflowHistory.AsNoTracking().AnyAsync(h => h.InstanceId == instance.Id && h.Actor == actor.UserId, cancellationToken);
     }
 
     /// <summary>The latest version of every process records of <paramref name="entity"/> are submitted to from their form, named in <paramref name="culture"/>.</summary>

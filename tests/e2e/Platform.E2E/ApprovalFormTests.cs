@@ -74,7 +74,7 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
             await Assertions.Expect(notice).ToHaveCountAsync(1);
             await manager.ScreenshotAsync("approval-bell-zh");
             await notice.ClickAsync();
-            await page.WaitForURLAsync($"**/records/sales_order/{order}");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/records/sales_order/{order}$"));
             // Read, it no longer counts.
             if (unread == 1)
             {
@@ -128,12 +128,41 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
         await browser.ScreenshotAsync("approval-withdrawn-en");
     }
 
+    [SkippableFact]
+    public async Task The_manager_hands_a_task_to_a_colleague_found_by_name()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var order = await NewOrderAsync("宁波纺织有限公司");
+        var started = await samples.Api!.PostAsJsonAsync("/api/workflows/processes/sales_order_approval/instances", new { entity = "sales_order", recordId = Guid.Parse(order) });
+        Assert.True(started.IsSuccessStatusCode, await started.Content.ReadAsStringAsync());
+        var instance = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await OpenAsync(browser, $"/records/sales_order/{order}", "zh-CN", "wang", ManagerPassword);
+
+        await page.GetByTestId("delegate").ClickAsync();
+        await page.GetByTestId("person-pick").ClickAsync();
+        await page.Locator(".rz-popup:visible input.rz-dropdown-filter").FillAsync("赵");
+        await page.Locator(".rz-popup:visible .rz-dropdown-item").Filter(new() { HasText = "赵助理" }).ClickAsync();
+        await page.GetByTestId("person-confirm").ClickAsync();
+
+        // Handed on: it waits for the colleague now, and the manager's actions are gone.
+        await Assertions.Expect(page.GetByTestId("approval-pending")).ToHaveTextAsync("等待 赵助理 处理");
+        await Assertions.Expect(page.GetByTestId("task-actions")).ToHaveCountAsync(0);
+        var tasks = await samples.Api!.GetFromJsonAsync<JsonElement>($"/api/workflows/instances/{instance}");
+        var open = tasks.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("isOpen").GetBoolean());
+        Assert.Equal(samples.Assistant, open.GetProperty("assignee").GetString());
+    }
+
     /// <summary>The sample package's host, with a sales manager (王经理, role "Sales manager") who may read orders and what they name.</summary>
     public sealed class ManagerHost : IAsyncLifetime
     {
         public HostProcess? Host { get; private set; }
 
         public HttpClient? Api { get; private set; }
+
+        /// <summary>The account id of 赵助理, a colleague tasks are handed to.</summary>
+        public string? Assistant { get; private set; }
 
         public async Task InitializeAsync()
         {
@@ -152,6 +181,9 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
             Assert.True(role.IsSuccessStatusCode, await role.Content.ReadAsStringAsync());
             var user = await Api.PostAsJsonAsync("/api/admin/users", new { userName = "wang", password = ManagerPassword, displayName = "王经理", roles = new[] { "Sales manager" } });
             Assert.True(user.IsSuccessStatusCode, await user.Content.ReadAsStringAsync());
+            var assistant = await Api.PostAsJsonAsync("/api/admin/users", new { userName = "zhao", password = ManagerPassword, displayName = "赵助理", roles = new[] { "Sales manager" } });
+            Assert.True(assistant.IsSuccessStatusCode, await assistant.Content.ReadAsStringAsync());
+            Assistant = (await assistant.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         }
 
         public async Task DisposeAsync()

@@ -27,39 +27,58 @@ public sealed partial class WorkflowEngine
             return; // most steps tell nobody: no reads for them
         }
 
-        // The request as people know it: the process, and the record's title (SO-202612-00002) when it has one.
-        var title = await RecordTitleAsync(instance, cancellationToken);
-        string Subject(string culture) => title is null ? model.NameIn(culture) : $"{model.NameIn(culture)} · {title}";
-        foreach (var task in opened)
+        // The request as people know it: the process, and the record's title (SO-202612-00002) when it has one — read only when someone is told.
+        string? title = null;
+        var titled = false;
+        async Task<Func<string, string>> SubjectAsync()
         {
-            var returned = model.Has(task.ElementId) && model.Node(task.ElementId).Kind == "startEvent";
-            var people = task.Assignee is { } assignee ? [assignee] : await PeopleOfAsync(task, cancellationToken);
-            var text = returned
-                ? Text("Workflows.Notice.Returned", culture => [Subject(culture)])
-                : Text("Workflows.Notice.Task", culture => [StepName(model, task, culture), Subject(culture)]);
-            await notices.SendAsync(people, new NotificationMessage(returned ? "returned" : "task", text, record ?? "/tasks"), cancellationToken);
+            if (!titled)
+            {
+                (title, titled) = (await RecordTitleAsync(instance, cancellationToken), true);
+            }
+
+            return culture => title is null ? model.NameIn(culture) : $"{model.NameIn(culture)} · {title}";
         }
 
-        foreach (var notice in runner.Effects.Notices)
+        foreach (var task in opened)
         {
+            var people = task.Assignee is { } assignee ? [assignee] : await PeopleOfAsync(task, cancellationToken);
+            if (people.Count == 0)
+            {
+                continue;
+            }
+
+            var subject = await SubjectAsync();
+            var returned = model.Has(task.ElementId) && model.Node(task.ElementId).Kind == "startEvent";
+            var text = returned
+                ? Text("Workflows.Notice.Returned", culture => [subject(culture)])
+                : Text("Workflows.Notice.Task", culture => [StepName(model, task, culture), subject(culture)]);
+            notices.Queue(people, new NotificationMessage(returned ? "returned" : "task", text, record ?? "/tasks"));
+        }
+
+        foreach (var notice in runner.Effects.Notices.Where(n => n.Recipients.Count > 0))
+        {
+            var subject = await SubjectAsync();
             var submitter = await DisplayNameAsync(instance.Initiator, cancellationToken);
-            var text = Text("Workflows.Notice.Copy", culture => [Subject(culture), submitter, model.Has(notice.ElementId) ? model.Node(notice.ElementId).LabelIn(culture) : notice.ElementId]);
-            await notices.SendAsync(notice.Recipients, new NotificationMessage("copy", text, record), cancellationToken);
+            var text = Text("Workflows.Notice.Copy", culture => [subject(culture), submitter, model.Has(notice.ElementId) ? model.Node(notice.ElementId).LabelIn(culture) : notice.ElementId]);
+            notices.Queue(notice.Recipients, new NotificationMessage("copy", text, record));
         }
 
         if (runner.Ended && instance.Status is WorkflowStatus.Completed or WorkflowStatus.Rejected && runner.ActorId != instance.Initiator && instance.ParentId is null)
         {
+            var subject = await SubjectAsync();
             var approved = instance.Status == WorkflowStatus.Completed;
-            var text = Text(approved ? "Workflows.Notice.Approved" : "Workflows.Notice.Rejected", culture => [Subject(culture)]);
-            await notices.SendAsync([instance.Initiator], new NotificationMessage(approved ? "approved" : "rejected", text, record), cancellationToken);
+            var text = Text(approved ? "Workflows.Notice.Approved" : "Workflows.Notice.Rejected", culture => [subject(culture)]);
+            notices.Queue([instance.Initiator], new NotificationMessage(approved ? "approved" : "rejected", text, record));
         }
 
         if (instance.Status == WorkflowStatus.Incident && previousStatus != WorkflowStatus.Incident
             && runner.FirstIncident is { } failed)
         {
-            var text = Text("Workflows.Notice.Incident", culture => [Subject(culture), model.Has(failed.NodeId) ? model.Node(failed.NodeId).LabelIn(culture) : failed.NodeId]);
-            await notices.SendAsync([instance.Initiator], new NotificationMessage("incident", text, record), cancellationToken);
-            await notices.SendAsync(await AdministratorsAsync(cancellationToken), new NotificationMessage("incident", text, $"/workflows/instances/{instance.Id}"), cancellationToken);
+            var subject = await SubjectAsync();
+            var text = Text("Workflows.Notice.Incident", culture => [subject(culture), model.Has(failed.NodeId) ? model.Node(failed.NodeId).LabelIn(culture) : failed.NodeId]);
+            notices.Queue([instance.Initiator], new NotificationMessage("incident", text, record));
+            notices.Queue(await AdministratorsAsync(cancellationToken), new NotificationMessage("incident", text, $"/workflows/instances/{instance.Id}"));
         }
     }
 
@@ -80,17 +99,13 @@ public sealed partial class WorkflowEngine
         return Convert.ToString(row.GetValueOrDefault(naming.Name), CultureInfo.InvariantCulture) is { Length: > 0 } text ? text : null;
     }
 
-    /// <summary>An open task's people: its candidate users and the holders of its candidate roles.</summary>
+    /// <summary>An open task's people: its candidate users and the holders of its candidate roles (from a cache that is at most half a minute old).</summary>
     private async Task<List<string>> PeopleOfAsync(WorkflowTask task, CancellationToken cancellationToken)
     {
         var people = task.CandidateUsers.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var roles = task.CandidateRoles.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(r => r.ToUpperInvariant()).ToList();
-        if (roles.Count > 0)
+        foreach (var role in task.CandidateRoles.Split('|', StringSplitOptions.RemoveEmptyEntries))
         {
-            people.AddRange(await (from link in db.UserRoles
-                                   join role in db.Roles on link.RoleId equals role.Id
-                                   where roles.Contains(role.NormalizedName!)
-                                   select link.UserId).Take(INotificationCentre.MostRecipients).ToListAsync(cancellationToken));
+            people.AddRange(await roleHolders.OfAsync(db, role, cancellationToken));
         }
 
         return people;
@@ -99,7 +114,7 @@ public sealed partial class WorkflowEngine
     private Task<List<string>> AdministratorsAsync(CancellationToken cancellationToken)
     {
         var administrator = PlatformRoles.Administrator.ToUpperInvariant();
-        return (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id where role.NormalizedName == administrator select link.UserId)
+        return (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id where role.NormalizedName == administrator orderby link.UserId select link.UserId)
             .Take(INotificationCentre.MostRecipients).ToListAsync(cancellationToken);
     }
 

@@ -15,7 +15,8 @@ namespace Platform.Bpmn.Engine;
 /// </summary>
 public sealed partial class WorkflowEngine(
     PlatformDbContext db, RecordStore records, ProcessModels models, WorkflowScripts scripts, InstanceLocks locks, GroupedCommits commits, TimeProvider clock,
-    ILogger<WorkflowEngine> logger, Platform.Records.Notifications.INotificationCentre notices, Microsoft.Extensions.Localization.IStringLocalizer localizer) : IWorkflowEngine
+    ILogger<WorkflowEngine> logger, Platform.Records.Notifications.INotificationCentre notices, Microsoft.Extensions.Localization.IStringLocalizer localizer, RoleHolders roleHolders)
+    : IWorkflowEngine
 {
     /// <summary>Starts the latest version of a process, optionally bound to a record.</summary>
     public async Task<WorkflowInstance> StartAsync(string processKey, IReadOnlyDictionary<string, object?>? variables, Actor actor,

@@ -11,6 +11,7 @@ public static class WorkflowEngineServiceCollectionExtensions
     {
         services.TryAddSingleton<ProcessModels>();
         services.TryAddSingleton<InstanceLocks>();
+        services.TryAddSingleton<RoleHolders>();
         services.TryAddSingleton<GroupedCommits>();
         services.TryAddSingleton<WorkflowScripts>();
         services.TryAddScoped<WorkflowEngine>();

@@ -10,6 +10,15 @@ public sealed class NotificationCentre(PlatformDbContext db, TimeProvider clock)
 {
     public async Task SendAsync(IReadOnlyCollection<string> userIds, NotificationMessage message, CancellationToken cancellationToken = default)
     {
+        Queue(userIds, message);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public void Queue(IReadOnlyCollection<string> userIds, NotificationMessage message)
+    {
         var recipients = userIds.Where(u => !string.IsNullOrEmpty(u)).Distinct(StringComparer.Ordinal).Take(INotificationCentre.MostRecipients).ToList();
         if (recipients.Count == 0)
         {
@@ -22,7 +31,6 @@ public sealed class NotificationCentre(PlatformDbContext db, TimeProvider clock)
         {
             Id = Guid.CreateVersion7(now), UserId = user, Kind = message.Kind, Text = text, Link = message.Link is { Length: <= 400 } link ? link : null, CreatedAt = now,
         }));
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     public Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default) =>

@@ -12,6 +12,9 @@ public interface INotificationCentre
 
     Task SendAsync(IReadOnlyCollection<string> userIds, NotificationMessage message, CancellationToken cancellationToken = default);
 
+    /// <summary>Like <see cref="SendAsync"/>, but written with the caller's next save of the same context (a workflow step writes everything at once).</summary>
+    void Queue(IReadOnlyCollection<string> userIds, NotificationMessage message);
+
     Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken = default);
 
     /// <summary>The newest notices of a user, unread or not.</summary>

@@ -161,8 +161,8 @@ public sealed class ApprovalApiTests
         Assert.Equal(HttpStatusCode.BadRequest, (await ActAsync(people["ann"], annTask, "delegate", new { user = "nobody" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(people["ann"], annTask, "delegate", new { user = ids["dan"], comment = "出差" })).StatusCode);
         Assert.Empty(await MyTasksAsync(people["ann"], instance));
-        // Handed on, the task is no longer Ann's, and she holds no other in this request: for her it is gone.
-        Assert.Equal(HttpStatusCode.NotFound, (await ActAsync(people["ann"], annTask, "approve", new { })).StatusCode);
+        // Handed on, the task is no longer Ann's: she still sees the request she acted in (its timeline names her), but may not act on the task.
+        Assert.Equal(HttpStatusCode.Forbidden, (await ActAsync(people["ann"], annTask, "approve", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await ActAsync(people["dan"], Assert.Single(await MyTasksAsync(people["dan"], instance)), "approve", new { })).StatusCode);
 
         // Bob asks Eve to sign too: his item moves on only when both have approved.

@@ -36,4 +36,13 @@ public static class Accounts
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
             return edit.Id!;
         });
+
+    /// <summary>Makes <paramref name="managerId"/> the manager of the department (whom "the initiator's manager" names).</summary>
+    public static Task SetManagerAsync(PlatformHost host, string departmentId, string managerId) =>
+        host.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<Platform.Data.PlatformDbContext>();
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Departments, d => d.Id == departmentId)).ManagerId = managerId;
+            return await db.SaveChangesAsync();
+        });
 }

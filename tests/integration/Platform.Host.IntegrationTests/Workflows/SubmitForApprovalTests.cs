@@ -45,12 +45,7 @@ public sealed class SubmitForApprovalTests
         var lin = await Accounts.CreateUserInAsync(host, "lin", "Passw0rd!longer", east);
         if (withManager)
         {
-            await host.InScopeAsync(async s =>
-            {
-                var db = s.GetRequiredService<PlatformDbContext>();
-                (await db.Departments.SingleAsync(d => d.Id == east)).ManagerId = boss;
-                return await db.SaveChangesAsync();
-            });
+            await Accounts.SetManagerAsync(host, east, boss);
         }
 
         var deployed = await host.InScopeAsync(s => s.GetRequiredService<WorkflowDeployment>().DeployAsync(Encoding.UTF8.GetBytes(Approval), "admin"));

@@ -98,12 +98,7 @@ public sealed class TriggerTests
         await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().ApplyAsync(EntitySamples.Product(), "admin"));
         var east = await Accounts.CreateDepartmentAsync(host, "华东");
         var boss = await Accounts.CreateUserInAsync(host, "boss", "Passw0rd!longer", east);
-        await host.InScopeAsync(async s =>
-        {
-            var db = s.GetRequiredService<PlatformDbContext>();
-            (await db.Departments.SingleAsync(d => d.Id == east)).ManagerId = boss;
-            return await db.SaveChangesAsync();
-        });
+        await Accounts.SetManagerAsync(host, east, boss);
         await DeployAsync(host, Triggered
             .Replace("record.code.startsWith('X')", $"user.manager == '{boss}' &amp;&amp; user.department == '{east}' &amp;&amp; user.roles.includes('Sales')", StringComparison.Ordinal)
             .Replace("<userTask id=\"check\" name=\"Check\"/>", "<userTask id=\"check\" name=\"Check for ${user.manager} (${user.name})\"/>", StringComparison.Ordinal));

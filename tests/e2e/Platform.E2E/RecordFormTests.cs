@@ -39,7 +39,17 @@ public sealed class RecordFormTests
         await PickAsync(page, "line-0-product", "P-001");
         await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("100.00"); // the line's default: the product's price
         await TypeAsync(page, "line-0-quantity", "3");
+        // On a loaded machine the click can land while the grid redraws after the quantity's check: the second line is awaited, and asked for again only if it never came.
         await page.GetByTestId("add-line-lines").ClickAsync();
+        try
+        {
+            await page.GetByTestId("line-1-product-input").WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.GetByTestId("add-line-lines").ClickAsync();
+        }
+
         await PickAsync(page, "line-1-product", "真丝");
         await TypeAsync(page, "line-1-quantity", "2");
         await Assertions.Expect(page.GetByTestId("line-1-amount")).ToHaveTextAsync("500.00");

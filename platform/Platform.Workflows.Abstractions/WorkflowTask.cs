@@ -43,5 +43,13 @@ public sealed class WorkflowTask
 
     public Guid? RecordId { get; set; }
 
+    /// <summary>Whether the task is for <paramref name="actor"/> in person: assigned to them, else offered to them or one of their roles, or offered to nobody in particular.</summary>
+    public bool IsOfferedTo(Platform.Core.Security.Actor actor) =>
+        Assignee is { } assignee
+            ? assignee == actor.UserId
+            : (CandidateUsers.Length == 0 && CandidateRoles.Length == 0)
+              || CandidateUsers.Contains($"|{actor.UserId}|", StringComparison.Ordinal)
+              || actor.RoleNames.Any(role => CandidateRoles.Contains($"|{role}|", StringComparison.Ordinal));
+
     public static string Delimited(IEnumerable<string> values) => values.Any() ? "|" + string.Join("|", values) + "|" : "";
 }

@@ -111,12 +111,7 @@ public sealed partial class WorkflowEngine
         return people;
     }
 
-    private Task<List<string>> AdministratorsAsync(CancellationToken cancellationToken)
-    {
-        var administrator = PlatformRoles.Administrator.ToUpperInvariant();
-        return (from link in db.UserRoles join role in db.Roles on link.RoleId equals role.Id where role.NormalizedName == administrator orderby link.UserId select link.UserId)
-            .Take(INotificationCentre.MostRecipients).ToListAsync(cancellationToken);
-    }
+    private Task<List<string>> AdministratorsAsync(CancellationToken cancellationToken) => roleHolders.OfAsync(db, PlatformRoles.Administrator, cancellationToken);
 
     private async Task<string> DisplayNameAsync(string userId, CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName == "" ? u.UserName : u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? userId;

@@ -137,13 +137,7 @@ public sealed partial class WorkflowEngine(
     }
 
     /// <summary>The assignee acts on an assigned task; an unassigned one is open to its candidate users and roles (and to anyone when it has none).</summary>
-    public static bool MayAct(WorkflowTask task, Actor actor) =>
-        actor.MayActForAnyone
-        || (task.Assignee is { } assignee
-            ? assignee == actor.UserId
-            : (task.CandidateUsers.Length == 0 && task.CandidateRoles.Length == 0)
-              || task.CandidateUsers.Contains($"|{actor.UserId}|", StringComparison.Ordinal)
-              || actor.RoleNames.Any(role => task.CandidateRoles.Contains($"|{role}|", StringComparison.Ordinal)));
+    public static bool MayAct(WorkflowTask task, Actor actor) => actor.MayActForAnyone || task.IsOfferedTo(actor);
 
     /// <summary>One step of an instance as a command of its own (see <see cref="InTransactionAsync{T}"/>).</summary>
     private Task<bool> InStepAsync(Guid instanceId, Func<ProcessRunner, Task> command, Actor actor, CancellationToken cancellationToken, string? endStatus = null) =>

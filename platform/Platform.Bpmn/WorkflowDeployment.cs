@@ -157,11 +157,25 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
 
             if (schema.Find(entityName) is not { } entity)
             {
-                problems.Add(new BpmnProblem(process.Id, "platform:entity", $"There is no entity '{entityName}' for this approval's records."));
+                problems.Add(new BpmnProblem(process.Id, "platform:entity", $"There is no entity '{entityName}' for this approval's records.")
+                    { Code = BpmnProblem.UnknownEntity, Arguments = [entityName] });
+                continue;
             }
-            else if (binding.StatusField is { } field && entity.LiveFields.All(f => !string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase)))
+
+            bool Has(string field) => entity.LiveFields.Any(f => string.Equals(f.Name, field, StringComparison.OrdinalIgnoreCase));
+            if (binding.StatusField is { } status && !Has(status))
             {
-                problems.Add(new BpmnProblem(process.Id, "platform:statusField", $"The entity {entity.Name} has no field '{field}' to show the approval's status in."));
+                problems.Add(new BpmnProblem(process.Id, "platform:statusField", $"The entity {entity.Name} has no field '{status}' to show the approval's status in.")
+                    { Code = BpmnProblem.UnknownStatusField, Arguments = [entity.Name, status] });
+            }
+
+            foreach (var node in new Runtime.ProcessModel(definitions, process).Nodes)
+            {
+                foreach (var field in node.SettingsOf<Activities.Tasks.UserTaskSettings>()?.EditableFields.Where(f => !Has(f)) ?? [])
+                {
+                    problems.Add(new BpmnProblem(node.Id, "platform:editableFields", $"The entity {entity.Name} has no field '{field}' for the approver to change.")
+                        { Code = BpmnProblem.UnknownEditableField, Arguments = [entity.Name, field] });
+                }
             }
         }
 

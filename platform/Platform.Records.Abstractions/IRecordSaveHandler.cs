@@ -6,7 +6,7 @@ namespace Platform.Records;
 /// Lets another part of the platform take part in record saves without the record service knowing
 /// it (a workflow trigger, a stock posting, a duplicate check). A save runs in this order:
 /// <list type="number">
-/// <item>access — may the actor create, change or delete it at all; then <see cref="RefuseAsync"/> of every handler (a record an approval locks);</item>
+/// <item>access — may the actor create, change or delete it at all; then <see cref="HoldAsync"/> of every handler (a record an approval locks; the fields a step lets its approver change);</item>
 /// <item>values — each converted and checked by its field kind, files, lookups, people and lines checked against what exists;</item>
 /// <item>rules — defaults, formulas, before-save scripts and validations;</item>
 /// <item>inside one transaction: <see cref="SavingAsync"/> of every handler (refuse with field errors before anything is written),
@@ -20,8 +20,13 @@ public interface IRecordSaveHandler
     /// <summary>Where this handler runs among the others, lowest first.</summary>
     int Order => 0;
 
-    /// <summary>Why a person may not change or delete this existing record now (in their language); null when they may. The platform's own actors are never asked about.</summary>
-    Task<string?> RefuseAsync(string entity, Guid id, Actor actor, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+    /// <summary>
+    /// What holds this existing record against a person's change or delete now (the reason in their
+    /// language, the fields they may still change); null when nothing does. A hold that lets some fields
+    /// be changed lets this person change them even without the right to change the record otherwise —
+    /// the step of an approval offered to them grants it. The platform's own actors are never asked about.
+    /// </summary>
+    Task<RecordHold?> HoldAsync(string entity, Guid id, Actor actor, CancellationToken cancellationToken) => Task.FromResult<RecordHold?>(null);
 
     /// <summary>Runs in the save's transaction before anything is written, with the records as they will be saved; errors refuse the save.</summary>
     Task<IReadOnlyList<RecordFieldError>> SavingAsync(SavedRecords change, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<RecordFieldError>>([]);

@@ -39,8 +39,8 @@ public interface IRecordStore
 
     Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Why people may not change or delete this record now (an approval holds it), in the actor's language; null when nothing holds it.</summary>
-    Task<string?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default);
+    /// <summary>What holds this record now (an approval), with the reason in the actor's language and the fields it still lets them change; null when nothing holds it.</summary>
+    Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>Joins the transaction under way or begins one, so that several saves (and a caller's own writes) commit or roll back together.</summary>
     Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);

@@ -11,6 +11,9 @@ public sealed record BpmnProblem(string? ElementId, string Where, string Message
     public const string NotXml = "NotXml";
     public const string TooLarge = "TooLarge";
     public const string Dtd = "Dtd";
+    public const string UnknownEntity = "UnknownEntity";
+    public const string UnknownStatusField = "UnknownStatusField";
+    public const string UnknownEditableField = "UnknownEditableField";
 
     public string? Code { get; init; }
 

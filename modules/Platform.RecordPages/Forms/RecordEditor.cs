@@ -8,9 +8,14 @@ namespace Platform.RecordPages.Forms;
 
 /// <summary>
 /// What a form may do with an entity's records, for the user at hand; <see cref="HeldBecause"/> says why
-/// this record may not be changed or deleted now (an approval holds it), which takes away Update and Delete.
+/// this record may not be changed or deleted now (an approval holds it), which takes away Delete and
+/// Update — or limits Update to <see cref="OnlyFields"/>, those the approver's step lets them change.
 /// </summary>
-public sealed record FormRights(bool Create, bool Update, bool Delete, string? HeldBecause = null);
+public sealed record FormRights(bool Create, bool Update, bool Delete, string? HeldBecause = null, IReadOnlySet<string>? OnlyFields = null)
+{
+    /// <summary>Whether the user may change the whole record (not only some fields an approval step allows).</summary>
+    public bool UpdateAll => Update && OnlyFields is null;
+}
 
 /// <summary>
 /// The server side of generated forms: opens a record (or a new one) as a <see cref="RecordDraft"/>,
@@ -40,8 +45,10 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
         var lineEntities = reader.Entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name)
             .ToDictionary(f => f.Name, f => reader.Schema.Find(f.Target!)!, StringComparer.Ordinal);
         var held = id is { } saved ? await store.HeldAsync(reader.Entity.Name, saved, actor, cancellationToken) : null;
-        var rights = new FormRights(reader.ScopeFor(RecordAction.Create) != RecordScope.None, held is null && reader.ScopeFor(RecordAction.Update) != RecordScope.None,
-            held is null && reader.ScopeFor(RecordAction.Delete) != RecordScope.None, held);
+        var only = held is { AllowsSome: true } ? held.Editable : null;
+        var rights = new FormRights(reader.ScopeFor(RecordAction.Create) != RecordScope.None,
+            only is not null || (held is null && reader.ScopeFor(RecordAction.Update) != RecordScope.None),
+            held is null && reader.ScopeFor(RecordAction.Delete) != RecordScope.None, held?.Reason, only);
         var draft = new RecordDraft(reader.Entity, lineEntities, stored);
         await CheckAsync(draft, actor, cancellationToken);
         return (draft, rights);

@@ -19,4 +19,12 @@ public sealed record DesignerField(string Name, string Label, ValueKind ValueKin
                 f.ValueKind == FieldTypes.Percent,
                 [.. (f.Choices ?? []).Select(c => (c.Value, c.Label.IsBlank ? c.Value : c.Label.For(culture)))])),
     ];
+
+    /// <summary>The fields of an entity an approver could be let change (not numbered or computed by the platform): name and label in <paramref name="culture"/>.</summary>
+    public static List<DesignerField> Changeable(EntityDefinition entity, string culture) =>
+    [
+        .. entity.LiveFields
+            .Where(f => f.Kind is { SetByPlatform: false } && f.Formula is null)
+            .Select(f => new DesignerField(f.Name, f.Label.IsBlank ? f.Name : f.Label.For(culture), ValueKind.Text, false, [])),
+    ];
 }

@@ -19,6 +19,9 @@ public sealed class DesignerState(ApprovalChain chain)
 
     public IReadOnlyList<DesignerField> Fields { get; set; } = [];
 
+    /// <summary>The entity's fields an approver step may let its approver change (lines and files too).</summary>
+    public IReadOnlyList<DesignerField> ChangeableFields { get; set; } = [];
+
     public IReadOnlyList<string> Roles { get; set; } = [];
 
     /// <summary>People to pick: display name and user name.</summary>

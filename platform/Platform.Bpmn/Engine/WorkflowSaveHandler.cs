@@ -6,6 +6,7 @@ using Platform.Data;
 using Platform.Data.Records;
 using Platform.Data.Scripts;
 using Platform.Rules;
+using Platform.Bpmn.Activities.Tasks;
 using Platform.Bpmn.Runtime;
 
 namespace Platform.Bpmn.Engine;
@@ -22,19 +23,26 @@ internal sealed class WorkflowSaveHandler(PlatformDbContext db, WorkflowTriggers
     /// <summary>After other handlers: a process starts only for a save they let through.</summary>
     public int Order => 1000;
 
-    public async Task<string?> RefuseAsync(string entity, Guid id, Actor actor, CancellationToken cancellationToken)
+    public async Task<RecordHold?> HoldAsync(string entity, Guid id, Actor actor, CancellationToken cancellationToken)
     {
         var key = entity.ToLowerInvariant();
-        // Named as people know the process (its name, else its key).
-        var definition = await db.WorkflowInstances.AsNoTracking().Where(i => i.Entity == key && i.RecordId == id && i.LocksRecord)
-            .Select(i => (long?)i.DefinitionId).FirstOrDefaultAsync(cancellationToken);
-        if (definition is not { } locking)
+        var locking = await db.WorkflowInstances.AsNoTracking().Where(i => i.Entity == key && i.RecordId == id && i.LocksRecord)
+            .Select(i => new { i.Id, i.DefinitionId }).FirstOrDefaultAsync(cancellationToken);
+        if (locking is null)
         {
             return null;
         }
 
-        var model = await services.GetRequiredService<ProcessModels>().GetAsync(db, locking, cancellationToken);
-        return localizer["Workflows.Error.RecordLocked", model.NameIn(System.Globalization.CultureInfo.CurrentUICulture.Name)].Value;
+        // Named as people know the process (its name, else its key).
+        var model = await services.GetRequiredService<ProcessModels>().GetAsync(db, locking.DefinitionId, cancellationToken);
+        var reason = localizer["Workflows.Error.RecordLocked", model.NameIn(System.Globalization.CultureInfo.CurrentUICulture.Name)].Value;
+
+        // The steps waiting for this person may let them correct some fields (a discount, a remark).
+        var open = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == locking.Id && t.IsOpen).ToListAsync(cancellationToken);
+        var editable = open.Where(t => t.IsOfferedTo(actor) && model.Has(t.ElementId))
+            .SelectMany(t => model.Node(t.ElementId).SettingsOf<UserTaskSettings>()?.EditableFields ?? [])
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new RecordHold(reason, editable);
     }
 
     public async Task<IReadOnlyList<RecordFieldError>> SavedAsync(SavedRecords change, CancellationToken cancellationToken)

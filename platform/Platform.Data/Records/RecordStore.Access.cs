@@ -28,28 +28,10 @@ public sealed partial class RecordStore
         };
     }
 
-    /// <summary>Why people may not change or delete this record now (an approval holds it), in the actor's language; null when nothing holds it.</summary>
-    public async Task<string?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>What holds this record now (an approval), with the reason in the actor's language and the fields it still lets them change; null when nothing holds it.</summary>
+    public async Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (actor.Access is null)
-        {
-            return null;
-        }
-
         var entity = (await schemas.LoadSchemaAsync(cancellationToken)).Find(entityName);
-        if (entity is null)
-        {
-            return null;
-        }
-
-        foreach (var handler in hooks.OrderBy(h => h.Order))
-        {
-            if (await handler.RefuseAsync(entity.Name, id, actor, cancellationToken) is { } reason)
-            {
-                return reason;
-            }
-        }
-
-        return null;
+        return entity is null ? null : await Steps.Access.HoldAsync(entity, id, actor, cancellationToken);
     }
 }

@@ -35,7 +35,8 @@ public sealed partial class RecordStore
                 }
 
                 before = new Dictionary<string, object>(row);
-                if (!CheckAccess.Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Update), actor, row))
+                if (!CheckAccess.Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Update), actor, row)
+                    && await Steps.Access.HoldAsync(entity, existing, actor, cancellationToken) is not { AllowsSome: true })
                 {
                     errors.AddRange(Steps.Access.Forbidden(entity).Errors);
                 }

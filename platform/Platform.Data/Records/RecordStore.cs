@@ -124,7 +124,8 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
-            if (await Steps.Access.RefuseChangeAsync(records!.Schema, entity, row, expectedRowVersion, RecordAction.Update, actor, cancellationToken) is { } refusedChange)
+            var access = await Steps.Access.CheckChangeAsync(records!.Schema, entity, row, expectedRowVersion, RecordAction.Update, actor, cancellationToken);
+            if (access.Refused is { } refusedChange)
             {
                 return refusedChange;
             }
@@ -142,6 +143,11 @@ public sealed partial class RecordStore(
             RowStamps.Changed(records!, row, expectedRowVersion, actor, now);
             var changed = entity.LiveFields.Where(f => FieldTypes.Find(f.Type)!.HasColumn).Concat(AssignableFields.All).Select(f => f.Name)
                 .Where(name => !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name))).ToList();
+            if (Steps.Access.RefuseOutside(access, entity, changed, lineAudit, records.Schema) is { } outside)
+            {
+                return outside;
+            }
+
             var audit = changed.Select(name => AuditEntries.Of(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
             return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken, run: run,
                 change: Steps.Handlers.Change(RecordChangeKinds.Updated, actor, [RecordRows.Present(entity, before)], [changed]));
@@ -197,7 +203,7 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
-            if (await Steps.Access.RefuseChangeAsync(records.Schema, entity, row, expectedRowVersion, RecordAction.Delete, actor, cancellationToken) is { } refusedChange)
+            if ((await Steps.Access.CheckChangeAsync(records.Schema, entity, row, expectedRowVersion, RecordAction.Delete, actor, cancellationToken)).Refused is { } refusedChange)
             {
                 return refusedChange;
             }

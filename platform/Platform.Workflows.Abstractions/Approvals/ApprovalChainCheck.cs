@@ -63,6 +63,11 @@ public static partial class ApprovalChainCheck
                     yield return new(step.Id, "SignNeedsPeople");
                 }
 
+                foreach (var field in approve.EditableFields.Where(f => !Identifier().IsMatch(f)))
+                {
+                    yield return new(step.Id, "Field", field);
+                }
+
                 break;
             case CopyStep copy:
                 foreach (var problem in WhoProblems(step.Id, copy.Who))

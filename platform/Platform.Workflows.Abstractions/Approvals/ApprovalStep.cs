@@ -25,6 +25,9 @@ public sealed class ApproveStep : ApprovalStep
 
     /// <summary>What a rejection does: end the request as rejected, or send it back to the submitter to change and resubmit.</summary>
     public RejectionGoesTo OnReject { get; set; } = RejectionGoesTo.End;
+
+    /// <summary>The record's fields the approver may correct at this step (a discount, a remark); none by default.</summary>
+    public List<string> EditableFields { get; set; } = [];
 }
 
 /// <summary>A copy (抄送): the people are told, nobody has to act.</summary>

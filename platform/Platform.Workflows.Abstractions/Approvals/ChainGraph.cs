@@ -169,6 +169,11 @@ internal sealed class ChainGraph
             task.Add(new XAttribute(Ours + "onReject", "initiator"));
         }
 
+        if (step.EditableFields.Count > 0)
+        {
+            task.Add(new XAttribute(Ours + "editableFields", string.Join(",", step.EditableFields)));
+        }
+
         return task;
     }
 

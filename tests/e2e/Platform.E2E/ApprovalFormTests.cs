@@ -85,6 +85,19 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
                 await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync((unread - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
+            // The manager's step lets them correct the discount and the notes, nothing else; the decision waits for the save.
+            await Assertions.Expect(page.GetByTestId("record-held-editable")).ToHaveTextAsync("您在当前步骤可修改：折扣、备注。");
+            await Assertions.Expect(Input(page, "field-discount")).ToBeEnabledAsync();
+            await Assertions.Expect(Input(page, "field-deliveryDate")).ToBeDisabledAsync();
+            await Assertions.Expect(page.GetByTestId("record-delete")).ToHaveCountAsync(0);
+            await TypeAsync(page, "field-discount", "25");
+            await Assertions.Expect(page.GetByTestId("approve")).ToBeDisabledAsync();
+            await Assertions.Expect(page.GetByTestId("task-save-first")).ToBeVisibleAsync();
+            await manager.ScreenshotAsync("approval-approver-edits-zh");
+            await page.GetByTestId("record-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("approve")).ToBeEnabledAsync();
+
             await page.GetByTestId("task-comment").FillAsync("价格合理");
             await page.GetByTestId("approve").ClickAsync();
 
@@ -98,6 +111,7 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
 
         var stored = await samples.Api!.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
         Assert.Equal("approved", stored.GetProperty("status").GetString());
+        Assert.Equal(0.25m, stored.GetProperty("discount").GetDecimal());
     }
 
     [SkippableFact]

@@ -167,6 +167,17 @@ public sealed class ApprovalChainTests
     }
 
     [Fact]
+    public void The_fields_a_step_lets_its_approver_change_reach_the_engine_and_a_bad_name_is_refused()
+    {
+        var step = new ApproveStep { Id = "check", Name = LocalizedText.Of("审核", "Check"), EditableFields = ["discount", "remark"], Who = new() { Kind = PeopleKind.People, People = ["li"] } };
+        Deployed(Single(step), out var view);
+
+        Assert.Equal(["discount", "remark"], view.Model.Node("check").SettingsOf<Activities.Tasks.UserTaskSettings>()!.EditableFields);
+        step.EditableFields = ["discount", "x; drop"];
+        Assert.Contains(ApprovalChainCheck.Problems(Single(step)), p => p.StepId == "check" && p.Code == "Field");
+    }
+
+    [Fact]
     public void Actions_set_a_field_and_create_a_record_with_values_copied_from_the_submitted_one()
     {
         var chain = Single(

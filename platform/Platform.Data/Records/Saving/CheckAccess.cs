@@ -10,7 +10,8 @@ namespace Platform.Data.Records.Saving;
 /// The first step of every save: may the actor do this at all, now? A new record needs the right to
 /// create; a change (update, delete, restore) is answered as the API answers it — a record they may
 /// not even read is "not found", one they may read but not change "forbidden", one a save handler
-/// holds (an approval's lock) "locked", and one changed since it was read a "conflict".
+/// holds (an approval's lock) "locked", and one changed since it was read a "conflict". A hold may let
+/// the person it is offered to change some fields (an approver's step), and then only those.
 /// </summary>
 internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStringLocalizer localizer)
 {
@@ -18,25 +19,57 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
     public RecordResult? RefuseCreate(RecordsSchema schema, EntityDefinition entity, Actor actor) =>
         RecordStore.ScopeOf(schema, entity, actor, RecordAction.Create) == RecordScope.None ? Forbidden(entity) : null;
 
-    /// <summary>Why the actor may not <paramref name="action"/> this existing record now; null when they may.</summary>
-    public async Task<RecordResult?> RefuseChangeAsync(RecordsSchema schema, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion,
+    /// <summary>
+    /// Whether the actor may <paramref name="action"/> this existing record now: refused (why), or allowed —
+    /// to every field, or, where a hold lets them change some fields (their approval step), to those only.
+    /// </summary>
+    public async Task<ChangeAccess> CheckChangeAsync(RecordsSchema schema, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion,
         RecordAction action, Actor actor, CancellationToken cancellationToken)
     {
-        if (!Covers(RecordStore.ScopeOf(schema, entity, actor, action), actor, row))
+        var may = Covers(RecordStore.ScopeOf(schema, entity, actor, action), actor, row);
+        if (!may && !Covers(RecordStore.ScopeOf(schema, entity, actor, RecordAction.Read), actor, row))
         {
-            return Covers(RecordStore.ScopeOf(schema, entity, actor, RecordAction.Read), actor, row)
-                ? Forbidden(entity)
-                : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+            return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]));
         }
 
-        if (await LockedAsync(entity, (Guid)row[SystemFields.Id], actor, cancellationToken) is { } locked)
+        var hold = await HoldAsync(entity, (Guid)row[SystemFields.Id], actor, cancellationToken);
+        var editable = hold is { AllowsSome: true } && action == RecordAction.Update ? hold.Editable : null;
+        if (!may && editable is null)
         {
-            return locked;
+            return ChangeAccess.Refuse(Forbidden(entity));
+        }
+
+        if (hold is not null && editable is null)
+        {
+            return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.Locked, hold.Reason));
         }
 
         return (int)row[SystemFields.RowVersion] != expectedRowVersion
-            ? RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"])
-            : null;
+            ? ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]))
+            : new ChangeAccess(null, editable);
+    }
+
+    /// <summary>
+    /// After the values are taken: a change allowed to some fields only that reaches others is refused,
+    /// each field named. Formulas follow what they are computed from and lines count as their lines field.
+    /// </summary>
+    public RecordResult? RefuseOutside(ChangeAccess access, EntityDefinition entity, IEnumerable<string> changed, IEnumerable<AuditEntry> lineChanges, RecordsSchema schema)
+    {
+        if (access.Only is not { } only)
+        {
+            return null;
+        }
+
+        var linesFields = entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name)
+            .ToDictionary(f => schema.Find(f.Target!)?.Name.ToLowerInvariant() ?? "", f => f.Name, StringComparer.Ordinal);
+        var reached = changed.Where(name => entity.Field(name)?.Formula is null)
+            .Concat(lineChanges.Select(a => linesFields.GetValueOrDefault(a.EntityKey)).OfType<string>())
+            .Where(name => !only.Contains(name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return reached.Count == 0
+            ? null
+            : new RecordResult(RecordOutcome.Locked, null, [.. reached.Select(name => new RecordFieldError(name, localizer["Records.Error.NotEditableNow"]))]);
     }
 
     public RecordResult Forbidden(EntityDefinition entity) =>
@@ -51,8 +84,8 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
         _ => false,
     };
 
-    /// <summary>A person's change to a record some handler holds (an approval's lock); the platform's own actors are never held.</summary>
-    private async Task<RecordResult?> LockedAsync(EntityDefinition entity, Guid id, Actor actor, CancellationToken cancellationToken)
+    /// <summary>What holds the record against a person's change (an approval's lock), the first handler's answer; the platform's own actors are never held.</summary>
+    public async Task<RecordHold?> HoldAsync(EntityDefinition entity, Guid id, Actor actor, CancellationToken cancellationToken)
     {
         if (actor.Access is null)
         {
@@ -61,9 +94,9 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
 
         foreach (var handler in handlers.OrderBy(h => h.Order))
         {
-            if (await handler.RefuseAsync(entity.Name, id, actor, cancellationToken) is { } reason)
+            if (await handler.HoldAsync(entity.Name, id, actor, cancellationToken) is { } hold)
             {
-                return RecordResult.Fail(RecordOutcome.Locked, reason);
+                return hold;
             }
         }
 

@@ -118,7 +118,8 @@ public sealed class SubmitForApprovalTests
         var record = await host.InScopeAsync(s => s.GetRequiredService<RecordStore>().GetAsync("product", product));
         Assert.Equal("sale", record!["status"]);
         var held = await InEnglish(() => host.InScopeAsync(s => s.GetRequiredService<IRecordStore>().HeldAsync("product", product, person)));
-        Assert.Contains("Product review", held, StringComparison.Ordinal);
+        Assert.Contains("Product review", held!.Reason, StringComparison.Ordinal);
+        Assert.False(held.AllowsSome);
 
         var again = await Assert.ThrowsAsync<WorkflowException>(() => host.InScopeAsync(s => s.GetRequiredService<IWorkflowEngine>().SubmitAsync("product_review", "product", product, person)));
         Assert.Equal(WorkflowException.AlreadySubmitted, again.Code);

@@ -13,8 +13,11 @@ public sealed class CheckAccessTests : SaveCheckTest
         [SystemFields.Id] = Guid.NewGuid(), [SystemFields.Owner] = owner, [SystemFields.Department] = "sales", [SystemFields.RowVersion] = version,
     };
 
-    private Task<RecordResult?> ChangeAsync(Actor actor, Dictionary<string, object> row, int expected = 3, params IRecordSaveHandler[] handlers) =>
-        new CheckAccess(handlers, Bench.Text).RefuseChangeAsync(Bench.Records.Schema, Bench.Entity("order"), row, expected, RecordAction.Update, actor, CancellationToken.None);
+    private async Task<RecordResult?> ChangeAsync(Actor actor, Dictionary<string, object> row, int expected = 3, params IRecordSaveHandler[] handlers) =>
+        (await AccessAsync(actor, row, expected, RecordAction.Update, handlers)).Refused;
+
+    private Task<ChangeAccess> AccessAsync(Actor actor, Dictionary<string, object> row, int expected, RecordAction action, params IRecordSaveHandler[] handlers) =>
+        new CheckAccess(handlers, Bench.Text).CheckChangeAsync(Bench.Records.Schema, Bench.Entity("order"), row, expected, action, actor, CancellationToken.None);
 
     [Fact]
     public void Creating_needs_the_right_to_create()
@@ -57,9 +60,40 @@ public sealed class CheckAccessTests : SaveCheckTest
         Assert.Null(platform);
     }
 
-    /// <summary>A module's handler that holds every record (as an approval holds the record it is about).</summary>
-    private sealed class HoldingHandler(string reason) : IRecordSaveHandler
+    [Fact]
+    public async Task A_hold_that_lets_some_fields_be_changed_allows_an_update_of_those_even_without_the_right_but_never_a_delete()
     {
-        public Task<string?> RefuseAsync(string entity, Guid id, Actor actor, CancellationToken cancellationToken) => Task.FromResult<string?>(reason);
+        var approver = SaveCheckBench.Person("manager", "sales", (RecordAction.Read, RecordScope.All));
+        var step = new HoldingHandler("Waiting for approval", "total");
+
+        var update = await AccessAsync(approver, OrderOf("seller"), 3, RecordAction.Update, step);
+        var delete = await AccessAsync(approver, OrderOf("seller"), 3, RecordAction.Delete, step);
+        var stale = await AccessAsync(approver, OrderOf("seller", version: 4), 3, RecordAction.Update, step);
+
+        Assert.Null(update.Refused);
+        Assert.Equal(["total"], update.Only!);
+        Assert.Equal(RecordOutcome.Forbidden, delete.Refused?.Outcome);
+        Assert.Equal(RecordOutcome.Conflict, stale.Refused?.Outcome);
+    }
+
+    [Fact]
+    public async Task A_change_allowed_to_some_fields_that_reaches_another_is_refused_naming_it()
+    {
+        var approver = SaveCheckBench.Person("manager", "sales", (RecordAction.Read, RecordScope.All));
+        var check = new CheckAccess([new HoldingHandler("Waiting", "total")], Bench.Text);
+        var access = await check.CheckChangeAsync(Bench.Records.Schema, Bench.Entity("order"), OrderOf("seller"), 3, RecordAction.Update, approver, CancellationToken.None);
+
+        var within = check.RefuseOutside(access, Bench.Entity("order"), ["total"], [], Bench.Records.Schema);
+        var beyond = check.RefuseOutside(access, Bench.Entity("order"), ["total", "customer"], [], Bench.Records.Schema);
+
+        Assert.Null(within);
+        Assert.Equal((RecordOutcome.Locked, "customer"), (beyond?.Outcome, Assert.Single(beyond!.Errors).Field));
+    }
+
+    /// <summary>A module's handler that holds every record (as an approval holds the record it is about), letting the fields given be changed.</summary>
+    private sealed class HoldingHandler(string reason, params string[] editable) : IRecordSaveHandler
+    {
+        public Task<RecordHold?> HoldAsync(string entity, Guid id, Actor actor, CancellationToken cancellationToken) =>
+            Task.FromResult<RecordHold?>(new RecordHold(reason, editable.ToHashSet(StringComparer.Ordinal)));
     }
 }

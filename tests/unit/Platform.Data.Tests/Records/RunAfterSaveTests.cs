@@ -132,6 +132,6 @@ public sealed class RunAfterSaveTests : SaveCheckTest
 
         public Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<string?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

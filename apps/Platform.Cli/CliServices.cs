@@ -36,6 +36,9 @@ public static class CliServices
         services.AddSingleton(TimeProvider.System);
         database = services.AddPlatformDatabase(configuration, root, Databases);
         services.AddPlatformIdentityCore();
+        // The permissions roles may grant, so a package's roles are checked as the administration pages check them.
+        services.AddSingleton<Platform.Web.Security.PermissionCatalog>();
+        services.AddScoped<Platform.Web.Security.IPermissionDirectory, Platform.Web.Security.PermissionDirectory>();
         services.AddPlatformRecords();
         // Every enabled module's services, as on the host: a package applied here gets the same parts (views, menus, workflows).
         var modules = new ModuleCatalog(ModuleDiscovery.FindReferencedModules(), configuration);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Identity.Endpoints;
 using Platform.Identity.Services;
+using Platform.Records.Packages;
 
 namespace Platform.Identity;
 
@@ -22,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RoleAdministration>();
         services.AddScoped<DepartmentAdministration>();
         services.AddScoped<AdministrationAudit>();
+        services.AddScoped<IAppPackagePart, PackageRoles>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

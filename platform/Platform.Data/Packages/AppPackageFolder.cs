@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Platform.Data.Packages;
 
-/// <summary>Reads and writes app packages as folders: <c>package.json</c>, <c>entities/*.json</c> and <c>workflows/*.bpmn</c>.</summary>
+/// <summary>Reads and writes app packages as folders: <c>package.json</c>, <c>entities/*.json</c>, <c>workflows/*.bpmn</c>, and the folders of the modules' parts (<c>views/</c>, <c>menus/</c>, <c>roles/</c>).</summary>
 public static class AppPackageFolder
 {
     public const string EntitiesFolder = "entities";

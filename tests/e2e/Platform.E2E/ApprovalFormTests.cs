@@ -168,7 +168,7 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
         Assert.Equal(samples.Assistant, open.GetProperty("assignee").GetString());
     }
 
-    /// <summary>The sample package's host, with a sales manager (王经理, role "Sales manager") who may read orders and what they name.</summary>
+    /// <summary>The sample package's host, with a sales manager (王经理, the package's role "Sales manager": orders read, nothing changed but what the step allows).</summary>
     public sealed class ManagerHost : IAsyncLifetime
     {
         public HostProcess? Host { get; private set; }
@@ -187,12 +187,7 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
 
             Host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
             Api = await AdminApiAsync(Host);
-            var role = await Api.PostAsJsonAsync("/api/admin/roles", new
-            {
-                name = "Sales manager",
-                permissions = new[] { "Records.sales_order.Read.All", "Records.customer.Read.All", "Records.product.Read.All" },
-            });
-            Assert.True(role.IsSuccessStatusCode, await role.Content.ReadAsStringAsync());
+            // The sample package brings the role "Sales manager" (orders read, the approval's first step).
             var user = await Api.PostAsJsonAsync("/api/admin/users", new { userName = "wang", password = ManagerPassword, displayName = "王经理", roles = new[] { "Sales manager" } });
             Assert.True(user.IsSuccessStatusCode, await user.Content.ReadAsStringAsync());
             var assistant = await Api.PostAsJsonAsync("/api/admin/users", new { userName = "zhao", password = ManagerPassword, displayName = "赵助理", roles = new[] { "Sales manager" } });

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Cli;
 using Platform.Core.Metadata;
+using Platform.Core.Records;
 using Platform.Core.Security;
 using Platform.Data.Packages;
 using Platform.Data.Records;
@@ -31,11 +32,11 @@ public sealed class AppPackageTests
         var second = await ApplyAsync(host, files);
 
         Assert.True(first.Succeeded, string.Join("; ", first.Errors));
-        Assert.Equal(["contact", "customer", "menu menus/sales.json", "product", "sales_order", "sales_order_line", "view views/sales_order.large.json", "view views/sales_order.open.json", "workflow sales_order_approval"],
+        Assert.Equal(["contact", "customer", "menu menus/sales.json", "product", "role Sales director", "role Sales manager", "role Salesperson", "sales_order", "sales_order_line", "view views/sales_order.large.json", "view views/sales_order.open.json", "workflow sales_order_approval"],
             first.Created.Order(StringComparer.Ordinal));
         Assert.Empty(second.Created);
         Assert.Empty(second.Changed);
-        Assert.Equal(9, second.Unchanged.Count);
+        Assert.Equal(12, second.Unchanged.Count);
         Assert.Single(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().HistoryAsync("customer")));
         // The package's views are shared: everyone sees them, in their language.
         var views = await host.Services.GetRequiredService<Platform.RecordPages.Views.SavedViews>().ListAsync("sales_order", "anyone");
@@ -111,6 +112,43 @@ public sealed class AppPackageTests
         Assert.False(report.Succeeded);
         Assert.Contains(report.Errors, e => e.Path == "views/customer.vip.json" && e.Message.Contains("vip", StringComparison.Ordinal));
         Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("customer"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_package_brings_the_roles_its_approval_needs_and_leaves_them_as_administrators_change_them(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var files = AppPackageFolder.Read(SamplesFolder);
+        await ApplyAsync(host, files);
+        async Task<Platform.Identity.Models.RoleEdit> RoleAsync(string name) =>
+            (await host.InScopeAsync(s => s.GetRequiredService<Platform.Identity.Services.RoleAdministration>().ListAsync())).Single(r => r.Name == name);
+
+        var manager = await RoleAsync("Sales manager");
+        Assert.Contains("Records.sales_order.Read.All", manager.Permissions);
+        // An administrator takes a permission away; the package applied again (as at every start) gives it not back.
+        manager.Permissions.Remove("Records.contact.Read.All");
+        Assert.True((await host.InScopeAsync(s => s.GetRequiredService<Platform.Identity.Services.RoleAdministration>().SaveAsync(manager))).Succeeded);
+        var again = await ApplyAsync(host, files);
+
+        Assert.Contains("role Sales manager", again.Unchanged);
+        Assert.DoesNotContain("Records.contact.Read.All", (await RoleAsync("Sales manager")).Permissions);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_package_role_granting_an_unknown_permission_refuses_the_package_and_names_the_file(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var files = AppPackageFolder.Read(SamplesFolder)
+            .Append(new AppPackageFile("roles/auditor.json", """{ "name": "Auditor", "permissions": ["Records.invoice.Read.All"] }""")).ToList();
+
+        var report = await ApplyAsync(host, files);
+
+        Assert.False(report.Succeeded);
+        Assert.Equal("roles/auditor.json: $.permissions", Assert.Single(report.Errors).Path);
+        Assert.Null(await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync()).ContinueWith(t => t.Result.Find("customer")));
+        Assert.DoesNotContain(await host.InScopeAsync(s => s.GetRequiredService<Platform.Identity.Services.RoleAdministration>().ListAsync()), r => r.Name == "Sales manager");
     }
 
     [SkippableTheory]
@@ -218,7 +256,7 @@ public sealed class AppPackageTests
     public async Task A_sample_sales_order_takes_prices_from_its_products_and_totals_its_lines(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider, ("Platform:Packages:0", SamplesFolder));
-        var sales = new Actor("u-sales", "sales", Roles: ["Sales"]);
+        var sales = new Actor("u-sales", "sales", Access: new RecordAccess(true, []), Roles: ["Sales"]);
         Task<RecordResult> Create(string entity, Dictionary<string, object?> values) =>
             host.InScopeAsync(s => s.GetRequiredService<RecordStore>().CreateAsync(entity, values, sales));
         var customer = (await Create("customer", new() { ["name"] = "上海羊毛衫贸易" })).Record!;

@@ -50,8 +50,7 @@ public sealed class ApprovalApiTests
     public async Task A_rejected_order_goes_back_to_its_initiator_unlocked_and_resubmitted_it_is_approved(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider, ("Platform:Packages:0", SamplesFolder), ("Platform:Workflows:FireTimers", "false"));
-        await Accounts.CreateRoleAsync(host, "Sales manager");
-        await Accounts.CreateRoleAsync(host, "Sales director");
+        // The package brings the roles its approval offers steps to.
         await Accounts.CreateUserAsync(host, "mary", Password, "Sales manager");
         await Accounts.CreateUserAsync(host, "dave", Password, "Sales director");
         var (admin, manager, director) = (await host.CreateAdminClientAsync(), await host.CreateClientForAsync("mary", Password), await host.CreateClientForAsync("dave", Password));

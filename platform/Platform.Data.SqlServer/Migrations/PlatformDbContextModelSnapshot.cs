@@ -491,6 +491,15 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("MailPending")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("datetimeoffset");
 
@@ -505,6 +514,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MailPending");
 
                     b.HasIndex("UserId", "CreatedAt");
 

@@ -475,6 +475,15 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("MailedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("TEXT");
 
@@ -489,6 +498,8 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MailPending");
 
                     b.HasIndex("UserId", "CreatedAt");
 

@@ -5,8 +5,11 @@ using Platform.Records.Notifications;
 
 namespace Platform.Data.Notifications;
 
-/// <summary>Notices in the platform's database, written with the request's context (so in the transaction under way).</summary>
-public sealed class NotificationCentre(PlatformDbContext db, TimeProvider clock) : INotificationCentre
+/// <summary>
+/// Notices in the platform's database, written with the request's context (so in the transaction under
+/// way); while mail is configured each is also marked to be mailed, and the mailer sends it after commit.
+/// </summary>
+public sealed class NotificationCentre(PlatformDbContext db, TimeProvider clock, MailSettings? mail = null) : INotificationCentre
 {
     public async Task SendAsync(IReadOnlyCollection<string> userIds, NotificationMessage message, CancellationToken cancellationToken = default)
     {
@@ -30,6 +33,7 @@ public sealed class NotificationCentre(PlatformDbContext db, TimeProvider clock)
         db.Set<UserNotification>().AddRange(recipients.Select(user => new UserNotification
         {
             Id = Guid.CreateVersion7(now), UserId = user, Kind = message.Kind, Text = text, Link = message.Link is { Length: <= 400 } link ? link : null, CreatedAt = now,
+            MailPending = mail?.Enabled == true,
         }));
     }
 

@@ -17,4 +17,11 @@ public sealed class UserNotification
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>Waiting to be mailed (written so only while mail is configured); cleared once sent, or given up after <see cref="MailAttempts"/> failures.</summary>
+    public bool MailPending { get; set; }
+
+    public int MailAttempts { get; set; }
+
+    public DateTimeOffset? MailedAt { get; set; }
 }

@@ -15,5 +15,7 @@ internal sealed class UserNotificationConfiguration : IEntityTypeConfiguration<U
         // The bell asks "how many unread" and "the newest" per user.
         notice.HasIndex(n => new { n.UserId, n.ReadAt });
         notice.HasIndex(n => new { n.UserId, n.CreatedAt });
+        // The mailer asks "which wait to be mailed".
+        notice.HasIndex(n => n.MailPending);
     }
 }

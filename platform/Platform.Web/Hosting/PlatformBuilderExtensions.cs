@@ -42,6 +42,10 @@ public static class PlatformBuilderExtensions
         builder.WebHost.UseStaticWebAssets();
 
         services.AddPlatformDatabase(configuration, builder.Environment.ContentRootPath, databases);
+        // Notices are mailed too when an SMTP server is configured (Platform:Mail).
+        services.AddSingleton(Platform.Data.Notifications.MailSettings.Read(configuration));
+        services.AddSingleton<Notifications.NotificationMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Notifications.NotificationMailer>());
         services.AddIdentity<PlatformUser, PlatformRole>(PlatformIdentity.Configure)
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()

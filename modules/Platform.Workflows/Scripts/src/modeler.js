@@ -10,7 +10,8 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
-import { platformModdle } from './platform-moddle.js';
+import { platformModdle, propertyNames } from './platform-moddle.js';
+import bpmnSchema from 'bpmn-moddle/resources/bpmn/json/bpmn.json';
 import { PlatformPropertiesModule } from './platform-properties.js';
 import { translator } from './translations.js';
 import { layoutProcess } from 'bpmn-auto-layout';
@@ -40,6 +41,9 @@ function withFlowReferences(xml) {
 }
 let next = 1;
 
+// Names BPMN and Camunda already give properties, read before any modeler registers (and rewrites) them.
+const reservedNames = propertyNames(bpmnSchema, camundaModdle);
+
 // The attributes our namespace carries: every descriptor property named platform:…, the process's, and names in other languages.
 function platformAttributes(descriptors, processSettings) {
   const names = new Set(['name-en', 'name-zh-CN']);
@@ -52,7 +56,7 @@ function platformAttributes(descriptors, processSettings) {
 async function create(canvasHost, panelHost, xml, options, dotnet) {
   const { culture = 'en', descriptors = [], processSettings = [], readOnly = false } = options || {};
   const translate = { translate: ['value', translator(culture)] };
-  const moddleExtensions = { camunda: camundaModdle, platform: platformModdle(platformAttributes(descriptors, processSettings)) };
+  const moddleExtensions = { camunda: camundaModdle, platform: platformModdle(platformAttributes(descriptors, processSettings), reservedNames) };
   const modeler = readOnly
     ? new NavigatedViewer({ container: canvasHost, moddleExtensions, additionalModules: [translate] })
     : new Modeler({
@@ -81,7 +85,7 @@ async function create(canvasHost, panelHost, xml, options, dotnet) {
 async function getXml(key) {
   const entry = open.get(key);
   const { xml } = await entry.modeler.saveXML({ format: true });
-  return keepWrittenDefaults(entry.original, xml, entry.modeler);
+  return keepWrittenDefaults(entry.original, keepCarriageReturns(xml), entry.modeler);
 }
 
 // bpmn-js leaves out attributes that hold BPMN's default (startQuantity="1", gatewayDirection="Unspecified").
@@ -92,12 +96,14 @@ function keepWrittenDefaults(originalXml, exportedXml, modeler) {
   const exported = parser.parseFromString(exportedXml, 'application/xml');
   if (original.getElementsByTagName('parsererror').length || exported.getElementsByTagName('parsererror').length) return exportedXml;
   const registry = modeler.get('elementRegistry');
+  // Elements without a shape (definitions, data objects, event definitions) are found by id in the model.
+  const ids = modeler.get('moddle').ids;
   const byId = new Map([...exported.getElementsByTagNameNS(BPMN, '*')].filter((e) => e.getAttribute('id')).map((e) => [e.getAttribute('id'), e]));
   let restored = 0;
   for (const element of original.getElementsByTagNameNS(BPMN, '*')) {
     const id = element.getAttribute('id');
     const twin = id && byId.get(id);
-    const businessObject = id && registry.get(id)?.businessObject;
+    const businessObject = id && (registry.get(id)?.businessObject || ids?.assigned(id));
     if (!twin || !businessObject) continue;
     for (const attribute of [...element.attributes].filter((a) => !a.namespaceURI && a.name !== 'id')) {
       const value = businessObject.get(attribute.name);
@@ -108,6 +114,12 @@ function keepWrittenDefaults(originalXml, exportedXml, modeler) {
     }
   }
   return restored ? new XMLSerializer().serializeToString(exported) : exportedXml;
+}
+
+// A carriage return inside an attribute (a name written on two lines, "Gateway&#13;&#10;(Split Flow)")
+// must stay a character reference: written as is, every XML reader turns it into a space.
+function keepCarriageReturns(xml) {
+  return xml.replace(/="([^"]*)"/g, (attribute, value) => (value.includes('\r') ? `="${value.replace(/\r/g, '&#13;')}"` : attribute));
 }
 
 // Refusals of the engine's checks, on the elements they concern: a red outline and a badge with the message.

@@ -1,9 +1,13 @@
 // Our extension attributes (platform:assigneeRule, platform:entity …) as a moddle package, so the
 // modeler reads, edits and writes them like BPMN's own; the names come from the engine's element
 // descriptors. <platform:approvalChain> (what the approval designer saved) keeps its text.
+// A name BPMN or Camunda already gives a property (condition, resultVariable, assignee …) is left out:
+// moddle refuses two properties of one name on an element, and would drop every element of that
+// type from a file (a serviceTask, a messageEventDefinition). Such attributes still round-trip and
+// edit as moddle's generic attributes ($attrs).
 export const PlatformUri = 'https://schemas.platform.local/bpmn';
 
-export function platformModdle(attributeNames) {
+export function platformModdle(attributeNames, reservedNames = new Set()) {
   return {
     name: 'Platform',
     uri: PlatformUri,
@@ -15,7 +19,7 @@ export function platformModdle(attributeNames) {
         name: 'PlatformAttributes',
         isAbstract: true,
         extends: ['bpmn:BaseElement'],
-        properties: attributeNames.map((name) => ({ name, isAttr: true, type: 'String' })),
+        properties: attributeNames.filter((name) => !reservedNames.has(name)).map((name) => ({ name, isAttr: true, type: 'String' })),
       },
       {
         name: 'ApprovalChain',
@@ -24,4 +28,10 @@ export function platformModdle(attributeNames) {
       },
     ],
   };
+}
+
+// Every property name the given moddle packages define, on any type (without prefix: moddle rewrites
+// the descriptors it registers, "resultVariable" becoming "camunda:resultVariable").
+export function propertyNames(...packages) {
+  return new Set(packages.flatMap((p) => p.types || []).flatMap((t) => t.properties || []).map((p) => p.name.split(':').pop()));
 }

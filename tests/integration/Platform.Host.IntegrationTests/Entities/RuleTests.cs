@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Core.Metadata;
+using Platform.Core.Records;
 using Platform.Core.Security;
 using Platform.Data.Packages;
 using Platform.Data.Records;
@@ -15,8 +16,9 @@ namespace Platform.Host.IntegrationTests.Entities;
 /// </summary>
 public sealed class RuleTests
 {
-    private static readonly Actor Clerk = new("u-clerk", "clerk", Roles: ["Sales"]);
-    private static readonly Actor Manager = new("u-manager", "manager", Roles: ["Sales", "Sales manager"]);
+    // People (with every record right), not the platform: validation rules judge what people enter.
+    private static readonly Actor Clerk = new("u-clerk", "clerk", Access: new RecordAccess(true, []), Roles: ["Sales"]);
+    private static readonly Actor Manager = new("u-manager", "manager", Access: new RecordAccess(true, []), Roles: ["Sales", "Sales manager"]);
 
     public static TheoryData<string> Providers => TestDatabase.Providers;
 

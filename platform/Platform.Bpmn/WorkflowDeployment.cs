@@ -86,7 +86,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
             db.ChangeTracker.Clear();
             await transaction.RollbackAsync();
 
-            return new WorkflowDeploymentResult([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.")]);
+            return new WorkflowDeploymentResult([], [], [new BpmnProblem(definitions.Id, "file", "The same process was deployed by someone else at the same moment; nothing was deployed. Deploy again.") { Code = BpmnProblem.DeployedMeanwhile }]);
         }
 
         triggers?.Refresh();
@@ -134,7 +134,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         var known = await db.Users.AsNoTracking().Where(u => values.Contains(u.Id) || normalized.Contains(u.NormalizedUserName!))
             .Select(u => new { u.Id, u.NormalizedUserName }).ToListAsync(cancellationToken);
         return [.. named.Where(n => !known.Any(u => u.Id == n.Person || string.Equals(u.NormalizedUserName, n.Person, StringComparison.OrdinalIgnoreCase)))
-            .Select(n => new BpmnProblem(n.Node, n.Where, $"No user is named '{n.Person}': give an existing user name or id, or an expression such as ${{initiator}}."))];
+            .Select(n => new BpmnProblem(n.Node, n.Where, $"No user is named '{n.Person}': give an existing user name or id, or an expression such as ${{initiator}}.") { Code = BpmnProblem.UnknownUser, Arguments = [n.Person] })];
     }
 
     /// <summary>An approval names the entity whose records it is for, and the field it writes its status to: both must exist.</summary>

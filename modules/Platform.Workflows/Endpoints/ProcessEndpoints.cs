@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Platform.Workflows.Approvals;
 
 namespace Platform.Workflows.Endpoints;
 
@@ -28,8 +31,13 @@ public static class ProcessEndpoints
         var result = await deployment.DeployAsync(content, context.User.Identity!.Name!, context.RequestAborted);
         if (result.Problems.Count > 0)
         {
+            // Each problem in the caller's language (Accept-Language or their setting), with its code and the engine's own words.
+            var localizer = context.RequestServices.GetRequiredService<IStringLocalizer>();
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: WorkflowResults.Text(context, "Workflows.Error.NotDeployed"),
-                extensions: new Dictionary<string, object?> { ["problems"] = result.Problems.Select(p => new { element = p.ElementId, where = p.Where, message = p.Message }) });
+                extensions: new Dictionary<string, object?>
+                {
+                    ["problems"] = result.Problems.Select(p => new { element = p.ElementId, where = p.Where, code = p.Code, text = ModelerText.Problem(localizer, p), message = p.Message }),
+                });
         }
 
         return Results.Ok(new { deployed = result.Deployed.Select(d => new { key = d.Process, version = d.Version }), unchanged = result.Unchanged });

@@ -21,11 +21,15 @@ public sealed record ActivityDescriptor(string Element, ActivityCategory Categor
     public static readonly IReadOnlyList<string> NoEventDefinition = [""];
 }
 
-/// <summary>How a setting is edited: plain text (which may hold <c>${…}</c>), a JavaScript expression or script, a duration or date, one of a list, or a process key.</summary>
+/// <summary>
+/// How a setting is edited: plain text (which may hold <c>${…}</c>), JavaScript statements (a script), one JavaScript
+/// expression (field values), a condition (an expression, <c>${…}</c> allowed), a duration or date, one of a list, or a process key.
+/// </summary>
 public enum PropertyEditor
 {
     Text,
     Script,
+    Expression,
     Condition,
     Duration,
     Choice,

@@ -47,7 +47,7 @@ public static class BpmnParser
         var root = document.Root!;
         if (root.Name != BpmnNamespaces.Model + "definitions")
         {
-            throw new BpmnException([new BpmnProblem(null, Position(root), $"The root element is {root.Name.LocalName} in {root.Name.NamespaceName}; a BPMN 2.0 file starts with definitions in {BpmnNamespaces.Model}.")]);
+            throw new BpmnException([new Refusal(BpmnProblem.NotBpmn, $"The root element is {root.Name.LocalName} in {root.Name.NamespaceName}; a BPMN 2.0 file starts with definitions in {BpmnNamespaces.Model}.", root.Name.LocalName).At(null, Position(root))]);
         }
 
         var processes = root.Elements(BpmnNamespaces.Model + "process").Select(Process).ToList();

@@ -39,7 +39,7 @@ public static class BpmnValidator
         var executable = definitions.Processes.Where(p => p.IsExecutable).ToList();
         if (executable.Count == 0)
         {
-            problems.Add(new BpmnProblem(definitions.Id, "definitions", "There is no executable process (isExecutable=\"true\") to deploy."));
+            problems.Add(new Refusal(BpmnProblem.NoExecutableProcess, "There is no executable process (isExecutable=\"true\") to deploy.").At(definitions.Id, "definitions"));
         }
 
         var callable = definitions.Processes.Select(p => p.Id).Concat(otherProcesses ?? []).ToHashSet(StringComparer.Ordinal);
@@ -47,17 +47,18 @@ public static class BpmnValidator
         {
             foreach (var attribute in process.Element.Attributes().Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !ProcessAttributes.Contains(a.Name.LocalName) && !NameInLanguage.IsMatch(a.Name.LocalName)))
             {
-                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), $"platform:{attribute.Name.LocalName} is not an attribute this platform knows on a process; known: {string.Join(", ", ProcessAttributes)}."));
+                problems.Add(new Refusal(BpmnProblem.UnknownProcessAttribute, $"platform:{attribute.Name.LocalName} is not an attribute this platform knows on a process; known: {string.Join(", ", ProcessAttributes)}.", attribute.Name.LocalName, string.Join(", ", ProcessAttributes))
+                    .At(process.Id, BpmnParser.Position(process.Element)));
             }
 
             if (Runtime.RecordBinding.Problem(process.Element) is { } binding)
             {
-                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), binding));
+                problems.Add(binding.At(process.Id, BpmnParser.Position(process.Element)));
             }
 
             if (!process.Nodes.Any(n => n.Kind == "startEvent"))
             {
-                problems.Add(new BpmnProblem(process.Id, BpmnParser.Position(process.Element), "The process has no start event."));
+                problems.Add(new Refusal(BpmnProblem.NoStartEvent, "The process has no start event.").At(process.Id, BpmnParser.Position(process.Element)));
             }
 
             Check(process.Nodes, process.Flows, callable, problems);
@@ -74,31 +75,30 @@ public static class BpmnValidator
         {
             if (node.Id.Length == 0)
             {
-                problems.Add(new BpmnProblem(null, node.Line, $"A {node.Kind} has no id."));
+                problems.Add(new Refusal(BpmnProblem.MissingId, $"A {node.Kind} has no id.", node.Kind).At(null, node.Line));
             }
             else if (!byId.TryAdd(node.Id, node))
             {
-                problems.Add(new BpmnProblem(node.Id, node.Line, "Another element has the same id."));
+                problems.Add(new Refusal(BpmnProblem.DuplicateId, "Another element has the same id.", node.Id).At(node.Id, node.Line));
             }
 
             if (!Supported.TryGetValue(node.Kind, out var events))
             {
-                problems.Add(new BpmnProblem(node.Id, node.Line, $"{node.Kind} is not supported; supported elements: {string.Join(", ", Supported.Keys)}.")
-                {
-                    Code = BpmnProblem.Unsupported, Arguments = [node.Kind],
-                });
+                problems.Add(new Refusal(BpmnProblem.Unsupported, $"{node.Kind} is not supported; supported elements: {string.Join(", ", Supported.Keys)}.", node.Kind).At(node.Id, node.Line));
             }
             else if (!events.Contains(node.EventKind ?? ""))
             {
-                problems.Add(new BpmnProblem(node.Id, node.Line, $"A {node.Kind} with a {node.EventKind ?? "missing"} event definition is not supported; supported: {string.Join(", ", events.Select(e => e.Length == 0 ? "none" : e))}.")
-                {
-                    Code = BpmnProblem.UnsupportedEvent, Arguments = [node.Kind, node.EventKind ?? "none"],
-                });
+                problems.Add(new Refusal(
+                    BpmnProblem.UnsupportedEvent,
+                    $"A {node.Kind} with a {node.EventKind ?? "missing"} event definition is not supported; supported: {string.Join(", ", events.Select(e => e.Length == 0 ? "none" : e))}.",
+                    node.Kind,
+                    node.EventKind ?? "none").At(node.Id, node.Line));
             }
 
             if (node.Kind == "callActivity" && ((string?)node.Element.Attribute("calledElement") is not { Length: > 0 } called || !callable.Contains(called)))
             {
-                problems.Add(new BpmnProblem(node.Id, node.Line, $"The call activity calls '{(string?)node.Element.Attribute("calledElement")}', which is neither in this file nor deployed."));
+                var calledName = (string?)node.Element.Attribute("calledElement") ?? "";
+                problems.Add(new Refusal(BpmnProblem.UnknownCalledProcess, $"The call activity calls '{calledName}', which is neither in this file nor deployed.", calledName).At(node.Id, node.Line));
             }
 
             CheckSettings(node, problems);
@@ -110,48 +110,48 @@ public static class BpmnValidator
 
         foreach (var node in nodes.Where(n => n.Kind == "boundaryEvent" && (n.AttachedTo is null || !byId.ContainsKey(n.AttachedTo))))
         {
-            problems.Add(new BpmnProblem(node.Id, node.Line, $"The boundary event is attached to '{node.AttachedTo}', which is not an activity of this process."));
+            problems.Add(new Refusal(BpmnProblem.BoundaryNotAttached, $"The boundary event is attached to '{node.AttachedTo}', which is not an activity of this process.", node.AttachedTo ?? "").At(node.Id, node.Line));
         }
 
         foreach (var flow in flows)
         {
-            foreach (var (end, id) in new[] { ("source", flow.Source), ("target", flow.Target) })
+            foreach (var (end, id, code) in new[] { ("source", flow.Source, BpmnProblem.FlowSourceMissing), ("target", flow.Target, BpmnProblem.FlowTargetMissing) })
             {
                 if (!byId.ContainsKey(id))
                 {
-                    problems.Add(new BpmnProblem(flow.Id, BpmnParser.Position(flow.Element), $"The sequence flow's {end} '{id}' is not a node of this process."));
+                    problems.Add(new Refusal(code, $"The sequence flow's {end} '{id}' is not a node of this process.", id).At(flow.Id, BpmnParser.Position(flow.Element)));
                 }
             }
 
-            if (flow.Condition is { } condition && ConditionScript(condition) is { } script
-                && ScriptCompiler.Compile(flow.Id, script, ScriptShape.Expression, out var error) is null)
+            if (flow.Condition is { } condition
+                && ExpressionProblem(flow.Id, WorkflowCondition.Script(condition), BpmnProblem.ConditionNotExpression, "The condition is not a JavaScript expression") is { } notParsing)
             {
-                problems.Add(new BpmnProblem(flow.Id, BpmnParser.Position(flow.Element), $"The condition is not a JavaScript expression ({error}): {condition}"));
+                problems.Add(notParsing.At(flow.Id, BpmnParser.Position(flow.Element)));
             }
         }
 
         foreach (var gateway in nodes.Where(n => n.Kind.EndsWith("Gateway", StringComparison.Ordinal) && !flows.Any(f => f.Source == n.Id)))
         {
-            problems.Add(new BpmnProblem(gateway.Id, gateway.Line, "The gateway has no outgoing sequence flow."));
+            problems.Add(new Refusal(BpmnProblem.GatewayNoOutgoing, "The gateway has no outgoing sequence flow.").At(gateway.Id, gateway.Line));
         }
 
         foreach (var cycle in SpinningLoops(nodes, flows))
         {
-            problems.Add(new BpmnProblem(cycle, byId[cycle].Line, "This element is on a loop without any wait state (user task, catch event, call activity): a token would spin forever."));
+            problems.Add(new Refusal(BpmnProblem.SpinningLoop, "This element is on a loop without any wait state (user task, catch event, call activity): a token would spin forever.").At(cycle, byId[cycle].Line));
         }
     }
 
     /// <summary>What a node's kind reads must make sense before it runs: timers, scripts, actions, loops.</summary>
     private static void CheckSettings(BpmnNode node, List<BpmnProblem> problems)
     {
-        void Refuse(string message) => problems.Add(new BpmnProblem(node.Id, node.Line, message));
+        void Refuse(Refusal refusal) => problems.Add(refusal.At(node.Id, node.Line));
 
         // Our own attributes are few and all do something: one we do not know would silently do nothing.
         var own = node.Element.Elements().Where(e => e.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal) || e.Name.LocalName == "multiInstanceLoopCharacteristics")
             .SelectMany(e => e.DescendantsAndSelf()).Prepend(node.Element);
         foreach (var attribute in own.SelectMany(e => e.Attributes()).Where(a => a.Name.Namespace == BpmnNamespaces.Platform && !PlatformAttributes.Contains(a.Name.LocalName) && !NameInLanguage.IsMatch(a.Name.LocalName)))
         {
-            Refuse($"platform:{attribute.Name.LocalName} is not an attribute this platform knows; known: {string.Join(", ", PlatformAttributes)}.");
+            Refuse(new Refusal(BpmnProblem.UnknownAttribute, $"platform:{attribute.Name.LocalName} is not an attribute this platform knows; known: {string.Join(", ", PlatformAttributes)}.", attribute.Name.LocalName, string.Join(", ", PlatformAttributes)));
         }
 
         var definition = node.Element.Elements().FirstOrDefault(e => e.Name.Namespace == BpmnNamespaces.Model && e.Name.LocalName == "timerEventDefinition");
@@ -159,15 +159,15 @@ public static class BpmnValidator
         {
             if (Runtime.TimerSettings.Read(node.Id, definition) is not { } timer)
             {
-                Refuse("The timer has no timeDuration, timeDate or timeCycle.");
+                Refuse(new Refusal(BpmnProblem.TimerMissing, "The timer has no timeDuration, timeDate or timeCycle."));
             }
             else if (timer.Problem() is { } problem)
             {
-                Refuse(problem);
+                Refuse(new Refusal(BpmnProblem.TimerInvalid, problem, timer.Text, problem));
             }
             else if (node.Kind == "startEvent" && timer.Text.Contains("${", StringComparison.Ordinal))
             {
-                Refuse("A timer start event fires before any variable exists: give a literal duration, date, cycle or cron expression.");
+                Refuse(new Refusal(BpmnProblem.TimerStartVariable, "A timer start event fires before any variable exists: give a literal duration, date, cycle or cron expression.", timer.Text));
             }
         }
 
@@ -176,11 +176,11 @@ public static class BpmnValidator
             var format = ((string?)node.Element.Attribute("scriptFormat"))?.ToLowerInvariant();
             if (format is not (null or "javascript" or "js" or "ecmascript" or "text/javascript"))
             {
-                Refuse($"The script is {format}; scripts here are JavaScript.");
+                Refuse(new Refusal(BpmnProblem.ScriptLanguage, $"The script is {format}; scripts here are JavaScript.", format));
             }
             else if (ScriptCompiler.Compile(node.Id, script, ScriptShape.Statements, out var error) is null)
             {
-                Refuse($"The script is not JavaScript that parses ({error}).");
+                Refuse(new Refusal(BpmnProblem.ScriptNotParsing, $"The script is not JavaScript that parses ({error}).", $"{error!.Line}", $"{error.Column}", error.Message));
             }
         }
 
@@ -190,30 +190,42 @@ public static class BpmnValidator
             var java = JavaImplementations.FirstOrDefault(a => Runtime.ModelNode.Extension(node.Element, a) is not null);
             if (action.Kind is { } kind && !Runtime.ServiceAction.Kinds.Contains(kind))
             {
-                Refuse($"The service action '{kind}' is unknown; use one of {string.Join(", ", Runtime.ServiceAction.Kinds)}.");
+                Refuse(new Refusal(BpmnProblem.UnknownAction, $"The service action '{kind}' is unknown; use one of {string.Join(", ", Runtime.ServiceAction.Kinds)}.", kind, string.Join(", ", Runtime.ServiceAction.Kinds)));
             }
             else if (action.Kind is null && java is not null)
             {
-                Refuse($"The service task is implemented by a Java {java}, which cannot run here; give it platform:action ({string.Join(", ", Runtime.ServiceAction.Kinds)}).");
+                Refuse(new Refusal(BpmnProblem.JavaImplementation, $"The service task is implemented by a Java {java}, which cannot run here; give it platform:action ({string.Join(", ", Runtime.ServiceAction.Kinds)}).", java, string.Join(", ", Runtime.ServiceAction.Kinds)));
             }
             else if (action.Kind == Runtime.ServiceAction.CreateRecord && action.Entity is null)
             {
-                Refuse("createRecord needs platform:entity, the entity to create a record of.");
+                Refuse(new Refusal(BpmnProblem.CreateRecordNeedsEntity, "createRecord needs platform:entity, the entity to create a record of."));
             }
             else if (action.Kind == Runtime.ServiceAction.Webhook)
             {
                 if (action.Url is null)
                 {
-                    Refuse("A webhook needs platform:url, the http or https address to call.");
+                    Refuse(new Refusal(BpmnProblem.WebhookNeedsUrl, "A webhook needs platform:url, the http or https address to call."));
                 }
                 else if (!action.Url.Contains("${", StringComparison.Ordinal) && !Runtime.WebhookSettings.IsCallable(action.Url))
                 {
-                    Refuse($"The webhook URL '{action.Url}' is not an absolute http or https address.");
+                    Refuse(new Refusal(BpmnProblem.WebhookUrlInvalid, $"The webhook URL '{action.Url}' is not an absolute http or https address.", action.Url));
                 }
 
                 if (Runtime.WebhookSettings.Read(action, out var settingsProblem) is null)
                 {
-                    Refuse(settingsProblem!);
+                    Refuse(new Refusal(BpmnProblem.WebhookSettingInvalid, settingsProblem!, settingsProblem!));
+                }
+            }
+        }
+
+        if (node.Kind == "serviceTask")
+        {
+            foreach (var setting in new[] { "values", "headers" })
+            {
+                if (Runtime.ModelNode.Extension(node.Element, setting) is { } expression
+                    && ExpressionProblem(node.Id, expression, BpmnProblem.ExpressionNotParsing, $"platform:{setting} is not a JavaScript expression", $"platform:{setting}") is { } notParsing)
+                {
+                    Refuse(notParsing);
                 }
             }
         }
@@ -229,12 +241,12 @@ public static class BpmnValidator
         }
         else if (node.Kind != "startEvent" && (Runtime.ModelNode.Extension(node.Element, "on") ?? Runtime.ModelNode.Extension(node.Element, "condition") ?? Runtime.ModelNode.Extension(node.Element, "fields")) is not null)
         {
-            Refuse("platform:on, platform:fields and platform:condition belong on a start event (a record trigger).");
+            Refuse(new Refusal(BpmnProblem.TriggerOutsideStart, "platform:on, platform:fields and platform:condition belong on a start event (a record trigger)."));
         }
 
         if (Runtime.LoopSettings.Read(node.Element) is { Cardinality: null, Collection: null })
         {
-            Refuse("A multi-instance activity needs a loopCardinality or a collection.");
+            Refuse(new Refusal(BpmnProblem.MultiInstanceNeedsCount, "A multi-instance activity needs a loopCardinality or a collection."));
         }
     }
 
@@ -249,21 +261,21 @@ public static class BpmnValidator
                 && onReject is not (Runtime.ModelNode.RejectEnds or Runtime.ModelNode.RejectContinues or Runtime.ModelNode.ReturnToInitiator)
                 && (!userTasks.Contains(onReject) || onReject == node.Id))
             {
-                problems.Add(new BpmnProblem(node.Id, node.Line, $"platform:onReject is '{onReject}'; give end, continue, initiator, or the id of an earlier user task."));
+                problems.Add(new Refusal(BpmnProblem.OnRejectInvalid, $"platform:onReject is '{onReject}'; give end, continue, initiator, or the id of an earlier user task.", onReject).At(node.Id, node.Line));
             }
         }
 
         static IEnumerable<BpmnNode> Flatten(IEnumerable<BpmnNode> nodes) => nodes.SelectMany(n => Flatten(n.Nodes).Prepend(n));
     }
 
-    /// <summary>The condition's JavaScript: <c>${…}</c> and <c>#{…}</c> (Camunda's expression syntax) are unwrapped.</summary>
-    public static string? ConditionScript(string condition)
-    {
-        var text = condition.Trim();
-        return text.Length > 3 && (text.StartsWith("${", StringComparison.Ordinal) || text.StartsWith("#{", StringComparison.Ordinal)) && text.EndsWith('}')
-            ? text[2..^1]
-            : text;
-    }
+    /// <summary>
+    /// Why a JavaScript expression does not parse (the refusal's arguments: line, column, the parser's words, what was
+    /// written, then <paramref name="more"/>); null when it parses.
+    /// </summary>
+    public static Refusal? ExpressionProblem(string name, string expression, string code, string message, params string[] more) =>
+        ScriptCompiler.Compile(name, expression, ScriptShape.Expression, out var error) is null
+            ? new Refusal(code, $"{message} ({error}): {expression}", [$"{error!.Line}", $"{error.Column}", error.Message, expression, .. more])
+            : null;
 
     /// <summary>One node of each loop that passes through no wait state.</summary>
     private static IEnumerable<string> SpinningLoops(IReadOnlyList<BpmnNode> nodes, IReadOnlyList<BpmnFlow> flows)

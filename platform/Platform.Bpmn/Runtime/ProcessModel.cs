@@ -101,7 +101,7 @@ public sealed class ProcessModel
 
         foreach (var flow in flows)
         {
-            var model = new ModelFlow(flow.Id, flow.Source, flow.Target, flow.Condition is null ? null : BpmnValidator.ConditionScript(flow.Condition));
+            var model = new ModelFlow(flow.Id, flow.Source, flow.Target, flow.Condition is null ? null : WorkflowCondition.Script(flow.Condition));
             _nodes[flow.Source].Outgoing.Add(model);
             _nodes[flow.Target].Incoming.Add(model);
         }

@@ -102,7 +102,7 @@ public sealed partial class ProcessRunner
             [Completed] = done, [ActiveInstances] = (decimal)loop.Variables[ActiveInstances]! - 1,
         };
         var enough = condition is not null
-            && scripts.Holds($"{node.Id} completion condition", Parsing.BpmnValidator.ConditionScript(condition)!, counts, await RecordAsync(), context.User);
+            && scripts.Holds($"{node.Id} completion condition", WorkflowCondition.Script(condition), counts, await RecordAsync(), context.User);
         state.Tokens.Remove(token);
         state.Scopes.Remove(item);
         loop.Variables[Completed] = done;

@@ -48,7 +48,7 @@ public sealed partial class ProcessRunner
 
     /// <summary>An expression written with or without <c>${…}</c> (<c>${nrOfLoops}</c> and <c>nrOfLoops</c> alike).</summary>
     private async Task<object?> ExpressionAsync(Token token, string name, string text) =>
-        scripts.Evaluate(name, Parsing.BpmnValidator.ConditionScript(text)!, VariablesOf(token), await RecordAsync(), context.User);
+        scripts.Evaluate(name, WorkflowCondition.Script(text), VariablesOf(token), await RecordAsync(), context.User);
 
     private async Task<string?> FillTextAsync(Token token, string name, string? text) =>
         text is null ? null : Convert.ToString(await FillAsync(token, name, text), System.Globalization.CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Platform.Bpmn.Parsing;
 
 namespace Platform.Bpmn.Runtime;
 
@@ -36,11 +37,11 @@ public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOn
     }
 
     /// <summary>What is wrong with the attributes as written; null when nothing.</summary>
-    public static string? Problem(XElement process)
+    public static Refusal? Problem(XElement process)
     {
         if (ModelNode.Extension(process, "lockRecord") is { } lockRecord && lockRecord is not ("true" or "false"))
         {
-            return $"platform:lockRecord is '{lockRecord}'; give true or false.";
+            return new Refusal(BpmnProblem.LockRecordInvalid, $"platform:lockRecord is '{lockRecord}'; give true or false.", lockRecord);
         }
 
         foreach (var pair in (ModelNode.Extension(process, "statusValues") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -48,12 +49,12 @@ public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOn
             var parts = pair.Split(':', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || !Statuses.Contains(parts[0]) || parts[1].Length == 0)
             {
-                return $"platform:statusValues has '{pair}'; write status:value pairs separated by commas, the statuses being {string.Join(", ", Statuses)}.";
+                return new Refusal(BpmnProblem.StatusValuesInvalid, $"platform:statusValues has '{pair}'; write status:value pairs separated by commas, the statuses being {string.Join(", ", Statuses)}.", pair, string.Join(", ", Statuses));
             }
         }
 
         return ModelNode.Extension(process, "statusValues") is not null && ModelNode.Extension(process, "statusField") is null
-            ? "platform:statusValues needs platform:statusField, the field they are written to."
+            ? new Refusal(BpmnProblem.StatusValuesNeedField, "platform:statusValues needs platform:statusField, the field they are written to.")
             : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Platform.Bpmn.Parsing;
 
 namespace Platform.Bpmn.Runtime;
 
@@ -29,33 +30,31 @@ public sealed record RecordTrigger(string NodeId, string Entity, IReadOnlyList<s
             ModelNode.Extension(startEvent, "entity") ?? "",
             Split(on),
             Split(ModelNode.Extension(startEvent, "fields")),
-            ModelNode.Extension(startEvent, "condition") is { } condition ? Parsing.BpmnValidator.ConditionScript(condition) : null);
+            ModelNode.Extension(startEvent, "condition") is { } condition ? WorkflowCondition.Script(condition) : null);
     }
 
     /// <summary>Whether a change of <paramref name="kind"/> touching <paramref name="changedFields"/> concerns this trigger (before its condition is asked).</summary>
     public bool Concerns(string kind, IReadOnlyCollection<string> changedFields) =>
         On.Contains(kind) && (kind != Updated || Fields.Count == 0 || Fields.Any(f => changedFields.Contains(f, StringComparer.OrdinalIgnoreCase)));
 
-    public string? Problem()
+    public Refusal? Problem()
     {
         if (Entity.Length == 0)
         {
-            return "A start event with platform:on needs platform:entity, the entity whose records start it.";
+            return new Refusal(BpmnProblem.TriggerNeedsEntity, "A start event with platform:on needs platform:entity, the entity whose records start it.");
         }
 
         if (On.Count == 0 || On.FirstOrDefault(o => !Changes.Contains(o)) is { } unknown && unknown is not null)
         {
-            return $"platform:on names '{string.Join(",", On)}'; give one or more of {string.Join(", ", Changes)}.";
+            return new Refusal(BpmnProblem.TriggerChangesInvalid, $"platform:on names '{string.Join(",", On)}'; give one or more of {string.Join(", ", Changes)}.", string.Join(",", On), string.Join(", ", Changes));
         }
 
         if (Fields.Count > 0 && !On.Contains(Updated))
         {
-            return "platform:fields limits updates; it needs platform:on to include updated.";
+            return new Refusal(BpmnProblem.TriggerFieldsNeedUpdates, "platform:fields limits updates; it needs platform:on to include updated.");
         }
 
-        return Condition is not null && Platform.Rules.ScriptCompiler.Compile(NodeId, Condition, Platform.Rules.ScriptShape.Expression, out var error) is null
-            ? $"The condition is not a JavaScript expression ({error}): {Condition}"
-            : null;
+        return Condition is null ? null : BpmnValidator.ExpressionProblem(NodeId, Condition, BpmnProblem.ConditionNotExpression, "The condition is not a JavaScript expression");
     }
 
     private static List<string> Split(string? text) => [.. (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -43,22 +43,22 @@ public sealed record TaskAssignment(string? Assignee, string? CandidateUsers, st
     };
 
     /// <summary>What is wrong with the rule as written; null when nothing.</summary>
-    public static string? Problem(XElement element)
+    public static Refusal? Problem(XElement element)
     {
         var rule = ModelNode.Extension(element, "assigneeRule");
         if (rule is not null && !Rules.Contains(rule))
         {
-            return $"platform:assigneeRule '{rule}' is unknown; use one of {string.Join(", ", Rules)}.";
+            return new Refusal(BpmnProblem.UnknownAssigneeRule, $"platform:assigneeRule '{rule}' is unknown; use one of {string.Join(", ", Rules)}.", rule, string.Join(", ", Rules));
         }
 
         if (ModelNode.Extension(element, "level") is { } level
             && (rule != InitiatorManager || !int.TryParse(level, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n is < 1 or > MostLevels))
         {
-            return $"platform:level '{level}' goes with platform:assigneeRule=\"{InitiatorManager}\" and counts manager levels from 1 to {MostLevels}.";
+            return new Refusal(BpmnProblem.LevelInvalid, $"platform:level '{level}' goes with platform:assigneeRule=\"{InitiatorManager}\" and counts manager levels from 1 to {MostLevels}.", level, InitiatorManager, $"{MostLevels}");
         }
 
         return rule == DepartmentRole && ModelNode.Extension(element, "role") is not { Length: > 0 }
-            ? $"platform:assigneeRule=\"{DepartmentRole}\" needs platform:role, the role whose holders in the initiator's department get the task."
+            ? new Refusal(BpmnProblem.DepartmentRoleNeedsRole, $"platform:assigneeRule=\"{DepartmentRole}\" needs platform:role, the role whose holders in the initiator's department get the task.", DepartmentRole)
             : null;
     }
 

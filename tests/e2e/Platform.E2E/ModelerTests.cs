@@ -159,6 +159,76 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
     }
 
     [SkippableFact]
+    public async Task Conditions_and_scripts_are_edited_in_the_code_editor_and_checked_as_the_user_types()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        const string file = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://example.com">
+              <process id="quote_check" name="报价检查" isExecutable="true">
+                <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="amount"/>
+                <exclusiveGateway id="amount" default="small"/>
+                <sequenceFlow id="big" sourceRef="amount" targetRef="director"><conditionExpression>${amount > 5000}</conditionExpression></sequenceFlow>
+                <sequenceFlow id="small" sourceRef="amount" targetRef="manager"/>
+                <userTask id="director" name="总监"/><userTask id="manager" name="经理"/>
+                <scriptTask id="tally" name="汇总" scriptFormat="javascript"><script>vars.total = 1;</script></scriptTask>
+                <sequenceFlow id="f2" sourceRef="director" targetRef="tally"/><sequenceFlow id="f3" sourceRef="manager" targetRef="tally"/>
+                <sequenceFlow id="f4" sourceRef="tally" targetRef="e"/><endEvent id="e"/>
+              </process>
+            </definitions>
+            """;
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
+        var page = browser.Page;
+        await SignInAsync(browser, Host, "/workflows/modeler");
+        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "quote.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+
+        // The flow's condition, in the code editor: an unfinished one is marked at once, in Chinese, and a finished one is not.
+        var condition = await CodeEditorOfAsync(page, "big", "platform-condition");
+        await Assertions.Expect(condition).ToHaveTextAsync("${amount > 5000}");
+        await condition.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("${amount > }");
+        await Assertions.Expect(page.GetByTestId("modeler-script-problem")).ToContainTextAsync("没有写完");
+        await Assertions.Expect(page.Locator(".platform-script .cm-lint-marker-error")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("modeler-condition-problem-zh");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("${amount > 8000}");
+        await Assertions.Expect(page.GetByTestId("modeler-script-problem")).ToHaveCountAsync(0);
+
+        // A script task's script: Chinese punctuation is named as the likely cause.
+        var script = await CodeEditorOfAsync(page, "tally", "platform-script");
+        await script.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("vars.total = vars.a，vars.b;");
+        await Assertions.Expect(page.GetByTestId("modeler-script-problem")).ToContainTextAsync("中文标点");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("vars.total = vars.a + vars.b;");
+        await Assertions.Expect(page.GetByTestId("modeler-script-problem")).ToHaveCountAsync(0);
+
+        // What was typed is what is deployed: the deployed version, opened afresh, reads it back.
+        await page.GetByTestId("modeler-deploy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("已部署");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(await CodeEditorOfAsync(page, "big", "platform-condition")).ToHaveTextAsync("${amount > 8000}");
+        await Assertions.Expect(await CodeEditorOfAsync(page, "tally", "platform-script")).ToHaveTextAsync("vars.total = vars.a + vars.b;");
+    }
+
+    /// <summary>Selects the element and returns the code editor of one of its platform settings (opening the group when closed).</summary>
+    private static async Task<ILocator> CodeEditorOfAsync(IPage page, string elementId, string entry)
+    {
+        await page.Locator($".djs-element[data-element-id='{elementId}']").ClickAsync(new() { Force = true });
+        var editor = page.Locator($"[data-testid='script-editor-{entry}'] .cm-content");
+        if (!await editor.IsVisibleAsync())
+        {
+            await page.GetByTestId("modeler-panel").GetByText("平台属性", new() { Exact = true }).ClickAsync();
+        }
+
+        await Assertions.Expect(editor).ToBeVisibleAsync();
+        return editor;
+    }
+
+    [SkippableFact]
     public async Task Files_that_are_not_xml_or_carry_a_dtd_are_refused_at_import()
     {
         BrowserSession.SkipUnlessAvailable();

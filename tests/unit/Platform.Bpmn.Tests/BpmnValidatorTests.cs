@@ -9,7 +9,7 @@ public sealed class BpmnValidatorTests
 {
     private static IReadOnlyList<BpmnProblem> Validate(string body, string more = "") =>
         BpmnValidator.Validate(BpmnParser.Parse(Encoding.UTF8.GetBytes($"""
-            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="defs">
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs">
               <process id="order" isExecutable="true">{body}</process>{more}
             </definitions>
             """)));
@@ -148,5 +148,65 @@ public sealed class BpmnValidatorTests
             // Conditions in JUEL that are not JavaScript (Camunda's own syntax) are the one expected refusal.
             Assert.All(problems, p => Assert.Contains("JavaScript", p.Message, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Every_refusal_carries_a_code_the_modeler_words_in_the_readers_language_with_what_was_written()
+    {
+        var problems = Validate(
+            """
+            <startEvent id="start" platform:on="created"/>
+            <startEvent id="timed"><timerEventDefinition><timeDuration>${later}</timeDuration></timerEventDefinition></startEvent>
+            <complexGateway id="complex"/>
+            <sequenceFlow id="f1" sourceRef="start" targetRef="ghost"/>
+            <sequenceFlow id="f2" sourceRef="nobody" targetRef="task"/>
+            <sequenceFlow id="bad" sourceRef="start" targetRef="nowhere"><conditionExpression>${amount > }</conditionExpression></sequenceFlow>
+            <exclusiveGateway id="nowhere"/>
+            <userTask id="task" platform:assigneeRule="boss" platform:onReject="nowhere" platform:colour="red"/>
+            <userTask id="levels" platform:assigneeRule="initiator" platform:level="3"/>
+            <userTask id="inDepartment" platform:assigneeRule="departmentRole"/>
+            <userTask id="task"/>
+            <scriptTask id="python" scriptFormat="python"><script>print(1)</script></scriptTask>
+            <scriptTask id="broken"><script>let x = ;</script></scriptTask>
+            <serviceTask id="values" platform:action="updateRecord" platform:values="{ total: }"/>
+            <serviceTask id="java" camunda:class="com.example.Pay"/>
+            <serviceTask id="ftp" platform:action="ftp"/>
+            <serviceTask id="create" platform:action="createRecord"/>
+            <serviceTask id="hook" platform:action="webhook"/>
+            <serviceTask id="relative" platform:action="webhook" platform:url="/orders" platform:retries="many"/>
+            <intermediateCatchEvent id="wait"><timerEventDefinition/></intermediateCatchEvent>
+            <intermediateCatchEvent id="tick"><timerEventDefinition><timeDuration>soon</timeDuration></timerEventDefinition></intermediateCatchEvent>
+            <boundaryEvent id="edge" attachedToRef="ghost"><timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition></boundaryEvent>
+            <callActivity id="call" calledElement="missingProcess"/>
+            <userTask id="many"><multiInstanceLoopCharacteristics/></userTask>
+            <userTask id="misplaced" platform:condition="true"/>
+            <startEvent id="noKinds" platform:entity="customer" platform:on="saved"/>
+            <startEvent id="fieldsOnCreate" platform:entity="customer" platform:on="created" platform:fields="grade"/>
+            """,
+            """<process id="second" isExecutable="true" platform:owner="x" platform:lockRecord="yes"/>""");
+
+        Assert.All(problems, p => Assert.False(string.IsNullOrEmpty(p.Code), $"no code: {p}"));
+        var codes = problems.Select(p => (p.ElementId, p.Code)).ToHashSet();
+        Assert.Superset(
+            new HashSet<(string?, string?)>
+            {
+                ("start", BpmnProblem.TriggerNeedsEntity), ("timed", BpmnProblem.TimerStartVariable), ("complex", BpmnProblem.Unsupported),
+                ("f1", BpmnProblem.FlowTargetMissing), ("f2", BpmnProblem.FlowSourceMissing), ("bad", BpmnProblem.ConditionNotExpression),
+                ("nowhere", BpmnProblem.GatewayNoOutgoing), ("task", BpmnProblem.UnknownAssigneeRule), ("task", BpmnProblem.OnRejectInvalid),
+                ("task", BpmnProblem.UnknownAttribute), ("task", BpmnProblem.DuplicateId), ("levels", BpmnProblem.LevelInvalid),
+                ("inDepartment", BpmnProblem.DepartmentRoleNeedsRole), ("python", BpmnProblem.ScriptLanguage), ("broken", BpmnProblem.ScriptNotParsing),
+                ("values", BpmnProblem.ExpressionNotParsing), ("java", BpmnProblem.JavaImplementation), ("ftp", BpmnProblem.UnknownAction),
+                ("create", BpmnProblem.CreateRecordNeedsEntity), ("hook", BpmnProblem.WebhookNeedsUrl), ("relative", BpmnProblem.WebhookUrlInvalid),
+                ("relative", BpmnProblem.WebhookSettingInvalid), ("wait", BpmnProblem.TimerMissing), ("tick", BpmnProblem.TimerInvalid),
+                ("edge", BpmnProblem.BoundaryNotAttached), ("call", BpmnProblem.UnknownCalledProcess), ("many", BpmnProblem.MultiInstanceNeedsCount),
+                ("misplaced", BpmnProblem.TriggerOutsideStart), ("noKinds", BpmnProblem.TriggerChangesInvalid), ("fieldsOnCreate", BpmnProblem.TriggerFieldsNeedUpdates),
+                ("second", BpmnProblem.UnknownProcessAttribute), ("second", BpmnProblem.LockRecordInvalid), ("second", BpmnProblem.NoStartEvent),
+            },
+            codes);
+
+        // The words the user wrote come back in the arguments, for the message in their language.
+        Assert.Contains(problems, p => p.Code == BpmnProblem.UnknownAssigneeRule && p.Arguments[0] == "boss");
+        Assert.Contains(problems, p => p.Code == BpmnProblem.ExpressionNotParsing && p.Arguments[3] == "{ total: }" && p.Arguments[4] == "platform:values");
+        Assert.Contains(problems, p => p.Code == BpmnProblem.ConditionNotExpression && p.Arguments[3] == "amount > ");
     }
 }

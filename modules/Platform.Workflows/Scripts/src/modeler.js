@@ -63,7 +63,7 @@ async function create(canvasHost, panelHost, xml, options, dotnet) {
         container: canvasHost,
         moddleExtensions,
         propertiesPanel: { parent: panelHost },
-        platformProperties: { descriptors, processSettings, culture },
+        platformProperties: { descriptors, processSettings, culture, check: dotnet ? (text, shape) => dotnet.invokeMethodAsync('CheckScript', text, shape) : null },
         additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PlatformPropertiesModule, translate],
       });
   const key = next++;

@@ -1,10 +1,14 @@
 // The "Platform" group of the properties panel, generated from the engine's element descriptors
 // (GET /api/workflows/elements): for the selected element, one entry per setting the engine reads —
-// a text box, a list of choices, or a multi-line script — in the reader's language.
+// a text box, a list of choices, or a script in the code editor — in the reader's language.
 import { h } from '@bpmn-io/properties-panel/preact';
-import { TextFieldEntry, SelectEntry, TextAreaEntry, isTextFieldEntryEdited, isSelectEntryEdited, isTextAreaEntryEdited } from '@bpmn-io/properties-panel';
+import { TextFieldEntry, SelectEntry, isTextFieldEntryEdited, isSelectEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
+import { ScriptEntry, isScriptEdited } from './script-entry.js';
+
+// How the engine runs each kind of script: statements (a script task) or one expression.
+const shapes = { Script: 'statements', Expression: 'expression', Condition: 'condition' };
 
 function kindOf(element) {
   const type = getBusinessObject(element).$type; // bpmn:UserTask
@@ -18,7 +22,7 @@ function label(text, culture) {
 }
 
 function Setting(props) {
-  const { element, id, property, culture } = props;
+  const { element, id, property, culture, check } = props;
   const modeling = useService('modeling');
   const debounce = useService('debounceInput');
   const translate = useService('translate');
@@ -28,14 +32,14 @@ function Setting(props) {
   if (property.editor === 'Choice' && property.choices) {
     return h(SelectEntry, { ...common, getOptions: () => [{ value: '', label: translate('(none)') }, ...property.choices.map((c) => ({ value: c, label: c }))] });
   }
-  if (property.editor === 'Script' || property.editor === 'Condition') {
-    return h(TextAreaEntry, { ...common, rows: 3, monospace: true });
+  if (shapes[property.editor]) {
+    return h(ScriptEntry, { ...common, shape: shapes[property.editor], check });
   }
   return h(TextFieldEntry, common);
 }
 
 function ConditionEntry(props) {
-  const { element, id } = props;
+  const { element, id, check } = props;
   const modeling = useService('modeling');
   const bpmnFactory = useService('bpmnFactory');
   const debounce = useService('debounceInput');
@@ -45,24 +49,24 @@ function ConditionEntry(props) {
     const expression = value ? bpmnFactory.create('bpmn:FormalExpression', { body: value }) : undefined;
     modeling.updateProperties(element, { conditionExpression: expression });
   };
-  return h(TextAreaEntry, { element, id, label: translate('Condition expression'), getValue, setValue, debounce, rows: 2, monospace: true });
+  return h(ScriptEntry, { element, id, label: translate('Condition expression'), getValue, setValue, debounce, shape: 'condition', check });
 }
 
 export function PlatformPropertiesProvider(propertiesPanel, translate, config) {
-  const { descriptors = [], processSettings = [], culture = 'en' } = config || {};
+  const { descriptors = [], processSettings = [], culture = 'en', check } = config || {};
   this.getGroups = (element) => (groups) => {
     const entries = [];
     if (is(element, 'bpmn:SequenceFlow')) {
       const source = element.source && getBusinessObject(element.source);
       if (source && (is(source, 'bpmn:ExclusiveGateway') || is(source, 'bpmn:InclusiveGateway') || is(source, 'bpmn:Activity'))) {
-        entries.push({ id: 'platform-condition', element, component: ConditionEntry, isEdited: isTextAreaEntryEdited });
+        entries.push({ id: 'platform-condition', element, check, component: ConditionEntry, isEdited: isScriptEdited });
       }
     } else {
       const properties = is(element, 'bpmn:Process') ? processSettings
         : (descriptors.find((d) => d.element === kindOf(element))?.properties || []);
       for (const property of properties) {
-        const edited = property.editor === 'Choice' ? isSelectEntryEdited : property.editor === 'Script' || property.editor === 'Condition' ? isTextAreaEntryEdited : isTextFieldEntryEdited;
-        entries.push({ id: `platform-${property.name.replace(':', '-')}`, element, property, culture, component: Setting, isEdited: edited });
+        const edited = property.editor === 'Choice' ? isSelectEntryEdited : shapes[property.editor] ? isScriptEdited : isTextFieldEntryEdited;
+        entries.push({ id: `platform-${property.name.replace(':', '-')}`, element, property, culture, check, component: Setting, isEdited: edited });
       }
     }
     if (entries.length) {

@@ -12,7 +12,7 @@ public sealed class ServiceTaskActivity : Activity
         [
             new("platform:action", LocalizedText.Of("动作", "Action"), PropertyEditor.Choice, ["updateRecord", "createRecord", "notify", "webhook"]),
             new("platform:entity", LocalizedText.Of("实体", "Entity"), PropertyEditor.Entity),
-            new("platform:values", LocalizedText.Of("字段值", "Values"), PropertyEditor.Script),
+            new("platform:values", LocalizedText.Of("字段值", "Values"), PropertyEditor.Expression),
             new("platform:resultVariable", LocalizedText.Of("结果变量", "Result variable"), PropertyEditor.Text),
             new("platform:to", LocalizedText.Of("通知对象", "Notify"), PropertyEditor.Text),
             new("camunda:candidateGroups", LocalizedText.Of("通知角色", "Notify roles"), PropertyEditor.Text),
@@ -22,7 +22,7 @@ public sealed class ServiceTaskActivity : Activity
             new("platform:message", LocalizedText.Of("消息内容", "Message"), PropertyEditor.Text),
             new("platform:url", LocalizedText.Of("地址", "URL"), PropertyEditor.Text),
             new("platform:method", LocalizedText.Of("请求方法", "Method"), PropertyEditor.Choice, ["GET", "POST", "PUT", "PATCH", "DELETE"]),
-            new("platform:headers", LocalizedText.Of("请求头", "Headers"), PropertyEditor.Text),
+            new("platform:headers", LocalizedText.Of("请求头", "Headers"), PropertyEditor.Expression),
             new("platform:retries", LocalizedText.Of("重试次数", "Retries"), PropertyEditor.Text),
             new("platform:retryDelay", LocalizedText.Of("重试间隔", "Retry delay"), PropertyEditor.Duration),
             new("platform:timeout", LocalizedText.Of("超时", "Timeout"), PropertyEditor.Duration),

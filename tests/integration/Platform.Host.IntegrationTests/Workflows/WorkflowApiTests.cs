@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Host.IntegrationTests.Infrastructure;
 using Platform.Bpmn.Engine;
+using Platform.Workflows;
 
 namespace Platform.Host.IntegrationTests.Workflows;
 
@@ -148,9 +149,14 @@ public sealed class WorkflowApiTests
         var (host, admin, _, _, _) = await StartAsync(provider);
         await using var __ = host;
         var broken = Approval.Replace("${total > 50000}", "${total >}", StringComparison.Ordinal).Replace("order_approval", "broken", StringComparison.Ordinal);
-        var refused = await admin.PostAsync("/api/workflows/processes", new StringContent(broken, Encoding.UTF8, "application/xml"));
+        using var deploy = new HttpRequestMessage(HttpMethod.Post, "/api/workflows/processes") { Content = new StringContent(broken, Encoding.UTF8, "application/xml") };
+        deploy.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        var refused = await admin.SendAsync(deploy);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("\"element\":\"big\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var problem = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray());
+        Assert.Equal(("big", BpmnProblem.ConditionNotExpression), (problem.GetProperty("element").GetString(), problem.GetProperty("code").GetString()));
+        Assert.StartsWith("条件不是能解析的 JavaScript 表达式", problem.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("total >", problem.GetProperty("text").GetString(), StringComparison.Ordinal);
         var malformed = await admin.PostAsync("/api/workflows/processes", new StringContent("<definitions", Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
 

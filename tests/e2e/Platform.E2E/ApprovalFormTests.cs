@@ -89,6 +89,9 @@ public sealed class ApprovalFormTests(ApprovalFormTests.ManagerHost samples) : I
             await Assertions.Expect(page.GetByTestId("record-held-editable")).ToHaveTextAsync("您在当前步骤可修改：折扣、备注。");
             await Assertions.Expect(Input(page, "field-discount")).ToBeEnabledAsync();
             await Assertions.Expect(Input(page, "field-deliveryDate")).ToBeDisabledAsync();
+            await Assertions.Expect(page.GetByTestId("field-customer-input")).ToBeDisabledAsync();
+            await Assertions.Expect(page.GetByTestId("form-field-lines").Locator("input:enabled, textarea:enabled")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("form-field-lines").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
             await Assertions.Expect(page.GetByTestId("record-delete")).ToHaveCountAsync(0);
             await TypeAsync(page, "field-discount", "25");
             await Assertions.Expect(page.GetByTestId("approve")).ToBeDisabledAsync();

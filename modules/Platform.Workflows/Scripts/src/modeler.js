@@ -76,16 +76,90 @@ async function create(canvasHost, panelHost, xml, options, dotnet) {
     if (!readOnly && dotnet) {
       modeler.on('commandStack.changed', () => dotnet.invokeMethodAsync('ChangedOnDiagram'));
     }
-    return { key, warnings: warnings.map((w) => w.message), laidOut: drawn !== xml };
+    // bpmn-js warns of what it could not read; what the export puts back anyway (drawings, written defaults) is not lost.
+    // Elements of the file a save would leave out are named, whether bpmn-js warned of them or the layout dropped them.
+    const lost = readOnly ? [] : await getXml(key).then((exported) => missingElements(xml, exported), () => warnings.map((w) => w.message));
+    return { key, warnings: lost.length ? [...warnings.map((w) => w.message), ...lost] : [], laidOut: drawn !== xml };
   } catch (error) {
     return { key, error: error.message };
   }
 }
 
+// The elements of the file (by id) a save would leave out, as <kind id="…">.
+function missingElements(originalXml, exportedXml) {
+  const parser = new DOMParser();
+  const withIds = (xml) => [...parser.parseFromString(xml, 'application/xml').getElementsByTagName('*')].filter((e) => e.getAttribute('id'));
+  const kept = new Set(withIds(exportedXml).map((e) => e.getAttribute('id')));
+  return withIds(originalXml).filter((e) => !kept.has(e.getAttribute('id'))).map((e) => `<${e.localName} id="${e.getAttribute('id')}">`);
+}
+
 async function getXml(key) {
   const entry = open.get(key);
   const { xml } = await entry.modeler.saveXML({ format: true });
-  return keepWrittenDefaults(entry.original, keepCarriageReturns(xml), entry.modeler);
+  return keepDrawings(entry.original, keepWrittenDefaults(entry.original, keepCarriageReturns(xml), entry.modeler));
+}
+
+const BPMNDI = 'http://www.omg.org/spec/BPMN/20100524/DI';
+
+// The exported twin of a diagram's plane (planes often have no id of their own: found through their diagram).
+function containerTwin(container, twins) {
+  if (!container) return null;
+  if (container.getAttribute('id')) return twins.get(container.getAttribute('id')) || null;
+  const diagram = container.parentElement && container.parentElement.getAttribute('id') && twins.get(container.parentElement.getAttribute('id'));
+  return diagram ? [...diagram.children].find((c) => c.localName === container.localName && c.namespaceURI === container.namespaceURI) || null : null;
+}
+
+// bpmn-js draws one diagram per process and drops what it cannot draw: a second diagram of the same process,
+// an edge that names no element. The file's own drawings go back as they were, as long as what they draw is
+// still there; attributes of drawings bpmn-js rewrote to the same value (resolution="72.0" as 72) or left out
+// (a message's default visibility) are written as in the file.
+function keepDrawings(originalXml, exportedXml) {
+  const parser = new DOMParser();
+  const original = parser.parseFromString(originalXml, 'application/xml');
+  const exported = parser.parseFromString(exportedXml, 'application/xml');
+  if (original.getElementsByTagName('parsererror').length || exported.getElementsByTagName('parsererror').length) return exportedXml;
+  const byId = (doc) => new Map([...doc.getElementsByTagName('*')].filter((e) => e.getAttribute('id')).map((e) => [e.getAttribute('id'), e]));
+  const ids = byId(exported);
+  const drawable = (element) => [...element.getElementsByTagName('*'), element]
+    .filter((e) => e.namespaceURI === BPMNDI && e.getAttribute('bpmnElement'))
+    .every((e) => ids.has(e.getAttribute('bpmnElement')));
+  let changed = false;
+  for (const diagram of original.getElementsByTagNameNS(BPMNDI, 'BPMNDiagram')) {
+    const id = diagram.getAttribute('id');
+    if (!id || ids.has(id)) continue;
+    // A whole diagram bpmn-js left out: back after the last one, without what is gone from the model.
+    const copy = exported.importNode(diagram, true);
+    [...copy.getElementsByTagName('*')].filter((e) => e.namespaceURI === BPMNDI && (e.localName === 'BPMNShape' || e.localName === 'BPMNEdge') && !drawable(e))
+      .forEach((e) => e.remove());
+    const diagrams = exported.getElementsByTagNameNS(BPMNDI, 'BPMNDiagram');
+    const last = diagrams[diagrams.length - 1];
+    if (last) last.after(copy); else exported.documentElement.appendChild(copy);
+    changed = true;
+  }
+  const now = byId(exported);
+  for (const element of original.getElementsByTagNameNS(BPMNDI, '*')) {
+    const id = element.getAttribute('id');
+    if (!id) continue;
+    const twin = now.get(id);
+    const parentTwin = containerTwin(element.parentElement, now);
+    if (!twin && parentTwin && (element.localName === 'BPMNShape' || element.localName === 'BPMNEdge') && drawable(element)) {
+      // A shape or edge dropped from a diagram that is still there (an edge naming no element).
+      parentTwin.appendChild(exported.importNode(element, true));
+      changed = true;
+    } else if (twin) {
+      for (const attribute of [...element.attributes].filter((a) => !a.name.startsWith('xmlns'))) {
+        const written = twin.getAttributeNS(attribute.namespaceURI, attribute.localName);
+        const same = written === attribute.value || (written !== null && written !== '' && Number(written) === Number(attribute.value));
+        if (written === null || (same && written !== attribute.value)) {
+          // What a user changes by drawing (expanding a sub-process) is bpmn-js's to write; the element an edge draws is never made up.
+          if (written === null && (attribute.localName === 'bpmnElement' || attribute.localName === 'isExpanded')) continue;
+          twin.setAttributeNS(attribute.namespaceURI, attribute.name, attribute.value);
+          changed = true;
+        }
+      }
+    }
+  }
+  return changed ? new XMLSerializer().serializeToString(exported) : exportedXml;
 }
 
 // bpmn-js leaves out attributes that hold BPMN's default (startQuantity="1", gatewayDirection="Unspecified").

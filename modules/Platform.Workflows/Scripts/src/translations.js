@@ -114,6 +114,7 @@ export const zh = {
   'Inclusive Gateway': '包容网关',
   'Event Based Gateway': '事件网关',
   'Complex Gateway': '复杂网关',
+  'Collaboration': '协作',
   'Participant': '参与者',
   'Lane': '泳道',
   'Text Annotation': '文本注释',

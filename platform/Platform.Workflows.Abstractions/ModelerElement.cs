@@ -7,7 +7,7 @@ public sealed record ModelerElement(string Element, LocalizedText Label, IReadOn
 
 /// <summary>
 /// One setting: the attribute it is written to (<c>platform:assigneeRule</c>, <c>camunda:assignee</c>), its label,
-/// how it is edited (Text, Script, Expression, Condition, Duration, Choice, Process, Entity) and, for choices, the values.
+/// how it is edited (Text, Script, Expression, Condition, Duration, Choice, Process, Entity, Field, Fields) and, for choices, the values.
 /// </summary>
 public sealed record ModelerSetting(string Name, LocalizedText Label, string Editor, IReadOnlyList<string>? Choices = null);
 

@@ -23,7 +23,8 @@ public sealed record ActivityDescriptor(string Element, ActivityCategory Categor
 
 /// <summary>
 /// How a setting is edited: plain text (which may hold <c>${…}</c>), JavaScript statements (a script), one JavaScript
-/// expression (field values), a condition (an expression, <c>${…}</c> allowed), a duration or date, one of a list, or a process key.
+/// expression (field values), a condition (an expression, <c>${…}</c> allowed), a duration or date, one of a list, a process key,
+/// an entity, or one or several fields of the entity in play (the process's, or the element's own).
 /// </summary>
 public enum PropertyEditor
 {
@@ -35,6 +36,8 @@ public enum PropertyEditor
     Choice,
     Process,
     Entity,
+    Field,
+    Fields,
 }
 
 /// <summary>One setting of an element: the attribute (<c>platform:assigneeRule</c>, <c>camunda:assignee</c>) or child element it is read from, its label and how it is edited.</summary>

@@ -214,6 +214,85 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await Assertions.Expect(await CodeEditorOfAsync(page, "tally", "platform-script")).ToHaveTextAsync("vars.total = vars.a + vars.b;");
     }
 
+    [SkippableFact]
+    public async Task Entities_and_their_fields_are_picked_from_lists_and_inserted_into_values()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        using (var api = await AdminApiAsync(Host))
+        {
+            var entity = """
+                { "name": "expense_claim", "label": { "zh-CN": "费用报销", "en": "Expense claim" }, "fields": [
+                  { "name": "amount", "type": "money", "label": { "zh-CN": "金额", "en": "Amount" } },
+                  { "name": "reason", "type": "text", "label": { "zh-CN": "事由", "en": "Reason" } },
+                  { "name": "state", "type": "text", "label": { "zh-CN": "状态", "en": "State" } } ] }
+                """;
+            var put = await api.PutAsync("/api/metadata/entities/expense_claim", new StringContent(entity, Encoding.UTF8, "application/json"));
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+
+        const string file = """
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="d" targetNamespace="http://example.com">
+              <process id="claim_check" name="报销检查" isExecutable="true">
+                <startEvent id="s"/><sequenceFlow id="f1" sourceRef="s" targetRef="manager"/>
+                <userTask id="manager" name="经理审批"/><sequenceFlow id="f2" sourceRef="manager" targetRef="mark"/>
+                <serviceTask id="mark" name="标记" platform:action="updateRecord" platform:values="{ }"/>
+                <sequenceFlow id="f3" sourceRef="mark" targetRef="e"/><endEvent id="e"/>
+              </process>
+            </definitions>
+            """;
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
+        var page = browser.Page;
+        await SignInAsync(browser, Host, "/workflows/modeler");
+        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "claim.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+
+        // The process: its entity and status field from lists, named in Chinese.
+        await page.Locator(".djs-container > svg").First.ClickAsync(new() { Position = new() { X = 300, Y = 8 } });
+        await OpenPlatformGroupAsync(page, "#bio-properties-panel-platform-platform-entity");
+        await page.Locator("#bio-properties-panel-platform-platform-entity").SelectOptionAsync(new SelectOptionValue { Label = "费用报销 (expense_claim)" });
+        await page.Locator("#bio-properties-panel-platform-platform-statusField").SelectOptionAsync(new SelectOptionValue { Label = "状态 (state)" });
+
+        // The manager's step: the fields they may change, ticked in a list of the entity's fields.
+        await page.Locator(".djs-element[data-element-id='manager']").ClickAsync(new() { Force = true });
+        var fields = page.GetByTestId("fields-platform-platform-editableFields");
+        await OpenPlatformGroupAsync(page, "[data-testid=fields-platform-platform-editableFields]");
+        await fields.GetByText("事由").ClickAsync();
+        await fields.GetByText("金额").ClickAsync();
+
+        // The action's values: a field inserted at the cursor as a key of the object.
+        var values = await CodeEditorOfAsync(page, "mark", "platform-platform-values");
+        await values.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("{ ");
+        await page.GetByTestId("insert-field-platform-platform-values").SelectOptionAsync("reason");
+        await page.Keyboard.TypeAsync("'checked' }");
+        await Assertions.Expect(values).ToHaveTextAsync("{ reason: 'checked' }");
+        await Assertions.Expect(page.Locator("#bio-properties-panel-platform-platform-action option:checked")).ToHaveTextAsync("更新当前记录 (updateRecord)");
+        await browser.ScreenshotAsync("modeler-fields-zh");
+
+        await page.GetByTestId("modeler-deploy").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("已部署");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await page.Locator(".djs-element[data-element-id='manager']").ClickAsync(new() { Force = true });
+        await OpenPlatformGroupAsync(page, "[data-testid=fields-platform-platform-editableFields]");
+        await Assertions.Expect(fields.Locator("input[data-field=reason]")).ToBeCheckedAsync();
+        await Assertions.Expect(fields.Locator("input[data-field=amount]")).ToBeCheckedAsync();
+        await Assertions.Expect(fields.Locator("input[data-field=state]")).Not.ToBeCheckedAsync();
+        await Assertions.Expect(await CodeEditorOfAsync(page, "mark", "platform-platform-values")).ToHaveTextAsync("{ reason: 'checked' }");
+    }
+
+    /// <summary>Opens the panel's platform group when what is looked for is not shown.</summary>
+    private static async Task OpenPlatformGroupAsync(IPage page, string selector)
+    {
+        if (!await page.Locator(selector).IsVisibleAsync())
+        {
+            await page.GetByTestId("modeler-panel").GetByText("平台属性", new() { Exact = true }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.Locator(selector)).ToBeVisibleAsync();
+    }
+
     /// <summary>Selects the element and returns the code editor of one of its platform settings (opening the group when closed).</summary>
     private static async Task<ILocator> CodeEditorOfAsync(IPage page, string elementId, string entry)
     {

@@ -13,6 +13,7 @@ import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { platformModdle, propertyNames } from './platform-moddle.js';
 import bpmnSchema from 'bpmn-moddle/resources/bpmn/json/bpmn.json';
 import { PlatformPropertiesModule } from './platform-properties.js';
+import { commitTyping } from './script-entry.js';
 import { translator } from './translations.js';
 import { layoutProcess } from 'bpmn-auto-layout';
 
@@ -54,7 +55,7 @@ function platformAttributes(descriptors, processSettings) {
 }
 
 async function create(canvasHost, panelHost, xml, options, dotnet) {
-  const { culture = 'en', descriptors = [], processSettings = [], readOnly = false } = options || {};
+  const { culture = 'en', descriptors = [], processSettings = [], readOnly = false, entities = [] } = options || {};
   const translate = { translate: ['value', translator(culture)] };
   const moddleExtensions = { camunda: camundaModdle, platform: platformModdle(platformAttributes(descriptors, processSettings), reservedNames) };
   const modeler = readOnly
@@ -63,7 +64,7 @@ async function create(canvasHost, panelHost, xml, options, dotnet) {
         container: canvasHost,
         moddleExtensions,
         propertiesPanel: { parent: panelHost },
-        platformProperties: { descriptors, processSettings, culture, check: dotnet ? (text, shape) => dotnet.invokeMethodAsync('CheckScript', text, shape) : null },
+        platformProperties: { descriptors, processSettings, culture, entities, check: dotnet ? (text, shape) => dotnet.invokeMethodAsync('CheckScript', text, shape) : null },
         additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, PlatformPropertiesModule, translate],
       });
   const key = next++;
@@ -95,6 +96,7 @@ function missingElements(originalXml, exportedXml) {
 
 async function getXml(key) {
   const entry = open.get(key);
+  commitTyping(); // a script typed a moment ago, its editor still focused, is part of what is saved
   const { xml } = await entry.modeler.saveXML({ format: true });
   return keepDrawings(entry.original, keepWrittenDefaults(entry.original, keepCarriageReturns(xml), entry.modeler));
 }

@@ -3,6 +3,7 @@
 // and the problem shows at its line and column, and in words under the editor.
 import { h } from '@bpmn-io/properties-panel/preact';
 import { useEffect, useRef, useState } from '@bpmn-io/properties-panel/preact/hooks';
+import { useService } from 'bpmn-js-properties-panel';
 import { EditorView, keymap, highlightActiveLine } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -10,14 +11,23 @@ import { bracketMatching, syntaxHighlighting, defaultHighlightStyle } from '@cod
 import { javascript } from '@codemirror/lang-javascript';
 import { linter, lintGutter } from '@codemirror/lint';
 
+// What each open editor has typed and not yet handed to the diagram; written before the diagram is saved.
+const pending = new Set();
+
+export function commitTyping() {
+  pending.forEach((commit) => commit());
+}
+
 function positionOf(doc, line, column) {
   const at = doc.line(Math.min(Math.max(line, 1), doc.lines));
   return Math.min(at.from + Math.max(column - 1, 0), at.to);
 }
 
-// shape: 'statements' (a script task), 'expression' (values, headers, a trigger's condition) or 'condition' (a flow's, ${…} allowed).
+// shape: 'statements' (a script task), 'expression' (values, headers) or 'condition' (${…} allowed).
+// fields and insert: the fields offered under "Insert a field", and the text each puts at the cursor.
 export function ScriptEntry(props) {
-  const { element, id, label, getValue, setValue, shape, check } = props;
+  const { element, id, label, getValue, setValue, shape, check, fields, insert } = props;
+  const translate = useService('translate');
   const host = useRef(null);
   const view = useRef(null);
   const [problem, setProblem] = useState(null);
@@ -67,7 +77,9 @@ export function ScriptEntry(props) {
         ],
       }),
     });
+    pending.add(commit);
     return () => {
+      pending.delete(commit);
       commit();
       view.current.destroy();
       view.current = null;
@@ -85,6 +97,18 @@ export function ScriptEntry(props) {
   return h('div', { class: `bio-properties-panel-entry platform-script ${problem ? 'has-error' : ''}`, 'data-entry-id': id }, [
     h('label', { class: 'bio-properties-panel-label', for: `script-${id}` }, label),
     h('div', { class: 'bio-properties-panel-input platform-script__editor', ref: host, 'data-testid': `script-editor-${id}` }),
+    fields && fields.length && insert ? h('select', {
+      class: 'platform-script__insert',
+      'data-testid': `insert-field-${id}`,
+      onChange: (event) => {
+        const editor = view.current;
+        if (event.target.value && editor) {
+          editor.dispatch(editor.state.replaceSelection(insert(event.target.value)));
+          editor.focus();
+        }
+        event.target.value = '';
+      },
+    }, [h('option', { value: '' }, translate('Insert a field…')), ...fields.map((f) => h('option', { value: f.name }, `${f.label} (${f.name})`))]) : null,
     problem ? h('div', { class: 'bio-properties-panel-error', 'data-testid': 'modeler-script-problem' }, problem) : null,
   ]);
 }

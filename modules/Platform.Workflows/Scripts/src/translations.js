@@ -123,6 +123,8 @@ export const zh = {
   'Data Store Reference': '数据存储引用',
   'Platform': '平台属性',
   'Condition expression': '条件表达式',
+  'Insert a field…': '插入字段…',
+  'Choose the entity first': '请先选择实体',
 };
 
 export function translator(culture) {

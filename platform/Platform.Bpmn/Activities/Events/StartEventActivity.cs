@@ -11,7 +11,7 @@ public sealed class StartEventActivity : Activity
         [
             new("platform:entity", LocalizedText.Of("触发实体", "Trigger entity"), PropertyEditor.Entity),
             new("platform:on", LocalizedText.Of("触发时机", "Trigger on"), PropertyEditor.Choice, ["created", "updated", "deleted"]),
-            new("platform:fields", LocalizedText.Of("变更字段", "Changed fields"), PropertyEditor.Text),
+            new("platform:fields", LocalizedText.Of("变更字段", "Changed fields"), PropertyEditor.Fields),
             new("platform:condition", LocalizedText.Of("触发条件", "Condition"), PropertyEditor.Condition),
             new("timer", LocalizedText.Of("定时", "Timer"), PropertyEditor.Duration),
             new("messageRef", LocalizedText.Of("消息", "Message"), PropertyEditor.Text),

@@ -18,7 +18,7 @@ public sealed class UserTaskActivity : Activity
             new("platform:level", LocalizedText.Of("上级层级", "Manager level"), PropertyEditor.Text),
             new("platform:role", LocalizedText.Of("部门内角色", "Role in the department"), PropertyEditor.Text),
             new("platform:onReject", LocalizedText.Of("驳回后", "On reject"), PropertyEditor.Text),
-            new("platform:editableFields", LocalizedText.Of("审批人可修改的字段", "Fields the approver may change"), PropertyEditor.Text),
+            new("platform:editableFields", LocalizedText.Of("审批人可修改的字段", "Fields the approver may change"), PropertyEditor.Fields),
         ]);
 
     internal override object ReadSettings(XElement element) => new UserTaskSettings(TaskAssignment.Read(element), ModelNode.Extension(element, "onReject"))

@@ -40,6 +40,8 @@ public static class CliApplication
                     return await OcrCommands.RecognizeAsync(rest, output, error);
                 case ["ocr", "corpus", .. var rest]:
                     return await OcrCommands.CorpusAsync(rest, output, error);
+                case ["ocr", "digit-samples", .. var rest]:
+                    return await OcrCommands.DigitSamplesAsync(rest, output, error);
                 case ["ocr", "blank", .. var rest]:
                     return await OcrCommands.BlankAsync(rest, output, error);
                 default:
@@ -80,10 +82,11 @@ public static class CliApplication
                                                  PDF): one result per page, files in n worker processes
                                                  (default: one per core; 0: in this process). Exit 1 when
                                                  a page could not be read or aligned (the others are kept).
-          ocr corpus --template <T.json> --count <n> --out <dir> [--seed <s>] [--mnist <dir>]
+          ocr corpus --template <T.json> --count <n> --out <dir> [--seed <s>] [--mnist <dir> [--handwriting held-out]] [--handwriting fonts]
                                                  Render a labelled synthetic corpus of filled, scanned
                                                  pages (ground truth beside each image).
           ocr blank --template <T.json> --out <form.png>
+          ocr digit-samples --template <T.json> --mnist <dir> --part training|validation --pages <n> --seed <s> --out <file>
                                                  Render the printable blank form.
 
         Options:

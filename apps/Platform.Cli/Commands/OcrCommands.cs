@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Platform.Ocr.Digits;
 using Platform.Ocr.Native;
 using Platform.Ocr.Corpus;
 using Platform.Ocr.Pipeline;
@@ -47,6 +48,12 @@ public static class OcrCommands
         try
         {
             NativeLibraries.EnsureLoaded();
+            if (template.PlacedCells().Any(c => c.Cell.Type == CellKind.Digits))
+            {
+                // Before any page: a missing or broken digit model stops the command with the file's name.
+                DigitClassifier.Load().Dispose();
+            }
+
             var clock = Stopwatch.StartNew();
             var done = 0;
             void Progress(PageResult page)
@@ -87,6 +94,11 @@ public static class OcrCommands
             return summary.read == summary.pages ? CliApplication.Ok : CliApplication.Failed;
         }
         catch (OcrUnavailableException e)
+        {
+            await error.WriteLineAsync($"platform: {e.Message}");
+            return CliApplication.Failed;
+        }
+        catch (DigitModelException e)
         {
             await error.WriteLineAsync($"platform: {e.Message}");
             return CliApplication.Failed;
@@ -147,8 +159,15 @@ public static class OcrCommands
 
     public static async Task<int> CorpusAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (!Options(args, ["--template", "--out", "--count", "--seed", "--mnist"], out var options, out _, error) || Template(options, error) is not { } template)
+        if (!Options(args, ["--template", "--out", "--count", "--seed", "--mnist", "--handwriting"], out var options, out _, error) || Template(options, error) is not { } template)
         {
+            return CliApplication.Usage;
+        }
+
+        var handwriting = options.GetValueOrDefault("--handwriting", options.ContainsKey("--mnist") ? "mnist" : "none");
+        if (handwriting is not ("none" or "mnist" or "held-out" or "fonts") || (handwriting is "mnist" or "held-out" && !options.ContainsKey("--mnist")))
+        {
+            await error.WriteLineAsync("--handwriting is mnist or held-out (both with --mnist <dir>: all MNIST digits, or only the 20 % the digit classifier never trained on) or fonts (handwriting fonts kept out of training).");
             return CliApplication.Usage;
         }
 
@@ -160,11 +179,49 @@ public static class OcrCommands
             return CliApplication.Usage;
         }
 
-        var digits = options.GetValueOrDefault("--mnist") is { } mnist ? MnistDigits.Load(mnist) : null;
+        using var fonts = handwriting == "fonts" ? FontHandwriting.Load() : null;
+        IHandwriting? digits = handwriting switch
+        {
+            "mnist" => MnistDigits.Load(options["--mnist"]),
+            "held-out" => MnistDigits.Load(options["--mnist"], MnistPart.HeldOut),
+            _ => fonts,
+        };
         var clock = Stopwatch.StartNew();
         CorpusWriter.Write(template, count, folder, seed, digits);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{count} pages of {template.Name} in {folder} ({clock.Elapsed.TotalSeconds:0.0} s); digits {(digits is null ? "in fonts" : "handwritten (MNIST)")}"));
+        var written = handwriting switch
+        {
+            "mnist" => "handwritten (MNIST)",
+            "held-out" => "handwritten (MNIST, held out from training)",
+            "fonts" => $"in handwriting fonts ({string.Join(", ", fonts!.Families)})",
+            _ => "printed in fonts",
+        };
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} pages of {template.Name} in {folder} ({clock.Elapsed.TotalSeconds:0.0} s); digits {written}"));
+        return CliApplication.Ok;
+    }
+
+    /// <summary>
+    /// <c>ocr digit-samples</c>: training digits for tools/digits/train.py, cut by this engine from synthetic scans filled
+    /// with the training (or validation) part of MNIST — never the held-out part.
+    /// </summary>
+    public static async Task<int> DigitSamplesAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        if (!Options(args, ["--template", "--mnist", "--part", "--pages", "--seed", "--out"], out var options, out _, error) || Template(options, error) is not { } template)
+        {
+            return CliApplication.Usage;
+        }
+
+        var part = options.GetValueOrDefault("--part") switch { "training" => MnistPart.Training, "validation" => MnistPart.Validation, _ => (MnistPart?)null };
+        if (part is null || options.GetValueOrDefault("--mnist") is not { } mnist || options.GetValueOrDefault("--out") is not { } file
+            || !int.TryParse(options.GetValueOrDefault("--pages"), CultureInfo.InvariantCulture, out var pages) || pages is < 1 or > 10_000
+            || !int.TryParse(options.GetValueOrDefault("--seed", "1"), CultureInfo.InvariantCulture, out var seed))
+        {
+            await error.WriteLineAsync("ocr digit-samples needs --mnist <dir>, --part training|validation, --pages <1..10000>, --out <file> (and --seed a whole number).");
+            return CliApplication.Usage;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var count = DigitSamples.Write(template, MnistDigits.Load(mnist, part.Value), pages, seed, file);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} digits from {pages} pages in {file} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         return CliApplication.Ok;
     }
 

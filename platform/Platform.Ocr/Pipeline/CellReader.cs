@@ -1,3 +1,4 @@
+using Platform.Ocr.Digits;
 using Platform.Ocr.Imaging;
 using Platform.Ocr.Recognition;
 using Platform.Ocr.Templates;
@@ -6,12 +7,15 @@ namespace Platform.Ocr.Pipeline;
 
 /// <summary>
 /// Reads one cell of an aligned page: cuts its inside (clear of the box lines), wipes what is left of
-/// ruling lines, drops specks, and then either measures ink (check marks: Tesseract cannot read √ × ●)
-/// or crops close to the ink with a white border and lets Tesseract read it as one line with the
-/// cell's whitelist.
+/// ruling lines, drops specks, and then measures ink (check marks: Tesseract cannot read √ × ●), reads a
+/// handwritten number with the digit classifier, or crops close to the ink with a white border and lets
+/// Tesseract read printed text as one line with the cell's whitelist.
 /// </summary>
 public sealed class CellReader(RecognizerPool recognizers)
 {
+    /// <summary>The share of handwritten numbers read without review that must be right, when the template does not say.</summary>
+    public const double DefaultAccuracy = 0.999;
+
     /// <summary>A row or column of the cell's inside at least this inked is a ruling line, not writing…</summary>
     private const double RulingShare = 0.85;
 
@@ -21,11 +25,23 @@ public sealed class CellReader(RecognizerPool recognizers)
     /// <summary>Chinese writing lower than this is enlarged before Tesseract reads it.</summary>
     private const int MinTextHeight = 48;
 
+    /// <summary>The ink inside a cell's box (clear of its lines), what is left of ruling lines wiped: what a handwritten number is cut from.</summary>
+    public static (bool[] Ink, int Width, int Height) InkOf(AlignedPage page, PlacedCell placed)
+    {
+        using var raw = page.Ink.Clip(Inside(placed));
+        return (WipeRulings(raw.ReadInk(), raw.Width, raw.Height), raw.Width, raw.Height);
+    }
+
+    private static PixelRect Inside(PlacedCell placed)
+    {
+        var inset = Math.Max(4, (int)(Math.Min(placed.Rect.Width, placed.Rect.Height) * 0.08));
+        return new PixelRect(placed.Rect.X + inset, placed.Rect.Y + inset, placed.Rect.Width - (2 * inset), placed.Rect.Height - (2 * inset));
+    }
+
     public CellResult Read(AlignedPage page, PlacedCell placed, bool keepCrop)
     {
         var cell = placed.Cell;
-        var inset = Math.Max(4, (int)(Math.Min(placed.Rect.Width, placed.Rect.Height) * 0.08));
-        var inside = new PixelRect(placed.Rect.X + inset, placed.Rect.Y + inset, placed.Rect.Width - (2 * inset), placed.Rect.Height - (2 * inset));
+        var inside = Inside(placed);
         byte[]? crop = null;
         if (keepCrop)
         {
@@ -53,6 +69,11 @@ public sealed class CellReader(RecognizerPool recognizers)
             return new CellResult(placed.Path, cell.Field, cell.Type, null, 1, []) { Crop = crop };
         }
 
+        if (cell.Type == CellKind.Digits)
+        {
+            return ReadNumber(placed, ink, raw.Width, raw.Height, crop);
+        }
+
         using var cleaned = Picture.FromInk(ink, raw.Width, raw.Height);
         var writing = Writing(cleaned, raw.Height);
         if (writing is null)
@@ -75,6 +96,24 @@ public sealed class CellReader(RecognizerPool recognizers)
         {
             Crop = crop, Raw = resolved is not null && resolved != text ? text : null,
         };
+    }
+
+    /// <summary>
+    /// A handwritten number: cut into digits, each read by the digit classifier; the cell is accepted without review
+    /// only when every digit is as sure as the template's accuracy asks (from the classifier's calibration).
+    /// </summary>
+    private CellResult ReadNumber(PlacedCell placed, bool[] ink, int width, int height, byte[]? crop)
+    {
+        var cell = placed.Cell;
+        var classifier = recognizers.Digits;
+        var reading = NumberReading.Read(DigitSegmenter.Cut(ink, width, height), classifier);
+        var flags = reading.Flags.ToList();
+        if (reading.Value is not null && reading.LeastDigit < classifier.Calibration.ThresholdFor(cell.Accuracy ?? DefaultAccuracy, cell.MostDigits))
+        {
+            flags.Add("low_confidence");
+        }
+
+        return new CellResult(placed.Path, cell.Field, cell.Type, reading.Value, Math.Round(reading.Confidence, 4), flags) { Crop = crop };
     }
 
     /// <summary>

@@ -21,7 +21,8 @@ public static class CellValidator
         }
 
         var flags = result.Flags.ToList();
-        if (result.Confidence < LowConfidence)
+        // Handwritten numbers carry their own doubt, measured against the calibrated threshold.
+        if (result.Confidence < LowConfidence && cell.Type != CellKind.Digits)
         {
             flags.Add("low_confidence");
         }
@@ -59,7 +60,13 @@ public static class CellValidator
         && ((cell.Min is null && cell.Max is null)
             || (decimal.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && !(number < cell.Min) && !(number > cell.Max)));
 
-    /// <summary>Flags each total whose value is not the sum of the fields it names (over every row of the page).</summary>
+    /// <summary>
+    /// Cross-checks totals against the fields they name: a header total against those fields over every row, a
+    /// total inside a row against that row's fields. A total that disagrees is flagged <c>sum_mismatch</c>, and so
+    /// are the handwritten cells it sums (one of them is wrong, and nobody can tell which). A total that agrees
+    /// with its parts confirms them: handwritten cells among them lose <c>low_confidence</c> and are marked
+    /// <see cref="CellResult.ConfirmedBySum"/> (a misreading would have to be cancelled out exactly by another).
+    /// </summary>
     public static IReadOnlyList<CellResult> CheckSums(IReadOnlyList<CellResult> cells, FormTemplate template)
     {
         var totals = template.Cells.Concat(template.Rows.SelectMany(g => g.Cells)).Where(c => c.SumOf is not null).ToDictionary(c => c.Field, c => c.SumOf!, StringComparer.Ordinal);
@@ -68,20 +75,37 @@ public static class CellValidator
             return cells;
         }
 
-        return [.. cells.Select(cell =>
+        var result = cells.ToList();
+        for (var i = 0; i < result.Count; i++)
         {
-            if (!totals.TryGetValue(cell.Path, out var parts) || cell.Value is null)
+            var total = result[i];
+            if (!totals.TryGetValue(total.Field, out var names) || total.Value is null)
             {
-                return cell;
+                continue;
             }
 
-            var sum = cells.Where(c => parts.Contains(c.Field, StringComparer.Ordinal) && c.Value is not null)
-                .Sum(c => decimal.TryParse(c.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0);
-            return decimal.TryParse(cell.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var total) && total == sum
-                ? cell
-                : cell with { Flags = [.. cell.Flags, "sum_mismatch"] };
-        })];
+            var row = RowOf(total.Path);
+            var parts = Enumerable.Range(0, result.Count)
+                .Where(j => j != i && names.Contains(result[j].Field, StringComparer.Ordinal) && (row is null || RowOf(result[j].Path) == row))
+                .ToList();
+            var sum = parts.Where(j => result[j].Value is not null)
+                .Sum(j => decimal.TryParse(result[j].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0);
+            var agrees = decimal.TryParse(total.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stated) && stated == sum
+                && parts.All(j => !result[j].Flags.Contains("not_a_digit") && !result[j].Flags.Contains("stray_mark"));
+            foreach (var j in parts.Where(j => result[j].Type == CellKind.Digits && result[j].Value is not null).Append(i))
+            {
+                var cell = result[j];
+                result[j] = agrees
+                    ? cell with { Flags = [.. cell.Flags.Where(f => f != "low_confidence")], ConfirmedBySum = cell.Type == CellKind.Digits || cell.ConfirmedBySum }
+                    : cell.Type == CellKind.Digits || j == i ? cell with { Flags = [.. cell.Flags.Where(f => f != "sum_mismatch"), "sum_mismatch"] } : cell;
+            }
+        }
+
+        return result;
     }
+
+    /// <summary>The row part of a cell's path (<c>lines[3]</c> of <c>lines[3].qty_s</c>); null for a header cell.</summary>
+    private static string? RowOf(string path) => path.IndexOf("].", StringComparison.Ordinal) is > 0 and var end ? path[..(end + 1)] : null;
 
     private static int EditDistance(string a, string b)
     {

@@ -35,7 +35,7 @@ public sealed record PageResult(string Source, int Page, PageStatus Status, stri
 /// <summary>
 /// One cell as read: its value (null when empty), how sure (0–1), and flags for the proof-reader:
 /// <c>low_confidence</c>, <c>pattern</c>, <c>range</c>, <c>not_a_choice</c>, <c>corrected</c> (taken as the nearest choice),
-/// <c>sum_mismatch</c>, <c>unsure_mark</c>.
+/// <c>sum_mismatch</c>, <c>unsure_mark</c>; for handwritten numbers also <c>not_a_digit</c> and <c>stray_mark</c>.
 /// </summary>
 public sealed record CellResult(string Path, string Field, CellKind Type, string? Value, double Confidence, IReadOnlyList<string> Flags)
 {
@@ -44,6 +44,9 @@ public sealed record CellResult(string Path, string Field, CellKind Type, string
 
     /// <summary>What Tesseract read, when the value differs from it (an alternative the cell's rules accept, a nearest choice).</summary>
     public string? Raw { get; init; }
+
+    /// <summary>A total and the handwritten cells it sums agree: taken as right without review even where a digit was unsure.</summary>
+    public bool ConfirmedBySum { get; init; }
 
     /// <summary>The cell's picture (PNG, from the aligned page) when crops were asked for.</summary>
     [JsonIgnore]

@@ -75,6 +75,15 @@ public sealed class CellTemplate
     /// <summary>For check cells: the share of the box's inside that must be ink to count as ticked (0.04 = 4 %).</summary>
     public double? Threshold { get; set; }
 
+    /// <summary>
+    /// For handwritten digits: the share of the cells read without review that must be right (default 0.999); the
+    /// digit classifier's calibration turns it into the confidence each digit needs, and cells below go to review.
+    /// </summary>
+    public double? Accuracy { get; set; }
+
+    /// <summary>The most digits the cell's numbers have (from <see cref="Max"/>; 3 when it has none).</summary>
+    public int MostDigits => Max is { } max && max >= 0 ? Math.Max(1, decimal.Truncate(max).ToString(System.Globalization.CultureInfo.InvariantCulture).Length) : 3;
+
     /// <summary>For a total: the fields (of the row groups, or header cells) it must equal the sum of.</summary>
     public List<string>? SumOf { get; set; }
 

@@ -117,6 +117,13 @@ internal static class TemplateValidator
                 problems.Add($"{where}: min {cell.Min} is above max {cell.Max}.");
             }
 
+            if (cell.Accuracy is not null && (cell.Type != CellKind.Digits || cell.Accuracy is < 0.5 or >= 1))
+            {
+                problems.Add(cell.Type != CellKind.Digits
+                    ? $"{where}: accuracy applies to handwritten digits cells only."
+                    : $"{where}: accuracy {cell.Accuracy} must be the share of accepted cells that are right, from 0.5 to below 1 (such as 0.999).");
+            }
+
             if (cell.Threshold is < 0.001 or > 0.9)
             {
                 problems.Add($"{where}: threshold {cell.Threshold} must be a share of the box between 0.001 and 0.9.");

@@ -5,7 +5,7 @@ using Platform.Ocr.Templates;
 namespace Platform.Benchmarks.Ocr;
 
 /// <summary>Cells read right against the corpus's ground truth, by kind of cell, and what went wrong.</summary>
-internal sealed class Accuracy
+internal sealed class Accuracy(string handwriting = "MNIST")
 {
     private readonly Dictionary<string, (int Right, int All)> _filled = [];
     private readonly Dictionary<string, (int Right, int All)> _empty = [];
@@ -13,6 +13,14 @@ internal sealed class Accuracy
     private int _digitsWritten;
 
     public List<string> Mistakes { get; } = [];
+
+    /// <summary>Handwritten cells read wrong, by kind, and the first few of them.</summary>
+    public Dictionary<string, int> DigitMistakes { get; } = [];
+
+    public List<string> DigitExamples { get; } = [];
+
+    /// <summary>The filled handwritten quantity cells: how sure the reader was and whether it was right.</summary>
+    public CoverageCurve Coverage { get; } = new();
 
     public void Add(PageResult page, PageTruth truth, FormTemplate template)
     {
@@ -22,7 +30,7 @@ internal sealed class Accuracy
             var kind = cell.Type switch
             {
                 CellKind.Text => $"printed text ({placed.Language})",
-                CellKind.Digits => "handwritten digits (MNIST)",
+                CellKind.Digits => $"handwritten digits ({handwriting})",
                 _ => "check marks",
             };
             var expected = cell.Type == CellKind.Check ? (truth.Values.ContainsKey(cell.Path) ? "true" : "false") : truth.Values.GetValueOrDefault(cell.Path);
@@ -32,8 +40,19 @@ internal sealed class Accuracy
             table[kind] = (r + (right ? 1 : 0), a + 1);
             if (cell.Type == CellKind.Digits && expected is not null)
             {
+                Coverage.Add(cell, right);
                 _digitsWritten += expected.Length;
                 _digitsRight += cell.Value is null ? 0 : expected.Zip(cell.Value).Count(p => p.First == p.Second) - Math.Max(0, cell.Value.Length - expected.Length);
+            }
+
+            if (!right && cell.Type == CellKind.Digits)
+            {
+                var kind2 = expected is null ? "read in an empty cell" : cell.Value is null ? "left empty or refused" : cell.Value.Length != expected.Length ? "digits missing or extra" : "a digit misread";
+                DigitMistakes[kind2] = DigitMistakes.GetValueOrDefault(kind2) + 1;
+                if (DigitExamples.Count < 40)
+                {
+                    DigitExamples.Add($"{Path.GetFileName(page.Source)} {cell.Path}: expected '{expected}', read '{cell.Value}' ({cell.Confidence:0.0000}; {string.Join(",", cell.Flags)})");
+                }
             }
 
             if (!right && cell.Type != CellKind.Digits)
@@ -55,7 +74,7 @@ internal sealed class Accuracy
             yield return $"| {kind}, empty cells left empty | {right} / {all} | {Percent(right, all)} |";
         }
 
-        yield return $"| handwritten digits (MNIST), single digits in position | {_digitsRight} / {_digitsWritten} | {Percent(_digitsRight, _digitsWritten)} |";
+        yield return $"| handwritten digits ({handwriting}), single digits in position | {_digitsRight} / {_digitsWritten} | {Percent(_digitsRight, _digitsWritten)} |";
     }
 
     private static string Percent(int right, int all) => all == 0 ? "—" : $"{100.0 * right / all:0.00} %";

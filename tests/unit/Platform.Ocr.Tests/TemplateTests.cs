@@ -31,7 +31,8 @@ public sealed class TemplateTests
               "cells": [
                 { "field": "code", "x": 900, "y": 100, "width": 200, "height": 50, "pattern": "([A-Z" },
                 { "field": "code", "x": 10, "y": 200, "width": 100, "height": 50, "type": "text", "language": "fra" },
-                { "field": "total", "x": 10, "y": 300, "width": 100, "height": 50, "type": "digits", "min": 10, "max": 1, "sumOf": ["qty"] }
+                { "field": "total", "x": 10, "y": 300, "width": 100, "height": 50, "type": "digits", "min": 10, "max": 1, "sumOf": ["qty"], "accuracy": 1.5 },
+                { "field": "dealer", "x": 10, "y": 500, "width": 100, "height": 50, "type": "text", "accuracy": 0.99 }
               ],
               "rows": [ { "name": "lines", "y": 400, "pitch": 40, "count": 5, "cells": [ { "field": "style", "x": 10, "y": 0, "width": 100, "height": 60 } ] } ]
             }
@@ -46,6 +47,7 @@ public sealed class TemplateTests
             "cells[0] 'code': 200 × 50 at (900, 100) is not a cell inside the page", "cells[0] 'code': pattern '([A-Z' is not a regular expression",
             "cells[1] 'code': the field name must be", "cells[1] 'code': language 'fra'", "cells[2] 'total': min 10 is above max 1",
             "rows[0] 'lines'.cells[0] 'style': it reaches outside its row", "'total': sumOf names 'qty'",
+            "cells[2] 'total': accuracy 1.5 must be the share of accepted cells that are right", "cells[3] 'dealer': accuracy applies to handwritten digits cells only",
         ];
         foreach (var problem in expected)
         {

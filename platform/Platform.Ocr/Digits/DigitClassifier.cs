@@ -1,0 +1,116 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace Platform.Ocr.Digits;
+
+/// <summary>
+/// The handwritten-digit classifier: a small convolutional network trained by <c>tools/digits/train.py</c>
+/// (PyTorch) and run here with ONNX Runtime, one thread per reader (pages already run in parallel), a
+/// cell's or a page's digits in one batch. Loaded once per process; <see cref="Load"/> says plainly
+/// which file is missing or broken.
+/// </summary>
+public sealed class DigitClassifier : IDisposable
+{
+    public const string ModelFile = "digits.onnx";
+    public const string CalibrationFile = "digits.json";
+
+    private readonly InferenceSession _session;
+
+    private DigitClassifier(InferenceSession session, DigitCalibration calibration, string folder)
+    {
+        _session = session;
+        Calibration = calibration;
+        Folder = folder;
+    }
+
+    public DigitCalibration Calibration { get; }
+
+    public string Folder { get; }
+
+    /// <summary>The model shipped with the engine (Digits/Model beside the assembly).</summary>
+    public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "Digits", "Model");
+
+    public static DigitClassifier Load(string? folder = null)
+    {
+        folder ??= DefaultFolder;
+        var model = Path.Combine(folder, ModelFile);
+        var calibrationPath = Path.Combine(folder, CalibrationFile);
+        foreach (var file in new[] { model, calibrationPath })
+        {
+            if (!File.Exists(file))
+            {
+                throw new DigitModelException($"The digit model file {file} is missing: handwritten digits cannot be read without it (it is built with the engine; tools/digits/train.py makes it).");
+            }
+        }
+
+        var calibration = DigitCalibration.Read(calibrationPath);
+        var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1, ExecutionMode = ExecutionMode.ORT_SEQUENTIAL };
+        try
+        {
+            var session = new InferenceSession(model, options);
+            var input = session.InputMetadata.SingleOrDefault();
+            var output = session.OutputMetadata.SingleOrDefault();
+            if (input.Key != "image" || output.Key != "logits" || input.Value.Dimensions is not [_, 1, DigitImage.Side, DigitImage.Side])
+            {
+                session.Dispose();
+                throw new DigitModelException($"The digit model {model} is not the handwritten-digit classifier: it should take 'image' (n × 1 × 28 × 28) and give 'logits'.");
+            }
+
+            return new DigitClassifier(session, calibration, folder);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new DigitModelException($"The digit model {model} cannot be loaded ({e.Message.Split('\n')[0]}): the file is damaged or not an ONNX model.", e);
+        }
+    }
+
+    /// <summary>Classifies each 28 × 28 image (see <see cref="DigitImage"/>) in one batch.</summary>
+    public IReadOnlyList<DigitGuess> Classify(IReadOnlyList<float[]> images)
+    {
+        if (images.Count == 0)
+        {
+            return [];
+        }
+
+        const int pixels = DigitImage.Side * DigitImage.Side;
+        var tensor = new DenseTensor<float>([images.Count, 1, DigitImage.Side, DigitImage.Side]);
+        var buffer = tensor.Buffer.Span;
+        for (var i = 0; i < images.Count; i++)
+        {
+            images[i].AsSpan().CopyTo(buffer.Slice(i * pixels, pixels));
+        }
+
+        using var results = _session.Run([NamedOnnxValue.CreateFromTensor("image", tensor)]);
+        var logits = results[0].AsTensor<float>();
+        var classes = logits.Dimensions[1];
+        var guesses = new DigitGuess[images.Count];
+        var probabilities = new double[classes];
+        for (var i = 0; i < images.Count; i++)
+        {
+            var most = double.MinValue;
+            for (var c = 0; c < classes; c++)
+            {
+                most = Math.Max(most, logits[i, c] / Calibration.Temperature);
+            }
+
+            double sum = 0;
+            for (var c = 0; c < classes; c++)
+            {
+                probabilities[c] = Math.Exp((logits[i, c] / Calibration.Temperature) - most);
+                sum += probabilities[c];
+            }
+
+            var best = 0;
+            for (var c = 1; c < classes; c++)
+            {
+                best = probabilities[c] > probabilities[best] ? c : best;
+            }
+
+            guesses[i] = new DigitGuess(best == Calibration.NotADigit ? null : best, probabilities[best] / sum);
+        }
+
+        return guesses;
+    }
+
+    public void Dispose() => _session.Dispose();
+}

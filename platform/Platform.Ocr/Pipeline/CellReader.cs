@@ -108,7 +108,8 @@ public sealed class CellReader(RecognizerPool recognizers)
         var classifier = recognizers.Digits;
         var reading = NumberReading.Read(DigitSegmenter.Cut(ink, width, height), classifier);
         var flags = reading.Flags.ToList();
-        if (reading.Value is not null && reading.LeastDigit < classifier.Calibration.ThresholdFor(cell.Accuracy ?? DefaultAccuracy, cell.MostDigits))
+        // The cell's accuracy target shared among the digits it holds: each must be that much surer.
+        if (reading.Value is not null && reading.LeastDigit < classifier.Calibration.ThresholdFor(cell.Accuracy ?? DefaultAccuracy, reading.Value.Length))
         {
             flags.Add("low_confidence");
         }

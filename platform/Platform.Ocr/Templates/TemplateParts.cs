@@ -81,9 +81,6 @@ public sealed class CellTemplate
     /// </summary>
     public double? Accuracy { get; set; }
 
-    /// <summary>The most digits the cell's numbers have (from <see cref="Max"/>; 3 when it has none).</summary>
-    public int MostDigits => Max is { } max && max >= 0 ? Math.Max(1, decimal.Truncate(max).ToString(System.Globalization.CultureInfo.InvariantCulture).Length) : 3;
-
     /// <summary>For a total: the fields (of the row groups, or header cells) it must equal the sum of.</summary>
     public List<string>? SumOf { get; set; }
 

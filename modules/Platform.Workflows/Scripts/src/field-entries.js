@@ -32,17 +32,19 @@ function useSetting(element, name) {
   };
 }
 
+// "(none)", then each entity or field as "label (name)", and what the file holds when nothing here has that name.
+function namedOptions(items, current, translate) {
+  const options = [{ value: '', label: translate('(none)') }, ...items.map((i) => ({ value: i.name, label: `${i.label} (${i.name})` }))];
+  return current && !items.some((i) => i.name === current) ? [...options, { value: current, label: current }] : options;
+}
+
 // One of the entities (or what the file says, when no entity has that name here).
 export function EntityEntry(props) {
   const { element, id, label, name, entities } = props;
   const translate = useService('translate');
   const debounce = useService('debounceInput');
   const { getValue, setValue } = useSetting(element, name);
-  const getOptions = () => {
-    const current = getValue();
-    const options = [{ value: '', label: translate('(none)') }, ...entities.map((e) => ({ value: e.name, label: `${e.label} (${e.name})` }))];
-    return current && !entities.some((e) => e.name === current) ? [...options, { value: current, label: current }] : options;
-  };
+  const getOptions = () => namedOptions(entities, getValue(), translate);
   return h(SelectEntry, { element, id, label, getValue, setValue, getOptions, debounce });
 }
 
@@ -56,11 +58,7 @@ export function FieldEntry(props) {
   if (!fields) {
     return h(TextFieldEntry, { element, id, label, getValue, setValue, debounce, description: translate('Choose the entity first') });
   }
-  const getOptions = () => {
-    const current = getValue();
-    const options = [{ value: '', label: translate('(none)') }, ...fields.map((f) => ({ value: f.name, label: `${f.label} (${f.name})` }))];
-    return current && !fields.some((f) => f.name === current) ? [...options, { value: current, label: current }] : options;
-  };
+  const getOptions = () => namedOptions(fields, getValue(), translate);
   return h(SelectEntry, { element, id, label, getValue, setValue, getOptions, debounce });
 }
 

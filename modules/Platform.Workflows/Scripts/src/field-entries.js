@@ -48,30 +48,29 @@ export function EntityEntry(props) {
   return h(SelectEntry, { element, id, label, getValue, setValue, getOptions, debounce });
 }
 
-// One field of the entity in play; a text box while no entity is chosen.
-export function FieldEntry(props) {
+// A setting naming fields of the entity in play: its services and value, the fields, and the text box shown while no entity is chosen.
+function useFieldSetting(props) {
   const { element, id, label, name, entities } = props;
   const translate = useService('translate');
   const debounce = useService('debounceInput');
   const { getValue, setValue } = useSetting(element, name);
   const fields = fieldsOf(element, entities);
-  if (!fields) {
-    return h(TextFieldEntry, { element, id, label, getValue, setValue, debounce, description: translate('Choose the entity first') });
-  }
+  const typed = fields ? null : h(TextFieldEntry, { element, id, label, getValue, setValue, debounce, description: translate('Choose the entity first') });
+  return { element, id, label, translate, debounce, getValue, setValue, fields, typed };
+}
+
+// One field of the entity in play; a text box while no entity is chosen.
+export function FieldEntry(props) {
+  const { element, id, label, translate, debounce, getValue, setValue, fields, typed } = useFieldSetting(props);
+  if (!fields) return typed;
   const getOptions = () => namedOptions(fields, getValue(), translate);
   return h(SelectEntry, { element, id, label, getValue, setValue, getOptions, debounce });
 }
 
 // Several fields of the entity in play, ticked in a list (written as "discount,notes"); a text box while no entity is chosen.
 export function FieldsEntry(props) {
-  const { element, id, label, name, entities } = props;
-  const translate = useService('translate');
-  const debounce = useService('debounceInput');
-  const { getValue, setValue } = useSetting(element, name);
-  const fields = fieldsOf(element, entities);
-  if (!fields) {
-    return h(TextFieldEntry, { element, id, label, getValue, setValue, debounce, description: translate('Choose the entity first') });
-  }
+  const { id, label, getValue, setValue, fields, typed } = useFieldSetting(props);
+  if (!fields) return typed;
   const chosen = getValue().split(',').map((f) => f.trim()).filter(Boolean);
   const toggle = (field) => {
     const next = chosen.includes(field) ? chosen.filter((f) => f !== field) : [...chosen, field];

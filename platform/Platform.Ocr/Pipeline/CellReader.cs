@@ -14,6 +14,9 @@ namespace Platform.Ocr.Pipeline;
 public sealed class CellReader(RecognizerPool recognizers)
 {
     /// <summary>The share of handwritten numbers read without review that must be right, when the template does not say.</summary>
+    /// <summary>Flag of a cell with writing in it that gave no reading.</summary>
+    public const string UnreadInk = "unread_ink";
+
     public const double DefaultAccuracy = 0.999;
 
     /// <summary>A row or column of the cell's inside at least this inked is a ruling line, not writing…</summary>
@@ -92,7 +95,13 @@ public sealed class CellReader(RecognizerPool recognizers)
         using var bordered = enlarged.AddWhiteBorder(12);
         var (reading, resolved) = ReadWithRules(bordered, cell);
         var text = string.Concat(reading.Symbols.Select(s => s.Text));
-        return new CellResult(placed.Path, cell.Field, cell.Type, resolved ?? (text.Length == 0 ? null : text), Math.Round(reading.Confidence / 100, 3), [])
+        if (resolved is null && text.Length == 0)
+        {
+            // Writing is there but nothing could be read from it: empty for the record, never silently.
+            return new CellResult(placed.Path, cell.Field, cell.Type, null, 0, [UnreadInk]) { Crop = crop };
+        }
+
+        return new CellResult(placed.Path, cell.Field, cell.Type, resolved ?? text, Math.Round(reading.Confidence / 100, 3), [])
         {
             Crop = crop, Raw = resolved is not null && resolved != text ? text : null,
         };

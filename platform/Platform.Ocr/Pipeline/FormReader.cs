@@ -85,7 +85,7 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
             var cells = CellValidator.CheckSums([.. placed.Select(p => CellValidator.Check(_cells.Read(aligned, p, KeepCrops), p.Cell))], template);
             return new PageResult(source, number, PageStatus.Read, null, cells, Lines(placed, cells))
             {
-                TurnedOver = aligned.TurnedOver, Skew = Math.Round(aligned.Skew, 2), Milliseconds = clock.Elapsed.TotalMilliseconds,
+                TurnedOver = aligned.TurnedOver, Warnings = aligned.Warnings, Skew = Math.Round(aligned.Skew, 2), Milliseconds = clock.Elapsed.TotalMilliseconds,
             };
         }
         catch (ImageRejectedException e)

@@ -24,6 +24,9 @@ public sealed record PageResult(string Source, int Page, PageStatus Status, stri
     /// <summary>The page was upside down and was turned before reading.</summary>
     public bool TurnedOver { get; init; }
 
+    /// <summary>What the proof-reader should know about the whole page: <c>mark_cut_off:&lt;mark&gt;</c> (aligned on the other three marks).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>How far the page was rotated on the scanner (degrees, from the marks).</summary>
     public double Skew { get; init; }
 
@@ -35,7 +38,7 @@ public sealed record PageResult(string Source, int Page, PageStatus Status, stri
 /// <summary>
 /// One cell as read: its value (null when empty), how sure (0–1), and flags for the proof-reader:
 /// <c>low_confidence</c>, <c>pattern</c>, <c>range</c>, <c>not_a_choice</c>, <c>corrected</c> (taken as the nearest choice),
-/// <c>sum_mismatch</c>, <c>unsure_mark</c>; for handwritten numbers also <c>not_a_digit</c> and <c>stray_mark</c>.
+/// <c>sum_mismatch</c>, <c>unsure_mark</c>, <c>unread_ink</c> (writing that gave no reading: empty, never silently); for handwritten numbers also <c>not_a_digit</c> and <c>stray_mark</c>.
 /// </summary>
 public sealed record CellResult(string Path, string Field, CellKind Type, string? Value, double Confidence, IReadOnlyList<string> Flags)
 {

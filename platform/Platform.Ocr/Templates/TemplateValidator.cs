@@ -34,10 +34,11 @@ internal static class TemplateValidator
                 problems.Add($"anchors[{i}] '{anchor.Id}': a mark of side {anchor.Size} at ({anchor.X}, {anchor.Y}) must be at least 12 pixels and inside the page.");
             }
 
-            if (i > 0 && anchor.Size * 1.3 > template.Anchors[0].Size)
-            {
-                problems.Add($"anchors[{i}] '{anchor.Id}': the first mark must be at least 1.3 times larger than the others, so an upside-down page can be told apart.");
-            }
+        }
+
+        if (template.Anchors.Count == 4 && !Pipeline.PageAligner.MarksTellWhichWayUp(template) && !template.Printed.Any(p => p.Text.Trim().Length > 0))
+        {
+            problems.Add("anchors: the marks are alike and no printed text is described, so an upside-down page cannot be told apart: list the form's printed texts (title, labels) under printed, or make the first mark at least 1.3 times larger than the others.");
         }
 
         var fields = new HashSet<string>(StringComparer.Ordinal);

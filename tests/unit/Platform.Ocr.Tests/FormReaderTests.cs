@@ -119,6 +119,28 @@ public sealed class FormReaderTests : IDisposable
     }
 
     [SkippableFact]
+    public void Writing_in_a_cell_that_reads_as_nothing_is_flagged_never_silently_empty()
+    {
+        TestImages.RequireOcr();
+        var name = _template.Cells.Single(c => c.Field == "dealer_name");
+        var (_, file) = FilledPages.Write(_template, seed: 31, _folder, canvas =>
+        {
+            using var white = new SKPaint { Color = SKColors.White };
+            canvas.DrawRect(name.X + 6, name.Y + 6, name.Width - 12, name.Height - 12, white);
+            using var pen = new SKPaint { Color = SKColors.Black, StrokeWidth = 4, IsAntialias = true, Style = SKPaintStyle.Stroke };
+            for (var k = 0; k < 12; k++)
+            {
+                canvas.DrawLine(name.X + 40 + (k * 18), name.Y + (k % 2 == 0 ? 24 : 52), name.X + 58 + (k * 18), name.Y + (k % 2 == 0 ? 52 : 24), pen);
+            }
+        });
+
+        var cell = new FormReader(_template, _recognizers).ReadFile(file).Single().Cells.Single(c => c.Path == "dealer_name");
+
+        Assert.NotEmpty(cell.Flags);
+        Assert.True(cell.Value is not null || cell.Flags.Contains(CellReader.UnreadInk), $"{cell.Value} {string.Join(",", cell.Flags)}");
+    }
+
+    [SkippableFact]
     public void Totals_that_are_not_the_sum_of_the_lines_and_values_outside_the_rules_are_flagged()
     {
         TestImages.RequireOcr();

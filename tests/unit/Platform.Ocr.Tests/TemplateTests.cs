@@ -43,7 +43,7 @@ public sealed class TemplateTests
         Assert.All(problems, p => Assert.StartsWith("bad.json: ", p, StringComparison.Ordinal));
         string[] expected =
         [
-            "name 'Order Form'", "anchors: 3 given", "anchors[1] 'b': the first mark must be at least 1.3 times larger", "anchors[2] 'c': a mark of side 30 at (10, 1390)",
+            "name 'Order Form'", "anchors: 3 given", "anchors[2] 'c': a mark of side 30 at (10, 1390)",
             "cells[0] 'code': 200 × 50 at (900, 100) is not a cell inside the page", "cells[0] 'code': pattern '([A-Z' is not a regular expression",
             "cells[1] 'code': the field name must be", "cells[1] 'code': language 'fra'", "cells[2] 'total': min 10 is above max 1",
             "rows[0] 'lines'.cells[0] 'style': it reaches outside its row", "'total': sumOf names 'qty'",
@@ -53,6 +53,25 @@ public sealed class TemplateTests
         {
             Assert.Contains(problems, p => p.Contains(problem, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Alike_marks_need_printed_texts_to_tell_which_way_up_a_page_is()
+    {
+        static string Form(string printed) => $$"""
+            {
+              "name": "shoe_order", "page": { "width": 1000, "height": 1400 },
+              "anchors": [ { "id": "a", "x": 10, "y": 10, "size": 30 }, { "id": "b", "x": 950, "y": 10, "size": 30 },
+                           { "id": "c", "x": 10, "y": 1350, "size": 30 }, { "id": "d", "x": 950, "y": 1350, "size": 30 } ],
+              "cells": [ { "field": "code", "x": 100, "y": 100, "width": 200, "height": 50 } ],
+              "printed": [{{printed}}]
+            }
+            """;
+
+        var problems = Assert.Throws<TemplateException>(() => FormTemplate.Parse(Form(""), "shoes.json")).Problems;
+
+        Assert.Contains(problems, p => p.Contains("anchors: the marks are alike and no printed text is described", StringComparison.Ordinal));
+        Assert.Equal("shoe_order", FormTemplate.Parse(Form("""{ "text": "鞋类订货单", "x": 300, "y": 40, "size": 40 }""")).Name);
     }
 
     [Theory]

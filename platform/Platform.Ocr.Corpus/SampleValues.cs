@@ -14,7 +14,7 @@ public static class SampleValues
     public static Dictionary<string, string> Draw(FormTemplate template, Random random)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cell in template.Cells.Where(c => c.SumOf is null))
+        foreach (var cell in template.Cells.Where(c => c.SumOf is null && c.OneOf is null))
         {
             if (Value(cell, random) is { } value)
             {
@@ -22,18 +22,22 @@ public static class SampleValues
             }
         }
 
+        TickOneOfEach(template.Cells, "", values, random);
+
         foreach (var group in template.Rows)
         {
             var filled = random.Next(Math.Min(3, group.Count), group.Count + 1);
             for (var row = 0; row < filled; row++)
             {
-                foreach (var cell in group.Cells)
+                foreach (var cell in group.Cells.Where(c => c.OneOf is null))
                 {
                     if (Value(cell, random) is { } value)
                     {
                         values[$"{group.Name}[{row}].{cell.Field}"] = value;
                     }
                 }
+
+                TickOneOfEach(group.Cells, $"{group.Name}[{row}].", values, random);
             }
         }
 
@@ -45,6 +49,16 @@ public static class SampleValues
         }
 
         return values;
+    }
+
+    /// <summary>A filled form keeps its one-of groups: exactly one box of each ticked.</summary>
+    private static void TickOneOfEach(IEnumerable<CellTemplate> cells, string prefix, Dictionary<string, string> values, Random random)
+    {
+        foreach (var group in cells.Where(c => c.OneOf is not null).GroupBy(c => c.OneOf, StringComparer.Ordinal))
+        {
+            var boxes = group.ToList();
+            values[prefix + boxes[random.Next(boxes.Count)].Field] = "true";
+        }
     }
 
     private static string? Value(CellTemplate cell, Random random)

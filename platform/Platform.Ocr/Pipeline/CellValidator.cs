@@ -104,6 +104,42 @@ public static class CellValidator
         return result;
     }
 
+    /// <summary>
+    /// One-of groups of check boxes (送货 / 自提 / 快递): the boxes of a group in the header, or in one row, must have exactly
+    /// one ticked; otherwise each of them is flagged <c>one_of</c>. An empty row's groups are not checked.
+    /// </summary>
+    public static IReadOnlyList<CellResult> CheckGroups(IReadOnlyList<CellResult> cells, FormTemplate template)
+    {
+        var groups = template.Cells.Concat(template.Rows.SelectMany(g => g.Cells)).Where(c => c.OneOf is not null)
+            .ToDictionary(c => c.Field, c => c.OneOf!, StringComparer.Ordinal);
+        if (groups.Count == 0)
+        {
+            return cells;
+        }
+
+        var result = cells.ToList();
+        var rowsWithValues = cells.Where(c => c.Type != CellKind.Check && c.Value is not null).Select(c => RowOf(c.Path)).ToHashSet();
+        foreach (var boxes in Enumerable.Range(0, result.Count).Where(i => groups.ContainsKey(result[i].Field))
+                     .GroupBy(i => (Row: RowOf(result[i].Path), Group: groups[result[i].Field])))
+        {
+            var ticked = boxes.Count(i => result[i].Value == "true");
+            if (ticked == 1 || (boxes.Key.Row is not null && ticked == 0 && !rowsWithValues.Contains(boxes.Key.Row)))
+            {
+                continue;
+            }
+
+            foreach (var i in boxes)
+            {
+                result[i] = result[i] with { Flags = [.. result[i].Flags, OneOfBroken] };
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Flag of the boxes of a one-of group with none or several ticked.</summary>
+    public const string OneOfBroken = "one_of";
+
     /// <summary>The row part of a cell's path (<c>lines[3]</c> of <c>lines[3].qty_s</c>); null for a header cell.</summary>
     private static string? RowOf(string path) => path.IndexOf("].", StringComparison.Ordinal) is > 0 and var end ? path[..(end + 1)] : null;
 

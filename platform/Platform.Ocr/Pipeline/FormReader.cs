@@ -82,7 +82,7 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
             }
 
             var placed = template.PlacedCells().ToList();
-            var cells = CellValidator.CheckSums([.. placed.Select(p => CellValidator.Check(_cells.Read(aligned, p, KeepCrops), p.Cell))], template);
+            var cells = CellValidator.CheckGroups(CellValidator.CheckSums([.. placed.Select(p => CellValidator.Check(_cells.Read(aligned, p, KeepCrops), p.Cell))], template), template);
             return new PageResult(source, number, PageStatus.Read, null, cells, Lines(placed, cells))
             {
                 TurnedOver = aligned.TurnedOver, Warnings = aligned.Warnings, Skew = Math.Round(aligned.Skew, 2), Milliseconds = clock.Elapsed.TotalMilliseconds,

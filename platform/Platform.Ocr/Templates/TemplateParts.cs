@@ -81,6 +81,12 @@ public sealed class CellTemplate
     /// </summary>
     public double? Accuracy { get; set; }
 
+    /// <summary>
+    /// For check cells: the name of a group of boxes of which exactly one must be ticked (送货 / 自提 / 快递). The boxes of a
+    /// group are the header cells, or one row's cells, that name it; when none or several are ticked they are flagged <c>one_of</c>.
+    /// </summary>
+    public string? OneOf { get; set; }
+
     /// <summary>For a total: the fields (of the row groups, or header cells) it must equal the sum of.</summary>
     public List<string>? SumOf { get; set; }
 

@@ -88,6 +88,17 @@ internal static class TemplateValidator
             }
         }
 
+        foreach (var cells in template.Rows.Select(g => g.Cells).Prepend(template.Cells))
+        {
+            foreach (var group in cells.Where(c => c.OneOf is not null).GroupBy(c => c.OneOf!, StringComparer.Ordinal))
+            {
+                if (group.Count() < 2 || group.Any(c => c.Type != CellKind.Check))
+                {
+                    problems.Add($"oneOf '{group.Key}': a one-of group is two or more check cells ({string.Join(", ", group.Select(c => $"'{c.Field}' ({c.Type.ToString().ToLowerInvariant()})"))}).");
+                }
+            }
+        }
+
         return problems;
 
         void Check(CellTemplate cell, string where, int offsetY, bool isRowCell = false)

@@ -140,6 +140,36 @@ public sealed class FormReaderTests : IDisposable
         Assert.True(cell.Value is not null || cell.Flags.Contains(CellReader.UnreadInk), $"{cell.Value} {string.Join(",", cell.Flags)}");
     }
 
+    [Fact]
+    public void A_one_of_group_with_none_or_several_boxes_ticked_is_flagged()
+    {
+        var form = FormTemplate.Parse(_template.ToJson());
+        foreach (var box in form.Cells.Where(c => c.Field is "urgent" or "regular"))
+        {
+            box.OneOf = "delivery";
+        }
+
+        CellResult Box(string field, bool ticked) => new(field, field, CellKind.Check, ticked ? "true" : "false", 0.9, []);
+
+        Assert.All(CellValidator.CheckGroups([Box("urgent", true), Box("regular", false)], form), c => Assert.Empty(c.Flags));
+        Assert.All(CellValidator.CheckGroups([Box("urgent", true), Box("regular", true)], form), c => Assert.Equal([CellValidator.OneOfBroken], c.Flags));
+        Assert.All(CellValidator.CheckGroups([Box("urgent", false), Box("regular", false)], form), c => Assert.Equal([CellValidator.OneOfBroken], c.Flags));
+    }
+
+    [Fact]
+    public void The_corpus_ticks_exactly_one_box_of_each_one_of_group()
+    {
+        var form = FormTemplate.Parse(_template.ToJson());
+        foreach (var box in form.Cells.Where(c => c.Field is "urgent" or "regular"))
+        {
+            box.OneOf = "delivery";
+        }
+
+        var random = new Random(5);
+        Assert.All(Enumerable.Range(0, 50).Select(_ => SampleValues.Draw(form, random)), values =>
+            Assert.Equal(1, new[] { "urgent", "regular" }.Count(values.ContainsKey)));
+    }
+
     [SkippableFact]
     public void Totals_that_are_not_the_sum_of_the_lines_and_values_outside_the_rules_are_flagged()
     {

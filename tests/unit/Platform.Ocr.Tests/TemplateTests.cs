@@ -74,6 +74,18 @@ public sealed class TemplateTests
         Assert.Equal("shoe_order", FormTemplate.Parse(Form("""{ "text": "鞋类订货单", "x": 300, "y": 40, "size": 40 }""")).Name);
     }
 
+    [Fact]
+    public void A_one_of_group_is_two_or_more_check_boxes()
+    {
+        var form = FormTemplate.Load(SampleForm.TemplatePath);
+        form.Cells.Single(c => c.Field == "urgent").OneOf = "delivery";
+        form.Cells.Single(c => c.Field == "dealer_code").OneOf = "delivery";
+
+        var problems = Assert.Throws<TemplateException>(() => FormTemplate.Parse(form.ToJson(), "one-of.json")).Problems;
+
+        Assert.Contains(problems, p => p.Contains("oneOf 'delivery': a one-of group is two or more check cells ('dealer_code' (text), 'urgent' (check))", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{", "not a valid template")]
     [InlineData("""{ "name": "x", "colour": "red" }""", "not a valid template")]

@@ -31,7 +31,7 @@ public static class OcrCommands
         {
             if (Directory.Exists(scan))
             {
-                files.AddRange(Directory.EnumerateFiles(scan).Where(IsScan).Order(StringComparer.Ordinal));
+                files.AddRange(ScanFiles.In(scan));
             }
             else
             {
@@ -297,9 +297,6 @@ public static class OcrCommands
 
         return true;
     }
-
-    private static bool IsScan(string file) =>
-        Path.GetExtension(file).ToLowerInvariant() is ".png" or ".jpg" or ".jpeg" or ".tif" or ".tiff" or ".bmp";
 
     private static void WriteCrops(IEnumerable<PageResult> pages, string folder)
     {

@@ -171,6 +171,37 @@ public sealed class FormReaderTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_PDF_of_scans_is_read_page_by_page_and_a_folder_of_scans_includes_it()
+    {
+        TestImages.RequireOcr();
+        Skip.IfNot(File.Exists(Imaging.PdfPages.Tool), "pdftoppm (poppler-utils) is not installed: scripts/test.sh installs it.");
+        var truths = CorpusWriter.Write(_template, 2, _folder, seed: 41);
+        var pdf = Path.Combine(_folder, "stack.pdf");
+        using (var stream = File.Create(pdf))
+        using (var document = SKDocument.CreatePdf(stream, 200))
+        {
+            foreach (var truth in truths)
+            {
+                using var scan = SKBitmap.Decode(Path.Combine(_folder, truth.Image));
+                using var canvas = document.BeginPage(scan.Width * 72f / 200, scan.Height * 72f / 200);
+                canvas.Scale(72f / 200);
+                using var image = SKImage.FromBitmap(scan);
+                canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+                document.EndPage();
+            }
+        }
+
+        var pages = new FormReader(_template, _recognizers).ReadFile(pdf);
+
+        Assert.Equal([1, 2], pages.Select(p => p.Page));
+        Assert.All(pages, p => Assert.Equal(PageStatus.Read, p.Status));
+        Assert.Equal(truths.Select(t => t.Values["dealer_code"]), pages.Select(p => p.Cells.Single(c => c.Path == "dealer_code").Value));
+        Assert.Contains(pdf, ScanFiles.In(_folder));
+        Assert.All(new[] { "a.PNM", "b.pgm", "c.tiff", "d.pdf" }, f => Assert.True(ScanFiles.IsScan(f), f));
+        Assert.False(ScanFiles.IsScan("page-0001.json"));
+    }
+
+    [SkippableFact]
     public void Totals_that_are_not_the_sum_of_the_lines_and_values_outside_the_rules_are_flagged()
     {
         TestImages.RequireOcr();

@@ -27,6 +27,18 @@ public static class SampleValues
         foreach (var group in template.Rows)
         {
             var filled = random.Next(Math.Min(3, group.Count), group.Count + 1);
+            for (var row = filled; row < group.Count; row++)
+            {
+                // What the blank has printed is in every row, written in or not.
+                foreach (var cell in group.Cells.Where(c => c.Preprinted))
+                {
+                    if (Value(cell, random) is { } value)
+                    {
+                        values[$"{group.Name}[{row}].{cell.Field}"] = value;
+                    }
+                }
+            }
+
             for (var row = 0; row < filled; row++)
             {
                 foreach (var cell in group.Cells.Where(c => c.OneOf is null))

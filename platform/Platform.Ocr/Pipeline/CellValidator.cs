@@ -118,7 +118,8 @@ public static class CellValidator
         }
 
         var result = cells.ToList();
-        var rowsWithValues = cells.Where(c => c.Type != CellKind.Check && c.Value is not null).Select(c => RowOf(c.Path)).ToHashSet();
+        var preprinted = template.Rows.SelectMany(g => g.Cells).Where(c => c.Preprinted).Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
+        var rowsWithValues = cells.Where(c => c.Type != CellKind.Check && c.Value is not null && !preprinted.Contains(c.Field)).Select(c => RowOf(c.Path)).ToHashSet();
         foreach (var boxes in Enumerable.Range(0, result.Count).Where(i => groups.ContainsKey(result[i].Field))
                      .GroupBy(i => (Row: RowOf(result[i].Path), Group: groups[result[i].Field])))
         {

@@ -101,11 +101,14 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
         return ink.CountInk() < (double)ink.Width * ink.Height * BlankShare;
     }
 
+    /// <summary>Written in: a value, a ticked box (an unticked box is "false", not a value).</summary>
+    private static bool IsFilled(CellResult cell) => cell.Value is not null && !(cell.Type == CellKind.Check && cell.Value == "false");
+
     private static List<LineItem> Lines(List<PlacedCell> placed, IReadOnlyList<CellResult> cells)
     {
         var byPath = cells.ToDictionary(c => c.Path, StringComparer.Ordinal);
         return [.. placed.Where(p => p.Group is not null).GroupBy(p => (p.Group!, p.Row!.Value))
-            .Select(row => new LineItem(row.Key.Item1, row.Key.Value, row.ToDictionary(p => p.Cell.Field, p => byPath[p.Path].Value, StringComparer.Ordinal)))
-            .Where(line => line.Values.Values.Any(v => v is not null))];
+            .Where(row => row.Any(p => !p.Cell.Preprinted && IsFilled(byPath[p.Path])))
+            .Select(row => new LineItem(row.Key.Item1, row.Key.Value, row.ToDictionary(p => p.Cell.Field, p => byPath[p.Path].Value, StringComparer.Ordinal)))];
     }
 }

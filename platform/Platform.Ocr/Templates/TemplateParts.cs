@@ -82,6 +82,12 @@ public sealed class CellTemplate
     public double? Accuracy { get; set; }
 
     /// <summary>
+    /// Printed on the blank form (a catalogue row's style and colour): read as printed text, but it does not make its row a
+    /// line item — only what the person filling the form wrote does.
+    /// </summary>
+    public bool Preprinted { get; set; }
+
+    /// <summary>
     /// For check cells: the name of a group of boxes of which exactly one must be ticked (送货 / 自提 / 快递). The boxes of a
     /// group are the header cells, or one row's cells, that name it; when none or several are ticked they are flagged <c>one_of</c>.
     /// </summary>

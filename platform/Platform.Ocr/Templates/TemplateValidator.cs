@@ -136,6 +136,11 @@ internal static class TemplateValidator
                     : $"{where}: accuracy {cell.Accuracy} must be the share of accepted cells that are right, from 0.5 to below 1 (such as 0.999).");
             }
 
+            if (cell.Preprinted && cell.Type != CellKind.Text)
+            {
+                problems.Add($"{where}: preprinted applies to text cells (what the blank form has printed in them).");
+            }
+
             if (cell.Threshold is < 0.001 or > 0.9)
             {
                 problems.Add($"{where}: threshold {cell.Threshold} must be a share of the box between 0.001 and 0.9.");

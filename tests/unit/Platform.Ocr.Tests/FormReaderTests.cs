@@ -202,6 +202,26 @@ public sealed class FormReaderTests : IDisposable
     }
 
     [SkippableFact]
+    public void Rows_with_only_their_preprinted_style_and_colour_are_no_line_items()
+    {
+        TestImages.RequireOcr();
+        var form = FormTemplate.Parse(_template.ToJson());
+        foreach (var cell in form.Rows[0].Cells.Where(c => c.Field is "style_no" or "colour"))
+        {
+            cell.Preprinted = true;
+        }
+
+        var truth = CorpusWriter.Write(form, 1, _folder, seed: 43).Single();
+        var page = new FormReader(form, _recognizers).ReadFile(Path.Combine(_folder, truth.Image)).Single();
+
+        var written = truth.Values.Keys.Where(k => k.StartsWith("lines[", StringComparison.Ordinal) && !k.EndsWith(".style_no", StringComparison.Ordinal) && !k.EndsWith(".colour", StringComparison.Ordinal))
+            .Select(k => int.Parse(k[6..k.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        Assert.True(written.Count < form.Rows[0].Count, "the page should have rows with nothing written in");
+        Assert.Equal(form.Rows[0].Count, truth.Values.Keys.Count(k => k.EndsWith(".style_no", StringComparison.Ordinal))); // printed in every row
+        Assert.Equal(written, page.Lines.Select(l => l.Row));
+    }
+
+    [SkippableFact]
     public void Totals_that_are_not_the_sum_of_the_lines_and_values_outside_the_rules_are_flagged()
     {
         TestImages.RequireOcr();

@@ -104,11 +104,25 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
     /// <summary>Written in: a value, a ticked box (an unticked box is "false", not a value).</summary>
     private static bool IsFilled(CellResult cell) => cell.Value is not null && !(cell.Type == CellKind.Check && cell.Value == "false");
 
-    private static List<LineItem> Lines(List<PlacedCell> placed, IReadOnlyList<CellResult> cells)
+    private List<LineItem> Lines(List<PlacedCell> placed, IReadOnlyList<CellResult> cells)
     {
         var byPath = cells.ToDictionary(c => c.Path, StringComparer.Ordinal);
+        var grids = template.Rows.Where(g => g.Grid is not null).ToDictionary(g => g.Name, g => g.Grid!, StringComparer.Ordinal);
         return [.. placed.Where(p => p.Group is not null).GroupBy(p => (p.Group!, p.Row!.Value))
             .Where(row => row.Any(p => !p.Cell.Preprinted && IsFilled(byPath[p.Path])))
-            .Select(row => new LineItem(row.Key.Item1, row.Key.Value, row.ToDictionary(p => p.Cell.Field, p => byPath[p.Path].Value, StringComparer.Ordinal)))];
+            .SelectMany(row =>
+            {
+                var values = row.ToDictionary(p => p.Cell.Field, p => byPath[p.Path].Value, StringComparer.Ordinal);
+                if (!grids.TryGetValue(row.Key.Item1, out var grid))
+                {
+                    return [new LineItem(row.Key.Item1, row.Key.Value, values)];
+                }
+
+                // One line per size with a quantity; the row's other cells repeated on each.
+                var common = values.Where(v => !grid.Columns.ContainsKey(v.Key)).ToList();
+                return grid.Columns.Where(c => values.GetValueOrDefault(c.Key) is not null)
+                    .Select(c => new LineItem(row.Key.Item1, row.Key.Value, new Dictionary<string, string?>(common, StringComparer.Ordinal) { [grid.Field] = c.Value, [grid.Quantity] = values[c.Key] }))
+                    .DefaultIfEmpty(new LineItem(row.Key.Item1, row.Key.Value, new Dictionary<string, string?>(common, StringComparer.Ordinal)));
+            })];
     }
 }

@@ -56,5 +56,5 @@ public sealed record CellResult(string Path, string Field, CellKind Type, string
     public byte[]? Crop { get; init; }
 }
 
-/// <summary>A line item: the row's number in its group and the values of its cells that were not empty.</summary>
+/// <summary>A line item: the row's number in its group and the values of its cells (null when empty); in a size grid, one per size with a quantity.</summary>
 public sealed record LineItem(string Group, int Row, IReadOnlyDictionary<string, string?> Values);

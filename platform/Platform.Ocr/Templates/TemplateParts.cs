@@ -124,6 +124,26 @@ public sealed class RowGroup
     public int Count { get; set; }
 
     public List<CellTemplate> Cells { get; set; } = [];
+
+    /// <summary>A size grid: the row's quantity per size becomes one line item per size (see <see cref="SizeGrid"/>).</summary>
+    public SizeGrid? Grid { get; set; }
+}
+
+/// <summary>
+/// Quantities written under size columns (S M L XL, or shoe sizes 36–40): each column with a quantity in a row gives
+/// one line item with the row's other cells, the column's size in <see cref="Field"/> and the quantity in
+/// <see cref="Quantity"/> — as an order line per size is booked.
+/// </summary>
+public sealed class SizeGrid
+{
+    /// <summary>The line item's field that gets the size (e.g. <c>size</c>).</summary>
+    public string Field { get; set; } = "size";
+
+    /// <summary>The line item's field that gets the quantity (e.g. <c>quantity</c>).</summary>
+    public string Quantity { get; set; } = "quantity";
+
+    /// <summary>The row's cells that are size columns, each with its size: <c>{ "qty_36": "36", "qty_37": "37" }</c>.</summary>
+    public Dictionary<string, string> Columns { get; set; } = [];
 }
 
 /// <summary>A text printed on the blank form.</summary>

@@ -62,6 +62,29 @@ internal static class TemplateValidator
                 continue;
             }
 
+            if (group.Grid is { } grid)
+            {
+                foreach (var column in grid.Columns.Keys.Where(c => !group.Cells.Any(cell => cell.Field == c && cell.Type == CellKind.Digits)))
+                {
+                    problems.Add($"{where}.grid: column '{column}' is no handwritten digits cell of the row.");
+                }
+
+                if (grid.Columns.Count < 2)
+                {
+                    problems.Add($"{where}.grid: a size grid has two or more columns.");
+                }
+
+                foreach (var name in new[] { grid.Field, grid.Quantity }.Where(n => !Regex.IsMatch(n, "^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant) || group.Cells.Any(c => c.Field == n)))
+                {
+                    problems.Add($"{where}.grid: '{name}' must be a new field name of lower-case letters, digits and _ (not one of the row's cells).");
+                }
+
+                if (grid.Field == grid.Quantity)
+                {
+                    problems.Add($"{where}.grid: the size and the quantity need different fields.");
+                }
+            }
+
             var rowFields = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < group.Cells.Count; i++)
             {

@@ -222,6 +222,36 @@ public sealed class FormReaderTests : IDisposable
     }
 
     [SkippableFact]
+    public void A_size_grid_gives_one_line_item_per_size_with_a_quantity()
+    {
+        TestImages.RequireOcr();
+        var form = FormTemplate.Parse(_template.ToJson());
+        form.Rows[0].Grid = new SizeGrid
+        {
+            Field = "size", Quantity = "quantity",
+            Columns = new() { ["qty_s"] = "S", ["qty_m"] = "M", ["qty_l"] = "L", ["qty_xl"] = "XL", ["qty_xxl"] = "XXL" },
+        };
+        form = FormTemplate.Parse(form.ToJson(), "grid");
+
+        var truth = CorpusWriter.Write(form, 1, _folder, seed: 45).Single();
+        var page = new FormReader(form, _recognizers).ReadFile(Path.Combine(_folder, truth.Image)).Single();
+
+        var expected = page.Cells.Where(c => c.Type == CellKind.Digits && c.Path.StartsWith("lines[", StringComparison.Ordinal) && c.Value is not null)
+            .Select(c => (Row: int.Parse(c.Path[6..c.Path.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture), Size: form.Rows[0].Grid!.Columns[c.Field], Quantity: c.Value))
+            .OrderBy(l => l.Row).ThenBy(l => l.Size, StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count > 5, $"only {expected.Count} quantities on the page");
+        Assert.Equal(expected, page.Lines.Select(l => (l.Row, Size: l.Values["size"]!, l.Values["quantity"])).OrderBy(l => l.Row).ThenBy(l => l.Size, StringComparer.Ordinal));
+        Assert.All(page.Lines, l => Assert.Equal(page.Cells.Single(c => c.Path == $"lines[{l.Row}].style_no").Value, l.Values["style_no"]));
+        Assert.All(page.Lines, l => Assert.False(l.Values.ContainsKey("qty_s")));
+
+        form.Rows[0].Grid!.Columns["style_no"] = "?";
+        form.Rows[0].Grid!.Quantity = "colour";
+        var problems = Assert.Throws<TemplateException>(() => FormTemplate.Parse(form.ToJson(), "grid.json")).Problems;
+        Assert.Contains(problems, p => p.Contains("grid: column 'style_no' is no handwritten digits cell of the row", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("grid: 'colour' must be a new field name", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public void Totals_that_are_not_the_sum_of_the_lines_and_values_outside_the_rules_are_flagged()
     {
         TestImages.RequireOcr();

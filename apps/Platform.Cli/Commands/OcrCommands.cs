@@ -59,7 +59,7 @@ public static class OcrCommands
             void Progress(PageResult page)
             {
                 var n = Interlocked.Increment(ref done);
-                error.WriteLine($"[{n}] {Path.GetFileName(page.Source)} p{page.Page}: {page.Status}{(page.Reason is null ? "" : $" — {page.Reason}")}");
+                error.WriteLine($"[{n}] {Path.GetFileName(page.Source)} p{page.Page}: {page.Status}{(page.TurnedOver ? " (turned over)" : "")}{(page.Warnings.Count == 0 ? "" : $" [{string.Join(", ", page.Warnings)}]")}{(page.Reason is null ? "" : $" — {page.Reason}")}");
             }
 
             IReadOnlyList<PageResult> pages;

@@ -59,6 +59,7 @@ public sealed class PageAlignmentTests : IDisposable
 
         Assert.True(page.Status == PageStatus.Read, page.Reason);
         Assert.Equal([$"{PageAligner.MarkCutOff}:{topLeft.Id}"], page.Warnings);
+        Assert.Equal(page.Warnings, PageResultJson.Parse(PageResultJson.Line([page]))!.Single().Warnings); // as worker processes pass it on
         Assert.Equal(values["dealer_code"], page.Cells.Single(c => c.Path == "dealer_code").Value);
         var printed = page.Cells.Where(c => c.Type == CellKind.Text && values.ContainsKey(c.Path)).ToList();
         Assert.True(printed.Count(c => c.Value == values[c.Path]) >= printed.Count * 0.95, string.Join("; ", printed.Where(c => c.Value != values[c.Path]).Select(c => $"{c.Path}: {c.Value} ≠ {values[c.Path]}")));

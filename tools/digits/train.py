@@ -147,6 +147,7 @@ def main():
     parser.add_argument("--limit", type=int, help="at most this many MNIST digits of each class (a short run for a test)")
     parser.add_argument("--threads", type=int, default=max(1, os.cpu_count() or 1))
     parser.add_argument("--pipeline-train", help="digits the engine cut from scans filled with the training part (platform ocr digit-samples --part training)")
+    parser.add_argument("--keep-weights", action="store_true", help="also write digits.pt (the network's weights) to --out, to build an ensemble from later")
     parser.add_argument("--pipeline-validation", help="the same from the validation part: then they choose and calibrate the model")
     arguments = parser.parse_args()
     with open(arguments.settings, encoding="utf-8") as file:
@@ -212,6 +213,8 @@ def main():
     correct = (predicted == val_labels).numpy()
     os.makedirs(arguments.out, exist_ok=True)
     model.eval()
+    if arguments.keep_weights:
+        torch.save({"width": settings.get("width", 16), "seed": seed, "state": model.state_dict()}, os.path.join(arguments.out, "digits.pt"))
     torch.onnx.export(model, torch.zeros(1, 1, 28, 28), os.path.join(arguments.out, "digits.onnx"),
                       input_names=["image"], output_names=["logits"], dynamic_axes={"image": {0: "n"}, "logits": {0: "n"}}, opset_version=13)
     report = {
@@ -229,7 +232,7 @@ def main():
         "engineCutDigits": len(engine_cut[0]) if engine_cut else 0,
         "validatedOn": "digits cut by the engine from scans" if arguments.pipeline_validation else "imitated pen and scan",
         "trainingFonts": [os.path.basename(f) for f in fonts],
-        "validation": {"digits": len(validation), "copies": settings["validationCopies"], "accuracy": round(float(correct.mean()), 5),
+        "validation": {"digits": len(val_labels), "copies": 1 if arguments.pipeline_validation else settings["validationCopies"], "accuracy": round(float(correct.mean()), 5),
                        "digitAccuracy": round(float(correct[val_labels.numpy() != REJECT].mean()), 5)},
         "curve": curve(confidence.numpy(), correct),
         "seconds": round(time.time() - started),

@@ -14,6 +14,9 @@ public sealed class DigitClassifier : IDisposable
     public const string ModelFile = "digits.onnx";
     public const string CalibrationFile = "digits.json";
 
+    /// <summary>How likely "not a digit" must be for a cut to be refused as no digit.</summary>
+    public const double RefuseAbove = 0.5;
+
     private readonly InferenceSession _session;
 
     private DigitClassifier(InferenceSession session, DigitCalibration calibration, string folder)
@@ -100,13 +103,16 @@ public sealed class DigitClassifier : IDisposable
                 sum += probabilities[c];
             }
 
-            var best = 0;
-            for (var c = 1; c < classes; c++)
+            var digit = -1;
+            for (var c = 0; c < classes; c++)
             {
-                best = probabilities[c] > probabilities[best] ? c : best;
+                digit = c != Calibration.NotADigit && (digit < 0 || probabilities[c] > probabilities[digit]) ? c : digit;
             }
 
-            guesses[i] = new DigitGuess(best == Calibration.NotADigit ? null : best, probabilities[best] / sum);
+            // Refused as no digit only when that is more likely than not; a weaker doubt gives the likeliest digit with
+            // its (low) confidence, so the cell goes to review with a value to confirm rather than empty.
+            var notADigit = Calibration.NotADigit < classes ? probabilities[Calibration.NotADigit] / sum : 0;
+            guesses[i] = notADigit >= RefuseAbove ? new DigitGuess(null, notADigit) : new DigitGuess(digit, probabilities[digit] / sum);
         }
 
         return guesses;

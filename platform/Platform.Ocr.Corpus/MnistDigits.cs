@@ -3,8 +3,10 @@ using System.Text.Json;
 namespace Platform.Ocr.Corpus;
 
 /// <summary>
-/// Which digits of each class file: all (demos); the training part (the first 70 %) or the validation part (the next
-/// 10 %) as tools/digits/train.py splits them; or only the last 20 %, which the digit classifier never sees (measuring).
+/// Which digits: of each class file of the package mnist, all (demos); the training part (the first 70 %) or the
+/// validation part (the next 10 %) as tools/digits/train.py splits them; or only the last 20 %, which the digit
+/// classifier never sees (measuring). Of MNIST's IDX files (<see cref="MnistDigits.LoadIdx"/>): training digits
+/// 10,000–49,999, validation 50,000–59,999, and as held out the test set of other writers.
 /// </summary>
 public enum MnistPart
 {

@@ -13,6 +13,9 @@ public static class CellValidator
 {
     public const double LowConfidence = 0.6;
 
+    /// <summary>Flag of the boxes of a one-of group with none or several ticked.</summary>
+    public const string OneOfBroken = "one_of";
+
     public static CellResult Check(CellResult result, CellTemplate cell)
     {
         if (result.Value is not { } value || cell.Type == CellKind.Check)
@@ -137,9 +140,6 @@ public static class CellValidator
 
         return result;
     }
-
-    /// <summary>Flag of the boxes of a one-of group with none or several ticked.</summary>
-    public const string OneOfBroken = "one_of";
 
     /// <summary>The row part of a cell's path (<c>lines[3]</c> of <c>lines[3].qty_s</c>); null for a header cell.</summary>
     private static string? RowOf(string path) => path.IndexOf("].", StringComparison.Ordinal) is > 0 and var end ? path[..(end + 1)] : null;

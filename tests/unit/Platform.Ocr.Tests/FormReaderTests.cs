@@ -143,11 +143,7 @@ public sealed class FormReaderTests : IDisposable
     [Fact]
     public void A_one_of_group_with_none_or_several_boxes_ticked_is_flagged()
     {
-        var form = FormTemplate.Parse(_template.ToJson());
-        foreach (var box in form.Cells.Where(c => c.Field is "urgent" or "regular"))
-        {
-            box.OneOf = "delivery";
-        }
+        var form = WithDeliveryGroup();
 
         CellResult Box(string field, bool ticked) => new(field, field, CellKind.Check, ticked ? "true" : "false", 0.9, []);
 
@@ -159,11 +155,7 @@ public sealed class FormReaderTests : IDisposable
     [Fact]
     public void The_corpus_ticks_exactly_one_box_of_each_one_of_group()
     {
-        var form = FormTemplate.Parse(_template.ToJson());
-        foreach (var box in form.Cells.Where(c => c.Field is "urgent" or "regular"))
-        {
-            box.OneOf = "delivery";
-        }
+        var form = WithDeliveryGroup();
 
         var random = new Random(5);
         Assert.All(Enumerable.Range(0, 50).Select(_ => SampleValues.Draw(form, random)), values =>
@@ -290,6 +282,18 @@ public sealed class FormReaderTests : IDisposable
         Assert.Contains("not_a_choice", CellValidator.Check(new("lines[0].colour", "colour", CellKind.Text, "紫色", 0.9, []), colour).Flags);
         var pattern = CellValidator.Check(new("dealer_code", "dealer_code", CellKind.Text, "D12", 0.4, []), code).Flags;
         Assert.Equal(["low_confidence", "pattern"], pattern);
+    }
+
+    /// <summary>The sample form with its urgent / regular boxes as one one-of group.</summary>
+    private FormTemplate WithDeliveryGroup()
+    {
+        var form = FormTemplate.Parse(_template.ToJson());
+        foreach (var box in form.Cells.Where(c => c.Field is "urgent" or "regular"))
+        {
+            box.OneOf = "delivery";
+        }
+
+        return form;
     }
 
     private static double Share(List<(CellKind Type, bool Right)> cells, CellKind type) =>

@@ -40,11 +40,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Notifications.UserNotification> UserNotifications => Set<Notifications.UserNotification>();
 
-
-
-
-
-
+    public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,6 +57,13 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new Views.SavedViewConfiguration());
         builder.ApplyConfiguration(new Menus.AppMenuConfiguration());
         builder.ApplyConfiguration(new Notifications.UserNotificationConfiguration());
+        builder.ApplyConfiguration(new Jobs.BackgroundJobConfiguration());
+        builder.ApplyConfiguration(new Ocr.StoredFormTemplateConfiguration());
+        builder.ApplyConfiguration(new Ocr.ScanBatchConfiguration());
+        builder.ApplyConfiguration(new Ocr.ScanFileConfiguration());
+        builder.ApplyConfiguration(new Ocr.ScannedPageConfiguration());
+        builder.ApplyConfiguration(new Ocr.ReadCellConfiguration());
+        builder.ApplyConfiguration(new Ocr.CellCorrectionConfiguration());
         foreach (var part in ModelParts.Of(options))
         {
             part.Build(builder);

@@ -144,6 +144,7 @@ def main():
     parser.add_argument("--settings", default=os.path.join(here, "settings.json"))
     parser.add_argument("--epochs", type=int, help="overrides the settings (a short run for a test)")
     parser.add_argument("--per-epoch", type=int, help="overrides the settings")
+    parser.add_argument("--seed", type=int, help="overrides the settings' seed (another member of an ensemble, see ensemble.py)")
     parser.add_argument("--limit", type=int, help="at most this many MNIST digits of each class (a short run for a test)")
     parser.add_argument("--threads", type=int, default=max(1, os.cpu_count() or 1))
     parser.add_argument("--pipeline-train", help="digits the engine cut from scans filled with the training part (platform ocr digit-samples --part training)")
@@ -154,7 +155,7 @@ def main():
         settings = json.load(file)
     epochs = arguments.epochs or settings["epochs"]
     per_epoch = arguments.per_epoch or settings["samplesPerEpoch"]
-    seed = settings["seed"]
+    seed = arguments.seed if arguments.seed is not None else settings["seed"]
     torch.manual_seed(seed)
     np.random.seed(seed)
     torch.set_num_threads(arguments.threads)
@@ -206,23 +207,10 @@ def main():
                 best, best_state = accuracy, {k: v.clone() for k, v in model.state_dict().items()}
 
     model.load_state_dict(best_state)
-    logits = logits_of(model, val_images)
-    temperature = fit_temperature(logits, val_labels)
-    probabilities = F.softmax(logits / temperature, dim=1)
-    confidence, predicted = probabilities.max(1)
-    correct = (predicted == val_labels).numpy()
     os.makedirs(arguments.out, exist_ok=True)
-    model.eval()
     if arguments.keep_weights:
         torch.save({"width": settings.get("width", 16), "seed": seed, "state": model.state_dict()}, os.path.join(arguments.out, "digits.pt"))
-    torch.onnx.export(model, torch.zeros(1, 1, 28, 28), os.path.join(arguments.out, "digits.onnx"),
-                      input_names=["image"], output_names=["logits"], dynamic_axes={"image": {0: "n"}, "logits": {0: "n"}}, opset_version=13)
-    report = {
-        "model": "digits.onnx",
-        "input": "image: n x 1 x 28 x 28, 1 = ink; a digit's ink cut to its box, scaled by area so its longer side is 20, centred by its centre of ink",
-        "classes": "0123456789",
-        "notADigit": REJECT,
-        "temperature": round(temperature, 5),
+    write_model(model, val_images, val_labels, arguments.out, {
         "seed": seed,
         "epochs": epochs,
         "width": settings.get("width", 16),
@@ -232,15 +220,38 @@ def main():
         "engineCutDigits": len(engine_cut[0]) if engine_cut else 0,
         "validatedOn": "digits cut by the engine from scans" if arguments.pipeline_validation else "imitated pen and scan",
         "trainingFonts": [os.path.basename(f) for f in fonts],
-        "validation": {"digits": len(val_labels), "copies": 1 if arguments.pipeline_validation else settings["validationCopies"], "accuracy": round(float(correct.mean()), 5),
+        "copies": 1 if arguments.pipeline_validation else settings["validationCopies"],
+    }, started)
+
+
+def write_model(model, val_images, val_labels, out, about, started):
+    """Fits the temperature on the validation digits, then writes the network as digits.onnx and its calibration curve as digits.json."""
+    logits = logits_of(model, val_images)
+    temperature = fit_temperature(logits, val_labels)
+    probabilities = F.softmax(logits / temperature, dim=1)
+    confidence, predicted = probabilities.max(1)
+    correct = (predicted == val_labels).numpy()
+    os.makedirs(out, exist_ok=True)
+    model.eval()
+    torch.onnx.export(model, torch.zeros(1, 1, 28, 28), os.path.join(out, "digits.onnx"),
+                      input_names=["image"], output_names=["logits"], dynamic_axes={"image": {0: "n"}, "logits": {0: "n"}}, opset_version=13)
+    copies = about.pop("copies", 1)
+    report = {
+        "model": "digits.onnx",
+        "input": "image: n x 1 x 28 x 28, 1 = ink; a digit's ink cut to its box, scaled by area so its longer side is 20, centred by its centre of ink",
+        "classes": "0123456789",
+        "notADigit": REJECT,
+        "temperature": round(temperature, 5),
+        **about,
+        "validation": {"digits": len(val_labels), "copies": copies, "accuracy": round(float(correct.mean()), 5),
                        "digitAccuracy": round(float(correct[val_labels.numpy() != REJECT].mean()), 5)},
         "curve": curve(confidence.numpy(), correct),
         "seconds": round(time.time() - started),
         "torch": torch.__version__,
     }
-    with open(os.path.join(arguments.out, "digits.json"), "w", encoding="utf-8") as file:
+    with open(os.path.join(out, "digits.json"), "w", encoding="utf-8") as file:
         json.dump(report, file, indent=1)
-    print(f"validation accuracy {correct.mean():.4%} at temperature {temperature:.3f}; wrote {arguments.out}/digits.onnx and digits.json", flush=True)
+    print(f"validation accuracy {correct.mean():.4%} at temperature {temperature:.3f}; wrote {out}/digits.onnx and digits.json", flush=True)
 
 
 if __name__ == "__main__":

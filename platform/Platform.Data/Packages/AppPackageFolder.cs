@@ -15,8 +15,10 @@ public static class AppPackageFolder
         }
 
         return Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase))
-            .Select(file => new AppPackageFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), Text(file)))
+            .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) || AppPackageFile.IsPicture(file))
+            .Select(file => AppPackageFile.IsPicture(file)
+                ? new AppPackageFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), "") { Bytes = File.ReadAllBytes(file) }
+                : new AppPackageFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), Text(file)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
     }
@@ -47,6 +49,12 @@ public static class AppPackageFolder
         {
             var path = Path.Combine(folder, file.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (file.Bytes is { } bytes)
+            {
+                File.WriteAllBytes(path, bytes);
+                continue;
+            }
+
             File.WriteAllText(path, file.Content.EndsWith('\n') ? file.Content : file.Content + "\n");
         }
     }

@@ -45,7 +45,75 @@ public sealed partial class Picture : IDisposable
     /// <summary>Every page of a multi-page TIFF (one page for other formats).</summary>
     public static IReadOnlyList<Picture> DecodePages(byte[] data) => Decode(data, page: null);
 
-    private static List<Picture> Decode(byte[] data, int? page)
+    /// <summary>How many pages the image has (a multi-page TIFF's pages are decoded and let go one at a time).</summary>
+    public static int CountPages(byte[] data)
+    {
+        var count = 0;
+        WalkPages(data, _ => { count++; return true; });
+        return count;
+    }
+
+    /// <summary>Page <paramref name="index"/> (from 0); the pages of a TIFF before it are decoded and let go one at a time, so memory holds one page.</summary>
+    public static Picture DecodePage(byte[] data, int index)
+    {
+        Picture? found = null;
+        var at = 0;
+        WalkPages(data, page =>
+        {
+            if (at++ == index)
+            {
+                found = page;
+                return false;
+            }
+
+            page.Dispose();
+            return true;
+        });
+        return found ?? throw new ImageRejectedException($"The image has no page {index + 1}.");
+    }
+
+    /// <summary>Hands each page to <paramref name="take"/> (which owns it) until it answers false.</summary>
+    private static void WalkPages(byte[] data, Func<Picture, bool> take)
+    {
+        if (!IsTiff(Check(data)))
+        {
+            take(new Picture(LeptonicaNative.pixReadMem(data, (nuint)data.Length), "decode the image (truncated or corrupt)"));
+            return;
+        }
+
+        nuint offset = 0;
+        var number = 0;
+        do
+        {
+            var pix = LeptonicaNative.pixReadMemFromMultipageTiff(data, (nuint)data.Length, ref offset);
+            if (pix == IntPtr.Zero)
+            {
+                break;
+            }
+
+            var picture = new Picture(pix, "decode the TIFF page");
+            number++;
+            if ((long)picture.Width * picture.Height > MaxPixels)
+            {
+                picture.Dispose();
+                throw new ImageRejectedException($"Page {number} of the TIFF is too large; at most {MaxPixels / 1_000_000} million pixels are accepted.");
+            }
+
+            if (!take(picture))
+            {
+                return;
+            }
+        }
+        while (offset != 0 && number < 10_000);
+
+        if (number == 0)
+        {
+            throw new ImageRejectedException("The TIFF holds no page that can be decoded (truncated or corrupt).");
+        }
+    }
+
+    /// <summary>Refuses what is not a readable image or claims too many pixels (from the header, before decoding); answers its format.</summary>
+    private static int Check(byte[] data)
     {
         NativeLibraries.EnsureLoaded();
         if (data.Length < 8)
@@ -70,6 +138,12 @@ public sealed partial class Picture : IDisposable
             throw new ImageRejectedException($"The image is {w} × {h} pixels; at most {MaxPixels / 1_000_000} million pixels are accepted (scan at 300 DPI or less).");
         }
 
+        return format;
+    }
+
+    private static List<Picture> Decode(byte[] data, int? page)
+    {
+        var format = Check(data);
         if (!IsTiff(format))
         {
             return [new Picture(LeptonicaNative.pixReadMem(data, (nuint)data.Length), "decode the image (truncated or corrupt)")];

@@ -26,6 +26,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<IFileStore, Platform.Data.Files.FileStore>();
         services.AddScoped<ISavedViewStore, Platform.Data.Views.SavedViewStore>();
         services.AddScoped<IAppMenuStore, Platform.Data.Menus.AppMenuStore>();
+        services.AddScoped<Platform.Records.Ocr.IScanBatchStore, Platform.Data.Ocr.ScanBatchStore>();
         services.AddScoped<IPeopleDirectory, Platform.Data.Identity.PeopleDirectory>();
         services.TryAddScoped<Platform.Records.Notifications.INotificationCentre, Platform.Data.Notifications.NotificationCentre>();
         services.AddScoped<IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());

@@ -21,7 +21,15 @@ public sealed class StartupPackages(AppPackageService packages, IEnumerable<IApp
         {
             var files = package.Select(d =>
             {
-                using var reader = new StreamReader(d.Open());
+                using var stream = d.Open();
+                if (AppPackageFile.IsPicture(d.Path))
+                {
+                    using var bytes = new MemoryStream();
+                    stream.CopyTo(bytes);
+                    return new AppPackageFile(d.Path, "") { Bytes = bytes.ToArray() };
+                }
+
+                using var reader = new StreamReader(stream);
                 return new AppPackageFile(d.Path, reader.ReadToEnd());
             }).ToList();
             await ApplyAsync($"{package.Key.ModuleId}/{package.Key.Package}", files, cancellationToken);

@@ -46,6 +46,12 @@ public static class PlatformBuilderExtensions
         services.AddSingleton(Platform.Data.Notifications.MailSettings.Read(configuration));
         services.AddSingleton<Notifications.NotificationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<Notifications.NotificationMailer>());
+        // Durable background jobs (OCR batches, …): rows in the database, leased by one host at a time.
+        services.AddSingleton(Jobs.BackgroundJobSettings.Read(configuration));
+        services.AddScoped<Platform.Data.Jobs.BackgroundJobStore>();
+        services.AddScoped<Platform.Abstractions.Jobs.IBackgroundJobs, Jobs.WakingBackgroundJobs>();
+        services.AddSingleton<Jobs.BackgroundJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.BackgroundJobRunner>());
         services.AddIdentity<PlatformUser, PlatformRole>(PlatformIdentity.Configure)
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()

@@ -1,0 +1,56 @@
+namespace Platform.Records.Ocr;
+
+/// <summary>
+/// Scanned-form capture in the platform's database: templates, batches with their files, pages and read
+/// cells. Writes that must happen once (a file opened into pages, a page's result) are conditional, so two
+/// hosts working on the same batch — or one host taking up a batch again after a restart — never write them twice.
+/// </summary>
+public interface IScanBatchStore
+{
+    Task<StoredFormTemplate?> FindTemplateAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Every template, without the blank forms' pictures.</summary>
+    Task<IReadOnlyList<StoredFormTemplate>> TemplatesAsync(CancellationToken cancellationToken = default);
+
+    void AddTemplate(StoredFormTemplate formTemplate);
+
+    void AddBatch(ScanBatch batch, IReadOnlyList<ScanFile> files);
+
+    Task<ScanBatch?> FindBatchAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest batches first, with their page counts per state.</summary>
+    Task<IReadOnlyList<ScanBatchSummary>> BatchesAsync(int take, CancellationToken cancellationToken = default);
+
+    Task<ScanBatchSummary?> SummaryAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>A batch's files without their contents, in upload order.</summary>
+    Task<IReadOnlyList<ScanFileEntry>> FilesAsync(Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records how many pages a file has and adds them as pending pages, once: false when another reader already did.</summary>
+    Task<bool> OpenFileAsync(Guid fileId, IReadOnlyList<ScannedPage> pages, CancellationToken cancellationToken = default);
+
+    /// <summary>The batch's pages in order.</summary>
+    Task<IReadOnlyList<ScannedPage>> PagesAsync(Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts a reader's start on a pending page; answers the attempt number, or 0 when the page is no longer pending.</summary>
+    Task<int> StartPageAsync(Guid pageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Writes a page's result and cells in one transaction, only while it is still pending; false when it was not.</summary>
+    Task<bool> SavePageAsync(ScannedPage result, IReadOnlyList<ReadCell> cells, CancellationToken cancellationToken = default);
+
+    Task SetBatchStateAsync(Guid batchId, string state, DateTimeOffset? readAt = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The cells of a page, without their pictures.</summary>
+    Task<IReadOnlyList<ReadCell>> CellsOfPageAsync(Guid pageId, CancellationToken cancellationToken = default);
+
+    Task<(Guid BatchId, byte[]? Crop)?> CropAsync(long cellId, CancellationToken cancellationToken = default);
+
+    Task SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>A batch with its pages counted by state.</summary>
+public sealed record ScanBatchSummary(Guid Id, string Name, string TemplateName, int TemplateVersion, string State, DateTimeOffset CreatedAt, string CreatedBy, Guid? JobId,
+    int Files, int Pages, int Pending, int Read, int Blank, int NotAligned, int Rejected, int FlaggedCells);
+
+/// <summary>A file of a batch, without its content.</summary>
+public sealed record ScanFileEntry(Guid Id, int Ordinal, string FileName, long Size, Guid StoredFileId, string? Refusal, int? PageCount);

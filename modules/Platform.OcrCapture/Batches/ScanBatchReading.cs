@@ -48,9 +48,9 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
         try
         {
             var files = await store.FilesAsync(batchId, cancellationToken);
-            var local = new ConcurrentDictionary<Guid, Lazy<Task<(ScanDocument? Document, string? Refusal)>>>();
-            Task<(ScanDocument? Document, string? Refusal)> Document(ScanFileEntry file) =>
-                local.GetOrAdd(file.Id, _ => new Lazy<Task<(ScanDocument?, string?)>>(() => OpenAsync(file, folder.FullName, template.Page.Dpi, cancellationToken))).Value;
+            var local = new ConcurrentDictionary<Guid, Lazy<Task<(ScanDocument? Document, Problem? Refusal)>>>();
+            Task<(ScanDocument? Document, Problem? Refusal)> Document(ScanFileEntry file) =>
+                local.GetOrAdd(file.Id, _ => new Lazy<Task<(ScanDocument?, Problem?)>>(() => OpenAsync(file, folder.FullName, template.Page.Dpi, cancellationToken))).Value;
 
             await OpenFilesAsync(store, batchId, files, Document, cancellationToken);
             var pages = await store.PagesAsync(batchId, cancellationToken);
@@ -75,7 +75,7 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
 
     /// <summary>Counts the pages of every file not yet opened, in upload order, so pages are numbered through the batch.</summary>
     private async Task OpenFilesAsync(IScanBatchStore store, Guid batchId, IReadOnlyList<ScanFileEntry> files,
-        Func<ScanFileEntry, Task<(ScanDocument? Document, string? Refusal)>> document, CancellationToken cancellationToken)
+        Func<ScanFileEntry, Task<(ScanDocument? Document, Problem? Refusal)>> document, CancellationToken cancellationToken)
     {
         var before = 0;
         foreach (var file in files)
@@ -91,7 +91,8 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
             var pages = Enumerable.Range(1, count).Select(number => new ScannedPage
             {
                 Id = Guid.CreateVersion7(), BatchId = batchId, FileId = file.Id, Ordinal = before + number, PageNumber = number,
-                State = refusal is null ? ScannedPageStates.Pending : ScannedPageStates.Rejected, Reason = refusal, ReadAt = refusal is null ? null : clock.GetUtcNow(),
+                State = refusal is null ? ScannedPageStates.Pending : ScannedPageStates.Rejected, Reason = refusal?.Text, ReasonCode = refusal?.Code,
+                ReadAt = refusal is null ? null : clock.GetUtcNow(),
             }).ToList();
             await store.OpenFileAsync(file.Id, pages, cancellationToken);
             before += count;
@@ -99,18 +100,20 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
     }
 
     /// <summary>Copies a stored file to this host's working folder and opens it; a file that is no readable scan answers why.</summary>
-    private async Task<(ScanDocument?, string?)> OpenAsync(ScanFileEntry file, string folder, int dpi, CancellationToken cancellationToken)
+    private async Task<(ScanDocument?, Problem?)> OpenAsync(ScanFileEntry file, string folder, int dpi, CancellationToken cancellationToken)
     {
         if (file.Refusal is not null)
         {
-            return (null, file.Refusal);
+            return (null, new Problem(file.Refusal, file.Refusal == PageProblems.Empty
+                ? "The file is empty."
+                : $"The file is larger than {ScanDocument.MaxBytes / (1024 * 1024)} MB; scans of at most that size are accepted."));
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var files = scope.ServiceProvider.GetRequiredService<IFileStore>();
         if (await files.FindAsync(file.StoredFileId, cancellationToken) is not { } stored)
         {
-            return (null, "The uploaded file is no longer stored.");
+            return (null, new Problem(PageProblems.FileMissing, "The uploaded file is no longer stored."));
         }
 
         var path = Path.Combine(folder, file.Id.ToString("N"));
@@ -126,12 +129,15 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
         }
         catch (ImageRejectedException e)
         {
-            return (null, e.Message);
+            return (null, new Problem(e.Code, e.Message));
         }
     }
 
+    /// <summary>Why a file or page was not read: a <see cref="PageProblems"/> code and the details.</summary>
+    private sealed record Problem(string Code, string Text);
+
     private async Task ReadPageAsync(FormReader reader, ScannedPage page, ScanFileEntry file,
-        Func<ScanFileEntry, Task<(ScanDocument? Document, string? Refusal)>> document, CancellationToken cancellationToken)
+        Func<ScanFileEntry, Task<(ScanDocument? Document, Problem? Refusal)>> document, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IScanBatchStore>();
@@ -143,7 +149,7 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
 
         if (attempt > MostAttempts)
         {
-            await store.SavePageAsync(Failed(page, ScannedPageStates.Rejected, $"The reader stopped on this page {MostAttempts} times; it was given up."), [], cancellationToken);
+            await store.SavePageAsync(Failed(page, new Problem(PageProblems.ReaderStopped, $"The reader stopped on this page {MostAttempts} times; it was given up.")), [], cancellationToken);
             return;
         }
 
@@ -151,19 +157,19 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
         PageResult result;
         try
         {
-            using var picture = opened?.Page(page.PageNumber) ?? throw new ImageRejectedException(refusal ?? "The file cannot be read.");
+            using var picture = opened?.Page(page.PageNumber) ?? throw new ImageRejectedException(refusal?.Text ?? "The file cannot be read.", refusal?.Code ?? PageProblems.Unreadable);
             result = reader.ReadPage(picture, file.FileName, page.PageNumber);
         }
         catch (ImageRejectedException e)
         {
-            await store.SavePageAsync(Failed(page, ScannedPageStates.Rejected, e.Message), [], cancellationToken);
+            await store.SavePageAsync(Failed(page, new Problem(e.Code, e.Message)), [], cancellationToken);
             return;
         }
 
         var now = clock.GetUtcNow();
         var saved = new ScannedPage
         {
-            Id = page.Id, BatchId = page.BatchId, FileId = page.FileId, Ordinal = page.Ordinal, PageNumber = page.PageNumber, State = StateOf(result.Status), Reason = result.Reason,
+            Id = page.Id, BatchId = page.BatchId, FileId = page.FileId, Ordinal = page.Ordinal, PageNumber = page.PageNumber, State = StateOf(result.Status), Reason = result.Reason, ReasonCode = result.ReasonCode,
             Warnings = result.Warnings.Count == 0 ? null : string.Join(',', result.Warnings), TurnedOver = result.TurnedOver, Milliseconds = Math.Round(result.Milliseconds, 1), ReadAt = now,
             Lines = result.Lines.Count == 0 ? null : JsonSerializer.Serialize(result.Lines, Json),
         };
@@ -175,9 +181,10 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
         await store.SavePageAsync(saved, cells, cancellationToken);
     }
 
-    private ScannedPage Failed(ScannedPage page, string state, string reason) => new()
+    private ScannedPage Failed(ScannedPage page, Problem problem) => new()
     {
-        Id = page.Id, BatchId = page.BatchId, FileId = page.FileId, Ordinal = page.Ordinal, PageNumber = page.PageNumber, State = state, Reason = reason, ReadAt = clock.GetUtcNow(),
+        Id = page.Id, BatchId = page.BatchId, FileId = page.FileId, Ordinal = page.Ordinal, PageNumber = page.PageNumber, State = ScannedPageStates.Rejected,
+        Reason = problem.Text, ReasonCode = problem.Code, ReadAt = clock.GetUtcNow(),
     };
 
     private static string StateOf(PageStatus status) => status switch

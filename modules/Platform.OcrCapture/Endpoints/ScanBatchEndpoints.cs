@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using Platform.Ocr.Imaging;
+using Platform.Ocr.Pipeline;
 using Platform.OcrCapture.Batches;
 using Platform.Records.Files;
 using Platform.Records.Ocr;
@@ -78,9 +79,7 @@ public static class ScanBatchEndpoints
 
                     uploads.Add(stored is not null
                         ? new ScanUpload(fileName, stored.Size, stored.Id, null)
-                        : new ScanUpload(fileName, counted.BytesRead, null, counted.BytesRead == 0
-                            ? "The file is empty."
-                            : $"The file is larger than {ScanDocument.MaxBytes / (1024 * 1024)} MB; scans of at most that size are accepted."));
+                        : new ScanUpload(fileName, counted.BytesRead, null, counted.BytesRead == 0 ? PageProblems.Empty : PageProblems.TooLarge));
                 }
                 else if (disposition.Name.Value is "template" or "name")
                 {
@@ -134,7 +133,7 @@ public static class ScanBatchEndpoints
         {
             batch = summary,
             files = files.Select(f => new { f.Id, f.Ordinal, f.FileName, f.Size, f.PageCount, f.Refusal }),
-            pages = pages.Select(p => new { p.Id, p.Ordinal, p.FileId, p.PageNumber, p.State, p.Reason, warnings = p.Warnings?.Split(',') ?? [], p.TurnedOver, p.Attempts, p.Milliseconds }),
+            pages = pages.Select(p => new { p.Id, p.Ordinal, p.FileId, p.PageNumber, p.State, p.Reason, p.ReasonCode, warnings = p.Warnings?.Split(',') ?? [], p.TurnedOver, p.Attempts, p.Milliseconds }),
         });
     }
 

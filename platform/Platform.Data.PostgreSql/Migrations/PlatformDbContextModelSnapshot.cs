@@ -950,8 +950,8 @@ namespace Platform.Data.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("Refusal")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -1000,6 +1000,10 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("State")
                         .IsRequired()

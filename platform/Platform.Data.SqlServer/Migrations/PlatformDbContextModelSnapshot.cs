@@ -953,8 +953,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("Refusal")
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -1003,6 +1003,10 @@ namespace Platform.Data.SqlServer.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("State")
                         .IsRequired()

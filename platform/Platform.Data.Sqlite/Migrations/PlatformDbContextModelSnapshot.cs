@@ -931,7 +931,7 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Refusal")
-                        .HasMaxLength(400)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Size")
@@ -980,6 +980,10 @@ namespace Platform.Data.Sqlite.Migrations
 
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")

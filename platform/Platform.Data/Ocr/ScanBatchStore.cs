@@ -99,7 +99,7 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
     {
         await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var saved = await db.Set<ScannedPage>().Where(p => p.Id == result.Id && p.State == ScannedPageStates.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, result.State).SetProperty(p => p.Reason, result.Reason).SetProperty(p => p.Warnings, result.Warnings)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.State, result.State).SetProperty(p => p.Reason, result.Reason).SetProperty(p => p.ReasonCode, result.ReasonCode).SetProperty(p => p.Warnings, result.Warnings)
                 .SetProperty(p => p.TurnedOver, result.TurnedOver).SetProperty(p => p.Lines, result.Lines).SetProperty(p => p.Milliseconds, result.Milliseconds)
                 .SetProperty(p => p.ReadAt, result.ReadAt), cancellationToken);
         if (saved == 0)

@@ -34,7 +34,7 @@ internal sealed class ScanFileConfiguration : IEntityTypeConfiguration<ScanFile>
     {
         file.ToTable("OcrBatchFiles");
         file.Property(f => f.FileName).HasMaxLength(260);
-        file.Property(f => f.Refusal).HasMaxLength(400);
+        file.Property(f => f.Refusal).HasMaxLength(32);
         file.HasIndex(f => new { f.BatchId, f.Ordinal }).IsUnique();
         file.HasOne<ScanBatch>().WithMany().HasForeignKey(f => f.BatchId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -47,6 +47,7 @@ internal sealed class ScannedPageConfiguration : IEntityTypeConfiguration<Scanne
         page.ToTable("OcrPages");
         page.Property(p => p.State).HasMaxLength(16);
         page.Property(p => p.Reason).HasMaxLength(1000);
+        page.Property(p => p.ReasonCode).HasMaxLength(32);
         page.Property(p => p.Warnings).HasMaxLength(400);
         page.HasIndex(p => new { p.BatchId, p.Ordinal }).IsUnique();
         page.HasIndex(p => new { p.BatchId, p.State });

@@ -22,7 +22,7 @@ public static class PdfPages
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("Pages:", StringComparison.Ordinal));
         return exit == 0 && line is not null && int.TryParse(line["Pages:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture, out var pages) && pages > 0
             ? pages
-            : throw new ImageRejectedException($"The PDF cannot be opened: {(errors.Trim() is { Length: > 0 } e ? e : "it holds no page")}");
+            : throw new ImageRejectedException($"The PDF cannot be opened: {(errors.Trim() is { Length: > 0 } e ? e : "it holds no page")}", Pipeline.PageProblems.Unreadable);
     }
 
     /// <summary>One page (from 1) as a PNG file's bytes: a long PDF is read a page at a time, so memory stays bounded.</summary>
@@ -39,7 +39,7 @@ public static class PdfPages
             var pixels = points.Width / 72 * dpi * (points.Height / 72 * dpi);
             if (pixels > Picture.MaxPixels)
             {
-                throw new ImageRejectedException($"Page {page} of the PDF is {points.Width / 72 * 25.4:0} × {points.Height / 72 * 25.4:0} mm: at {dpi} DPI that is {pixels / 1_000_000:0} million pixels; at most {Picture.MaxPixels / 1_000_000} million are accepted.");
+                throw new ImageRejectedException($"Page {page} of the PDF is {points.Width / 72 * 25.4:0} × {points.Height / 72 * 25.4:0} mm: at {dpi} DPI that is {pixels / 1_000_000:0} million pixels; at most {Picture.MaxPixels / 1_000_000} million are accepted.", Pipeline.PageProblems.TooLarge);
             }
         }
 
@@ -53,7 +53,7 @@ public static class PdfPages
     {
         if (!File.Exists(Tool) || !File.Exists(InfoTool))
         {
-            throw new ImageRejectedException("The file is a PDF and pdftoppm is not installed: install the Debian package poppler-utils, or scan to TIFF, PNG or JPEG.");
+            throw new ImageRejectedException("The file is a PDF and pdftoppm is not installed: install the Debian package poppler-utils, or scan to TIFF, PNG or JPEG.", Pipeline.PageProblems.PdfToolMissing);
         }
     }
 
@@ -79,10 +79,7 @@ public static class PdfPages
 
     private static List<byte[]> Rasterise(string file, int dpi, TimeSpan? timeout, string[] range)
     {
-        if (!File.Exists(Tool))
-        {
-            throw new ImageRejectedException("The file is a PDF and pdftoppm is not installed: install the Debian package poppler-utils, or scan to TIFF, PNG or JPEG.");
-        }
+        RequireTools();
 
         var folder = Directory.CreateTempSubdirectory("platform-pdf-");
         try

@@ -96,7 +96,7 @@ public sealed partial class Picture : IDisposable
             if ((long)picture.Width * picture.Height > MaxPixels)
             {
                 picture.Dispose();
-                throw new ImageRejectedException($"Page {number} of the TIFF is too large; at most {MaxPixels / 1_000_000} million pixels are accepted.");
+                throw new ImageRejectedException($"Page {number} of the TIFF is too large; at most {MaxPixels / 1_000_000} million pixels are accepted.", Pipeline.PageProblems.TooLarge);
             }
 
             if (!take(picture))
@@ -118,14 +118,14 @@ public sealed partial class Picture : IDisposable
         NativeLibraries.EnsureLoaded();
         if (data.Length < 8)
         {
-            throw new ImageRejectedException("The file is empty or too short to be an image.");
+            throw new ImageRejectedException("The file is empty or too short to be an image.", data.Length == 0 ? Pipeline.PageProblems.Empty : Pipeline.PageProblems.NotAScan);
         }
 
         if (LeptonicaNative.findFileFormatBuffer(data, out var format) != 0 || !Readable.Contains(format))
         {
             throw new ImageRejectedException(format == FormatPdf
                 ? "The file is a PDF: its pages are rasterised first (PdfPages), not read as an image."
-                : "The file is not an image this reader knows (PNG, JPEG, TIFF, BMP, PNM).");
+                : "The file is not an image this reader knows (PNG, JPEG, TIFF, BMP, PNM).", Pipeline.PageProblems.NotAScan);
         }
 
         if (LeptonicaNative.pixReadHeaderMem(data, (nuint)data.Length, out _, out var w, out var h, out _, out _, out _) != 0)
@@ -135,7 +135,7 @@ public sealed partial class Picture : IDisposable
 
         if (w <= 0 || h <= 0 || (long)w * h > MaxPixels)
         {
-            throw new ImageRejectedException($"The image is {w} × {h} pixels; at most {MaxPixels / 1_000_000} million pixels are accepted (scan at 300 DPI or less).");
+            throw new ImageRejectedException($"The image is {w} × {h} pixels; at most {MaxPixels / 1_000_000} million pixels are accepted (scan at 300 DPI or less).", Pipeline.PageProblems.TooLarge);
         }
 
         return format;
@@ -165,7 +165,7 @@ public sealed partial class Picture : IDisposable
                 pages.Add(picture);
                 if ((long)picture.Width * picture.Height > MaxPixels)
                 {
-                    throw new ImageRejectedException($"Page {pages.Count} of the TIFF is {picture.Width} × {picture.Height} pixels; at most {MaxPixels / 1_000_000} million are accepted.");
+                    throw new ImageRejectedException($"Page {pages.Count} of the TIFF is {picture.Width} × {picture.Height} pixels; at most {MaxPixels / 1_000_000} million are accepted.", Pipeline.PageProblems.TooLarge);
                 }
             }
             while (offset != 0 && page is null && pages.Count < 10_000);

@@ -25,12 +25,12 @@ public sealed class ScanDocument
         var info = new FileInfo(file);
         if (!info.Exists || info.Length == 0)
         {
-            throw new ImageRejectedException("The file is empty.");
+            throw new ImageRejectedException("The file is empty.", Pipeline.PageProblems.Empty);
         }
 
         if (info.Length > MaxBytes)
         {
-            throw new ImageRejectedException($"The file is {info.Length / (1024 * 1024)} MB; scans of at most {MaxBytes / (1024 * 1024)} MB are accepted.");
+            throw new ImageRejectedException($"The file is {info.Length / (1024 * 1024)} MB; scans of at most {MaxBytes / (1024 * 1024)} MB are accepted.", Pipeline.PageProblems.TooLarge);
         }
 
         var head = new byte[8];

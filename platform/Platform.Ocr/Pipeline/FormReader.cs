@@ -41,7 +41,7 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
             var info = new FileInfo(file);
             if (info.Length > 200L * 1024 * 1024)
             {
-                return [PageResult.Failed(file, 1, PageStatus.Rejected, $"The file is {info.Length / (1024 * 1024)} MB; scans of at most 200 MB are accepted.")];
+                return [PageResult.Failed(file, 1, PageStatus.Rejected, $"The file is {info.Length / (1024 * 1024)} MB; scans of at most 200 MB are accepted.", PageProblems.TooLarge)];
             }
 
             var data = File.ReadAllBytes(file);
@@ -51,7 +51,7 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
         }
         catch (Exception e) when (e is ImageRejectedException or IOException or UnauthorizedAccessException)
         {
-            return [PageResult.Failed(file, 1, PageStatus.Rejected, e.Message)];
+            return [PageResult.Failed(file, 1, PageStatus.Rejected, e.Message, (e as ImageRejectedException)?.Code ?? PageProblems.Unreadable)];
         }
 
         var results = new List<PageResult>();
@@ -72,13 +72,13 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
         {
             if (IsBlank(scan))
             {
-                return PageResult.Failed(source, number, PageStatus.Blank, "The page is blank.") with { Milliseconds = clock.Elapsed.TotalMilliseconds };
+                return PageResult.Failed(source, number, PageStatus.Blank, "The page is blank.", PageProblems.Blank) with { Milliseconds = clock.Elapsed.TotalMilliseconds };
             }
 
             using var aligned = PageAligner.Align(scan, template, out var reason);
             if (aligned is null)
             {
-                return PageResult.Failed(source, number, PageStatus.NotAligned, reason ?? "The page could not be aligned.") with { Milliseconds = clock.Elapsed.TotalMilliseconds };
+                return PageResult.Failed(source, number, PageStatus.NotAligned, reason ?? "The page could not be aligned.", PageProblems.NotAligned) with { Milliseconds = clock.Elapsed.TotalMilliseconds };
             }
 
             var placed = template.PlacedCells().ToList();
@@ -90,7 +90,7 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
         }
         catch (ImageRejectedException e)
         {
-            return PageResult.Failed(source, number, PageStatus.Rejected, e.Message) with { Milliseconds = clock.Elapsed.TotalMilliseconds };
+            return PageResult.Failed(source, number, PageStatus.Rejected, e.Message, e.Code) with { Milliseconds = clock.Elapsed.TotalMilliseconds };
         }
     }
 

@@ -84,7 +84,7 @@ public sealed class IsolatedFormReader(Func<ProcessStartInfo> worker, int worker
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ([PageResult.Failed(file, 1, PageStatus.Rejected, $"Reading the file took longer than {_perFile.TotalMinutes:0} minutes; it was set aside.")], false);
+            return ([PageResult.Failed(file, 1, PageStatus.Rejected, $"Reading the file took longer than {_perFile.TotalMinutes:0} minutes; it was set aside.", PageProblems.ReaderStopped)], false);
         }
         catch (IOException)
         {
@@ -93,7 +93,7 @@ public sealed class IsolatedFormReader(Func<ProcessStartInfo> worker, int worker
 
         await Task.WhenAny(process.WaitForExitAsync(cancellationToken), Task.Delay(2000, cancellationToken));
         var how = process.HasExited ? $"exit code {process.ExitCode}" : "no answer";
-        return ([PageResult.Failed(file, 1, PageStatus.Rejected, $"The recognizer stopped on this file ({how}); the file was set aside and the batch went on.")], false);
+        return ([PageResult.Failed(file, 1, PageStatus.Rejected, $"The recognizer stopped on this file ({how}); the file was set aside and the batch went on.", PageProblems.ReaderStopped)], false);
     }
 
     private static void Stop(Process process)

@@ -21,6 +21,9 @@ public enum PageStatus
 /// <summary>One page of one file: how it went, why when it did not, and every cell read.</summary>
 public sealed record PageResult(string Source, int Page, PageStatus Status, string? Reason, IReadOnlyList<CellResult> Cells, IReadOnlyList<LineItem> Lines)
 {
+    /// <summary>Why it was not read, as a <see cref="PageProblems"/> code (the reason's text gives the details); null when read.</summary>
+    public string? ReasonCode { get; init; }
+
     /// <summary>The page was upside down and was turned before reading.</summary>
     public bool TurnedOver { get; init; }
 
@@ -32,7 +35,7 @@ public sealed record PageResult(string Source, int Page, PageStatus Status, stri
 
     public double Milliseconds { get; init; }
 
-    public static PageResult Failed(string source, int page, PageStatus status, string reason) => new(source, page, status, reason, [], []);
+    public static PageResult Failed(string source, int page, PageStatus status, string reason, string code) => new(source, page, status, reason, [], []) { ReasonCode = code };
 }
 
 /// <summary>

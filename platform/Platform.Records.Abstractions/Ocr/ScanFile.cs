@@ -16,7 +16,7 @@ public sealed class ScanFile
 
     public Guid StoredFileId { get; set; }
 
-    /// <summary>Why the upload kept nothing (an empty file, one over the size limit): the reader records it as a rejected page.</summary>
+    /// <summary>Why the upload kept nothing, as a code (<c>empty_file</c>, <c>too_large</c>): the reader records it as a rejected page.</summary>
     public string? Refusal { get; set; }
 
     /// <summary>How many pages it has; null until a reader opened it.</summary>

@@ -24,6 +24,9 @@ public sealed class ScannedPage
     /// <summary>Why it was not read (not aligned, rejected, blank), in the reader's words.</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The same as a code (<c>not_aligned</c>, <c>empty_file</c>, <c>too_large</c>…), for telling it in the user's language.</summary>
+    public string? ReasonCode { get; set; }
+
     /// <summary>Warnings for the proof-reader, comma-separated (<c>mark_cut_off:top_right</c>).</summary>
     public string? Warnings { get; set; }
 

@@ -85,7 +85,8 @@ public sealed class ScanBatchTests : IDisposable
         Assert.Equal(5, pages.Count);
         Assert.Equal([1, 2, 3, 4, 5], pages.Select(p => p.GetProperty("ordinal").GetInt32()));
         Assert.All(pages.Take(3), p => Assert.Equal("read", p.GetProperty("state").GetString()));
-        Assert.Equal("The file is empty.", pages[3].GetProperty("reason").GetString());
+        Assert.Equal(("The file is empty.", "empty_file"), (pages[3].GetProperty("reason").GetString(), pages[3].GetProperty("reasonCode").GetString()));
+        Assert.Equal("not_a_scan", pages[4].GetProperty("reasonCode").GetString());
         Assert.Contains("not an image", pages[4].GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.All(pages.Skip(3), p => Assert.Equal("rejected", p.GetProperty("state").GetString()));
         Assert.Equal("Spring fair, hall 2", state.GetProperty("batch").GetProperty("name").GetString());

@@ -102,7 +102,7 @@ namespace Platform.Data.SqlServer.Migrations
                     FileName = table.Column<string>(type: "nvarchar(260)", maxLength: 260, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
                     StoredFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Refusal = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Refusal = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     PageCount = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
@@ -127,6 +127,7 @@ namespace Platform.Data.SqlServer.Migrations
                     PageNumber = table.Column<int>(type: "int", nullable: false),
                     State = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReasonCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     Warnings = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     TurnedOver = table.Column<bool>(type: "bit", nullable: false),
                     Attempts = table.Column<int>(type: "int", nullable: false),

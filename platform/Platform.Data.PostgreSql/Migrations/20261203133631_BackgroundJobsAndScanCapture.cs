@@ -103,7 +103,7 @@ namespace Platform.Data.PostgreSql.Migrations
                     FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
                     Size = table.Column<long>(type: "bigint", nullable: false),
                     StoredFileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Refusal = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Refusal = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     PageCount = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
@@ -128,6 +128,7 @@ namespace Platform.Data.PostgreSql.Migrations
                     PageNumber = table.Column<int>(type: "integer", nullable: false),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReasonCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Warnings = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     TurnedOver = table.Column<bool>(type: "boolean", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),

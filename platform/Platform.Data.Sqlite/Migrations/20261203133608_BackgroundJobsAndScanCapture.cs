@@ -102,7 +102,7 @@ namespace Platform.Data.Sqlite.Migrations
                     FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
                     Size = table.Column<long>(type: "INTEGER", nullable: false),
                     StoredFileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Refusal = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Refusal = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     PageCount = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
@@ -127,6 +127,7 @@ namespace Platform.Data.Sqlite.Migrations
                     PageNumber = table.Column<int>(type: "INTEGER", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Warnings = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     TurnedOver = table.Column<bool>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>
+/// The scan batches page in a real browser, in Chinese: a stack of filled-in order sheets (and one file that
+/// is no scan) dropped on the page becomes a batch, read in the background while the page shows its
+/// progress; each sheet's state, the bad file's reason, and a read sheet's cells with their pictures.
+/// </summary>
+public sealed class ScanBatchPageTests
+{
+    private static string Package => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "trade-fair-orders");
+
+    [SkippableFact]
+    public async Task Scans_dropped_on_the_page_become_a_batch_whose_sheets_are_read_with_their_cells_shown_in_chinese()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var folder = Directory.CreateTempSubdirectory("e2e-scans-").FullName;
+        try
+        {
+            await RenderCorpusAsync(folder, 4);
+            var scans = Directory.GetFiles(folder, "page-*.jpg").Order(StringComparer.Ordinal).ToList();
+            var bad = Path.Combine(folder, "notes.jpg");
+            await File.WriteAllTextAsync(bad, "not a scan");
+            await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Package));
+            await using var browser = await BrowserSession.OpenAsync("zh-CN");
+            var page = browser.Page;
+            await PageDriver.SignInAsync(browser, host, "/ocr/batches");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("扫描批次");
+            await Assertions.Expect(page.GetByTestId("ocr-no-batches")).ToBeVisibleAsync();
+
+            await PageDriver.TypeAsync(page, "ocr-batch-name", "春季订货会 2 号馆");
+            await page.GetByTestId("ocr-files").SetInputFilesAsync([.. scans, bad]);
+            await Assertions.Expect(page.GetByTestId("ocr-files-chosen")).ToContainTextAsync("5 个文件");
+            await page.GetByTestId("ocr-upload-start").ClickAsync();
+
+            await Assertions.Expect(page.GetByTestId("ocr-batch-name")).ToHaveTextAsync("春季订货会 2 号馆", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("ocr-batch-progress")).ToHaveAttributeAsync("data-state", "read", new() { Timeout = 90_000 });
+            await Assertions.Expect(page.GetByTestId("ocr-page-row")).ToHaveCountAsync(5);
+            await Assertions.Expect(page.Locator("[data-testid=ocr-page-row][data-state=read]")).ToHaveCountAsync(4);
+            var rejected = page.Locator("[data-testid=ocr-page-row][data-state=rejected]");
+            await Assertions.Expect(rejected.GetByTestId("ocr-page-state")).ToHaveTextAsync("拒收");
+            await Assertions.Expect(rejected.GetByTestId("ocr-page-reason")).ToHaveTextAsync("不是扫描件：请用 PNG、JPEG、TIFF、BMP、PNM 或 PDF。");
+            await Assertions.Expect(rejected.GetByTestId("ocr-page-reason")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("not an image"));
+            await Assertions.Expect(page.GetByTestId("ocr-batch-counts")).ToContainTextAsync("5 个文件，5 页：已识别 4 页");
+
+            await page.GetByTestId("ocr-page-open").First.ClickAsync();
+            var dealer = page.Locator("[data-testid=ocr-cell-row][data-path=dealer_code]");
+            await Assertions.Expect(dealer.Locator("td").First).ToHaveTextAsync("经销商编号");
+            await Assertions.Expect(dealer.GetByTestId("ocr-cell-value")).ToHaveTextAsync(Truth(scans[0], "dealer_code"));
+            Assert.True(await dealer.Locator("img").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"));
+            await browser.ScreenshotAsync("ocr-batch-zh");
+
+            await page.GetByText("← 全部批次").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ocr-batch-row")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.GetByTestId("ocr-batch-row")).ToContainTextAsync("已识别 4 页");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Truth(string scan, string field) =>
+        JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").GetProperty(field).GetString()!;
+
+    /// <summary>Filled-in order sheets from the trade-fair template, rendered by <c>platform ocr corpus</c>.</summary>
+    private static async Task RenderCorpusAsync(string folder, int count)
+    {
+        var configuration = typeof(ScanBatchPageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var cli = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "Platform.Cli", "bin", configuration, "net10.0", "platform.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { cli, "ocr", "corpus", "--template", Path.Combine(Package, "ocr", "apparel_order.template.json"), "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder, "--seed", "41" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"platform ocr corpus failed: {await errors}");
+    }
+}

@@ -11,6 +11,9 @@ public sealed class Permissions : IPermissionProvider
     /// <summary>Upload scans as new batches.</summary>
     public const string CreateBatches = "OcrCapture.Batches.Create";
 
+    /// <summary>Confirm and correct what was read (proofreading).</summary>
+    public const string Proofread = "OcrCapture.Batches.Proofread";
+
     /// <summary>Create and change form templates.</summary>
     public const string ManageTemplates = "OcrCapture.Templates.Manage";
 
@@ -18,6 +21,7 @@ public sealed class Permissions : IPermissionProvider
     [
         new(ReadBatches, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.ReadBatches"),
         new(CreateBatches, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.CreateBatches"),
+        new(Proofread, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.Proofread"),
         new(ManageTemplates, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.ManageTemplates"),
     ];
 }

@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(_ => new Platform.Ocr.Recognition.RecognizerPool());
         services.AddScoped<IAppPackagePart, Templates.PackageFormTemplates>();
         services.AddScoped<ScanBatchService>();
+        services.AddScoped<Proofreading.ProofreadingService>();
         services.AddScoped<IBackgroundJobHandler>(sp => new ScanBatchReading(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Platform.Ocr.Recognition.RecognizerPool>(),
             sp.GetRequiredService<TimeProvider>()) { Parallelism = configuration.GetValue("Platform:Ocr:Parallelism", Environment.ProcessorCount) });
     }
@@ -33,5 +34,6 @@ public sealed class Startup : ModuleStartup
     {
         endpoints.MapFormTemplateEndpoints();
         endpoints.MapScanBatchEndpoints();
+        endpoints.MapProofreadingEndpoints();
     }
 }

@@ -132,5 +132,49 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
         return found is null ? null : (found.BatchId, found.Crop);
     }
 
+    public async Task<IReadOnlyList<FieldProgress>> FieldsAsync(Guid batchId, CancellationToken cancellationToken = default) =>
+        [.. (await db.Set<ReadCell>().AsNoTracking().Where(c => c.BatchId == batchId).GroupBy(c => c.Field)
+                .Select(g => new { Field = g.Key, Cells = g.Count(), Flagged = g.Sum(c => c.Flags != "" ? 1 : 0), Unconfirmed = g.Sum(c => c.Confirmed ? 0 : 1) })
+                .ToListAsync(cancellationToken))
+            .OrderBy(f => f.Field, StringComparer.Ordinal).Select(f => new FieldProgress(f.Field, f.Cells, f.Flagged, f.Unconfirmed))];
+
+    public async Task<IReadOnlyList<ProofreadCell>> CellsOfFieldAsync(Guid batchId, string field, CancellationToken cancellationToken = default) =>
+        await (from cell in db.Set<ReadCell>().AsNoTracking()
+               join page in db.Set<ScannedPage>().AsNoTracking() on cell.PageId equals page.Id
+               where cell.BatchId == batchId && cell.Field == field
+               orderby page.Ordinal, cell.Path
+               select new ProofreadCell(cell.Id, cell.PageId, page.Ordinal, cell.Path, cell.Corrected ?? cell.Value, cell.Value, cell.Confidence, cell.Flags, cell.Confirmed))
+            .ToListAsync(cancellationToken);
+
+    public async Task<int> ConfirmAsync(Guid batchId, IReadOnlyCollection<long> cellIds, bool correct, string? value, string userId, string how, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
+        var cells = await db.Set<ReadCell>().Where(c => c.BatchId == batchId && cellIds.Contains(c.Id))
+            .Select(c => new { c.Id, Now = c.Corrected ?? c.Value, c.Value }).ToListAsync(cancellationToken);
+        if (cells.Count != cellIds.Distinct().Count())
+        {
+            return 0; // some cell is not of this batch: nothing changes
+        }
+
+        foreach (var cell in cells)
+        {
+            var to = correct ? value : cell.Now;
+            if (to != cell.Now)
+            {
+                db.Set<CellCorrection>().Add(new CellCorrection { CellId = cell.Id, BatchId = batchId, From = cell.Now, To = to, By = userId, At = at, How = how });
+            }
+
+            // The correction is kept apart from what the reader saw; null when it agrees with the reading again.
+            var corrected = to == cell.Value ? null : to;
+            await db.Set<ReadCell>().Where(c => c.Id == cell.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Corrected, corrected).SetProperty(c => c.Confirmed, true)
+                .SetProperty(c => c.ConfirmedBy, userId).SetProperty(c => c.ConfirmedAt, at), cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return cells.Count;
+    }
+
     public Task SaveChangesAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);
 }

@@ -17,6 +17,6 @@ public sealed class CellCorrection
 
     public DateTimeOffset At { get; set; }
 
-    /// <summary><c>cell</c>, <c>group</c> or <c>sheet</c>.</summary>
+    /// <summary><c>cell</c>, <c>group</c>, <c>field</c> (every undoubted cell of a field) or <c>sheet</c>.</summary>
     public string How { get; set; } = "";
 }

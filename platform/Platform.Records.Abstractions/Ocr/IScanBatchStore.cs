@@ -45,12 +45,31 @@ public interface IScanBatchStore
 
     Task<(Guid BatchId, byte[]? Crop)?> CropAsync(long cellId, CancellationToken cancellationToken = default);
 
+    /// <summary>The fields read in a batch, each with how many cells it has, how many carry a flag and how many nobody confirmed yet.</summary>
+    Task<IReadOnlyList<FieldProgress>> FieldsAsync(Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every cell of one field across the batch (without pictures), with its page's place: vertical proofreading's material.</summary>
+    Task<IReadOnlyList<ProofreadCell>> CellsOfFieldAsync(Guid batchId, string field, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Confirms cells of the batch as right — with <paramref name="value"/> when given (a correction), else as they read — in one
+    /// transaction, keeping a <see cref="CellCorrection"/> for each cell whose value changed. Answers how many cells it confirmed:
+    /// 0, with nothing changed, when any of the cells is not of the batch.
+    /// </summary>
+    Task<int> ConfirmAsync(Guid batchId, IReadOnlyCollection<long> cellIds, bool correct, string? value, string userId, string how, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A batch with its pages counted by state.</summary>
 public sealed record ScanBatchSummary(Guid Id, string Name, string TemplateName, int TemplateVersion, string State, DateTimeOffset CreatedAt, string CreatedBy, Guid? JobId,
     int Files, int Pages, int Pending, int Read, int Blank, int NotAligned, int Rejected, int FlaggedCells);
+
+/// <summary>A field of a batch: its cells, those flagged by the reader, those nobody confirmed yet.</summary>
+public sealed record FieldProgress(string Field, int Cells, int Flagged, int Unconfirmed);
+
+/// <summary>A cell as proofreading shows it: what it reads now (a correction when there is one), how sure the reader was, its flags and page.</summary>
+public sealed record ProofreadCell(long Id, Guid PageId, int PageOrdinal, string Path, string? Value, string? Read, double Confidence, string Flags, bool Confirmed);
 
 /// <summary>A file of a batch, without its content.</summary>
 public sealed record ScanFileEntry(Guid Id, int Ordinal, string FileName, long Size, Guid StoredFileId, string? Refusal, int? PageCount);

@@ -55,7 +55,37 @@ public sealed class ScanBatchPageTests
             Assert.True(await dealer.Locator("img").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"));
             await browser.ScreenshotAsync("ocr-batch-zh");
 
-            await page.GetByText("← 全部批次").ClickAsync();
+            // Vertical proofreading: the dealer codes side by side; one corrected by typing, the rest confirmed as a group.
+            await page.GetByTestId("ocr-proofread").ClickAsync();
+            await page.GetByTestId("ocr-field-dealer_code").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ocr-field-dealer_code")).ToContainTextAsync("经销商编号 · 待确认 4");
+            await Assertions.Expect(page.GetByTestId("ocr-tile")).ToHaveCountAsync(4);
+            var firstTile = page.GetByTestId("ocr-tile").First;
+            await firstTile.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ocr-selected")).ToHaveTextAsync("已选 1 格");
+            await page.GetByTestId("ocr-new-value").FillAsync("D0001");
+            await page.GetByTestId("ocr-new-value").PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("ocr-message")).ToHaveTextAsync("已确认 1 格。");
+            await Assertions.Expect(page.Locator("[data-testid=ocr-group][data-value=D0001]")).ToContainTextAsync("“D0001” · 1 格，待确认 0");
+            for (var left = await page.GetByTestId("ocr-accept-group").CountAsync(); left > 0; left--)
+            {
+                await page.GetByTestId("ocr-accept-group").First.ClickAsync();
+                await Assertions.Expect(page.GetByTestId("ocr-accept-group")).ToHaveCountAsync(left - 1);
+            }
+
+            await Assertions.Expect(page.GetByTestId("ocr-field-done")).ToContainTextAsync("这个字段的单元格都已确认。");
+            await Assertions.Expect(page.GetByTestId("ocr-field-dealer_code")).ToContainTextAsync("待确认 0");
+            // Quantities: everything the reader had no doubt about confirmed at once; only flagged cells are left.
+            await page.GetByTestId("ocr-field-qty_m").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ocr-group").First).ToBeVisibleAsync();
+            var flagged = await page.Locator(".ocr-tile-flagged").CountAsync();
+            await page.GetByTestId("ocr-accept-unflagged").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ocr-field-qty_m")).ToContainTextAsync($"待确认 {flagged}");
+            await Assertions.Expect(page.GetByTestId("ocr-accept-unflagged")).ToHaveCountAsync(0);
+            await browser.ScreenshotAsync("ocr-proofread-zh");
+
+            await page.GotoAsync(host.BaseUrl + "/ocr/batches");
+            await browser.WaitUntilInteractiveAsync();
             await Assertions.Expect(page.GetByTestId("ocr-batch-row")).ToHaveCountAsync(1);
             await Assertions.Expect(page.GetByTestId("ocr-batch-row")).ToContainTextAsync("已识别 4 页");
         }

@@ -52,7 +52,8 @@ public sealed class ScanBatchPageTests
             var dealer = page.Locator("[data-testid=ocr-cell-row][data-path=dealer_code]");
             await Assertions.Expect(dealer.Locator("td").First).ToHaveTextAsync("经销商编号");
             await Assertions.Expect(dealer.GetByTestId("ocr-cell-value")).ToHaveTextAsync(Truth(scans[0], "dealer_code"));
-            Assert.True(await dealer.Locator("img").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"));
+            await Assertions.Expect(dealer.Locator("img")).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await dealer.Locator("img").EvaluateAsync<int>("i => i.naturalWidth") > 0, "the cell's picture did not load");
             await browser.ScreenshotAsync("ocr-batch-zh");
 
             // Vertical proofreading: the dealer codes side by side; one corrected by typing, the rest confirmed as a group.

@@ -12,6 +12,7 @@ using Platform.Ocr.Pipeline;
 using Platform.OcrCapture.Batches;
 using Platform.Records.Files;
 using Platform.Records.Ocr;
+using Platform.Web.Endpoints;
 
 namespace Platform.OcrCapture.Endpoints;
 
@@ -70,7 +71,7 @@ public static class ScanBatchEndpoints
                     }
 
                     var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "") is { Length: > 0 } n ? n : $"scan-{uploads.Count + 1}";
-                    var counted = new CountedStream(section.Body);
+                    var counted = new CountingStream(section.Body);
                     var stored = await files.SaveAsync(counted, fileName, section.ContentType, userId, ScanDocument.MaxBytes, cancellationToken);
                     if (stored is null)
                     {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Net.Http.Headers;
 using Platform.Records;
 using Platform.Records.Files;
+using Platform.Web.Endpoints;
 using Platform.Web.Security;
 
 namespace Platform.RecordApi.Endpoints;

@@ -1,7 +1,7 @@
-namespace Platform.OcrCapture.Endpoints;
+namespace Platform.Web.Endpoints;
 
-/// <summary>Reads through to another stream and counts the bytes (to tell an empty upload from an oversized one).</summary>
-internal sealed class CountedStream(Stream inner) : Stream
+/// <summary>A read-only view of a request body that counts the bytes read, to tell an empty upload from an oversized one.</summary>
+public sealed class CountingStream(Stream inner) : Stream
 {
     public long BytesRead { get; private set; }
 
@@ -17,9 +17,8 @@ internal sealed class CountedStream(Stream inner) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
 
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => Counted(await inner.ReadAsync(buffer, cancellationToken));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Counted(await inner.ReadAsync(buffer, cancellationToken));
 
     public override void Flush()
     {

@@ -15,15 +15,15 @@ public sealed class ScanBatchService(IScanBatchStore store, IBackgroundJobs jobs
     public async Task<ScanBatch> CreateAsync(string templateName, string? name, IReadOnlyList<ScanUpload> uploads, string userId, CancellationToken cancellationToken)
     {
         var stored = await store.FindTemplateAsync(templateName, cancellationToken)
-                     ?? throw new ScanBatchException("OcrCapture.Error.NoTemplate", templateName);
+                     ?? throw new CaptureRefusedException("OcrCapture.Error.NoTemplate", templateName);
         if (uploads.Count == 0)
         {
-            throw new ScanBatchException("OcrCapture.Error.NoFiles");
+            throw new CaptureRefusedException("OcrCapture.Error.NoFiles");
         }
 
         if (uploads.Count > MostFiles)
         {
-            throw new ScanBatchException("OcrCapture.Error.TooManyFiles", uploads.Count, MostFiles);
+            throw new CaptureRefusedException("OcrCapture.Error.TooManyFiles", uploads.Count, MostFiles);
         }
 
         var template = FormTemplate.Parse(stored.Definition, stored.Name);

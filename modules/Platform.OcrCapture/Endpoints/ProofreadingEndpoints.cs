@@ -55,7 +55,7 @@ public static class ProofreadingEndpoints
         {
             return Results.Ok(new { confirmed = await confirm() });
         }
-        catch (ProofreadingException e)
+        catch (CaptureRefusedException e)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: context.RequestServices.GetRequiredService<IStringLocalizer>()[e.Key, [.. e.Arguments]],
                 extensions: new Dictionary<string, object?> { ["code"] = e.Key });

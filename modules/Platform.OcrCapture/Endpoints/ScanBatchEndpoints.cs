@@ -26,6 +26,9 @@ public static class ScanBatchEndpoints
     /// <summary>What one request may carry in all (each file at most <see cref="ScanDocument.MaxBytes"/>).</summary>
     public const long MostRequestBytes = 4L * 1024 * 1024 * 1024;
 
+    /// <summary>The longest <c>template</c> or <c>name</c> field.</summary>
+    public const int MostFieldChars = 200;
+
     public static void MapScanBatchEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var batches = endpoints.MapGroup("/api/ocr/batches").WithTags("OCR capture").RequireAuthorization(Permissions.ReadBatches);
@@ -84,8 +87,16 @@ public static class ScanBatchEndpoints
                 }
                 else if (disposition.Name.Value is "template" or "name")
                 {
+                    // A form field is a short text: read at most MostFieldChars, never a whole oversized part into memory.
                     using var text = new StreamReader(section.Body);
-                    var value = (await text.ReadToEndAsync(cancellationToken)).Trim();
+                    var buffer = new char[MostFieldChars + 1];
+                    var length = await text.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+                    if (length > MostFieldChars)
+                    {
+                        return Problem(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.FieldTooLong", disposition.Name.Value, MostFieldChars);
+                    }
+
+                    var value = new string(buffer, 0, length).Trim();
                     if (disposition.Name.Value == "template")
                     {
                         template = value;
@@ -112,7 +123,7 @@ public static class ScanBatchEndpoints
             var batch = await batches.CreateAsync(template, name, uploads, userId, cancellationToken);
             return Results.Accepted($"/api/ocr/batches/{batch.Id}", new { id = batch.Id, name = batch.Name, template = batch.TemplateName, templateVersion = batch.TemplateVersion, job = batch.JobId, files = uploads.Count });
         }
-        catch (ScanBatchException e)
+        catch (CaptureRefusedException e)
         {
             return Problem(context, StatusCodes.Status400BadRequest, e.Key, [.. e.Arguments]);
         }

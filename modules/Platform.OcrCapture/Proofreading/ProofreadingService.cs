@@ -25,7 +25,7 @@ public sealed class ProofreadingService(IScanBatchStore store, TimeProvider cloc
     {
         var trimmed = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         return trimmed is { Length: > MostValueLength }
-            ? throw new ProofreadingException("OcrCapture.Error.ValueTooLong", MostValueLength)
+            ? throw new CaptureRefusedException("OcrCapture.Error.ValueTooLong", MostValueLength)
             : ConfirmAsync(batchId, cells, correct: true, trimmed, userId, how, cancellationToken);
     }
 
@@ -33,10 +33,10 @@ public sealed class ProofreadingService(IScanBatchStore store, TimeProvider cloc
     {
         if (cells.Count is 0 or > MostCells)
         {
-            throw new ProofreadingException("OcrCapture.Error.CellCount", MostCells);
+            throw new CaptureRefusedException("OcrCapture.Error.CellCount", MostCells);
         }
 
         var touched = await store.ConfirmAsync(batchId, cells, correct, value, userId, how, clock.GetUtcNow(), cancellationToken);
-        return touched == cells.Distinct().Count() ? touched : throw new ProofreadingException("OcrCapture.Error.CellsNotInBatch");
+        return touched == cells.Distinct().Count() ? touched : throw new CaptureRefusedException("OcrCapture.Error.CellsNotInBatch");
     }
 }

@@ -49,12 +49,11 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
 
     public async Task<ScanBatchSummary?> SummaryAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (!await db.Set<ScanBatch>().AnyAsync(b => b.Id == id, cancellationToken))
+        if (await db.Set<ScanBatch>().AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken) is not { } batch)
         {
             return null;
         }
 
-        var batch = await db.Set<ScanBatch>().AsNoTracking().FirstAsync(b => b.Id == id, cancellationToken);
         var pages = await db.Set<ScannedPage>().AsNoTracking().Where(p => p.BatchId == id).GroupBy(p => p.State)
             .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var files = await db.Set<ScanFile>().CountAsync(f => f.BatchId == id, cancellationToken);

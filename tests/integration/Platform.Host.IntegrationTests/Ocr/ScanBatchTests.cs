@@ -117,6 +117,9 @@ public sealed class ScanBatchTests : IDisposable
         Assert.Contains("shoe_order", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notMultipart.StatusCode);
+        var longName = await ScanBatches.UploadAsync(admin, "apparel_order", [("a.png", [1, 2, 3])], name: new string('x', 5000));
+        Assert.Equal(HttpStatusCode.BadRequest, longName.StatusCode);
+        Assert.Contains("name", await longName.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/ocr/batches")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await ScanBatches.UploadAsync(clerk, "apparel_order", [("a.png", [1, 2, 3])])).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/ocr/templates")).StatusCode);

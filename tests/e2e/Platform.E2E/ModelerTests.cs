@@ -46,7 +46,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
         var page = await ImportAsync(browser, Host, file!);
         await page.WaitForURLAsync("**/workflows/modeler/WFP-6-");
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
 
         // Rename Task 1 in the panel ("常规" is the general group, in Chinese).
         const string task = "_5a972b87-735d-454a-b31c-f52fb3afc5c7";
@@ -73,7 +73,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await page.GetByTestId("modeler-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("modeler-state")).ToContainTextAsync("草稿：admin");
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
         await Assertions.Expect(page.Locator($".djs-element[data-element-id='{task}'] .djs-label, .djs-element[data-element-id='{task}'] text").First).ToContainTextAsync("第一项任务");
     }
 
@@ -138,7 +138,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await using var host = await HostProcess.StartAsync();
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
         var page = await ImportAsync(browser, host, file!);
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
 
         // The reference file is not executable: the process is made executable in the panel first.
         await page.Locator(".djs-container > svg").First.ClickAsync(new() { Position = new() { X = 300, Y = 8 } });
@@ -180,7 +180,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         var page = browser.Page;
         await SignInAsync(browser, Host, "/workflows/modeler");
         await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "quote.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
 
         // The flow's condition, in the code editor: an unfinished one is marked at once, in Chinese, and a finished one is not.
         var condition = await CodeEditorOfAsync(page, "big", "platform-condition");
@@ -209,7 +209,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await page.GetByTestId("modeler-deploy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("已部署");
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
         await Assertions.Expect(await CodeEditorOfAsync(page, "big", "platform-condition")).ToHaveTextAsync("${amount > 8000}");
         await Assertions.Expect(await CodeEditorOfAsync(page, "tally", "platform-script")).ToHaveTextAsync("vars.total = vars.a + vars.b;");
     }
@@ -244,7 +244,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         var page = browser.Page;
         await SignInAsync(browser, Host, "/workflows/modeler");
         await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "claim.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
 
         // The process: its entity and status field from lists, named in Chinese.
         await page.Locator(".djs-container > svg").First.ClickAsync(new() { Position = new() { X = 300, Y = 8 } });
@@ -273,7 +273,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await page.GetByTestId("modeler-deploy").ClickAsync();
         await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("已部署");
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
         await page.Locator(".djs-element[data-element-id='manager']").ClickAsync(new() { Force = true });
         await OpenPlatformGroupAsync(page, "[data-testid=fields-platform-platform-editableFields]");
         await Assertions.Expect(fields.Locator("input[data-field=reason]")).ToBeCheckedAsync();
@@ -326,7 +326,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         // A file with a part the modeler cannot read opens, and says which part a save would leave out.
         var odd = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://example.com"><process id="odd_parts" isExecutable="true"><startEvent id="s"/><flyingTask id="fly"/></process></definitions>""";
         await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "odd.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(odd) });
-        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
         await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("无法读取");
         await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("<flyingTask id=\"fly\">");
     }

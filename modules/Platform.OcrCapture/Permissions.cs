@@ -14,6 +14,9 @@ public sealed class Permissions : IPermissionProvider
     /// <summary>Confirm and correct what was read (proofreading).</summary>
     public const string Proofread = "OcrCapture.Batches.Proofread";
 
+    /// <summary>Make confirmed sheets records (the user's permissions on the record's entity apply as well).</summary>
+    public const string MakeRecords = "OcrCapture.Batches.MakeRecords";
+
     /// <summary>Create and change form templates.</summary>
     public const string ManageTemplates = "OcrCapture.Templates.Manage";
 
@@ -22,6 +25,7 @@ public sealed class Permissions : IPermissionProvider
         new(ReadBatches, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.ReadBatches"),
         new(CreateBatches, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.CreateBatches"),
         new(Proofread, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.Proofread"),
+        new(MakeRecords, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.MakeRecords"),
         new(ManageTemplates, "OcrCapture.Permissions.Group", "OcrCapture.Permissions.ManageTemplates"),
     ];
 }

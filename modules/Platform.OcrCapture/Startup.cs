@@ -26,6 +26,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAppPackagePart, Templates.PackageFormTemplates>();
         services.AddScoped<ScanBatchService>();
         services.AddScoped<Proofreading.ProofreadingService>();
+        services.AddScoped<Records.SheetRecordService>();
+        services.AddScoped<Records.BatchExport>();
         services.AddScoped<IBackgroundJobHandler>(sp => new ScanBatchReading(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Platform.Ocr.Recognition.RecognizerPool>(),
             sp.GetRequiredService<TimeProvider>()) { Parallelism = configuration.GetValue("Platform:Ocr:Parallelism", Environment.ProcessorCount) });
     }
@@ -35,5 +37,6 @@ public sealed class Startup : ModuleStartup
         endpoints.MapFormTemplateEndpoints();
         endpoints.MapScanBatchEndpoints();
         endpoints.MapProofreadingEndpoints();
+        endpoints.MapSheetRecordEndpoints();
     }
 }

@@ -1,3 +1,4 @@
+using Platform.Records.Query.Spreadsheets;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

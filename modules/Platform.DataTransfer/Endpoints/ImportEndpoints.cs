@@ -1,3 +1,4 @@
+using Platform.Records.Query.Spreadsheets;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
@@ -101,7 +102,7 @@ public static class ImportEndpoints
 
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=import-{job.Entity}-errors.csv";
-        await using var writer = new Export.CsvExportWriter(context.Response.Body);
+        await using var writer = new CsvExportWriter(context.Response.Body);
         var zh = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
         await writer.WriteHeadingsAsync(zh ? ["行", "问题"] : ["Row", "Problems"], context.RequestAborted);
         foreach (var row in job.Errors.GroupBy(e => e.Row))

@@ -1,3 +1,4 @@
+using Platform.Records.Query.Spreadsheets;
 using System.Globalization;
 using Microsoft.OData.UriParser;
 using Platform.Core.Metadata;

@@ -1,3 +1,4 @@
+using Platform.Records.Query.Spreadsheets;
 using System.Globalization;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
@@ -167,5 +168,5 @@ public sealed class ImportRunner(IRecordStore records, Actor actor, Microsoft.Ex
     private static string KeyName(EntityDefinition entity, IReadOnlyList<string> key) =>
         string.Join(" + ", key.Select(k => entity.LiveField(k) is { Label.IsBlank: false } f ? f.Label.For(CultureInfo.CurrentUICulture.Name) : k));
 
-    private static string? Text(object? value) => value is null ? null : Export.CellText.Of(value).Trim();
+    private static string? Text(object? value) => value is null ? null : PlainText.Of(value).Trim();
 }

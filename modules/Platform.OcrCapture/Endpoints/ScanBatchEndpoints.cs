@@ -145,7 +145,11 @@ public static class ScanBatchEndpoints
         {
             batch = summary,
             files = files.Select(f => new { f.Id, f.Ordinal, f.FileName, f.Size, f.PageCount, f.Refusal }),
-            pages = pages.Select(p => new { p.Id, p.Ordinal, p.FileId, p.PageNumber, p.State, p.Reason, p.ReasonCode, warnings = p.Warnings?.Split(',') ?? [], p.TurnedOver, p.Attempts, p.Milliseconds }),
+            pages = pages.Select(p => new
+            {
+                p.Id, p.Ordinal, p.FileId, p.PageNumber, p.State, p.Reason, p.ReasonCode, warnings = p.Warnings?.Split(',') ?? [], p.TurnedOver, p.Attempts, p.Milliseconds,
+                p.RecordId, recordProblems = p.RecordProblems is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(p.RecordProblems),
+            }),
         });
     }
 
@@ -159,7 +163,7 @@ public static class ScanBatchEndpoints
 
         return Results.Ok(cells.Select(c => new
         {
-            c.Id, c.Path, c.Field, c.Kind, c.Value, c.Confidence, flags = c.Flags.Length == 0 ? [] : c.Flags.Split(','), c.Corrected, c.Confirmed,
+            c.Id, c.Path, c.Field, c.Kind, c.Value, c.Confidence, flags = c.Flags.Length == 0 ? [] : c.Flags.Split(','), c.Corrected, current = c.Current, c.Confirmed,
             crop = $"/api/ocr/cells/{c.Id}/crop",
         }));
     }

@@ -1,5 +1,8 @@
 using Platform.Core.Metadata;
+using System.Text.Json;
 using Platform.Ocr.Templates;
+using Platform.OcrCapture.Records;
+using Platform.Records;
 using Platform.Records.Ocr;
 using Platform.Records.Packages;
 
@@ -8,10 +11,10 @@ namespace Platform.OcrCapture.Templates;
 /// <summary>
 /// The <c>ocr/</c> folder of app packages: each <c>*.template.json</c> is a scanned form's template (the OCR
 /// engine's format, checked in full before anything is stored), and a <c>*.blank.png</c> beside it with the
-/// same stem is its blank form. A template is found again by its name: applying a package twice changes
+/// same stem is its blank form. A template's record mapping is checked against the entities (the package's own are applied first). A template is found again by its name: applying a package twice changes
 /// nothing; a changed file (or blank) stores the new definition under the next version.
 /// </summary>
-public sealed class PackageFormTemplates(IScanBatchStore store, TimeProvider clock) : IAppPackagePart
+public sealed class PackageFormTemplates(IScanBatchStore store, ISchemaManager schemas, TimeProvider clock) : IAppPackagePart
 {
     public const string TemplateSuffix = ".template.json";
 
@@ -23,11 +26,18 @@ public sealed class PackageFormTemplates(IScanBatchStore store, TimeProvider clo
     {
         var (created, changed, unchanged, errors) = (new List<string>(), new List<string>(), new List<string>(), new List<MetadataError>());
         var read = new List<(string Path, FormTemplate Template, byte[]? Blank)>();
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
         foreach (var file in files.Where(f => f.Path.EndsWith(TemplateSuffix, StringComparison.OrdinalIgnoreCase)))
         {
             try
             {
                 var template = FormTemplate.Parse(file.Content, file.Path);
+                if (MappingProblems(template, schema) is { Count: > 0 } problems)
+                {
+                    errors.AddRange(problems.Select(p => new MetadataError(file.Path, p)));
+                    continue;
+                }
+
                 var blankPath = file.Path[..^TemplateSuffix.Length] + BlankSuffix;
                 read.Add((file.Path, template, files.FirstOrDefault(f => string.Equals(f.Path, blankPath, StringComparison.OrdinalIgnoreCase))?.Bytes));
             }
@@ -75,5 +85,18 @@ public sealed class PackageFormTemplates(IScanBatchStore store, TimeProvider clo
 
         await store.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+
+    /// <summary>What is wrong with the template's record mapping (its <c>records</c> part), against the entities as the package leaves them.</summary>
+    private static List<string> MappingProblems(FormTemplate template, RecordsSchema schema)
+    {
+        try
+        {
+            return SheetMapping.Of(template.Records) is { } mapping ? SheetMappingCheck.Problems(template, mapping, schema) : [];
+        }
+        catch (JsonException e)
+        {
+            return [$"records: {e.Message}"];
+        }
     }
 }

@@ -37,13 +37,15 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
             .Select(g => new { BatchId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var flagged = await db.Set<ReadCell>().AsNoTracking().Where(c => ids.Contains(c.BatchId) && c.Flags != "" && !c.Confirmed).GroupBy(c => c.BatchId)
             .Select(g => new { BatchId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var recorded = await db.Set<ScannedPage>().AsNoTracking().Where(p => ids.Contains(p.BatchId) && p.RecordId != null).GroupBy(p => p.BatchId)
+            .Select(g => new { BatchId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return [.. batches.Select(b =>
         {
             int Count(string state) => pages.Where(p => p.BatchId == b.Id && p.State == state).Sum(p => p.Count);
             return new ScanBatchSummary(b.Id, b.Name, b.TemplateName, b.TemplateVersion, b.State, b.CreatedAt, b.CreatedBy, b.JobId,
                 files.FirstOrDefault(f => f.BatchId == b.Id)?.Count ?? 0, pages.Where(p => p.BatchId == b.Id).Sum(p => p.Count),
                 Count(ScannedPageStates.Pending), Count(ScannedPageStates.Read), Count(ScannedPageStates.Blank), Count(ScannedPageStates.NotAligned), Count(ScannedPageStates.Rejected),
-                flagged.FirstOrDefault(f => f.BatchId == b.Id)?.Count ?? 0);
+                flagged.FirstOrDefault(f => f.BatchId == b.Id)?.Count ?? 0, recorded.FirstOrDefault(r => r.BatchId == b.Id)?.Count ?? 0);
         })];
     }
 
@@ -58,10 +60,11 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
             .Select(g => new { State = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var files = await db.Set<ScanFile>().CountAsync(f => f.BatchId == id, cancellationToken);
         var flagged = await db.Set<ReadCell>().CountAsync(c => c.BatchId == id && c.Flags != "" && !c.Confirmed, cancellationToken);
+        var recorded = await db.Set<ScannedPage>().CountAsync(p => p.BatchId == id && p.RecordId != null, cancellationToken);
         int Count(string state) => pages.Where(p => p.State == state).Sum(p => p.Count);
         return new ScanBatchSummary(batch.Id, batch.Name, batch.TemplateName, batch.TemplateVersion, batch.State, batch.CreatedAt, batch.CreatedBy, batch.JobId,
             files, pages.Sum(p => p.Count), Count(ScannedPageStates.Pending), Count(ScannedPageStates.Read), Count(ScannedPageStates.Blank),
-            Count(ScannedPageStates.NotAligned), Count(ScannedPageStates.Rejected), flagged);
+            Count(ScannedPageStates.NotAligned), Count(ScannedPageStates.Rejected), flagged, recorded);
     }
 
     public async Task<IReadOnlyList<ScanFileEntry>> FilesAsync(Guid batchId, CancellationToken cancellationToken = default) =>
@@ -142,7 +145,7 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
                join page in db.Set<ScannedPage>().AsNoTracking() on cell.PageId equals page.Id
                where cell.BatchId == batchId && cell.Field == field
                orderby page.Ordinal, cell.Path
-               select new ProofreadCell(cell.Id, cell.PageId, page.Ordinal, cell.Path, cell.Corrected ?? cell.Value, cell.Value, cell.Confidence, cell.Flags, cell.Confirmed))
+               select new ProofreadCell(cell.Id, cell.PageId, page.Ordinal, cell.Path, cell.Corrected == "" ? null : cell.Corrected ?? cell.Value, cell.Value, cell.Confidence, cell.Flags, cell.Confirmed))
             .ToListAsync(cancellationToken);
 
     public async Task<int> ConfirmAsync(Guid batchId, IReadOnlyCollection<long> cellIds, bool correct, string? value, string userId, string how, DateTimeOffset at,
@@ -150,7 +153,7 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
     {
         await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var cells = await db.Set<ReadCell>().Where(c => c.BatchId == batchId && cellIds.Contains(c.Id))
-            .Select(c => new { c.Id, Now = c.Corrected ?? c.Value, c.Value }).ToListAsync(cancellationToken);
+            .Select(c => new { c.Id, Now = c.Corrected == "" ? null : c.Corrected ?? c.Value, c.Value }).ToListAsync(cancellationToken);
         if (cells.Count != cellIds.Distinct().Count())
         {
             return 0; // some cell is not of this batch: nothing changes
@@ -164,8 +167,8 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
                 db.Set<CellCorrection>().Add(new CellCorrection { CellId = cell.Id, BatchId = batchId, From = cell.Now, To = to, By = userId, At = at, How = how });
             }
 
-            // The correction is kept apart from what the reader saw; null when it agrees with the reading again.
-            var corrected = to == cell.Value ? null : to;
+            // The correction is kept apart from what the reader saw: null when it agrees with the reading again, "" when the cell was emptied.
+            var corrected = to == cell.Value ? null : to ?? "";
             await db.Set<ReadCell>().Where(c => c.Id == cell.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Corrected, corrected).SetProperty(c => c.Confirmed, true)
                 .SetProperty(c => c.ConfirmedBy, userId).SetProperty(c => c.ConfirmedAt, at), cancellationToken);
         }
@@ -174,6 +177,33 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
         await transaction.CommitAsync(cancellationToken);
         return cells.Count;
     }
+
+    public async Task<IReadOnlyList<Guid>> PagesInDoubtAsync(Guid batchId, CancellationToken cancellationToken = default) =>
+        await db.Set<ReadCell>().AsNoTracking().Where(c => c.BatchId == batchId && c.Flags != "" && !c.Confirmed).Select(c => c.PageId).Distinct().ToListAsync(cancellationToken);
+
+    public Task<ScannedPage?> FindRecordedAsync(string recordKey, CancellationToken cancellationToken = default) =>
+        db.Set<ScannedPage>().AsNoTracking().FirstOrDefaultAsync(p => p.RecordKey == recordKey, cancellationToken);
+
+    public async Task<bool> RecordAsync(Guid pageId, Guid recordId, string recordKey, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await db.Set<ScannedPage>().Where(p => p.Id == pageId && p.RecordId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.RecordId, recordId).SetProperty(p => p.RecordKey, recordKey).SetProperty(p => p.RecordedAt, at)
+                    .SetProperty(p => p.RecordProblems, (string?)null), cancellationToken) == 1;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false; // another page took the key at the same moment (the unique index): the same sheet twice
+        }
+    }
+
+    public Task SetRecordProblemsAsync(Guid pageId, string? problems, CancellationToken cancellationToken = default) =>
+        db.Set<ScannedPage>().Where(p => p.Id == pageId).ExecuteUpdateAsync(s => s.SetProperty(p => p.RecordProblems, problems), cancellationToken);
+
+    public Task ReleaseRecordAsync(Guid pageId, CancellationToken cancellationToken = default) =>
+        db.Set<ScannedPage>().Where(p => p.Id == pageId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RecordId, (Guid?)null).SetProperty(p => p.RecordKey, (string?)null).SetProperty(p => p.RecordedAt, (DateTimeOffset?)null), cancellationToken);
 
     public Task SaveChangesAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);
 }

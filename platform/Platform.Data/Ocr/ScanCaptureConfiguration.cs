@@ -49,6 +49,10 @@ internal sealed class ScannedPageConfiguration : IEntityTypeConfiguration<Scanne
         page.Property(p => p.Reason).HasMaxLength(1000);
         page.Property(p => p.ReasonCode).HasMaxLength(32);
         page.Property(p => p.Warnings).HasMaxLength(400);
+        page.Property(p => p.RecordKey).HasMaxLength(64);
+        page.Property(p => p.RecordProblems).HasMaxLength(4000);
+        // One record per sheet: a second page with the same key (a sheet scanned twice) cannot take it too.
+        page.HasIndex(p => p.RecordKey).IsUnique();
         page.HasIndex(p => new { p.BatchId, p.Ordinal }).IsUnique();
         page.HasIndex(p => new { p.BatchId, p.State });
         page.HasOne<ScanFile>().WithMany().HasForeignKey(p => p.FileId).OnDelete(DeleteBehavior.Cascade);

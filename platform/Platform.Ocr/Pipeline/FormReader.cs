@@ -83,7 +83,7 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
 
             var placed = template.PlacedCells().ToList();
             var cells = CellValidator.CheckGroups(CellValidator.CheckSums([.. placed.Select(p => CellValidator.Check(_cells.Read(aligned, p, KeepCrops), p.Cell))], template), template);
-            return new PageResult(source, number, PageStatus.Read, null, cells, Lines(placed, cells))
+            return new PageResult(source, number, PageStatus.Read, null, cells, LineItems.Of(template, cells))
             {
                 TurnedOver = aligned.TurnedOver, Warnings = aligned.Warnings, Skew = Math.Round(aligned.Skew, 2), Milliseconds = clock.Elapsed.TotalMilliseconds,
             };
@@ -99,30 +99,5 @@ public sealed class FormReader(FormTemplate template, RecognizerPool recognizers
         using var grey = scan.Depth == 8 ? scan.Share() : scan.ToGrey();
         using var ink = grey.Threshold(110);
         return ink.CountInk() < (double)ink.Width * ink.Height * BlankShare;
-    }
-
-    /// <summary>Written in: a value, a ticked box (an unticked box is "false", not a value).</summary>
-    private static bool IsFilled(CellResult cell) => cell.Value is not null && !(cell.Type == CellKind.Check && cell.Value == "false");
-
-    private List<LineItem> Lines(List<PlacedCell> placed, IReadOnlyList<CellResult> cells)
-    {
-        var byPath = cells.ToDictionary(c => c.Path, StringComparer.Ordinal);
-        var grids = template.Rows.Where(g => g.Grid is not null).ToDictionary(g => g.Name, g => g.Grid!, StringComparer.Ordinal);
-        return [.. placed.Where(p => p.Group is not null).GroupBy(p => (p.Group!, p.Row!.Value))
-            .Where(row => row.Any(p => !p.Cell.Preprinted && IsFilled(byPath[p.Path])))
-            .SelectMany(row =>
-            {
-                var values = row.ToDictionary(p => p.Cell.Field, p => byPath[p.Path].Value, StringComparer.Ordinal);
-                if (!grids.TryGetValue(row.Key.Item1, out var grid))
-                {
-                    return [new LineItem(row.Key.Item1, row.Key.Value, values)];
-                }
-
-                // One line per size with a quantity; the row's other cells repeated on each.
-                var common = values.Where(v => !grid.Columns.ContainsKey(v.Key)).ToList();
-                return grid.Columns.Where(c => values.GetValueOrDefault(c.Key) is not null)
-                    .Select(c => new LineItem(row.Key.Item1, row.Key.Value, new Dictionary<string, string?>(common, StringComparer.Ordinal) { [grid.Field] = c.Value, [grid.Quantity] = values[c.Key] }))
-                    .DefaultIfEmpty(new LineItem(row.Key.Item1, row.Key.Value, new Dictionary<string, string?>(common, StringComparer.Ordinal)));
-            })];
     }
 }

@@ -39,6 +39,12 @@ public sealed class FormTemplate
     /// <summary>Texts printed on the blank form (title, labels, column headings).</summary>
     public List<PrintedText> Printed { get; set; } = [];
 
+    /// <summary>
+    /// How a confirmed sheet becomes a record (entity, fields, lines, duplicate key). The recogniser never reads it: it is
+    /// kept with the template so that the form and what it fills travel together, and checked by whoever creates the records.
+    /// </summary>
+    public JsonElement? Records { get; set; }
+
     /// <summary>Every cell of the page with its place: the header cells, then each row of each group (fields named <c>lines[3].qty_s</c>).</summary>
     public IEnumerable<PlacedCell> PlacedCells()
     {

@@ -58,12 +58,30 @@ public interface IScanBatchStore
     /// </summary>
     Task<int> ConfirmAsync(Guid batchId, IReadOnlyCollection<long> cellIds, bool correct, string? value, string userId, string how, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>The batch's pages that still have a flagged cell nobody confirmed.</summary>
+    Task<IReadOnlyList<Guid>> PagesInDoubtAsync(Guid batchId, CancellationToken cancellationToken = default);
+
+    /// <summary>The page whose sheet became a record under this duplicate key, if any.</summary>
+    Task<ScannedPage?> FindRecordedAsync(string recordKey, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Notes that the page became <paramref name="recordId"/> under <paramref name="recordKey"/>, once: false when it already
+    /// became a record or another page holds the key (then the caller's transaction must be rolled back).
+    /// </summary>
+    Task<bool> RecordAsync(Guid pageId, Guid recordId, string recordKey, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps why the sheet could not become a record (JSON); null clears it.</summary>
+    Task SetRecordProblemsAsync(Guid pageId, string? problems, CancellationToken cancellationToken = default);
+
+    /// <summary>Lets a page's key go when the record it made no longer exists, so the same sheet can become a record again.</summary>
+    Task ReleaseRecordAsync(Guid pageId, CancellationToken cancellationToken = default);
+
     Task SaveChangesAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>A batch with its pages counted by state.</summary>
 public sealed record ScanBatchSummary(Guid Id, string Name, string TemplateName, int TemplateVersion, string State, DateTimeOffset CreatedAt, string CreatedBy, Guid? JobId,
-    int Files, int Pages, int Pending, int Read, int Blank, int NotAligned, int Rejected, int FlaggedCells);
+    int Files, int Pages, int Pending, int Read, int Blank, int NotAligned, int Rejected, int FlaggedCells, int Recorded);
 
 /// <summary>A field of a batch: its cells, those flagged by the reader, those nobody confirmed yet.</summary>
 public sealed record FieldProgress(string Field, int Cells, int Flagged, int Unconfirmed);

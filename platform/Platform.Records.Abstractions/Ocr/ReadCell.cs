@@ -27,8 +27,11 @@ public sealed class ReadCell
 
     public byte[]? Crop { get; set; }
 
-    /// <summary>The value a person confirmed or typed; null while nobody looked at it.</summary>
+    /// <summary>The value a person typed over the reading: null when they changed nothing, "" when they emptied the cell.</summary>
     public string? Corrected { get; set; }
+
+    /// <summary>What the cell holds now: the correction when there is one, else the reading.</summary>
+    public string? Current => Corrected is null ? Value : Corrected.Length == 0 ? null : Corrected;
 
     public bool Confirmed { get; set; }
 

@@ -41,6 +41,17 @@ public sealed class ScannedPage
     public double Milliseconds { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>The record the sheet became (of the entity the template's record mapping names); null until one was created.</summary>
+    public Guid? RecordId { get; set; }
+
+    /// <summary>What makes two sheets the same order (the template's duplicate key, hashed), kept with the record it made: unique.</summary>
+    public string? RecordKey { get; set; }
+
+    /// <summary>Why the last attempt to make the sheet a record was refused (JSON: a list of cell path and message); null when it was not.</summary>
+    public string? RecordProblems { get; set; }
+
+    public DateTimeOffset? RecordedAt { get; set; }
 }
 
 public static class ScannedPageStates

@@ -1,3 +1,4 @@
+using Platform.Records.Query.Spreadsheets;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;

@@ -9,7 +9,8 @@ namespace Platform.E2E;
 /// <summary>
 /// The scan batches page in a real browser, in Chinese: a stack of filled-in order sheets (and one file that
 /// is no scan) dropped on the page becomes a batch, read in the background while the page shows its
-/// progress; each sheet's state, the bad file's reason, and a read sheet's cells with their pictures.
+/// progress; each sheet's state, the bad file's reason, and a read sheet's cells with their pictures; proofread
+/// vertically, then sheet by sheet, the sheets become orders whose export and totals add up to what was written.
 /// </summary>
 public sealed class ScanBatchPageTests
 {
@@ -39,6 +40,7 @@ public sealed class ScanBatchPageTests
             await page.GetByTestId("ocr-upload-start").ClickAsync();
 
             await Assertions.Expect(page.GetByTestId("ocr-batch-name")).ToHaveTextAsync("春季订货会 2 号馆", new() { Timeout = 30_000 });
+            var batchUrl = page.Url;
             await Assertions.Expect(page.GetByTestId("ocr-batch-progress")).ToHaveAttributeAsync("data-state", "read", new() { Timeout = 90_000 });
             await Assertions.Expect(page.GetByTestId("ocr-page-row")).ToHaveCountAsync(5);
             await Assertions.Expect(page.Locator("[data-testid=ocr-page-row][data-state=read]")).ToHaveCountAsync(4);
@@ -62,6 +64,7 @@ public sealed class ScanBatchPageTests
             await Assertions.Expect(page.GetByTestId("ocr-field-dealer_code")).ToContainTextAsync("经销商编号 · 待确认 4");
             await Assertions.Expect(page.GetByTestId("ocr-tile")).ToHaveCountAsync(4);
             var firstTile = page.GetByTestId("ocr-tile").First;
+            var correctedPage = int.Parse((await firstTile.GetAttributeAsync("data-page"))!, System.Globalization.CultureInfo.InvariantCulture);
             await firstTile.ClickAsync();
             await Assertions.Expect(page.GetByTestId("ocr-selected")).ToHaveTextAsync("已选 1 格");
             await page.GetByTestId("ocr-new-value").FillAsync("D0001");
@@ -85,6 +88,40 @@ public sealed class ScanBatchPageTests
             await Assertions.Expect(page.GetByTestId("ocr-accept-unflagged")).ToHaveCountAsync(0);
             await browser.ScreenshotAsync("ocr-proofread-zh");
 
+            // Sheet by sheet: what still has doubts, each cell's picture beside its value; typed as the sheet says, Enter goes on.
+            await page.GotoAsync(batchUrl);
+            await browser.WaitUntilInteractiveAsync();
+            await page.GetByTestId("ocr-verify").ClickAsync();
+            await VerifyAsync(page, scans, correctedPage);
+
+            // The orders. A row with a style but no quantity refuses its sheet, bound to the row: sheet by sheet again, the
+            // proof-reader empties the row (the dealer wrote nothing to order), and the sheet becomes an order too.
+            await page.GetByTestId("ocr-verify-back").ClickAsync();
+            await page.GetByTestId("ocr-make-records").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("ocr-records-run")).ToContainTextAsync("0 张重复；还有 0 张待校对。");
+            var refused = await page.GetByTestId("ocr-page-record-problem").AllInnerTextsAsync();
+            Assert.All(refused, r => Assert.Matches(@"^第 \d+ 行: 第 \d+ 行填写了内容，但没有数量。$", r));
+            if (refused.Count > 0)
+            {
+                await page.GetByTestId("ocr-verify").ClickAsync();
+                await VerifyAsync(page, scans, correctedPage, emptyRowsWithoutQuantity: true);
+                await page.GetByTestId("ocr-verify-back").ClickAsync();
+                await page.GetByTestId("ocr-make-records").ClickAsync();
+                await Assertions.Expect(page.GetByTestId("ocr-records-run")).ToContainTextAsync($"已生成 {refused.Count} 条记录，0 张被拒，0 张重复；还有 0 张待校对。");
+            }
+
+            await Assertions.Expect(page.GetByTestId("ocr-page-record-link")).ToHaveCountAsync(4);
+            var quantities = scans.Sum(scan => Values(scan).Where(v => v.Key.Contains(".qty_", StringComparison.Ordinal)).Sum(v => int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture)));
+            await Assertions.Expect(page.GetByTestId("ocr-summary-total")).ToHaveTextAsync(quantities.ToString("#,0", System.Globalization.CultureInfo.GetCultureInfo("zh-CN")));
+            await browser.ScreenshotAsync("ocr-records-zh");
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("ocr-export-csv").ClickAsync());
+            var csv = (await File.ReadAllLinesAsync((await download.PathAsync())!)).Where(l => l.Length > 0).ToList();
+            var quantity = csv[0].Split(',').ToList().IndexOf("数量");
+            Assert.True(quantity > 0, csv[0]);
+            Assert.Equal(quantities, csv.Skip(1).Sum(l => int.Parse(l.Split(',')[quantity], System.Globalization.CultureInfo.InvariantCulture)));
+            await page.GetByTestId("ocr-page-record-link").First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("TF-");
+
             await page.GotoAsync(host.BaseUrl + "/ocr/batches");
             await browser.WaitUntilInteractiveAsync();
             await Assertions.Expect(page.GetByTestId("ocr-batch-row")).ToHaveCountAsync(1);
@@ -95,6 +132,43 @@ public sealed class ScanBatchPageTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>
+    /// Goes through every sheet the verification page offers, typing what the sheet really says (the dealer code of the page
+    /// corrected in vertical proofreading stays D0001); a row refused for having no quantity is emptied when asked.
+    /// </summary>
+    private static async Task VerifyAsync(IPage page, List<string> scans, int correctedPage, bool emptyRowsWithoutQuantity = false)
+    {
+        var verified = 0;
+        while (await page.GetByTestId("ocr-verify-done").CountAsync() == 0)
+        {
+            var sheet = page.GetByTestId("ocr-verify-sheet");
+            await Assertions.Expect(sheet).ToBeVisibleAsync();
+            var ordinal = int.Parse((await sheet.GetAttributeAsync("data-page"))!, System.Globalization.CultureInfo.InvariantCulture);
+            var truth = Values(scans[ordinal - 1]);
+            truth["dealer_code"] = ordinal == correctedPage ? "D0001" : truth["dealer_code"];
+            foreach (var cell in await page.GetByTestId("ocr-verify-cell").AllAsync())
+            {
+                var path = (await cell.GetAttributeAsync("data-path"))!;
+                var empty = emptyRowsWithoutQuantity && (await cell.InnerTextAsync()).Contains("没有数量", StringComparison.Ordinal);
+                if (await cell.GetByTestId("ocr-verify-tick").CountAsync() > 0)
+                {
+                    await cell.GetByTestId("ocr-verify-tick").SetCheckedAsync(!empty && truth.GetValueOrDefault(path) == "true");
+                }
+                else
+                {
+                    await cell.GetByTestId("ocr-verify-value").FillAsync(empty ? "" : truth.GetValueOrDefault(path) ?? "");
+                }
+            }
+
+            await page.GetByTestId("ocr-verify-form").Locator("input").First.PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("ocr-verify-message")).ToContainTextAsync($"第 {ordinal} 页已确认");
+            Assert.True(++verified <= 8, "the same sheets came back again and again");
+        }
+    }
+
+    private static Dictionary<string, string> Values(string scan) =>
+        JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
 
     private static string Truth(string scan, string field) =>
         JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").GetProperty(field).GetString()!;

@@ -41,7 +41,7 @@ public sealed class FormReaderTests : IDisposable
         foreach (var (page, truth) in pages.Zip(truths))
         {
             var rows = truth.Values.Keys.Where(k => k.StartsWith("lines[", StringComparison.Ordinal)).Select(k => int.Parse(k[6..k.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order();
-            Assert.Equal(rows, page.Lines.Select(l => l.Row));
+            Assert.Equal(rows, page.Lines.Select(l => l.Row).Distinct());
         }
     }
 
@@ -210,7 +210,7 @@ public sealed class FormReaderTests : IDisposable
             .Select(k => int.Parse(k[6..k.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
         Assert.True(written.Count < form.Rows[0].Count, "the page should have rows with nothing written in");
         Assert.Equal(form.Rows[0].Count, truth.Values.Keys.Count(k => k.EndsWith(".style_no", StringComparison.Ordinal))); // printed in every row
-        Assert.Equal(written, page.Lines.Select(l => l.Row));
+        Assert.Equal(written, page.Lines.Select(l => l.Row).Distinct());
     }
 
     [SkippableFact]
@@ -228,7 +228,7 @@ public sealed class FormReaderTests : IDisposable
         var truth = CorpusWriter.Write(form, 1, _folder, seed: 45).Single();
         var page = new FormReader(form, _recognizers).ReadFile(Path.Combine(_folder, truth.Image)).Single();
 
-        var expected = page.Cells.Where(c => c.Type == CellKind.Digits && c.Path.StartsWith("lines[", StringComparison.Ordinal) && c.Value is not null)
+        var expected = page.Cells.Where(c => c.Type == CellKind.Digits && c.Path.StartsWith("lines[", StringComparison.Ordinal) && c.Value is not null && c.Value.Trim('0').Length > 0)
             .Select(c => (Row: int.Parse(c.Path[6..c.Path.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture), Size: form.Rows[0].Grid!.Columns[c.Field], Quantity: c.Value))
             .OrderBy(l => l.Row).ThenBy(l => l.Size, StringComparer.Ordinal).ToList();
         Assert.True(expected.Count > 5, $"only {expected.Count} quantities on the page");

@@ -1,3 +1,4 @@
+using Platform.Records.Query.Spreadsheets;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

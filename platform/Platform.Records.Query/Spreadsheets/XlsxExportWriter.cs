@@ -2,9 +2,8 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Platform.Records.Query;
 
-namespace Platform.DataTransfer.Export;
+namespace Platform.Records.Query.Spreadsheets;
 
 /// <summary>
 /// An .xlsx workbook of one sheet, streamed row by row into a temporary file (the package format needs
@@ -93,7 +92,7 @@ public sealed class XlsxExportWriter : IExportWriter
         decimal or long or int or double or float => new Cell { CellValue = new CellValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)), DataType = CellValues.Number },
         DateOnly date => new Cell { CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate()), StyleIndex = DateStyle },
         DateTimeOffset at => new Cell { CellValue = new CellValue(at.UtcDateTime.ToOADate()), StyleIndex = DateTimeStyle },
-        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(CellText.Of(value)) { Space = SpaceProcessingModeValues.Preserve }) },
+        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(PlainText.Of(value)) { Space = SpaceProcessingModeValues.Preserve }) },
     };
 
     /// <summary>Default, date (yyyy-mm-dd), date and time, bold heading, per cent.</summary>

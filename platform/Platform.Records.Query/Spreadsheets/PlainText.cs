@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Platform.DataTransfer.Export;
+namespace Platform.Records.Query.Spreadsheets;
 
 /// <summary>A value as plain text, the same in every language: dates as yyyy-MM-dd, numbers without the stored trailing zeros (20, not 20.0000).</summary>
-public static class CellText
+public static class PlainText
 {
     public static string Of(object? value) => value switch
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Platform.DataTransfer.Export;
+namespace Platform.Records.Query.Spreadsheets;
 
 /// <summary>
 /// CSV as Excel opens it: UTF-8 with a byte-order mark (so Chinese is not garbled), commas, fields
@@ -39,7 +39,7 @@ public sealed class CsvExportWriter(Stream stream) : IExportWriter
 
     private static string Field(object? value)
     {
-        var text = CellText.Of(value);
+        var text = PlainText.Of(value);
         if (value is string && text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
         {
             text = "'" + text;

@@ -1,4 +1,4 @@
-namespace Platform.DataTransfer.Export;
+namespace Platform.Records.Query.Spreadsheets;
 
 /// <summary>Writes an export row by row to a stream, so a large list never sits in memory whole.</summary>
 public interface IExportWriter : IAsyncDisposable

@@ -1,0 +1,151 @@
+using Platform.Core.Metadata;
+using Platform.Ocr.Templates;
+using Platform.Records;
+
+namespace Platform.OcrCapture.Records;
+
+/// <summary>
+/// Checks a template's record mapping against the template (the cells it reads) and the entities (the fields it fills),
+/// so a package with a wrong mapping is refused when it is applied, not when the first sheet is confirmed.
+/// </summary>
+public static class SheetMappingCheck
+{
+    /// <summary>The kinds of field a read cell can fill.</summary>
+    public static readonly IReadOnlySet<string> Fillable = new HashSet<string>(StringComparer.Ordinal)
+    {
+        FieldTypes.Text.Name, FieldTypes.LongText.Name, FieldTypes.WholeNumber.Name, FieldTypes.DecimalNumber.Name, FieldTypes.Money.Name,
+        FieldTypes.Percent.Name, FieldTypes.Date.Name, FieldTypes.DateTime.Name, FieldTypes.YesNo.Name, FieldTypes.Choice.Name,
+        FieldTypes.Email.Name, FieldTypes.Phone.Name, FieldTypes.Url.Name,
+    };
+
+    /// <summary>Every problem, each starting with where it is (<c>records.fields.delivery</c>).</summary>
+    public static List<string> Problems(FormTemplate template, SheetMapping mapping, RecordsSchema schema)
+    {
+        var problems = new List<string>();
+        var entity = schema.Find(mapping.Entity);
+        if (entity is null)
+        {
+            problems.Add($"records.entity: there is no entity '{mapping.Entity}'.");
+            return problems;
+        }
+
+        if (schema.ParentOf(entity.Name) is { } parent)
+        {
+            problems.Add($"records.entity: '{entity.Name}' holds the lines of '{parent.Parent.Name}'; a sheet becomes a record of its own entity.");
+        }
+
+        var header = template.Cells.ToDictionary(c => c.Field, StringComparer.Ordinal);
+        foreach (var (name, source) in mapping.Fields)
+        {
+            var path = $"records.fields.{name}";
+            if (Field(entity, name, path, problems) is not { } field)
+            {
+                continue;
+            }
+
+            if (source.Cell is { } cell && !header.ContainsKey(cell))
+            {
+                problems.Add($"{path}: the template has no cell '{cell}' outside its rows.");
+            }
+
+            if (source.Ticked is { } ticked)
+            {
+                CheckTicked(field, ticked, header, path, problems);
+            }
+        }
+
+        if (mapping.SheetField is { } sheetField && Field(entity, sheetField, "records.sheetField", problems) is { } sheet && sheet.Type != FieldTypes.Text.Name)
+        {
+            problems.Add($"records.sheetField: '{sheetField}' must be a text field to hold where the sheet came from.");
+        }
+
+        if (mapping.Lines is { } lines)
+        {
+            CheckLines(template, entity, lines, schema, problems);
+        }
+
+        foreach (var part in mapping.DuplicateKey.Where(p => !mapping.Fields.ContainsKey(p) && p != mapping.Lines?.Field))
+        {
+            problems.Add($"records.duplicateKey: '{part}' is neither a field the mapping fills nor its lines field.");
+        }
+
+        return problems;
+    }
+
+    private static void CheckTicked(FieldDefinition field, IReadOnlyDictionary<string, string> ticked, Dictionary<string, CellTemplate> header, string path, List<string> problems)
+    {
+        if (ticked.Count == 0)
+        {
+            problems.Add($"{path}.ticked: name at least one value and its check box.");
+        }
+
+        foreach (var (value, cell) in ticked)
+        {
+            if (!header.TryGetValue(cell, out var box) || box.Type != CellKind.Check)
+            {
+                problems.Add($"{path}.ticked.{value}: '{cell}' is not a check box of the template outside its rows.");
+            }
+
+            if (field.Type == FieldTypes.Choice.Name && field.Choices?.Any(c => c.Value == value) != true)
+            {
+                problems.Add($"{path}.ticked.{value}: '{value}' is not a choice of the field '{field.Name}'.");
+            }
+        }
+
+        if (field.Type != FieldTypes.Choice.Name && field.Type != FieldTypes.Text.Name)
+        {
+            problems.Add($"{path}: a group of check boxes fills a choice or text field, not {field.Type}.");
+        }
+    }
+
+    private static void CheckLines(FormTemplate template, EntityDefinition entity, LineMapping lines, RecordsSchema schema, List<string> problems)
+    {
+        var linesField = entity.Fields.FirstOrDefault(f => !f.Removed && f.Name.Equals(lines.Field, StringComparison.Ordinal));
+        if (linesField?.Type != FieldTypes.Lines.Name || schema.Find(linesField.Target ?? "") is not { } lineEntity)
+        {
+            problems.Add($"records.lines.field: '{entity.Name}' has no lines field '{lines.Field}'.");
+            return;
+        }
+
+        if (template.Rows.FirstOrDefault(r => r.Name == lines.Rows) is not { } group)
+        {
+            problems.Add($"records.lines.rows: the template has no row group '{lines.Rows}'.");
+            return;
+        }
+
+        var names = group.Cells.Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
+        if (group.Grid is { } grid)
+        {
+            names.ExceptWith(grid.Columns.Keys);
+            names.Add(grid.Field);
+            names.Add(grid.Quantity);
+        }
+
+        foreach (var (name, source) in lines.Fields)
+        {
+            var path = $"records.lines.fields.{name}";
+            if (Field(lineEntity, name, path, problems) is not null && !names.Contains(source))
+            {
+                problems.Add($"{path}: a line of '{lines.Rows}' has no value '{source}' (it has {string.Join(", ", names.Order(StringComparer.Ordinal))}).");
+            }
+        }
+    }
+
+    private static FieldDefinition? Field(EntityDefinition entity, string name, string path, List<string> problems)
+    {
+        var field = entity.Fields.FirstOrDefault(f => !f.Removed && f.Name.Equals(name, StringComparison.Ordinal));
+        if (field is null)
+        {
+            problems.Add($"{path}: '{entity.Name}' has no field '{name}'.");
+            return null;
+        }
+
+        if (!Fillable.Contains(field.Type))
+        {
+            problems.Add($"{path}: a {field.Type} field is not filled from a scan.");
+            return null;
+        }
+
+        return field;
+    }
+}

@@ -8,7 +8,7 @@ namespace Platform.Web.Tests.Localization;
 public sealed partial class LocalizationCompletenessTests
 {
     private static readonly Assembly[] Assemblies =
-        [typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(RecordPages.Startup).Assembly, typeof(DataTransfer.Startup).Assembly, typeof(Workflows.Startup).Assembly, typeof(Web.Components.Files.FileDropZone).Assembly];
+        [typeof(LocalizationCatalog).Assembly, typeof(Core.Fields.FieldType).Assembly, typeof(Themes.Admin.Startup).Assembly, typeof(Identity.Startup).Assembly, typeof(Entities.Startup).Assembly, typeof(RecordPages.Startup).Assembly, typeof(DataTransfer.Startup).Assembly, typeof(Workflows.Startup).Assembly, typeof(OcrCapture.Startup).Assembly, typeof(Web.Components.Files.FileDropZone).Assembly];
 
     public static TheoryData<string> UiAssemblies() => new(Assemblies.Select(a => a.GetName().Name!));
 
@@ -54,13 +54,13 @@ public sealed partial class LocalizationCompletenessTests
     private static IEnumerable<string> SourceFiles()
     {
         var root = Platform.Tests.RepositoryFolder.Root;
-        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "modules/Platform.Workflows", "platform/Platform.Data", "platform/Platform.Core", "platform/Platform.Bpmn" }
+        return new[] { "platform/Platform.Web", "themes/Platform.Themes.Admin", "modules/Platform.Identity", "modules/Platform.Entities", "modules/Platform.Workflows", "modules/Platform.OcrCapture", "platform/Platform.Data", "platform/Platform.Core", "platform/Platform.Bpmn" }
             .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(root, dir), "*.*", SearchOption.AllDirectories))
             .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
                         && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
     }
 
-    // L["Key"], localizer["Key", …], and keys written as menu/permission data ("Module.Area.Name" literals passed as text keys).
-    [GeneratedRegex(@"(?:\bL|localizer)\[""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|new\(""(?<key>[A-Z][A-Za-z]+\.Menu\.[A-Za-z.]+)""|""(?<key>[A-Z][A-Za-z]+\.Permissions\.[A-Za-z.]+)""|""(?<key>FieldTypes\.(?:Value|Cell)\.[A-Za-z.]+)""")]
+    // L["Key"], localizer["Key", …], text["Key"], a refusal's key, and keys written as menu/permission data ("Module.Area.Name" literals passed as text keys).
+    [GeneratedRegex(@"(?:\bL|localizer|\btext)\[""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|RefusedException\(""(?<key>[A-Z][A-Za-z]+\.[A-Za-z.]+)""|new\(""(?<key>[A-Z][A-Za-z]+\.Menu\.[A-Za-z.]+)""|""(?<key>[A-Z][A-Za-z]+\.Permissions\.[A-Za-z.]+)""|""(?<key>FieldTypes\.(?:Value|Cell)\.[A-Za-z.]+)""")]
     private static partial Regex KeyUse();
 }

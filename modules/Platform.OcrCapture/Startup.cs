@@ -27,6 +27,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ScanBatchService>();
         services.AddScoped<Proofreading.ProofreadingService>();
         services.AddScoped<Records.SheetRecordService>();
+        var watched = new WatchedFolderSettings();
+        configuration.GetSection("Platform:Ocr:Watch").Bind(watched);
+        services.AddSingleton(watched);
+        services.AddSingleton<WatchedFolders>();
+        services.AddHostedService(sp => sp.GetRequiredService<WatchedFolders>());
         services.AddScoped<Records.BatchExport>();
         services.AddScoped<IBackgroundJobHandler>(sp => new ScanBatchReading(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Platform.Ocr.Recognition.RecognizerPool>(),
             sp.GetRequiredService<TimeProvider>()) { Parallelism = configuration.GetValue("Platform:Ocr:Parallelism", Environment.ProcessorCount) });

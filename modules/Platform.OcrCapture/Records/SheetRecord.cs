@@ -10,7 +10,12 @@ using Platform.Records.Ocr;
 namespace Platform.OcrCapture.Records;
 
 /// <summary>A refusal bound to a cell of the sheet (<c>lines[3].qty_m</c>), or to the sheet as a whole when the path is null.</summary>
-public sealed record SheetProblem(string? Path, string Message);
+public sealed record SheetProblem(string? Path, string Message)
+{
+    /// <summary>The problems a page keeps (<see cref="ScannedPage.RecordProblems"/>).</summary>
+    public static IReadOnlyList<SheetProblem> Of(ScannedPage page) =>
+        page.RecordProblems is { } json ? JsonSerializer.Deserialize<List<SheetProblem>>(json, JsonSerializerOptions.Web) ?? [] : [];
+}
 
 /// <summary>
 /// A sheet as the record it becomes, from what its cells hold now (corrections included): the values for the record

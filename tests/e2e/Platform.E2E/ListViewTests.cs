@@ -82,6 +82,7 @@ public sealed class ListViewTests
         // Back to the list: select two orders and delete them.
         await page.GetByTestId("layout-toggle").ClickAsync();
         await page.GetByTestId("select-row").Nth(0).CheckAsync();
+        await Assertions.Expect(page.GetByTestId("bulk-count")).ToHaveTextAsync("已选 1 条"); // the bar re-renders the rows: let it settle first
         await page.GetByTestId("select-row").Nth(1).CheckAsync();
         await Assertions.Expect(page.GetByTestId("bulk-count")).ToHaveTextAsync("已选 2 条");
         await page.GetByTestId("bulk-delete").ClickAsync();

@@ -119,8 +119,17 @@ public sealed class ScanBatchPageTests
             var quantity = csv[0].Split(',').ToList().IndexOf("数量");
             Assert.True(quantity > 0, csv[0]);
             Assert.Equal(quantities, csv.Skip(1).Sum(l => int.Parse(l.Split(',')[quantity], System.Globalization.CultureInfo.InvariantCulture)));
+            // The same batch in English: the orders, the export and the totals say so.
+            await page.GotoAsync($"{host.BaseUrl}/culture/set?culture=en&returnUrl={Uri.EscapeDataString(new Uri(batchUrl).AbsolutePath)}");
+            await browser.WaitUntilInteractiveAsync();
+            await Assertions.Expect(page.GetByTestId("ocr-make-records")).ToContainTextAsync("Create the orders");
+            await Assertions.Expect(page.GetByTestId("ocr-records-made")).ToHaveTextAsync("4 of 4 read sheets are records.");
+            await Assertions.Expect(page.GetByTestId("ocr-export-xlsx")).ToContainTextAsync("Export the lines (.xlsx)");
+            await Assertions.Expect(page.GetByTestId("ocr-summary").Locator("thead th").First).ToHaveTextAsync("Style no.");
+            await Assertions.Expect(page.GetByTestId("ocr-verify")).ToContainTextAsync("Sheet by sheet");
             await page.GetByTestId("ocr-page-record-link").First.ClickAsync();
             await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("TF-");
+            await page.GotoAsync($"{host.BaseUrl}/culture/set?culture=zh-CN&returnUrl=/");
 
             await page.GotoAsync(host.BaseUrl + "/ocr/batches");
             await browser.WaitUntilInteractiveAsync();

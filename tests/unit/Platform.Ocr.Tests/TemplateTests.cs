@@ -78,13 +78,13 @@ public sealed class TemplateTests
     public void A_one_of_group_is_two_or_more_check_boxes_and_only_text_is_preprinted()
     {
         var form = FormTemplate.Load(SampleForm.TemplatePath);
-        form.Cells.Single(c => c.Field == "urgent").OneOf = "delivery";
-        form.Cells.Single(c => c.Field == "dealer_code").OneOf = "delivery";
+        form.Cells.Single(c => c.Field == "urgent").OneOf = "pair";
+        form.Cells.Single(c => c.Field == "dealer_code").OneOf = "pair";
         form.Cells.Single(c => c.Field == "total").Preprinted = true;
 
         var problems = Assert.Throws<TemplateException>(() => FormTemplate.Parse(form.ToJson(), "one-of.json")).Problems;
 
-        Assert.Contains(problems, p => p.Contains("oneOf 'delivery': a one-of group is two or more check cells ('dealer_code' (text), 'urgent' (check))", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("oneOf 'pair': a one-of group is two or more check cells ('dealer_code' (text), 'urgent' (check))", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'total': preprinted applies to text cells", StringComparison.Ordinal));
     }
 

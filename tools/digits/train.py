@@ -150,6 +150,7 @@ def main():
     parser.add_argument("--pipeline-train", help="digits the engine cut from scans filled with the training part (platform ocr digit-samples --part training)")
     parser.add_argument("--keep-weights", action="store_true", help="also write digits.pt (the network's weights) to --out, to build an ensemble from later")
     parser.add_argument("--pipeline-validation", help="the same from the validation part: then they choose and calibrate the model")
+    parser.add_argument("--checkpoint", help="a file the state is saved to after every epoch; a run started with an existing one goes on after its last epoch, with the same result")
     arguments = parser.parse_args()
     with open(arguments.settings, encoding="utf-8") as file:
         settings = json.load(file)
@@ -183,8 +184,19 @@ def main():
         mixer = torch.Generator().manual_seed(seed)
         print(f"validation: {len(val_images)} digits ({'cut by the engine from scans' if arguments.pipeline_validation else 'imitated pen and scan'})"
               + (f"; {len(engine_cut[0])} engine-cut training digits mixed in" if engine_cut else ""), flush=True)
-        best, best_state = -1.0, None
-        for epoch in range(epochs):
+        best, best_state, first = -1.0, None, 0
+        if arguments.checkpoint and os.path.exists(arguments.checkpoint):
+            kept = torch.load(arguments.checkpoint, map_location="cpu")
+            model.load_state_dict(kept["model"])
+            optimiser.load_state_dict(kept["optimiser"])
+            schedule.load_state_dict(kept["schedule"])
+            torch.set_rng_state(kept["rng"])
+            mixer.set_state(kept["mixer"])
+            best, best_state, first = kept["best"], kept["bestState"], kept["epoch"] + 1
+            pending.get()  # the first epoch's examples, not needed: the examples of the epoch to go on with are made instead
+            pending = generate(pool, seed + 10 + first, per_epoch - engine_count)
+            print(f"going on after epoch {first} from {arguments.checkpoint}", flush=True)
+        for epoch in range(first, epochs):
             images, labels = collect(pending)
             if epoch + 1 < epochs:
                 pending = generate(pool, seed + 11 + epoch, per_epoch - engine_count)
@@ -205,6 +217,10 @@ def main():
             print(f"epoch {epoch + 1}/{epochs}: loss {total / len(order):.4f}, validation {accuracy:.4%} ({time.time() - started:.0f} s)", flush=True)
             if accuracy > best:
                 best, best_state = accuracy, {k: v.clone() for k, v in model.state_dict().items()}
+            if arguments.checkpoint:
+                torch.save({"epoch": epoch, "model": model.state_dict(), "optimiser": optimiser.state_dict(), "schedule": schedule.state_dict(),
+                            "rng": torch.get_rng_state(), "mixer": mixer.get_state(), "best": best, "bestState": best_state}, arguments.checkpoint + ".new")
+                os.replace(arguments.checkpoint + ".new", arguments.checkpoint)
 
     model.load_state_dict(best_state)
     os.makedirs(arguments.out, exist_ok=True)

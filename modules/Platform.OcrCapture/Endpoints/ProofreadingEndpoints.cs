@@ -57,8 +57,7 @@ public static class ProofreadingEndpoints
         }
         catch (CaptureRefusedException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: context.RequestServices.GetRequiredService<IStringLocalizer>()[e.Key, [.. e.Arguments]],
-                extensions: new Dictionary<string, object?> { ["code"] = e.Key });
+            return CaptureProblems.Of(context, StatusCodes.Status400BadRequest, e.Key, [.. e.Arguments]);
         }
     }
 

@@ -46,7 +46,7 @@ public static class ScanBatchEndpoints
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
         {
-            return Problem(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.NotMultipart");
+            return CaptureProblems.Of(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.NotMultipart");
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -70,7 +70,7 @@ public static class ScanBatchEndpoints
                 {
                     if (uploads.Count >= ScanBatchService.MostFiles)
                     {
-                        return Problem(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.TooManyFiles", uploads.Count + 1, ScanBatchService.MostFiles);
+                        return CaptureProblems.Of(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.TooManyFiles", uploads.Count + 1, ScanBatchService.MostFiles);
                     }
 
                     var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "") is { Length: > 0 } n ? n : $"scan-{uploads.Count + 1}";
@@ -93,7 +93,7 @@ public static class ScanBatchEndpoints
                     var length = await text.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
                     if (length > MostFieldChars)
                     {
-                        return Problem(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.FieldTooLong", disposition.Name.Value, MostFieldChars);
+                        return CaptureProblems.Of(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.FieldTooLong", disposition.Name.Value, MostFieldChars);
                     }
 
                     var value = new string(buffer, 0, length).Trim();
@@ -110,12 +110,12 @@ public static class ScanBatchEndpoints
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return Problem(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.BadUpload", e.Message);
+            return CaptureProblems.Of(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.BadUpload", e.Message);
         }
 
         if (string.IsNullOrEmpty(template))
         {
-            return Problem(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.TemplateMissing");
+            return CaptureProblems.Of(context, StatusCodes.Status400BadRequest, "OcrCapture.Error.TemplateMissing");
         }
 
         try
@@ -125,7 +125,7 @@ public static class ScanBatchEndpoints
         }
         catch (CaptureRefusedException e)
         {
-            return Problem(context, StatusCodes.Status400BadRequest, e.Key, [.. e.Arguments]);
+            return CaptureProblems.Of(context, StatusCodes.Status400BadRequest, e.Key, [.. e.Arguments]);
         }
     }
 
@@ -136,7 +136,7 @@ public static class ScanBatchEndpoints
     {
         if (await store.SummaryAsync(id, cancellationToken) is not { } summary)
         {
-            return Problem(context, StatusCodes.Status404NotFound, "OcrCapture.Error.NoBatch");
+            return CaptureProblems.Of(context, StatusCodes.Status404NotFound, "OcrCapture.Error.NoBatch");
         }
 
         var files = await store.FilesAsync(id, cancellationToken);
@@ -158,7 +158,7 @@ public static class ScanBatchEndpoints
         var cells = await store.CellsOfPageAsync(page, cancellationToken);
         if (cells.Count > 0 && cells[0].BatchId != id)
         {
-            return Problem(context, StatusCodes.Status404NotFound, "OcrCapture.Error.NoBatch");
+            return CaptureProblems.Of(context, StatusCodes.Status404NotFound, "OcrCapture.Error.NoBatch");
         }
 
         return Results.Ok(cells.Select(c => new
@@ -179,7 +179,4 @@ public static class ScanBatchEndpoints
         context.Response.Headers.CacheControl = "private, max-age=3600";
         return Results.File(crop, "image/png");
     }
-
-    private static IResult Problem(HttpContext context, int status, string key, params object[] arguments) =>
-        Results.Problem(statusCode: status, title: context.RequestServices.GetRequiredService<IStringLocalizer>()[key, arguments], extensions: new Dictionary<string, object?> { ["code"] = key });
 }

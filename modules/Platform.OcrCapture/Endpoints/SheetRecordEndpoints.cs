@@ -36,7 +36,7 @@ public static class SheetRecordEndpoints
         }
         catch (CaptureRefusedException e)
         {
-            return Refused(context, e);
+            return CaptureProblems.Of(context, e);
         }
     }
 
@@ -44,7 +44,7 @@ public static class SheetRecordEndpoints
     {
         if (await store.FindBatchAsync(id, cancellationToken) is not { } batch)
         {
-            return Refused(context, new CaptureRefusedException("OcrCapture.Error.NoBatch"));
+            return CaptureProblems.Of(context, new CaptureRefusedException("OcrCapture.Error.NoBatch"));
         }
 
         try
@@ -54,7 +54,7 @@ public static class SheetRecordEndpoints
         }
         catch (CaptureRefusedException e)
         {
-            return Refused(context, e);
+            return CaptureProblems.Of(context, e);
         }
 
         await using var writer = Writer(format, context, batch.Name);
@@ -71,7 +71,7 @@ public static class SheetRecordEndpoints
         }
         catch (CaptureRefusedException e)
         {
-            return Refused(context, e);
+            return CaptureProblems.Of(context, e);
         }
 
         if (format is null)
@@ -96,7 +96,4 @@ public static class SheetRecordEndpoints
         return writer;
     }
 
-    private static IResult Refused(HttpContext context, CaptureRefusedException e) =>
-        Results.Problem(statusCode: e.Key == "OcrCapture.Error.NoBatch" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
-            title: context.RequestServices.GetRequiredService<IStringLocalizer>()[e.Key, [.. e.Arguments]], extensions: new Dictionary<string, object?> { ["code"] = e.Key });
 }

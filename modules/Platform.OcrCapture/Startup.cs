@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton(_ => new Platform.Ocr.Recognition.RecognizerPool());
         services.AddScoped<IAppPackagePart, Templates.PackageFormTemplates>();
         services.AddScoped<ScanBatchService>();
+        services.AddScoped<Templates.TemplateDesign>();
         services.AddScoped<Proofreading.ProofreadingService>();
         services.AddScoped<Records.SheetRecordService>();
         var watched = new WatchedFolderSettings();

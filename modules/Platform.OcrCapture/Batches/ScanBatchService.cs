@@ -16,6 +16,11 @@ public sealed class ScanBatchService(IScanBatchStore store, IBackgroundJobs jobs
     {
         var stored = await store.FindTemplateAsync(templateName, cancellationToken)
                      ?? throw new CaptureRefusedException("OcrCapture.Error.NoTemplate", templateName);
+        if (!stored.IsPublished)
+        {
+            throw new CaptureRefusedException("OcrCapture.Error.NeverPublished", templateName);
+        }
+
         if (uploads.Count == 0)
         {
             throw new CaptureRefusedException("OcrCapture.Error.NoFiles");

@@ -18,6 +18,19 @@ public static class SheetMappingCheck
         FieldTypes.Email.Name, FieldTypes.Phone.Name, FieldTypes.Url.Name,
     };
 
+    /// <summary>What is wrong with the template's record mapping (its <c>records</c> part), if it has one, against the entities.</summary>
+    public static List<string> Problems(FormTemplate template, RecordsSchema schema)
+    {
+        try
+        {
+            return SheetMapping.Of(template.Records) is { } mapping ? Problems(template, mapping, schema) : [];
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return [$"records: {e.Message}"];
+        }
+    }
+
     /// <summary>Every problem, each starting with where it is (<c>records.fields.delivery</c>).</summary>
     public static List<string> Problems(FormTemplate template, SheetMapping mapping, RecordsSchema schema)
     {

@@ -1,5 +1,4 @@
 using Platform.Core.Metadata;
-using System.Text.Json;
 using Platform.Ocr.Templates;
 using Platform.OcrCapture.Records;
 using Platform.Records;
@@ -32,7 +31,7 @@ public sealed class PackageFormTemplates(IScanBatchStore store, ISchemaManager s
             try
             {
                 var template = FormTemplate.Parse(file.Content, file.Path);
-                if (MappingProblems(template, schema) is { Count: > 0 } problems)
+                if (SheetMappingCheck.Problems(template, schema) is { Count: > 0 } problems)
                 {
                     errors.AddRange(problems.Select(p => new MetadataError(file.Path, p)));
                     continue;
@@ -85,18 +84,5 @@ public sealed class PackageFormTemplates(IScanBatchStore store, ISchemaManager s
 
         await store.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(created, changed, unchanged, []);
-    }
-
-    /// <summary>What is wrong with the template's record mapping (its <c>records</c> part), against the entities as the package leaves them.</summary>
-    private static List<string> MappingProblems(FormTemplate template, RecordsSchema schema)
-    {
-        try
-        {
-            return SheetMapping.Of(template.Records) is { } mapping ? SheetMappingCheck.Problems(template, mapping, schema) : [];
-        }
-        catch (JsonException e)
-        {
-            return [$"records: {e.Message}"];
-        }
     }
 }

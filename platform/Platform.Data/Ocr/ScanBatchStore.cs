@@ -11,7 +11,7 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
 
     public async Task<IReadOnlyList<StoredFormTemplate>> TemplatesAsync(CancellationToken cancellationToken = default) =>
         await db.Set<StoredFormTemplate>().AsNoTracking().OrderBy(t => t.Name)
-            .Select(t => new StoredFormTemplate { Id = t.Id, Name = t.Name, Version = t.Version, Definition = t.Definition, Source = t.Source, UpdatedAt = t.UpdatedAt, UpdatedBy = t.UpdatedBy })
+            .Select(t => new StoredFormTemplate { Id = t.Id, Name = t.Name, Version = t.Version, Definition = t.Definition, Draft = t.Draft, DraftSavedAt = t.DraftSavedAt, DraftSavedBy = t.DraftSavedBy, Source = t.Source, UpdatedAt = t.UpdatedAt, UpdatedBy = t.UpdatedBy })
             .ToListAsync(cancellationToken);
 
     public void AddTemplate(StoredFormTemplate formTemplate) => db.Set<StoredFormTemplate>().Add(formTemplate);

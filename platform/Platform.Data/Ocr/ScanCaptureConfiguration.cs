@@ -13,6 +13,8 @@ internal sealed class StoredFormTemplateConfiguration : IEntityTypeConfiguration
         template.HasIndex(t => t.Name).IsUnique();
         template.Property(t => t.Source).HasMaxLength(400);
         template.Property(t => t.UpdatedBy).HasMaxLength(64);
+        template.Property(t => t.DraftSavedBy).HasMaxLength(64);
+        template.Ignore(t => t.IsPublished);
     }
 }
 

@@ -175,7 +175,7 @@ public static class PageAligner
     }
 
     /// <summary>About how wide a printed text is: a CJK character is as wide as the font is high, others a little over half that.</summary>
-    private static double PrintedWidth(PrintedText text) => text.Text.Sum(c => c >= '\u2E80' ? text.Size : text.Size * 0.55);
+    private static double PrintedWidth(PrintedText text) => text.Width ?? text.Text.Sum(c => c >= '\u2E80' ? text.Size : text.Size * 0.55);
 
     /// <summary>
     /// The centres of the four marks in the page, or null with which were not found. A mark whose blob touches the scan's

@@ -79,12 +79,18 @@ public sealed class FormTemplate
         }
     }
 
+    /// <summary>A template document read as it is, not checked (a designer's unfinished draft); <see cref="JsonException"/> when it is no template at all.</summary>
+    public static FormTemplate? Deserialize(string json) => JsonSerializer.Deserialize<FormTemplate>(json, Json);
+
+    /// <summary>Everything that keeps the template from use, each problem with its place.</summary>
+    public IReadOnlyList<string> Problems() => TemplateValidator.Validate(this);
+
     public static FormTemplate Parse(string json, string source = "template")
     {
         FormTemplate? template;
         try
         {
-            template = JsonSerializer.Deserialize<FormTemplate>(json, Json);
+            template = Deserialize(json);
         }
         catch (JsonException e)
         {

@@ -158,6 +158,9 @@ public sealed class PrintedText
     /// <summary>Font size in pixels.</summary>
     public int Size { get; set; } = 24;
 
+    /// <summary>How wide the text is on the form, in pixels (marked in the designer); when not given, judged from its characters and size.</summary>
+    public int? Width { get; set; }
+
     public bool Bold { get; set; }
 }
 

@@ -12,10 +12,21 @@ public sealed class StoredFormTemplate
     /// <summary>The template's name (<c>apparel_order</c>), unique.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>The published version batches are read with; 0 while a template made in the designer was never published.</summary>
     public int Version { get; set; }
 
-    /// <summary>The template document (JSON).</summary>
+    /// <summary>The published template document (JSON); empty until the first publication.</summary>
     public string Definition { get; set; } = "";
+
+    /// <summary>The designer's work in progress (JSON, not necessarily complete); null when nothing differs from the published definition.</summary>
+    public string? Draft { get; set; }
+
+    public DateTimeOffset? DraftSavedAt { get; set; }
+
+    public string? DraftSavedBy { get; set; }
+
+    /// <summary>Published at least once, so batches can be read with it.</summary>
+    public bool IsPublished => Version > 0 && Definition.Length > 0;
 
     /// <summary>The blank form (PNG), for the designer and the proofreading pages.</summary>
     public byte[]? Blank { get; set; }

@@ -61,12 +61,15 @@ internal static class PageDriver
     /// Picks an item of a Radzen drop-down by its text, opening it again when a re-render (the answer to the
     /// previous choice) closed it before the item showed or before the click landed.
     /// </summary>
-    public static async Task ChooseAsync(IPage page, string testId, string text)
+    public static Task ChooseAsync(IPage page, string testId, string text) => ChooseAsync(page, page.GetByTestId(testId), text);
+
+    /// <summary>Picks an item of the Radzen drop-down <paramref name="dropDown"/> by its text.</summary>
+    public static async Task ChooseAsync(IPage page, ILocator dropDown, string text)
     {
         var item = page.Locator(".rz-popup:visible .rz-dropdown-item").Filter(new() { HasText = text }).First;
         for (var attempt = 1; ; attempt++)
         {
-            await page.GetByTestId(testId).ClickAsync();
+            await dropDown.ClickAsync();
             try
             {
                 await item.WaitForAsync(new() { Timeout = 3000 });

@@ -179,11 +179,11 @@ public sealed class ScanBatchPageTests
     private static Dictionary<string, string> Values(string scan) =>
         JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
 
-    private static string Truth(string scan, string field) =>
+    internal static string Truth(string scan, string field) =>
         JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").GetProperty(field).GetString()!;
 
     /// <summary>Filled-in order sheets from the trade-fair template, rendered by <c>platform ocr corpus</c>.</summary>
-    private static async Task RenderCorpusAsync(string folder, int count)
+    internal static async Task RenderCorpusAsync(string folder, int count)
     {
         var configuration = typeof(ScanBatchPageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var cli = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "Platform.Cli", "bin", configuration, "net10.0", "platform.dll");

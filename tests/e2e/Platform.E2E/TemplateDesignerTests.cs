@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Platform.E2E;
+
+/// <summary>
+/// The template designer in a real browser, in Chinese: a template made from the sample's blank form alone — marks taken by
+/// clicking them, cells by double-clicking the printed boxes (snapped to their ruling lines), a row made line items repeated
+/// down the form, a size grid, the record mapping — saved, undone and redone, published, tested on a filled scan, and offered
+/// for new batches.
+/// </summary>
+public sealed class TemplateDesignerTests
+{
+    private static string Package => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "trade-fair-orders");
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private static readonly SampleTemplate Sample = JsonSerializer.Deserialize<SampleTemplate>(File.ReadAllText(Path.Combine(Package, "ocr", "apparel_order.template.json")), Web)!;
+
+    [SkippableFact]
+    public async Task A_template_designed_on_the_blank_form_reads_a_filled_scan_and_is_offered_for_batches()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var folder = Directory.CreateTempSubdirectory("e2e-designer-").FullName;
+        try
+        {
+            await ScanBatchPageTests.RenderCorpusAsync(folder, 1);
+            var scan = Directory.GetFiles(folder, "page-*.jpg").Single();
+            await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Package));
+            await using var browser = await BrowserSession.OpenAsync("zh-CN", 1600, 1300);
+            var page = browser.Page;
+            await PageDriver.SignInAsync(browser, host, "/ocr/templates");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("表单模板");
+
+            await PageDriver.TypeAsync(page, "template-name", "fair_sheet");
+            await PageDriver.TypeAsync(page, "template-label-zh", "订货单（设计器）");
+            await PageDriver.TypeAsync(page, "template-label-en", "Order sheet (designer)");
+            await page.GetByTestId("template-blank").SetInputFilesAsync(Path.Combine(Package, "ocr", "apparel_order.blank.png"));
+            await page.GetByTestId("template-create").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("未发布");
+            await page.Locator("button[title='缩小']").ClickAsync();
+
+            // The four registration marks: one click on each takes the square exactly.
+            await page.GetByTestId("tool-mark").ClickAsync();
+            foreach (var anchor in Sample.Anchors)
+            {
+                await ClickAsync(page, anchor.X + (anchor.Size / 2), anchor.Y + (anchor.Size / 2));
+            }
+
+            await Assertions.Expect(page.GetByTestId("mark-settings")).ToBeVisibleAsync();
+            await page.GetByTestId("designer-canvas").PressAsync("Escape");
+            await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("定位标记 4/4，单元格 0 个");
+
+            // Header cells: a double click in a printed box makes a cell of exactly that box.
+            await page.GetByTestId("tool-select").ClickAsync();
+            var dealer = Sample.Cells.Single(c => c.Field == "dealer_code");
+            await CellAsync(page, dealer, "dealer_code");
+            foreach (var (testId, expected) in new[] { ("place-x", dealer.X), ("place-y", dealer.Y), ("place-width", dealer.Width), ("place-height", dealer.Height) })
+            {
+                var value = int.Parse(await PageDriver.Input(page, testId).InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(Math.Abs(value - expected) <= 2, $"{testId}: {value}, the printed box has {expected}");
+            }
+
+            await PageDriver.TypeAsync(page, "cell-whitelist", "D0123456789");
+            await PageDriver.TypeAsync(page, "cell-pattern", @"^D\d{4}$");
+            await CellAsync(page, Sample.Cells.Single(c => c.Field == "order_date"), "order_date");
+
+            // The first line's boxes, made a row group: pitch and count come from the boxes below.
+            var lines = Sample.Rows.Single();
+            foreach (var cell in lines.Cells)
+            {
+                await CellAsync(page, cell, cell.Field, lines.Y);
+                if (cell.Type == "digits")
+                {
+                    await PageDriver.ChooseAsync(page, "cell-kind", "手写数字");
+                }
+            }
+
+            await page.Keyboard.DownAsync("Shift");
+            foreach (var cell in lines.Cells.SkipLast(1))
+            {
+                await ClickAsync(page, cell.X + (cell.Width / 2), lines.Y + cell.Y + (cell.Height / 2));
+            }
+
+            await page.Keyboard.UpAsync("Shift");
+            await page.GetByTestId("designer-make-rows").ClickAsync();
+            await Assertions.Expect(PageDriver.Input(page, "rows-count")).ToHaveValueAsync("15");
+            await Assertions.Expect(PageDriver.Input(page, "rows-pitch")).ToHaveValueAsync(lines.Pitch.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByTestId("rows-grid").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=grid-size][data-cell=qty_xl]")).ToHaveValueAsync("XL");
+
+            // Which records the sheets become.
+            await page.GetByTestId("designer-canvas").PressAsync("Escape");
+            await PageDriver.ChooseAsync(page, "form-entity", "订货会订单");
+            await PageDriver.ChooseAsync(page, "form-lines-field", "订货明细");
+            await Assertions.Expect(page.GetByTestId("form-lines-rows")).ToContainTextAsync("lines");
+            await SelectAsync(page, dealer.X + 20, dealer.Y + 20);
+            await PageDriver.ChooseAsync(page, "cell-maps-to", "经销商编号");
+            await SelectAsync(page, lines.Cells[0].X + 20, lines.Y + lines.Cells[0].Y + 20);
+            await PageDriver.ChooseAsync(page, "cell-maps-to", "款号");
+            await page.GetByTestId("cell-open-rows").ClickAsync();
+            await PageDriver.ChooseAsync(page, page.Locator("[data-testid=grid-maps-to][data-value=size]"), "尺码");
+            await PageDriver.ChooseAsync(page, page.Locator("[data-testid=grid-maps-to][data-value=quantity]"), "数量");
+
+            // Undo and redo: a deleted cell comes back, and goes again.
+            await SelectAsync(page, 930 + 20, 190 + 20);
+            await page.GetByTestId("designer-canvas").PressAsync("Delete");
+            await page.GetByTestId("designer-canvas").PressAsync("Escape");
+            await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("单元格 1 个");
+            await page.GetByTestId("designer-canvas").PressAsync("Control+z");
+            await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("单元格 2 个");
+            await page.GetByTestId("designer-redo").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("单元格 1 个");
+            await page.GetByTestId("designer-undo").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("单元格 2 个");
+
+            await page.GetByTestId("designer-save").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("designer-message")).ToContainTextAsync("草稿已保存，内容完整，可以发布。");
+            await page.GetByTestId("designer-publish").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("designer-message")).ToContainTextAsync("已发布为第 1 版");
+            await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("已发布 v1");
+
+            // A filled sheet read with it: the dealer code as written.
+            await page.GetByTestId("designer-test-file").SetInputFilesAsync(scan);
+            var read = page.Locator("[data-testid=designer-test-cell][data-path=dealer_code] td").Nth(1);
+            await Assertions.Expect(read).ToHaveTextAsync(ScanBatchPageTests.Truth(scan, "dealer_code"), new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator(".td-test-value[data-path=dealer_code]")).ToHaveTextAsync(ScanBatchPageTests.Truth(scan, "dealer_code"));
+            await browser.ScreenshotAsync("template-designer-zh");
+
+            await page.GotoAsync($"{host.BaseUrl}/ocr/batches");
+            await browser.WaitUntilInteractiveAsync();
+            await PageDriver.ChooseAsync(page, "ocr-template", "订货单（设计器）");
+            await Assertions.Expect(page.GetByTestId("ocr-template")).ToContainTextAsync("订货单（设计器）");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Where a point of the page (the blank's pixels) is on the screen.</summary>
+    private static async Task<(float X, float Y)> ScreenAsync(IPage page, int x, int y)
+    {
+        var box = (await page.Locator(".td-svg").BoundingBoxAsync())!;
+        return (box.X + (x * box.Width / Sample.Page.Width), box.Y + (y * box.Height / Sample.Page.Height));
+    }
+
+    private static async Task ClickAsync(IPage page, int x, int y)
+    {
+        var (sx, sy) = await ScreenAsync(page, x, y);
+        await page.Mouse.ClickAsync(sx, sy);
+    }
+
+    /// <summary>Selects what is at a point and waits for its settings.</summary>
+    private static async Task SelectAsync(IPage page, int x, int y)
+    {
+        await ClickAsync(page, x, y);
+        await Assertions.Expect(page.Locator(".td-shape.td-selected").First).ToBeVisibleAsync();
+        var id = (await page.Locator(".td-shape.td-selected").First.GetAttributeAsync("data-id"))!;
+        await Assertions.Expect(page.Locator($"[data-testid=cell-settings][data-id={id}], [data-testid=rows-settings][data-id={id}]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Double-clicks the printed box of a sample cell and names the new cell.</summary>
+    private static async Task CellAsync(IPage page, SampleCell cell, string field, int top = 0)
+    {
+        var count = await page.Locator(".td-shape:not(.td-mark)").CountAsync();
+        var (sx, sy) = await ScreenAsync(page, cell.X + (cell.Width / 2), top + cell.Y + (cell.Height / 2));
+        await page.Mouse.DblClickAsync(sx, sy);
+        await Assertions.Expect(page.Locator(".td-shape:not(.td-mark)")).ToHaveCountAsync(count + 1);
+        await Assertions.Expect(page.GetByTestId("cell-settings")).ToHaveAttributeAsync("data-id", (await page.Locator(".td-shape.td-selected").GetAttributeAsync("data-id"))!);
+        await PageDriver.TypeAsync(page, "cell-field", field);
+        await Assertions.Expect(page.Locator(".td-selected .td-caption")).ToHaveTextAsync(field);
+    }
+
+    /// <summary>The parts of the sample template the walk redraws: where its marks, cells and rows are.</summary>
+    private sealed record SampleTemplate(SamplePage Page, List<SampleMark> Anchors, List<SampleCell> Cells, List<SampleRows> Rows);
+
+    private sealed record SamplePage(int Width, int Height);
+
+    private sealed record SampleMark(int X, int Y, int Size);
+
+    private sealed record SampleCell(string Field, int X, int Y, int Width, int Height, string Type);
+
+    private sealed record SampleRows(int Y, int Pitch, List<SampleCell> Cells);
+}

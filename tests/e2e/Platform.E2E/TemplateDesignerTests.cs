@@ -132,6 +132,13 @@ public sealed class TemplateDesignerTests
             await browser.WaitUntilInteractiveAsync();
             await PageDriver.ChooseAsync(page, "ocr-template", "订货单（设计器）");
             await Assertions.Expect(page.GetByTestId("ocr-template")).ToContainTextAsync("订货单（设计器）");
+
+            // The same designer in English.
+            await page.GotoAsync($"{host.BaseUrl}/culture/set?culture=en&returnUrl={Uri.EscapeDataString("/ocr/templates/fair_sheet/design")}");
+            await Assertions.Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("published v1");
+            await Assertions.Expect(page.GetByTestId("designer-save")).ToContainTextAsync("Save draft");
+            await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("4 of 4 marks, 2 cells, 1 row groups.");
         }
         finally
         {

@@ -183,12 +183,13 @@ public sealed class ScanBatchPageTests
         JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").GetProperty(field).GetString()!;
 
     /// <summary>Filled-in order sheets from the trade-fair template, rendered by <c>platform ocr corpus</c>.</summary>
-    internal static async Task RenderCorpusAsync(string folder, int count)
+    internal static async Task RenderCorpusAsync(string folder, int count, int seed = 41, params string[] more)
     {
         var configuration = typeof(ScanBatchPageTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var cli = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "Platform.Cli", "bin", configuration, "net10.0", "platform.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { cli, "ocr", "corpus", "--template", Path.Combine(Package, "ocr", "apparel_order.template.json"), "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder, "--seed", "41" })
+        string[] arguments = [cli, "ocr", "corpus", "--template", Path.Combine(Package, "ocr", "apparel_order.template.json"), "--count", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), .. more];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }

@@ -159,15 +159,29 @@ public sealed class WatchedFolders(IServiceScopeFactory scopes, WatchedFolderSet
             return;
         }
 
-        foreach (var left in Directory.EnumerateDirectories(taken).Where(d => clock.GetUtcNow().UtcDateTime - Directory.GetCreationTimeUtc(d) > settings.Abandoned).ToList())
+        foreach (var left in Directory.EnumerateDirectories(taken).ToList())
         {
-            foreach (var file in Directory.EnumerateFiles(left))
+            // Another host may be moving the same folder to done/ or failed/ right now: one it no longer finds is not abandoned.
+            var created = Directory.GetCreationTimeUtc(left);
+            if (!Directory.Exists(left) || clock.GetUtcNow().UtcDateTime - created <= settings.Abandoned)
             {
-                File.Move(file, Path.Combine(folder.Path, Path.GetFileName(file)), overwrite: false);
+                continue;
             }
 
-            Directory.Delete(left);
-            logger.LogWarning("Watched folder {Folder}: files taken but never made a batch were given back ({Taken})", folder.Path, left);
+            try
+            {
+                foreach (var file in Directory.EnumerateFiles(left).ToList())
+                {
+                    File.Move(file, Path.Combine(folder.Path, Path.GetFileName(file)), overwrite: false);
+                }
+
+                Directory.Delete(left);
+                logger.LogWarning("Watched folder {Folder}: files taken but never made a batch were given back ({Taken})", folder.Path, left);
+            }
+            catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException || !Directory.Exists(left))
+            {
+                // Gone meanwhile (another host finished or gave it back): nothing to give back.
+            }
         }
     }
 

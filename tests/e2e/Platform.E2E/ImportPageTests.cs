@@ -23,7 +23,7 @@ public sealed class ImportPageTests
             await page.GetByTestId("import-open").ClickAsync();
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("导入产品");
 
-            await page.GetByTestId("import-file").SetInputFilesAsync(workbook);
+            await ChooseFileAsync(page, workbook);
             await Assertions.Expect(page.GetByTestId("import-rows")).ToHaveTextAsync("文件共 1000 行");
             await Assertions.Expect(page.GetByTestId("import-mapping")).ToContainTextAsync("产品编码");
             await Assertions.Expect(page.GetByTestId("import-preview-problems")).ToContainTextAsync("“abc”不是数字。");
@@ -154,7 +154,7 @@ public sealed class ImportPageTests
             await page.GetByTestId("import-file").SetInputFilesAsync(file);
             try
             {
-                await page.GetByTestId("import-rows").WaitForAsync(new() { Timeout = 10_000 });
+                await page.GetByTestId("import-rows").WaitForAsync(new() { Timeout = 30_000 });
                 return;
             }
             catch (TimeoutException) when (attempt < 3)

@@ -78,7 +78,14 @@ public sealed class ScanBatchRestartTests : IDisposable
         var state = await ScanBatches.WaitAsync(client, batch, ScanBatches.IsRead);
 
         await AssertEveryPageReadOnceAsync(second, batch, state);
+        // The batch reads "read" when its last page is written; the job is marked done just after.
         var job = await second.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().BackgroundJobs.AsNoTracking().SingleAsync());
+        for (var waited = 0; job.State == "running" && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+            job = await second.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().BackgroundJobs.AsNoTracking().SingleAsync());
+        }
+
         Assert.Equal(("done", 2), (job.State, job.Attempts));
     }
 

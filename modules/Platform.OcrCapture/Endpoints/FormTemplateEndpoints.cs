@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,7 +20,9 @@ public static class FormTemplateEndpoints
         var templates = endpoints.MapGroup("/api/ocr/templates").WithTags("OCR capture").RequireAuthorization(Permissions.ReadBatches);
         templates.MapGet("/", List).WithName("ListFormTemplates").WithSummary("Every form template: name, labels, version, and whether it has a blank form.");
         templates.MapGet("/{name}", Get).WithName("GetFormTemplate").WithSummary("A template's definition (the OCR template format).");
-        templates.MapGet("/{name}/blank", Blank).WithName("GetFormTemplateBlank").WithSummary("The template's blank form (PNG).");
+        // Seen by those who read batches (the proofreading pages) and by those who design templates (the designer), either suffices.
+        endpoints.MapGet("/api/ocr/templates/{name}/blank", Blank).WithTags("OCR capture").RequireAuthorization()
+            .WithName("GetFormTemplateBlank").WithSummary("The template's blank form (PNG); for those who may see batches or design templates.");
 
         var design = endpoints.MapGroup("/api/ocr/templates").WithTags("OCR capture").RequireAuthorization(Permissions.ManageTemplates);
         design.MapPost("/", Create).Accepts<IFormFileCollection>("multipart/form-data").WithName("CreateFormTemplate")
@@ -150,8 +153,13 @@ public static class FormTemplateEndpoints
             ? Results.Text(template.Definition, "application/json")
             : Results.NotFound();
 
-    private static async Task<IResult> Blank(string name, HttpContext context, IScanBatchStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> Blank(string name, HttpContext context, IScanBatchStore store, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
+        if (!(await authorization.AuthorizeAsync(context.User, Permissions.ReadBatches)).Succeeded && !(await authorization.AuthorizeAsync(context.User, Permissions.ManageTemplates)).Succeeded)
+        {
+            return Results.Forbid();
+        }
+
         if (await store.FindTemplateAsync(name, cancellationToken) is not { Blank: { } blank })
         {
             return Results.NotFound();

@@ -35,7 +35,20 @@ public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager
             throw new CaptureRefusedException("OcrCapture.Error.TemplateExists", name);
         }
 
-        var (png, width, height) = FirstPage(blank, FormTemplateDefaults.Dpi);
+        byte[] png;
+        (int Width, int Height) size;
+        try
+        {
+            using var page = FirstPage(blank, FormTemplateDefaults.Dpi);
+            using var grey = page.Depth == 8 ? page.Share() : page.ToGrey();
+            (png, size) = (grey.ToPng(), (grey.Width, grey.Height));
+        }
+        catch (ImageRejectedException e)
+        {
+            throw new CaptureRefusedException("OcrCapture.Error.BlankUnreadable", e.Message);
+        }
+
+        var (width, height) = size;
         var template = new FormTemplate
         {
             Name = name, Page = new PageSize { Width = width, Height = height, Dpi = FormTemplateDefaults.Dpi },
@@ -130,28 +143,19 @@ public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager
             throw new TemplateProblemsException(problems);
         }
 
-        var path = Path.GetTempFileName();
+        Picture page;
         try
         {
-            await File.WriteAllBytesAsync(path, Limited(scan), cancellationToken);
-            Picture page;
-            try
-            {
-                page = ScanDocument.Open(path, template.Page.Dpi).Page(1);
-            }
-            catch (ImageRejectedException e)
-            {
-                return PageResult.Failed(fileName, 1, PageStatus.Rejected, e.Message, e.Code);
-            }
-
-            using (page)
-            {
-                return new FormReader(template, recognizers) { KeepCrops = true }.ReadPage(page, fileName, 1);
-            }
+            page = FirstPage(scan, template.Page.Dpi);
         }
-        finally
+        catch (ImageRejectedException e)
         {
-            File.Delete(path);
+            return PageResult.Failed(fileName, 1, PageStatus.Rejected, e.Message, e.Code);
+        }
+
+        using (page)
+        {
+            return new FormReader(template, recognizers) { KeepCrops = true }.ReadPage(page, fileName, 1);
         }
     }
 
@@ -182,19 +186,15 @@ public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager
     private async Task<StoredFormTemplate> FindAsync(string name, CancellationToken cancellationToken) =>
         await store.FindTemplateAsync(name, cancellationToken) ?? throw new CaptureRefusedException("OcrCapture.Error.NoTemplate", name);
 
-    private static (byte[] Png, int Width, int Height) FirstPage(byte[] file, int dpi)
+    /// <summary>The first page of an uploaded file (image, multi-page TIFF or PDF drawn at <paramref name="dpi"/>), decoded by the engine from a working copy.</summary>
+    /// <exception cref="ImageRejectedException">The file is no readable scan.</exception>
+    private static Picture FirstPage(byte[] file, int dpi)
     {
         var path = Path.GetTempFileName();
         try
         {
             File.WriteAllBytes(path, Limited(file));
-            using var page = ScanDocument.Open(path, dpi).Page(1);
-            using var grey = page.Depth == 8 ? page.Share() : page.ToGrey();
-            return (grey.ToPng(), grey.Width, grey.Height);
-        }
-        catch (ImageRejectedException e)
-        {
-            throw new CaptureRefusedException("OcrCapture.Error.BlankUnreadable", e.Message);
+            return ScanDocument.Open(path, dpi).Page(1);
         }
         finally
         {

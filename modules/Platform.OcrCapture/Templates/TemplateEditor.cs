@@ -38,10 +38,13 @@ public sealed class TemplateEditor
     public bool CanRedo => _redo.Count > 0;
 
     /// <summary>The document as it is now (the template format, with the mapping when it names an entity).</summary>
-    public string ToJson()
+    public string ToJson() => WithMapping().ToJson();
+
+    /// <summary>The template with the record mapping as it is now written into its <c>records</c> part (what would be saved).</summary>
+    public FormTemplate WithMapping()
     {
         Template.Records = string.IsNullOrEmpty(Mapping.Entity) ? null : JsonSerializer.SerializeToElement(Mapping, SheetMapping.Json);
-        return Template.ToJson();
+        return Template;
     }
 
     /// <summary>Makes a change that undo takes back.</summary>
@@ -136,32 +139,44 @@ public sealed class TemplateEditor
         static void Set(CellTemplate cell, Rect rect, int top) => (cell.X, cell.Y, cell.Width, cell.Height) = (rect.X, rect.Y - top, rect.Width, rect.Height);
     }
 
-    public void Delete(string id)
+    /// <summary>Deletes several elements as one change: the later of each list first, so the earlier keep their places.</summary>
+    public void Delete(IEnumerable<string> ids)
     {
-        var element = Element.Parse(id);
-        Change(t =>
+        var elements = ids.Select(Element.Parse).OrderByDescending(e => e.Kind).ThenByDescending(e => e.Index).ThenByDescending(e => e.Cell ?? -1).ToList();
+        if (elements.Count > 0)
         {
-            switch (element)
-            {
-                case { Kind: 'a' }:
-                    t.Anchors.RemoveAt(element.Index);
-                    break;
-                case { Kind: 'c' }:
-                    Unmap(t.Cells[element.Index].Field);
-                    t.Cells.RemoveAt(element.Index);
-                    break;
-                case { Kind: 'g', Cell: null }:
-                    t.Rows.RemoveAt(element.Index);
-                    break;
-                case { Kind: 'g', Cell: { } cell }:
-                    t.Rows[element.Index].Grid?.Columns.Remove(t.Rows[element.Index].Cells[cell].Field);
-                    t.Rows[element.Index].Cells.RemoveAt(cell);
-                    break;
-                case { Kind: 'p' }:
-                    t.Printed.RemoveAt(element.Index);
-                    break;
-            }
-        });
+            Change(_ => elements.ForEach(Remove));
+        }
+    }
+
+    public void Delete(string id) => Delete([id]);
+
+    /// <summary>The row group an element belongs to (<c>g0</c> for <c>g0c3</c> and <c>g0</c>), or null for anything outside the rows.</summary>
+    public static string? GroupOf(string id) => Element.Parse(id) is { Kind: 'g' } element ? $"g{element.Index}" : null;
+
+    private void Remove(Element element)
+    {
+        var t = Template;
+        switch (element)
+        {
+            case { Kind: 'a' }:
+                t.Anchors.RemoveAt(element.Index);
+                break;
+            case { Kind: 'c' }:
+                Unmap(t.Cells[element.Index].Field);
+                t.Cells.RemoveAt(element.Index);
+                break;
+            case { Kind: 'g', Cell: null }:
+                t.Rows.RemoveAt(element.Index);
+                break;
+            case { Kind: 'g', Cell: { } cell }:
+                t.Rows[element.Index].Grid?.Columns.Remove(t.Rows[element.Index].Cells[cell].Field);
+                t.Rows[element.Index].Cells.RemoveAt(cell);
+                break;
+            case { Kind: 'p' }:
+                t.Printed.RemoveAt(element.Index);
+                break;
+        }
     }
 
     /// <summary>

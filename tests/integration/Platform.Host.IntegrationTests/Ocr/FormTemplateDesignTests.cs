@@ -167,6 +167,15 @@ public sealed class FormTemplateDesignTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PutAsync("/api/ocr/templates/apparel_order/draft", new StringContent("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsync("/api/ocr/templates/apparel_order/publish", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/ocr/templates/apparel_order/layout")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/api/ocr/templates/apparel_order/blank")).StatusCode);
+        // A template designer who may not see batches still sees the blank form the designer draws on.
+        await Accounts.CreateRoleAsync(host, "designers", "OcrCapture.Templates.Manage");
+        await Accounts.CreateUserAsync(host, "designer", "Designer-passw0rd", "designers");
+        var designer = await host.CreateClientForAsync("designer", "Designer-passw0rd");
+        Assert.Equal(HttpStatusCode.Forbidden, (await designer.GetAsync("/api/ocr/batches")).StatusCode);
+        var blank = await designer.GetAsync("/api/ocr/templates/apparel_order/blank");
+        Assert.Equal(HttpStatusCode.OK, blank.StatusCode);
+        Assert.Equal("image/png", blank.Content.Headers.ContentType?.MediaType);
     }
 
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient client, string name, byte[] blank)

@@ -124,4 +124,23 @@ public sealed class TemplateEditorTests
         editor.AddAnchor(new Rect(10, 10, 30, 30));
         Assert.False(editor.CanRedo);
     }
+
+    [Fact]
+    public void Several_elements_deleted_at_once_are_one_change_and_each_list_keeps_its_other_elements()
+    {
+        var editor = new TemplateEditor(Blank);
+        editor.AddCell(new Rect(100, 100, 300, 60));
+        editor.AddCell(new Rect(100, 200, 300, 60));
+        editor.AddCell(new Rect(100, 300, 300, 60));
+        editor.AddAnchor(new Rect(10, 10, 30, 30));
+
+        editor.Delete(["c0", "a0", "c2"]);
+
+        Assert.Equal(["field_2"], editor.Template.Cells.Select(c => c.Field));
+        Assert.Empty(editor.Template.Anchors);
+        editor.Undo();
+        Assert.Equal(3, editor.Template.Cells.Count);
+        Assert.Single(editor.Template.Anchors);
+        Assert.Equal(("g2", "g2", null), (TemplateEditor.GroupOf("g2c4"), TemplateEditor.GroupOf("g2"), TemplateEditor.GroupOf("c4")));
+    }
 }

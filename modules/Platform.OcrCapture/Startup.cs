@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAppPackagePart, Templates.PackageFormTemplates>();
         services.AddScoped<ScanBatchService>();
         services.AddScoped<Templates.TemplateDesign>();
+        services.AddScoped<Templates.EntityChoices>();
         services.AddScoped<Proofreading.ProofreadingService>();
         services.AddScoped<Records.SheetRecordService>();
         var watched = new WatchedFolderSettings();

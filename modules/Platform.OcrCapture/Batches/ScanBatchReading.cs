@@ -43,6 +43,7 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
         }
 
         var template = FormTemplate.Parse(batch.Template, batch.TemplateName);
+        await scope.ServiceProvider.GetRequiredService<Templates.EntityChoices>().FillAsync(template, cancellationToken);
         await store.SetBatchStateAsync(batchId, ScanBatchStates.Reading, cancellationToken: cancellationToken);
         var folder = Directory.CreateTempSubdirectory("platform-ocr-batch-");
         try

@@ -58,8 +58,8 @@ public sealed class BatchExport(IScanBatchStore store, IRecordStore records, She
 
         var template = Platform.Ocr.Templates.FormTemplate.Parse(batch.Template, batch.TemplateName);
         var grid = template.Rows.First(r => r.Name == lines.Rows).Grid;
-        var sizeField = grid is null ? null : lines.Fields.FirstOrDefault(f => f.Value == grid.Field).Key;
-        var quantityField = grid is not null ? lines.Fields.FirstOrDefault(f => f.Value == grid.Quantity).Key
+        var sizeField = grid is null ? null : lines.Fields.FirstOrDefault(f => f.Value.Cell == grid.Field).Key;
+        var quantityField = grid is not null ? lines.Fields.FirstOrDefault(f => f.Value.Cell == grid.Quantity).Key
             : lines.Fields.Keys.FirstOrDefault(n => view.LineField(n).Type is "integer" or "decimal");
         if (quantityField is null)
         {

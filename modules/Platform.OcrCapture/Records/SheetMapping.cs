@@ -11,7 +11,8 @@ namespace Platform.OcrCapture.Records;
 /// <code>
 /// "records": {
 ///   "entity": "fair_order",
-///   "fields": { "dealer_code": "dealer_code", "delivery": { "ticked": { "urgent": "urgent", "regular": "regular" } } },
+///   "fields": { "dealer_code": "dealer_code", "dealer": { "cell": "dealer_code", "by": "code" },
+///               "delivery": { "ticked": { "urgent": "urgent", "regular": "regular" } } },
 ///   "sheetField": "scan",
 ///   "lines": { "field": "lines", "rows": "lines", "fields": { "style_no": "style_no", "size": "size", "quantity": "quantity" } },
 ///   "duplicateKey": [ "dealer_code", "order_date", "lines" ]
@@ -57,18 +58,30 @@ public sealed class LineMapping
     /// <summary>The template's row group.</summary>
     public string Rows { get; set; } = "";
 
-    /// <summary>Line fields by name, each filled from a value of the line item: a cell of the row, or the size grid's size or quantity.</summary>
-    public Dictionary<string, string> Fields { get; set; } = [];
+    /// <summary>
+    /// Line fields by name, each filled from a value of the line item (<see cref="FieldSource.Cell"/>: a cell of the row, or the
+    /// size grid's size or quantity), a lookup found by that value when <see cref="FieldSource.By"/> is given.
+    /// </summary>
+    public Dictionary<string, FieldSource> Fields { get; set; } = [];
 }
 
-/// <summary>Where a record field's value comes from: one cell, or the one ticked box of a group.</summary>
-public sealed record FieldSource(string? Cell, IReadOnlyDictionary<string, string>? Ticked)
+/// <summary>
+/// Where a record field's value comes from: one cell, or the one ticked box of a group. A lookup field is filled with the
+/// record of its entity whose field <see cref="By"/> holds what the cell reads (a dealer by its code).
+/// </summary>
+public sealed record FieldSource(string? Cell, IReadOnlyDictionary<string, string>? Ticked, string? By = null)
 {
+    /// <summary>A value filled straight from a cell (or a line item's value).</summary>
+    public static implicit operator FieldSource(string cell) => new(cell, null);
+
     /// <summary>Every cell the source reads.</summary>
     public IEnumerable<string> Cells => Cell is not null ? [Cell] : Ticked?.Values ?? [];
 }
 
-/// <summary>A field's source is written as the cell's name, or as <c>{ "ticked": { "value": "check cell", … } }</c>.</summary>
+/// <summary>
+/// A field's source is written as the cell's name, as <c>{ "cell": "dealer_code", "by": "code" }</c> for a lookup, or as
+/// <c>{ "ticked": { "value": "check cell", … } }</c>.
+/// </summary>
 internal sealed class FieldSourceConverter : JsonConverter<FieldSource>
 {
     public override FieldSource Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
@@ -79,10 +92,18 @@ internal sealed class FieldSourceConverter : JsonConverter<FieldSource>
         }
 
         using var document = JsonDocument.ParseValue(ref reader);
-        if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("ticked", out var ticked)
-            || ticked.ValueKind != JsonValueKind.Object || document.RootElement.EnumerateObject().Count() != 1)
+        var root = document.RootElement;
+        if (root.ValueKind == JsonValueKind.Object && root.EnumerateObject().Count() == 2
+            && root.TryGetProperty("cell", out var cell) && cell.ValueKind == JsonValueKind.String && cell.GetString() is { Length: > 0 } cellName
+            && root.TryGetProperty("by", out var by) && by.ValueKind == JsonValueKind.String && by.GetString() is { Length: > 0 } byName)
         {
-            throw new JsonException("A field's source is a cell's name or { \"ticked\": { \"value\": \"check cell\" } }.");
+            return new FieldSource(cellName, null, byName);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("ticked", out var ticked)
+            || ticked.ValueKind != JsonValueKind.Object || root.EnumerateObject().Count() != 1)
+        {
+            throw new JsonException("A field's source is a cell's name, { \"cell\": \"cell\", \"by\": \"field of the looked-up entity\" } or { \"ticked\": { \"value\": \"check cell\" } }.");
         }
 
         return new FieldSource(null, ticked.Deserialize<Dictionary<string, string>>(options));
@@ -90,9 +111,18 @@ internal sealed class FieldSourceConverter : JsonConverter<FieldSource>
 
     public override void Write(Utf8JsonWriter writer, FieldSource value, JsonSerializerOptions options)
     {
-        if (value.Cell is not null)
+        if (value is { Cell: not null, By: null })
         {
             writer.WriteStringValue(value.Cell);
+            return;
+        }
+
+        if (value.Cell is not null)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("cell", value.Cell);
+            writer.WriteString("by", value.By);
+            writer.WriteEndObject();
             return;
         }
 

@@ -23,7 +23,9 @@ public static class SheetMappingCheck
     {
         try
         {
-            return SheetMapping.Of(template.Records) is { } mapping ? Problems(template, mapping, schema) : [];
+            var problems = SheetMapping.Of(template.Records) is { } mapping ? Problems(template, mapping, schema) : [];
+            CheckChoiceSources(template, schema, problems);
+            return problems;
         }
         catch (System.Text.Json.JsonException e)
         {
@@ -51,7 +53,7 @@ public static class SheetMappingCheck
         foreach (var (name, source) in mapping.Fields)
         {
             var path = $"records.fields.{name}";
-            if (Field(entity, name, path, problems) is not { } field)
+            if (Field(entity, name, source, path, schema, problems) is not { } field)
             {
                 continue;
             }
@@ -67,7 +69,7 @@ public static class SheetMappingCheck
             }
         }
 
-        if (mapping.SheetField is { } sheetField && Field(entity, sheetField, "records.sheetField", problems) is { } sheet && sheet.Type != FieldTypes.Text.Name)
+        if (mapping.SheetField is { } sheetField && Field(entity, sheetField, sheetField, "records.sheetField", schema, problems) is { } sheet && sheet.Type != FieldTypes.Text.Name)
         {
             problems.Add($"records.sheetField: '{sheetField}' must be a text field to hold where the sheet came from.");
         }
@@ -137,20 +139,31 @@ public static class SheetMappingCheck
         foreach (var (name, source) in lines.Fields)
         {
             var path = $"records.lines.fields.{name}";
-            if (Field(lineEntity, name, path, problems) is not null && !names.Contains(source))
+            if (source.Ticked is not null)
             {
-                problems.Add($"{path}: a line of '{lines.Rows}' has no value '{source}' (it has {string.Join(", ", names.Order(StringComparer.Ordinal))}).");
+                problems.Add($"{path}: a line field is filled from a value of the line, not from check boxes.");
+                continue;
+            }
+
+            if (Field(lineEntity, name, source, path, schema, problems) is not null && !names.Contains(source.Cell!))
+            {
+                problems.Add($"{path}: a line of '{lines.Rows}' has no value '{source.Cell}' (it has {string.Join(", ", names.Order(StringComparer.Ordinal))}).");
             }
         }
     }
 
-    private static FieldDefinition? Field(EntityDefinition entity, string name, string path, List<string> problems)
+    private static FieldDefinition? Field(EntityDefinition entity, string name, FieldSource source, string path, RecordsSchema schema, List<string> problems)
     {
         var field = entity.Fields.FirstOrDefault(f => !f.Removed && f.Name.Equals(name, StringComparison.Ordinal));
         if (field is null)
         {
             problems.Add($"{path}: '{entity.Name}' has no field '{name}'.");
             return null;
+        }
+
+        if (field.Type == FieldTypes.Lookup.Name || source.By is not null)
+        {
+            return Lookup(field, source, path, schema, problems) ? field : null;
         }
 
         if (!Fillable.Contains(field.Type))
@@ -160,5 +173,54 @@ public static class SheetMappingCheck
         }
 
         return field;
+    }
+
+    /// <summary>A lookup is filled by a record found by one of its fields (<c>"by"</c>): a text field of the lookup's entity.</summary>
+    private static bool Lookup(FieldDefinition field, FieldSource source, string path, RecordsSchema schema, List<string> problems)
+    {
+        if (field.Type != FieldTypes.Lookup.Name)
+        {
+            problems.Add($"{path}: \"by\" finds a record for a lookup field; '{field.Name}' is a {field.Type} field.");
+            return false;
+        }
+
+        if (source.By is null || source.Cell is null)
+        {
+            problems.Add($"{path}: a lookup is filled as {{ \"cell\": \"…\", \"by\": \"a field of '{field.Target}'\" }}: the record whose field holds what the cell reads.");
+            return false;
+        }
+
+        if (schema.Find(field.Target ?? "") is not { } target)
+        {
+            problems.Add($"{path}: the lookup's entity '{field.Target}' does not exist.");
+            return false;
+        }
+
+        if (target.LiveField(source.By) is not { } by || !Templates.EntityChoices.IsText(by))
+        {
+            problems.Add($"{path}.by: '{target.Name}' has no text field '{source.By}' to find a record by.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Cells whose allowed values are an entity's records must name an entity and a text field it has.</summary>
+    public static void CheckChoiceSources(FormTemplate template, RecordsSchema schema, List<string> problems)
+    {
+        foreach (var (cell, where) in template.Cells.Select(c => (c, $"cell '{c.Field}'"))
+                     .Concat(template.Rows.SelectMany(g => g.Cells.Select(c => (c, $"row group '{g.Name}' cell '{c.Field}'"))))
+                     .Where(p => p.Item1.ChoicesFrom is not null))
+        {
+            var source = cell.ChoicesFrom!;
+            if (schema.Find(source.Entity) is not { } entity)
+            {
+                problems.Add($"{where}: choicesFrom: there is no entity '{source.Entity}'.");
+            }
+            else if (entity.LiveField(source.Field) is not { } field || !Templates.EntityChoices.IsText(field))
+            {
+                problems.Add($"{where}: choicesFrom: '{entity.Name}' has no text field '{source.Field}'.");
+            }
+        }
     }
 }

@@ -27,10 +27,11 @@ public sealed class SheetRecord
     private readonly SheetMapping _mapping;
     private readonly FormTemplate _template;
     private readonly List<LineItem> _lineItems;
+    private readonly List<SheetProblem> _problems;
 
     private SheetRecord(FormTemplate template, SheetMapping mapping, Dictionary<string, object?> values, List<LineItem> lineItems, List<SheetProblem> problems, string key)
     {
-        (_template, _mapping, Values, _lineItems, Problems, Key) = (template, mapping, values, lineItems, problems, key);
+        (_template, _mapping, Values, _lineItems, _problems, Key) = (template, mapping, values, lineItems, problems, key);
     }
 
     public Dictionary<string, object?> Values { get; }
@@ -39,7 +40,13 @@ public sealed class SheetRecord
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Lines =>
         _mapping.Lines is { } lines && Values.GetValueOrDefault(lines.Field) is List<Dictionary<string, object?>> list ? list : [];
 
-    public IReadOnlyList<SheetProblem> Problems { get; }
+    public IReadOnlyList<SheetProblem> Problems => _problems;
+
+    /// <summary>
+    /// The lookup fields the sheet fills (header fields, and line fields as <c>lines[2].product</c>), each still holding what
+    /// its cell reads until <see cref="ResolveLookupsAsync"/> puts the found record's id in its place.
+    /// </summary>
+    public IReadOnlyList<SheetLookup> Lookups { get; private init; } = [];
 
     /// <summary>SHA-256 (hex) of the template's name and the duplicate key's values; every sheet has one (without a key: its page).</summary>
     public string Key { get; }
@@ -48,6 +55,7 @@ public sealed class SheetRecord
     {
         var now = cells.ToDictionary(c => c.Path, c => c.Current, StringComparer.Ordinal);
         var problems = new List<SheetProblem>();
+        var lookups = new List<SheetLookup>();
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (name, source) in mapping.Fields)
         {
@@ -55,6 +63,11 @@ public sealed class SheetRecord
             if (source.Cell is { } cell)
             {
                 values[name] = Convert(field, now.GetValueOrDefault(cell));
+                if (source.By is { } by && values[name] is string read)
+                {
+                    lookups.Add(new SheetLookup(name, field, by, read));
+                }
+
                 continue;
             }
 
@@ -86,13 +99,60 @@ public sealed class SheetRecord
                     problems.Add(new($"{lines.Rows}[{item.Row}]", text["OcrCapture.Records.RowWithoutQuantity", item.Row + 1]));
                 }
 
-                list.Add(lines.Fields.ToDictionary(f => f.Key, f => Convert(schema.LineField(f.Key), item.Values.GetValueOrDefault(f.Value)), StringComparer.Ordinal));
+                var line = lines.Fields.ToDictionary(f => f.Key, f => Convert(schema.LineField(f.Key), item.Values.GetValueOrDefault(f.Value.Cell!)), StringComparer.Ordinal);
+                foreach (var (name, source) in lines.Fields.Where(f => f.Value.By is not null))
+                {
+                    if (line[name] is string read)
+                    {
+                        lookups.Add(new SheetLookup($"{lines.Field}[{list.Count}].{name}", schema.LineField(name), source.By!, read));
+                    }
+                }
+
+                list.Add(line);
             }
 
             values[lines.Field] = list;
         }
 
-        return new SheetRecord(template, mapping, values, lineItems, problems, KeyOf(template.Name, mapping, values, pageKey));
+        return new SheetRecord(template, mapping, values, lineItems, problems, KeyOf(template.Name, mapping, values, pageKey)) { Lookups = lookups };
+    }
+
+    /// <summary>
+    /// Puts in each lookup field the id of the one record whose field holds what the cell reads, found by
+    /// <paramref name="find"/> (entity, field, values → the ids of the records holding each value, for the person creating
+    /// the records, with the found-by field's name for people); a value no record holds, or several do, becomes a problem bound to its cell.
+    /// </summary>
+    public async Task ResolveLookupsAsync(Func<string, string, IReadOnlyCollection<string>, Task<(ILookup<string, Guid> Ids, string ByLabel)>> find, IStringLocalizer text)
+    {
+        foreach (var group in Lookups.GroupBy(l => (Entity: l.Field.Target ?? "", l.By)))
+        {
+            var (found, byLabel) = await find(group.Key.Entity, group.Key.By, [.. group.Select(l => l.Read).Distinct(StringComparer.Ordinal)]);
+            foreach (var lookup in group)
+            {
+                var ids = found[lookup.Read].Distinct().ToList();
+                if (ids.Count == 1)
+                {
+                    Set(lookup.RecordPath, ids[0]);
+                    continue;
+                }
+
+                _problems.Add(new(CellOf(lookup.RecordPath), text[ids.Count == 0 ? "OcrCapture.Records.LookupNotFound" : "OcrCapture.Records.LookupAmbiguous",
+                    LabelOf(lookup.Field), lookup.Read, byLabel]));
+            }
+        }
+    }
+
+    private void Set(string recordPath, Guid id)
+    {
+        if (_mapping.Lines is { } lines && recordPath.StartsWith(lines.Field + "[", StringComparison.Ordinal))
+        {
+            var close = recordPath.IndexOf(']', StringComparison.Ordinal);
+            var index = int.Parse(recordPath.AsSpan(lines.Field.Length + 1, close - lines.Field.Length - 1), System.Globalization.CultureInfo.InvariantCulture);
+            ((List<Dictionary<string, object?>>)Values[lines.Field]!)[index][recordPath[(close + 2)..]] = id;
+            return;
+        }
+
+        Values[recordPath] = id;
     }
 
     /// <summary>The cell a field error of the record service is about (<c>lines[2].quantity</c> → the quantity cell of that line's row and size).</summary>
@@ -121,7 +181,7 @@ public sealed class SheetRecord
 
         var item = _lineItems[index];
         var field = close + 2 <= recordPath.Length ? recordPath[(close + 2)..] : "";
-        var sourceName = lines.Fields.GetValueOrDefault(field);
+        var sourceName = lines.Fields.GetValueOrDefault(field)?.Cell;
         var grid = _template.Rows.First(r => r.Name == lines.Rows).Grid;
         if (grid is not null && (sourceName == grid.Quantity || sourceName == grid.Field))
         {
@@ -176,6 +236,9 @@ public sealed class SheetRecord
         _ => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 }
+
+/// <summary>A lookup field of a sheet (<c>dealer</c>, <c>lines[2].product</c>), the field of its entity it is found by, and what the cell reads.</summary>
+public sealed record SheetLookup(string RecordPath, FieldDefinition Field, string By, string Read);
 
 /// <summary>The entity a mapping fills and its line entity, looked up once.</summary>
 public sealed record RecordsSchemaView(EntityDefinition Entity, EntityDefinition? LineEntity)

@@ -39,6 +39,7 @@ public sealed class SheetRecordService(IScanBatchStore store, IRecordStore recor
             }
 
             var sheet = SheetRecord.Of(template, mapping, view, cells, SheetName(batch, page), page.Id.ToString(), text);
+            await sheet.ResolveLookupsAsync((entity, by, values) => FindAsync(entity, by, values, actor, cancellationToken), text);
             var outcome = await CreateOneAsync(batch, page, sheet, mapping.Entity, actor, cancellationToken);
             (created, refused, duplicates) = outcome switch
             {
@@ -88,6 +89,21 @@ public sealed class SheetRecordService(IScanBatchStore store, IRecordStore recor
     }
 
     private enum Outcome { Created, Refused, Duplicate }
+
+    /// <summary>The records of <paramref name="entity"/> the actor may read whose field <paramref name="by"/> holds one of the values (compared trimmed).</summary>
+    private async Task<(ILookup<string, Guid>, string)> FindAsync(string entity, string by, IReadOnlyCollection<string> values, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var reader = await records.OpenReaderAsync(entity, actor, cancellationToken);
+        if (reader is null || reader.Forbidden || reader.Entity.LiveField(by) is not { } field)
+        {
+            return (Array.Empty<(string, Guid)>().ToLookup(p => p.Item1, p => p.Item2), by);
+        }
+
+        var found = await reader.FindByAsync(reader.Entity, by, values, cancellationToken);
+        var label = field.Label.IsBlank ? by : field.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name);
+        return (found.Where(r => r.GetValueOrDefault(by) is not null)
+            .ToLookup(r => Platform.Records.Query.Spreadsheets.PlainText.Of(r[by]).Trim(), r => (Guid)r[Platform.Core.Metadata.SystemFields.Id]!, StringComparer.Ordinal), label);
+    }
 
     private async Task<Outcome> CreateOneAsync(ScanBatch batch, ScannedPage page, SheetRecord sheet, string entity, Actor actor, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ namespace Platform.OcrCapture.Templates;
 /// incomplete, with what still keeps them from use), publication (the draft checked in full and made the next version batches
 /// are read with), the blank's lines and marks to snap to, and a sample scan read with the draft.
 /// </summary>
-public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager schemas, RecognizerPool recognizers, TimeProvider clock)
+public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager schemas, RecognizerPool recognizers, EntityChoices choices, TimeProvider clock)
 {
     /// <summary>A blank form or sample scan larger than this is refused before it is decoded.</summary>
     public const long MaxUploadBytes = 50L * 1024 * 1024;
@@ -143,6 +143,7 @@ public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager
             throw new TemplateProblemsException(problems);
         }
 
+        await choices.FillAsync(template, cancellationToken);
         Picture page;
         try
         {

@@ -260,16 +260,19 @@ public sealed class TemplateEditor
 
             if (Mapping.Lines is { } mapped && element.Kind == 'g')
             {
-                foreach (var (field, value) in mapped.Fields.ToList().Where(p => p.Value == old))
+                foreach (var (field, value) in mapped.Fields.ToList().Where(p => p.Value.Cell == old))
                 {
-                    mapped.Fields[field] = name;
+                    mapped.Fields[field] = value with { Cell = name };
                 }
             }
         });
     }
 
-    /// <summary>Which record field a header cell fills (null: none); a tick box fills a choice field with <paramref name="tickedValue"/>.</summary>
-    public void MapCell(string cellField, string? recordField, string? tickedValue = null) => Change(_ =>
+    /// <summary>
+    /// Which record field a header cell fills (null: none); a tick box fills a choice field with <paramref name="tickedValue"/>;
+    /// a lookup field is filled with the record whose field <paramref name="by"/> holds what the cell reads.
+    /// </summary>
+    public void MapCell(string cellField, string? recordField, string? tickedValue = null, string? by = null) => Change(_ =>
     {
         Unmap(cellField);
         if (string.IsNullOrEmpty(recordField))
@@ -279,7 +282,7 @@ public sealed class TemplateEditor
 
         if (tickedValue is null)
         {
-            Mapping.Fields[recordField] = new FieldSource(cellField, null);
+            Mapping.Fields[recordField] = new FieldSource(cellField, null, by);
             return;
         }
 
@@ -288,22 +291,35 @@ public sealed class TemplateEditor
         Mapping.Fields[recordField] = new FieldSource(null, ticked);
     });
 
+    /// <summary>
+    /// The cell fills <paramref name="recordField"/> as well as what it fills already (a dealer code both kept as written and
+    /// finding the dealer); for a lookup, <paramref name="by"/> is the field of its entity the record is found by.
+    /// </summary>
+    public void Fill(string cellField, string recordField, string? by = null) => Change(_ => Mapping.Fields[recordField] = new FieldSource(cellField, null, by));
+
+    /// <summary>The record field is no longer filled from the sheet.</summary>
+    public void StopFilling(string recordField) => Change(_ => Mapping.Fields.Remove(recordField));
+
+    /// <summary>Every record field a header cell fills straight from what it reads (not as a tick box of a group).</summary>
+    public List<(string Field, FieldSource Source)> Fills(string cellField) =>
+        [.. Mapping.Fields.Where(p => p.Value.Cell == cellField).Select(p => (p.Key, p.Value))];
+
     /// <summary>Which field of the lines a value of a row group's line items fills (a cell, or the size grid's size or quantity).</summary>
-    public void MapLineValue(string value, string? lineField) => Change(_ =>
+    public void MapLineValue(string value, string? lineField, string? by = null) => Change(_ =>
     {
         if (Mapping.Lines is not { } lines)
         {
             return;
         }
 
-        foreach (var (field, _) in lines.Fields.Where(p => p.Value == value).ToList())
+        foreach (var (field, _) in lines.Fields.Where(p => p.Value.Cell == value).ToList())
         {
             lines.Fields.Remove(field);
         }
 
         if (!string.IsNullOrEmpty(lineField))
         {
-            lines.Fields[lineField] = value;
+            lines.Fields[lineField] = new FieldSource(value, null, by);
         }
     });
 

@@ -72,6 +72,13 @@ public sealed class CellTemplate
     /// <summary>The values allowed; a reading close to one of them (one character off) is taken as it and flagged.</summary>
     public List<string>? Choices { get; set; }
 
+    /// <summary>
+    /// The values allowed are those an entity's records hold in a field (dealers' codes), looked up by the host each time a
+    /// batch is read; they take the place of <see cref="Choices"/> there. The engine alone (the command line) knows no records
+    /// and checks such a cell by its pattern only.
+    /// </summary>
+    public ChoiceSource? ChoicesFrom { get; set; }
+
     /// <summary>For check cells: the share of the box's inside that must be ink to count as ticked (0.04 = 4 %).</summary>
     public double? Threshold { get; set; }
 
@@ -110,6 +117,14 @@ public sealed class CellTemplate
 
     /// <summary>The characters a valid value is made of: the whitelist, or those of the choices.</summary>
     public string? Alphabet => EffectiveWhitelist ?? (Choices is { Count: > 0 } ? new string([.. Choices.SelectMany(c => c).Distinct().Order()]) : null);
+}
+
+/// <summary>Where a cell's allowed values come from: the field <see cref="Field"/> of the records of <see cref="Entity"/>.</summary>
+public sealed class ChoiceSource
+{
+    public string Entity { get; set; } = "";
+
+    public string Field { get; set; } = "";
 }
 
 /// <summary>Line items: <see cref="Count"/> rows of the same cells, <see cref="Pitch"/> pixels apart, the first at <see cref="Y"/>.</summary>

@@ -147,6 +147,14 @@ internal static class TemplateValidator
                 problems.Add($"{where}: pattern '{cell.Pattern}' is not a regular expression.");
             }
 
+            if (cell.ChoicesFrom is { } source && (cell.Type != CellKind.Text
+                || !Regex.IsMatch(source.Entity, "^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant) || !Regex.IsMatch(source.Field, "^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)))
+            {
+                problems.Add(cell.Type != CellKind.Text
+                    ? $"{where}: choicesFrom applies to text cells."
+                    : $"{where}: choicesFrom names an entity and one of its fields ('{source.Entity}'.'{source.Field}' is not).");
+            }
+
             if (cell.Min > cell.Max)
             {
                 problems.Add($"{where}: min {cell.Min} is above max {cell.Max}.");

@@ -36,6 +36,7 @@ public sealed class CaptureWalkTests
             var scans = Directory.GetFiles(folder, "page-*.jpg").Order(StringComparer.Ordinal).ToList();
             var truth = scans.Select(Values).ToList();
             await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Package));
+            await ScanBatchPageTests.AddDealersAsync(host, scans);
             await using var browser = await BrowserSession.OpenAsync("zh-CN", 1600, 1300);
             var page = browser.Page;
             await PageDriver.SignInAsync(browser, host, "/ocr/batches");

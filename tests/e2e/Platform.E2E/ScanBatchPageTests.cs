@@ -28,6 +28,7 @@ public sealed class ScanBatchPageTests
             var bad = Path.Combine(folder, "notes.jpg");
             await File.WriteAllTextAsync(bad, "not a scan");
             await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Package));
+            await AddDealersAsync(host, scans, "D0001");
             await using var browser = await BrowserSession.OpenAsync("zh-CN");
             var page = browser.Page;
             await PageDriver.SignInAsync(browser, host, "/ocr/batches");
@@ -178,6 +179,16 @@ public sealed class ScanBatchPageTests
 
     private static Dictionary<string, string> Values(string scan) =>
         JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+
+    /// <summary>The fair's dealer list, as it is kept before the fair: every dealer the sheets name, and <paramref name="more"/> codes.</summary>
+    internal static async Task AddDealersAsync(HostProcess host, IEnumerable<string> scans, params string[] more)
+    {
+        using var api = await PageDriver.AdminApiAsync(host);
+        foreach (var (code, name) in scans.Select(s => (Truth(s, "dealer_code"), Truth(s, "dealer_name"))).Concat(more.Select(c => (c, "经销商 " + c))).DistinctBy(d => d.Item1))
+        {
+            await PageDriver.PostAsync(api, "dealer", new { code, name });
+        }
+    }
 
     internal static string Truth(string scan, string field) =>
         JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").GetProperty(field).GetString()!;

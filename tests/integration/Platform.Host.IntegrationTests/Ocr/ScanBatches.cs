@@ -31,6 +31,18 @@ internal static class ScanBatches
         return [.. Directory.GetFiles(folder, "page-*.jpg").Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The dealers the sheets name (code and name as written), as the fair's dealer list would hold them before the fair;
+    /// <paramref name="codeOf"/> may change a code (a dealer the list holds under another code).
+    /// </summary>
+    public static async Task AddDealersAsync(PlatformHost host, IEnumerable<string> scans, Func<string, string>? codeOf = null)
+    {
+        var dealers = scans.Select(s => (Code: (codeOf ?? (c => c))(TruthOf(s, "dealer_code")), Name: TruthOf(s, "dealer_name"))).DistinctBy(d => d.Code).ToList();
+        var results = await host.InScopeAsync(s => s.GetRequiredService<Platform.Records.IRecordStore>().CreateManyAsync("dealer",
+            [.. dealers.Select(d => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["code"] = d.Code, ["name"] = d.Name })], Platform.Core.Security.Actor.Platform));
+        Assert.All(results, r => Assert.True(r.Succeeded, string.Join("; ", r.Errors.Select(e => e.Message))));
+    }
+
     public static string TruthOf(string scan, string field) =>
         JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(scan, ".json"))).RootElement.GetProperty("values").GetProperty(field).GetString()!;
 

@@ -34,6 +34,7 @@ public sealed class SheetRecordTests : IDisposable
         await ScanBatches.ApplyPackageAsync(host);
         var admin = await host.CreateAdminClientAsync();
         var scans = await ScanBatches.CorpusAsync(_folder, 3, seed: 61);
+        await ScanBatches.AddDealersAsync(host, scans);
         var batch = await ScanBatches.UploadScansAsync(admin, [.. scans, scans[0]]); // the first sheet fed twice
         var state = await ScanBatches.WaitAsync(admin, batch, ScanBatches.IsRead);
         Assert.True(ScanBatches.IsRead(state));
@@ -66,6 +67,7 @@ public sealed class SheetRecordTests : IDisposable
             Assert.Equal(DateOnly.Parse(truth["order_date"], System.Globalization.CultureInfo.InvariantCulture), order["order_date"]);
             Assert.Equal(truth.GetValueOrDefault("urgent") == "true" ? "urgent" : truth.GetValueOrDefault("regular") == "true" ? "regular" : null, order["delivery"]);
             Assert.StartsWith("TF-", (string)order["order_no"]!, StringComparison.Ordinal);
+            Assert.Equal(await DealerAsync(host, truth["dealer_code"]), order["dealer"]);
             var expected = truth.Where(t => t.Key.StartsWith("lines[", StringComparison.Ordinal) && t.Key.Contains(".qty_", StringComparison.Ordinal) && t.Value.Trim('0').Length > 0)
                 .Select(t => (Row: Row(t.Key), Size: t.Key[(t.Key.IndexOf(".qty_", StringComparison.Ordinal) + 5)..].ToUpperInvariant(), Quantity: long.Parse(t.Value, System.Globalization.CultureInfo.InvariantCulture)))
                 .Select(l => (Style: truth[$"lines[{l.Row}].style_no"], Colour: Colours[truth[$"lines[{l.Row}].colour"]], l.Size, l.Quantity))
@@ -118,6 +120,7 @@ public sealed class SheetRecordTests : IDisposable
         await ScanBatches.ApplyPackageAsync(host);
         var admin = await host.CreateAdminClientAsync();
         var scans = await ScanBatches.CorpusAsync(_folder, 1, seed: 62);
+        await ScanBatches.AddDealersAsync(host, scans);
         var batch = await ScanBatches.UploadScansAsync(admin, scans);
         var state = await ScanBatches.WaitAsync(admin, batch, ScanBatches.IsRead);
         await ProofreadToTruthAsync(admin, batch, state, scans);
@@ -154,6 +157,47 @@ public sealed class SheetRecordTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/api/ocr/batches/{batch}/records", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/ocr/batches/{Guid.NewGuid()}/records", null)).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task A_dealer_code_is_read_against_the_dealer_list_and_a_code_no_dealer_has_keeps_the_sheet_from_becoming_an_order()
+    {
+        Skip.IfNot(NativeLibraries.Available, NativeLibraries.Describe());
+        await using var host = await PlatformHost.StartAsync("Sqlite");
+        await ScanBatches.ApplyPackageAsync(host);
+        var admin = await host.CreateAdminClientAsync();
+        var scans = await ScanBatches.CorpusAsync(_folder, 1, seed: 63);
+        var written = ScanBatches.TruthOf(scans[0], "dealer_code");
+        var listed = written[..^1] + (char)('0' + ((written[^1] - '0' + 1) % 10)); // the list has the dealer one digit off
+        await ScanBatches.AddDealersAsync(host, scans, _ => listed);
+
+        var batch = await ScanBatches.UploadScansAsync(admin, scans);
+        var state = await ScanBatches.WaitAsync(admin, batch, ScanBatches.IsRead);
+        var page = state.GetProperty("pages")[0].GetProperty("id").GetGuid();
+        var code = (await admin.GetFromJsonAsync<JsonElement>($"/api/ocr/batches/{batch}/pages/{page}/cells")).EnumerateArray().Single(c => c.GetProperty("field").GetString() == "dealer_code");
+        Assert.Equal(listed, code.GetProperty("value").GetString()); // one character off the list: taken as the listed code, and flagged
+        Assert.Contains("corrected", code.GetProperty("flags").EnumerateArray().Select(f => f.GetString()));
+
+        // The proof-reader puts back what the sheet says: no dealer has that code, so no order is made and the code cell says why.
+        await ProofreadToTruthAsync(admin, batch, state, scans);
+        var run = await (await admin.PostAsync($"/api/ocr/batches/{batch}/records", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 1), (run.GetProperty("created").GetInt32(), run.GetProperty("refused").GetInt32()));
+        var problem = (await admin.GetFromJsonAsync<JsonElement>($"/api/ocr/batches/{batch}")).GetProperty("pages")[0].GetProperty("recordProblems").EnumerateArray().Single();
+        Assert.Equal("dealer_code", problem.GetProperty("path").GetString());
+        Assert.Contains(written, problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await OrdersAsync(host));
+
+        await CorrectAsync(admin, batch, [code.GetProperty("id").GetInt64()], listed);
+        run = await (await admin.PostAsync($"/api/ocr/batches/{batch}/records", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, run.GetProperty("created").GetInt32());
+        Assert.Equal(await DealerAsync(host, listed), Assert.Single(await OrdersAsync(host))["dealer"]);
+    }
+
+    private static Task<Guid> DealerAsync(PlatformHost host, string code) =>
+        host.InScopeAsync(async s =>
+        {
+            await using var reader = await s.GetRequiredService<IRecordStore>().OpenReaderAsync("dealer");
+            return (Guid)Assert.Single(await reader!.FindByAsync(reader.Entity, "code", [code], CancellationToken.None))["id"]!;
+        });
 
     private static readonly Dictionary<string, string> Colours = new(StringComparer.Ordinal)
     {

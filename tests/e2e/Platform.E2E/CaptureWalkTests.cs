@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -8,7 +9,8 @@ using Microsoft.Playwright;
 namespace Platform.E2E;
 
 /// <summary>
-/// Twenty order sheets, quantities written by hand, from scan to orders as a proof-reader works through them in Chinese: vertical proofreading field by
+/// Twenty order sheets, quantities written by hand, from the blank form to orders: the template designed in the browser from
+/// the blank alone (and found to be the package's own), then the stack read with it as a proof-reader works through it in Chinese: vertical proofreading field by
 /// field — every wrong picture spotted in its group and corrected, then the rest confirmed at once — then what the
 /// orders still refuse, sheet by sheet; the orders made and the exported workbook checked line by line against what was
 /// written. Every click and key the proof-reader gives is counted; the effort per sheet is written to
@@ -39,7 +41,28 @@ public sealed class CaptureWalkTests
             await ScanBatchPageTests.AddDealersAsync(host, scans);
             await using var browser = await BrowserSession.OpenAsync("zh-CN", 1600, 1300);
             var page = browser.Page;
-            await PageDriver.SignInAsync(browser, host, "/ocr/batches");
+            await PageDriver.SignInAsync(browser, host, "/ocr/templates");
+
+            // The template designed first, on the blank form alone, and tried on one of the scans.
+            var designer = new SampleTemplateDesigner(page);
+            await designer.CreateAsync("fair_sheet", "订货单（设计器）", "Order sheet (designer)");
+            await designer.MarksAsync();
+            await designer.HeaderCellsAsync();
+            await designer.RowsAsync();
+            await designer.MappingAsync();
+            await designer.PublishAsync();
+            using (var api = await PageDriver.AdminApiAsync(host))
+            {
+                SampleTemplateDesigner.AssertIsTheSample(await api.GetFromJsonAsync<JsonElement>("/api/ocr/templates/fair_sheet"));
+            }
+
+            await page.GetByTestId("designer-test-file").SetInputFilesAsync(scans[0]);
+            await Assertions.Expect(page.Locator("[data-testid=designer-test-cell][data-path=dealer_code] td").Nth(1)).ToHaveTextAsync(truth[0]["dealer_code"], new() { Timeout = 30_000 });
+
+            // The stack read with it.
+            await page.GotoAsync($"{host.BaseUrl}/ocr/batches");
+            await browser.WaitUntilInteractiveAsync();
+            await PageDriver.ChooseAsync(page, "ocr-template", "订货单（设计器）");
             var effort = new Effort();
 
             await page.GetByTestId("ocr-files").SetInputFilesAsync(scans);

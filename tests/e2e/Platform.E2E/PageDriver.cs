@@ -66,7 +66,7 @@ internal static class PageDriver
     /// <summary>Picks an item of the Radzen drop-down <paramref name="dropDown"/> by its text.</summary>
     public static async Task ChooseAsync(IPage page, ILocator dropDown, string text)
     {
-        var item = page.Locator(".rz-popup:visible .rz-dropdown-item").Filter(new() { HasText = text }).First;
+        var item = page.Locator(".rz-popup:visible .rz-dropdown-item, .rz-popup:visible .rz-multiselect-item").Filter(new() { HasText = text }).First;
         for (var attempt = 1; ; attempt++)
         {
             await dropDown.ClickAsync();

@@ -22,6 +22,11 @@ dotnet test Platform.sln --no-build --verbosity quiet --logger "console;verbosit
 count() { grep -E "^[[:space:]]+$1: +[0-9]+" "$log" | awk '{sum += $2} END {print sum + 0}'; }
 echo
 echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
+# The failures again at the end, with the start of their messages, so a log's tail names them.
+if grep -qE "^[[:space:]]+Failed Platform[.][A-Za-z]" "$log"; then
+  echo "Failed tests:"
+  grep -E -A12 "^[[:space:]]+Failed Platform[.][A-Za-z]" "$log" | grep -v -E "^[[:space:]]+at " | head -120
+fi
 rm -f "$log"
 if [ "$status" -ne 0 ]; then echo "Some tests FAILED (exit $status)." >&2; fi
 exit "$status"

@@ -47,6 +47,9 @@ public sealed class WatchedFolders(IServiceScopeFactory scopes, WatchedFolderSet
 {
     public const string Taken = ".taken";
 
+    /// <summary>Folders found missing, said once (not every few seconds) until they exist.</summary>
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (settings.Folders.Count == 0)
@@ -77,8 +80,17 @@ public sealed class WatchedFolders(IServiceScopeFactory scopes, WatchedFolderSet
     {
         if (!Directory.Exists(folder.Path))
         {
-            logger.LogWarning("Watched folder {Folder} does not exist", folder.Path);
+            if (_missing.Add(folder.Path))
+            {
+                logger.LogWarning("Watched folder {Folder} does not exist; it is looked for again every {Interval} and taken from once it does", folder.Path, settings.Interval);
+            }
+
             return null;
+        }
+
+        if (_missing.Remove(folder.Path))
+        {
+            logger.LogInformation("Watched folder {Folder} exists now", folder.Path);
         }
 
         GiveBackAbandoned(folder);

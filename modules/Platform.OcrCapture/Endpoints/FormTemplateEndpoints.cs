@@ -59,7 +59,7 @@ public static class FormTemplateEndpoints
         {
             using var body = new StreamReader(context.Request.Body);
             var document = await body.ReadToEndAsync(cancellationToken);
-            return Results.Ok(new { problems = await design.SaveDraftAsync(name, document, UserId(context), cancellationToken) });
+            return Results.Ok(new { problems = TemplateProblemText.Of(context.RequestServices.GetRequiredService<IStringLocalizer>(), await design.SaveDraftAsync(name, document, UserId(context), cancellationToken)) });
         });
 
     private static async Task<IResult> DiscardDraft(string name, HttpContext context, TemplateDesign design, CancellationToken cancellationToken) =>
@@ -131,8 +131,9 @@ public static class FormTemplateEndpoints
         }
         catch (TemplateProblemsException problems)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: context.RequestServices.GetRequiredService<IStringLocalizer>()["OcrCapture.Error.TemplateProblems", problems.Problems.Count],
-                extensions: new Dictionary<string, object?> { ["code"] = "OcrCapture.Error.TemplateProblems", ["problems"] = problems.Problems });
+            var text = context.RequestServices.GetRequiredService<IStringLocalizer>();
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: text["OcrCapture.Error.TemplateProblems", problems.Problems.Count],
+                extensions: new Dictionary<string, object?> { ["code"] = "OcrCapture.Error.TemplateProblems", ["problems"] = TemplateProblemText.Of(text, problems.Problems) });
         }
         catch (InvalidDataException)
         {

@@ -80,7 +80,7 @@ public sealed class SheetRecordService(IScanBatchStore store, IRecordStore recor
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
         if (SheetMappingCheck.Problems(template, mapping, schema) is { Count: > 0 } problems)
         {
-            throw new CaptureRefusedException("OcrCapture.Error.MappingBroken", string.Join(" ", problems));
+            throw new CaptureRefusedException("OcrCapture.Error.MappingBroken", string.Join(" ", Templates.TemplateProblemText.Of(text, problems)));
         }
 
         var entity = schema.Find(mapping.Entity)!;

@@ -33,7 +33,7 @@ public sealed class PackageFormTemplates(IScanBatchStore store, ISchemaManager s
                 var template = FormTemplate.Parse(file.Content, file.Path);
                 if (SheetMappingCheck.Problems(template, schema) is { Count: > 0 } problems)
                 {
-                    errors.AddRange(problems.Select(p => new MetadataError(file.Path, p)));
+                    errors.AddRange(problems.Select(p => new MetadataError(file.Path, p.ToString())));
                     continue;
                 }
 

@@ -75,7 +75,7 @@ public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager
     /// Keeps the designer's document as the draft. Only a document that is no template at all (not JSON, unknown parts, a value of
     /// the wrong kind) is refused; what keeps a complete-looking one from use is answered, for the designer to show.
     /// </summary>
-    public async Task<IReadOnlyList<string>> SaveDraftAsync(string name, string document, string userId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TemplateProblem>> SaveDraftAsync(string name, string document, string userId, CancellationToken cancellationToken)
     {
         var stored = await FindAsync(name, cancellationToken);
         var template = Read(document);
@@ -161,11 +161,11 @@ public sealed partial class TemplateDesign(IScanBatchStore store, ISchemaManager
     }
 
     /// <summary>Everything that keeps <paramref name="template"/> from use: the format's checks, then its record mapping against the entities.</summary>
-    public async Task<IReadOnlyList<string>> ProblemsAsync(FormTemplate template, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<TemplateProblem>> ProblemsAsync(FormTemplate template, CancellationToken cancellationToken) =>
         Problems(template, await schemas.LoadSchemaAsync(cancellationToken));
 
     /// <summary>Everything that keeps <paramref name="template"/> from use, against the entities of <paramref name="schema"/>.</summary>
-    public static IReadOnlyList<string> Problems(FormTemplate template, RecordsSchema schema)
+    public static IReadOnlyList<TemplateProblem> Problems(FormTemplate template, RecordsSchema schema)
     {
         var problems = template.Problems();
         return problems.Count > 0 ? problems : SheetMappingCheck.Problems(template, schema);
@@ -220,7 +220,7 @@ internal static class FormTemplateDefaults
 }
 
 /// <summary>A template the designer cannot publish or test yet, with every problem (each naming its place).</summary>
-public sealed class TemplateProblemsException(IReadOnlyList<string> problems) : Exception(string.Join(Environment.NewLine, problems))
+public sealed class TemplateProblemsException(IReadOnlyList<TemplateProblem> problems) : Exception(string.Join(Environment.NewLine, problems))
 {
-    public IReadOnlyList<string> Problems { get; } = problems;
+    public IReadOnlyList<TemplateProblem> Problems { get; } = problems;
 }

@@ -159,6 +159,7 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
             return 0; // some cell is not of this batch: nothing changes
         }
 
+        var outcomes = new List<(long Id, string? Corrected)>(cells.Count);
         foreach (var cell in cells)
         {
             var to = correct ? value : cell.Now;
@@ -168,9 +169,18 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
             }
 
             // The correction is kept apart from what the reader saw: null when it agrees with the reading again, "" when the cell was emptied.
-            var corrected = to == cell.Value ? null : to ?? "";
-            await db.Set<ReadCell>().Where(c => c.Id == cell.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Corrected, corrected).SetProperty(c => c.Confirmed, true)
-                .SetProperty(c => c.ConfirmedBy, userId).SetProperty(c => c.ConfirmedAt, at), cancellationToken);
+            outcomes.Add((cell.Id, to == cell.Value ? null : to ?? ""));
+        }
+
+        // One statement per value the cells end with (confirming a whole field as shown is one or a few), at most 500 cells each.
+        foreach (var group in outcomes.GroupBy(o => o.Corrected))
+        {
+            foreach (var ids in group.Select(o => o.Id).Chunk(500))
+            {
+                var corrected = group.Key;
+                await db.Set<ReadCell>().Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Corrected, corrected).SetProperty(c => c.Confirmed, true)
+                    .SetProperty(c => c.ConfirmedBy, userId).SetProperty(c => c.ConfirmedAt, at), cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -83,7 +83,7 @@ public sealed class FormTemplate
     public static FormTemplate? Deserialize(string json) => JsonSerializer.Deserialize<FormTemplate>(json, Json);
 
     /// <summary>Everything that keeps the template from use, each problem with its place.</summary>
-    public IReadOnlyList<string> Problems() => TemplateValidator.Validate(this);
+    public IReadOnlyList<TemplateProblem> Problems() => TemplateValidator.Validate(this);
 
     public static FormTemplate Parse(string json, string source = "template")
     {

@@ -39,6 +39,7 @@ public sealed class TemplateDesignerTests
             await page.GetByTestId("template-create").ClickAsync();
             await Assertions.Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
             await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("未发布");
+            await Assertions.Expect(page.GetByTestId("designer-problems")).ToContainTextAsync("anchors: 现有 0 个；表单需要 4 个定位标记，每个角附近一个。");
             await page.Locator("button[title='缩小']").ClickAsync();
 
             // The four registration marks: one click on each takes the square exactly.
@@ -139,6 +140,13 @@ public sealed class TemplateDesignerTests
             await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("published v1");
             await Assertions.Expect(page.GetByTestId("designer-save")).ToContainTextAsync("Save draft");
             await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("4 of 4 marks, 2 cells, 1 row groups.");
+            await Assertions.Expect(page.GetByTestId("designer-problems")).ToHaveCountAsync(0);
+            var corner = Sample.Anchors[0];
+            await page.GetByTestId("tool-select").ClickAsync();
+            await ClickAsync(page, corner.X + (corner.Size / 2), corner.Y + (corner.Size / 2));
+            await Assertions.Expect(page.GetByTestId("mark-settings")).ToBeVisibleAsync();
+            await page.GetByTestId("designer-canvas").PressAsync("Delete");
+            await Assertions.Expect(page.GetByTestId("designer-problems")).ToContainTextAsync("anchors: 3 given; a form needs 4 registration marks, one near each corner.");
         }
         finally
         {

@@ -52,7 +52,7 @@ public sealed class FormTemplateDesignTests : IDisposable
             var refused = await admin.PostAsync("/api/ocr/templates/fair_copy/publish", null);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             var problems = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
-            Assert.Contains(problems, p => p.StartsWith("anchors: 0 given", StringComparison.Ordinal));
+            Assert.Contains("anchors: 现有 0 个；表单需要 4 个定位标记，每个角附近一个。", problems); // in the caller's language
 
             // The marks the blank shows, and the boxes' lines, to snap to.
             var layout = await admin.GetFromJsonAsync<JsonElement>("/api/ocr/templates/fair_copy/layout");

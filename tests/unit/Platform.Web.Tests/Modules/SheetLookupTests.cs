@@ -78,7 +78,7 @@ public sealed class SheetLookupTests
         editor.MapLineValue("style_no", "product", "colour"); // no such field
         editor.MapLineValue("qty", "quantity", "style");      // "by" on a number field
 
-        var problems = TemplateDesign.Problems(editor.WithMapping(), Schema);
+        var problems = TemplateDesign.Problems(editor.WithMapping(), Schema).Select(p => p.ToString()).ToList();
 
         Assert.Contains(problems, p => p.StartsWith("records.fields.dealer: a lookup is filled as", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("records.lines.fields.product.by: 'product' has no text field 'colour'", StringComparison.Ordinal));
@@ -92,9 +92,9 @@ public sealed class SheetLookupTests
         var notText = FormTemplate.Deserialize(Template.Replace("\"field\": \"code\"", "\"field\": \"since\"", StringComparison.Ordinal))!;
         var onDigits = FormTemplate.Deserialize(Template.Replace("\"height\": 60, \"choicesFrom\"", "\"height\": 60, \"type\": \"digits\", \"choicesFrom\"", StringComparison.Ordinal))!;
 
-        Assert.Contains("cell 'dealer_code': choicesFrom: there is no entity 'supplier'.", TemplateDesign.Problems(missing, Schema));
-        Assert.Contains("cell 'dealer_code': choicesFrom: 'dealer' has no text field 'since'.", TemplateDesign.Problems(notText, Schema));
-        Assert.Contains(onDigits.Problems(), p => p.EndsWith("choicesFrom applies to text cells.", StringComparison.Ordinal));
+        Assert.Contains("cells[0] 'dealer_code': choicesFrom: there is no entity 'supplier'.", TemplateDesign.Problems(missing, Schema).Select(p => p.ToString()));
+        Assert.Contains("cells[0] 'dealer_code': choicesFrom: 'dealer' has no text field 'since'.", TemplateDesign.Problems(notText, Schema).Select(p => p.ToString()));
+        Assert.Contains(onDigits.Problems(), p => p.Message == "choicesFrom applies to text cells.");
     }
 
     [Fact]

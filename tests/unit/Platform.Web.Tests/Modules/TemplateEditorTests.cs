@@ -42,7 +42,7 @@ public sealed class TemplateEditorTests
         Assert.Equal(0, Assert.Single(rows.Cells).Y);
         Assert.Equal(["field_2"], editor.Template.Cells.Select(c => c.Field));
         Assert.Equal(1 + 8, editor.Shapes().Count(s => s.Id.StartsWith('g')));
-        Assert.DoesNotContain(editor.Template.Problems(), p => p.Contains("rows", StringComparison.Ordinal));
+        Assert.DoesNotContain(editor.Template.Problems(), p => p.ToString().Contains("rows", StringComparison.Ordinal));
     }
 
     [Fact]

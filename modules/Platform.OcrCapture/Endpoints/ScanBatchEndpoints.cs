@@ -148,7 +148,7 @@ public static class ScanBatchEndpoints
             pages = pages.Select(p => new
             {
                 p.Id, p.Ordinal, p.FileId, p.PageNumber, p.State, p.Reason, p.ReasonCode, warnings = p.Warnings?.Split(',') ?? [], p.TurnedOver, p.Attempts, p.Milliseconds,
-                p.RecordId, recordProblems = p.RecordProblems is null ? (System.Text.Json.JsonElement?)null : System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(p.RecordProblems),
+                p.RecordId, recordProblems = p.RecordProblems is null ? null : Records.SheetProblem.Of(p).Select(x => new { path = x.Path, message = x.Text }), // in the caller's language
             }),
         });
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -6,15 +7,50 @@ using Platform.Core.Metadata;
 using Platform.Ocr.Pipeline;
 using Platform.Ocr.Templates;
 using Platform.Records.Ocr;
+using Platform.Web.Localization;
 
 namespace Platform.OcrCapture.Records;
 
-/// <summary>A refusal bound to a cell of the sheet (<c>lines[3].qty_m</c>), or to the sheet as a whole when the path is null.</summary>
+/// <summary>
+/// A refusal bound to a cell of the sheet (<c>lines[3].qty_m</c>), or to the sheet as a whole when the path is null. It is kept
+/// for whoever looks at the batch later, so the sheet's own problems are said in every language of the platform (<see cref="Said"/>);
+/// what the record service refused is kept as it said it, in the language of the person who made the records.
+/// </summary>
 public sealed record SheetProblem(string? Path, string Message)
 {
+    /// <summary>The message by language (<c>zh-CN</c>, <c>en</c>), when it was said in each.</summary>
+    public IReadOnlyDictionary<string, string>? Said { get; init; }
+
+    /// <summary>The message in the reader's language when it was said in it, else as it was said.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Text => Said is { } said && PlatformCultures.Normalize(CultureInfo.CurrentUICulture.Name) is { } culture && said.TryGetValue(culture, out var text)
+        ? text
+        : Message;
+
     /// <summary>The problems a page keeps (<see cref="ScannedPage.RecordProblems"/>).</summary>
     public static IReadOnlyList<SheetProblem> Of(ScannedPage page) =>
         page.RecordProblems is { } json ? JsonSerializer.Deserialize<List<SheetProblem>>(json, JsonSerializerOptions.Web) ?? [] : [];
+
+    /// <summary>A problem said in each of the platform's languages, its arguments (field labels) worked out in each.</summary>
+    public static SheetProblem InEveryLanguage(string? path, IStringLocalizer text, string key, Func<object[]> arguments)
+    {
+        var said = new Dictionary<string, string>(StringComparer.Ordinal);
+        var before = CultureInfo.CurrentUICulture;
+        try
+        {
+            foreach (var culture in PlatformCultures.Supported)
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+                said[culture] = text[key, arguments()];
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+
+        return new SheetProblem(path, text[key, arguments()]) { Said = said };
+    }
 }
 
 /// <summary>
@@ -74,7 +110,7 @@ public sealed class SheetRecord
             var ticked = source.Ticked!.Where(t => now.GetValueOrDefault(t.Value) == "true").ToList();
             if (ticked.Count > 1)
             {
-                problems.Add(new(ticked[0].Value, text["OcrCapture.Records.SeveralTicked", LabelOf(field), string.Join(", ", ticked.Select(t => t.Key))]));
+                problems.Add(SheetProblem.InEveryLanguage(ticked[0].Value, text, "OcrCapture.Records.SeveralTicked", () => [LabelOf(field), string.Join(", ", ticked.Select(t => t.Key))]));
             }
 
             values[name] = ticked.Count == 1 ? ticked[0].Key : null;
@@ -96,7 +132,7 @@ public sealed class SheetRecord
             {
                 if (grid is not null && !item.Values.ContainsKey(grid.Quantity))
                 {
-                    problems.Add(new($"{lines.Rows}[{item.Row}]", text["OcrCapture.Records.RowWithoutQuantity", item.Row + 1]));
+                    problems.Add(SheetProblem.InEveryLanguage($"{lines.Rows}[{item.Row}]", text, "OcrCapture.Records.RowWithoutQuantity", () => [item.Row + 1]));
                 }
 
                 var line = lines.Fields.ToDictionary(f => f.Key, f => Convert(schema.LineField(f.Key), item.Values.GetValueOrDefault(f.Value.Cell!)), StringComparer.Ordinal);
@@ -122,7 +158,7 @@ public sealed class SheetRecord
     /// <paramref name="find"/> (entity, field, values → the ids of the records holding each value, for the person creating
     /// the records, with the found-by field's name for people); a value no record holds, or several do, becomes a problem bound to its cell.
     /// </summary>
-    public async Task ResolveLookupsAsync(Func<string, string, IReadOnlyCollection<string>, Task<(ILookup<string, Guid> Ids, string ByLabel)>> find, IStringLocalizer text)
+    public async Task ResolveLookupsAsync(Func<string, string, IReadOnlyCollection<string>, Task<(ILookup<string, Guid> Ids, LocalizedText ByLabel)>> find, IStringLocalizer text)
     {
         foreach (var group in Lookups.GroupBy(l => (Entity: l.Field.Target ?? "", l.By)))
         {
@@ -136,8 +172,8 @@ public sealed class SheetRecord
                     continue;
                 }
 
-                _problems.Add(new(CellOf(lookup.RecordPath), text[ids.Count == 0 ? "OcrCapture.Records.LookupNotFound" : "OcrCapture.Records.LookupAmbiguous",
-                    LabelOf(lookup.Field), lookup.Read, byLabel]));
+                _problems.Add(SheetProblem.InEveryLanguage(CellOf(lookup.RecordPath), text, ids.Count == 0 ? "OcrCapture.Records.LookupNotFound" : "OcrCapture.Records.LookupAmbiguous",
+                    () => [LabelOf(lookup.Field), lookup.Read, byLabel.For(CultureInfo.CurrentUICulture.Name) is { Length: > 0 } by ? by : group.Key.By]));
             }
         }
     }
@@ -215,7 +251,7 @@ public sealed class SheetRecord
     }
 
     private static string LabelOf(FieldDefinition field) =>
-        field.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name) is { Length: > 0 } label ? label : field.Name;
+        field.Label.For(CultureInfo.CurrentUICulture.Name) is { Length: > 0 } label ? label : field.Name;
 
     private static string KeyOf(string templateName, SheetMapping mapping, Dictionary<string, object?> values, string pageKey)
     {

@@ -91,18 +91,17 @@ public sealed class SheetRecordService(IScanBatchStore store, IRecordStore recor
     private enum Outcome { Created, Refused, Duplicate }
 
     /// <summary>The records of <paramref name="entity"/> the actor may read whose field <paramref name="by"/> holds one of the values (compared trimmed).</summary>
-    private async Task<(ILookup<string, Guid>, string)> FindAsync(string entity, string by, IReadOnlyCollection<string> values, Actor actor, CancellationToken cancellationToken)
+    private async Task<(ILookup<string, Guid>, Platform.Core.Metadata.LocalizedText)> FindAsync(string entity, string by, IReadOnlyCollection<string> values, Actor actor, CancellationToken cancellationToken)
     {
         await using var reader = await records.OpenReaderAsync(entity, actor, cancellationToken);
         if (reader is null || reader.Forbidden || reader.Entity.LiveField(by) is not { } field)
         {
-            return (Array.Empty<(string, Guid)>().ToLookup(p => p.Item1, p => p.Item2), by);
+            return (Array.Empty<(string, Guid)>().ToLookup(p => p.Item1, p => p.Item2), []);
         }
 
         var found = await reader.FindByAsync(reader.Entity, by, values, cancellationToken);
-        var label = field.Label.IsBlank ? by : field.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name);
         return (found.Where(r => r.GetValueOrDefault(by) is not null)
-            .ToLookup(r => Platform.Records.Query.Spreadsheets.PlainText.Of(r[by]).Trim(), r => (Guid)r[Platform.Core.Metadata.SystemFields.Id]!, StringComparer.Ordinal), label);
+            .ToLookup(r => Platform.Records.Query.Spreadsheets.PlainText.Of(r[by]).Trim(), r => (Guid)r[Platform.Core.Metadata.SystemFields.Id]!, StringComparer.Ordinal), field.Label);
     }
 
     private async Task<Outcome> CreateOneAsync(ScanBatch batch, ScannedPage page, SheetRecord sheet, string entity, Actor actor, CancellationToken cancellationToken)
@@ -118,7 +117,7 @@ public sealed class SheetRecordService(IScanBatchStore store, IRecordStore recor
             if (first.RecordId is { } earlier && await records.GetAsync(entity, earlier, includeDeleted: true, cancellationToken: cancellationToken) is not null)
             {
                 var firstBatch = first.BatchId == batch.Id ? batch : await store.FindBatchAsync(first.BatchId, cancellationToken);
-                await KeepProblemsAsync(page, [new(null, text["OcrCapture.Records.Duplicate", firstBatch?.Name ?? "", first.Ordinal])], cancellationToken);
+                await KeepProblemsAsync(page, [SheetProblem.InEveryLanguage(null, text, "OcrCapture.Records.Duplicate", () => [firstBatch?.Name ?? "", first.Ordinal])], cancellationToken);
                 return Outcome.Duplicate;
             }
 
@@ -146,7 +145,18 @@ public sealed class SheetRecordService(IScanBatchStore store, IRecordStore recor
 
     private Task KeepProblemsAsync(ScannedPage page, IReadOnlyList<SheetProblem> problems, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.Serialize(problems.Select(p => new { path = p.Path, message = p.Message }));
-        return store.SetRecordProblemsAsync(page.Id, json.Length <= 4000 ? json : JsonSerializer.Serialize(problems.Take(10).Select(p => new { path = p.Path, message = p.Message })), cancellationToken);
+        // As many as the column holds (4,000 characters): the first problems are what the verifier starts with.
+        var json = JsonSerializer.Serialize(problems, JsonSerializerOptions.Web);
+        for (var count = problems.Count - 1; json.Length > 4000 && count > 0; count--)
+        {
+            json = JsonSerializer.Serialize(problems.Take(count), JsonSerializerOptions.Web);
+        }
+
+        if (json.Length > 4000)
+        {
+            json = JsonSerializer.Serialize(new[] { new SheetProblem(problems[0].Path, problems[0].Message[..Math.Min(problems[0].Message.Length, 1000)]) }, JsonSerializerOptions.Web);
+        }
+
+        return store.SetRecordProblemsAsync(page.Id, json, cancellationToken);
     }
 }

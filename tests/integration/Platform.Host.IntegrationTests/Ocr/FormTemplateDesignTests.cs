@@ -64,7 +64,7 @@ public sealed class FormTemplateDesignTests : IDisposable
                 .Select((m, i) => new { id = $"m{i}", x = m.GetProperty("x").GetInt32(), y = m.GetProperty("y").GetInt32(), size = m.GetProperty("size").GetInt32() })));
             draft["cells"] = JsonNode.Parse("""[ { "field": "Dealer Code", "x": 330, "y": 190, "width": 330, "height": 72 } ]""");
             var saved = await (await admin.PutAsync("/api/ocr/templates/fair_copy/draft", Json(draft))).Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Contains(saved.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("cells[0] 'Dealer Code': the field name", StringComparison.Ordinal));
+            Assert.Contains(saved.GetProperty("problems").EnumerateArray(), p => p.GetString() == "cells[0] 'Dealer Code': 字段名只能由小写字母、数字和 _ 组成，且不能重复。");
         }
 
         await using var second = PlatformHost.Start(database);

@@ -186,6 +186,15 @@ public sealed class SheetRecordTests : IDisposable
         Assert.Contains(written, problem.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Empty(await OrdersAsync(host));
 
+        // Whoever looks at the batch later reads why in their own language, whichever language the orders were made in.
+        foreach (var (language, says) in new[] { ("en", $"Dealer: no record has Dealer code '{written}'."), ("zh-CN", $"经销商：没有经销商编号为“{written}”的记录。") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/ocr/batches/{batch}");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            var seen = await (await admin.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(says, seen.GetProperty("pages")[0].GetProperty("recordProblems")[0].GetProperty("message").GetString());
+        }
+
         await CorrectAsync(admin, batch, [code.GetProperty("id").GetInt64()], listed);
         run = await (await admin.PostAsync($"/api/ocr/batches/{batch}/records", null)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, run.GetProperty("created").GetInt32());

@@ -123,8 +123,8 @@ public sealed class SheetLookupTests
         {
             ("dealer", "D1234", dealer), ("product", "A1001-BK", products[0]), ("product", "B2002-WH", products[1]), ("product", "B2002-WH", products[2]),
         };
-        Task<(ILookup<string, Guid>, string)> Find(string entity, string by, IReadOnlyCollection<string> values) =>
-            Task.FromResult((known.Where(k => k.Entity == entity && values.Contains(k.Value)).ToLookup(k => k.Value, k => k.Id), by == "code" ? "编号" : "款号"));
+        Task<(ILookup<string, Guid>, LocalizedText)> Find(string entity, string by, IReadOnlyCollection<string> values) =>
+            Task.FromResult((known.Where(k => k.Entity == entity && values.Contains(k.Value)).ToLookup(k => k.Value, k => k.Id), by == "code" ? LocalizedText.Of("编号", "Code") : LocalizedText.Of("款号", "Style")));
 
         var sheet = SheetRecord.Of(template, mapping, view, Cells(("dealer_code", "D1234"), ("lines[0].style_no", "A1001-BK"), ("lines[0].qty", "5")), "sheet 1", "p1", new Echo());
         await sheet.ResolveLookupsAsync(Find, new Echo());
@@ -139,8 +139,17 @@ public sealed class SheetLookupTests
         await wrong.ResolveLookupsAsync(Find, new Echo());
 
         Assert.Equal(
-            [new SheetProblem("dealer_code", "OcrCapture.Records.LookupNotFound(经销商|D9999|编号)"), new SheetProblem("lines[2].style_no", "OcrCapture.Records.LookupAmbiguous(产品|B2002-WH|款号)")],
-            wrong.Problems);
+            [("dealer_code", "OcrCapture.Records.LookupNotFound(经销商|D9999|编号)"), ("lines[2].style_no", "OcrCapture.Records.LookupAmbiguous(产品|B2002-WH|款号)")],
+            wrong.Problems.Select(p => (p.Path, p.Message)));
+
+        // Kept for whoever looks later, in either language: the labels are those of that language.
+        Assert.Equal("OcrCapture.Records.LookupNotFound(Dealer|D9999|Code)", wrong.Problems[0].Said!["en"]);
+        Assert.Equal("OcrCapture.Records.LookupAmbiguous(Product|B2002-WH|Style)", wrong.Problems[1].Said!["en"]);
+        Assert.Equal(wrong.Problems[0].Message, wrong.Problems[0].Said!["zh-CN"]);
+        var kept = System.Text.Json.JsonSerializer.Serialize(wrong.Problems, System.Text.Json.JsonSerializerOptions.Web);
+        var again = SheetProblem.Of(new ScannedPage { RecordProblems = kept });
+        Assert.Equal("OcrCapture.Records.LookupNotFound(Dealer|D9999|Code)", Platform.Tests.UiCulture.In("en", () => again[0].Text));
+        Assert.Equal("OcrCapture.Records.LookupNotFound(经销商|D9999|编号)", Platform.Tests.UiCulture.In("zh-CN", () => again[0].Text));
         Assert.Equal(products[0], wrong.Lines[0]["product"]);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Platform.Abstractions.Jobs;
 using Platform.Ocr.Imaging;
 using Platform.Ocr.Pipeline;
@@ -43,7 +44,12 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
         }
 
         var template = FormTemplate.Parse(batch.Template, batch.TemplateName);
-        await scope.ServiceProvider.GetRequiredService<Templates.EntityChoices>().FillAsync(template, cancellationToken);
+        foreach (var source in await scope.ServiceProvider.GetRequiredService<Templates.EntityChoices>().FillAsync(template, cancellationToken))
+        {
+            scope.ServiceProvider.GetRequiredService<ILogger<ScanBatchReading>>()
+                .LogWarning("Batch {Batch}: the allowed values of {Source} cannot be used (no such field, or more than {Most} values); its cells are checked by their pattern only",
+                    batchId, source, Templates.EntityChoices.MaxValues);
+        }
         await store.SetBatchStateAsync(batchId, ScanBatchStates.Reading, cancellationToken: cancellationToken);
         var folder = Directory.CreateTempSubdirectory("platform-ocr-batch-");
         try

@@ -155,7 +155,7 @@ internal sealed class SampleTemplateDesigner(IPage page)
             await page.Keyboard.PressAsync("Escape");
         }
 
-        await Assertions.Expect(page.GetByTestId("form-duplicate-key")).ToContainTextAsync(string.Join("", records.DuplicateKey.Take(1)));
+        await Assertions.Expect(page.GetByTestId("form-duplicate-key")).ToContainTextAsync("经销商编号 (dealer_code)"); // fields by their names for people
     }
 
     /// <summary>Saves the draft (which must be complete) and publishes it as version 1.</summary>

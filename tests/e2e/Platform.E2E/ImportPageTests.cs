@@ -81,7 +81,7 @@ public sealed class ImportPageTests
 
             // Headings no field is called: pointed at fields by hand, the missing required fields are then filled.
             await File.WriteAllTextAsync(typed, "编号,名字\nX-001,手套\n", new UTF8Encoding(true));
-            await page.GetByTestId("import-file").SetInputFilesAsync(typed);
+            await PageDriver.ChooseFilesAsync(page, page.GetByTestId("import-file"), [typed]);
             await Assertions.Expect(page.GetByTestId("import-missing")).ToContainTextAsync("产品编码");
             await PageDriver.ChooseAsync(page, "import-map-编号", "产品编码");
             await PageDriver.ChooseAsync(page, "import-map-名字", "产品名称");
@@ -151,7 +151,7 @@ public sealed class ImportPageTests
     {
         for (var attempt = 1; ; attempt++)
         {
-            await page.GetByTestId("import-file").SetInputFilesAsync(file);
+            await PageDriver.ChooseFilesAsync(page, page.GetByTestId("import-file"), [file], again: attempt > 1);
             try
             {
                 // The rows, or the page saying it could not read the file just now (then it is chosen again, as a person would).

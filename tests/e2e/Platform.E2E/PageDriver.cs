@@ -61,6 +61,22 @@ internal static class PageDriver
     /// Picks an item of a Radzen drop-down by its text, opening it again when a re-render (the answer to the
     /// previous choice) closed it before the item showed or before the click landed.
     /// </summary>
+    /// <summary>
+    /// Chooses files in a Blazor file input once the page listens to it. Files set right after the input appeared, before
+    /// the page's script took it over, are never read; and choosing the same files again fires nothing in Chromium, so
+    /// <paramref name="again"/> first empties the input.
+    /// </summary>
+    public static async Task ChooseFilesAsync(IPage page, ILocator input, string[] files, bool again = false)
+    {
+        await page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync(), new() { Timeout = 30_000 });
+        if (again)
+        {
+            await input.SetInputFilesAsync(Array.Empty<string>());
+        }
+
+        await input.SetInputFilesAsync(files);
+    }
+
     public static Task ChooseAsync(IPage page, string testId, string text) => ChooseAsync(page, page.GetByTestId(testId), text);
 
     /// <summary>Picks an item of the Radzen drop-down <paramref name="dropDown"/> by its text.</summary>

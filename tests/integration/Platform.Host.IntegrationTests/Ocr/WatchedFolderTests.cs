@@ -32,9 +32,15 @@ public sealed class WatchedFolderTests : IDisposable
         await ScanBatches.ApplyPackageAsync(host);
         var admin = await host.CreateAdminClientAsync();
 
+        // The scanner's files land together: both settle at the same moment a little later, so no look at the folder can
+        // find one of them settled and the other not there yet (under load a copy can take longer than the settling time).
+        var together = DateTime.UtcNow.AddSeconds(2);
         foreach (var scan in scans)
         {
-            File.Copy(scan, Path.Combine(watched, Path.GetFileName(scan)));
+            var staged = Path.Combine(_folder, Path.GetFileName(scan));
+            File.Copy(scan, staged);
+            File.SetLastWriteTimeUtc(staged, together);
+            File.Move(staged, Path.Combine(watched, Path.GetFileName(scan)));
         }
 
         var writing = Path.Combine(watched, "page-9999.jpg");

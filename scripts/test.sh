@@ -25,7 +25,8 @@ echo "$(count Passed) passed, $(count Failed) failed, $(count Skipped) skipped"
 # The failures again at the end, with the start of their messages, so a log's tail names them.
 if grep -qE "^[[:space:]]+Failed Platform[.][A-Za-z]" "$log"; then
   echo "Failed tests:"
-  grep -E -A12 "^[[:space:]]+Failed Platform[.][A-Za-z]" "$log" | grep -v -E "^[[:space:]]+at " | head -120
+  # The message, and of the stack only our own frames (they name the line that failed).
+  grep -E -A30 "^[[:space:]]+Failed Platform[.][A-Za-z]" "$log" | grep -v -E "^[[:space:]]+at (System|Microsoft|Xunit)[.]|^[[:space:]]+--- End of stack" | head -160
 fi
 rm -f "$log"
 if [ "$status" -ne 0 ]; then echo "Some tests FAILED (exit $status)." >&2; fi

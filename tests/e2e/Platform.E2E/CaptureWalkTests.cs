@@ -56,7 +56,7 @@ public sealed class CaptureWalkTests
                 SampleTemplateDesigner.AssertIsTheSample(await api.GetFromJsonAsync<JsonElement>("/api/ocr/templates/fair_sheet"));
             }
 
-            await page.GetByTestId("designer-test-file").SetInputFilesAsync(scans[0]);
+            await PageDriver.ChooseFilesAsync(page, "designer-test-file", scans[0]);
             await Assertions.Expect(page.Locator("[data-testid=designer-test-cell][data-path=dealer_code] td").Nth(1)).ToHaveTextAsync(truth[0]["dealer_code"], new() { Timeout = 30_000 });
 
             // The stack read with it.
@@ -65,7 +65,7 @@ public sealed class CaptureWalkTests
             await PageDriver.ChooseAsync(page, "ocr-template", "订货单（设计器）");
             var effort = new Effort();
 
-            await page.GetByTestId("ocr-files").SetInputFilesAsync(scans);
+            await PageDriver.ChooseFilesAsync(page, "ocr-files", [.. scans]);
             effort.Click(); // the stack dropped on the page
             await Click(page.GetByTestId("ocr-upload-start"), effort);
             await Assertions.Expect(page.GetByTestId("ocr-batch-progress")).ToHaveAttributeAsync("data-state", "read", new() { Timeout = 180_000 });

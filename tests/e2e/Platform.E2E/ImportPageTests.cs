@@ -23,7 +23,7 @@ public sealed class ImportPageTests
             await page.GetByTestId("import-open").ClickAsync();
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("导入产品");
 
-            await ChooseFileAsync(host, page, workbook);
+            await ChooseFileAsync(host, browser, workbook);
             await Assertions.Expect(page.GetByTestId("import-rows")).ToHaveTextAsync("文件共 1000 行");
             await Assertions.Expect(page.GetByTestId("import-mapping")).ToContainTextAsync("产品编码");
             await Assertions.Expect(page.GetByTestId("import-preview-problems")).ToContainTextAsync("“abc”不是数字。");
@@ -73,7 +73,7 @@ public sealed class ImportPageTests
 
             // The export, imported back with the code as the key: every record is updated, none added.
             await page.GetByTestId("import-open").ClickAsync();
-            await ChooseFileAsync(host, page, exported);
+            await ChooseFileAsync(host, browser, exported);
             await Assertions.Expect(page.GetByTestId("import-rows")).ToHaveTextAsync("文件共 30 行");
             await page.GetByTestId("import-mode").GetByText("新增或更新").ClickAsync();
             await page.GetByTestId("import-start").ClickAsync();
@@ -147,8 +147,9 @@ public sealed class ImportPageTests
     /// Chooses the file in the import dialog; under load the dialog's file input can be replaced by its first render right after
     /// the file was set, so a choice the page never read is made again.
     /// </summary>
-    private static async Task ChooseFileAsync(HostProcess host, IPage page, string file)
+    private static async Task ChooseFileAsync(HostProcess host, BrowserSession browser, string file)
     {
+        var page = browser.Page;
         for (var attempt = 1; ; attempt++)
         {
             await PageDriver.ChooseFilesAsync(page, page.GetByTestId("import-file"), [file], again: attempt > 1);
@@ -172,12 +173,8 @@ public sealed class ImportPageTests
             catch (TimeoutException e)
             {
                 // What the page showed instead, so a failure under load says whether the choice was never read or was refused.
-                async Task<string> Text(string testId) =>
-                    await page.GetByTestId(testId).CountAsync() > 0 ? await page.GetByTestId(testId).First.InnerTextAsync() : "(none)";
-                throw new TimeoutException(
-                    $"the import page never showed the rows of {Path.GetFileName(file)}: chosen {await Text("import-file-chosen")}, error {await Text("import-error")}, " +
-                    $"interactive {await page.Locator("[data-interactive=true]").CountAsync()}, reconnect dialog {await page.Locator("#components-reconnect-modal:visible").CountAsync()}; the host said:{Environment.NewLine}" +
-                    string.Join(Environment.NewLine, host.Log.Split('\n').Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase) || l.Contains("Exception", StringComparison.Ordinal)).TakeLast(20)), e);
+                throw new TimeoutException($"the import page never showed the rows of {Path.GetFileName(file)}: " +
+                    await PageEvidence.DescribeAsync(browser, host, "import", "import-file-chosen", "import-error"), e);
             }
         }
     }

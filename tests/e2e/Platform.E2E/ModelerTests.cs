@@ -33,7 +33,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
     {
         var page = browser.Page;
         await SignInAsync(browser, host, "/workflows/modeler");
-        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(path);
+        await PageDriver.ChooseFilesAsync(page, "modeler-import", path);
         return page;
     }
 
@@ -93,7 +93,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await browser.WaitUntilInteractiveAsync();
         foreach (var file in files)
         {
-            await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(file);
+            await PageDriver.ChooseFilesAsync(page, "modeler-import", file);
             await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
             if (await page.GetByTestId("modeler-message").CountAsync() > 0 && !KnownGaps.ContainsKey(Path.GetFileName(file)))
             {
@@ -179,7 +179,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
         var page = browser.Page;
         await SignInAsync(browser, Host, "/workflows/modeler");
-        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "quote.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
+        await PageDriver.ChooseFileAsync(page, page.Locator("[data-testid=modeler-import]"), new FilePayload { Name = "quote.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
         await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
 
         // The flow's condition, in the code editor: an unfinished one is marked at once, in Chinese, and a finished one is not.
@@ -243,7 +243,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
         var page = browser.Page;
         await SignInAsync(browser, Host, "/workflows/modeler");
-        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "claim.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
+        await PageDriver.ChooseFileAsync(page, page.Locator("[data-testid=modeler-import]"), new FilePayload { Name = "claim.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(file) });
         await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
 
         // The process: its entity and status field from lists, named in Chinese.
@@ -315,17 +315,17 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         var page = browser.Page;
         await SignInAsync(browser, Host, "/workflows/modeler");
 
-        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "notes.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes("meeting notes, not a process") });
+        await PageDriver.ChooseFileAsync(page, page.Locator("[data-testid=modeler-import]"), new FilePayload { Name = "notes.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes("meeting notes, not a process") });
         await Assertions.Expect(page.GetByTestId("modeler-import-problem")).ToContainTextAsync("不是格式正确的 XML");
 
         var xxe = """<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">&x;</process></definitions>""";
-        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "xxe.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(xxe) });
+        await PageDriver.ChooseFileAsync(page, page.Locator("[data-testid=modeler-import]"), new FilePayload { Name = "xxe.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(xxe) });
         await Assertions.Expect(page.GetByTestId("modeler-import-problem")).ToContainTextAsync("DTD");
         Assert.EndsWith("/workflows/modeler", page.Url, StringComparison.Ordinal);
 
         // A file with a part the modeler cannot read opens, and says which part a save would leave out.
         var odd = """<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://example.com"><process id="odd_parts" isExecutable="true"><startEvent id="s"/><flyingTask id="fly"/></process></definitions>""";
-        await page.Locator("[data-testid=modeler-import]").SetInputFilesAsync(new FilePayload { Name = "odd.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(odd) });
+        await PageDriver.ChooseFileAsync(page, page.Locator("[data-testid=modeler-import]"), new FilePayload { Name = "odd.bpmn", MimeType = "application/xml", Buffer = Encoding.UTF8.GetBytes(odd) });
         await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
         await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("无法读取");
         await Assertions.Expect(page.GetByTestId("modeler-message")).ToContainTextAsync("<flyingTask id=\"fly\">");

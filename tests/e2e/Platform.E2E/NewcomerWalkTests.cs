@@ -149,7 +149,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         var zone = page.GetByTestId("import-file-zone");
         await Assertions.Expect(zone).ToContainTextAsync("将文件拖放到此处，或点击选择一个文件");
         await Assertions.Expect(zone).ToContainTextAsync("最多 20 万行");
-        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "产品.csv", MimeType = "text/csv", Buffer = "编码,名称\r\nWALK-9,围巾\r\n"u8.ToArray() });
+        await PageDriver.ChooseFileAsync(page, page.GetByTestId("import-file"), new FilePayload { Name = "产品.csv", MimeType = "text/csv", Buffer = "编码,名称\r\nWALK-9,围巾\r\n"u8.ToArray() });
         await Assertions.Expect(page.GetByTestId("import-file-chosen")).ToHaveTextAsync("已选择：产品.csv");
         await Assertions.Expect(page.GetByTestId("import-rows")).ToBeVisibleAsync();
 

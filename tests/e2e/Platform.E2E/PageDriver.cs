@@ -58,17 +58,13 @@ internal static class PageDriver
     }
 
     /// <summary>
-    /// Picks an item of a Radzen drop-down by its text, opening it again when a re-render (the answer to the
-    /// previous choice) closed it before the item showed or before the click landed.
-    /// </summary>
-    /// <summary>
     /// Chooses files in a Blazor file input once the page listens to it. Files set right after the input appeared, before
     /// the page's script took it over, are never read; and choosing the same files again fires nothing in Chromium, so
     /// <paramref name="again"/> first empties the input.
     /// </summary>
     public static async Task ChooseFilesAsync(IPage page, ILocator input, string[] files, bool again = false)
     {
-        await page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync(), new() { Timeout = 30_000 });
+        await ListeningAsync(page, input);
         if (again)
         {
             await input.SetInputFilesAsync(Array.Empty<string>());
@@ -77,9 +73,24 @@ internal static class PageDriver
         await input.SetInputFilesAsync(files);
     }
 
+    public static Task ChooseFilesAsync(IPage page, string testId, params string[] files) => ChooseFilesAsync(page, page.GetByTestId(testId), files);
+
+    /// <summary>Chooses a file made in the test (a name, a type and its bytes) once the page listens to the input.</summary>
+    public static async Task ChooseFileAsync(IPage page, ILocator input, FilePayload file)
+    {
+        await ListeningAsync(page, input);
+        await input.SetInputFilesAsync(file);
+    }
+
+    private static async Task ListeningAsync(IPage page, ILocator input) =>
+        await page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync(), new() { Timeout = 30_000 });
+
     public static Task ChooseAsync(IPage page, string testId, string text) => ChooseAsync(page, page.GetByTestId(testId), text);
 
-    /// <summary>Picks an item of the Radzen drop-down <paramref name="dropDown"/> by its text.</summary>
+    /// <summary>
+    /// Picks an item of a Radzen drop-down by its text, opening it again when a re-render (the answer to the
+    /// previous choice) closed it before the item showed or before the click landed.
+    /// </summary>
     public static async Task ChooseAsync(IPage page, ILocator dropDown, string text)
     {
         var item = page.Locator(".rz-popup:visible .rz-dropdown-item, .rz-popup:visible .rz-multiselect-item").Filter(new() { HasText = text }).First;

@@ -180,7 +180,7 @@ public sealed class RecordFormTests
             var attached = page.GetByTestId("field-attachments").GetByTestId("file");
             for (var attempt = 1; ; attempt++)
             {
-                await page.GetByTestId("field-attachments-upload").SetInputFilesAsync(contract);
+                await PageDriver.ChooseFilesAsync(page, "field-attachments-upload", contract);
                 try
                 {
                     await attached.WaitForAsync(new() { Timeout = 4000 });

@@ -28,7 +28,7 @@ internal sealed class SampleTemplateDesigner(IPage page)
         await PageDriver.TypeAsync(page, "template-name", name);
         await PageDriver.TypeAsync(page, "template-label-zh", labelZh);
         await PageDriver.TypeAsync(page, "template-label-en", labelEn);
-        await page.GetByTestId("template-blank").SetInputFilesAsync(BlankForm);
+        await PageDriver.ChooseFilesAsync(page, "template-blank", BlankForm);
         await page.GetByTestId("template-create").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
         await page.Locator("button[title='缩小']").ClickAsync();
@@ -251,16 +251,22 @@ internal sealed class SampleTemplateDesigner(IPage page)
 
     public Task EscapeAsync() => page.GetByTestId("designer-canvas").PressAsync("Escape");
 
-    /// <summary>Double-clicks the printed box of a sample cell, names the new cell and gives it the sample's settings.</summary>
-    public async Task CellAsync(SampleCell cell, int top = 0)
+    /// <summary>Double-clicks the printed box of a sample cell and names the new cell.</summary>
+    public async Task NewCellAsync(SampleCell cell, string field, int top = 0)
     {
         var count = await page.Locator(".td-shape:not(.td-mark)").CountAsync();
         var (sx, sy) = await ScreenAsync(cell.X + (cell.Width / 2), top + cell.Y + (cell.Height / 2));
         await page.Mouse.DblClickAsync(sx, sy);
         await Assertions.Expect(page.Locator(".td-shape:not(.td-mark)")).ToHaveCountAsync(count + 1);
         await Assertions.Expect(page.GetByTestId("cell-settings")).ToHaveAttributeAsync("data-id", (await page.Locator(".td-shape.td-selected").GetAttributeAsync("data-id"))!);
-        await PageDriver.TypeAsync(page, "cell-field", cell.Field);
-        await Assertions.Expect(page.Locator(".td-selected .td-caption")).ToHaveTextAsync(cell.Field);
+        await PageDriver.TypeAsync(page, "cell-field", field);
+        await Assertions.Expect(page.Locator(".td-selected .td-caption")).ToHaveTextAsync(field);
+    }
+
+    /// <summary>Double-clicks the printed box of a sample cell, names the new cell and gives it the sample's settings.</summary>
+    public async Task CellAsync(SampleCell cell, int top = 0)
+    {
+        await NewCellAsync(cell, cell.Field, top);
         await PageDriver.TypeAsync(page, "cell-label-zh", cell.Label["zh-CN"]);
         await PageDriver.TypeAsync(page, "cell-label-en", cell.Label["en"]);
         switch (cell.Type)

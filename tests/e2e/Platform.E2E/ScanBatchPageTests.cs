@@ -36,7 +36,7 @@ public sealed class ScanBatchPageTests
             await Assertions.Expect(page.GetByTestId("ocr-no-batches")).ToBeVisibleAsync();
 
             await PageDriver.TypeAsync(page, "ocr-batch-name", "春季订货会 2 号馆");
-            await page.GetByTestId("ocr-files").SetInputFilesAsync([.. scans, bad]);
+            await PageDriver.ChooseFilesAsync(page, "ocr-files", [.. scans, bad]);
             await Assertions.Expect(page.GetByTestId("ocr-files-chosen")).ToContainTextAsync("5 个文件");
             await page.GetByTestId("ocr-upload-start").ClickAsync();
 

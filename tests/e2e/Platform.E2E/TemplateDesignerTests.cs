@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Platform.E2E;
@@ -11,11 +10,9 @@ namespace Platform.E2E;
 /// </summary>
 public sealed class TemplateDesignerTests
 {
-    private static string Package => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "trade-fair-orders");
+    private static string Package => SampleTemplateDesigner.Package;
 
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private static readonly SampleTemplate Sample = JsonSerializer.Deserialize<SampleTemplate>(File.ReadAllText(Path.Combine(Package, "ocr", "apparel_order.template.json")), Web)!;
+    private static SampleTemplateDesigner.SampleTemplate Sample => SampleTemplateDesigner.Sample;
 
     [SkippableFact]
     public async Task A_template_designed_on_the_blank_form_reads_a_filled_scan_and_is_offered_for_batches()
@@ -29,13 +26,14 @@ public sealed class TemplateDesignerTests
             await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Package));
             await using var browser = await BrowserSession.OpenAsync("zh-CN", 1600, 1300);
             var page = browser.Page;
+            var designer = new SampleTemplateDesigner(page);
             await PageDriver.SignInAsync(browser, host, "/ocr/templates");
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("表单模板");
 
             await PageDriver.TypeAsync(page, "template-name", "fair_sheet");
             await PageDriver.TypeAsync(page, "template-label-zh", "订货单（设计器）");
             await PageDriver.TypeAsync(page, "template-label-en", "Order sheet (designer)");
-            await page.GetByTestId("template-blank").SetInputFilesAsync(Path.Combine(Package, "ocr", "apparel_order.blank.png"));
+            await PageDriver.ChooseFilesAsync(page, "template-blank", Path.Combine(Package, "ocr", "apparel_order.blank.png"));
             await page.GetByTestId("template-create").ClickAsync();
             await Assertions.Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
             await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("未发布");
@@ -46,7 +44,7 @@ public sealed class TemplateDesignerTests
             await page.GetByTestId("tool-mark").ClickAsync();
             foreach (var anchor in Sample.Anchors)
             {
-                await ClickAsync(page, anchor.X + (anchor.Size / 2), anchor.Y + (anchor.Size / 2));
+                await designer.ClickAsync(anchor.X + (anchor.Size / 2), anchor.Y + (anchor.Size / 2));
             }
 
             await Assertions.Expect(page.GetByTestId("mark-settings")).ToBeVisibleAsync();
@@ -56,7 +54,7 @@ public sealed class TemplateDesignerTests
             // Header cells: a double click in a printed box makes a cell of exactly that box.
             await page.GetByTestId("tool-select").ClickAsync();
             var dealer = Sample.Cells.Single(c => c.Field == "dealer_code");
-            await CellAsync(page, dealer, "dealer_code");
+            await designer.NewCellAsync(dealer, "dealer_code");
             foreach (var (testId, expected) in new[] { ("place-x", dealer.X), ("place-y", dealer.Y), ("place-width", dealer.Width), ("place-height", dealer.Height) })
             {
                 var value = int.Parse(await PageDriver.Input(page, testId).InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -65,13 +63,13 @@ public sealed class TemplateDesignerTests
 
             await PageDriver.TypeAsync(page, "cell-whitelist", "D0123456789");
             await PageDriver.TypeAsync(page, "cell-pattern", @"^D\d{4}$");
-            await CellAsync(page, Sample.Cells.Single(c => c.Field == "order_date"), "order_date");
+            await designer.NewCellAsync(Sample.Cells.Single(c => c.Field == "order_date"), "order_date");
 
             // The first line's boxes, made a row group: pitch and count come from the boxes below.
             var lines = Sample.Rows.Single();
             foreach (var cell in lines.Cells)
             {
-                await CellAsync(page, cell, cell.Field, lines.Y);
+                await designer.NewCellAsync(cell, cell.Field, lines.Y);
                 if (cell.Type == "digits")
                 {
                     await PageDriver.ChooseAsync(page, "cell-kind", "手写数字");
@@ -81,7 +79,7 @@ public sealed class TemplateDesignerTests
             await page.Keyboard.DownAsync("Shift");
             foreach (var cell in lines.Cells.SkipLast(1))
             {
-                await ClickAsync(page, cell.X + (cell.Width / 2), lines.Y + cell.Y + (cell.Height / 2));
+                await designer.ClickAsync(cell.X + (cell.Width / 2), lines.Y + cell.Y + (cell.Height / 2));
             }
 
             await page.Keyboard.UpAsync("Shift");
@@ -96,16 +94,16 @@ public sealed class TemplateDesignerTests
             await PageDriver.ChooseAsync(page, "form-entity", "订货会订单");
             await PageDriver.ChooseAsync(page, "form-lines-field", "订货明细");
             await Assertions.Expect(page.GetByTestId("form-lines-rows")).ToContainTextAsync("lines");
-            await SelectAsync(page, dealer.X + 20, dealer.Y + 20);
+            await designer.SelectAsync(dealer.X + 20, dealer.Y + 20);
             await PageDriver.ChooseAsync(page, "cell-maps-to", "经销商编号");
-            await SelectAsync(page, lines.Cells[0].X + 20, lines.Y + lines.Cells[0].Y + 20);
+            await designer.SelectAsync(lines.Cells[0].X + 20, lines.Y + lines.Cells[0].Y + 20);
             await PageDriver.ChooseAsync(page, "cell-maps-to", "款号");
             await page.GetByTestId("cell-open-rows").ClickAsync();
             await PageDriver.ChooseAsync(page, page.Locator("[data-testid=grid-maps-to][data-value=size]"), "尺码");
             await PageDriver.ChooseAsync(page, page.Locator("[data-testid=grid-maps-to][data-value=quantity]"), "数量");
 
             // Undo and redo: a deleted cell comes back, and goes again.
-            await SelectAsync(page, 930 + 20, 190 + 20);
+            await designer.SelectAsync(930 + 20, 190 + 20);
             await page.GetByTestId("designer-canvas").PressAsync("Delete");
             await page.GetByTestId("designer-canvas").PressAsync("Escape");
             await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("单元格 1 个");
@@ -123,7 +121,7 @@ public sealed class TemplateDesignerTests
             await Assertions.Expect(page.GetByTestId("designer-status")).ToContainTextAsync("已发布 v1");
 
             // A filled sheet read with it: the dealer code as written.
-            await page.GetByTestId("designer-test-file").SetInputFilesAsync(scan);
+            await PageDriver.ChooseFilesAsync(page, "designer-test-file", scan);
             var read = page.Locator("[data-testid=designer-test-cell][data-path=dealer_code] td").Nth(1);
             await Assertions.Expect(read).ToHaveTextAsync(ScanBatchPageTests.Truth(scan, "dealer_code"), new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator(".td-test-value[data-path=dealer_code]")).ToHaveTextAsync(ScanBatchPageTests.Truth(scan, "dealer_code"));
@@ -143,7 +141,7 @@ public sealed class TemplateDesignerTests
             await Assertions.Expect(page.GetByTestId("designer-problems")).ToHaveCountAsync(0);
             var corner = Sample.Anchors[0];
             await page.GetByTestId("tool-select").ClickAsync();
-            await ClickAsync(page, corner.X + (corner.Size / 2), corner.Y + (corner.Size / 2));
+            await designer.ClickAsync(corner.X + (corner.Size / 2), corner.Y + (corner.Size / 2));
             await Assertions.Expect(page.GetByTestId("mark-settings")).ToBeVisibleAsync();
             await page.GetByTestId("designer-canvas").PressAsync("Delete");
             await Assertions.Expect(page.GetByTestId("designer-problems")).ToContainTextAsync("anchors: 3 given; a form needs 4 registration marks, one near each corner.");
@@ -153,49 +151,4 @@ public sealed class TemplateDesignerTests
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    /// <summary>Where a point of the page (the blank's pixels) is on the screen.</summary>
-    private static async Task<(float X, float Y)> ScreenAsync(IPage page, int x, int y)
-    {
-        var box = (await page.Locator(".td-svg").BoundingBoxAsync())!;
-        return (box.X + (x * box.Width / Sample.Page.Width), box.Y + (y * box.Height / Sample.Page.Height));
-    }
-
-    private static async Task ClickAsync(IPage page, int x, int y)
-    {
-        var (sx, sy) = await ScreenAsync(page, x, y);
-        await page.Mouse.ClickAsync(sx, sy);
-    }
-
-    /// <summary>Selects what is at a point and waits for its settings.</summary>
-    private static async Task SelectAsync(IPage page, int x, int y)
-    {
-        await ClickAsync(page, x, y);
-        await Assertions.Expect(page.Locator(".td-shape.td-selected").First).ToBeVisibleAsync();
-        var id = (await page.Locator(".td-shape.td-selected").First.GetAttributeAsync("data-id"))!;
-        await Assertions.Expect(page.Locator($"[data-testid=cell-settings][data-id={id}], [data-testid=rows-settings][data-id={id}]")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Double-clicks the printed box of a sample cell and names the new cell.</summary>
-    private static async Task CellAsync(IPage page, SampleCell cell, string field, int top = 0)
-    {
-        var count = await page.Locator(".td-shape:not(.td-mark)").CountAsync();
-        var (sx, sy) = await ScreenAsync(page, cell.X + (cell.Width / 2), top + cell.Y + (cell.Height / 2));
-        await page.Mouse.DblClickAsync(sx, sy);
-        await Assertions.Expect(page.Locator(".td-shape:not(.td-mark)")).ToHaveCountAsync(count + 1);
-        await Assertions.Expect(page.GetByTestId("cell-settings")).ToHaveAttributeAsync("data-id", (await page.Locator(".td-shape.td-selected").GetAttributeAsync("data-id"))!);
-        await PageDriver.TypeAsync(page, "cell-field", field);
-        await Assertions.Expect(page.Locator(".td-selected .td-caption")).ToHaveTextAsync(field);
-    }
-
-    /// <summary>The parts of the sample template the walk redraws: where its marks, cells and rows are.</summary>
-    private sealed record SampleTemplate(SamplePage Page, List<SampleMark> Anchors, List<SampleCell> Cells, List<SampleRows> Rows);
-
-    private sealed record SamplePage(int Width, int Height);
-
-    private sealed record SampleMark(int X, int Y, int Size);
-
-    private sealed record SampleCell(string Field, int X, int Y, int Width, int Height, string Type);
-
-    private sealed record SampleRows(int Y, int Pitch, List<SampleCell> Cells);
 }

@@ -12,13 +12,18 @@ public enum RecordAction
     Assign,
 }
 
-/// <summary>Which records of an entity a right covers: none, the user's own, their department's, or all.</summary>
+/// <summary>
+/// Which records of an entity a right covers: none; the user's own; their own and their subordinates' (people whose manager
+/// chain leads to them); their department's; their department's and its sub-departments'; or all. Scopes granted together add up.
+/// </summary>
 public enum RecordScope
 {
     None,
     Own,
     Department,
     All,
+    Subordinates,
+    DepartmentTree,
 }
 
 /// <summary>
@@ -41,26 +46,50 @@ public sealed class RecordAccess
 
     public bool Unrestricted { get; }
 
-    public RecordScope ScopeOf(string entity, RecordAction action)
+    /// <summary>Whether any right reaches records through the organisation tree (subordinates, sub-departments): then the actor's place in it is needed.</summary>
+    public bool UsesOrgTree => _permissions.Any(p => p.EndsWith("." + nameof(RecordScope.Subordinates), StringComparison.OrdinalIgnoreCase)
+        || p.EndsWith("." + nameof(RecordScope.DepartmentTree), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The widest scope granted, for questions of "any" or "all" (may they read at all, may they change every record); which
+    /// records a mix of scopes covers is <see cref="ScopesOf"/>.
+    /// </summary>
+    public RecordScope ScopeOf(string entity, RecordAction action) => ScopesOf(entity, action) is [var widest, ..] ? widest : RecordScope.None;
+
+    /// <summary>
+    /// Every scope granted for the action, widest first, without those a wider one already covers (own within subordinates',
+    /// the department within its tree, everything within all); empty when none is.
+    /// </summary>
+    public IReadOnlyList<RecordScope> ScopesOf(string entity, RecordAction action)
     {
         if (Unrestricted)
         {
-            return RecordScope.All;
+            return [RecordScope.All];
         }
 
         if (action is RecordAction.Create or RecordAction.Assign)
         {
-            return _permissions.Contains(RecordPermissions.Name(entity, action, RecordScope.All)) ? RecordScope.All : RecordScope.None;
+            return _permissions.Contains(RecordPermissions.Name(entity, action, RecordScope.All)) ? [RecordScope.All] : [];
         }
 
-        foreach (var scope in new[] { RecordScope.All, RecordScope.Department, RecordScope.Own })
+        var granted = RecordPermissions.Scopes.Where(scope => _permissions.Contains(RecordPermissions.Name(entity, action, scope))).ToHashSet();
+        if (granted.Contains(RecordScope.All))
         {
-            if (_permissions.Contains(RecordPermissions.Name(entity, action, scope)))
-            {
-                return scope;
-            }
+            return [RecordScope.All];
         }
 
-        return RecordScope.None;
+        if (granted.Contains(RecordScope.DepartmentTree))
+        {
+            granted.Remove(RecordScope.Department);
+        }
+
+        if (granted.Contains(RecordScope.Subordinates))
+        {
+            granted.Remove(RecordScope.Own);
+        }
+
+        return [.. Widest.Where(granted.Contains)];
     }
+
+    private static readonly RecordScope[] Widest = [RecordScope.All, RecordScope.DepartmentTree, RecordScope.Department, RecordScope.Subordinates, RecordScope.Own];
 }

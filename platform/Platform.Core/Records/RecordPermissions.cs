@@ -4,13 +4,16 @@ namespace Platform.Core.Records;
 
 /// <summary>
 /// Permission names for records, one set per entity: <c>Records.{entity}.Create</c> and
-/// <c>Records.{entity}.{Read|Update|Delete}.{Own|Department|All}</c>, and <c>Records.{entity}.Assign</c>
+/// <c>Records.{entity}.{Read|Update|Delete}.{Own|Subordinates|Department|DepartmentTree|All}</c>, and <c>Records.{entity}.Assign</c>
 /// for handing records to another owner or department. Roles grant them like any
 /// other permission; the record service enforces them on every read and write.
 /// </summary>
 public static partial class RecordPermissions
 {
     public const string Prefix = "Records.";
+
+    /// <summary>The scopes a read, change or delete right is granted with, narrowest first (as the roles page lists them).</summary>
+    public static readonly RecordScope[] Scopes = [RecordScope.Own, RecordScope.Subordinates, RecordScope.Department, RecordScope.DepartmentTree, RecordScope.All];
 
     public static string Name(string entity, RecordAction action, RecordScope scope) =>
         action is RecordAction.Create or RecordAction.Assign ? $"{Prefix}{entity.ToLowerInvariant()}.{action}" : $"{Prefix}{entity.ToLowerInvariant()}.{action}.{scope}";
@@ -21,7 +24,7 @@ public static partial class RecordPermissions
         yield return (Name(entity, RecordAction.Create, RecordScope.All), RecordAction.Create, RecordScope.All);
         foreach (var action in new[] { RecordAction.Read, RecordAction.Update, RecordAction.Delete })
         {
-            foreach (var scope in new[] { RecordScope.Own, RecordScope.Department, RecordScope.All })
+            foreach (var scope in Scopes)
             {
                 yield return (Name(entity, action, scope), action, scope);
             }
@@ -34,6 +37,6 @@ public static partial class RecordPermissions
     public static string? EntityOf(string permission) =>
         Shape().Match(permission) is { Success: true } match ? match.Groups["entity"].Value : null;
 
-    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Department|All))$")]
+    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Subordinates|Department|DepartmentTree|All))$")]
     private static partial Regex Shape();
 }

@@ -21,6 +21,9 @@ public sealed record Actor(string UserId, string Name, string? DepartmentId = nu
 
     public RecordAccess Rights => Access ?? RecordAccess.Everything;
 
+    /// <summary>Where the person stands in the organisation, when a right of theirs follows the tree; without it such a right reaches only their own records and department.</summary>
+    public OrgPosition? Org { get; init; }
+
     public IReadOnlyList<string> RoleNames => Roles ?? [];
 
     /// <summary>Whether this is the platform acting rather than a person.</summary>

@@ -59,6 +59,5 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
     private IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition of) =>
         RecordStore.Covered(
             records.Set<Dictionary<string, object>>(of.Name).AsNoTracking().Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null),
-            RecordStore.ScopeOf(Schema, of, actor, RecordAction.Read),
-            actor);
+            Schema, of, actor, RecordAction.Read);
 }

@@ -49,6 +49,5 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
     private IQueryable<Dictionary<string, object>> Readable(EntityDefinition entity) =>
         RecordStore.Covered(
             records.Set<Dictionary<string, object>>(entity.Name).AsNoTracking().Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null),
-            RecordStore.ScopeOf(records.Schema, entity, actor, RecordAction.Read),
-            actor);
+            records.Schema, entity, actor, RecordAction.Read);
 }

@@ -11,22 +11,46 @@ public sealed partial class RecordStore
     internal static string PermissionEntity(RecordsSchema schema, EntityDefinition entity) =>
         schema.ParentOf(entity.Name)?.Parent.Name ?? entity.Name;
 
+    /// <summary>The widest scope the actor holds for the action (for "may they at all", "may they everything").</summary>
     internal static RecordScope ScopeOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
         actor.Rights.ScopeOf(PermissionEntity(schema, entity), action);
 
-    /// <summary>The records <paramref name="scope"/> covers, as a condition the database applies.</summary>
-    internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordScope scope, Actor actor)
+    /// <summary>Which records the actor's scopes for the action cover (placed in the organisation first when a scope follows the tree).</summary>
+    internal static RecordReach ReachOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
+        RecordReach.Of(actor.Rights.ScopesOf(PermissionEntity(schema, entity), action), actor);
+
+    /// <summary>The records of <paramref name="query"/> within <paramref name="reach"/>, as a condition the database applies (owners and departments as parameters).</summary>
+    internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordReach reach)
     {
-        var department = actor.DepartmentId;
-        var user = actor.UserId;
-        return scope switch
+        if (reach.All)
         {
-            RecordScope.All => query,
-            RecordScope.Department when department is not null => query.Where(r => EF.Property<string?>(r, SystemFields.Department) == department),
-            RecordScope.Own => query.Where(r => EF.Property<string?>(r, SystemFields.Owner) == user),
-            _ => query.Where(r => false),
-        };
+            return query;
+        }
+
+        var (owners, departments) = (reach.Owners.ToList(), reach.Departments.ToList());
+        if (owners.Count + departments.Count == 0)
+        {
+            return query.Where(r => false);
+        }
+
+        if (departments.Count == 0 && owners.Count == 1)
+        {
+            var owner = owners[0];
+            return query.Where(r => EF.Property<string?>(r, SystemFields.Owner) == owner);
+        }
+
+        if (owners.Count == 0 && departments.Count == 1)
+        {
+            var department = departments[0];
+            return query.Where(r => EF.Property<string?>(r, SystemFields.Department) == department);
+        }
+
+        return query.Where(r => owners.Contains(EF.Property<string>(r, SystemFields.Owner)) || departments.Contains(EF.Property<string>(r, SystemFields.Department)));
     }
+
+    /// <summary>The records of <paramref name="query"/> the actor may <paramref name="action"/>.</summary>
+    internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
+        Covered(query, ReachOf(schema, entity, actor, action));
 
     /// <summary>What holds this record now (an approval), with the reason in the actor's language and the fields it still lets them change; null when nothing holds it.</summary>
     public async Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)

@@ -14,6 +14,7 @@ public sealed partial class RecordStore
     /// </summary>
     public async Task<IReadOnlyList<RecordResult>> CreateManyAsync(string entityName, IReadOnlyList<IReadOnlyDictionary<string, object?>> batch, Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await _org.PlaceAsync(actor, cancellationToken);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(batch.Count, IRecordStore.MaxBatch);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)

@@ -15,6 +15,7 @@ public sealed partial class RecordStore
     /// </summary>
     public async Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
         {
@@ -29,13 +30,13 @@ public sealed partial class RecordStore
             if (id is { } existing)
             {
                 row = (await FindLiveAsync(records!, entity, existing, cancellationToken))!;
-                if (row is null || !CheckAccess.Covers(ScopeOf(records!.Schema, entity, actor, RecordAction.Read), actor, row))
+                if (row is null || !ReachOf(records!.Schema, entity, actor, RecordAction.Read).Covers(row))
                 {
                     return null;
                 }
 
                 before = new Dictionary<string, object>(row);
-                if (!CheckAccess.Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Update), actor, row)
+                if (!ReachOf(records.Schema, entity, actor, RecordAction.Update).Covers(row)
                     && await Steps.Access.HoldAsync(entity, existing, actor, cancellationToken) is not { AllowsSome: true })
                 {
                     errors.AddRange(Steps.Access.Forbidden(entity).Errors);

@@ -21,12 +21,16 @@ public sealed partial class RecordStore(
 {
     private SaveSteps? _steps;
 
+    /// <summary>Places actors in the organisation when a right of theirs follows the tree (done once per call, at the door).</summary>
+    private readonly Identity.OrgChart _org = new(db);
+
     /// <summary>The steps every save runs through, in order (built on first use: after-save scripts save through this service).</summary>
     private SaveSteps Steps => _steps ??= new(db, converter, scripts, hooks, localizer, logger, this);
 
     /// <summary>A record with its lines; null when there is none or <paramref name="actor"/> may not read it.</summary>
     public async Task<IReadOnlyDictionary<string, object?>?> GetAsync(string entityName, Guid id, bool includeDeleted = false, Actor? actor = null, CancellationToken cancellationToken = default)
     {
+        actor = actor is null ? null : await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
         {
@@ -38,7 +42,7 @@ public sealed partial class RecordStore(
             var row = await records!.Set<Dictionary<string, object>>(entity.Name).AsNoTracking()
                 .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id, cancellationToken);
             if (row is null || (!includeDeleted && row.GetValueOrDefault(SystemFields.DeletedAt) is not null)
-                || (actor is not null && !CheckAccess.Covers(ScopeOf(records.Schema, entity, actor, RecordAction.Read), actor, row)))
+                || (actor is not null && !ReachOf(records.Schema, entity, actor, RecordAction.Read).Covers(row)))
             {
                 return null;
             }
@@ -55,6 +59,7 @@ public sealed partial class RecordStore(
 
     public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
         {
@@ -105,6 +110,7 @@ public sealed partial class RecordStore(
 
     public async Task<RecordResult> UpdateAsync(string entityName, Guid id, int expectedRowVersion, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
         {
@@ -161,6 +167,7 @@ public sealed partial class RecordStore(
     /// <param name="actor">Whose read rights limit the records; the platform itself (all records) when null.</param>
     public async Task<IRecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default)
     {
+        actor = actor is null ? null : await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         return entity is null ? null : new RecordReader(entity, records!, actor ?? Actor.Platform);
     }
@@ -183,6 +190,7 @@ public sealed partial class RecordStore(
 
     private async Task<RecordResult> SetDeletedAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, bool deleted, CancellationToken cancellationToken)
     {
+        actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
         if (entity is null)
         {

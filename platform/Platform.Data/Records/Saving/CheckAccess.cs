@@ -26,8 +26,8 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
     public async Task<ChangeAccess> CheckChangeAsync(RecordsSchema schema, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion,
         RecordAction action, Actor actor, CancellationToken cancellationToken)
     {
-        var may = Covers(RecordStore.ScopeOf(schema, entity, actor, action), actor, row);
-        if (!may && !Covers(RecordStore.ScopeOf(schema, entity, actor, RecordAction.Read), actor, row))
+        var may = RecordStore.ReachOf(schema, entity, actor, action).Covers(row);
+        if (!may && !RecordStore.ReachOf(schema, entity, actor, RecordAction.Read).Covers(row))
         {
             return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]));
         }
@@ -74,15 +74,6 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
 
     public RecordResult Forbidden(EntityDefinition entity) =>
         RecordResult.Fail(RecordOutcome.Forbidden, localizer["Records.Error.Forbidden", entity.Label.For(CultureInfo.CurrentUICulture.Name)]);
-
-    /// <summary>Whether <paramref name="scope"/> covers the record: all, the actor's department's, or the actor's own.</summary>
-    public static bool Covers(RecordScope scope, Actor actor, Dictionary<string, object> row) => scope switch
-    {
-        RecordScope.All => true,
-        RecordScope.Department => actor.DepartmentId is { } department && Equals(row.GetValueOrDefault(SystemFields.Department), department),
-        RecordScope.Own => Equals(row.GetValueOrDefault(SystemFields.Owner), actor.UserId),
-        _ => false,
-    };
 
     /// <summary>What holds the record against a person's change (an approval's lock), the first handler's answer; the platform's own actors are never held.</summary>
     public async Task<RecordHold?> HoldAsync(EntityDefinition entity, Guid id, Actor actor, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ internal sealed class CheckLookups(IStringLocalizer localizer) : IRowCheck
             }
 
             var target = save.Schema.Find(field.Target!)!;
-            var readable = RecordStore.Covered(save.Records.Set<Dictionary<string, object>>(target.Name), RecordStore.ScopeOf(save.Schema, target, save.Actor, RecordAction.Read), save.Actor);
+            var readable = RecordStore.Covered(save.Records.Set<Dictionary<string, object>>(target.Name), save.Schema, target, save.Actor, RecordAction.Read);
             var exists = await readable
                 .AnyAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null, cancellationToken);
             if (!exists)

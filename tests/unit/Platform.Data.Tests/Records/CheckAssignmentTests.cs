@@ -6,10 +6,15 @@ namespace Platform.Data.Tests.Records;
 
 public sealed class CheckAssignmentTests : SaveCheckTest
 {
-    private async Task<RowSave> HandToAsync(Core.Security.Actor actor, string owner)
+    private async Task<RowSave> HandToAsync(Core.Security.Actor actor, string owner, string? department = null)
     {
         var save = Bench.NewOrder(actor, new Dictionary<string, object?> { [SystemFields.Owner] = owner });
         save.Row[SystemFields.Owner] = owner;
+        if (department is not null)
+        {
+            save.Row[SystemFields.Department] = department;
+        }
+
         await new CheckAssignment(Bench.Db, Bench.Text).CheckAsync(save, CancellationToken.None);
         return save;
     }
@@ -53,5 +58,35 @@ public sealed class CheckAssignmentTests : SaveCheckTest
         await new CheckAssignment(Bench.Db, Bench.Text).CheckAsync(save, CancellationToken.None);
 
         Assert.Equal(["title"], save.Errors.Select(e => e.Field));
+    }
+
+    [Fact]
+    public async Task With_subordinates_rights_a_record_may_go_to_someone_below_in_their_department_only()
+    {
+        var report = await Bench.AddUserAsync("li", "east");
+        var other = await Bench.AddUserAsync("zhao", "stock");
+        var director = SaveCheckBench.Person("director", "sales", (RecordAction.Create, RecordScope.Own), (RecordAction.Update, RecordScope.Subordinates)) with
+        {
+            Org = new(new HashSet<string> { report }, new HashSet<string> { "east" }, new HashSet<string> { "sales" }),
+        };
+
+        Assert.Empty((await HandToAsync(director, report, "east")).Errors);
+        Assert.Equal([new(SystemFields.Owner, "Records.Error.AssignNotAllowed")], (await HandToAsync(director, report, "sales")).Errors); // filed where the report is not
+        Assert.Equal([new(SystemFields.Owner, "Records.Error.AssignNotAllowed")], (await HandToAsync(director, other, "stock")).Errors);
+    }
+
+    [Fact]
+    public async Task With_department_tree_rights_a_record_may_go_to_someone_in_a_department_below()
+    {
+        var below = await Bench.AddUserAsync("li", "east");
+        var apart = await Bench.AddUserAsync("zhao", "stock");
+        var director = SaveCheckBench.Person("director", "sales", (RecordAction.Create, RecordScope.Own), (RecordAction.Update, RecordScope.DepartmentTree)) with
+        {
+            Org = new(new HashSet<string>(), new HashSet<string>(), new HashSet<string> { "sales", "east" }),
+        };
+
+        Assert.Empty((await HandToAsync(director, below, "east")).Errors);
+        Assert.Equal([new(SystemFields.Owner, "Records.Error.AssignNotAllowed")], (await HandToAsync(director, apart, "stock")).Errors);
+        Assert.Equal([new(SystemFields.Owner, "Records.Error.AssignNotAllowed")], (await HandToAsync(director with { Org = null }, below, "east")).Errors); // unplaced: no further than own department
     }
 }

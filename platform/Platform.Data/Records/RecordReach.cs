@@ -1,0 +1,53 @@
+using Platform.Core.Records;
+using Platform.Core.Security;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// The records a set of scopes covers for an actor, as the two things a record is reached by: its owner and its department.
+/// All covers everything; own adds the actor, subordinates' adds the people below them; department adds theirs, the tree adds
+/// every department below it too. Without the actor's place in the organisation, tree scopes reach no further than own and
+/// department (never wider than granted).
+/// </summary>
+internal sealed record RecordReach(bool All, IReadOnlySet<string> Owners, IReadOnlySet<string> Departments)
+{
+    public bool None => !All && Owners.Count == 0 && Departments.Count == 0;
+
+    public static RecordReach Of(IReadOnlyList<RecordScope> scopes, Actor actor)
+    {
+        if (scopes.Contains(RecordScope.All))
+        {
+            return new(true, new HashSet<string>(), new HashSet<string>());
+        }
+
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        var departments = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var scope in scopes)
+        {
+            switch (scope)
+            {
+                case RecordScope.Own:
+                    owners.Add(actor.UserId);
+                    break;
+                case RecordScope.Subordinates:
+                    owners.Add(actor.UserId);
+                    owners.UnionWith(actor.Org?.Subordinates ?? OrgPosition.Alone.Subordinates);
+                    break;
+                case RecordScope.Department when actor.DepartmentId is { } department:
+                    departments.Add(department);
+                    break;
+                case RecordScope.DepartmentTree when actor.DepartmentId is { } department:
+                    departments.Add(department);
+                    departments.UnionWith(actor.Org?.DepartmentTree ?? OrgPosition.Alone.DepartmentTree);
+                    break;
+            }
+        }
+
+        return new(false, owners, departments);
+    }
+
+    /// <summary>Whether the record (its owner and department) is within reach.</summary>
+    public bool Covers(IReadOnlyDictionary<string, object> row) =>
+        All || row.GetValueOrDefault(Core.Metadata.SystemFields.Owner) is string owner && Owners.Contains(owner)
+            || row.GetValueOrDefault(Core.Metadata.SystemFields.Department) is string department && Departments.Contains(department);
+}

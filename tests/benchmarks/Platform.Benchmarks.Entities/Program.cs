@@ -21,10 +21,12 @@ using Platform.Web.Localization;
 //   (a) inserting records of a 20-field entity one by one, (b) an OData filter on an indexed field with
 //   $orderby and $top=50 over many rows, (c) adding a field to that many rows.
 // Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Entities -- [records] [rows] [queries]
-// Or: … -- import [rows=10000] for (d), the .xlsx import alone; … -- list [rows=100000] for (e), a list's first page.
+// Or: … -- import [rows=10000] for (d), the .xlsx import alone; … -- list [rows=100000] for (e), a list's first page;
+// … -- scopes [rows=100000] for (f), a list's first page by read scope (a manager's subordinates against all records).
 var importOnly = args.Length > 0 && args[0] == "import";
 var listOnly = args.Length > 0 && args[0] == "list";
-var records = args.Length > 0 && !importOnly && !listOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
+var scopesOnly = args.Length > 0 && args[0] == "scopes";
+var records = args.Length > 0 && !importOnly && !listOnly && !scopesOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
 var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("entities");
@@ -49,6 +51,13 @@ Console.WriteLine($"SQLite, {Environment.ProcessorCount} cores, {DateTime.UtcNow
 if (listOnly)
 {
     await ListBench.RunAsync(provider, database.ConnectionString, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    Directory.Delete(folder, recursive: true);
+    return;
+}
+
+if (scopesOnly)
+{
+    await ScopeBench.RunAsync(provider, database.ConnectionString, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
     Directory.Delete(folder, recursive: true);
     return;
 }

@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapAuditEndpoints();
         endpoints.MapFileEndpoints();
         endpoints.MapRecordPreviewEndpoints();
+        endpoints.MapRecordActionEndpoints();
         endpoints.MapODataWriteEndpoints(); // before the catch-all GET of the queries
         endpoints.MapODataEndpoints();
     }

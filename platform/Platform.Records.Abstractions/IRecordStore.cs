@@ -22,6 +22,9 @@ public interface IRecordStore
 
     Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>Creates a record under an id chosen beforehand (a script's <c>create</c> answered it; null: a new one).</summary>
+    Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, Guid? id, CancellationToken cancellationToken = default);
+
     /// <summary>Creates every record of the batch or none (at most <see cref="MaxBatch"/>); one result per record, in order.</summary>
     Task<IReadOnlyList<RecordResult>> CreateManyAsync(string entityName, IReadOnlyList<IReadOnlyDictionary<string, object?>> batch, Actor actor, CancellationToken cancellationToken = default);
 

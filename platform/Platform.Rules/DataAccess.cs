@@ -28,7 +28,7 @@ internal sealed class DataAccess
     {
         if (_changes is null)
         {
-            throw new ScriptFailureException(ScriptFailureKind.Error, "create and update are available in after-save rules only.");
+            throw new ScriptFailureException(ScriptFailureKind.Error, "create, update and open are available in after-save rules and record actions only.");
         }
 
         if (_changes.Count >= MaxChanges)

@@ -26,10 +26,13 @@ public sealed class EntityScripts
 
     public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> AfterSave { get; private init; } = [];
 
+    /// <summary>Record actions: when each is offered (null: always) and what it runs.</summary>
+    public IReadOnlyList<(RecordActionDefinition Action, CompiledScript? When, CompiledScript Script)> Actions { get; private init; } = [];
+
     /// <summary>Form conditions per field: when it shows, when it is read-only, when it is required.</summary>
     public IReadOnlyList<FieldConditions> Conditions { get; private init; } = [];
 
-    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + AfterSave.Count + Conditions.Count == 0;
+    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + AfterSave.Count + Conditions.Count == 0; // actions run on request, not on saves
 
     /// <summary>The scripts of a stored (already checked) definition, compiled on first use.</summary>
     public static EntityScripts For(EntityDefinition entity) => Cache.GetValue(entity, e => Compile(e, []));
@@ -109,6 +112,22 @@ public sealed class EntityScripts
             }
         }
 
-        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave, AfterSave = afterSave, Conditions = conditions };
+        var actions = new List<(RecordActionDefinition, CompiledScript?, CompiledScript)>();
+        for (var a = 0; a < (entity.Actions?.Count ?? 0); a++)
+        {
+            var action = entity.Actions![a];
+            if (action is null)
+            {
+                continue;
+            }
+
+            var when = One($"$.actions[{a}].when", $"{entity.Name} action {action.Name} when", action.When, ScriptShape.Expression);
+            if (One($"$.actions[{a}].script", $"{entity.Name} action {action.Name}", action.Script, ScriptShape.Statements) is { } script)
+            {
+                actions.Add((action, when, script));
+            }
+        }
+
+        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave, AfterSave = afterSave, Conditions = conditions, Actions = actions };
     }
 }

@@ -15,8 +15,14 @@ internal static class ScriptHelpers
         engine.SetValue("lookup", new Func<JsValue, JsValue, JsValue>((entity, id) =>
             id is null || id.IsNull() || id.IsUndefined() ? JsValue.Null
             : deadline.Excluding(() => data.Next().Lookup(entity.ToString(), id.ToString())) is { } found ? ScriptValues.ToObject(engine, found) : JsValue.Null));
-        engine.SetValue("create", new Action<JsValue, JsValue>((entity, values) =>
-            data.Queue(new RecordChange(entity.ToString(), null, Values(values)))));
+        engine.SetValue("create", new Func<JsValue, JsValue, JsValue>((entity, values) =>
+        {
+            var id = Guid.NewGuid();
+            data.Queue(new RecordChange(entity.ToString(), null, Values(values)) { NewId = id });
+            return new JsString(id.ToString());
+        }));
+        engine.SetValue("open", new Action<JsValue, JsValue>((entity, id) =>
+            data.Queue(new RecordChange(entity.ToString(), id is null || id.IsNull() || id.IsUndefined() ? null : id.ToString(), new Dictionary<string, object?>()) { Opens = true })));
         engine.SetValue("update", new Action<JsValue, JsValue, JsValue>((entity, id, values) =>
             data.Queue(new RecordChange(entity.ToString(), id?.ToString(), Values(values)))));
         engine.SetValue("find", new Func<JsValue, JsValue, JsValue, JsValue>((entity, filter, max) =>

@@ -44,6 +44,9 @@ public sealed class EntityDefinition
     /// <summary>Validation and before-save rules, in JavaScript.</summary>
     public List<RuleDefinition>? Rules { get; set; }
 
+    /// <summary>Buttons on the entity's records that run a script (convert, claim, copy, make an order).</summary>
+    public List<RecordActionDefinition>? Actions { get; set; }
+
     /// <summary>A field by name, removed ones included (storage and schema evolution need those).</summary>
     public FieldDefinition? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

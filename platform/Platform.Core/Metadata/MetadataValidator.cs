@@ -117,6 +117,7 @@ public static partial class MetadataValidator
 
         ValidateKeys(entity, errors);
         ValidateRules(entity, errors);
+        ValidateActions(entity, errors);
         ValidateForm(entity, errors);
 
         if (entity.TitleField is { } title && entity.Field(title) is null)
@@ -290,6 +291,46 @@ public static partial class MetadataValidator
             if (rule.Field is { } field && entity.LiveField(field) is null)
             {
                 errors.Add(Problem($"{path}.field", "field.1", $"There is no field named '{field}'.", field));
+            }
+        }
+    }
+
+    private static void ValidateActions(EntityDefinition entity, List<MetadataError> errors)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var a = 0; a < (entity.Actions?.Count ?? 0); a++)
+        {
+            var action = entity.Actions![a];
+            var path = $"$.actions[{a}]";
+            if (action is null)
+            {
+                errors.Add(Problem(path, "item.8", "An action cannot be null."));
+                continue;
+            }
+
+            if (MetadataNames.Check(action.Name, $"{path}.name") is { } problem)
+            {
+                errors.Add(problem);
+            }
+            else if (!names.Add(action.Name))
+            {
+                errors.Add(Problem($"{path}.name", "name.6", $"The action name '{action.Name}' is used twice.", action.Name));
+            }
+
+            if (action.Label is null || action.Label.IsBlank)
+            {
+                errors.Add(Problem($"{path}.label", "action.label", "An action needs a label people read on its button."));
+            }
+
+            foreach (var place in (action.Show ?? []).Where(p => !RecordActionDefinition.Places.Contains(p)))
+            {
+                errors.Add(Problem($"{path}.show", "action.show", $"'{place}' is not a place for a button; use {string.Join(", ", RecordActionDefinition.Places)}.",
+                    place, string.Join(", ", RecordActionDefinition.Places)));
+            }
+
+            if (string.IsNullOrWhiteSpace(action.Script))
+            {
+                errors.Add(Problem($"{path}.script", "action.script", "An action needs a script: what it does."));
             }
         }
     }

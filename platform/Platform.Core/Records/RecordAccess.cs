@@ -46,6 +46,9 @@ public sealed class RecordAccess
 
     public bool Unrestricted { get; }
 
+    /// <summary>Whether the actor holds the permission (administrators and the platform hold every one).</summary>
+    public bool Holds(string permission) => Unrestricted || _permissions.Contains(permission);
+
     /// <summary>Whether any right reaches records through the organisation tree (subordinates, sub-departments): then the actor's place in it is needed.</summary>
     public bool UsesOrgTree => _permissions.Any(p => p.EndsWith("." + nameof(RecordScope.Subordinates), StringComparison.OrdinalIgnoreCase)
         || p.EndsWith("." + nameof(RecordScope.DepartmentTree), StringComparison.OrdinalIgnoreCase));

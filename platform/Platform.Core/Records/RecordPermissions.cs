@@ -33,10 +33,13 @@ public static partial class RecordPermissions
         yield return (Name(entity, RecordAction.Assign, RecordScope.All), RecordAction.Assign, RecordScope.All);
     }
 
+    /// <summary>The permission to run a record action (<c>Records.lead.Action.convert</c>).</summary>
+    public static string Action(string entity, string action) => $"{Prefix}{entity.ToLowerInvariant()}.Action.{action}";
+
     /// <summary>The entity a record permission name is about, or null when it is not one.</summary>
     public static string? EntityOf(string permission) =>
         Shape().Match(permission) is { Success: true } match ? match.Groups["entity"].Value : null;
 
-    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Subordinates|Department|DepartmentTree|All))$")]
+    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Subordinates|Department|DepartmentTree|All)|Action\.[A-Za-z][A-Za-z0-9_]{0,49})$")]
     private static partial Regex Shape();
 }

@@ -57,7 +57,10 @@ public sealed partial class RecordStore(
     public async Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) =>
         new RecordTransaction(db, await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken));
 
-    public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
+    public Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default) =>
+        CreateAsync(entityName, values, actor, null, cancellationToken);
+
+    public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, Guid? id, CancellationToken cancellationToken = default)
     {
         actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
@@ -80,6 +83,11 @@ public sealed partial class RecordStore(
 
             var now = clock.GetUtcNow();
             var row = RowStamps.New(actor, now);
+            if (id is { } chosen)
+            {
+                row[SystemFields.Id] = chosen;
+            }
+
             row[SystemFields.Owner] = actor.UserId;
             row[SystemFields.Department] = actor.DepartmentId!;
             var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);

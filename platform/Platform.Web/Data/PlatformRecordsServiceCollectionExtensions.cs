@@ -32,6 +32,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());
         services.AddScoped<RecordStore>();
         services.AddScoped<IRecordStore>(sp => sp.GetRequiredService<RecordStore>());
+        services.AddScoped<IRecordActions>(sp => sp.GetRequiredService<RecordStore>());
         services.AddScoped<AppPackageService>();
         return services;
     }

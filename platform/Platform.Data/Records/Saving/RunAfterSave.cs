@@ -48,10 +48,10 @@ internal sealed class RunAfterSave(IRecordStore store, ScriptHost scripts, Scrip
                 _depth++;
                 try
                 {
-                    foreach (var change in changes)
+                    foreach (var change in changes.Where(c => !c.Opens))
                     {
                         var result = change.Id is null
-                            ? await store.CreateAsync(change.Entity, change.Values, run.Actor, cancellationToken)
+                            ? await store.CreateAsync(change.Entity, change.Values, run.Actor, change.NewId, cancellationToken)
                             : await UpdateLatestAsync(change.Entity, change.Id, change.Values, run.Actor, cancellationToken);
                         if (!result.Succeeded)
                         {

@@ -91,7 +91,10 @@ public sealed class RunAfterSaveTests : SaveCheckTest
         /// <summary>What a saved record runs next (its own after-save scripts).</summary>
         public Func<Dictionary<string, object>, Task<List<RecordFieldError>>>? Saved { get; set; }
 
-        public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
+        public Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default) =>
+            CreateAsync(entityName, values, actor, null, cancellationToken);
+
+        public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, Guid? id, CancellationToken cancellationToken = default)
         {
             Heard.Add(("create", entityName, null, values, actor));
             if (Refuse is { } refusal)

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Platform.RecordApi.OData;
+using Platform.Records;
+using Platform.Web.Security;
+
+namespace Platform.RecordApi.Endpoints;
+
+/// <summary>
+/// Record actions over HTTP: <c>POST /api/records/{entity}/{id}/actions/{action}</c> runs one on a record, and
+/// <c>POST /api/records/{entity}/actions/{action}</c> with <c>{ "ids": [...] }</c> on several chosen in a list, all or nothing.
+/// The answer says how many records were created and changed and which record to open next; a refusal answers as a refused
+/// save does (403, 404, 409 when the action is not available for the record now, 400 with the script's message and line).
+/// </summary>
+public static class RecordActionEndpoints
+{
+    public static void MapRecordActionEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/records/{entity}/{id:guid}/actions/{action}", (string entity, Guid id, string action, HttpContext context, IRecordActions actions) =>
+                RunAsync(context, actions, entity, action, [id]))
+            .WithTags("Records").WithName("RunRecordAction").WithSummary("Runs a record action on one record.");
+        endpoints.MapPost("/api/records/{entity}/actions/{action}", RunOnChosenAsync)
+            .WithTags("Records").WithName("RunRecordActionOnMany").WithSummary("Runs a record action on the records whose ids are given, all or nothing.");
+    }
+
+    private static async Task<IResult> RunOnChosenAsync(string entity, string action, HttpContext context, IRecordActions actions)
+    {
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer>();
+        List<Guid>? ids;
+        try
+        {
+            ids = (await JsonSerializer.DeserializeAsync<Chosen>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted))?.Ids;
+        }
+        catch (JsonException)
+        {
+            ids = null;
+        }
+
+        return ids is { Count: > 0 }
+            ? await RunAsync(context, actions, entity, action, ids)
+            : new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", text["Records.Error.ActionIds"], "ids");
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext context, IRecordActions actions, string entity, string action, IReadOnlyList<Guid> ids)
+    {
+        var result = await actions.RunActionAsync(entity, action, ids, Actors.From(context.User), context.RequestAborted);
+        if (result.Succeeded)
+        {
+            return TypedResults.Ok(new
+            {
+                created = result.Created,
+                updated = result.Updated,
+                open = result.OpenEntity is null ? null : new { entity = result.OpenEntity, id = result.OpenId },
+            });
+        }
+
+        var (status, code) = result.Outcome switch
+        {
+            RecordOutcome.NotFound or RecordOutcome.UnknownEntity => (StatusCodes.Status404NotFound, "NotFound"),
+            RecordOutcome.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
+            RecordOutcome.Locked => (StatusCodes.Status409Conflict, "Locked"),
+            RecordOutcome.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
+            _ => (StatusCodes.Status400BadRequest, "ValidationFailed"),
+        };
+        return new ODataErrorResult(status, code, result.Errors[0].Message, result.Errors[0].Field, result.Errors);
+    }
+
+    private sealed record Chosen(List<Guid>? Ids);
+}

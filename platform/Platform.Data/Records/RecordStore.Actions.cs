@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Logging;
+using Platform.Core.Metadata;
+using Platform.Core.Records;
+using Platform.Core.Security;
+using Platform.Data.Records.Saving;
+using Platform.Data.Scripts;
+using Platform.Rules;
+
+namespace Platform.Data.Records;
+
+/// <summary>
+/// Record actions: the person must hold the action's permission and be able to read each record; the action's condition must
+/// hold for it; its script then runs in the sandbox and the records it creates and changes are saved through this service —
+/// with the person's rights, or with every right for an elevated action — all in one transaction.
+/// </summary>
+public sealed partial class RecordStore : IRecordActions
+{
+    /// <summary>One run acts on this many records at most (a list's chosen rows).</summary>
+    public const int MaxActionRecords = 200;
+
+    public async Task<RecordActionResult> RunActionAsync(string entityName, string actionName, IReadOnlyList<Guid> ids, Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor = await _org.PlaceAsync(actor, cancellationToken);
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        if (schema.Find(entityName) is not { } entity)
+        {
+            return RecordActionResult.Fail(RecordOutcome.UnknownEntity, localizer["Records.Error.UnknownEntity", entityName]);
+        }
+
+        var found = EntityScripts.For(entity).Actions.FirstOrDefault(a => a.Action.Name.Equals(actionName, StringComparison.OrdinalIgnoreCase));
+        if (found.Action is null)
+        {
+            return RecordActionResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NoAction", actionName, entity.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name)]);
+        }
+
+        var (action, when, script) = found;
+
+        if (!actor.Rights.Holds(RecordPermissions.Action(PermissionEntity(schema, entity), action.Name)))
+        {
+            return RecordActionResult.Fail(RecordOutcome.Forbidden, localizer["Records.Error.ActionForbidden", action.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name)]);
+        }
+
+        if (ids.Count is 0 or > MaxActionRecords)
+        {
+            return RecordActionResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.ActionCount", MaxActionRecords]);
+        }
+
+        var run = new ActionRun(entity, action, when, script, actor, action.Elevated ? actor with { Access = null, Org = null } : actor,
+            await ScriptUsers.OfAsync(db, actor, cancellationToken), action.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name), schema);
+        await using var transaction = await BeginTransactionAsync(cancellationToken);
+        foreach (var id in ids.Distinct())
+        {
+            if (await RunActionOnAsync(run, id, cancellationToken) is { } refused)
+            {
+                await transaction.RollbackAsync();
+                return refused;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new RecordActionResult(RecordOutcome.Saved, [], run.Created, run.Updated, run.Open?.Entity, run.Open?.Id);
+    }
+
+    /// <summary>One run of an action: what it is, who asked (and with which rights its changes are saved), what it did so far.</summary>
+    private sealed record ActionRun(EntityDefinition Entity, RecordActionDefinition Action, CompiledScript? When, CompiledScript Script, Actor Actor, Actor Doer,
+        IReadOnlyDictionary<string, object?> User, string Label, RecordsSchema Schema)
+    {
+        public int Created { get; set; }
+
+        public int Updated { get; set; }
+
+        public (string Entity, Guid Id)? Open { get; set; }
+    }
+
+    /// <summary>The action on one record; null when it went through, else why it did not (the caller rolls everything back).</summary>
+    private async Task<RecordActionResult?> RunActionOnAsync(ActionRun run, Guid id, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(run.Entity.Name, id, actor: run.Actor, cancellationToken: cancellationToken) is not { } record)
+        {
+            return RecordActionResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+        }
+
+        var changes = new List<RecordChange>();
+        var (_, records) = await OpenAsync(run.Entity.Name, cancellationToken);
+        await using (records)
+        {
+            var data = new RecordScriptData(records!, run.Actor);
+            try
+            {
+                if (run.When is not null && !ScriptGuard.Truthy(scripts.Evaluate(run.When, record, null, run.User, data)))
+                {
+                    return RecordActionResult.Fail(RecordOutcome.Locked, localizer["Records.Error.ActionUnavailable", run.Label]);
+                }
+
+                using var session = scripts.Open(run.User, data, changes);
+                session.Load(record, null);
+                session.Change(run.Script);
+            }
+            catch (ScriptFailureException failure) when (failure.Kind == ScriptFailureKind.Refusal)
+            {
+                return new RecordActionResult(RecordOutcome.Invalid, [new RecordFieldError(failure.Field, failure.Message)]);
+            }
+            catch (ScriptFailureException failure)
+            {
+                logger.LogWarning("Action {Action} of {Entity} failed on record {Record}: {Message}", run.Action.Name, run.Entity.Name, id, failure.Message);
+                return RecordActionResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.ActionFailed", run.Label, failure.Message]);
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            if (change.Opens)
+            {
+                run.Open = Guid.TryParse(change.Id, out var target) && run.Schema.Find(change.Entity) is { } opened ? (opened.Name, target) : null;
+                continue;
+            }
+
+            var result = change.Id is null
+                ? await CreateAsync(change.Entity, change.Values, run.Doer, change.NewId, cancellationToken)
+                : await UpdateCurrentAsync(change.Entity, change.Id, change.Values, run.Doer, cancellationToken);
+            if (!result.Succeeded)
+            {
+                return new RecordActionResult(result.Outcome,
+                    [.. result.Errors.Select(e => new RecordFieldError(null, localizer["Records.Error.ActionRefused", run.Label, change.Entity, e.Field is null ? e.Message : $"{e.Field}: {e.Message}"]))]);
+            }
+
+            if (change.Id is null)
+            {
+                run.Created++;
+            }
+            else
+            {
+                run.Updated++;
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<IReadOnlyList<string>> OfferedAsync(string entityName, IReadOnlyDictionary<string, object?> record, Actor actor, CancellationToken cancellationToken = default)
+    {
+        actor = await _org.PlaceAsync(actor, cancellationToken);
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        if (schema.Find(entityName) is not { } entity || EntityScripts.For(entity).Actions is not { Count: > 0 } actions)
+        {
+            return [];
+        }
+
+        var user = await ScriptUsers.OfAsync(db, actor, cancellationToken);
+        var offered = new List<string>();
+        var (_, records) = await OpenAsync(entity.Name, cancellationToken);
+        await using (records)
+        {
+            var data = new RecordScriptData(records!, actor);
+            foreach (var (action, when, _) in actions.Where(a => actor.Rights.Holds(RecordPermissions.Action(PermissionEntity(schema, entity), a.Action.Name))))
+            {
+                try
+                {
+                    if (when is null || ScriptGuard.Truthy(scripts.Evaluate(when, record, null, user, data)))
+                    {
+                        offered.Add(action.Name);
+                    }
+                }
+                catch (ScriptFailureException failure)
+                {
+                    logger.LogWarning("The condition of action {Action} of {Entity} failed: {Message}", action.Name, entity.Name, failure.Message);
+                }
+            }
+        }
+
+        return offered;
+    }
+
+    /// <summary>Updates a record as it is now (the script changed it as it stood within this run).</summary>
+    private async Task<RecordResult> UpdateCurrentAsync(string entityName, string id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var key) && await GetAsync(entityName, key, actor: actor, cancellationToken: cancellationToken) is { } current
+            ? await UpdateAsync(entityName, key, (int)current[SystemFields.RowVersion]!, values, actor, cancellationToken)
+            : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
+}

@@ -1,0 +1,27 @@
+using Platform.Core.Security;
+
+namespace Platform.Records;
+
+/// <summary>Runs an entity's record actions (buttons whose script creates and changes records in one transaction).</summary>
+public interface IRecordActions
+{
+    /// <summary>
+    /// Runs the action on each record of <paramref name="ids"/> (one from a form or a row, several chosen in a list), all in one
+    /// transaction: every record's script and every change they ask for hold, or none does.
+    /// </summary>
+    Task<RecordActionResult> RunActionAsync(string entityName, string actionName, IReadOnlyList<Guid> ids, Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>Which of the entity's actions the actor may run on this record now (holding the permission, the condition true).</summary>
+    Task<IReadOnlyList<string>> OfferedAsync(string entityName, IReadOnlyDictionary<string, object?> record, Actor actor, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// What an action did: <see cref="RecordOutcome.Saved"/> with how many records it created and changed and the record to open
+/// next (when its script named one); or why nothing was done.
+/// </summary>
+public sealed record RecordActionResult(RecordOutcome Outcome, IReadOnlyList<RecordFieldError> Errors, int Created = 0, int Updated = 0, string? OpenEntity = null, Guid? OpenId = null)
+{
+    public bool Succeeded => Outcome == RecordOutcome.Saved;
+
+    public static RecordActionResult Fail(RecordOutcome outcome, string message) => new(outcome, [new RecordFieldError(null, message)]);
+}

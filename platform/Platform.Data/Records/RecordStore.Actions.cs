@@ -121,7 +121,7 @@ public sealed partial class RecordStore : IRecordActions
             if (!result.Succeeded)
             {
                 return new RecordActionResult(result.Outcome,
-                    [.. result.Errors.Select(e => new RecordFieldError(null, localizer["Records.Error.ActionRefused", run.Label, change.Entity, e.Field is null ? e.Message : $"{e.Field}: {e.Message}"]))]);
+                    [.. result.Errors.Select(e => new RecordFieldError(null, localizer["Records.Error.ActionRefused", run.Label, run.Schema.Find(change.Entity)?.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? change.Entity, e.Field is null ? e.Message : $"{e.Field}: {e.Message}"]))]);
             }
 
             if (change.Id is null)

@@ -210,4 +210,48 @@ public sealed class RecordFormTests
             File.Delete(contract);
         }
     }
+
+    [SkippableFact]
+    public async Task An_order_is_copied_by_its_forms_action_into_a_new_draft_that_opens_with_the_same_lines()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
+        using var api = await AdminApiAsync(host);
+        var customer = await PostAsync(api, "customer", new { name = "华东贸易有限公司" });
+        var wool = await PostAsync(api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
+        var silk = await PostAsync(api, "product", new { code = "P-002", name = "真丝围巾", price = 250m });
+        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-12-01", lines = new object[] { new { product = wool, quantity = 3m }, new { product = silk, quantity = 2m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, $"/records/sales_order/{order}");
+        var copy = page.Locator("[data-testid=record-action][data-action=copy]");
+        await Assertions.Expect(copy).ToHaveTextAsync("content_copy复制订单");
+
+        // While the form has unsaved changes the action waits: it works on the saved order.
+        await TypeAsync(page, "field-notes", "加急");
+        await Assertions.Expect(copy).ToBeDisabledAsync();
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
+
+        await copy.ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-dialog-content")).ToContainTextAsync("复制为一张新的草稿订单？");
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"{order}$"));
+        await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("SO-");
+        await browser.ScreenshotAsync("record-action-copied-zh");
+
+        var orders = (await api.GetFromJsonAsync<JsonElement>("/odata/sales_order?$expand=lines&$orderby=orderNumber")).GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal(2, orders.Count);
+        var copied = orders[1];
+        Assert.Equal(copied.GetProperty("id").GetString(), page.Url.Split('/')[^1]);
+        Assert.Equal("draft", copied.GetProperty("status").GetString());
+        Assert.Equal("加急", copied.GetProperty("notes").GetString());
+        Assert.Equal([3m, 2m], copied.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("quantity").GetDecimal()));
+        Assert.Equal(orders[0].GetProperty("total").GetDecimal(), copied.GetProperty("total").GetDecimal());
+
+        // The same button in English.
+        await page.GotoAsync($"{host.BaseUrl}/culture/set?culture=en&returnUrl={Uri.EscapeDataString($"/records/sales_order/{order}")}");
+        await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=copy]")).ToHaveTextAsync("content_copyCopy order");
+    }
 }

@@ -156,6 +156,8 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
             .Select(e => e.ValueKind == JsonValueKind.Object ? (LineInput?)Line(e.EnumerateObject().Select(p => (p.Name, (object?)p.Value))) : null)
             .ToList(),
         IEnumerable<IReadOnlyDictionary<string, object?>> maps => maps.Select(m => (LineInput?)Line(m.Select(p => (p.Key, p.Value)))).ToList(),
+        // From a script (an action copying an order's lines): a list of plain objects; anything else in it is not a line.
+        IEnumerable<object?> items => items.Select(i => i is IReadOnlyDictionary<string, object?> m ? (LineInput?)Line(m.Select(p => (p.Key, p.Value))) : null).ToList(),
         _ => null,
     };
 

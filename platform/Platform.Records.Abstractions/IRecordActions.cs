@@ -11,8 +11,11 @@ public interface IRecordActions
     /// </summary>
     Task<RecordActionResult> RunActionAsync(string entityName, string actionName, IReadOnlyList<Guid> ids, Actor actor, CancellationToken cancellationToken = default);
 
-    /// <summary>Which of the entity's actions the actor may run on this record now (holding the permission, the condition true).</summary>
-    Task<IReadOnlyList<string>> OfferedAsync(string entityName, IReadOnlyDictionary<string, object?> record, Actor actor, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Which of the entity's actions the actor may run on each of these records now (holding the permission, the condition true),
+    /// by record; records they may not read are left out. One read of the records for a list's page.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> OfferedAsync(string entityName, IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

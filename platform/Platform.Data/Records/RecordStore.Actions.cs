@@ -137,34 +137,47 @@ public sealed partial class RecordStore : IRecordActions
         return null;
     }
 
-    public async Task<IReadOnlyList<string>> OfferedAsync(string entityName, IReadOnlyDictionary<string, object?> record, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> OfferedAsync(string entityName, IReadOnlyCollection<Guid> ids, Actor actor, CancellationToken cancellationToken = default)
     {
         actor = await _org.PlaceAsync(actor, cancellationToken);
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        if (schema.Find(entityName) is not { } entity || EntityScripts.For(entity).Actions is not { Count: > 0 } actions)
+        var offered = new Dictionary<Guid, IReadOnlyList<string>>();
+        if (schema.Find(entityName) is not { } entity || ids.Count == 0)
         {
-            return [];
+            return offered;
+        }
+
+        var held = EntityScripts.For(entity).Actions.Where(a => actor.Rights.Holds(RecordPermissions.Action(PermissionEntity(schema, entity), a.Action.Name))).ToList();
+        if (held.Count == 0)
+        {
+            return offered;
         }
 
         var user = await ScriptUsers.OfAsync(db, actor, cancellationToken);
-        var offered = new List<string>();
         var (_, records) = await OpenAsync(entity.Name, cancellationToken);
         await using (records)
         {
+            var reader = new RecordReader(entity, records!, actor);
             var data = new RecordScriptData(records!, actor);
-            foreach (var (action, when, _) in actions.Where(a => actor.Rights.Holds(RecordPermissions.Action(PermissionEntity(schema, entity), a.Action.Name))))
+            foreach (var (id, record) in await reader.FindManyAsync(entity, [.. ids.Take(MaxActionRecords)], cancellationToken))
             {
-                try
+                var names = new List<string>();
+                foreach (var (action, when, _) in held)
                 {
-                    if (when is null || ScriptGuard.Truthy(scripts.Evaluate(when, record, null, user, data)))
+                    try
                     {
-                        offered.Add(action.Name);
+                        if (when is null || ScriptGuard.Truthy(scripts.Evaluate(when, record, null, user, data)))
+                        {
+                            names.Add(action.Name);
+                        }
+                    }
+                    catch (ScriptFailureException failure)
+                    {
+                        logger.LogWarning("The condition of action {Action} of {Entity} failed on record {Record}: {Message}", action.Name, entity.Name, id, failure.Message);
                     }
                 }
-                catch (ScriptFailureException failure)
-                {
-                    logger.LogWarning("The condition of action {Action} of {Entity} failed: {Message}", action.Name, entity.Name, failure.Message);
-                }
+
+                offered[id] = names;
             }
         }
 

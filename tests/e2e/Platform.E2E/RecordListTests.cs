@@ -85,4 +85,53 @@ public sealed class RecordListTests
         await Assertions.Expect(page.Locator("[data-testid=kanban-column][data-value=completed] [data-testid=kanban-count]")).ToHaveTextAsync("0");
         await browser.ScreenshotAsync("package-menu-kanban-en");
     }
+
+    [SkippableFact]
+    public async Task A_salesperson_claims_customers_from_the_public_pool_by_row_and_by_choice_and_returns_one()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
+        using var api = await PageDriver.AdminApiAsync(host);
+        var seller = await api.PostAsJsonAsync("/api/admin/users", new { userName = "li", password = "Seller-passw0rd", displayName = "李销售", roles = new[] { "Salesperson" } });
+        Assert.True(seller.IsSuccessStatusCode, await seller.Content.ReadAsStringAsync());
+        foreach (var name in new[] { "公海甲", "公海乙", "公海丙" })
+        {
+            await PageDriver.PostAsync(api, "customer", new { name, ownerId = (string?)null, departmentId = (string?)null });
+        }
+
+        await PageDriver.PostAsync(api, "customer", new { name = "管理员的客户" });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 900);
+        var page = browser.Page;
+        await PageDriver.SignInAsync(browser, host, "/records/customer", "li", "Seller-passw0rd");
+        var rows = page.GetByTestId("record-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-testid=row-action][data-action=claim]")).ToHaveCountAsync(3); // pooled ones only
+
+        // One by its row.
+        await rows.Filter(new() { HasText = "公海甲" }).Locator("[data-testid=row-action][data-action=claim]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=row-action][data-action=claim]")).ToHaveCountAsync(2);
+
+        // Two chosen together.
+        foreach (var name in new[] { "公海乙", "公海丙" })
+        {
+            await rows.Filter(new() { HasText = name }).GetByTestId("select-row").CheckAsync();
+        }
+
+        await page.Locator("[data-testid=bulk-action][data-action=claim]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=row-action][data-action=claim]")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("public-pool-claimed-zh");
+        var mine = (await api.GetFromJsonAsync<JsonElement>("/odata/customer?$filter=startswith(name,'公海')")).GetProperty("value").EnumerateArray()
+            .Select(c => c.GetProperty("ownerId").GetString()).Distinct().ToList();
+        Assert.Single(mine);
+        Assert.NotNull(mine[0]);
+
+        // Returned to the pool from its form, after the question.
+        await rows.Filter(new() { HasText = "公海甲" }).ClickAsync();
+        await page.Locator("[data-testid=record-action][data-action=release]").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-dialog-content")).ToContainTextAsync("退回公海后");
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=claim]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=release]")).ToHaveCountAsync(0);
+    }
 }

@@ -9,7 +9,9 @@ public interface IRecordActions
     /// Runs the action on each record of <paramref name="ids"/> (one from a form or a row, several chosen in a list), all in one
     /// transaction: every record's script and every change they ask for hold, or none does.
     /// </summary>
-    Task<RecordActionResult> RunActionAsync(string entityName, string actionName, IReadOnlyList<Guid> ids, Actor actor, CancellationToken cancellationToken = default);
+    /// <param name="input">What the person filled in the action's form (its <c>inputs</c>), by input name; the script reads it as <c>input</c>.</param>
+    Task<RecordActionResult> RunActionAsync(string entityName, string actionName, IReadOnlyList<Guid> ids, Actor actor,
+        IReadOnlyDictionary<string, object?>? input = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Which of the entity's actions the actor may run on each of these records now (holding the permission, the condition true),

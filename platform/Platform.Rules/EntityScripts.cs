@@ -47,14 +47,14 @@ public sealed class EntityScripts
 
     private static EntityScripts Compile(EntityDefinition entity, List<MetadataError> errors)
     {
-        CompiledScript? One(string path, string name, string? source, ScriptShape shape)
+        CompiledScript? One(string path, string name, string? source, ScriptShape shape, ScriptFrame? frame = null)
         {
             if (source is null)
             {
                 return null;
             }
 
-            var script = ScriptCompiler.Compile(name, source, shape, out var error);
+            var script = ScriptCompiler.Compile(name, source, shape, frame ?? ScriptFrame.Record, out var error);
             if (error is not null)
             {
                 // Coded, so the designer says it in the analyst's language: line, column, script, the parser's words (or the length limit).
@@ -122,7 +122,7 @@ public sealed class EntityScripts
             }
 
             var when = One($"$.actions[{a}].when", $"{entity.Name} action {action.Name} when", action.When, ScriptShape.Expression);
-            if (One($"$.actions[{a}].script", $"{entity.Name} action {action.Name}", action.Script, ScriptShape.Statements) is { } script)
+            if (One($"$.actions[{a}].script", $"{entity.Name} action {action.Name}", action.Script, ScriptShape.Statements, ScriptFrame.Action) is { } script)
             {
                 actions.Add((action, when, script));
             }

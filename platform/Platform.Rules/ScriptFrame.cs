@@ -11,6 +11,9 @@ public sealed record ScriptFrame(string Parameters, string Prologue)
     /// <summary>The frame of entity rules: <c>record, old, user</c> and nothing before the script.</summary>
     public static readonly ScriptFrame Record = new(ScriptCompiler.Parameters, "");
 
+    /// <summary>The frame of record actions' scripts: <c>record</c>, what the person filled in the action's form (<c>input</c>), <c>user</c>.</summary>
+    public static readonly ScriptFrame Action = new("record, input, user", "");
+
     internal string Wrap(string source, ScriptShape shape)
     {
         if (Prologue.Contains('\n', StringComparison.Ordinal))

@@ -21,33 +21,35 @@ public static class RecordActionEndpoints
     public static void MapRecordActionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/records/{entity}/{id:guid}/actions/{action}", (string entity, Guid id, string action, HttpContext context, IRecordActions actions) =>
-                RunAsync(context, actions, entity, action, [id]))
-            .WithTags("Records").WithName("RunRecordAction").WithSummary("Runs a record action on one record.");
-        endpoints.MapPost("/api/records/{entity}/actions/{action}", RunOnChosenAsync)
-            .WithTags("Records").WithName("RunRecordActionOnMany").WithSummary("Runs a record action on the records whose ids are given, all or nothing.");
+                RunAsync(context, actions, entity, action, id))
+            .WithTags("Records").WithName("RunRecordAction").WithSummary("Runs a record action on one record; the body may carry { \"input\": { … } }, the action's form.");
+        endpoints.MapPost("/api/records/{entity}/actions/{action}", (string entity, string action, HttpContext context, IRecordActions actions) =>
+                RunAsync(context, actions, entity, action, null))
+            .WithTags("Records").WithName("RunRecordActionOnMany").WithSummary("Runs a record action on the records { \"ids\": [ … ], \"input\": { … } }, all or nothing.");
     }
 
-    private static async Task<IResult> RunOnChosenAsync(string entity, string action, HttpContext context, IRecordActions actions)
+    private static async Task<IResult> RunAsync(HttpContext context, IRecordActions actions, string entity, string action, Guid? id)
     {
         var text = context.RequestServices.GetRequiredService<IStringLocalizer>();
-        List<Guid>? ids;
+        Body? body;
         try
         {
-            ids = (await JsonSerializer.DeserializeAsync<Chosen>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted))?.Ids;
+            body = context.Request.ContentLength is 0 ? new Body(null, null)
+                : await JsonSerializer.DeserializeAsync<Body>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            ids = null;
+            return new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", text["Records.Error.ActionBody", e.Message], null);
         }
 
-        return ids is { Count: > 0 }
-            ? await RunAsync(context, actions, entity, action, ids)
-            : new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", text["Records.Error.ActionIds"], "ids");
-    }
+        List<Guid> ids = id is { } one ? [one] : body?.Ids ?? [];
+        if (ids.Count == 0)
+        {
+            return new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", text["Records.Error.ActionIds"], "ids");
+        }
 
-    private static async Task<IResult> RunAsync(HttpContext context, IRecordActions actions, string entity, string action, IReadOnlyList<Guid> ids)
-    {
-        var result = await actions.RunActionAsync(entity, action, ids, Actors.From(context.User), context.RequestAborted);
+        var input = body?.Input?.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+        var result = await actions.RunActionAsync(entity, action, ids, Actors.From(context.User), input, context.RequestAborted);
         if (result.Succeeded)
         {
             return TypedResults.Ok(new
@@ -69,5 +71,6 @@ public static class RecordActionEndpoints
         return new ODataErrorResult(status, code, result.Errors[0].Message, result.Errors[0].Field, result.Errors);
     }
 
-    private sealed record Chosen(List<Guid>? Ids);
+    /// <summary>The request: which records (for the bulk form) and the action's form as filled in.</summary>
+    private sealed record Body(List<Guid>? Ids, Dictionary<string, JsonElement>? Input);
 }

@@ -332,6 +332,43 @@ public static partial class MetadataValidator
             {
                 errors.Add(Problem($"{path}.script", "action.script", "An action needs a script: what it does."));
             }
+
+            var inputs = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < (action.Inputs?.Count ?? 0); i++)
+            {
+                var input = action.Inputs![i];
+                var at = $"{path}.inputs[{i}]";
+                if (input is null)
+                {
+                    errors.Add(Problem(at, "item.9", "An input cannot be null."));
+                    continue;
+                }
+
+                if (MetadataNames.Check(input.Name, $"{at}.name") is { } named)
+                {
+                    errors.Add(named);
+                    continue;
+                }
+
+                if (!inputs.Add(input.Name))
+                {
+                    errors.Add(Problem($"{at}.name", "name.7", $"The input name '{input.Name}' is used twice.", input.Name));
+                }
+
+                if (!RecordActionDefinition.InputKinds.Contains(input.Type))
+                {
+                    errors.Add(Problem($"{at}.type", "action.inputType", $"An action's form cannot ask for a {input.Type} field; use {string.Join(", ", RecordActionDefinition.InputKinds)}.",
+                        input.Type, string.Join(", ", RecordActionDefinition.InputKinds)));
+                }
+                else if (input.Type == FieldTypes.Choice.Name && input.Choices is not { Count: > 0 })
+                {
+                    errors.Add(Problem($"{at}.choices", "action.inputChoices", "A choice asks people to pick one of its choices: give at least one."));
+                }
+                else if (input.Type == FieldTypes.Lookup.Name && string.IsNullOrWhiteSpace(input.Target))
+                {
+                    errors.Add(Problem($"{at}.target", "action.inputTarget", "A lookup asks for a record of an entity: name it (target)."));
+                }
+            }
         }
     }
 

@@ -32,6 +32,15 @@ public sealed class RecordActionDefinition
     /// <summary>A question asked before the action runs (确定转为客户吗？); none when null.</summary>
     public LocalizedText? Confirm { get; set; }
 
+    /// <summary>
+    /// A small form asked before the action runs (a reason, a date, a person): fields of the kinds a form offers, whose values
+    /// the script reads as <c>input</c>; none when null.
+    /// </summary>
+    public List<FieldDefinition>? Inputs { get; set; }
+
+    /// <summary>The kinds of field an action's form may ask for.</summary>
+    public static IReadOnlyList<string> InputKinds { get; } = ["text", "longText", "integer", "decimal", "money", "percent", "date", "boolean", "choice"];
+
     /// <summary>The statements the action runs.</summary>
     public string Script { get; set; } = "";
 

@@ -18,7 +18,8 @@ public sealed partial class RecordStore : IRecordActions
     /// <summary>One run acts on this many records at most (a list's chosen rows).</summary>
     public const int MaxActionRecords = 200;
 
-    public async Task<RecordActionResult> RunActionAsync(string entityName, string actionName, IReadOnlyList<Guid> ids, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RecordActionResult> RunActionAsync(string entityName, string actionName, IReadOnlyList<Guid> ids, Actor actor,
+        IReadOnlyDictionary<string, object?>? input = null, CancellationToken cancellationToken = default)
     {
         actor = await _org.PlaceAsync(actor, cancellationToken);
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
@@ -45,8 +46,14 @@ public sealed partial class RecordStore : IRecordActions
             return RecordActionResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.ActionCount", MaxActionRecords]);
         }
 
+        var (answers, problems) = await InputOfAsync(action, input ?? new Dictionary<string, object?>(), schema, actor, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new RecordActionResult(RecordOutcome.Invalid, problems);
+        }
+
         var run = new ActionRun(entity, action, when, script, actor, action.Elevated ? actor with { Access = null, Org = null } : actor,
-            await ScriptUsers.OfAsync(db, actor, cancellationToken), action.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name), schema);
+            await ScriptUsers.OfAsync(db, actor, cancellationToken), action.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name), schema, answers);
         await using var transaction = await BeginTransactionAsync(cancellationToken);
         foreach (var id in ids.Distinct())
         {
@@ -63,7 +70,7 @@ public sealed partial class RecordStore : IRecordActions
 
     /// <summary>One run of an action: what it is, who asked (and with which rights its changes are saved), what it did so far.</summary>
     private sealed record ActionRun(EntityDefinition Entity, RecordActionDefinition Action, CompiledScript? When, CompiledScript Script, Actor Actor, Actor Doer,
-        IReadOnlyDictionary<string, object?> User, string Label, RecordsSchema Schema)
+        IReadOnlyDictionary<string, object?> User, string Label, RecordsSchema Schema, IReadOnlyDictionary<string, object?> Input)
     {
         public int Created { get; set; }
 
@@ -93,7 +100,7 @@ public sealed partial class RecordStore : IRecordActions
                 }
 
                 using var session = scripts.Open(run.User, data, changes);
-                session.Load(record, null);
+                session.Load(record, run.Input); // the action frame's second parameter is input
                 session.Change(run.Script);
             }
             catch (ScriptFailureException failure) when (failure.Kind == ScriptFailureKind.Refusal)
@@ -182,6 +189,46 @@ public sealed partial class RecordStore : IRecordActions
         }
 
         return offered;
+    }
+
+    /// <summary>
+    /// The action's form as filled in, each value converted and checked as its field would be (required, kind, range, choices; a
+    /// lookup must name a record the person may read); problems at <c>input.{name}</c>. Names the form does not ask for are refused.
+    /// </summary>
+    private async Task<(Dictionary<string, object?> Answers, List<RecordFieldError> Problems)> InputOfAsync(RecordActionDefinition action,
+        IReadOnlyDictionary<string, object?> given, RecordsSchema schema, Actor actor, CancellationToken cancellationToken)
+    {
+        var answers = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var problems = new List<RecordFieldError>();
+        var asked = action.Inputs ?? [];
+        foreach (var name in given.Keys.Where(k => !asked.Any(i => i.Name.Equals(k, StringComparison.Ordinal))))
+        {
+            problems.Add(new($"input.{name}", localizer["Records.Error.ActionNoInput", name]));
+        }
+
+        foreach (var field in asked)
+        {
+            var at = $"input.{field.Name}";
+            if (!converter.TryConvert(field, given.GetValueOrDefault(field.Name), out var value, out var error))
+            {
+                problems.Add(new(at, error!));
+            }
+            else if (value is null && field.Required)
+            {
+                problems.Add(new(at, localizer["Records.Error.Required"]));
+            }
+            else if (value is Guid id && field.Type == Core.Metadata.FieldTypes.Lookup.Name
+                     && (schema.Find(field.Target ?? "") is not { } target || await GetAsync(target.Name, id, actor: actor, cancellationToken: cancellationToken) is null))
+            {
+                problems.Add(new(at, localizer["Records.Error.NoSuchTarget", schema.Find(field.Target ?? "")?.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? field.Target ?? ""]));
+            }
+            else
+            {
+                answers[field.Name] = value;
+            }
+        }
+
+        return (answers, problems);
     }
 
     /// <summary>Updates a record as it is now (the script changed it as it stood within this run).</summary>

@@ -129,9 +129,15 @@ public sealed class RecordListTests
         // Returned to the pool from its form, after the question.
         await rows.Filter(new() { HasText = "公海甲" }).ClickAsync();
         await page.Locator("[data-testid=record-action][data-action=release]").ClickAsync();
-        await Assertions.Expect(page.Locator(".rz-dialog-content")).ToContainTextAsync("退回公海后");
-        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-inputs")).ToContainTextAsync("退回公海后");
+        await page.GetByTestId("action-inputs-ok").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("action-inputs-missing")).ToContainTextAsync("退回原因"); // the reason is required
+        await page.Locator("[data-testid=action-input][data-input=reason]").FillAsync("客户已转向竞争对手");
+        await page.GetByTestId("action-inputs-ok").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=claim]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=release]")).ToHaveCountAsync(0);
+        var returned = (await api.GetFromJsonAsync<JsonElement>("/odata/customer?$filter=name eq '公海甲'")).GetProperty("value")[0];
+        Assert.Equal(JsonValueKind.Null, returned.GetProperty("ownerId").ValueKind);
+        Assert.Equal("[li] 客户已转向竞争对手", returned.GetProperty("notes").GetString());
     }
 }

@@ -31,6 +31,7 @@ public sealed class RecordActionTests
           "fields": [
             { "name": "name", "type": "text", "label": { "zh-CN": "姓名", "en": "Name" }, "required": true },
             { "name": "company", "type": "text", "label": { "zh-CN": "公司", "en": "Company" } },
+            { "name": "note", "type": "text", "label": { "zh-CN": "备注", "en": "Note" } },
             { "name": "status", "type": "choice", "label": { "zh-CN": "状态", "en": "Status" },
               "choices": [ { "value": "new" }, { "value": "converted" } ], "default": "'new'" }
           ],
@@ -38,6 +39,12 @@ public sealed class RecordActionTests
             { "name": "convert", "label": { "zh-CN": "转为客户", "en": "Convert" }, "show": [ "form", "row", "bulk" ],
               "when": "record.status !== 'converted'", "confirm": { "zh-CN": "确定转为客户吗？", "en": "Convert this lead?" },
               "script": "var c = create('customer', { name: record.company || record.name });\ncreate('contact', { name: record.name, customer: c });\nupdate('lead', record.id, { status: 'converted' });\nopen('customer', c);" },
+            { "name": "callBack", "label": { "zh-CN": "约定回访", "en": "Call back" },
+              "inputs": [
+                { "name": "on", "type": "date", "label": { "zh-CN": "回访日期", "en": "Date" }, "required": true },
+                { "name": "why", "type": "text", "label": { "zh-CN": "事由", "en": "Why" } }
+              ],
+              "script": "update('lead', record.id, { note: input.on.toISOString().slice(0, 10) + ' ' + (input.why || '-') });" },
             { "name": "broken", "label": { "zh-CN": "坏的", "en": "Broken" },
               "script": "create('customer', { name: 'half done' });\nthrow new Error('no partner system');" },
             { "name": "endless", "label": { "zh-CN": "停不下来", "en": "Endless" },
@@ -80,7 +87,7 @@ public sealed class RecordActionTests
         Assert.True(report.Succeeded, string.Join("; ", report.Errors));
         var sales = await Accounts.CreateDepartmentAsync(host, "销售部");
         await Accounts.CreateRoleAsync(host, "Seller", "Records.lead.Create", "Records.lead.Read.Own", "Records.lead.Update.Own", "Records.lead.Action.convert",
-            "Records.lead.Action.broken", "Records.lead.Action.endless", "Records.customer.Create", "Records.customer.Read.All", "Records.customer.Update.Own",
+            "Records.lead.Action.broken", "Records.lead.Action.callBack", "Records.lead.Action.endless", "Records.customer.Create", "Records.customer.Read.All", "Records.customer.Update.Own",
             "Records.customer.Action.claim", "Records.customer.Action.claimPlain", "Records.contact.Create", "Records.contact.Read.Own");
         await Accounts.CreateRoleAsync(host, "Trainee", "Records.lead.Read.All");
         var sellerId = await UserAsync(host, "seller", sales, "Seller");
@@ -221,6 +228,29 @@ public sealed class RecordActionTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task An_actions_form_is_checked_like_fields_before_anything_runs_and_its_script_reads_it(string provider)
+    {
+        var crm = await StartAsync(provider);
+        await using var _ = crm.Host;
+        var lead = await PostAsync(crm.Seller, "lead", """{ "name": "周杰" }""");
+        var url = $"/api/records/lead/{lead}/actions/callBack";
+
+        var missing = await RunAsync(crm.Seller, url, new { input = new { why = "报价" } });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Equal("input.on", missing.Body.GetProperty("error").GetProperty("target").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await RunAsync(crm.Seller, url, new { input = new { on = "next tuesday" } })).Status);
+        var unknown = await RunAsync(crm.Seller, url, new { input = new { on = "2026-12-08", colour = "red" } });
+        Assert.Equal("input.colour", unknown.Body.GetProperty("error").GetProperty("target").GetString());
+        Assert.Equal(JsonValueKind.Null, (await crm.Seller.GetFromJsonAsync<JsonElement>($"/odata/lead({lead})")).GetProperty("note").ValueKind);
+
+        var done = await RunAsync(crm.Seller, url, new { input = new { on = "2026-12-08", why = "报价" } });
+        Assert.True(done.Status == HttpStatusCode.OK, done.Body.ToString());
+        Assert.StartsWith("2026-12-08", (await crm.Seller.GetFromJsonAsync<JsonElement>($"/odata/lead({lead})")).GetProperty("note").GetString());
+        Assert.EndsWith(" 报价", (await crm.Seller.GetFromJsonAsync<JsonElement>($"/odata/lead({lead})")).GetProperty("note").GetString());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task An_action_with_a_syntax_error_or_no_label_is_refused_where_it_is(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);
@@ -230,7 +260,7 @@ public sealed class RecordActionTests
         var unlabelled = await ApplyAsync(Lead.Replace("{ \"zh-CN\": \"坏的\", \"en\": \"Broken\" }", "{}", StringComparison.Ordinal));
         var misspelt = await ApplyAsync(Lead.Replace("\"script\": \"var c = create(", "\"script\": \"var c = = create(", StringComparison.Ordinal));
 
-        Assert.Contains(unlabelled.Errors, e => e.ToString().Contains("$.actions[1].label", StringComparison.Ordinal));
+        Assert.Contains(unlabelled.Errors, e => e.ToString().Contains("$.actions[2].label", StringComparison.Ordinal));
         Assert.Contains(misspelt.Errors, e => e.ToString().Contains("$.actions[0].script", StringComparison.Ordinal) && e.ToString().Contains("line 1", StringComparison.Ordinal));
         Assert.False(await host.InScopeAsync(async s => (await s.GetRequiredService<Platform.Data.Records.SchemaManager>().LoadSchemaAsync()).Find("lead") is not null));
     }

@@ -90,25 +90,9 @@ public sealed class RecordActionTests
             "Records.lead.Action.broken", "Records.lead.Action.callBack", "Records.lead.Action.endless", "Records.customer.Create", "Records.customer.Read.All", "Records.customer.Update.Own",
             "Records.customer.Action.claim", "Records.customer.Action.claimPlain", "Records.contact.Create", "Records.contact.Read.Own");
         await Accounts.CreateRoleAsync(host, "Trainee", "Records.lead.Read.All");
-        var sellerId = await UserAsync(host, "seller", sales, "Seller");
-        await UserAsync(host, "trainee", sales, "Trainee");
+        var sellerId = await Accounts.CreateUserInAsync(host, "seller", Password, sales, "Seller");
+        await Accounts.CreateUserInAsync(host, "trainee", Password, sales, "Trainee");
         return new Crm(host, await host.CreateAdminClientAsync(), await host.CreateClientForAsync("seller", Password), await host.CreateClientForAsync("trainee", Password), sellerId);
-    }
-
-    private static Task<string> UserAsync(PlatformHost host, string name, string department, string role) =>
-        host.InScopeAsync(async s =>
-        {
-            var result = await s.GetRequiredService<UserAdministration>().SaveAsync(new UserEdit { UserName = name, DisplayName = name, Password = Password, DepartmentId = department, Roles = [role] });
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-            return s.GetRequiredService<Platform.Data.PlatformDbContext>().Users.Single(u => u.UserName == name).Id;
-        });
-
-    private static async Task<string> PostAsync(HttpClient client, string set, string json)
-    {
-        var response = await client.PostAsync($"/odata/{set}", new StringContent(json, Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> RunAsync(HttpClient client, string url, object? body = null)
@@ -127,7 +111,7 @@ public sealed class RecordActionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var lead = await PostAsync(crm.Seller, "lead", """{ "name": "王小明", "company": "杭州丝绸有限公司" }""");
+        var lead = await ODataRecords.CreateAsync(crm.Seller, "lead", """{ "name": "王小明", "company": "杭州丝绸有限公司" }""");
 
         var (status, body) = await RunAsync(crm.Seller, $"/api/records/lead/{lead}/actions/convert");
 
@@ -155,7 +139,7 @@ public sealed class RecordActionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var lead = await PostAsync(crm.Seller, "lead", """{ "name": "李雷" }""");
+        var lead = await ODataRecords.CreateAsync(crm.Seller, "lead", """{ "name": "李雷" }""");
 
         var broken = await RunAsync(crm.Seller, $"/api/records/lead/{lead}/actions/broken");
         Assert.Equal(HttpStatusCode.BadRequest, broken.Status);
@@ -177,8 +161,8 @@ public sealed class RecordActionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var sellers = await PostAsync(crm.Seller, "lead", """{ "name": "韩梅梅" }""");
-        var admins = await PostAsync(crm.Admin, "lead", """{ "name": "Admin's lead" }""");
+        var sellers = await ODataRecords.CreateAsync(crm.Seller, "lead", """{ "name": "韩梅梅" }""");
+        var admins = await ODataRecords.CreateAsync(crm.Admin, "lead", """{ "name": "Admin's lead" }""");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await RunAsync(crm.Trainee, $"/api/records/lead/{sellers}/actions/convert")).Status); // reads it, may not convert
         Assert.Equal(HttpStatusCode.NotFound, (await RunAsync(crm.Seller, $"/api/records/lead/{admins}/actions/convert")).Status); // may convert, cannot see it
@@ -193,7 +177,7 @@ public sealed class RecordActionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var pooled = await PostAsync(crm.Admin, "customer", """{ "name": "宁波纺织", "ownerId": null, "departmentId": null }""");
+        var pooled = await ODataRecords.CreateAsync(crm.Admin, "customer", """{ "name": "宁波纺织", "ownerId": null, "departmentId": null }""");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await RunAsync(crm.Seller, $"/api/records/customer/{pooled}/actions/claimPlain")).Status); // with her own rights: not hers to change
         var claimed = await RunAsync(crm.Seller, $"/api/records/customer/{pooled}/actions/claim");
@@ -211,9 +195,9 @@ public sealed class RecordActionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var first = await PostAsync(crm.Seller, "lead", """{ "name": "甲", "company": "甲公司" }""");
-        var second = await PostAsync(crm.Seller, "lead", """{ "name": "乙", "company": "乙公司" }""");
-        var done = await PostAsync(crm.Seller, "lead", """{ "name": "丙", "company": "丙公司" }""");
+        var first = await ODataRecords.CreateAsync(crm.Seller, "lead", """{ "name": "甲", "company": "甲公司" }""");
+        var second = await ODataRecords.CreateAsync(crm.Seller, "lead", """{ "name": "乙", "company": "乙公司" }""");
+        var done = await ODataRecords.CreateAsync(crm.Seller, "lead", """{ "name": "丙", "company": "丙公司" }""");
         Assert.Equal(HttpStatusCode.OK, (await RunAsync(crm.Seller, $"/api/records/lead/{done}/actions/convert")).Status);
 
         var refused = await RunAsync(crm.Seller, "/api/records/lead/actions/convert", new { ids = new[] { first, second, done } });
@@ -232,7 +216,7 @@ public sealed class RecordActionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var lead = await PostAsync(crm.Seller, "lead", """{ "name": "周杰" }""");
+        var lead = await ODataRecords.CreateAsync(crm.Seller, "lead", """{ "name": "周杰" }""");
         var url = $"/api/records/lead/{lead}/actions/callBack";
 
         var missing = await RunAsync(crm.Seller, url, new { input = new { why = "报价" } });

@@ -13,13 +13,6 @@ public sealed class ODataLineItemTests
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static async Task<string> PostAsync(HttpClient client, string set, string json)
-    {
-        var response = await client.PostAsync($"/odata/{set}", Json(json));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-    }
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
@@ -27,10 +20,10 @@ public sealed class ODataLineItemTests
     {
         await using var host = await LineItemTests.OrdersAsync(provider);
         var client = await host.CreateAdminClientAsync();
-        var tea = await PostAsync(client, "item", """{ "name": "龙井茶" }""");
-        var cup = await PostAsync(client, "item", """{ "name": "Cup" }""");
-        var order = await PostAsync(client, "order", $$"""{ "title": "SO-1", "lines": [ { "item": "{{tea}}", "quantity": 2, "price": 88.8 }, { "item": "{{cup}}", "quantity": 6 } ] }""");
-        await PostAsync(client, "order", $$"""{ "title": "SO-2", "lines": [ { "item": "{{cup}}", "quantity": 1 } ] }""");
+        var tea = await ODataRecords.CreateAsync(client, "item", """{ "name": "龙井茶" }""");
+        var cup = await ODataRecords.CreateAsync(client, "item", """{ "name": "Cup" }""");
+        var order = await ODataRecords.CreateAsync(client, "order", $$"""{ "title": "SO-1", "lines": [ { "item": "{{tea}}", "quantity": 2, "price": 88.8 }, { "item": "{{cup}}", "quantity": 6 } ] }""");
+        await ODataRecords.CreateAsync(client, "order", $$"""{ "title": "SO-2", "lines": [ { "item": "{{cup}}", "quantity": 1 } ] }""");
 
         var page = await client.GetFromJsonAsync<JsonElement>("/odata/order?$orderby=title&$select=title&$expand=lines($select=quantity;$expand=itemRecord($select=name))");
         var orders = page.GetProperty("value").EnumerateArray().ToList();
@@ -62,8 +55,8 @@ public sealed class ODataLineItemTests
     {
         await using var host = await LineItemTests.OrdersAsync(provider);
         var client = await host.CreateAdminClientAsync();
-        var tea = await PostAsync(client, "item", """{ "name": "Tea" }""");
-        var order = await PostAsync(client, "order", $$"""{ "lines": [ { "item": "{{tea}}", "quantity": 2 }, { "item": "{{tea}}", "quantity": 3 } ] }""");
+        var tea = await ODataRecords.CreateAsync(client, "item", """{ "name": "Tea" }""");
+        var order = await ODataRecords.CreateAsync(client, "order", $$"""{ "lines": [ { "item": "{{tea}}", "quantity": 2 }, { "item": "{{tea}}", "quantity": 3 } ] }""");
         var read = await client.GetFromJsonAsync<JsonElement>($"/odata/order({order})?$expand=lines");
         var second = read.GetProperty("lines")[1];
 

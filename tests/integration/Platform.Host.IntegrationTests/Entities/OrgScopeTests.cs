@@ -36,7 +36,7 @@ public sealed class OrgScopeTests
         var ids = new Dictionary<string, string>();
         foreach (var (name, department, role) in new[] { ("zhou", sales, "Director"), ("wu", sales, "Regional"), ("bob", east, "Sales"), ("alice", east, "Sales"), ("kim", finance, "Sales") })
         {
-            ids[name] = await UserAsync(host, name, department, role);
+            ids[name] = await Accounts.CreateUserInAsync(host, name, Password, department, role);
         }
 
         await Accounts.SetManagerAsync(host, sales, ids["zhou"]);
@@ -46,27 +46,10 @@ public sealed class OrgScopeTests
         foreach (var name in ids.Keys)
         {
             people[name] = await host.CreateClientForAsync(name, Password);
-            items[name] = await PostAsync(people[name], "item", $$"""{ "name": "{{name}}'s" }""");
+            items[name] = await ODataRecords.CreateAsync(people[name], "item", $$"""{ "name": "{{name}}'s" }""");
         }
 
         return new Org(host, await host.CreateAdminClientAsync(), people, ids, departments, items);
-    }
-
-    private static Task<string> UserAsync(PlatformHost host, string name, string department, string role) =>
-        host.InScopeAsync(async s =>
-        {
-            var users = s.GetRequiredService<UserAdministration>();
-            var result = await users.SaveAsync(new UserEdit { UserName = name, DisplayName = name, Password = Password, DepartmentId = department, Roles = [role] });
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Message)));
-            return s.GetRequiredService<Platform.Data.PlatformDbContext>().Users.Single(u => u.UserName == name).Id;
-        });
-
-    private static async Task<string> PostAsync(HttpClient client, string set, string json)
-    {
-        var response = await client.PostAsync($"/odata/{set}", new StringContent(json, Encoding.UTF8, "application/json"));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
     private static async Task<List<string?>> NamesAsync(HttpClient client) =>

@@ -46,13 +46,6 @@ public sealed class RecordPermissionTests
             return 0;
         });
 
-    private static async Task<string> PostAsync(HttpClient client, string set, string json)
-    {
-        var response = await client.PostAsync($"/odata/{set}", Json(json));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
-    }
 
     private static async Task<List<string?>> NamesAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/odata/item?$orderby=name")).GetProperty("value").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
@@ -69,8 +62,8 @@ public sealed class RecordPermissionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var mine = await PostAsync(crm.Alice, "item", """{ "name": "Alice's tea" }""");
-        var theirs = await PostAsync(crm.Admin, "item", """{ "name": "Admin's cup" }""");
+        var mine = await ODataRecords.CreateAsync(crm.Alice, "item", """{ "name": "Alice's tea" }""");
+        var theirs = await ODataRecords.CreateAsync(crm.Admin, "item", """{ "name": "Admin's cup" }""");
 
         Assert.Equal(["Alice's tea"], await NamesAsync(crm.Alice));
         Assert.Equal(["Admin's cup", "Alice's tea"], await NamesAsync(crm.Admin));
@@ -91,8 +84,8 @@ public sealed class RecordPermissionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var alices = await PostAsync(crm.Alice, "item", """{ "name": "Alice's tea" }""");
-        await PostAsync(crm.Admin, "item", """{ "name": "Admin's cup" }""");
+        var alices = await ODataRecords.CreateAsync(crm.Alice, "item", """{ "name": "Alice's tea" }""");
+        await ODataRecords.CreateAsync(crm.Admin, "item", """{ "name": "Admin's cup" }""");
 
         Assert.Equal(["Alice's tea"], await NamesAsync(crm.Bob));
         Assert.Equal(HttpStatusCode.Forbidden, await SendAsync(crm.Bob, HttpMethod.Post, "/odata/item", """{ "name": "Bob's" }"""));
@@ -110,12 +103,12 @@ public sealed class RecordPermissionTests
     {
         var crm = await StartAsync(provider);
         await using var _ = crm.Host;
-        var adminsItem = await PostAsync(crm.Admin, "item", """{ "name": "Admin's cup" }""");
+        var adminsItem = await ODataRecords.CreateAsync(crm.Admin, "item", """{ "name": "Admin's cup" }""");
         var alice = (await crm.Alice.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString();
         // Alice cannot point a line at an item she may not read herself; the administrator can, on an order handed to her.
         Assert.Equal(HttpStatusCode.BadRequest, await SendAsync(crm.Alice, HttpMethod.Post, "/odata/order", $$"""{ "title": "Alice's own try", "lines": [ { "item": "{{adminsItem}}", "quantity": 1 } ] }"""));
-        await PostAsync(crm.Admin, "order", $$"""{ "title": "Alice's order", "ownerId": "{{alice}}", "lines": [ { "item": "{{adminsItem}}", "quantity": 1 } ] }""");
-        await PostAsync(crm.Admin, "order", $$"""{ "title": "Admin's order", "lines": [ { "item": "{{adminsItem}}", "quantity": 2 } ] }""");
+        await ODataRecords.CreateAsync(crm.Admin, "order", $$"""{ "title": "Alice's order", "ownerId": "{{alice}}", "lines": [ { "item": "{{adminsItem}}", "quantity": 1 } ] }""");
+        await ODataRecords.CreateAsync(crm.Admin, "order", $$"""{ "title": "Admin's order", "lines": [ { "item": "{{adminsItem}}", "quantity": 2 } ] }""");
 
         var lines = await crm.Alice.GetFromJsonAsync<JsonElement>("/odata/order_line?$expand=itemRecord");
         var line = Assert.Single(lines.GetProperty("value").EnumerateArray());

@@ -122,9 +122,7 @@ public sealed partial class RecordStore : IRecordActions
                 continue;
             }
 
-            var result = change.Id is null
-                ? await CreateAsync(change.Entity, change.Values, run.Doer, change.NewId, cancellationToken)
-                : await UpdateCurrentAsync(change.Entity, change.Id, change.Values, run.Doer, cancellationToken);
+            var result = await ScriptChanges.SaveAsync(this, change, run.Doer, localizer, cancellationToken);
             if (!result.Succeeded)
             {
                 return new RecordActionResult(result.Outcome,
@@ -230,10 +228,4 @@ public sealed partial class RecordStore : IRecordActions
 
         return (answers, problems);
     }
-
-    /// <summary>Updates a record as it is now (the script changed it as it stood within this run).</summary>
-    private async Task<RecordResult> UpdateCurrentAsync(string entityName, string id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken) =>
-        Guid.TryParse(id, out var key) && await GetAsync(entityName, key, actor: actor, cancellationToken: cancellationToken) is { } current
-            ? await UpdateAsync(entityName, key, (int)current[SystemFields.RowVersion]!, values, actor, cancellationToken)
-            : RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
 }

@@ -50,9 +50,7 @@ internal sealed class RunAfterSave(IRecordStore store, ScriptHost scripts, Scrip
                 {
                     foreach (var change in changes.Where(c => !c.Opens))
                     {
-                        var result = change.Id is null
-                            ? await store.CreateAsync(change.Entity, change.Values, run.Actor, change.NewId, cancellationToken)
-                            : await UpdateLatestAsync(change.Entity, change.Id, change.Values, run.Actor, cancellationToken);
+                        var result = await ScriptChanges.SaveAsync(store, change, run.Actor, localizer, cancellationToken);
                         if (!result.Succeeded)
                         {
                             errors.AddRange(result.Errors.Select(e => new RecordFieldError(null,
@@ -69,16 +67,5 @@ internal sealed class RunAfterSave(IRecordStore store, ScriptHost scripts, Scrip
         }
 
         return errors;
-    }
-
-    /// <summary>Updates whatever version the record has now: the script changed the record as it is within this save.</summary>
-    private async Task<RecordResult> UpdateLatestAsync(string entityName, string id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(id, out var key) || await store.GetAsync(entityName, key, actor: actor, cancellationToken: cancellationToken) is not { } current)
-        {
-            return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
-        }
-
-        return await store.UpdateAsync(entityName, key, (int)current[SystemFields.RowVersion]!, values, actor, cancellationToken);
     }
 }

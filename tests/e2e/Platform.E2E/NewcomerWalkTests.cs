@@ -12,20 +12,9 @@ namespace Platform.E2E;
 /// by their customer, views as links, the kanban of open orders, and the dialog and history of a
 /// sales order. One host with the sample package for the whole class.
 /// </summary>
-public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : IClassFixture<NewcomerWalkTests.SamplesHost>
+public sealed class NewcomerWalkTests(SamplesHost samples) : IClassFixture<SamplesHost>
 {
     private HostProcess Host => samples.Host!;
-
-    /// <summary>
-    /// Signs the admin in and opens <paramref name="path"/> in <paramref name="culture"/>: a language
-    /// chosen is kept with the account, and the tests of this class share one.
-    /// </summary>
-    private async Task OpenAsync(BrowserSession browser, string path, string culture)
-    {
-        await SignInAsync(browser, Host, "/");
-        await browser.Page.GotoAsync($"{Host.BaseUrl}/culture/set?culture={culture}&returnUrl={Uri.EscapeDataString(path)}");
-        await browser.WaitUntilInteractiveAsync();
-    }
 
     [SkippableFact]
     public async Task An_existing_department_opens_for_editing_and_takes_a_manager_and_the_administrator_role_reads_in_the_users_language()
@@ -36,7 +25,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await OpenAsync(browser, "/admin/departments", "zh-CN");
+        await SignInAsync(browser, Host, "/admin/departments", "zh-CN");
         await page.GetByTestId("department-tree").GetByText("华东销售部").ClickAsync();
         await Assertions.Expect(Input(page, "department-name")).ToHaveValueAsync("华东销售部");
         await ChooseAsync(page, "department-manager", "admin");
@@ -61,7 +50,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         BrowserSession.SkipUnlessAvailable();
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await OpenAsync(browser, "/", "zh-CN");
+        await SignInAsync(browser, Host, "/", "zh-CN");
 
         var shortcuts = page.GetByTestId("shortcut");
         await Assertions.Expect(shortcuts.Filter(new() { HasText = "进行中的订单" })).ToHaveCountAsync(1);
@@ -86,7 +75,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1366, 768);
         var page = browser.Page;
-        await OpenAsync(browser, "/records/sales_order", "zh-CN");
+        await SignInAsync(browser, Host, "/records/sales_order", "zh-CN");
         await Input(page, "record-search").FillAsync("深圳");
         await page.GetByTestId("record-search-go").ClickAsync();
         await Assertions.Expect(page.GetByTestId("record-row")).ToHaveCountAsync(1);
@@ -128,7 +117,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await OpenAsync(browser, "/records/sales_order/new", "zh-CN");
+        await SignInAsync(browser, Host, "/records/sales_order/new", "zh-CN");
         await page.GetByTestId("field-customer-new").ClickAsync();
         await Assertions.Expect(page.Locator(".rz-dialog-title")).ToHaveTextAsync("新建客户");
         await page.GetByTestId("quick-create-cancel").ClickAsync();
@@ -145,7 +134,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         BrowserSession.SkipUnlessAvailable();
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await OpenAsync(browser, "/records/product/import", "zh-CN");
+        await SignInAsync(browser, Host, "/records/product/import", "zh-CN");
         var zone = page.GetByTestId("import-file-zone");
         await Assertions.Expect(zone).ToContainTextAsync("将文件拖放到此处，或点击选择一个文件");
         await Assertions.Expect(zone).ToContainTextAsync("最多 20 万行");
@@ -176,7 +165,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 390, 844);
         var page = browser.Page;
-        await OpenAsync(browser, "/records/sales_order", "zh-CN");
+        await SignInAsync(browser, Host, "/records/sales_order", "zh-CN");
         var topBar = await page.Locator(".platform-topbar").BoundingBoxAsync();
         Assert.True(topBar!.Height <= 64, $"the top bar wraps: {topBar.Height} px high");
         await Assertions.Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
@@ -215,7 +204,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         BrowserSession.SkipUnlessAvailable();
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 900);
         var page = browser.Page;
-        await OpenAsync(browser, "/designer/new", "zh-CN");
+        await SignInAsync(browser, Host, "/designer/new", "zh-CN");
 
         await TypeAsync(page, "entity-label-zh", "报销单");
         await TypeAsync(page, "entity-label-en", "Expense claim");
@@ -266,7 +255,7 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
         BrowserSession.SkipUnlessAvailable();
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 900);
         var page = browser.Page;
-        await OpenAsync(browser, "/designer/new", "zh-CN");
+        await SignInAsync(browser, Host, "/designer/new", "zh-CN");
         await TypeAsync(page, "entity-label-zh", "展会客户登记");
         await page.GetByTestId("field-add").ClickAsync();
         await TypeAsync(page, "field-label-zh", "公司名称");
@@ -280,32 +269,4 @@ public sealed class NewcomerWalkTests(NewcomerWalkTests.SamplesHost samples) : I
     /// <summary>How far the element scrolls sideways (0 when everything fits its width).</summary>
     private static Task<int> SidewaysAsync(IPage page, string element) =>
         page.EvaluateAsync<int>($"() => {{ const e = {element}; return Math.max(0, e.scrollWidth - e.clientWidth); }}");
-
-    /// <summary>The product with the sample package and an administrator's API client, shared by the class's tests.</summary>
-    public sealed class SamplesHost : IAsyncLifetime
-    {
-        public HostProcess? Host { get; private set; }
-
-        public HttpClient? Api { get; private set; }
-
-        public async Task InitializeAsync()
-        {
-            if (BrowserSession.ChromiumPath is null)
-            {
-                return; // each test skips with the reason
-            }
-
-            Host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Samples));
-            Api = await AdminApiAsync(Host);
-        }
-
-        public async Task DisposeAsync()
-        {
-            Api?.Dispose();
-            if (Host is not null)
-            {
-                await Host.DisposeAsync();
-            }
-        }
-    }
 }

@@ -36,6 +36,17 @@ internal static class PageDriver
         await browser.WaitUntilInteractiveAsync();
     }
 
+    /// <summary>
+    /// Signs the admin in and opens <paramref name="path"/> in <paramref name="culture"/>: a language
+    /// chosen is kept with the account, so tests sharing a host say which one they read.
+    /// </summary>
+    public static async Task SignInAsync(BrowserSession browser, HostProcess host, string path, string culture)
+    {
+        await SignInAsync(browser, host, "/");
+        await browser.Page.GotoAsync($"{host.BaseUrl}/culture/set?culture={culture}&returnUrl={Uri.EscapeDataString(path)}");
+        await browser.WaitUntilInteractiveAsync();
+    }
+
     /// <summary>The input of a form editor, whether the test id sits on the input or on its wrapper.</summary>
     public static ILocator Input(IPage page, string testId) =>
         page.Locator($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}]").First;

@@ -9,23 +9,25 @@ namespace Platform.E2E;
 /// <summary>
 /// The generated record form in a real browser: a sales order with two lines whose total the rules
 /// compute as the user types, saved, edited, and its changes read back in the history tab; and two
-/// people saving the same order at once.
+/// people saving the same order at once. One host with the sample package for the class.
 /// </summary>
-public sealed class RecordFormTests
+public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<SamplesHost>
 {
+    private HostProcess Host => samples.Host!;
+
+    private HttpClient Api => samples.Api!;
+
     [SkippableFact]
     public async Task A_sales_order_with_two_lines_shows_its_total_live_saves_edits_and_shows_the_change_in_its_history()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
-        using var api = await AdminApiAsync(host);
-        await PostAsync(api, "customer", new { name = "华东贸易有限公司" });
-        await PostAsync(api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
-        await PostAsync(api, "product", new { code = "P-002", name = "真丝围巾", price = 250m });
+        await PostAsync(Api, "customer", new { name = "华东贸易有限公司" });
+        await PostAsync(Api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
+        await PostAsync(Api, "product", new { code = "P-002", name = "真丝围巾", price = 250m });
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await SignInAsync(browser, host, "/records/sales_order");
+        await SignInAsync(browser, Host, "/records/sales_order", "zh-CN");
         await page.GetByTestId("record-new").ClickAsync();
         await Assertions.Expect(page.GetByTestId("record-title")).ToHaveTextAsync("新建销售订单");
 
@@ -63,7 +65,7 @@ public sealed class RecordFormTests
         await Assertions.Expect(page.GetByTestId("line")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("800.00");
         var id = page.Url[^36..];
-        var stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({id})?$expand=lines");
+        var stored = await Api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({id})?$expand=lines");
         Assert.Equal(800m, stored.GetProperty("total").GetDecimal());
         Assert.Equal([3m, 2m], stored.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("quantity").GetDecimal()));
 
@@ -81,7 +83,7 @@ public sealed class RecordFormTests
 
         await page.GetByTestId("record-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
-        stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({id})?$expand=lines");
+        stored = await Api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({id})?$expand=lines");
         Assert.Equal(1000m, stored.GetProperty("total").GetDecimal());
 
         await page.GetByText("修改记录").ClickAsync();
@@ -97,19 +99,17 @@ public sealed class RecordFormTests
     public async Task Two_people_saving_one_order_get_the_conflict_dialog_and_keep_both_changes()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
-        using var api = await AdminApiAsync(host);
-        var customer = await PostAsync(api, "customer", new { name = "华北商贸" });
-        var product = await PostAsync(api, "product", new { code = "P-009", name = "棉衬衫", price = 80m });
-        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 1m } } });
+        var customer = await PostAsync(Api, "customer", new { name = "华北商贸" });
+        var product = await PostAsync(Api, "product", new { code = "P-009", name = "棉衬衫", price = 80m });
+        var order = await PostAsync(Api, "sales_order", new { customer, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 1m } } });
 
         await using var browser = await BrowserSession.OpenAsync("en");
         var page = browser.Page;
-        await SignInAsync(browser, host, $"/records/sales_order/{order}");
+        await SignInAsync(browser, Host, $"/records/sales_order/{order}", "en");
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("80.00");
 
         // Someone else changes the notes meanwhile.
-        var patch = await api.PatchAsJsonAsync($"/odata/sales_order({order})", new { notes = "call before delivery" });
+        var patch = await Api.PatchAsJsonAsync($"/odata/sales_order({order})", new { notes = "call before delivery" });
         Assert.True(patch.IsSuccessStatusCode, await patch.Content.ReadAsStringAsync());
 
         await TypeAsync(page, "line-0-quantity", "4");
@@ -121,7 +121,7 @@ public sealed class RecordFormTests
         await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
         await Assertions.Expect(Input(page, "field-notes")).ToHaveValueAsync("call before delivery");
 
-        var stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})?$expand=lines");
+        var stored = await Api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})?$expand=lines");
         Assert.Equal("call before delivery", stored.GetProperty("notes").GetString());
         Assert.Equal(320m, stored.GetProperty("total").GetDecimal());
     }
@@ -130,13 +130,11 @@ public sealed class RecordFormTests
     public async Task A_product_missing_from_the_catalogue_is_created_from_the_lines_picker_and_chosen()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
-        using var api = await AdminApiAsync(host);
-        await PostAsync(api, "customer", new { name = "华南服饰" });
+        await PostAsync(Api, "customer", new { name = "华南服饰" });
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await SignInAsync(browser, host, "/records/sales_order/new");
+        await SignInAsync(browser, Host, "/records/sales_order/new", "zh-CN");
         // Each kind's editor brings its own styles: the per-cent sign beside its box, a number still to come in grey italics.
         Assert.Equal("flex", await page.Locator(".field-percent").First.EvaluateAsync<string>("e => getComputedStyle(e).display"));
         Assert.Equal("italic", await page.GetByTestId("field-orderNumber").EvaluateAsync<string>("e => getComputedStyle(e).fontStyle"));
@@ -155,7 +153,7 @@ public sealed class RecordFormTests
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("line-0-product-input")).ToHaveValueAsync("新品围巾");
         await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("88.00"); // the new product's price, as for any product
-        var created = await api.GetFromJsonAsync<JsonElement>("/odata/product?$filter=code eq 'P-NEW'");
+        var created = await Api.GetFromJsonAsync<JsonElement>("/odata/product?$filter=code eq 'P-NEW'");
         Assert.Equal(88m, created.GetProperty("value")[0].GetProperty("price").GetDecimal());
     }
 
@@ -163,18 +161,16 @@ public sealed class RecordFormTests
     public async Task A_file_attached_in_the_form_is_kept_with_the_order_and_opens_from_it()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
-        using var api = await AdminApiAsync(host);
-        var customer = await PostAsync(api, "customer", new { name = "华中贸易" });
-        var product = await PostAsync(api, "product", new { code = "P-010", name = "风衣", price = 500m });
-        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 1m } } });
+        var customer = await PostAsync(Api, "customer", new { name = "华中贸易" });
+        var product = await PostAsync(Api, "product", new { code = "P-010", name = "风衣", price = 500m });
+        var order = await PostAsync(Api, "sales_order", new { customer, orderDate = "2026-11-20", lines = new[] { new { product, quantity = 1m } } });
         var contract = Path.Combine(Path.GetTempPath(), $"合同-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(contract, "framework contract 2026");
         try
         {
             await using var browser = await BrowserSession.OpenAsync("zh-CN");
             var page = browser.Page;
-            await SignInAsync(browser, host, $"/records/sales_order/{order}");
+            await SignInAsync(browser, Host, $"/records/sales_order/{order}", "zh-CN");
             await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("500.00");
             // Blazor's file input listens only once its component has rendered in the browser: set the file again if the first was too early.
             var attached = page.GetByTestId("field-attachments").GetByTestId("file");
@@ -200,9 +196,9 @@ public sealed class RecordFormTests
             await browser.WaitUntilInteractiveAsync();
             var link = page.GetByTestId("field-attachments").Locator("a");
             await Assertions.Expect(link).ToHaveTextAsync(Path.GetFileName(contract));
-            var stored = await api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
+            var stored = await Api.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
             var file = stored.GetProperty("attachments")[0].GetProperty("id").GetString();
-            Assert.Equal("framework contract 2026", await api.GetStringAsync($"/api/files/{file}"));
+            Assert.Equal("framework contract 2026", await Api.GetStringAsync($"/api/files/{file}"));
             Assert.EndsWith($"api/files/{file}", await link.GetAttributeAsync("href"), StringComparison.Ordinal);
         }
         finally
@@ -215,16 +211,14 @@ public sealed class RecordFormTests
     public async Task An_order_is_copied_by_its_forms_action_into_a_new_draft_that_opens_with_the_same_lines()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples));
-        using var api = await AdminApiAsync(host);
-        var customer = await PostAsync(api, "customer", new { name = "华东贸易有限公司" });
-        var wool = await PostAsync(api, "product", new { code = "P-001", name = "羊毛衫", price = 100m });
-        var silk = await PostAsync(api, "product", new { code = "P-002", name = "真丝围巾", price = 250m });
-        var order = await PostAsync(api, "sales_order", new { customer, orderDate = "2026-12-01", lines = new object[] { new { product = wool, quantity = 3m }, new { product = silk, quantity = 2m } } });
+        var customer = await PostAsync(Api, "customer", new { name = "江南纺织有限公司" });
+        var wool = await PostAsync(Api, "product", new { code = "P-101", name = "亚麻衬衫", price = 100m });
+        var silk = await PostAsync(Api, "product", new { code = "P-102", name = "棉麻长裙", price = 250m });
+        var order = await PostAsync(Api, "sales_order", new { customer, orderDate = "2026-12-01", lines = new object[] { new { product = wool, quantity = 3m }, new { product = silk, quantity = 2m } } });
 
         await using var browser = await BrowserSession.OpenAsync("zh-CN");
         var page = browser.Page;
-        await SignInAsync(browser, host, $"/records/sales_order/{order}");
+        await SignInAsync(browser, Host, $"/records/sales_order/{order}", "zh-CN");
         var copy = page.Locator("[data-testid=record-action][data-action=copy]");
         await Assertions.Expect(copy).ToHaveTextAsync("content_copy复制订单");
 
@@ -241,7 +235,7 @@ public sealed class RecordFormTests
         await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("SO-");
         await browser.ScreenshotAsync("record-action-copied-zh");
 
-        var orders = (await api.GetFromJsonAsync<JsonElement>("/odata/sales_order?$expand=lines&$orderby=orderNumber")).GetProperty("value").EnumerateArray().ToList();
+        var orders = (await Api.GetFromJsonAsync<JsonElement>("/odata/sales_order?$filter=notes eq '加急'&$expand=lines&$orderby=orderNumber")).GetProperty("value").EnumerateArray().ToList();
         Assert.Equal(2, orders.Count);
         var copied = orders[1];
         Assert.Equal(copied.GetProperty("id").GetString(), page.Url.Split('/')[^1]);
@@ -251,7 +245,7 @@ public sealed class RecordFormTests
         Assert.Equal(orders[0].GetProperty("total").GetDecimal(), copied.GetProperty("total").GetDecimal());
 
         // The same button in English.
-        await page.GotoAsync($"{host.BaseUrl}/culture/set?culture=en&returnUrl={Uri.EscapeDataString($"/records/sales_order/{order}")}");
+        await page.GotoAsync($"{Host.BaseUrl}/culture/set?culture=en&returnUrl={Uri.EscapeDataString($"/records/sales_order/{order}")}");
         await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=copy]")).ToHaveTextAsync("content_copyCopy order");
     }
 }

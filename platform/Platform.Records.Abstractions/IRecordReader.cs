@@ -22,16 +22,25 @@ public interface IRecordReader : IAsyncDisposable
     /// <summary>Which of the entity's records the actor may create, change or delete (pages hide what they may not do).</summary>
     RecordScope ScopeFor(RecordAction action);
 
+    /// <summary>Which of the entity's fields the actor may not see (left out of every row handed out, refused in queries) or change.</summary>
+    FieldAccess Fields { get; }
+
+    /// <summary>The same for another entity read through this one (a lookup's records, lines).</summary>
+    FieldAccess FieldsOf(EntityDefinition entity);
+
     /// <summary>Readable records not in the recycle bin, untracked; rows are property bags keyed by API name.</summary>
     IQueryable<Dictionary<string, object>> Live { get; }
 
-    /// <summary>A row with every system field and field present (null where empty).</summary>
+    /// <summary>A row with every system field and field the actor may see present (null where empty).</summary>
     IReadOnlyDictionary<string, object?> Present(Dictionary<string, object> row);
 
     /// <summary>The live lines of the given parents, by parent, in line order (readable with their parent).</summary>
     Task<ILookup<Guid, Dictionary<string, object?>>> LinesOfAsync(EntityDefinition lineEntity, IReadOnlyCollection<Guid> parentIds, CancellationToken cancellationToken);
 
-    /// <summary>The live records of <paramref name="entity"/> whose text field <paramref name="field"/> is one of <paramref name="values"/> (imports find lookups by name or code this way).</summary>
+    /// <summary>
+    /// The live records of <paramref name="entity"/> whose text field <paramref name="field"/> is one of <paramref name="values"/> (imports
+    /// find lookups by name or code this way); a field the actor may not see finds nothing.
+    /// </summary>
     Task<List<Dictionary<string, object?>>> FindByAsync(EntityDefinition entity, string field, IReadOnlyCollection<string> values, CancellationToken cancellationToken);
 
     /// <summary>The readable live records of <paramref name="entity"/> among <paramref name="ids"/>, by id (one query).</summary>

@@ -40,7 +40,11 @@ public interface IRecordStore
     /// <summary>Read access to one entity's live records as a database query; null when the entity does not exist.</summary>
     Task<IRecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default);
 
-    Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The changes of a record (its lines' included), or of all an entity's records, oldest first; for <paramref name="actor"/>
+    /// without the changes and created values of fields they may not see (null: the platform, everything).
+    /// </summary>
+    Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, Actor? actor = null, CancellationToken cancellationToken = default);
 
     /// <summary>What holds this record now (an approval), with the reason in the actor's language and the fields it still lets them change; null when nothing holds it.</summary>
     Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default);

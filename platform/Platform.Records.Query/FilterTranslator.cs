@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
 using Platform.Core.Metadata;
+using Platform.Core.Records;
 
 namespace Platform.Records.Query;
 
 /// <summary>
 /// Turns a parsed OData expression into a LINQ expression over record property bags, using
-/// <c>EF.Property</c> so EF Core translates it to SQL: the filter runs in the database.
+/// <c>EF.Property</c> so EF Core translates it to SQL: the filter runs in the database. A field the
+/// reader may not see (<paramref name="fields"/>) is refused by name: a condition on it would tell its value.
 /// </summary>
-public sealed class FilterTranslator(EntityDefinition entity, ParameterExpression row)
+public sealed class FilterTranslator(EntityDefinition entity, ParameterExpression row, FieldAccess? fields = null)
 {
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 
@@ -26,13 +28,18 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
         BinaryOperatorNode binary => Binary(binary),
         UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(AsBool(Node(not.Operand))),
         ConvertNode convert => Node(convert.Source),
-        SingleValuePropertyAccessNode property => Property(property.Property.Name),
+        SingleValuePropertyAccessNode property => Property(Seen(property.Property.Name, "$filter")),
         ConstantNode constant => Constant(constant.Value),
         SingleValueFunctionCallNode call => Function(call),
         InNode @in => In(@in),
-        AnyNode { Source: CollectionPropertyAccessNode collection } any => AnyChoice(collection.Property.Name, any.Body),
+        AnyNode { Source: CollectionPropertyAccessNode collection } any => AnyChoice(Seen(collection.Property.Name, "$filter"), any.Body),
         _ => throw new ODataQueryException("$filter", $"'{node.Kind}' expressions are not supported in filters."),
     };
+
+    /// <summary>The field's name when the reader may see it; refused in <paramref name="option"/> otherwise.</summary>
+    public string Seen(string name, string option) =>
+        fields is null || fields.MayRead(name) ? name
+        : throw new ODataQueryException(option, $"Your roles do not let you see the field '{name}' of {entity.Name}, so {option} cannot use it.");
 
     public Expression Property(string name)
     {

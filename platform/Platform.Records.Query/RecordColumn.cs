@@ -11,12 +11,17 @@ public sealed record RecordColumn(FieldDefinition Field, string Heading)
     public static bool Exportable(FieldDefinition field) =>
         field.Type != FieldTypes.Lines.Name && field.Type != FieldTypes.Attachment.Name && field.Type != FieldTypes.Image.Name;
 
-    /// <summary>The columns $select names, in its order (all exportable fields in definition order when it names none).</summary>
-    public static IReadOnlyList<RecordColumn> For(EntityDefinition entity, IReadOnlyList<string>? selected, CultureInfo culture)
+    /// <summary>
+    /// The columns $select names, in its order (all exportable fields in definition order when it names none) — of the fields the
+    /// reader may see (<paramref name="access"/>): naming another is refused.
+    /// </summary>
+    public static IReadOnlyList<RecordColumn> For(EntityDefinition entity, IReadOnlyList<string>? selected, CultureInfo culture, Core.Records.FieldAccess? access = null)
     {
         var fields = selected is { Count: > 0 }
-            ? selected.Select(name => entity.LiveField(name) ?? throw new ODataQueryException("$select", $"{entity.Name} has no field '{name}'."))
-            : entity.LiveFields;
+            ? selected.Select(name => entity.LiveField(name) is { } field
+                ? access?.MayRead(field.Name) == false ? throw new ODataQueryException("$select", $"Your roles do not let you see the field '{name}' of {entity.Name}.") : field
+                : throw new ODataQueryException("$select", $"{entity.Name} has no field '{name}'."))
+            : entity.LiveFields.Where(f => access?.MayRead(f.Name) != false);
         return [.. fields.Where(Exportable).Select(f => new RecordColumn(f, f.Label.IsBlank ? f.Name : f.Label.For(culture.Name)))];
     }
 

@@ -15,8 +15,9 @@ public static class RecordFilter
 {
     private static readonly Uri Root = new("http://rules/odata/");
 
-    /// <exception cref="ArgumentException">The filter does not parse or names unknown fields; the message says why.</exception>
-    public static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter)
+    /// <param name="fields">What the reader may not see: a condition on it is refused (null: every field).</param>
+    /// <exception cref="ArgumentException">The filter does not parse or names unknown or hidden fields; the message says why.</exception>
+    public static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter, Core.Records.FieldAccess? fields = null)
     {
         var parser = new ODataUriParser(EdmModelFactory.For(schema), Root, new Uri(Root, $"{entity.Name}?$filter={Uri.EscapeDataString(filter)}"))
         {
@@ -25,7 +26,7 @@ public static class RecordFilter
         try
         {
             var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
-            var condition = new FilterTranslator(entity, row).Translate(parser.ParseFilter()!.Expression);
+            var condition = new FilterTranslator(entity, row, fields).Translate(parser.ParseFilter()!.Expression);
             var predicate = condition.Type == typeof(bool) ? condition : Expression.Equal(condition, Expression.Constant(true, typeof(bool?)));
             return query.Where(Expression.Lambda<Func<Dictionary<string, object>, bool>>(predicate, row));
         }

@@ -18,9 +18,10 @@ public static class RecordQueries
     /// A text-contains search over the entity's text-like fields, as an OData condition (null for an
     /// empty search). <paramref name="matches"/> widens it to records whose lookup, user or department
     /// fields point at one of the given keys — the records, people and departments whose own titles
-    /// matched the text (a customer "深圳…" finds its orders).
+    /// matched the text (a customer "深圳…" finds its orders). Fields the reader may not see (<paramref name="fields"/>) are not
+    /// searched: a match would tell their value.
     /// </summary>
-    public static string? Search(EntityDefinition entity, string? text, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? matches = null)
+    public static string? Search(EntityDefinition entity, string? text, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? matches = null, Core.Records.FieldAccess? fields = null)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -28,10 +29,10 @@ public static class RecordQueries
         }
 
         var quoted = Quoted(text.Trim().ToLowerInvariant());
-        var conditions = entity.LiveFields.Where(f => f.Kind?.Searched == true).Select(f => $"contains(tolower({f.Name}),{quoted})").ToList();
+        var conditions = entity.LiveFields.Where(f => f.Kind?.Searched == true && fields?.MayRead(f.Name) != false).Select(f => $"contains(tolower({f.Name}),{quoted})").ToList();
         foreach (var (name, keys) in matches ?? new Dictionary<string, IReadOnlyCollection<string>>())
         {
-            if (entity.LiveField(name) is not { } field || keys.Count == 0)
+            if (entity.LiveField(name) is not { } field || keys.Count == 0 || fields?.MayRead(field.Name) == false)
             {
                 continue;
             }

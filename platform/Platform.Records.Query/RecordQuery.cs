@@ -17,7 +17,7 @@ public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
     public async Task<RecordPage> RunAsync(CancellationToken cancellationToken, Guid? key = null)
     {
         var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
-        var translator = new FilterTranslator(reader.Entity, row);
+        var translator = new FilterTranslator(reader.Entity, row, reader.Fields);
         var query = reader.Live;
         if (key is { } id)
         {
@@ -43,6 +43,7 @@ public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
         var rows = await query.Skip((int)Math.Min(skip, int.MaxValue)).Take(take + 1).ToListAsync(cancellationToken);
         var more = rows.Count > take && (top is null || top > MaxPageSize);
         var clause = parser.ParseSelectAndExpand();
+        RefuseHidden(reader.Entity, clause, "$select");
         // Expanded first, projected after: a lookup's record is found by its id even when $select leaves the id out.
         var values = rows.Take(take).Select(r => new Dictionary<string, object?>(reader.Present(r))).ToList();
         await new Expansion(reader).ApplyAsync(reader.Entity, values, clause, cancellationToken);
@@ -65,7 +66,7 @@ public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
                 throw new ODataQueryException("$orderby", "$orderby takes field names, e.g. $orderby=price desc,name.");
             }
 
-            last = property.Property.Name;
+            last = translator.Seen(property.Property.Name, "$orderby");
             var key = translator.Property(last);
             var lambda = Expression.Lambda(key, row);
             var method = (first, item.Direction) switch
@@ -91,6 +92,39 @@ public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
 
         var id = Expression.Lambda<Func<Dictionary<string, object>, Guid>>(translator.Property(Core.Metadata.SystemFields.Id), row);
         return first ? ordered.OrderBy(id) : ((IOrderedQueryable<Dictionary<string, object>>)ordered).ThenBy(id);
+    }
+
+    /// <summary>$select and $expand may name only fields the reader may see, at every level of the expansion.</summary>
+    private void RefuseHidden(Core.Metadata.EntityDefinition entity, SelectExpandClause? clause, string option)
+    {
+        var fields = reader.FieldsOf(entity);
+        foreach (var name in Selected(clause) ?? [])
+        {
+            if (!fields.MayRead(name))
+            {
+                throw new ODataQueryException(option, $"Your roles do not let you see the field '{name}' of {entity.Name}, so {option} cannot name it.");
+            }
+        }
+
+        foreach (var item in clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>() ?? [])
+        {
+            var name = item.PathToNavigationProperty.LastSegment.Identifier;
+            var field = entity.LiveField(name) ?? entity.LiveField(name[..^Math.Min(name.Length, EdmModelFactory.LookupRecordSuffix.Length)]);
+            if (field is null)
+            {
+                continue;
+            }
+
+            if (!fields.MayRead(field.Name))
+            {
+                throw new ODataQueryException("$expand", $"Your roles do not let you see the field '{field.Name}' of {entity.Name}, so $expand cannot name it.");
+            }
+
+            if (reader.Schema.Find(field.Target ?? "") is { } target)
+            {
+                RefuseHidden(target, item.SelectAndExpand, "$expand");
+            }
+        }
     }
 
     internal static HashSet<string>? Selected(SelectExpandClause? clause)

@@ -20,7 +20,7 @@ public sealed class RecordExport(IRecordReader reader, string serviceRoot, IRead
     private const int Chunk = RecordQuery.MaxPageSize;
 
     public IReadOnlyList<RecordColumn> Columns { get; } = RecordColumn.For(reader.Entity,
-        options.TryGetValue("$select", out var select) ? [.. select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null, culture);
+        options.TryGetValue("$select", out var select) ? [.. select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : null, culture, reader.Fields);
 
     /// <summary>How many records the query selects (checked against <see cref="MaxRows"/> before writing starts).</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken) =>

@@ -24,7 +24,7 @@ public sealed class ImportService(IRecordStore records, IFileStore files, Import
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
         var table = Read(file);
-        var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text);
+        var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text, reader.Fields);
         var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), PreviewRows, text, cancellationToken);
         foreach (var row in rows.Where(r => r.Errors.Count == 0))
         {
@@ -42,7 +42,7 @@ public sealed class ImportService(IRecordStore records, IFileStore files, Import
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
         var table = Read(file);
-        var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text);
+        var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text, reader.Fields);
         if (KeyProblem(reader.Entity, mapping, key, mode) is { } problem)
         {
             throw new ImportFileException(problem);

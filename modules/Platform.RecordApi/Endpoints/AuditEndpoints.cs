@@ -20,13 +20,15 @@ public static class AuditEndpoints
     private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> RecordTrail(string entity, Guid id, HttpContext context, IRecordStore records, CancellationToken cancellationToken)
     {
         // The trail of a record is as visible as the record (the recycle bin included).
-        var record = await records.GetAsync(entity, id, includeDeleted: true, Actors.From(context.User), cancellationToken);
-        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await records.AuditTrailAsync(entity, id, cancellationToken));
+        var actor = Actors.From(context.User);
+        var record = await records.GetAsync(entity, id, includeDeleted: true, actor, cancellationToken);
+        return record is null ? TypedResults.NotFound() : TypedResults.Ok(await records.AuditTrailAsync(entity, id, actor, cancellationToken));
     }
 
     private static async Task<Results<Ok<List<AuditEntry>>, NotFound, ForbidHttpResult>> EntityTrail(string entity, int? top, HttpContext context, IRecordStore records, CancellationToken cancellationToken)
     {
-        await using var reader = await records.OpenReaderAsync(entity, Actors.From(context.User), cancellationToken);
+        var actor = Actors.From(context.User);
+        await using var reader = await records.OpenReaderAsync(entity, actor, cancellationToken);
         if (reader is null)
         {
             return TypedResults.NotFound();
@@ -38,7 +40,7 @@ public static class AuditEndpoints
             return TypedResults.Forbid();
         }
 
-        var all = await records.AuditTrailAsync(entity, null, cancellationToken);
+        var all = await records.AuditTrailAsync(entity, null, actor, cancellationToken);
         return TypedResults.Ok(all.TakeLast(Math.Clamp(top ?? 1000, 1, 10_000)).ToList());
     }
 }

@@ -70,8 +70,9 @@ public static class FileEndpoints
     {
         var file = await store.FindAsync(id, cancellationToken);
         var actor = Actors.From(context.User);
+        // Attached: to whoever may read the record and the field holding it (a secured field hidden from them is not there to find).
         var readable = file is not null && (file.RecordId is { } recordId
-            ? await records.GetAsync(file.EntityKey!, recordId, includeDeleted: true, actor, cancellationToken) is not null
+            ? await records.GetAsync(file.EntityKey!, recordId, includeDeleted: true, actor, cancellationToken) is { } record && Holds(record.Values, id)
             : file.UploadedBy == actor.UserId);
         if (!readable)
         {
@@ -83,6 +84,16 @@ public static class FileEndpoints
         var picture = file!.IsImage;
         return TypedResults.Stream(store.Open(file!), file!.ContentType, picture ? null : file.Name, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
+
+    /// <summary>Whether one of the values — a files field's descriptions, or a line's — describes the file.</summary>
+    private static bool Holds(IEnumerable<object?> values, Guid file) => values.Any(value => value switch
+    {
+        IReadOnlyDictionary<string, object?> described when described.ContainsKey("contentType") => described.GetValueOrDefault("id") is Guid id && id == file,
+        IReadOnlyDictionary<string, object?> line => Holds(line.Values, file),
+        IDictionary<string, object?> line => Holds(line.Values, file),
+        System.Collections.IEnumerable items and not string => Holds(items.Cast<object?>(), file),
+        _ => false,
+    });
 
     private static ProblemHttpResult TooLarge(long max) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A file has at most {max / 1024 / 1024} MB; nothing was stored.");

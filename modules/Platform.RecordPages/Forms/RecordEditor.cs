@@ -111,11 +111,11 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
         return await scope.ServiceProvider.GetRequiredService<IRecordStore>().DeleteAsync(draft.Entity.Name, draft.Id!.Value, draft.RowVersion, actor, cancellationToken);
     }
 
-    /// <summary>The record's history, its lines' changes included, newest first.</summary>
-    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(RecordDraft draft, CancellationToken cancellationToken = default)
+    /// <summary>The record's history, its lines' changes included, newest first, without the fields <paramref name="actor"/> may not see.</summary>
+    public async Task<IReadOnlyList<AuditEntry>> HistoryAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var trail = await scope.ServiceProvider.GetRequiredService<IRecordStore>().AuditTrailAsync(draft.Entity.Name, draft.Id, cancellationToken);
+        var trail = await scope.ServiceProvider.GetRequiredService<IRecordStore>().AuditTrailAsync(draft.Entity.Name, draft.Id, actor, cancellationToken);
         trail.Reverse();
         return trail;
     }

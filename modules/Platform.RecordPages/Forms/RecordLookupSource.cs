@@ -39,7 +39,7 @@ public sealed class RecordLookupSource(IServiceScopeFactory scopes) : ILookupSou
             new("$top", take.ToString(CultureInfo.InvariantCulture)),
             new("$count", "true"),
         };
-        if (RecordQueries.Search(reader.Entity, text) is { } filter)
+        if (RecordQueries.Search(reader.Entity, text, null, reader.Fields) is { } filter)
         {
             options.Add(new("$filter", filter));
         }

@@ -29,6 +29,13 @@ public sealed class FieldDefinition
     public bool Unique { get; set; }
 
     /// <summary>
+    /// Field-level security: only roles granted <c>Records.{entity}.Field.{name}.Read</c> see the field, and only those granted
+    /// <c>.Update</c> change it; for everyone else it is left out everywhere a value can leave or enter (forms, lists, the API,
+    /// exports, imports, the audit trail, scripts' lookups). Administrators and the platform see every field.
+    /// </summary>
+    public bool Secured { get; set; }
+
+    /// <summary>
     /// For a number column of line items: whether the grid's total row sums it. Unset, the kind
     /// decides (quantities and amounts do, per cents do not); set it off for prices and rates.
     /// </summary>

@@ -115,6 +115,7 @@ public static partial class MetadataValidator
             }
         }
 
+        ValidateSecured(entity, errors);
         ValidateKeys(entity, errors);
         ValidateRules(entity, errors);
         ValidateActions(entity, errors);
@@ -130,6 +131,31 @@ public static partial class MetadataValidator
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// A secured field is hidden from roles without its right, so it cannot be what names records (lists, pickers and titles show
+    /// that to everyone), nor required without a default (those who may not see it could not create a record).
+    /// </summary>
+    private static void ValidateSecured(EntityDefinition entity, List<MetadataError> errors)
+    {
+        var naming = entity.NamingField();
+        for (var i = 0; i < entity.Fields.Count; i++)
+        {
+            if (entity.Fields[i] is not { Secured: true, Removed: false } field)
+            {
+                continue;
+            }
+
+            if (field == naming)
+            {
+                errors.Add(Problem($"$.fields[{i}].secured", "secured.1", $"'{field.Name}' names the records in lists, pickers and titles, which everyone sees; it cannot be secured.", field.Name));
+            }
+            else if (field.Required && field.Default is null)
+            {
+                errors.Add(Problem($"$.fields[{i}].secured", "secured.2", $"'{field.Name}' is required: give it a default to secure it, or those who may not see it could not create a record.", field.Name));
+            }
+        }
     }
 
     private static void ValidateKeys(EntityDefinition entity, List<MetadataError> errors)

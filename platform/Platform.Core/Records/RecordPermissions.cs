@@ -5,7 +5,8 @@ namespace Platform.Core.Records;
 /// <summary>
 /// Permission names for records, one set per entity: <c>Records.{entity}.Create</c> and
 /// <c>Records.{entity}.{Read|Update|Delete}.{Own|Subordinates|Department|DepartmentTree|All}</c>, and <c>Records.{entity}.Assign</c>
-/// for handing records to another owner or department. Roles grant them like any
+/// for handing records to another owner or department, <c>Records.{entity}.Action.{name}</c> per record action and
+/// <c>Records.{entity}.Field.{field}.{Read|Update}</c> per secured field. Roles grant them like any
 /// other permission; the record service enforces them on every read and write.
 /// </summary>
 public static partial class RecordPermissions
@@ -36,10 +37,16 @@ public static partial class RecordPermissions
     /// <summary>The permission to run a record action (<c>Records.lead.Action.convert</c>).</summary>
     public static string Action(string entity, string action) => $"{Prefix}{entity.ToLowerInvariant()}.Action.{action}";
 
+    /// <summary>
+    /// The permission to see (<see cref="FieldRight.Read"/>) or to see and change (<see cref="FieldRight.Update"/>) a secured field:
+    /// <c>Records.product.Field.costPrice.Read</c>. A line entity's fields are named by the line entity.
+    /// </summary>
+    public static string Field(string entity, string field, FieldRight right) => $"{Prefix}{entity.ToLowerInvariant()}.Field.{field}.{right}";
+
     /// <summary>The entity a record permission name is about, or null when it is not one.</summary>
     public static string? EntityOf(string permission) =>
         Shape().Match(permission) is { Success: true } match ? match.Groups["entity"].Value : null;
 
-    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Subordinates|Department|DepartmentTree|All)|Action\.[A-Za-z][A-Za-z0-9_]{0,49})$")]
+    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Subordinates|Department|DepartmentTree|All)|Action\.[A-Za-z][A-Za-z0-9_]{0,49}|Field\.[A-Za-z][A-Za-z0-9_]{0,49}\.(Read|Update))$")]
     private static partial Regex Shape();
 }

@@ -8,7 +8,8 @@ namespace Platform.Data.Records;
 
 /// <summary>
 /// What <c>lookup</c> and <c>find</c> read during a save: live records, through the save's own context
-/// (same transaction), limited to those the saving user may read.
+/// (same transaction), limited to those the saving user may read and without the fields they may not see (a filter on one is
+/// refused), so a script cannot hand a hidden value back to them.
 /// </summary>
 internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : IScriptData
 {
@@ -21,7 +22,7 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
         }
 
         var row = Readable(definition).FirstOrDefault(r => EF.Property<Guid>(r, SystemFields.Id) == key);
-        return row is null ? null : RecordRows.Present(definition, row);
+        return row is null ? null : RecordStore.FieldsOf(definition, actor).Strip(RecordRows.Present(definition, row));
     }
 
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Find(string entity, string filterText, int max)
@@ -32,7 +33,7 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
         {
             try
             {
-                query = Platform.Records.Query.RecordFilter.Apply(query, records.Schema, definition, filterText);
+                query = Platform.Records.Query.RecordFilter.Apply(query, records.Schema, definition, filterText, RecordStore.FieldsOf(definition, actor));
             }
             catch (ArgumentException e)
             {
@@ -40,7 +41,8 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
             }
         }
 
-        return query.OrderBy(r => EF.Property<Guid>(r, SystemFields.Id)).Take(max).ToList().Select(r => (IReadOnlyDictionary<string, object?>)RecordRows.Present(definition, r)).ToList();
+        var fields = RecordStore.FieldsOf(definition, actor);
+        return query.OrderBy(r => EF.Property<Guid>(r, SystemFields.Id)).Take(max).ToList().Select(r => fields.Strip(RecordRows.Present(definition, r))).ToList();
     }
 
     private EntityDefinition Entity(string name) =>

@@ -82,7 +82,7 @@ public sealed partial class RecordStore
                 }
 
                 Describe();
-            }, run, cancellationToken, Steps.Handlers.Change(RecordChangeKinds.Created, actor));
+            }, run, actor, cancellationToken, Steps.Handlers.Change(RecordChangeKinds.Created, actor));
             return saved;
         }
     }

@@ -57,6 +57,8 @@ public sealed partial class RecordStore
             errors.AddRange(await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor), clock.GetUtcNow(), [], run, cancellationToken));
             var fields = Steps.Rules.FieldStates(entity, row, run);
             var record = run is null ? RecordRows.Present(entity, row) : run.WithLines(entity, row);
+            Restrict(fields, FieldsOf(entity, actor));
+            HideFrom(records!.Schema, entity, record, actor);
             // Nothing of this is saved: the record context goes with its changes; files that were looked at are let go.
             db.ChangeTracker.Clear();
             return new RecordPreview(record, errors, fields);

@@ -49,6 +49,7 @@ public sealed partial class RecordStore(
 
             var record = RecordRows.Present(entity, row);
             await AddLinesAsync(records, entity, [record], cancellationToken);
+            HideFrom(records.Schema, entity, record, actor);
             return record;
         }
     }
@@ -105,10 +106,10 @@ public sealed partial class RecordStore(
             if (counters.Count == 0)
             {
                 audit.NewValue = AuditEntries.ValuesJson(entity, row);
-                return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, run: run, change: created);
+                return await SaveAsync(records, entity, row, [audit, .. lineAudit], actor, cancellationToken, run: run, change: created);
             }
 
-            return await SaveAsync(records, entity, row, [audit, .. lineAudit], cancellationToken, async () =>
+            return await SaveAsync(records, entity, row, [audit, .. lineAudit], actor, cancellationToken, async () =>
             {
                 await Steps.Numbers.DrawAsync(row, counters, cancellationToken);
                 audit.NewValue = AuditEntries.ValuesJson(entity, row);
@@ -163,7 +164,7 @@ public sealed partial class RecordStore(
             }
 
             var audit = changed.Select(name => AuditEntries.Of(entity, row, "update", actor, now, name, before.GetValueOrDefault(name), row.GetValueOrDefault(name)));
-            return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], cancellationToken, run: run,
+            return await SaveAsync(records!, entity, row, [.. audit, .. lineAudit], actor, cancellationToken, run: run,
                 change: Steps.Handlers.Change(RecordChangeKinds.Updated, actor, [RecordRows.Present(entity, before)], [changed]));
         }
     }
@@ -187,13 +188,14 @@ public sealed partial class RecordStore(
     public Task<RecordResult> RestoreAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, CancellationToken cancellationToken = default) =>
         SetDeletedAsync(entityName, id, expectedRowVersion, actor, deleted: false, cancellationToken);
 
-    public async Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, CancellationToken cancellationToken = default)
+    public async Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, Actor? actor = null, CancellationToken cancellationToken = default)
     {
         var key = entityName.ToLowerInvariant();
-        return await db.AuditEntries.AsNoTracking()
+        var trail = await db.AuditEntries.AsNoTracking()
             .Where(a => (a.EntityKey == key && (recordId == null || a.RecordId == recordId)) || (recordId != null && a.ParentRecordId == recordId))
             .OrderBy(a => a.Id)
             .ToListAsync(cancellationToken);
+        return actor is null || actor.Rights.Unrestricted ? trail : HiddenLeftOut(trail, await schemas.LoadSchemaAsync(cancellationToken), actor);
     }
 
     private async Task<RecordResult> SetDeletedAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, bool deleted, CancellationToken cancellationToken)
@@ -239,7 +241,7 @@ public sealed partial class RecordStore(
             row[SystemFields.DeletedAt] = deleted ? now : null!;
             RowStamps.Changed(records, row, expectedRowVersion, actor, now);
             audit.Insert(0, AuditEntries.Of(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null));
-            return await SaveAsync(records, entity, row, audit, cancellationToken,
+            return await SaveAsync(records, entity, row, audit, actor, cancellationToken,
                 change: deleted ? Steps.Handlers.Change(RecordChangeKinds.Deleted, actor) : null);
         }
     }
@@ -280,16 +282,17 @@ public sealed partial class RecordStore(
         return [.. rows.Select(_ => new RecordResult(RecordOutcome.Invalid, null, errors))];
     }
 
-    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null, HandlerChange? change = null) =>
-        (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, run, cancellationToken, change))[0];
+    private async Task<RecordResult> SaveAsync(RecordsDbContext records, EntityDefinition entity, Dictionary<string, object> row, IEnumerable<AuditEntry> audit, Actor actor, CancellationToken cancellationToken, Func<Task>? insideTransaction = null, RuleRun? run = null, HandlerChange? change = null) =>
+        (await SaveRowsAsync(records, entity, [row], audit, insideTransaction, run, actor, cancellationToken, change))[0];
 
     /// <summary>
     /// Saves records, their lines, their audit entries and what they changed in platform tables
     /// (auto-number counters, attached files) in one transaction, then runs the entity's after-save
     /// scripts, whose changes to other records join that transaction. A save made by an after-save
     /// script joins the transaction of the save that ran it: everything commits together or not at all.
+    /// The saved records are answered as <paramref name="actor"/> may see them.
     /// </summary>
-    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, CancellationToken cancellationToken, HandlerChange? change = null)
+    private async Task<IReadOnlyList<RecordResult>> SaveRowsAsync(RecordsDbContext records, EntityDefinition entity, IReadOnlyList<Dictionary<string, object>> rows, IEnumerable<AuditEntry> audit, Func<Task>? insideTransaction, RuleRun? run, Actor actor, CancellationToken cancellationToken, HandlerChange? change = null)
     {
         var joined = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var (owns, transaction) = (joined.Owns, joined.Current);
@@ -374,6 +377,7 @@ public sealed partial class RecordStore(
 
         var presented = rows.Select(row => RecordRows.Present(entity, row)).ToList();
         await AddLinesAsync(records, entity, presented, cancellationToken);
+        presented.ForEach(record => HideFrom(records.Schema, entity, record, actor));
         return [.. presented.Select(RecordResult.Saved)];
     }
 

@@ -34,7 +34,7 @@ internal static class ImportBench
             await using var reader = (await records.OpenReaderAsync("order20", actor))!;
             var text = services.GetRequiredService<IStringLocalizer>();
             var table = ImportFile.Read(new MemoryStream(workbook), "orders.xlsx", text);
-            var mapping = ImportMapping.For(reader.Entity, table.Headings, null, text);
+            var mapping = ImportMapping.For(reader.Entity, table.Headings, null, text, reader.Fields);
             var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), null, text, default);
             var job = new ImportJob(Guid.NewGuid(), "order20", "bench", rows.Count, skipBadRows: false);
             await new ImportRunner(records, actor, text)

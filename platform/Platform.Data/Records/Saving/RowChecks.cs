@@ -4,7 +4,7 @@ namespace Platform.Data.Records.Saving;
 
 /// <summary>
 /// The checks a row's values pass, in order: each value converted by its field kind
-/// (<see cref="ConvertValues"/>), files attached (<see cref="AttachFiles"/>), lookups pointing at
+/// (<see cref="ConvertValues"/>), secured fields the actor may not change refused (<see cref="CheckFieldRights"/>), files attached (<see cref="AttachFiles"/>), lookups pointing at
 /// readable records (<see cref="CheckLookups"/>), people and departments that exist
 /// (<see cref="CheckPeople"/>), and — for a record, not a line, once everything else holds — an
 /// owner or department within the actor's reach (<see cref="CheckAssignment"/>).
@@ -13,7 +13,7 @@ namespace Platform.Data.Records.Saving;
 internal sealed class RowChecks(PlatformDbContext db, RecordValueConverter converter, IStringLocalizer localizer)
 {
     private readonly IReadOnlyList<IRowCheck> _values =
-        [new ConvertValues(converter, localizer), new AttachFiles(db, localizer), new CheckLookups(localizer), new CheckPeople(db, localizer)];
+        [new ConvertValues(converter, localizer), new CheckFieldRights(localizer), new AttachFiles(db, localizer), new CheckLookups(localizer), new CheckPeople(db, localizer)];
 
     private readonly CheckAssignment _assignment = new(db, localizer);
 

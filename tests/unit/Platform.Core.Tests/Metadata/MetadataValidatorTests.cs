@@ -118,4 +118,17 @@ public sealed class MetadataValidatorTests
     [Fact]
     public void An_auto_number_needs_one_counter_in_its_format() =>
         Assert.Equal("$.fields[1].format", Only(Field("number", "autoNumber", f => f.Format = "SO-{yyyy}")).Path);
+
+    [Fact]
+    public void A_secured_field_cannot_name_the_records_nor_be_required_without_a_default()
+    {
+        var naming = Assert.Single(MetadataValidator.Validate(new EntityDefinition
+        {
+            Name = "product", Label = LocalizedText.Of("产品", "Product"), TitleField = "name",
+            Fields = [Field("name", "text", f => f.Secured = true), Field("cost", "money", f => f.Secured = true)],
+        }));
+        Assert.Equal(("$.fields[0].secured", "secured.1"), (naming.Path, naming.Code));
+        Assert.Equal("secured.2", Only(Field("cost", "money", f => { f.Secured = true; f.Required = true; })).Code);
+        Assert.Empty(Problems(Field("cost", "money", f => { f.Secured = true; f.Required = true; f.Default = "0"; })));
+    }
 }

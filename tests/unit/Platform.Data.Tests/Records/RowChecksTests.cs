@@ -7,11 +7,11 @@ namespace Platform.Data.Tests.Records;
 public sealed class RowChecksTests
 {
     [Fact]
-    public void A_record_is_converted_then_its_files_lookups_and_people_checked_and_last_its_owner()
+    public void A_record_is_converted_its_secured_fields_guarded_then_its_files_lookups_and_people_checked_and_last_its_owner()
     {
         var checks = Checks();
 
-        Assert.Equal([typeof(ConvertValues), typeof(AttachFiles), typeof(CheckLookups), typeof(CheckPeople), typeof(CheckAssignment)],
+        Assert.Equal([typeof(ConvertValues), typeof(CheckFieldRights), typeof(AttachFiles), typeof(CheckLookups), typeof(CheckPeople), typeof(CheckAssignment)],
             checks.OfRecord.Select(c => c.GetType()));
     }
 
@@ -20,7 +20,7 @@ public sealed class RowChecksTests
     {
         var checks = Checks();
 
-        Assert.Equal(checks.OfRecord.Take(4), checks.OfLine);
+        Assert.Equal(checks.OfRecord.Take(5), checks.OfLine);
     }
 
     /// <summary>The checks as the record service builds them; none of them touches the database until it runs.</summary>

@@ -131,7 +131,7 @@ public sealed class RunAfterSaveTests : SaveCheckTest
 
         public Task<IRecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<List<AuditEntry>> AuditTrailAsync(string entityName, Guid? recordId = null, Actor? actor = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

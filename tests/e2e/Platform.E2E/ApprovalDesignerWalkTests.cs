@@ -55,7 +55,7 @@ public sealed class ApprovalDesignerWalkTests(ITestOutputHelper output)
             clicks += 2 + 2; // two "add field", one type choice (two clicks)
             await DesignerTests.SaveAndApplyAsync(page, "CREATE TABLE");
             clicks += 2;
-            await page.WaitForURLAsync("**/designer/expense_claim");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer/expense_claim$"));
 
             await page.GotoAsync(host.BaseUrl + "/workflows/approvals");
             await analyst.WaitUntilInteractiveAsync();
@@ -94,7 +94,7 @@ public sealed class ApprovalDesignerWalkTests(ITestOutputHelper output)
             await analyst.ScreenshotAsync("approval-designer-zh");
             await Click(page.GetByTestId("designer-save"));
             await Assertions.Expect(page.GetByTestId("designer-version")).ToHaveTextAsync("已发布版本 1");
-            await page.WaitForURLAsync("**/workflows/approvals/expense_claim_approval");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workflows/approvals/expense_claim_approval$"));
         }
 
         clock.Stop();
@@ -113,7 +113,7 @@ public sealed class ApprovalDesignerWalkTests(ITestOutputHelper output)
             await TypeAsync(page, "field-reason", "上海展会差旅");
             await TypeAsync(page, "field-amount", "8000");
             await page.GetByTestId("record-save").ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/records/expense_claim/[0-9a-f-]{36}$"));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/expense_claim/[0-9a-f-]{36}$"));
             claim = page.Url[(page.Url.LastIndexOf('/') + 1)..];
             await page.GetByTestId("approval-submit").ClickAsync();
             await Assertions.Expect(page.GetByTestId("submit-first-steps")).ToContainTextAsync("上级审批 · 李经理");

@@ -44,7 +44,7 @@ public sealed class DesignerTests
         await Assertions.Expect(page.GetByTestId("field-formula-problem")).ToHaveCountAsync(0);
         await browser.ScreenshotAsync("designer-fields-zh");
         await SaveAndApplyAsync(page, "CREATE TABLE");
-        await page.WaitForURLAsync("**/designer/quote_line");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer/quote_line$"));
 
         // The document: a customer name, the lines, and the total of their amounts, in a titled section.
         await page.GotoAsync(host.BaseUrl + "/designer/new");
@@ -66,7 +66,7 @@ public sealed class DesignerTests
         await Assertions.Expect(page.GetByTestId("form-designer-field")).ToHaveCountAsync(2);
         await browser.ScreenshotAsync("designer-form-zh");
         await SaveAndApplyAsync(page, "CREATE TABLE");
-        await page.WaitForURLAsync("**/designer/quote");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer/quote$"));
 
         // A quote with two lines: the amounts and the total come from the formulas as the user types.
         await page.GotoAsync(host.BaseUrl + "/records/quote/new");
@@ -84,7 +84,7 @@ public sealed class DesignerTests
         await Assertions.Expect(page.GetByTestId("line-1-amount")).ToHaveTextAsync("150.00");
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("750.00");
         await page.GetByTestId("record-save").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/records/quote/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/quote/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByTestId("line")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("750.00");
         await browser.ScreenshotAsync("designer-quote-record-zh");

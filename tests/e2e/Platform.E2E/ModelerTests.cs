@@ -45,7 +45,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
         Skip.If(file is null, "The BPMN MIWG reference files (../shared/fixtures/bpmn-miwg) are not on this machine.");
         await using var browser = await BrowserSession.OpenAsync("zh-CN", 1400, 950);
         var page = await ImportAsync(browser, Host, file!);
-        await page.WaitForURLAsync("**/workflows/modeler/WFP-6-");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workflows/modeler/WFP-6-$"));
         await Assertions.Expect(page.Locator("[data-testid=modeler][data-ready=true]")).ToHaveCountAsync(1, new() { Timeout = 30000 });
 
         // Rename Task 1 in the panel ("常规" is the general group, in Chinese).

@@ -239,7 +239,7 @@ public sealed class NewcomerWalkTests(SamplesHost samples) : IClassFixture<Sampl
         await browser.ScreenshotAsync("designer-labels-make-names-zh");
         await DesignerTests.SaveAndApplyAsync(page, "CREATE TABLE");
         await Assertions.Expect(page.GetByTestId("designer-problems")).ToHaveCountAsync(0); // a refused apply says why here
-        await page.WaitForURLAsync("**/designer/expense_claim", new() { Timeout = 40_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer/expense_claim$"), new() { Timeout = 40_000 });
 
         // The list is in the main menu under its group, by its plural label and icon.
         var finance = page.Locator(".platform-nav [data-menu-key^='menu:entities:']");
@@ -262,7 +262,7 @@ public sealed class NewcomerWalkTests(SamplesHost samples) : IClassFixture<Sampl
 
         await DesignerTests.SaveAndApplyAsync(page, "CREATE TABLE");
 
-        await page.WaitForURLAsync(new Regex("/designer/entity[0-9]+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/designer/entity[0-9]+$"));
         await Assertions.Expect(page.GetByTestId("designer-title")).ToContainTextAsync("展会客户登记");
     }
 

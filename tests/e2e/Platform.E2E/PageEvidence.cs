@@ -14,6 +14,7 @@ internal static class PageEvidence
         var page = browser.Page;
         var parts = new List<string>
         {
+            $"at {page.Url}",
             $"interactive {await page.Locator("[data-interactive=true]").CountAsync()}",
             $"reconnect dialog {await page.Locator("#components-reconnect-modal:visible").CountAsync()}",
             $"error bar {await page.Locator("#blazor-error-ui:visible").CountAsync()}",

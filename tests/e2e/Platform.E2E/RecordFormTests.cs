@@ -60,7 +60,15 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
         await browser.ScreenshotAsync("record-form-new-zh");
 
         await page.GetByTestId("record-save").ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/records/sales_order/[0-9a-f-]{36}$"));
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/sales_order/[0-9a-f-]{36}$"));
+        }
+        catch (PlaywrightException e)
+        {
+            throw new TimeoutException(await PageEvidence.DescribeAsync(browser, Host, "record-form-save", "record-outcome", "record-error", "error-customer", "line", "record-title"), e);
+        }
+
         await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("销售订单 SO-");
         await Assertions.Expect(page.GetByTestId("line")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("800.00");
@@ -247,5 +255,44 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
         // The same button in English.
         await page.GotoAsync($"{Host.BaseUrl}/culture/set?culture=en&returnUrl={Uri.EscapeDataString($"/records/sales_order/{order}")}");
         await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=copy]")).ToHaveTextAsync("content_copyCopy order");
+    }
+
+    [SkippableFact]
+    public async Task A_products_cost_is_left_out_for_a_salesperson_and_shown_locked_to_a_sales_manager()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var teapot = await PostAsync(Api, "product", new { code = "P-201", name = "紫砂壶", price = 300m, cost = 120m });
+        foreach (var (name, role) in new[] { ("chen", "Salesperson"), ("qian", "Sales manager") })
+        {
+            var user = await Api.PostAsJsonAsync("/api/admin/users", new { userName = name, password = "Field-passw0rd", displayName = name, roles = new[] { role } });
+            Assert.True(user.IsSuccessStatusCode, await user.Content.ReadAsStringAsync());
+        }
+
+        // The salesperson: no cost in the form, the list or its column chooser; the price as usual.
+        await using (var browser = await BrowserSession.OpenAsync("zh-CN"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, $"/records/product/{teapot}", "chen", "Field-passw0rd");
+            await Assertions.Expect(page.GetByTestId("form-field-price")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("form-field-cost")).ToHaveCountAsync(0);
+            Assert.DoesNotContain("120", await page.GetByTestId("form-section").First.InnerTextAsync(), StringComparison.Ordinal);
+            await browser.ScreenshotAsync("field-secured-salesperson-zh");
+
+            await page.GotoAsync($"{Host.BaseUrl}/records/product");
+            await browser.WaitUntilInteractiveAsync();
+            await Assertions.Expect(page.GetByTestId("record-row").Filter(new() { HasText = "P-201" })).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("thead")).Not.ToContainTextAsync("成本价");
+        }
+
+        // The sales manager sees it, locked: the role may read it, not change it.
+        await using (var browser = await BrowserSession.OpenAsync("zh-CN"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, $"/records/product/{teapot}", "qian", "Field-passw0rd");
+            await Assertions.Expect(page.GetByTestId("form-field-cost")).ToContainTextAsync("成本价");
+            await Assertions.Expect(Input(page, "field-cost")).ToHaveValueAsync("120.00");
+            await Assertions.Expect(Input(page, "field-cost")).ToBeDisabledAsync();
+            await browser.ScreenshotAsync("field-secured-manager-zh");
+        }
     }
 }

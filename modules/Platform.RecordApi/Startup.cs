@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapFileEndpoints();
         endpoints.MapRecordPreviewEndpoints();
         endpoints.MapRecordActionEndpoints();
+        endpoints.MapRecordShareEndpoints();
         endpoints.MapODataWriteEndpoints(); // before the catch-all GET of the queries
         endpoints.MapODataEndpoints();
     }

@@ -60,15 +60,7 @@ public static class RecordActionEndpoints
             });
         }
 
-        var (status, code) = result.Outcome switch
-        {
-            RecordOutcome.NotFound or RecordOutcome.UnknownEntity => (StatusCodes.Status404NotFound, "NotFound"),
-            RecordOutcome.Forbidden => (StatusCodes.Status403Forbidden, "Forbidden"),
-            RecordOutcome.Locked => (StatusCodes.Status409Conflict, "Locked"),
-            RecordOutcome.Conflict => (StatusCodes.Status409Conflict, "Conflict"),
-            _ => (StatusCodes.Status400BadRequest, "ValidationFailed"),
-        };
-        return new ODataErrorResult(status, code, result.Errors[0].Message, result.Errors[0].Field, result.Errors);
+        return RecordRefusals.Of(result.Outcome, result.Errors);
     }
 
     /// <summary>The request: which records (for the bulk form) and the action's form as filled in.</summary>

@@ -24,6 +24,9 @@ public sealed record Actor(string UserId, string Name, string? DepartmentId = nu
     /// <summary>Where the person stands in the organisation, when a right of theirs follows the tree; without it such a right reaches only their own records and department.</summary>
     public OrgPosition? Org { get; init; }
 
+    /// <summary>The records shared with the person or their department, which their scopes may not reach; none until looked up.</summary>
+    public SharedRecords? Shares { get; init; }
+
     public IReadOnlyList<string> RoleNames => Roles ?? [];
 
     /// <summary>Whether this is the platform acting rather than a person.</summary>

@@ -1119,6 +1119,50 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("SchemaChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Records.Sharing.RecordShare", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CanEdit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SharedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EntityKey", "RecordId");
+
+                    b.ToTable("RecordShares", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Records.Views.SavedView", b =>
                 {
                     b.Property<Guid>("Id")

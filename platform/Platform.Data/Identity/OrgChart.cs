@@ -4,15 +4,30 @@ using Platform.Core.Security;
 namespace Platform.Data.Identity;
 
 /// <summary>
-/// Places an actor in the organisation when one of their record rights follows the tree (subordinates', sub-departments'):
-/// read from the departments and people as they are now, so a change of manager or department counts from the next request.
-/// Everyone else passes unchanged, at no cost.
+/// Places an actor in the organisation when one of their record rights follows the tree (subordinates', sub-departments'),
+/// and among the records shared with them or their department: read as they are now, so a change of manager or department,
+/// or a new share, counts from the next request. Administrators and the platform pass unchanged, at no cost.
 /// </summary>
 public sealed class OrgChart(PlatformDbContext db)
 {
     public async Task<Actor> PlaceAsync(Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.Org is not null || actor.Access is not { Unrestricted: false } access || !access.UsesOrgTree)
+        if (actor.Access is not { Unrestricted: false } access)
+        {
+            return actor;
+        }
+
+        if (actor.Shares is null)
+        {
+            var (user, department) = (actor.UserId, actor.DepartmentId);
+            var shares = await db.RecordShares.AsNoTracking()
+                .Where(s => s.UserId == user || (department != null && s.DepartmentId == department))
+                .Select(s => new { s.EntityKey, s.RecordId, s.CanEdit })
+                .ToListAsync(cancellationToken);
+            actor = actor with { Shares = shares.Count == 0 ? SharedRecords.None : new SharedRecords(shares.Select(s => (s.EntityKey, s.RecordId, s.CanEdit))) };
+        }
+
+        if (actor.Org is not null || !access.UsesOrgTree)
         {
             return actor;
         }

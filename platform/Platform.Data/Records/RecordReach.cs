@@ -7,17 +7,20 @@ namespace Platform.Data.Records;
 /// The records a set of scopes covers for an actor, as the two things a record is reached by: its owner and its department.
 /// All covers everything; own adds the actor, subordinates' adds the people below them; department adds theirs, the tree adds
 /// every department below it too. Without the actor's place in the organisation, tree scopes reach no further than own and
-/// department (never wider than granted).
+/// department (never wider than granted). Records shared with the actor are reached by their id besides.
 /// </summary>
-internal sealed record RecordReach(bool All, IReadOnlySet<string> Owners, IReadOnlySet<string> Departments)
+internal sealed record RecordReach(bool All, IReadOnlySet<string> Owners, IReadOnlySet<string> Departments, IReadOnlySet<Guid> Shared)
 {
-    public bool None => !All && Owners.Count == 0 && Departments.Count == 0;
+    private static readonly IReadOnlySet<Guid> NoneShared = new HashSet<Guid>();
 
-    public static RecordReach Of(IReadOnlyList<RecordScope> scopes, Actor actor)
+    public bool None => !All && Owners.Count == 0 && Departments.Count == 0 && Shared.Count == 0;
+
+    /// <param name="shared">Records shared with the actor for this action; they count only where some scope is granted.</param>
+    public static RecordReach Of(IReadOnlyList<RecordScope> scopes, Actor actor, IReadOnlySet<Guid>? shared = null)
     {
         if (scopes.Contains(RecordScope.All))
         {
-            return new(true, new HashSet<string>(), new HashSet<string>());
+            return new(true, new HashSet<string>(), new HashSet<string>(), NoneShared);
         }
 
         var owners = new HashSet<string>(StringComparer.Ordinal);
@@ -43,11 +46,12 @@ internal sealed record RecordReach(bool All, IReadOnlySet<string> Owners, IReadO
             }
         }
 
-        return new(false, owners, departments);
+        return new(false, owners, departments, scopes.Count == 0 ? NoneShared : shared ?? NoneShared);
     }
 
-    /// <summary>Whether the record (its owner and department) is within reach.</summary>
+    /// <summary>Whether the record (its owner and department, or its id when shared) is within reach.</summary>
     public bool Covers(IReadOnlyDictionary<string, object> row) =>
         All || row.GetValueOrDefault(Core.Metadata.SystemFields.Owner) is string owner && Owners.Contains(owner)
-            || row.GetValueOrDefault(Core.Metadata.SystemFields.Department) is string department && Departments.Contains(department);
+            || row.GetValueOrDefault(Core.Metadata.SystemFields.Department) is string department && Departments.Contains(department)
+            || Shared.Count > 0 && row.GetValueOrDefault(Core.Metadata.SystemFields.Id) is Guid id && Shared.Contains(id);
 }

@@ -15,8 +15,19 @@ public sealed partial class RecordStore
     internal static RecordScope ScopeOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
         actor.Rights.ScopeOf(PermissionEntity(schema, entity), action);
 
-    /// <summary>Which records the actor's scopes for the action cover (placed in the organisation first when a scope follows the tree).</summary>
-    internal static RecordReach ReachOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
+    /// <summary>
+    /// Which records the actor's scopes for the action cover (placed in the organisation first when a scope follows the tree), with
+    /// the records shared with them: to read, or to change; a share never lets anyone delete.
+    /// </summary>
+    internal static RecordReach ReachOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action)
+    {
+        var permissionEntity = PermissionEntity(schema, entity);
+        var shared = action is RecordAction.Read or RecordAction.Update ? actor.Shares?.Of(permissionEntity, action == RecordAction.Update) : null;
+        return RecordReach.Of(actor.Rights.ScopesOf(permissionEntity, action), actor, shared);
+    }
+
+    /// <summary>Which records the actor's own scopes cover, shares left aside (who may hand a record on, or share it further).</summary>
+    internal static RecordReach ScopedReachOf(RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
         RecordReach.Of(actor.Rights.ScopesOf(PermissionEntity(schema, entity), action), actor);
 
     /// <summary>The records of <paramref name="query"/> within <paramref name="reach"/>, as a condition the database applies (owners and departments as parameters).</summary>
@@ -28,6 +39,14 @@ public sealed partial class RecordStore
         }
 
         var (owners, departments) = (reach.Owners.ToList(), reach.Departments.ToList());
+        if (reach.Shared.Count > 0)
+        {
+            // Shared records by id, beside those the scopes reach (the ids as one list parameter).
+            var shared = reach.Shared.ToList();
+            return query.Where(r => shared.Contains(EF.Property<Guid>(r, SystemFields.Id))
+                || owners.Contains(EF.Property<string>(r, SystemFields.Owner)) || departments.Contains(EF.Property<string>(r, SystemFields.Department)));
+        }
+
         if (owners.Count + departments.Count == 0)
         {
             return query.Where(r => false);

@@ -30,6 +30,13 @@ internal sealed class CheckAssignment(PlatformDbContext db, IStringLocalizer loc
             return;
         }
 
+        // A record reached only because it was shared with them is not theirs to hand on (nor to take).
+        if (save.Before is { } before && !RecordStore.ScopedReachOf(schema, entity, actor, RecordAction.Update).Covers(before))
+        {
+            save.Errors.AddRange(moved.Select(name => new RecordFieldError(name, localizer["Records.Error.AssignNotAllowed"])));
+            return;
+        }
+
         var owner = row.GetValueOrDefault(SystemFields.Owner) as string;
         var department = row.GetValueOrDefault(SystemFields.Department) as string;
         var withinReach = false;

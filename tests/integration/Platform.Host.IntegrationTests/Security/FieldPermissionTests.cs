@@ -76,7 +76,7 @@ public sealed class FieldPermissionTests
 
     /// <summary>
     /// The seller reads and changes products and works their own quotes, may read the list price, nothing of the cost; the buyer may
-    /// change both and read the costing sheet. One product (cost 80, list price 120, a costing sheet) and one quote of the seller's.
+    /// change both and read the costing sheet. One product (cost 80.37, list price 120, a costing sheet) and one quote of the seller's.
     /// </summary>
     private static async Task<Shop> StartAsync(string provider)
     {
@@ -93,7 +93,7 @@ public sealed class FieldPermissionTests
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var sheet = await ImportClients.UploadAsync(admin, "cost 80 = 50 material + 30 labour"u8.ToArray(), "costing.txt");
         var product = await ODataRecords.CreateAsync(admin, "product",
-            $$"""{ "name": "Teapot", "listPrice": 120, "cost": 80, "datasheet": [ { "id": "{{sheet}}" } ] }""");
+            $$"""{ "name": "Teapot", "listPrice": 120, "cost": 80.37, "datasheet": [ { "id": "{{sheet}}" } ] }""");
         var seller = await ClientAsync(host, "li");
         var quote = await ODataRecords.CreateAsync(seller, "quote", $$"""{ "title": "Q-1", "product": "{{product}}", "lines": [ { "quantity": 2 } ] }""");
         return new Shop(host, admin, seller, await ClientAsync(host, "wu"), product, sheet, quote);
@@ -160,7 +160,7 @@ public sealed class FieldPermissionTests
         // Export: no cost column, and naming it is refused.
         var csv = await seller.GetStringAsync("/api/export/product?format=csv");
         Assert.DoesNotContain("Cost", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain("80", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("80.37", csv, StringComparison.Ordinal);
         Assert.Contains("List price", csv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(seller, HttpMethod.Get, "/api/export/product?format=csv&$select=name,cost")).Status);
 
@@ -177,9 +177,9 @@ public sealed class FieldPermissionTests
         Assert.True(form.GetProperty("fields").GetProperty("listPrice").GetProperty("readOnly").GetBoolean());
 
         // Those granted the field see it; so does the administrator.
-        Assert.Equal(80m, (await GetAsync(shop.Buyer, $"/odata/product({shop.ProductId})")).GetProperty("cost").GetDecimal());
+        Assert.Equal(80.37m, (await GetAsync(shop.Buyer, $"/odata/product({shop.ProductId})")).GetProperty("cost").GetDecimal());
         Assert.Equal(1, (await GetAsync(shop.Buyer, "/odata/product?$filter=cost gt 10")).GetProperty("value").GetArrayLength());
-        Assert.Equal(80m, (await GetAsync(shop.Admin, $"/odata/product({shop.ProductId})")).GetProperty("cost").GetDecimal());
+        Assert.Equal(80.37m, (await GetAsync(shop.Admin, $"/odata/product({shop.ProductId})")).GetProperty("cost").GetDecimal());
     }
 
     [SkippableTheory]
@@ -194,7 +194,7 @@ public sealed class FieldPermissionTests
         foreach (var (json, field, says) in new[]
                  {
                      ("""{ "cost": 1 }""", "cost", "do not let you see or change"),
-                     ("""{ "cost": 80 }""", "cost", "do not let you see or change"), // the true value: refused all the same, or the answer would confirm a guess
+                     ("""{ "cost": 80.37 }""", "cost", "do not let you see or change"), // the true value: refused all the same, or the answer would confirm a guess
                      ("""{ "listPrice": 99 }""", "listPrice", "not change it"),
                      ("""{ "lines": [ { "quantity": 1, "unitCost": 5 } ] }""", "lines", ""),
                  })
@@ -216,10 +216,10 @@ public sealed class FieldPermissionTests
 
         // Nothing refused was written; the buyer changes both.
         var stored = await GetAsync(shop.Admin, url);
-        Assert.Equal((80m, 120m, "glazed"), (stored.GetProperty("cost").GetDecimal(), stored.GetProperty("listPrice").GetDecimal(), stored.GetProperty("notes").GetString()));
-        var (bought, boughtBody) = await SendAsync(shop.Buyer, HttpMethod.Patch, url, """{ "cost": 85, "listPrice": 125 }""");
+        Assert.Equal((80.37m, 120m, "glazed"), (stored.GetProperty("cost").GetDecimal(), stored.GetProperty("listPrice").GetDecimal(), stored.GetProperty("notes").GetString()));
+        var (bought, boughtBody) = await SendAsync(shop.Buyer, HttpMethod.Patch, url, """{ "cost": 85.19, "listPrice": 125 }""");
         Assert.True(bought == HttpStatusCode.OK, boughtBody);
-        Assert.Equal(85m, (await GetAsync(shop.Admin, url)).GetProperty("cost").GetDecimal());
+        Assert.Equal(85.19m, (await GetAsync(shop.Admin, url)).GetProperty("cost").GetDecimal());
     }
 
     [SkippableTheory]
@@ -229,12 +229,12 @@ public sealed class FieldPermissionTests
         var shop = await StartAsync(provider);
         await using var _ = shop.Host;
         var seller = shop.Seller;
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(shop.Buyer, HttpMethod.Patch, $"/odata/product({shop.ProductId})", """{ "cost": 85 }""")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(shop.Buyer, HttpMethod.Patch, $"/odata/product({shop.ProductId})", """{ "cost": 85.19 }""")).Status);
 
         // Audit: the seller's trail has neither the cost's change nor the cost it was created with; the buyer's has both.
         var trail = await seller.GetStringAsync($"/api/audit/product/{shop.ProductId}");
         Assert.DoesNotContain("cost", trail, StringComparison.Ordinal);
-        Assert.DoesNotContain("85", trail, StringComparison.Ordinal);
+        Assert.DoesNotContain("85.19", trail, StringComparison.Ordinal);
         Assert.Contains("listPrice", trail, StringComparison.Ordinal);
         var full = await shop.Buyer.GetStringAsync($"/api/audit/product/{shop.ProductId}");
         Assert.Contains("\"field\":\"cost\"", full.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -252,7 +252,7 @@ public sealed class FieldPermissionTests
         var mine = await ODataRecords.CreateAsync(seller, "quote", $$"""{ "title": "Q-2", "product": "{{shop.ProductId}}" }""");
         Assert.Equal("no cost", (await GetAsync(seller, $"/odata/quote({mine})")).GetProperty("costNote").GetString());
         var theirs = await ODataRecords.CreateAsync(shop.Admin, "quote", $$"""{ "title": "Q-3", "product": "{{shop.ProductId}}" }""");
-        Assert.Equal("cost 85", (await GetAsync(shop.Admin, $"/odata/quote({theirs})")).GetProperty("costNote").GetString());
+        Assert.Equal("cost 85.19", (await GetAsync(shop.Admin, $"/odata/quote({theirs})")).GetProperty("costNote").GetString());
 
         // Actions run with the seller's eyes: a lookup does not see the cost, a find on it is refused and rolls back.
         var (peeked, peekBody) = await SendAsync(seller, HttpMethod.Post, $"/api/records/quote/{shop.QuoteId}/actions/peek", "{}");

@@ -49,6 +49,9 @@ public interface IRecordStore
     /// <summary>What holds this record now (an approval), with the reason in the actor's language and the fields it still lets them change; null when nothing holds it.</summary>
     Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>What the actor may do with this record beyond reading it; null when they cannot read it (or there is no such record).</summary>
+    Task<RecordAllowance?> AllowanceAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default);
+
     /// <summary>Joins the transaction under way or begins one, so that several saves (and a caller's own writes) commit or roll back together.</summary>
     Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default);
 }

@@ -10,8 +10,10 @@ namespace Platform.RecordPages.Forms;
 /// What a form may do with an entity's records, for the user at hand; <see cref="HeldBecause"/> says why
 /// this record may not be changed or deleted now (an approval holds it), which takes away Delete and
 /// Update — or limits Update to <see cref="OnlyFields"/>, those the approver's step lets them change.
+/// Update and Delete are this record's: a role that changes only its own records reads a colleague's
+/// without a save button; <see cref="Share"/> whether they may share it (not when it was only shared with them).
 /// </summary>
-public sealed record FormRights(bool Create, bool Update, bool Delete, string? HeldBecause = null, IReadOnlySet<string>? OnlyFields = null)
+public sealed record FormRights(bool Create, bool Update, bool Delete, string? HeldBecause = null, IReadOnlySet<string>? OnlyFields = null, bool Share = false)
 {
     /// <summary>Whether the user may change the whole record (not only some fields an approval step allows).</summary>
     public bool UpdateAll => Update && OnlyFields is null;
@@ -45,10 +47,11 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
         var lineEntities = reader.Entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name)
             .ToDictionary(f => f.Name, f => reader.Schema.Find(f.Target!)!, StringComparer.Ordinal);
         var held = id is { } saved ? await store.HeldAsync(reader.Entity.Name, saved, actor, cancellationToken) : null;
+        var allowed = id is { } kept ? await store.AllowanceAsync(reader.Entity.Name, kept, actor, cancellationToken) : null;
         var only = held is { AllowsSome: true } ? held.Editable : null;
         var rights = new FormRights(reader.ScopeFor(RecordAction.Create) != RecordScope.None,
-            only is not null || (held is null && reader.ScopeFor(RecordAction.Update) != RecordScope.None),
-            held is null && reader.ScopeFor(RecordAction.Delete) != RecordScope.None, held?.Reason, only);
+            only is not null || (held is null && (allowed?.Update ?? reader.ScopeFor(RecordAction.Update) != RecordScope.None)),
+            held is null && (allowed?.Delete ?? reader.ScopeFor(RecordAction.Delete) != RecordScope.None), held?.Reason, only, allowed?.Share ?? false);
         var draft = new RecordDraft(reader.Entity, lineEntities, stored);
         await CheckAsync(draft, actor, cancellationToken);
         return (draft, rights);

@@ -71,6 +71,19 @@ public sealed partial class RecordStore
     internal static IQueryable<Dictionary<string, object>> Covered(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, Actor actor, RecordAction action) =>
         Covered(query, ReachOf(schema, entity, actor, action));
 
+    public async Task<RecordAllowance?> AllowanceAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        if (schema.Find(entityName) is not { } entity || await GetAsync(entity.Name, id, actor: actor, cancellationToken: cancellationToken) is not { } visible)
+        {
+            return null;
+        }
+
+        var row = visible.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!); // owner, department and id are never secured
+        return new RecordAllowance(ReachOf(schema, entity, actor, RecordAction.Update).Covers(row), ReachOf(schema, entity, actor, RecordAction.Delete).Covers(row),
+            ScopedReachOf(schema, entity, actor, RecordAction.Update).Covers(row));
+    }
+
     /// <summary>What holds this record now (an approval), with the reason in the actor's language and the fields it still lets them change; null when nothing holds it.</summary>
     public async Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -10,10 +10,14 @@ internal static class PageDriver
 {
     public static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
 
-    public static async Task<HttpClient> AdminApiAsync(HostProcess host)
+    public static Task<HttpClient> AdminApiAsync(HostProcess host) => ApiAsAsync(host, "admin", HostProcess.AdminPassword);
+
+    /// <summary>An API client signed in as <paramref name="userName"/> with a bearer token.</summary>
+    public static async Task<HttpClient> ApiAsAsync(HostProcess host, string userName, string password)
     {
         var api = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
+        var token = await api.PostAsJsonAsync("/api/auth/token", new { userName, password });
+        Assert.True(token.IsSuccessStatusCode, $"{userName} could not sign in: {await token.Content.ReadAsStringAsync()}");
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
         return api;
     }
@@ -40,9 +44,13 @@ internal static class PageDriver
     /// Signs the admin in and opens <paramref name="path"/> in <paramref name="culture"/>: a language
     /// chosen is kept with the account, so tests sharing a host say which one they read.
     /// </summary>
-    public static async Task SignInAsync(BrowserSession browser, HostProcess host, string path, string culture)
+    public static Task SignInAsync(BrowserSession browser, HostProcess host, string path, string culture) =>
+        SignInAsync(browser, host, path, culture, "admin", HostProcess.AdminPassword);
+
+    /// <summary>Signs <paramref name="userName"/> in and opens <paramref name="path"/> in <paramref name="culture"/>.</summary>
+    public static async Task SignInAsync(BrowserSession browser, HostProcess host, string path, string culture, string userName, string password)
     {
-        await SignInAsync(browser, host, "/");
+        await SignInAsync(browser, host, "/", userName, password);
         await browser.Page.GotoAsync($"{host.BaseUrl}/culture/set?culture={culture}&returnUrl={Uri.EscapeDataString(path)}");
         await browser.WaitUntilInteractiveAsync();
     }

@@ -295,4 +295,77 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
             await browser.ScreenshotAsync("field-secured-manager-zh");
         }
     }
+
+    [SkippableFact]
+    public async Task A_salesperson_shares_an_order_read_only_with_a_colleague_who_reads_it_until_the_share_is_taken_back()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        foreach (var (name, display) in new[] { ("zhao", "赵一"), ("sun", "孙二") })
+        {
+            var user = await Api.PostAsJsonAsync("/api/admin/users", new { userName = name, password = "Share-passw0rd", displayName = display, roles = new[] { "Salesperson" } });
+            Assert.True(user.IsSuccessStatusCode, await user.Content.ReadAsStringAsync());
+        }
+
+        var customer = await PostAsync(Api, "customer", new { name = "共享测试客户" });
+        var product = await PostAsync(Api, "product", new { code = "P-301", name = "茶盘", price = 80m });
+        using var zhao = await ApiAsAsync(Host, "zhao", "Share-passw0rd");
+        using var sun = await ApiAsAsync(Host, "sun", "Share-passw0rd");
+        var order = await PostAsync(zhao, "sales_order", new { customer, lines = new[] { new { product, quantity = 4m } } });
+        var path = $"/records/sales_order/{order}";
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await sun.GetAsync($"/odata/sales_order({order})")).StatusCode); // their own orders only
+
+        // The owner shares it with 孙二 to read (zh-CN).
+        await using (var browser = await BrowserSession.OpenAsync("zh-CN"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, path, "zh-CN", "zhao", "Share-passw0rd");
+            await page.GetByTestId("record-share").ClickAsync();
+            var dialog = page.GetByTestId("share-dialog");
+            await Assertions.Expect(dialog.GetByTestId("share-none")).ToHaveTextAsync("尚未共享给任何人。");
+            await PickAsync(page, "share-user", "孙二");
+            await dialog.GetByTestId("share-add").ClickAsync();
+            await Assertions.Expect(dialog.GetByTestId("share-row")).ToHaveCountAsync(1);
+            await Assertions.Expect(dialog.GetByTestId("share-row")).ToContainTextAsync("孙二");
+            await Assertions.Expect(dialog.GetByTestId("share-row")).ToContainTextAsync("只读");
+            await browser.ScreenshotAsync("record-share-dialog-zh");
+            await dialog.GetByTestId("share-close").ClickAsync();
+            await page.GetByText("修改记录").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("history-row").Filter(new() { HasText = "孙二" })).ToContainTextAsync("只读");
+        }
+
+        // 孙二 now finds it, in English, to read: no save, no delete, no sharing it further.
+        await using (var browser = await BrowserSession.OpenAsync("en"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, path, "en", "sun", "Share-passw0rd");
+            await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("Sales order SO-");
+            await Assertions.Expect(page.GetByTestId("record-save")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("record-delete")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("record-share")).ToHaveCountAsync(0);
+            foreach (var field in new[] { "field-notes", "field-discount" })
+            {
+                await Assertions.Expect(Input(page, field)).Not.ToBeEditableAsync();
+            }
+
+            await browser.ScreenshotAsync("record-shared-read-only-en");
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await sun.GetAsync($"/odata/sales_order({order})")).StatusCode);
+        var change = await sun.PatchAsJsonAsync($"/odata/sales_order({order})", new { notes = "mine now" });
+        Assert.False(change.IsSuccessStatusCode, await change.Content.ReadAsStringAsync());
+
+        // The owner takes it back (en): the colleague no longer finds it.
+        await using (var browser = await BrowserSession.OpenAsync("en"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, path, "en", "zhao", "Share-passw0rd");
+            await page.GetByTestId("record-share").ClickAsync();
+            var dialog = page.GetByTestId("share-dialog");
+            await Assertions.Expect(dialog.GetByTestId("share-row")).ToContainTextAsync("Read only");
+            await dialog.GetByTestId("share-remove").ClickAsync();
+            await Assertions.Expect(dialog.GetByTestId("share-none")).ToHaveTextAsync("Not shared with anyone.");
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await sun.GetAsync($"/odata/sales_order({order})")).StatusCode);
+    }
 }

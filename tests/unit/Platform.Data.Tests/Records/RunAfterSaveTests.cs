@@ -136,5 +136,7 @@ public sealed class RunAfterSaveTests : SaveCheckTest
         public Task<IRecordTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<RecordAllowance?> AllowanceAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 }

@@ -24,6 +24,8 @@ public static class RecordShareEndpoints
         records.MapPost("/{entity}/{id:guid}/shares", ShareAsync).WithName("ShareRecord")
             .WithSummary("Shares the record with a person or a department: { \"userId\" | \"departmentId\", \"access\": \"read\" | \"edit\" }.");
         records.MapDelete("/{entity}/{id:guid}/shares/{shareId:long}", UnshareAsync).WithName("UnshareRecord").WithSummary("Stops sharing the record that way.");
+        records.MapGet("/transfer", TransferableAsync).WithName("TransferableRecords")
+            .WithSummary("The entities whose records the caller may hand on, with how many each person (?from=) owns.");
         records.MapPost("/transfer", TransferAsync).WithName("TransferRecords")
             .WithSummary("Gives every record one person owns, of the entities named, to another: { \"from\", \"to\", \"entities\": [ … ] }, all or nothing.");
     }
@@ -58,6 +60,11 @@ public static class RecordShareEndpoints
         var result = await sharing.UnshareAsync(entity, id, shareId, Actors.From(context.User), context.RequestAborted);
         return result.Succeeded ? TypedResults.NoContent() : RecordRefusals.Of(result.Outcome, result.Errors);
     }
+
+    private static async Task<IResult> TransferableAsync(string? from, HttpContext context, IRecordSharing sharing) =>
+        string.IsNullOrEmpty(from)
+            ? new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", Text(context)["Records.Transfer.Error.From"], "from")
+            : TypedResults.Ok((await sharing.TransferableAsync(from, Actors.From(context.User), context.RequestAborted)).Select(t => new { entity = t.Entity, owned = t.Owned }));
 
     private static async Task<IResult> TransferAsync(HttpContext context, IRecordSharing sharing)
     {

@@ -97,6 +97,24 @@ public sealed class RecordSharing(PlatformDbContext db, RecordStore store, Schem
         return RecordResult.Saved((await store.GetAsync(entity.Name, id, cancellationToken: cancellationToken))!);
     }
 
+    public async Task<IReadOnlyList<TransferableRecords>> TransferableAsync(string fromUserId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == fromUserId, cancellationToken))
+        {
+            return [];
+        }
+
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var found = new List<TransferableRecords>();
+        foreach (var entity in schema.Entities.Where(e => schema.ParentOf(e.Name) is null && MayTransfer(e, actor)))
+        {
+            await using var reader = (await store.OpenReaderAsync(entity.Name, null, cancellationToken))!;
+            found.Add(new(entity.Name, await reader.Live.CountAsync(r => EF.Property<string>(r, SystemFields.Owner) == fromUserId, cancellationToken)));
+        }
+
+        return found;
+    }
+
     public async Task<RecordTransferResult> TransferAsync(string fromUserId, string toUserId, IReadOnlyList<string> entities, Actor actor, CancellationToken cancellationToken = default)
     {
         RecordTransferResult Refused(RecordOutcome outcome, string message, string? field = null) => new(outcome, new Dictionary<string, int>(), [new(field, message)]);
@@ -130,7 +148,7 @@ public sealed class RecordSharing(PlatformDbContext db, RecordStore store, Schem
                 return Refused(RecordOutcome.UnknownEntity, localizer["Records.Error.UnknownEntity", name], "entities");
             }
 
-            if (actor.Rights.ScopeOf(entity.Name, RecordAction.Assign) != RecordScope.All && actor.Rights.ScopeOf(entity.Name, RecordAction.Update) != RecordScope.All)
+            if (!MayTransfer(entity, actor))
             {
                 return Refused(RecordOutcome.Forbidden, localizer["Records.Transfer.Error.Forbidden", entity.Label.For(CultureInfo.CurrentUICulture.Name)], "entities");
             }
@@ -175,6 +193,10 @@ public sealed class RecordSharing(PlatformDbContext db, RecordStore store, Schem
         await transaction.CommitAsync(cancellationToken);
         return new(RecordOutcome.Saved, moved, []);
     }
+
+    /// <summary>Whether the actor may hand on anyone's records of the entity: they may assign them, or change every one.</summary>
+    private static bool MayTransfer(EntityDefinition entity, Actor actor) =>
+        actor.Rights.ScopeOf(entity.Name, RecordAction.Assign) == RecordScope.All || actor.Rights.ScopeOf(entity.Name, RecordAction.Update) == RecordScope.All;
 
     /// <summary>The entity and row of a live record the actor's own scopes let them change (a share they received does not count).</summary>
     private async Task<(EntityDefinition? Entity, Dictionary<string, object?>? Row, RecordResult? Refused)> ShareableAsync(

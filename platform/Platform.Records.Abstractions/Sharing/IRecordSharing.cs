@@ -17,11 +17,20 @@ public interface IRecordSharing
     Task<RecordResult> UnshareAsync(string entityName, Guid id, long shareId, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The entities whose records <paramref name="actor"/> may hand on (they may assign, or change every record), each with how many
+    /// live records <paramref name="fromUserId"/> owns there, in the order of the schema; empty when there is no such person.
+    /// </summary>
+    Task<IReadOnlyList<TransferableRecords>> TransferableAsync(string fromUserId, Actor actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Gives every live record <paramref name="fromUserId"/> owns, of each entity named, to <paramref name="toUserId"/> (filed under
     /// their department), all in one transaction; answers how many records of each entity moved, or why nothing did.
     /// </summary>
     Task<RecordTransferResult> TransferAsync(string fromUserId, string toUserId, IReadOnlyList<string> entities, Actor actor, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An entity whose records may be handed on, and how many the person leaving owns.</summary>
+public sealed record TransferableRecords(string Entity, int Owned);
 
 /// <summary>What a transfer moved, per entity; or, when it moved nothing, why (<see cref="Outcome"/> and <see cref="Errors"/>).</summary>
 public sealed record RecordTransferResult(RecordOutcome Outcome, IReadOnlyDictionary<string, int> Moved, IReadOnlyList<RecordFieldError> Errors)

@@ -368,4 +368,58 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await sun.GetAsync($"/odata/sales_order({order})")).StatusCode);
     }
+
+    [SkippableFact]
+    public async Task An_administrator_hands_a_leavers_customers_and_orders_to_a_colleague_from_the_users_page()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        foreach (var (name, display) in new[] { ("wang", "王离职"), ("zhou", "周接手") })
+        {
+            var user = await Api.PostAsJsonAsync("/api/admin/users", new { userName = name, password = "Hand-passw0rd", displayName = display, roles = new[] { "Salesperson" } });
+            Assert.True(user.IsSuccessStatusCode, await user.Content.ReadAsStringAsync());
+        }
+
+        var product = await PostAsync(Api, "product", new { code = "P-401", name = "花瓶", price = 50m });
+        using var wang = await ApiAsAsync(Host, "wang", "Hand-passw0rd");
+        var customer = await PostAsync(wang, "customer", new { name = "移交测试客户" });
+        var orders = new[] { await PostAsync(wang, "sales_order", new { customer, lines = new[] { new { product, quantity = 1m } } }),
+            await PostAsync(wang, "sales_order", new { customer, lines = new[] { new { product, quantity = 2m } } }) };
+
+        // A salesperson may not hand anyone's records on: the page says so (en).
+        await using (var browser = await BrowserSession.OpenAsync("en"))
+        {
+            await SignInAsync(browser, Host, "/records/transfer", "en", "zhou", "Hand-passw0rd");
+            await Assertions.Expect(browser.Page.GetByTestId("transfer-none")).ToContainTextAsync("do not let you hand");
+            await Assertions.Expect(browser.Page.GetByTestId("transfer-go")).ToBeDisabledAsync();
+        }
+
+        // The administrator starts from the leaver's row on the users page (zh-CN).
+        await using (var browser = await BrowserSession.OpenAsync("zh-CN"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, "/admin/users", "zh-CN");
+            await page.GetByTestId("users-grid").Locator("tr").Filter(new() { HasText = "王离职" }).GetByTestId("user-transfer").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("transfer-owned-customer")).ToHaveTextAsync("1");
+            await Assertions.Expect(page.GetByTestId("transfer-owned-sales_order")).ToHaveTextAsync("2");
+            await Assertions.Expect(page.GetByTestId("transfer-from-input")).ToHaveValueAsync("王离职");
+            await PickAsync(page, "transfer-to", "周接手");
+            await page.GetByTestId("transfer-go").ClickAsync();
+            await Assertions.Expect(page.Locator(".rz-dialog-confirm")).ToContainTextAsync("把王离职名下的 3 条记录移交给周接手？");
+            await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("transfer-done")).ToContainTextAsync("已从王离职移交给周接手");
+            await Assertions.Expect(page.GetByTestId("transfer-done")).ToContainTextAsync("销售订单 2 条");
+            await Assertions.Expect(page.GetByTestId("transfer-owned-sales_order")).ToHaveTextAsync("0");
+            await Assertions.Expect(page.GetByTestId("transfer-choose-sales_order").Locator("input")).Not.ToBeCheckedAsync();
+            await Assertions.Expect(page.GetByTestId("transfer-go")).ToBeDisabledAsync();
+            await browser.ScreenshotAsync("record-transfer-zh");
+        }
+
+        using var zhou = await ApiAsAsync(Host, "zhou", "Hand-passw0rd");
+        foreach (var order in orders)
+        {
+            var moved = await zhou.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
+            Assert.Equal(moved.GetProperty("ownerId").GetString(), (await zhou.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("id").GetString());
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await wang.GetAsync($"/odata/sales_order({order})")).StatusCode);
+        }
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Identity.Models;
 using Platform.Identity.Services;
 using Platform.Host.IntegrationTests.Infrastructure;
+using static Platform.Host.IntegrationTests.Infrastructure.ApiCalls;
 
 namespace Platform.Host.IntegrationTests.Entities;
 
@@ -55,12 +56,6 @@ public sealed class OrgScopeTests
     private static async Task<List<string?>> NamesAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/odata/item?$orderby=name")).GetProperty("value").EnumerateArray().Select(i => i.GetProperty("name").GetString()).ToList();
 
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, HttpMethod method, string url, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
-        var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

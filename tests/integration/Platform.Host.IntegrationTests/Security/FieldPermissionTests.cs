@@ -9,6 +9,7 @@ using Platform.Data.Packages;
 using Platform.Data.Records;
 using Platform.Host.IntegrationTests.Infrastructure;
 using Platform.Records.Packages;
+using static Platform.Host.IntegrationTests.Infrastructure.ApiCalls;
 
 namespace Platform.Host.IntegrationTests.Security;
 
@@ -106,12 +107,6 @@ public sealed class FieldPermissionTests
         return client;
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, HttpMethod method, string url, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
-        var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string url)
     {

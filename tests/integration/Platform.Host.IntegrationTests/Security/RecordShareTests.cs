@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Packages;
 using Platform.Host.IntegrationTests.Infrastructure;
 using Platform.Records.Packages;
+using static Platform.Host.IntegrationTests.Infrastructure.ApiCalls;
 
 namespace Platform.Host.IntegrationTests.Security;
 
@@ -66,12 +67,6 @@ public sealed class RecordShareTests
         return new Team(host, admin, people, ids, audit);
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, HttpMethod method, string url, string? json = null)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json") };
-        var response = await client.SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
 
     private static async Task<List<string?>> DealsAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonElement>("/odata/deal?$orderby=name")).GetProperty("value").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToList();
@@ -170,6 +165,12 @@ public sealed class RecordShareTests
 
         await ODataRecords.CreateAsync(zhao, "deal", """{ "name": "丁" }""");
         var transfer = $$"""{ "from": "{{team.Ids["li"]}}", "to": "{{team.Ids["zhao"]}}", "entities": [ "deal" ] }""";
+
+        // What may be handed on, and how much: the administrator, every kind with li's count; li, nothing.
+        var transferable = await team.Admin.GetFromJsonAsync<JsonElement>($"/api/records/transfer?from={team.Ids["li"]}");
+        Assert.Equal(3, transferable.EnumerateArray().Single(t => t.GetProperty("entity").GetString() == "deal").GetProperty("owned").GetInt32());
+        Assert.Equal(0, (await li.GetFromJsonAsync<JsonElement>($"/api/records/transfer?from={team.Ids["zhao"]}")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Admin, HttpMethod.Get, "/api/records/transfer")).Status);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(li, HttpMethod.Post, "/api/records/transfer", transfer)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Admin, HttpMethod.Post, "/api/records/transfer", $$"""{ "from": "{{team.Ids["li"]}}", "to": "{{team.Ids["li"]}}", "entities": [ "deal" ] }""")).Status);

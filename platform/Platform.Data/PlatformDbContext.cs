@@ -9,7 +9,7 @@ namespace Platform.Data;
 
 /// <summary>
 /// The platform's own tables: accounts, roles, departments and tokens; entity definitions with their
-/// change history; the audit trail (records and administration); records shared with people and departments; stored files; saved views and
+/// change history; the audit trail (records and administration); records shared with people and departments; duplicate checks' match keys; stored files; saved views and
 /// menus; and the tables other parts map themselves (<see cref="IModelPart"/>: the workflow engine's). Records of user-defined
 /// entities live in tables of their own (<c>e_…</c>), managed by the schema manager, not here.
 /// Data-protection keys (which encrypt sign-in cookies) live here too, so every node behind a load
@@ -34,6 +34,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<Platform.Records.Sharing.RecordShare> RecordShares => Set<Platform.Records.Sharing.RecordShare>();
 
+    public DbSet<Records.Duplicates.RecordMatchKey> RecordMatchKeys => Set<Records.Duplicates.RecordMatchKey>();
+
+    public DbSet<Records.Duplicates.RecordMatchPair> RecordMatchPairs => Set<Records.Duplicates.RecordMatchPair>();
+
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<SavedView> SavedViews => Set<SavedView>();
@@ -56,6 +60,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new AutoNumberCounterConfiguration());
         builder.ApplyConfiguration(new RecordShareConfiguration());
+        builder.ApplyConfiguration<Records.Duplicates.RecordMatchKey>(new Records.Duplicates.RecordMatchKeyConfiguration());
+        builder.ApplyConfiguration<Records.Duplicates.RecordMatchPair>(new Records.Duplicates.RecordMatchKeyConfiguration());
         builder.ApplyConfiguration(new Files.StoredFileConfiguration());
         builder.ApplyConfiguration(new Views.SavedViewConfiguration());
         builder.ApplyConfiguration(new Menus.AppMenuConfiguration());

@@ -47,6 +47,9 @@ public sealed class EntityDefinition
     /// <summary>Buttons on the entity's records that run a script (convert, claim, copy, make an order).</summary>
     public List<RecordActionDefinition>? Actions { get; set; }
 
+    /// <summary>Duplicate checks (查重): which records count as the same customer, contact or product, and whether that only warns or refuses the save.</summary>
+    public List<DuplicateRule>? Duplicates { get; set; }
+
     /// <summary>A field by name, removed ones included (storage and schema evolution need those).</summary>
     public FieldDefinition? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -119,6 +119,7 @@ public static partial class MetadataValidator
         ValidateKeys(entity, errors);
         ValidateRules(entity, errors);
         ValidateActions(entity, errors);
+        ValidateDuplicates(entity, errors);
         ValidateForm(entity, errors);
 
         if (entity.TitleField is { } title && entity.Field(title) is null)

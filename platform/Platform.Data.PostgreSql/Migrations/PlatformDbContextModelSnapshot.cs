@@ -599,6 +599,76 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.ToTable("AutoNumberCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Data.Records.Duplicates.RecordMatchKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityKey", "RecordId");
+
+                    b.HasIndex("EntityKey", "Rule", "Key");
+
+                    b.ToTable("RecordMatchKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Records.Duplicates.RecordMatchPair", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Pair")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityKey", "RecordId");
+
+                    b.HasIndex("EntityKey", "Rule", "Pair", "RecordId");
+
+                    b.ToTable("RecordMatchPairs", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Data.Records.StoredEntityDefinition", b =>
                 {
                     b.Property<string>("Key")

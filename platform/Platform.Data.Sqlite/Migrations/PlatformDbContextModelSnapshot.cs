@@ -586,6 +586,72 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("AutoNumberCounters", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Data.Records.Duplicates.RecordMatchKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityKey", "RecordId");
+
+                    b.HasIndex("EntityKey", "Rule", "Key");
+
+                    b.ToTable("RecordMatchKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Data.Records.Duplicates.RecordMatchPair", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Pair")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityKey", "RecordId");
+
+                    b.HasIndex("EntityKey", "Rule", "Pair", "RecordId");
+
+                    b.ToTable("RecordMatchPairs", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Data.Records.StoredEntityDefinition", b =>
                 {
                     b.Property<string>("Key")

@@ -6,4 +6,5 @@ public static class RecordChangeKinds
     public const string Created = "created";
     public const string Updated = "updated";
     public const string Deleted = "deleted";
+    public const string Restored = "restored";
 }

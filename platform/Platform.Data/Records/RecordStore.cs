@@ -242,7 +242,7 @@ public sealed partial class RecordStore(
             RowStamps.Changed(records, row, expectedRowVersion, actor, now);
             audit.Insert(0, AuditEntries.Of(entity, row, deleted ? "delete" : "restore", actor, now, null, null, null));
             return await SaveAsync(records, entity, row, audit, actor, cancellationToken,
-                change: deleted ? Steps.Handlers.Change(RecordChangeKinds.Deleted, actor) : null);
+                change: Steps.Handlers.Change(deleted ? RecordChangeKinds.Deleted : RecordChangeKinds.Restored, actor));
         }
     }
 

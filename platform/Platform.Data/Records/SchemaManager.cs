@@ -269,6 +269,13 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
             return SchemaChangeResult.Refused([new MetadataError("$", $"The database refused the change, so nothing was changed: {(e.InnerException ?? e).Message}")]);
         }
 
+        if (current is not null && DuplicateKeysChange(current, target))
+        {
+            // New or changed duplicate rules: every live record's keys are made afresh, in the change's transaction.
+            await new Duplicates.DuplicateIndex(db).RebuildAsync(target,
+                after.Set<Dictionary<string, object>>(target.Name).Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null), cancellationToken);
+        }
+
         var now = clock.GetUtcNow();
         var document = MetadataJson.Write(target);
         if (stored is null)
@@ -292,6 +299,11 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         await joined.CommitAsync(cancellationToken);
         return new SchemaChangeResult([], sql, target, version, Applied: true, rows);
     }
+
+    /// <summary>Whether records' match keys change: the rules do, or a field a rule compares changes its kind.</summary>
+    private static bool DuplicateKeysChange(EntityDefinition current, EntityDefinition target) =>
+        System.Text.Json.JsonSerializer.Serialize(current.Duplicates ?? [], MetadataJson.Options) != System.Text.Json.JsonSerializer.Serialize(target.Duplicates ?? [], MetadataJson.Options)
+        || (target.Duplicates ?? []).SelectMany(r => r.Fields).Any(name => current.LiveField(name)?.Type != target.LiveField(name)?.Type);
 
     public Task<List<SchemaChange>> HistoryAsync(string entityName, CancellationToken cancellationToken = default) =>
         db.SchemaChanges.AsNoTracking().Where(c => c.EntityKey == Key(entityName)).OrderBy(c => c.Version).ToListAsync(cancellationToken);

@@ -1,0 +1,77 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Platform.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class DuplicateMatchKeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RecordMatchKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EntityKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordMatchKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecordMatchPairs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    EntityKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Rule = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Pair = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordMatchPairs", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordMatchKeys_EntityKey_RecordId",
+                table: "RecordMatchKeys",
+                columns: new[] { "EntityKey", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordMatchKeys_EntityKey_Rule_Key",
+                table: "RecordMatchKeys",
+                columns: new[] { "EntityKey", "Rule", "Key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordMatchPairs_EntityKey_RecordId",
+                table: "RecordMatchPairs",
+                columns: new[] { "EntityKey", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecordMatchPairs_EntityKey_Rule_Pair_RecordId",
+                table: "RecordMatchPairs",
+                columns: new[] { "EntityKey", "Rule", "Pair", "RecordId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RecordMatchKeys");
+
+            migrationBuilder.DropTable(
+                name: "RecordMatchPairs");
+        }
+    }
+}

@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapRecordPreviewEndpoints();
         endpoints.MapRecordActionEndpoints();
         endpoints.MapRecordShareEndpoints();
+        endpoints.MapDuplicateEndpoints();
         endpoints.MapODataWriteEndpoints(); // before the catch-all GET of the queries
         endpoints.MapODataEndpoints();
     }

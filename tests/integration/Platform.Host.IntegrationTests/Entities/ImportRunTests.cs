@@ -29,32 +29,7 @@ public sealed class ImportRunTests
 
     private static Task<Guid> UploadAsync(HttpClient client, byte[] content, string name) => ImportClients.UploadAsync(client, content, name);
 
-    /// <summary>Starts the import and polls it until it is done.</summary>
-    private static async Task<JsonElement> ImportAsync(HttpClient client, Guid file, object options)
-    {
-        var body = JsonSerializer.SerializeToElement(options);
-        var request = new Dictionary<string, object?> { ["file"] = file };
-        foreach (var property in body.EnumerateObject())
-        {
-            request[property.Name] = property.Value;
-        }
-
-        var started = await client.PostAsJsonAsync("/api/import/product", request);
-        Assert.True(started.StatusCode == HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
-        var location = started.Headers.Location!.ToString();
-        for (var i = 0; i < 300; i++)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>(location);
-            if (job.GetProperty("status").GetString() != "running")
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The import did not finish in 30 s.");
-    }
+    private static Task<JsonElement> ImportAsync(HttpClient client, Guid file, object options) => ImportClients.RunAsync(client, "product", file, options);
 
     private static Task<int> CountAsync(PlatformHost host) => host.InScopeAsync(async s =>
     {

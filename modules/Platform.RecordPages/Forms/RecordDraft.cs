@@ -40,6 +40,9 @@ public sealed class RecordDraft
     /// <summary>Each field's form state (visible, read-only, required) from the last check.</summary>
     public Dictionary<string, FieldState> States { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The records the entity's duplicate rules find for the values as they are now (shown above the form).</summary>
+    public IReadOnlyList<Platform.Records.Duplicates.DuplicateMatch> Duplicates { get; set; } = [];
+
     public bool IsNew => Id is null;
 
     public bool HasChanges => Touched.Count > 0;

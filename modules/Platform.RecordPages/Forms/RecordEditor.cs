@@ -66,6 +66,13 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
         {
             draft.Absorb(preview);
         }
+
+        // The entity's duplicate rules, asked with every value as the form now holds it (the record itself left out).
+        if (draft.Entity.Duplicates is { Count: > 0 })
+        {
+            var finder = scope.ServiceProvider.GetRequiredService<Platform.Records.Duplicates.IDuplicateFinder>();
+            draft.Duplicates = await finder.FindAsync(draft.Entity.Name, draft.Values, draft.Id, actor, cancellationToken) ?? [];
+        }
     }
 
     /// <summary>Saves the user's changes. On success the draft starts over from the saved record; otherwise the problems are filed at their fields.</summary>

@@ -422,4 +422,41 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
             Assert.Equal(System.Net.HttpStatusCode.NotFound, (await wang.GetAsync($"/odata/sales_order({order})")).StatusCode);
         }
     }
+
+    [SkippableFact]
+    public async Task A_new_customer_typed_like_one_already_entered_is_flagged_with_a_link_to_it()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var existing = await PostAsync(Api, "customer", new { name = "宁海渔具有限公司", phone = "0574-6553 1234" });
+
+        // zh-CN: the same company without its legal form.
+        await using (var browser = await BrowserSession.OpenAsync("zh-CN"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, "/records/customer/new", "zh-CN");
+            await Assertions.Expect(page.GetByTestId("record-duplicates")).ToHaveCountAsync(0);
+            await TypeAsync(page, "field-name", "宁海渔具");
+            var match = page.GetByTestId("duplicate-match");
+            await Assertions.Expect(match).ToHaveCountAsync(1);
+            await Assertions.Expect(match).ToContainTextAsync("宁海渔具有限公司");
+            await Assertions.Expect(match).ToContainTextAsync("客户名称相同");
+            await Assertions.Expect(page.GetByTestId("duplicate-link")).ToHaveAttributeAsync("href", $"records/customer/{existing}");
+            await browser.ScreenshotAsync("record-duplicates-zh");
+            await TypeAsync(page, "field-name", "舟山船舶");
+            await Assertions.Expect(page.GetByTestId("record-duplicates")).ToHaveCountAsync(0);
+        }
+
+        // en: the phone written another way; the existing record itself is not its own duplicate.
+        await using (var browser = await BrowserSession.OpenAsync("en"))
+        {
+            var page = browser.Page;
+            await SignInAsync(browser, Host, "/records/customer/new", "en");
+            await TypeAsync(page, "field-phone", "+86 574 65531234");
+            await Assertions.Expect(page.GetByTestId("duplicate-match")).ToContainTextAsync("Same phone");
+            await page.GotoAsync($"{Host.BaseUrl}/records/customer/{existing}");
+            await browser.WaitUntilInteractiveAsync();
+            await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("宁海渔具有限公司");
+            await Assertions.Expect(page.GetByTestId("record-duplicates")).ToHaveCountAsync(0);
+        }
+    }
 }

@@ -83,16 +83,19 @@ public static class MatchText
         return joined;
     }
 
-    /// <summary>A phone number's digits, without China's country code (+86 138-0013-8000 → 13800138000).</summary>
+    /// <summary>
+    /// A phone number's digits as dialled within China: without the country code, a landline with its area code's 0
+    /// (+86 138-0013-8000 → 13800138000; +86 574 6553 1234 → 057465531234).
+    /// </summary>
     public static string Phone(string number)
     {
-        var digits = string.Concat(number.Normalize(NormalizationForm.FormKC).Where(char.IsAsciiDigit));
-        if (digits.StartsWith("0086", StringComparison.Ordinal) && digits.Length > 4)
-        {
-            return digits[4..];
-        }
-
-        return digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13 ? digits[2..] : digits;
+        var written = number.Normalize(NormalizationForm.FormKC);
+        var digits = string.Concat(written.Where(char.IsAsciiDigit));
+        var international = digits.StartsWith("0086", StringComparison.Ordinal) ? digits[4..]
+            : digits.StartsWith("86", StringComparison.Ordinal) && (written.TrimStart().StartsWith('+') || digits.Length == 13) ? digits[2..]
+            : null;
+        var mobile = international is { Length: 11 } && international.StartsWith('1');
+        return international is null || mobile || international.StartsWith('0') ? international ?? digits : "0" + international;
     }
 
     /// <summary>The pairs of neighbouring characters of a normalised text (a one-character text is its own pair).</summary>

@@ -24,6 +24,8 @@ public sealed class MatchTextTests
     [InlineData("0086 13800138000", "13800138000")]
     [InlineData("8613800138000", "13800138000")]
     [InlineData("（010）1234-5678", "01012345678")]
+    [InlineData("+86 10 1234 5678", "01012345678")]
+    [InlineData("86123456", "86123456")] // a local number that begins like the country code
     public void A_phone_is_compared_by_its_digits_without_chinas_country_code(string written, string compared) =>
         Assert.Equal(compared, MatchText.Phone(written));
 

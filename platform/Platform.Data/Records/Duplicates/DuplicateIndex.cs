@@ -17,6 +17,7 @@ internal sealed class DuplicateIndex(PlatformDbContext db)
     /// <summary>The most candidates a similar rule scores (those sharing the most pairs).</summary>
     private const int MostCandidates = 50;
 
+    /// <summary>Records read at a time when keys are built afresh.</summary>
     private const int Batch = 2000;
 
     /// <summary>Records' keys under every rule of the entity, replacing the keys they had.</summary>
@@ -52,20 +53,22 @@ internal sealed class DuplicateIndex(PlatformDbContext db)
             return 0;
         }
 
+        // Page by page, each read to its end before its keys are written: the records and the keys share one connection, and
+        // PostgreSQL runs one command at a time on a connection (an open reader would refuse the inserts).
         var read = 0;
-        var added = new List<object>();
-        await foreach (var row in live.AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        var ordered = live.AsNoTracking().OrderBy(r => EF.Property<Guid>(r, SystemFields.Id));
+        for (List<Dictionary<string, object>> page; (page = await ordered.Skip(read).Take(Batch).ToListAsync(cancellationToken)).Count > 0;)
         {
-            read++;
-            Add(entity, key, (Guid)row[SystemFields.Id], RecordRows.Present(entity, row), added);
-            if (added.Count >= Batch)
+            read += page.Count;
+            var added = new List<object>();
+            foreach (var row in page)
             {
-                await SaveAsync(added, cancellationToken);
-                added.Clear();
+                Add(entity, key, (Guid)row[SystemFields.Id], RecordRows.Present(entity, row), added);
             }
+
+            await SaveAsync(added, cancellationToken);
         }
 
-        await SaveAsync(added, cancellationToken);
         return read;
     }
 

@@ -144,11 +144,16 @@ public sealed class DuplicateRuleTests
         await using var __ = host;
         var first = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "上海电气集团股份有限公司" }""");
         await ODataRecords.CreateAsync(admin, "customer", """{ "name": "上海电气" }"""); // a duplicate entered before the rules came
+        // More customers than the keys are built from at a time, so the build reads several pages.
+        var many = Enumerable.Range(1, 2100).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["name"] = $"客户 {i:D4}", ["phone"] = $"0571-8800{i:D4}" }).ToList();
+        Assert.All(await host.InScopeAsync(s => s.GetRequiredService<Platform.Data.Records.RecordStore>().CreateManyAsync("customer", many, Platform.Core.Security.Actor.Platform)),
+            r => Assert.True(r.Succeeded, string.Join("; ", r.Errors.Select(e => e.Message))));
 
         await ApplyAsync(host, withRules: true);
         var found = await FindAsync(admin, """{ "name": "上海电气有限公司" }""");
         Assert.Equal(2, found.EnumerateArray().Count(m => m.GetProperty("rule").GetString() == "same_name"));
         Assert.Contains(found.EnumerateArray(), m => m.GetProperty("id").GetString() == first);
+        Assert.Single((await FindAsync(admin, """{ "phone": "+86 571 88002099" }""")).EnumerateArray()); // one of the last page
 
         // Within one batch, two rows of the same company: the second is named.
         var file = await ImportClients.UploadAsync(admin, "Name\n杭州海康威视\n杭州海康威视有限公司\n"u8.ToArray(), "customers.csv");

@@ -61,10 +61,17 @@ public static class RecordShareEndpoints
         return result.Succeeded ? TypedResults.NoContent() : RecordRefusals.Of(result.Outcome, result.Errors);
     }
 
-    private static async Task<IResult> TransferableAsync(string? from, HttpContext context, IRecordSharing sharing) =>
-        string.IsNullOrEmpty(from)
-            ? new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", Text(context)["Records.Transfer.Error.From"], "from")
-            : TypedResults.Ok((await sharing.TransferableAsync(from, Actors.From(context.User), context.RequestAborted)).Select(t => new { entity = t.Entity, owned = t.Owned }));
+    private static async Task<IResult> TransferableAsync(string? from, HttpContext context, IRecordSharing sharing)
+    {
+        if (string.IsNullOrEmpty(from))
+        {
+            return new ODataErrorResult(StatusCodes.Status400BadRequest, "BadRequest", Text(context)["Records.Transfer.Error.From"], "from");
+        }
+
+        return await sharing.TransferableAsync(from, Actors.From(context.User), context.RequestAborted) is { } kinds
+            ? TypedResults.Ok(kinds.Select(t => new { entity = t.Entity, owned = t.Owned }))
+            : new ODataErrorResult(StatusCodes.Status404NotFound, "NotFound", Text(context)["Records.Share.Error.NoSuchUser"], "from");
+    }
 
     private static async Task<IResult> TransferAsync(HttpContext context, IRecordSharing sharing)
     {

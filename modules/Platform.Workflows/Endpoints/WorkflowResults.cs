@@ -1,3 +1,4 @@
+using Platform.Core;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

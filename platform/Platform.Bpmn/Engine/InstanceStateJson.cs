@@ -1,3 +1,4 @@
+using Platform.Core;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;

@@ -97,11 +97,11 @@ public sealed class RecordSharing(PlatformDbContext db, RecordStore store, Schem
         return RecordResult.Saved((await store.GetAsync(entity.Name, id, cancellationToken: cancellationToken))!);
     }
 
-    public async Task<IReadOnlyList<TransferableRecords>> TransferableAsync(string fromUserId, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TransferableRecords>?> TransferableAsync(string fromUserId, Actor actor, CancellationToken cancellationToken = default)
     {
         if (!await db.Users.AnyAsync(u => u.Id == fromUserId, cancellationToken))
         {
-            return [];
+            return null;
         }
 
         var schema = await schemas.LoadSchemaAsync(cancellationToken);

@@ -18,9 +18,9 @@ public interface IRecordSharing
 
     /// <summary>
     /// The entities whose records <paramref name="actor"/> may hand on (they may assign, or change every record), each with how many
-    /// live records <paramref name="fromUserId"/> owns there, in the order of the schema; empty when there is no such person.
+    /// live records <paramref name="fromUserId"/> owns there, in the order of the schema; null when there is no such person.
     /// </summary>
-    Task<IReadOnlyList<TransferableRecords>> TransferableAsync(string fromUserId, Actor actor, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TransferableRecords>?> TransferableAsync(string fromUserId, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Gives every live record <paramref name="fromUserId"/> owns, of each entity named, to <paramref name="toUserId"/> (filed under

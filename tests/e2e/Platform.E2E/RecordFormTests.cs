@@ -391,6 +391,9 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
             await SignInAsync(browser, Host, "/records/transfer", "en", "zhou", "Hand-passw0rd");
             await Assertions.Expect(browser.Page.GetByTestId("transfer-none")).ToContainTextAsync("do not let you hand");
             await Assertions.Expect(browser.Page.GetByTestId("transfer-go")).ToBeDisabledAsync();
+            await browser.Page.GotoAsync($"{Host.BaseUrl}/records/transfer?from=no-one");
+            await browser.WaitUntilInteractiveAsync();
+            await Assertions.Expect(browser.Page.GetByTestId("transfer-unknown")).ToContainTextAsync("There is no such person");
         }
 
         // The administrator starts from the leaver's row on the users page (zh-CN).

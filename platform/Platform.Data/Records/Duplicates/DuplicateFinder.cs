@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Platform.Core;
 using Platform.Core.Metadata;
 using Platform.Core.Records.Duplicates;
 using Platform.Core.Security;
@@ -22,7 +23,7 @@ internal sealed class DuplicateFinder(DuplicateIndex index, Platform.Records.IRe
         }
 
         var entity = reader.Entity;
-        var plain = values.ToDictionary(p => p.Key, p => Plain(p.Value), StringComparer.OrdinalIgnoreCase);
+        var plain = values.ToDictionary(p => p.Key, p => p.Value is JsonElement json ? JsonValues.Read(json) : p.Value, StringComparer.OrdinalIgnoreCase);
         var culture = CultureInfo.CurrentUICulture.Name;
         var found = new List<(DuplicateRule Rule, Guid Id, double Score)>();
         foreach (var rule in (entity.Duplicates ?? []).Where(r => r.Fields.All(reader.Fields.MayRead)))
@@ -44,17 +45,4 @@ internal sealed class DuplicateFinder(DuplicateIndex index, Platform.Records.IRe
             ? new DuplicateMatch(f.Rule.Name, f.Rule.Label.For(culture), f.Rule.Blocks, f.Score, f.Id, naming is null ? null : Convert.ToString(record.GetValueOrDefault(naming.Name), CultureInfo.CurrentCulture))
             : new DuplicateMatch(f.Rule.Name, f.Rule.Label.For(culture), f.Rule.Blocks, f.Score, null, null))];
     }
-
-    /// <summary>A value as a JSON body carries it, as the plain value a match key is made of.</summary>
-    private static object? Plain(object? value) => value is JsonElement json
-        ? json.ValueKind switch
-        {
-            JsonValueKind.String => json.GetString(),
-            JsonValueKind.Number => json.TryGetDecimal(out var number) ? number : json.GetRawText(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            _ => json.GetRawText(),
-        }
-        : value;
 }

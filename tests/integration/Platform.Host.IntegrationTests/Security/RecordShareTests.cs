@@ -171,6 +171,7 @@ public sealed class RecordShareTests
         Assert.Equal(3, transferable.EnumerateArray().Single(t => t.GetProperty("entity").GetString() == "deal").GetProperty("owned").GetInt32());
         Assert.Equal(0, (await li.GetFromJsonAsync<JsonElement>($"/api/records/transfer?from={team.Ids["zhao"]}")).GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Admin, HttpMethod.Get, "/api/records/transfer")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(team.Admin, HttpMethod.Get, "/api/records/transfer?from=no-one")).Status);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(li, HttpMethod.Post, "/api/records/transfer", transfer)).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Admin, HttpMethod.Post, "/api/records/transfer", $$"""{ "from": "{{team.Ids["li"]}}", "to": "{{team.Ids["li"]}}", "entities": [ "deal" ] }""")).Status);

@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Platform.Workflows;
+namespace Platform.Core;
 
-/// <summary>JSON as variables hold it: numbers as decimals (exact money), texts, yes/no, lists and objects; null for JSON null.</summary>
+/// <summary>JSON as plain values (workflow variables, values checked for duplicates): numbers as decimals (exact money), texts, yes/no, lists and objects; null for JSON null.</summary>
 public static class JsonValues
 {
     public static object? Read(JsonElement element) => element.ValueKind switch

@@ -627,9 +627,9 @@ namespace Platform.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityKey", "RecordId");
-
                     b.HasIndex("EntityKey", "Rule", "Key");
+
+                    b.HasIndex("RecordId", "EntityKey", "Rule");
 
                     b.ToTable("RecordMatchKeys", (string)null);
                 });
@@ -662,7 +662,7 @@ namespace Platform.Data.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityKey", "RecordId");
+                    b.HasIndex("RecordId", "EntityKey");
 
                     b.HasIndex("EntityKey", "Rule", "Pair", "RecordId");
 

@@ -630,9 +630,9 @@ namespace Platform.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityKey", "RecordId");
-
                     b.HasIndex("EntityKey", "Rule", "Key");
+
+                    b.HasIndex("RecordId", "EntityKey", "Rule");
 
                     b.ToTable("RecordMatchKeys", (string)null);
                 });
@@ -665,7 +665,7 @@ namespace Platform.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityKey", "RecordId");
+                    b.HasIndex("RecordId", "EntityKey");
 
                     b.HasIndex("EntityKey", "Rule", "Pair", "RecordId");
 

@@ -612,9 +612,9 @@ namespace Platform.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityKey", "RecordId");
-
                     b.HasIndex("EntityKey", "Rule", "Key");
+
+                    b.HasIndex("RecordId", "EntityKey", "Rule");
 
                     b.ToTable("RecordMatchKeys", (string)null);
                 });
@@ -645,7 +645,7 @@ namespace Platform.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EntityKey", "RecordId");
+                    b.HasIndex("RecordId", "EntityKey");
 
                     b.HasIndex("EntityKey", "Rule", "Pair", "RecordId");
 

@@ -66,7 +66,28 @@ internal static class ScopeBench
         {
             Report(scope.ToString(), await TimeAsync(provider, Boss(scope)), baseline);
         }
+
+        // The same manager with 500 records of other teams shared with them (read), found by one indexed query per request and
+        // added to the condition as one list of ids.
+        using (var connection = new SqliteConnection(connectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                INSERT INTO RecordShares (EntityKey, RecordId, UserId, CanEdit, SharedBy, SharedAt)
+                SELECT 'order20', id, 'boss', 0, 'u{Subordinates + 1}', '2026-12-05 00:00:00+00:00' FROM e_order20 WHERE department_id <> 'team' ORDER BY id LIMIT {SharedWithBoss};
+                ANALYZE;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        foreach (var scope in new[] { RecordScope.Subordinates, RecordScope.Own })
+        {
+            Report($"{scope} and {SharedWithBoss} shared", await TimeAsync(provider, Boss(scope)), baseline);
+        }
     }
+
+    private const int SharedWithBoss = 500;
 
     private static void Report(string name, (List<double> Times, long Count) run, (List<double> Times, long Count) baseline) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

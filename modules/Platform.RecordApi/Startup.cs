@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapRecordActionEndpoints();
         endpoints.MapRecordShareEndpoints();
         endpoints.MapDuplicateEndpoints();
+        endpoints.MapMergeEndpoints();
         endpoints.MapODataWriteEndpoints(); // before the catch-all GET of the queries
         endpoints.MapODataEndpoints();
     }

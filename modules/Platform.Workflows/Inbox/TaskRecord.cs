@@ -18,10 +18,8 @@ public static class TaskRecord
     public static async Task<List<(string Label, string Value)>> ShowAsync(IRecordReader reader, IReadOnlyDictionary<string, object?> record, IPeopleDirectory people, CultureInfo culture)
     {
         var fields = reader.Entity.LiveFields.Where(f => f.Kind != FieldTypes.Lines && record.ContainsKey(f.Name)).ToList();
-        var titles = await LookupTitles.ForAsync(reader, fields.Select(f => new RecordColumn(f, "")), [record], CancellationToken.None);
-        var users = await people.UserNamesAsync(KeysOf(fields, record, FieldTypes.User), CancellationToken.None);
-        var departments = await people.DepartmentNamesAsync(KeysOf(fields, record, FieldTypes.Department), CancellationToken.None);
-        return [.. fields.Select(f => (f.Label.IsBlank ? f.Name : f.Label.For(culture.Name), Shown(f, record[f.Name], titles, users, departments, culture)))];
+        var shown = (await RecordText.ShowAsync(reader, [record], fields, people, culture))[0];
+        return [.. fields.Select(f => (f.Label.IsBlank ? f.Name : f.Label.For(culture.Name), shown[f.Name]))];
     }
 
     /// <summary>
@@ -55,18 +53,4 @@ public static class TaskRecord
 
         return summaries;
     }
-
-    private static string Shown(FieldDefinition field, object? value, Dictionary<string, Dictionary<Guid, string>> titles,
-        Dictionary<string, string> users, Dictionary<string, string> departments, CultureInfo culture) => value switch
-    {
-        null => "",
-        Guid id when field.Kind == FieldTypes.Lookup => titles.GetValueOrDefault(field.Name)?.GetValueOrDefault(id) ?? id.ToString(),
-        string id when field.Kind == FieldTypes.User => users.GetValueOrDefault(id) ?? id,
-        string id when field.Kind == FieldTypes.Department => departments.GetValueOrDefault(id) ?? id,
-        IEnumerable<IReadOnlyDictionary<string, object?>> files => string.Join("、", files.Select(f => f.GetValueOrDefault("name"))),
-        _ => FieldText.Of(field, value, culture),
-    };
-
-    private static List<string> KeysOf(List<FieldDefinition> fields, IReadOnlyDictionary<string, object?> record, FieldType kind) =>
-        [.. fields.Where(f => f.Kind == kind).Select(f => record[f.Name]).OfType<string>().Distinct()];
 }

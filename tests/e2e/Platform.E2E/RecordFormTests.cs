@@ -462,4 +462,47 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
             await Assertions.Expect(page.GetByTestId("record-duplicates")).ToHaveCountAsync(0);
         }
     }
+
+    [SkippableFact]
+    public async Task A_customer_entered_twice_is_merged_from_its_duplicate_warning_keeping_the_chosen_phone_and_both_contacts()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var kept = await PostAsync(Api, "customer", new { name = "象山海鲜有限公司", phone = "0574-6576 1000", industry = "水产" });
+        var twice = await PostAsync(Api, "customer", new { name = "象山海鲜", phone = "0574-6576 2000" });
+        var contact = await PostAsync(Api, "contact", new { name = "何经理", customer = twice });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, Host, $"/records/customer/{kept}", "zh-CN");
+        await Assertions.Expect(page.GetByTestId("duplicate-match")).ToContainTextAsync("象山海鲜");
+        await page.GetByTestId("duplicate-merge").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/records/customer/merge\\?keep={kept}&with={twice}$"));
+        await browser.WaitUntilInteractiveAsync();
+
+        // Only the fields that differ, each defaulting to the kept record's value (the other one's where the kept one has none).
+        var table = page.GetByTestId("merge-table");
+        await Assertions.Expect(table).ToContainTextAsync("保留“象山海鲜有限公司”");
+        await Assertions.Expect(page.Locator("[data-testid=merge-field][data-field=phone]")).ToContainTextAsync("0574-6576 2000");
+        await Assertions.Expect(page.Locator("[data-testid=merge-field][data-field=industry]")).ToContainTextAsync("（空）");
+        await page.GetByTestId("merge-choose-phone-1").Locator(".rz-radiobutton").ClickAsync();
+        await browser.ScreenshotAsync("record-merge-zh");
+        await page.GetByTestId("merge-go").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-dialog-confirm")).ToContainTextAsync("把“象山海鲜”合并到“象山海鲜有限公司”？");
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/records/customer/{kept}$"));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("record-duplicates")).ToHaveCountAsync(0);
+        var customer = await Api.GetFromJsonAsync<JsonElement>($"/odata/customer({kept})");
+        Assert.Equal("0574-6576 2000", customer.GetProperty("phone").GetString());
+        Assert.Equal("水产", customer.GetProperty("industry").GetString());
+        Assert.Equal(kept, (await Api.GetFromJsonAsync<JsonElement>($"/odata/contact({contact})")).GetProperty("customer").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await Api.GetAsync($"/odata/customer({twice})")).StatusCode);
+
+        // The merged record is gone: the page says so rather than failing.
+        await page.GotoAsync($"{Host.BaseUrl}/records/customer/merge?keep={kept}&with={twice}");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("merge-missing")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("merge-go")).ToBeDisabledAsync();
+    }
 }

@@ -51,7 +51,7 @@ public static class ImportEndpoints
                 ignored = preview.Mapping.Ignored,
                 missingRequired = preview.Mapping.MissingRequired.Select(f => new { field = f.Name, label = f.Label.For(culture) }),
                 warnings = preview.Warnings,
-                rows = preview.Rows.Select(r => new { row = r.Number, values = r.Values, errors = r.Errors.Select(e => new { e.Heading, e.Field, e.Message }) }),
+                rows = preview.Rows.Select(r => new { row = r.Number, values = r.Values, errors = r.Errors.Select(e => new { e.Heading, e.Field, e.Message }), duplicates = r.Duplicates }),
             });
         }
         catch (ImportFileException e)

@@ -4,7 +4,11 @@ using Platform.Core.Metadata;
 namespace Platform.DataTransfer.Import;
 
 /// <summary>One row of the file as the record it would make: its values by field, and what is wrong with it, by column.</summary>
-public sealed record ImportedRow(int Number, Dictionary<string, object?> Values, List<ImportError> Errors);
+public sealed record ImportedRow(int Number, Dictionary<string, object?> Values, List<ImportError> Errors)
+{
+    /// <summary>Records the entity's warning duplicate rules find for the row (the preview shows them; the import goes ahead).</summary>
+    public List<string> Duplicates { get; } = [];
+}
 
 /// <summary>A problem with one row: the column's heading and field (null for the row as a whole) and the reason.</summary>
 public sealed record ImportError(int Row, string? Heading, string? Field, string Message);

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Security;
 using Platform.Records;
+using Platform.Records.Duplicates;
 using Platform.Records.Files;
 
 namespace Platform.DataTransfer.Import;
 
-/// <summary>What a preview shows: the mapping, required fields no column fills, warnings, and the first rows with their problems.</summary>
+/// <summary>What a preview shows: the mapping, required fields no column fills, warnings, and the first rows with their problems and likely duplicates.</summary>
 public sealed record ImportPreview(int TotalRows, ImportMapping Mapping, IReadOnlyList<string> Warnings, IReadOnlyList<ImportedRow> Rows);
 
 /// <summary>
@@ -16,7 +17,7 @@ public sealed record ImportPreview(int TotalRows, ImportMapping Mapping, IReadOn
 /// a background job that reports progress. Throws <see cref="ImportFileException"/> with the reason
 /// for anything the person must fix (the file, the mapping, the key).
 /// </summary>
-public sealed class ImportService(IRecordStore records, IFileStore files, ImportJobs jobs, IServiceScopeFactory scopes, IStringLocalizer text)
+public sealed class ImportService(IRecordStore records, IFileStore files, ImportJobs jobs, IServiceScopeFactory scopes, IStringLocalizer text, IDuplicateFinder duplicates)
 {
     public const int PreviewRows = 20;
 
@@ -33,6 +34,7 @@ public sealed class ImportService(IRecordStore records, IFileStore files, Import
             row.Errors.AddRange(preview?.Errors.Select(e => new ImportError(row.Number, mapping.Columns.FirstOrDefault(c => c.Field.Name == e.Field).Heading, e.Field, e.Message)) ?? []);
         }
 
+        await ImportDuplicates.FlagAsync(duplicates, reader.Entity, rows, mapping, actor, text, cancellationToken);
         return new ImportPreview(table.Rows.Count, mapping, table.Warnings, rows);
     }
 

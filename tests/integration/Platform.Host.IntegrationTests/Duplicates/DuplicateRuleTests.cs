@@ -138,7 +138,7 @@ public sealed class DuplicateRuleTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
-    public async Task Rules_added_to_customers_already_entered_find_them_and_an_import_refuses_its_duplicate_rows(string provider)
+    public async Task Rules_added_to_customers_already_entered_find_them_and_an_import_flags_and_refuses_its_duplicate_rows(string provider)
     {
         var (host, admin, _) = await StartAsync(provider, withRules: false);
         await using var __ = host;
@@ -154,6 +154,17 @@ public sealed class DuplicateRuleTests
         Assert.Equal(2, found.EnumerateArray().Count(m => m.GetProperty("rule").GetString() == "same_name"));
         Assert.Contains(found.EnumerateArray(), m => m.GetProperty("id").GetString() == first);
         Assert.Single((await FindAsync(admin, """{ "phone": "+86 571 88002099" }""")).EnumerateArray()); // one of the last page
+
+        // The preview already says so: two rows of one company in the file (a blocking rule: a problem), a phone already
+        // entered (a warning rule: a note, the row goes in all the same).
+        var checkedFile = await ImportClients.UploadAsync(admin, "Name,Phone\n杭州海康威视,\n杭州海康威视有限公司,\n宁波新客户,0571-88002099\n"u8.ToArray(), "check.csv");
+        var (previewed, previewBody) = await SendAsync(admin, HttpMethod.Post, "/api/import/customer/preview", $$"""{ "file": "{{checkedFile}}", "mapping": { "Name": "name", "Phone": "phone" } }""");
+        Assert.True(previewed == HttpStatusCode.OK, previewBody);
+        var rows = JsonDocument.Parse(previewBody).RootElement.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Empty(rows[0].GetProperty("errors").EnumerateArray());
+        Assert.Contains("Same customer name: rows", Assert.Single(rows[1].GetProperty("errors").EnumerateArray()).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(rows[2].GetProperty("errors").EnumerateArray());
+        Assert.Equal("Same phone: “客户 2099” exists already", Assert.Single(rows[2].GetProperty("duplicates").EnumerateArray()).GetString());
 
         // Within one batch, two rows of the same company: the second is named.
         var file = await ImportClients.UploadAsync(admin, "Name\n杭州海康威视\n杭州海康威视有限公司\n"u8.ToArray(), "customers.csv");

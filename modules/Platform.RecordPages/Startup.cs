@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
         services.AddNavigation<Menu>();
         services.AddSingleton<Forms.ILookupSource, Forms.RecordLookupSource>();
         services.AddSingleton<Forms.RecordEditor>();
+        services.AddSingleton<Forms.RelatedRecords>();
         services.AddSingleton<Views.SavedViews>();
         services.AddSingleton<Views.BulkActions>();
         services.AddScoped<IAppPackagePart, Views.PackageViews>();

@@ -233,7 +233,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
 #pragma warning disable CS0618 // CS0618: see Constant().
                 Date d when target == typeof(DateOnly) => new DateOnly(d.Year, d.Month, d.Day),
 #pragma warning restore CS0618
-                DateTimeOffset dto when target == typeof(DateTimeOffset) => dto,
+                DateTimeOffset dto when target == typeof(DateTimeOffset) => dto.ToUniversalTime(), // moments are stored in UTC
                 _ when target == typeof(Guid) => value is Guid g ? g : Guid.Parse(value.ToString()!),
                 _ => System.Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture),
             };

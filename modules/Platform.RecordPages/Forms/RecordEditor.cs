@@ -57,6 +57,29 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
         return (draft, rights);
     }
 
+    /// <summary>
+    /// A new record opened from another one (a customer's 新建联系人): lookups named in the address start pointing at the
+    /// record given, where the person may fill them in — <c>records/contact/new?customer=&lt;id&gt;</c>. Anything else is ignored.
+    /// </summary>
+    public async Task PresetAsync(RecordDraft draft, IEnumerable<KeyValuePair<string, string?>> given, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var access = FieldAccess.Of(draft.Entity, actor.Rights);
+        var set = false;
+        foreach (var (name, value) in given)
+        {
+            if (draft.Entity.LiveField(name) is { } field && field.Kind == FieldTypes.Lookup && access.MayChange(field.Name) && Guid.TryParse(value, out var id))
+            {
+                draft.Set(field.Name, id);
+                set = true;
+            }
+        }
+
+        if (set)
+        {
+            await CheckAsync(draft, actor, cancellationToken);
+        }
+    }
+
     /// <summary>Runs the draft through every check and rule without saving and takes in the outcome.</summary>
     public async Task CheckAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -14,4 +14,16 @@ public sealed class RecordsDbContext(DbContextOptions<RecordsDbContext> options,
     public List<(Core.Metadata.EntityDefinition Entity, Dictionary<string, object> Row)> NewRows { get; } = [];
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => RecordsModel.Build(modelBuilder, Schema);
+
+    /// <summary>
+    /// SQLite has no type for moments: EF Core stores them as text but refuses to sort or compare them. Mapped as that same text
+    /// (<c>2026-03-05 02:30:00+00:00</c>) they sort and compare in time order, since every moment is stored in UTC.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToStringConverter>();
+        }
+    }
 }

@@ -505,4 +505,40 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
         await Assertions.Expect(page.GetByTestId("merge-missing")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("merge-go")).ToBeDisabledAsync();
     }
+
+    [SkippableFact]
+    public async Task A_customers_form_shows_its_contacts_and_orders_and_adds_a_contact_already_pointing_at_it()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var customer = await PostAsync(Api, "customer", new { name = "温州眼镜城" });
+        await PostAsync(Api, "contact", new { name = "林采购", customer });
+        await PostAsync(Api, "contact", new { name = "郑财务", customer });
+        var product = await PostAsync(Api, "product", new { code = "P-771", name = "太阳镜", price = 60m });
+        await PostAsync(Api, "sales_order", new { customer, lines = new[] { new { product, quantity = 3, unitPrice = 60m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, Host, $"/records/customer/{customer}", "zh-CN");
+        var contacts = page.Locator("[data-testid=tab-related][data-entity=contact]");
+        await Assertions.Expect(contacts).ToContainTextAsync("联系人 (2)");
+        await Assertions.Expect(page.Locator("[data-testid=tab-related][data-entity=sales_order]")).ToContainTextAsync("(1)");
+        await contacts.ClickAsync();
+        var list = page.Locator("[data-testid=related-list][data-entity=contact]");
+        await Assertions.Expect(list.GetByTestId("related-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(list.GetByTestId("related-count")).ToHaveTextAsync("共 2 条");
+        await Assertions.Expect(list).ToContainTextAsync("郑财务");
+        await browser.ScreenshotAsync("record-related-zh");
+
+        await list.GetByTestId("related-new").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/records/contact/new\\?customer={customer}$"));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("field-customer-input")).ToHaveValueAsync("温州眼镜城");
+        await TypeAsync(page, "field-name", "吴店长");
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/contact/[0-9a-f-]{36}$"));
+
+        await page.GotoAsync($"{Host.BaseUrl}/records/customer/{customer}");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(contacts).ToContainTextAsync("联系人 (3)");
+    }
 }

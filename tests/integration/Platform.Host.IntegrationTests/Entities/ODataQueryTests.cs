@@ -108,6 +108,27 @@ public sealed class ODataQueryTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Moments_sort_and_compare_in_time_order_whatever_offset_they_are_given_in(string provider)
+    {
+        var (host, client, ids) = await SeededAsync(provider);
+        await using var _ = host;
+        foreach (var (code, at) in new[] { ("P-1", "2026-03-05T10:30:00+08:00"), ("P-2", "2026-03-05T03:00:00Z"), ("P-3", "2026-03-04T20:00:00-05:00") })
+        {
+            var (status, body) = await ApiCalls.SendAsync(client, HttpMethod.Patch, $"/odata/product({ids[code]})", $$"""{ "reviewedAt": "{{at}}" }""");
+            Assert.True(status == HttpStatusCode.OK, body);
+        }
+
+        // In UTC: P-1 02:30 on the 5th, P-3 01:00 on the 5th, P-2 03:00 on the 5th.
+        Assert.Equal(["P-3", "P-1", "P-2"], await CodesAsync(client, "$filter=reviewedAt ne null&$orderby=reviewedAt"));
+        Assert.Equal(["P-2", "P-1"], await CodesAsync(client, "$filter=reviewedAt gt 2026-03-05T09:00:00%2B08:00&$orderby=reviewedAt desc"));
+        Assert.Equal(["P-3"], await CodesAsync(client, "$filter=reviewedAt lt 2026-03-05T02:00:00Z"));
+        var newest = await CodesAsync(client, "$orderby=createdAt desc,code desc&$top=2");
+        Assert.Equal(2, newest.Count);
+        Assert.Equal(6, (await CodesAsync(client, "$filter=updatedAt ge 2020-01-01T00:00:00Z")).Count);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Metadata_describes_every_entity_for_odata_clients(string provider)
     {
         var (host, client, _) = await SeededAsync(provider);

@@ -24,6 +24,9 @@ public enum RecordScope
     All,
     Subordinates,
     DepartmentTree,
+
+    /// <summary>Records nobody owns (a public pool, 公海): granted to read beside the person's own, never alone to change.</summary>
+    Unowned,
 }
 
 /// <summary>
@@ -94,5 +97,5 @@ public sealed class RecordAccess
         return [.. Widest.Where(granted.Contains)];
     }
 
-    private static readonly RecordScope[] Widest = [RecordScope.All, RecordScope.DepartmentTree, RecordScope.Department, RecordScope.Subordinates, RecordScope.Own];
+    private static readonly RecordScope[] Widest = [RecordScope.All, RecordScope.DepartmentTree, RecordScope.Department, RecordScope.Subordinates, RecordScope.Own, RecordScope.Unowned];
 }

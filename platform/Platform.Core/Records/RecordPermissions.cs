@@ -4,7 +4,8 @@ namespace Platform.Core.Records;
 
 /// <summary>
 /// Permission names for records, one set per entity: <c>Records.{entity}.Create</c> and
-/// <c>Records.{entity}.{Read|Update|Delete}.{Own|Subordinates|Department|DepartmentTree|All}</c>, and <c>Records.{entity}.Assign</c>
+/// <c>Records.{entity}.{Read|Update|Delete}.{Own|Subordinates|Department|DepartmentTree|All}</c>, <c>Records.{entity}.Read.Unowned</c> (the
+/// records nobody owns: a public pool), and <c>Records.{entity}.Assign</c>
 /// for handing records to another owner or department, <c>Records.{entity}.Action.{name}</c> per record action and
 /// <c>Records.{entity}.Field.{field}.{Read|Update}</c> per secured field. Roles grant them like any
 /// other permission; the record service enforces them on every read and write.
@@ -14,7 +15,7 @@ public static partial class RecordPermissions
     public const string Prefix = "Records.";
 
     /// <summary>The scopes a read, change or delete right is granted with, narrowest first (as the roles page lists them).</summary>
-    public static readonly RecordScope[] Scopes = [RecordScope.Own, RecordScope.Subordinates, RecordScope.Department, RecordScope.DepartmentTree, RecordScope.All];
+    public static readonly RecordScope[] Scopes = [RecordScope.Unowned, RecordScope.Own, RecordScope.Subordinates, RecordScope.Department, RecordScope.DepartmentTree, RecordScope.All];
 
     public static string Name(string entity, RecordAction action, RecordScope scope) =>
         action is RecordAction.Create or RecordAction.Assign ? $"{Prefix}{entity.ToLowerInvariant()}.{action}" : $"{Prefix}{entity.ToLowerInvariant()}.{action}.{scope}";
@@ -25,7 +26,8 @@ public static partial class RecordPermissions
         yield return (Name(entity, RecordAction.Create, RecordScope.All), RecordAction.Create, RecordScope.All);
         foreach (var action in new[] { RecordAction.Read, RecordAction.Update, RecordAction.Delete })
         {
-            foreach (var scope in Scopes)
+            // Unowned records are a pool to read and to claim (by an action); changing or deleting them is for wider scopes.
+            foreach (var scope in Scopes.Where(scope => scope != RecordScope.Unowned || action == RecordAction.Read))
             {
                 yield return (Name(entity, action, scope), action, scope);
             }

@@ -7,13 +7,14 @@ namespace Platform.Data.Records;
 /// The records a set of scopes covers for an actor, as the two things a record is reached by: its owner and its department.
 /// All covers everything; own adds the actor, subordinates' adds the people below them; department adds theirs, the tree adds
 /// every department below it too. Without the actor's place in the organisation, tree scopes reach no further than own and
-/// department (never wider than granted). Records shared with the actor are reached by their id besides.
+/// department (never wider than granted). Records shared with the actor are reached by their id besides; unowned (a public
+/// pool) reaches the records nobody owns.
 /// </summary>
-internal sealed record RecordReach(bool All, IReadOnlySet<string> Owners, IReadOnlySet<string> Departments, IReadOnlySet<Guid> Shared)
+internal sealed record RecordReach(bool All, IReadOnlySet<string> Owners, IReadOnlySet<string> Departments, IReadOnlySet<Guid> Shared, bool Unowned = false)
 {
     private static readonly IReadOnlySet<Guid> NoneShared = new HashSet<Guid>();
 
-    public bool None => !All && Owners.Count == 0 && Departments.Count == 0 && Shared.Count == 0;
+    public bool None => !All && Owners.Count == 0 && Departments.Count == 0 && Shared.Count == 0 && !Unowned;
 
     /// <param name="shared">Records shared with the actor for this action; they count only where some scope is granted.</param>
     public static RecordReach Of(IReadOnlyList<RecordScope> scopes, Actor actor, IReadOnlySet<Guid>? shared = null)
@@ -46,12 +47,13 @@ internal sealed record RecordReach(bool All, IReadOnlySet<string> Owners, IReadO
             }
         }
 
-        return new(false, owners, departments, scopes.Count == 0 ? NoneShared : shared ?? NoneShared);
+        return new(false, owners, departments, scopes.Count == 0 ? NoneShared : shared ?? NoneShared, scopes.Contains(RecordScope.Unowned));
     }
 
     /// <summary>Whether the record (its owner and department, or its id when shared) is within reach.</summary>
     public bool Covers(IReadOnlyDictionary<string, object> row) =>
         All || row.GetValueOrDefault(Core.Metadata.SystemFields.Owner) is string owner && Owners.Contains(owner)
+            || Unowned && row.GetValueOrDefault(Core.Metadata.SystemFields.Owner) is null
             || row.GetValueOrDefault(Core.Metadata.SystemFields.Department) is string department && Departments.Contains(department)
             || Shared.Count > 0 && row.GetValueOrDefault(Core.Metadata.SystemFields.Id) is Guid id && Shared.Contains(id);
 }

@@ -39,6 +39,14 @@ public sealed partial class RecordStore
         }
 
         var (owners, departments) = (reach.Owners.ToList(), reach.Departments.ToList());
+        if (reach.Unowned)
+        {
+            // The pool beside whatever else the scopes reach (shares included).
+            var shared = reach.Shared.ToList();
+            return query.Where(r => EF.Property<string?>(r, SystemFields.Owner) == null || shared.Contains(EF.Property<Guid>(r, SystemFields.Id))
+                || owners.Contains(EF.Property<string>(r, SystemFields.Owner)) || departments.Contains(EF.Property<string>(r, SystemFields.Department)));
+        }
+
         if (reach.Shared.Count > 0)
         {
             // Shared records by id, beside those the scopes reach (the ids as one list parameter).

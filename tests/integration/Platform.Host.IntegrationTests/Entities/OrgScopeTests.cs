@@ -86,6 +86,33 @@ public sealed class OrgScopeTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task The_public_pool_shows_the_records_nobody_owns_beside_ones_own_to_read_not_to_change(string provider)
+    {
+        var org = await StartAsync(provider);
+        await using var _ = org.Host;
+        await Accounts.CreateRoleAsync(org.Host, "Pool", "Records.item.Create", "Records.item.Read.Own", "Records.item.Read.Unowned", "Records.item.Update.Own");
+        await Accounts.CreateUserInAsync(org.Host, "lin", Password, org.Departments["finance"], "Pool");
+        var lin = await org.Host.CreateClientForAsync("lin", Password);
+        await ODataRecords.CreateAsync(lin, "item", """{ "name": "lin's" }""");
+        var pooled = await ODataRecords.CreateAsync(org.Admin, "item", """{ "name": "pooled" }""");
+        var released = await SendAsync(org.Admin, HttpMethod.Patch, $"/odata/item({pooled})", """{ "ownerId": null, "departmentId": null }""");
+        Assert.True(released.Status == HttpStatusCode.OK, released.Body);
+
+        Assert.Equal(["lin's", "pooled"], await NamesAsync(lin));
+        Assert.Equal(2, (await lin.GetFromJsonAsync<JsonElement>("/odata/item?$count=true&$top=1")).GetProperty("@odata.count").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(lin, HttpMethod.Get, $"/odata/item({pooled})")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(lin, HttpMethod.Get, $"/odata/item({org.Items["kim"]})")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(lin, HttpMethod.Patch, $"/odata/item({pooled})", """{ "name": "mine now" }""")).Status);
+        Assert.Equal(["alice's"], await NamesAsync(org.People["alice"])); // the pool is a right of its own
+
+        // Once someone owns it, it leaves the pool.
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(org.Admin, HttpMethod.Patch, $"/odata/item({pooled})", $$"""{ "ownerId": "{{org.Ids["kim"]}}" }""")).Status);
+        Assert.Equal(["lin's"], await NamesAsync(lin));
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(lin, HttpMethod.Get, $"/odata/item({pooled})")).Status);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task A_regional_head_reads_what_is_filed_under_their_department_and_those_below_it(string provider)
     {
         var org = await StartAsync(provider);

@@ -135,7 +135,7 @@ public sealed class RecordPermissionTests
 
         Assert.True(known.Succeeded);
         Assert.False(unknown.Succeeded);
-        Assert.Equal(17, listed.Count(p => p.Name.StartsWith("Records.order.", StringComparison.Ordinal))); // create, 3 actions × 5 scopes, assign
+        Assert.Equal(18, listed.Count(p => p.Name.StartsWith("Records.order.", StringComparison.Ordinal))); // create, 3 actions × 5 scopes, reading the unowned, assign
         Assert.DoesNotContain(listed, p => p.Name.StartsWith("Records.order_line.", StringComparison.Ordinal));
         Assert.Contains(listed, p => p.Name == "Records.item.Delete.Department" && p.GroupText is not null && p.GroupText.Contains("Item", StringComparison.Ordinal));
     }

@@ -19,6 +19,17 @@ public static class ViewFilter
     /// <summary>Operators that need no value.</summary>
     public static bool TakesValue(string op) => op is not ("empty" or "notEmpty");
 
+    /// <summary>Who a record belongs to, as conditions name it besides the entity's fields: its owner and its department (a public pool is "no owner").</summary>
+    public static IReadOnlyList<FieldDefinition> Assignment { get; } =
+    [
+        new() { Name = SystemFields.Owner, Type = FieldTypes.User.Name, Label = LocalizedText.Of("负责人", "Owner") },
+        new() { Name = SystemFields.Department, Type = FieldTypes.Department.Name, Label = LocalizedText.Of("所属部门", "Department") },
+    ];
+
+    /// <summary>The field a condition names: one of the entity's, or the owner or department.</summary>
+    public static FieldDefinition? FieldOf(EntityDefinition entity, string? name) =>
+        name is null ? null : entity.LiveField(name) ?? Assignment.FirstOrDefault(f => f.Name == name);
+
     /// <summary>The operators a field offers in the filter builder, in the order they are listed; none for lines and files.</summary>
     public static IReadOnlyList<string> OperatorsFor(FieldDefinition field) => KindOf(field) switch
     {
@@ -40,7 +51,7 @@ public static class ViewFilter
 
     private static string Condition(EntityDefinition entity, ViewCondition condition)
     {
-        var field = entity.LiveField(condition.Field) ?? throw new ViewProblemException("RecordPages.Views.Error.NoField", condition.Field);
+        var field = FieldOf(entity, condition.Field) ?? throw new ViewProblemException("RecordPages.Views.Error.NoField", condition.Field);
         var op = condition.Operator;
         if (!OperatorsFor(field).Contains(op))
         {

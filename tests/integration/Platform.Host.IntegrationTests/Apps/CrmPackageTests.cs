@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Platform.Host.IntegrationTests.Infrastructure;
+using static Platform.Host.IntegrationTests.Infrastructure.ApiCalls;
+
+namespace Platform.Host.IntegrationTests.Apps;
+
+/// <summary>
+/// The CRM app package (<c>apps/packages/crm</c>) as a sales team uses it, all configuration: a salesperson sees their own
+/// customers and the public pool (公海), not a colleague's; claims from the pool up to a limit and returns with a reason;
+/// converts a lead into a customer, a contact and an opportunity; quotes three lines with tax exact to the cent and turns the
+/// quote into an order; a follow-up dates the customer's last contact; a receipt in US dollars is converted to yuan; the manager
+/// reads what the team owns and comments on a follow-up the salesperson may read but not change.
+/// </summary>
+public sealed class CrmPackageTests
+{
+    private const string Password = "Crm-passw0rd";
+
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static string CrmFolder => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "crm");
+
+    private sealed record Team(PlatformHost Host, HttpClient Admin, HttpClient Li, HttpClient Wang, HttpClient Zhou, Dictionary<string, string> Ids);
+
+    /// <summary>销售一部: manager Zhou; salespeople Li and Wang.</summary>
+    private static async Task<Team> StartAsync(string provider)
+    {
+        var host = await PlatformHost.StartAsync(provider, ("Platform:Packages:0", CrmFolder));
+        var team = await Accounts.CreateDepartmentAsync(host, "销售一部");
+        var ids = new Dictionary<string, string>
+        {
+            ["zhou"] = await Accounts.CreateUserInAsync(host, "zhou", Password, team, "CRM sales manager"),
+            ["li"] = await Accounts.CreateUserInAsync(host, "li", Password, team, "CRM salesperson"),
+            ["wang"] = await Accounts.CreateUserInAsync(host, "wang", Password, team, "CRM salesperson"),
+        };
+        await Accounts.SetManagerAsync(host, team, ids["zhou"]);
+        async Task<HttpClient> SignInAsync(string name)
+        {
+            var client = await host.CreateClientForAsync(name, Password);
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+            return client;
+        }
+
+        return new Team(host, await host.CreateAdminClientAsync(), await SignInAsync("li"), await SignInAsync("wang"), await SignInAsync("zhou"), ids);
+    }
+
+    private static async Task<List<string>> NamesAsync(HttpClient client, string entity, string field = "name", string? filter = null) =>
+        [.. (await client.GetFromJsonAsync<JsonElement>($"/odata/{entity}?$orderby={field}{(filter is null ? "" : "&$filter=" + filter)}")).GetProperty("value").EnumerateArray()
+            .Select(r => r.GetProperty(field).GetString()!)];
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> RunAsync(HttpClient client, string url, object? body = null)
+    {
+        var response = await client.PostAsJsonAsync(url, body ?? new { });
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
+    }
+
+    private static async Task<string> PooledAsync(Team team, string name)
+    {
+        var id = await ODataRecords.CreateAsync(team.Admin, "customer", $$"""{ "name": "{{name}}" }""");
+        var released = await SendAsync(team.Admin, HttpMethod.Patch, $"/odata/customer({id})", """{ "ownerId": null, "departmentId": null }""");
+        Assert.True(released.Status == HttpStatusCode.OK, released.Body);
+        return id;
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_salesperson_works_their_customers_and_the_pool_and_claims_and_returns_with_a_reason(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "宁波港口机械有限公司" }""");
+        await ODataRecords.CreateAsync(team.Wang, "customer", """{ "name": "温州鞋业有限公司" }""");
+        var pooled = await PooledAsync(team, "舟山水产有限公司");
+
+        Assert.Equal(["宁波港口机械有限公司", "舟山水产有限公司"], await NamesAsync(team.Li, "customer"));
+        Assert.Equal(["温州鞋业有限公司", "舟山水产有限公司"], await NamesAsync(team.Wang, "customer"));
+        Assert.Equal(["宁波港口机械有限公司", "温州鞋业有限公司", "舟山水产有限公司"], await NamesAsync(team.Zhou, "customer")); // 上级看下级
+
+        // Wang may read the pooled customer but not change it; claiming makes it his, and it leaves Li's pool.
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(team.Wang, HttpMethod.Patch, $"/odata/customer({pooled})", """{ "notes": "mine" }""")).Status);
+        var (claimed, claimBody) = await RunAsync(team.Wang, $"/api/records/customer/{pooled}/actions/claim");
+        Assert.True(claimed == HttpStatusCode.OK, claimBody.ToString());
+        Assert.Equal(["宁波港口机械有限公司"], await NamesAsync(team.Li, "customer"));
+        Assert.Equal(team.Ids["wang"], (await team.Wang.GetFromJsonAsync<JsonElement>($"/odata/customer({pooled})")).GetProperty("ownerId").GetString());
+
+        // Returned with a reason: in the pool again, the reason kept on the customer.
+        var (returned, returnBody) = await RunAsync(team.Wang, $"/api/records/customer/{pooled}/actions/release", new { input = new { reason = "客户暂无采购计划" } });
+        Assert.True(returned == HttpStatusCode.OK, returnBody.ToString());
+        var back = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/customer({pooled})");
+        Assert.Equal(JsonValueKind.Null, back.GetProperty("ownerId").ValueKind);
+        Assert.Contains("客户暂无采购计划", back.GetProperty("poolNotes").GetString(), StringComparison.Ordinal);
+
+        // The pool view the menu opens is the customers nobody owns.
+        var pool = await team.Li.GetFromJsonAsync<JsonElement>("/odata/customer?$filter=ownerId eq null");
+        Assert.Equal(["舟山水产有限公司"], pool.GetProperty("value").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Claiming_stops_at_fifty_customers_a_head_and_says_why(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var many = Enumerable.Range(1, 50).Select(i => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["name"] = $"客户{i:D2}" }).ToList();
+        var liActor = new Platform.Core.Security.Actor(team.Ids["li"], "li");
+        Assert.All(await team.Host.InScopeAsync(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Platform.Data.Records.RecordStore>(s)
+            .CreateManyAsync("customer", many, liActor)), r => Assert.True(r.Succeeded, string.Join("; ", r.Errors.Select(e => e.Message))));
+        var pooled = await PooledAsync(team, "台州模具有限公司");
+
+        var (refused, body) = await RunAsync(team.Li, $"/api/records/customer/{pooled}/actions/claim");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains("每人最多持有 50 个客户", body.ToString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await team.Li.GetFromJsonAsync<JsonElement>($"/odata/customer({pooled})")).GetProperty("ownerId").ValueKind);
+        var (wangClaims, wangBody) = await RunAsync(team.Wang, $"/api/records/customer/{pooled}/actions/claim");
+        Assert.True(wangClaims == HttpStatusCode.OK, wangBody.ToString());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_lead_becomes_a_customer_whose_quote_of_three_lines_with_tax_becomes_an_order(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var products = new List<string>();
+        foreach (var (code, name, price) in new[] { ("P-01", "液压泵", 1234.57m), ("P-02", "密封圈", 0.83m), ("P-03", "安装服务", 99.99m) })
+        {
+            products.Add(await ODataRecords.CreateAsync(team.Admin, "product", $$"""{ "code": "{{code}}", "name": "{{name}}", "price": {{price}} }"""));
+        }
+
+        var lead = await ODataRecords.CreateAsync(team.Li, "lead", """{ "name": "陈经理", "company": "嘉兴纺织机械有限公司", "mobile": "13905730001", "need": "液压系统改造" }""");
+        var (converted, convertBody) = await RunAsync(team.Li, $"/api/records/lead/{lead}/actions/convert");
+        Assert.True(converted == HttpStatusCode.OK, convertBody.ToString());
+        var customer = convertBody.GetProperty("open").GetProperty("id").GetString()!;
+        Assert.Equal(["嘉兴纺织机械有限公司"], await NamesAsync(team.Li, "customer"));
+        Assert.Equal(["陈经理"], await NamesAsync(team.Li, "contact"));
+        Assert.Equal(["嘉兴纺织机械有限公司 — 液压系统改造"], await NamesAsync(team.Li, "opportunity"));
+        Assert.Equal(HttpStatusCode.Conflict, (await RunAsync(team.Li, $"/api/records/lead/{lead}/actions/convert")).Status); // once: no longer offered
+
+        // Three lines at 13 %: each line's tax-inclusive price and amount to the cent, the totals their sums.
+        var quote = await ODataRecords.CreateAsync(team.Li, "quote", $$"""
+            { "customer": "{{customer}}", "lines": [
+              { "product": "{{products[0]}}", "quantity": 3 },
+              { "product": "{{products[1]}}", "quantity": 1000 },
+              { "product": "{{products[2]}}", "quantity": 7, "taxRate": 0.06 } ] }
+            """);
+        var saved = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({quote})?$expand=lines");
+        var lines = saved.GetProperty("lines").EnumerateArray().ToList();
+        Assert.Equal([1395.06m, 0.94m, 105.99m], lines.Select(l => l.GetProperty("priceWithTax").GetDecimal()));
+        Assert.Equal([4185.19m, 937.90m, 741.93m], lines.Select(l => l.GetProperty("amount").GetDecimal())); // net 3703.71 + tax 481.48
+        Assert.Equal([481.48m, 107.90m, 42.00m], lines.Select(l => l.GetProperty("tax").GetDecimal())); // each line's net × rate, to the cent (VAT invoice lines)
+        Assert.Equal(5865.02m, saved.GetProperty("total").GetDecimal());
+        Assert.Equal(631.38m, saved.GetProperty("totalTax").GetDecimal());
+        Assert.Equal(5233.64m, saved.GetProperty("totalNet").GetDecimal());
+
+        var (ordered, orderBody) = await RunAsync(team.Li, $"/api/records/quote/{quote}/actions/toOrder");
+        Assert.True(ordered == HttpStatusCode.OK, orderBody.ToString());
+        var order = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({orderBody.GetProperty("open").GetProperty("id").GetString()})?$expand=lines");
+        Assert.Equal(5865.02m, order.GetProperty("total").GetDecimal());
+        Assert.Equal(3, order.GetProperty("lines").GetArrayLength());
+        Assert.Equal("draft", order.GetProperty("status").GetString());
+        var accepted = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({quote})");
+        Assert.Equal(("accepted", order.GetProperty("id").GetString()), (accepted.GetProperty("status").GetString(), accepted.GetProperty("salesOrder").GetString()));
+        Assert.Equal(HttpStatusCode.Conflict, (await RunAsync(team.Li, $"/api/records/quote/{quote}/actions/toOrder")).Status); // once: no longer offered
+        Assert.Equal([order.GetProperty("orderNumber").GetString()!], await NamesAsync(team.Zhou, "sales_order", "orderNumber")); // the manager sees it
+        Assert.Empty(await NamesAsync(team.Wang, "sales_order", "orderNumber"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Follow_ups_date_the_customer_the_manager_comments_and_a_receipt_in_dollars_counts_in_yuan(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var customer = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "湖州竹业有限公司" }""");
+        var followUp = await ODataRecords.CreateAsync(team.Li, "follow_up", $$"""{ "customer": "{{customer}}", "kind": "visit", "happenedOn": "2026-11-20", "summary": "拜访采购部，确认明年需求" }""");
+        await ODataRecords.CreateAsync(team.Li, "follow_up", $$"""{ "customer": "{{customer}}", "happenedOn": "2026-11-02", "summary": "电话回访" }""");
+        Assert.Equal("2026-11-20", (await team.Li.GetFromJsonAsync<JsonElement>($"/odata/customer({customer})")).GetProperty("lastFollowUpOn").GetString());
+
+        var refused = await SendAsync(team.Li, HttpMethod.Patch, $"/odata/follow_up({followUp})", """{ "managerComment": "我自己写的" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        var commented = await SendAsync(team.Zhou, HttpMethod.Patch, $"/odata/follow_up({followUp})", """{ "managerComment": "下周带技术一起去" }""");
+        Assert.True(commented.Status == HttpStatusCode.OK, commented.Body);
+        Assert.Equal("下周带技术一起去", (await team.Li.GetFromJsonAsync<JsonElement>($"/odata/follow_up({followUp})")).GetProperty("managerComment").GetString());
+
+        var receipt = await ODataRecords.CreateAsync(team.Li, "receipt", $$"""{ "customer": "{{customer}}", "kind": "prepayment", "currency": "USD", "amount": 1500.25, "exchangeRate": 7.1234 }""");
+        Assert.Equal(10686.88m, (await team.Li.GetFromJsonAsync<JsonElement>($"/odata/receipt({receipt})")).GetProperty("amountCny").GetDecimal()); // 10686.8809
+        var (noRate, noRateBody) = await SendAsync(team.Li, HttpMethod.Post, "/odata/receipt", $$"""{ "customer": "{{customer}}", "currency": "EUR", "amount": 10, "exchangeRate": null }""");
+        Assert.True(noRate == HttpStatusCode.BadRequest, noRateBody);
+        Assert.Contains("exchangeRate", noRateBody, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Platform.E2E.PageDriver;
+
+namespace Platform.E2E;
+
+/// <summary>
+/// The CRM package as a salesperson meets it in the browser (zh-CN): claims a customer from the public pool, converts a lead,
+/// adds a quote of three lines from the customer's page — tax to the cent as she types — and turns it into an order that her
+/// manager then finds among his team's orders.
+/// </summary>
+public sealed class CrmWalkTests
+{
+    private const string Password = "Crm-Walk-2026!x";
+
+    private static string Crm => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "crm");
+
+    [SkippableFact]
+    public async Task A_salesperson_claims_from_the_pool_converts_a_lead_and_turns_a_three_line_quote_into_an_order_her_manager_sees()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
+        using var api = await AdminApiAsync(host);
+        var team = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/departments", new { name = "销售一部", code = "S1" }));
+        var zhou = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "zhou", password = Password, displayName = "周经理", departmentId = team, roles = new[] { "CRM sales manager" } }));
+        var li = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "li", password = Password, displayName = "李娜", departmentId = team, roles = new[] { "CRM salesperson" } }));
+        Assert.True((await api.PatchAsJsonAsync($"/api/admin/departments/{team}", new { managerId = zhou })).IsSuccessStatusCode);
+        foreach (var (code, name, price) in new[] { ("P-01", "液压泵", 1234.57m), ("P-02", "密封圈", 0.83m), ("P-03", "安装服务", 99.99m) })
+        {
+            await PostAsync(api, "product", new { code, name, price });
+        }
+
+        var pooled = await PostAsync(api, "customer", new { name = "台州模具有限公司", grade = "normal" });
+        Assert.True((await api.PatchAsJsonAsync($"/odata/customer({pooled})", new { ownerId = (string?)null, departmentId = (string?)null })).IsSuccessStatusCode);
+        var lead = await PostAsync(api, "lead", new { name = "陈经理", company = "嘉兴纺织机械有限公司", mobile = "13905730001", need = "液压系统改造" });
+        Assert.True((await api.PatchAsJsonAsync($"/odata/lead({lead})", new { ownerId = li, departmentId = team })).IsSuccessStatusCode);
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+
+        // The pool: she opens it from the menu and claims the customer.
+        await SignInAsync(browser, host, "/", "li", Password);
+        await page.GetByTestId("shortcut").Filter(new() { HasText = "公海客户" }).ClickAsync();
+        await browser.WaitUntilInteractiveAsync();
+        await page.GetByText("台州模具有限公司").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("台州模具有限公司");
+        await page.Locator("[data-testid=record-action][data-action=claim]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=release]")).ToBeVisibleAsync();
+        var claimed = await api.GetFromJsonAsync<JsonElement>($"/odata/customer({pooled})");
+        Assert.Equal(li, claimed.GetProperty("ownerId").GetString());
+
+        // The lead: converted into a customer, a contact and an opportunity; the customer opens.
+        await page.GotoAsync($"{host.BaseUrl}/records/lead/{lead}");
+        await browser.WaitUntilInteractiveAsync();
+        await page.Locator("[data-testid=record-action][data-action=convert]").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-dialog-confirm")).ToContainTextAsync("转为客户、联系人和商机？");
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("嘉兴纺织机械有限公司");
+        await Assertions.Expect(page.Locator("[data-testid=tab-related][data-entity=contact]")).ToContainTextAsync("(1)");
+        await Assertions.Expect(page.Locator("[data-testid=tab-related][data-entity=opportunity]")).ToContainTextAsync("(1)");
+
+        // A quote from the customer's page: three lines, tax to the cent as she types.
+        var quotes = page.Locator("[data-testid=tab-related][data-entity=quote]");
+        await quotes.ClickAsync();
+        await page.Locator("[data-testid=related-list][data-entity=quote]").GetByTestId("related-new").ClickAsync();
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("field-customer-input")).ToHaveValueAsync("嘉兴纺织机械有限公司");
+        foreach (var (index, product, quantity) in new[] { (0, "P-01", "3"), (1, "P-02", "1000"), (2, "P-03", "7") })
+        {
+            await page.GetByTestId("add-line-lines").ClickAsync();
+            await page.GetByTestId($"line-{index}-product-input").WaitForAsync(new() { Timeout = 10_000 });
+            await PickAsync(page, $"line-{index}-product", product);
+            await TypeAsync(page, $"line-{index}-quantity", quantity);
+        }
+
+        await Assertions.Expect(page.GetByTestId("line-0-amount")).ToHaveTextAsync("4,185.19");
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("5,914.01"); // 4,185.19 + 937.90 + 790.92 (13 % on the service too)
+        await Assertions.Expect(page.GetByTestId("field-totalTax")).ToHaveTextAsync("680.37");
+        await browser.ScreenshotAsync("crm-quote-zh");
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/quote/[0-9a-f-]{36}$"));
+        await browser.WaitUntilInteractiveAsync();
+
+        // The quote becomes an order, which opens.
+        await page.Locator("[data-testid=record-action][data-action=toOrder]").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/sales_order/[0-9a-f-]{36}$"));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("5,914.01");
+
+        // Her manager finds it among his team's orders.
+        await using var managerBrowser = await BrowserSession.OpenAsync("zh-CN");
+        await SignInAsync(managerBrowser, host, "/records/sales_order", "zhou", Password);
+        await Assertions.Expect(managerBrowser.Page.GetByText("嘉兴纺织机械有限公司").First).ToBeVisibleAsync();
+    }
+
+    private static async Task<string> CreatedIdAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+}

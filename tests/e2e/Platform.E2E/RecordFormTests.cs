@@ -504,6 +504,12 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
         await browser.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("merge-missing")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("merge-go")).ToBeDisabledAsync();
+
+        // In English, the same page says the same.
+        await using var english = await BrowserSession.OpenAsync("en");
+        await SignInAsync(english, Host, $"/records/customer/merge?keep={kept}&with={twice}", "en");
+        await Assertions.Expect(english.Page.GetByTestId("merge-missing")).ToContainTextAsync("one of them no longer exists");
+        await Assertions.Expect(english.Page.GetByTestId("merge-go")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Merge$"));
     }
 
     [SkippableFact]
@@ -540,5 +546,14 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
         await page.GotoAsync($"{Host.BaseUrl}/records/customer/{customer}");
         await browser.WaitUntilInteractiveAsync();
         await Assertions.Expect(contacts).ToContainTextAsync("联系人 (3)");
+
+        // In English: the same tabs, in English.
+        await using var english = await BrowserSession.OpenAsync("en");
+        await SignInAsync(english, Host, $"/records/customer/{customer}", "en");
+        var contactsInEnglish = english.Page.Locator("[data-testid=tab-related][data-entity=contact]");
+        await Assertions.Expect(contactsInEnglish).ToContainTextAsync("Contacts (3)");
+        await contactsInEnglish.ClickAsync();
+        await Assertions.Expect(english.Page.Locator("[data-testid=related-list][data-entity=contact]").GetByTestId("related-count")).ToHaveTextAsync("3 in all");
+        await Assertions.Expect(english.Page.Locator("[data-testid=related-list][data-entity=contact]").GetByTestId("related-new")).ToHaveTextAsync("New");
     }
 }

@@ -160,12 +160,6 @@ public sealed class ApprovalDesignerWalkTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<string> CreatedIdAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
     /// <summary>A role held by <paramref name="user"/>, with no permission yet; its id.</summary>
     private static async Task<string> RoleAsync(HttpClient api, string name, string user)
     {

@@ -94,10 +94,4 @@ public sealed class CrmWalkTests
         await SignInAsync(managerBrowser, host, "/records/sales_order", "zhou", Password);
         await Assertions.Expect(managerBrowser.Page.GetByText("嘉兴纺织机械有限公司").First).ToBeVisibleAsync();
     }
-
-    private static async Task<string> CreatedIdAsync(HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
 }

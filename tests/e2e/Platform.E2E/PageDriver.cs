@@ -29,6 +29,13 @@ internal static class PageDriver
         return (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>The id of what an API call created; anything but success fails the test with the body answered.</summary>
+    public static async Task<string> CreatedIdAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
     public static Task SignInAsync(BrowserSession browser, HostProcess host, string path) => SignInAsync(browser, host, path, "admin", HostProcess.AdminPassword);
 
     public static async Task SignInAsync(BrowserSession browser, HostProcess host, string path, string userName, string password)

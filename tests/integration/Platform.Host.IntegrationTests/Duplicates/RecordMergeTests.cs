@@ -35,7 +35,8 @@ public sealed class RecordMergeTests
                 { "name": "industry", "type": "text", "label": { "zh-CN": "行业", "en": "Industry" } },
                 { "name": "grade", "type": "choice", "label": { "zh-CN": "等级", "en": "Grade" }, "choices": [ { "value": "vip" }, { "value": "normal" } ] },
                 { "name": "keyAccountManager", "type": "text", "label": { "zh-CN": "大客户经理", "en": "Key account manager" }, "requiredWhen": "record.grade === 'vip'" },
-                { "name": "parent", "type": "lookup", "target": "customer", "onDelete": "setNull", "label": { "zh-CN": "上级单位", "en": "Parent" } }
+                { "name": "parent", "type": "lookup", "target": "customer", "onDelete": "setNull", "label": { "zh-CN": "上级单位", "en": "Parent" } },
+                { "name": "creditLimit", "type": "money", "label": { "zh-CN": "信用额度", "en": "Credit limit" }, "secured": true }
               ],
               "duplicates": [
                 { "name": "same_name", "label": { "zh-CN": "名称相同", "en": "Same name" }, "fields": [ "name" ], "companyName": true }
@@ -140,6 +141,10 @@ public sealed class RecordMergeTests
         await Accounts.CreateUserAsync(host, "li", Password, "Seller");
         var seller = await host.CreateClientForAsync("li", Password);
         seller.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        await Accounts.CreateRoleAsync(host, "Cleaner", "Records.customer.Read.All", "Records.customer.Update.All", "Records.customer.Delete.All", "Records.contact.Read.All");
+        await Accounts.CreateUserAsync(host, "wu", Password, "Cleaner");
+        var cleaner = await host.CreateClientForAsync("wu", Password);
+        cleaner.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var kept = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "中兴通讯", "grade": "normal" }""");
         var merged = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "中兴通讯股份有限公司", "grade": "vip", "keyAccountManager": "周" }""");
         var contact = await ODataRecords.CreateAsync(admin, "contact", $$"""{ "name": "孙工", "customer": "{{merged}}" }""");
@@ -165,6 +170,15 @@ public sealed class RecordMergeTests
 
         var (mayNotDelete, _) = await MergeAsync(seller, kept, merged, "name");
         Assert.Equal(HttpStatusCode.Forbidden, mayNotDelete);
+
+        // A secured field someone may not see is neither offered nor taken: its value would come out in the kept record.
+        var fields = await cleaner.GetFromJsonAsync<JsonElement>("/api/records/customer/merge/fields");
+        Assert.Contains("phone", fields.EnumerateArray().Select(f => f.GetString()));
+        Assert.DoesNotContain("creditLimit", fields.EnumerateArray().Select(f => f.GetString()));
+        Assert.Contains("creditLimit", (await admin.GetFromJsonAsync<JsonElement>("/api/records/customer/merge/fields")).EnumerateArray().Select(f => f.GetString()));
+        var (hidden, hiddenBody) = await MergeAsync(cleaner, kept, merged, "creditLimit");
+        Assert.Equal(HttpStatusCode.BadRequest, hidden);
+        Assert.Contains("'creditLimit' cannot be taken", hiddenBody, StringComparison.Ordinal);
 
         // The kept customer taking "VIP" without a key account manager: its own rule refuses the save, and the contact,
         // already pointed at it inside the merge, points at the other one again.

@@ -23,15 +23,7 @@ public static class DuplicateEndpoints
 
     private static async Task<IResult> FindAsync(string entity, HttpContext context, IDuplicateFinder finder)
     {
-        Body? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<Body>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = await RequestBodies.ReadAsync<Body>(context);
 
         var text = context.RequestServices.GetRequiredService<IStringLocalizer>();
         if (body?.Values is not { } values)

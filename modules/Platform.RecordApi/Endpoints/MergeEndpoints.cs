@@ -28,15 +28,7 @@ public static class MergeEndpoints
 
     private static async Task<IResult> MergeAsync(string entity, Guid id, HttpContext context, IRecordMerging merging)
     {
-        Body? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<Body>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
+        var body = await RequestBodies.ReadAsync<Body>(context);
 
         if (body is not { Version: { } version, Merged: { } merged, MergedVersion: { } mergedVersion })
         {

@@ -38,7 +38,7 @@ public static class RecordShareEndpoints
 
     private static async Task<IResult> ShareAsync(string entity, Guid id, HttpContext context, IRecordSharing sharing)
     {
-        if (await ReadAsync<ShareBody>(context) is not { } body)
+        if (await RequestBodies.ReadAsync<ShareBody>(context) is not { } body)
         {
             return BadBody(context);
         }
@@ -75,7 +75,7 @@ public static class RecordShareEndpoints
 
     private static async Task<IResult> TransferAsync(HttpContext context, IRecordSharing sharing)
     {
-        if (await ReadAsync<TransferBody>(context) is not { From: { } from, To: { } to } body)
+        if (await RequestBodies.ReadAsync<TransferBody>(context) is not { From: { } from, To: { } to } body)
         {
             return BadBody(context);
         }
@@ -88,18 +88,6 @@ public static class RecordShareEndpoints
     {
         share.Id, share.UserId, share.DepartmentId, access = share.CanEdit ? "edit" : "read", share.SharedBy, share.SharedAt,
     };
-
-    private static async Task<T?> ReadAsync<T>(HttpContext context) where T : class
-    {
-        try
-        {
-            return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, JsonSerializerOptions.Web, context.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private static IStringLocalizer Text(HttpContext context) => context.RequestServices.GetRequiredService<IStringLocalizer>();
 

@@ -60,10 +60,12 @@ public sealed partial class RecordStore : IRecordMerging
             }
 
             var takeable = Takeable(entity, actor).ToHashSet(StringComparer.Ordinal);
-            if (taken.FirstOrDefault(name => !takeable.Contains(name)) is { } refusedField)
+            if (taken.FirstOrDefault(name => name is null || !takeable.Contains(name)) is var refusedField && taken.Any(name => name == refusedField))
             {
-                return RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Merge.Error.Field", refusedField], refusedField);
+                return RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Merge.Error.Field", refusedField ?? ""], refusedField);
             }
+
+            taken = [.. taken.Distinct(StringComparer.Ordinal)]; // a field named twice is taken once
 
             var kept = await FindLiveAsync(records, entity, keptId, cancellationToken);
             var merged = await FindLiveAsync(records, entity, mergedId, cancellationToken);
@@ -81,7 +83,8 @@ public sealed partial class RecordStore : IRecordMerging
                 }
             }
 
-            var values = taken.ToDictionary(name => name, name => RecordRows.Present(entity, merged).GetValueOrDefault(name), StringComparer.Ordinal);
+            var others = RecordRows.Present(entity, merged);
+            var values = taken.ToDictionary(name => name, name => others.GetValueOrDefault(name), StringComparer.Ordinal);
             foreach (var own in entity.LiveFields.Where(f => f.Type == FieldTypes.Lookup.Name && string.Equals(f.Target, entity.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 // A record pointing at itself makes no sense: the kept one's parent was the merged one (or takes the kept one) → none.

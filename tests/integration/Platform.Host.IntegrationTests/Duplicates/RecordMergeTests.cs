@@ -164,6 +164,13 @@ public sealed class RecordMergeTests
             JsonSerializer.Serialize(new { version = await VersionAsync(admin, kept) + 4, merged, mergedVersion = await VersionAsync(admin, merged), take = Array.Empty<string>() }));
         Assert.Equal(HttpStatusCode.Conflict, stale);
 
+        var (unnamed, unnamedBody) = await SendAsync(admin, HttpMethod.Post, $"/api/records/customer/{kept}/merge",
+            JsonSerializer.Serialize(new { version = await VersionAsync(admin, kept), merged, mergedVersion = await VersionAsync(admin, merged), take = new[] { "phone", null } }));
+        Assert.True(unnamed == HttpStatusCode.BadRequest, unnamedBody);
+        var (broken, brokenBody) = await SendAsync(admin, HttpMethod.Post, $"/api/records/customer/{kept}/merge", "{ \"version\": ");
+        Assert.True(broken == HttpStatusCode.BadRequest, brokenBody);
+        Assert.Contains("mergedVersion", brokenBody, StringComparison.Ordinal);
+
         var (numbered, numberedBody) = await MergeAsync(admin, kept, merged, "code");
         Assert.Equal(HttpStatusCode.BadRequest, numbered);
         Assert.Contains("'code' cannot be taken", numberedBody, StringComparison.Ordinal);
@@ -192,7 +199,7 @@ public sealed class RecordMergeTests
         Assert.DoesNotContain(await TrailAsync(admin, "customer", kept), e => e.GetProperty("action").GetString() == "merge");
 
         // Both together, the merge goes through.
-        var (both, bothBody) = await MergeAsync(admin, kept, merged, "grade", "keyAccountManager");
+        var (both, bothBody) = await MergeAsync(admin, kept, merged, "grade", "keyAccountManager", "grade"); // named twice, taken once
         Assert.True(both == HttpStatusCode.OK, bothBody);
         Assert.Equal(kept, await CustomerOfAsync(admin, contact));
     }

@@ -148,6 +148,7 @@ public sealed partial class RecordStore(
             var before = new Dictionary<string, object>(row);
             var now = clock.GetUtcNow();
             var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);
+            run?.Old = RecordRows.Present(entity, before);
             var lineAudit = new List<AuditEntry>();
             var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor), now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)

@@ -20,6 +20,12 @@ internal sealed class RuleRun(IReadOnlyDictionary<string, object?> user, IScript
     /// <summary>Per lines field, its lines as they will be saved (filled by <see cref="SaveLines"/>).</summary>
     public Dictionary<string, List<Dictionary<string, object>>> Lines { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The lines fields whose lines this save adds, changes or removes (filled by <see cref="SaveLines"/>): read-only conditions guard them.</summary>
+    public HashSet<string> ChangedLines { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The record as it was before this change (null for a new one): after-save scripts see it as <c>old</c>.</summary>
+    public IReadOnlyDictionary<string, object?>? Old { get; set; }
+
     /// <summary>
     /// Set for previews: formulas and defaults run even while other values are missing or refused,
     /// so a half-filled form still shows its totals. Saves never run rules over refused values.

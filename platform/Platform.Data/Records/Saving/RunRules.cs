@@ -165,7 +165,10 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
     /// <summary>
     /// Required-when conditions checked on the record as it will be saved; read-only-when conditions, for
     /// changes to existing records, on the record as it was (a locked record stays locked within the
-    /// save that would unlock it) and for the fields the save changes.
+    /// save that would unlock it) and for the fields the save changes — a lines field when any of its
+    /// lines is added, changed or removed. Read-only conditions hold people, not the platform's own
+    /// writes: an approved change request applying its lines to a locked order, an approval writing its
+    /// status (as approval locks hold people only).
     /// </summary>
     private List<RecordFieldError> BrokenConditions(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before,
         IReadOnlyDictionary<string, object?> sent, RuleRun run, ScriptSession session)
@@ -182,7 +185,7 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
                     errors.Add(new(field.Name, localizer["Records.Error.Required"]));
                 }
 
-                if (conditions.ReadOnlyWhen is { } readOnly && before is not null && sent.ContainsKey(field.Name) && !Equals(before.GetValueOrDefault(field.Name), row.GetValueOrDefault(field.Name))
+                if (conditions.ReadOnlyWhen is { } readOnly && before is not null && run.Actor.Access is not null && sent.ContainsKey(field.Name) && Changed(field, row, before, run)
                     && ScriptGuard.Truthy(scripts.Evaluate(readOnly, RecordRows.Present(entity, before), null, run.User, run.Data)))
                 {
                     errors.Add(new(field.Name, localizer["Records.Error.ReadOnly"]));
@@ -192,6 +195,9 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
 
         return errors;
     }
+
+    private static bool Changed(FieldDefinition field, Dictionary<string, object> row, Dictionary<string, object> before, RuleRun run) =>
+        field.Type == FieldTypes.Lines.Name ? run.ChangedLines.Contains(field.Name) : !Equals(before.GetValueOrDefault(field.Name), row.GetValueOrDefault(field.Name));
 
     /// <param name="changed">When set, only formulas that may read one of these fields (or an earlier recomputed one) run again.</param>
     private void Compute(EntityDefinition entity, Dictionary<string, object> row, ScriptSession session, List<RecordFieldError> errors, List<string>? changed = null)

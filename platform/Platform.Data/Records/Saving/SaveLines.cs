@@ -119,6 +119,7 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
                 if (before is null)
                 {
                     records.NewRows.Add((lineEntity, lineRow));
+                    run?.ChangedLines.Add(field.Name);
                     audit.Add(AuditEntries.Of(lineEntity, lineRow, "create", actor, now, null, null, AuditEntries.ValuesJson(lineEntity, lineRow), parentId));
                     continue;
                 }
@@ -129,6 +130,7 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
                 if (changed.Count > 0)
                 {
                     RowStamps.Changed(records, lineRow, (int)before[SystemFields.RowVersion], actor, now);
+                    run?.ChangedLines.Add(field.Name);
                     audit.AddRange(changed.Select(name => AuditEntries.Of(lineEntity, lineRow, "update", actor, now, name, before.GetValueOrDefault(name), lineRow.GetValueOrDefault(name), parentId)));
                 }
             }
@@ -136,6 +138,7 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
             foreach (var removed in existing.Where(r => !kept.Contains((Guid)r[SystemFields.Id])))
             {
                 // A line taken out of the list is gone (it was part of the parent's value); its values stay in the audit trail.
+                run?.ChangedLines.Add(field.Name);
                 audit.Add(AuditEntries.Of(lineEntity, removed, "delete", actor, now, null, AuditEntries.ValuesJson(lineEntity, removed), null, parentId));
                 records.Set<Dictionary<string, object>>(lineEntity.Name).Remove(removed);
             }

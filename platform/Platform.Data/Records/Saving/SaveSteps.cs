@@ -59,6 +59,7 @@ internal sealed class SaveSteps
         await Checks.RecordAsync(save, cancellationToken);
         var errors = save.Errors;
         run?.Lines.Clear();
+        run?.ChangedLines.Clear();
         errors.AddRange(await Lines.ApplyAsync(save, now, lineAudit, run, cancellationToken));
         if (run is not null && (errors.Count == 0 || run.Preview))
         {

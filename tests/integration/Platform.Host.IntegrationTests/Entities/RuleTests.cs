@@ -38,7 +38,7 @@ public sealed class RuleTests
                 EntitySamples.Field("address", "text", "收货地址", "Address", f => { f.VisibleWhen = "record.shipping === true"; f.RequiredWhen = "record.shipping === true"; }),
                 EntitySamples.Field("locked", "boolean", "锁定", "Locked"),
                 EntitySamples.Field("notes", "text", "备注", "Notes", f => f.ReadOnlyWhen = "record.locked === true"),
-                EntitySamples.Field("lines", "lines", "明细", "Lines", f => f.Target = "order_line"),
+                EntitySamples.Field("lines", "lines", "明细", "Lines", f => { f.Target = "order_line"; f.ReadOnlyWhen = "record.locked === true"; }),
                 EntitySamples.Field("total", "computed", "合计", "Total", f => { f.Formula = "round(sum(record.lines, 'amount') * (1 - (record.discount || 0)), 2)"; f.ResultType = "money"; }),
             ],
             Rules =
@@ -203,6 +203,29 @@ public sealed class RuleTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Read_only_when_holds_a_lines_field_against_people_and_lets_the_platforms_own_writes_through(string provider)
+    {
+        await using var host = await StartAsync(provider);
+        var order = (await CreateAsync(host, new() { ["locked"] = true, ["notes"] = "first", ["lines"] = new[] { Line(2, 10m), Line(1, 5m) } })).Record!;
+        var id = (Guid)order["id"]!;
+        var lines = ((IEnumerable<IReadOnlyDictionary<string, object?>>)order["lines"]!).ToList();
+        Dictionary<string, object?> Kept(int i) => new() { ["id"] = lines[i]["id"], ["quantity"] = lines[i]["quantity"], ["price"] = lines[i]["price"] };
+
+        var changedQuantity = await UpdateAsync(host, id, 1, new() { ["lines"] = new[] { new Dictionary<string, object?>(Kept(0)) { ["quantity"] = 3m }, Kept(1) } });
+        var added = await UpdateAsync(host, id, 1, new() { ["lines"] = new[] { Kept(0), Kept(1), Line(1, 1m) } });
+        var removed = await UpdateAsync(host, id, 1, new() { ["lines"] = new[] { Kept(0) } });
+        var sentBackAsRead = await UpdateAsync(host, id, 1, new() { ["lines"] = new[] { Kept(0), Kept(1) }, ["title"] = "unchanged lines" });
+        var byThePlatform = await UpdateAsync(host, id, 2, new() { ["lines"] = new[] { new Dictionary<string, object?>(Kept(0)) { ["quantity"] = 3m }, Kept(1) }, ["notes"] = "changed as approved" }, Actor.Platform);
+
+        Assert.All([changedQuantity, added, removed], refused => Assert.Equal("lines", refused.Errors.Single().Field));
+        Assert.True(sentBackAsRead.Succeeded, string.Join("; ", sentBackAsRead.Errors));
+        Assert.True(byThePlatform.Succeeded, string.Join("; ", byThePlatform.Errors));
+        Assert.Equal(35m, Convert.ToDecimal(byThePlatform.Record!["total"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("changed as approved", byThePlatform.Record!["notes"]);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task A_preview_runs_the_rules_on_the_values_being_edited_and_writes_nothing(string provider)
     {
         await using var host = await StartAsync(provider);
@@ -350,6 +373,51 @@ public sealed class RuleTests
         Assert.Equal(1, await Count("task"));
         Assert.Contains("5", loop.Errors.Single().Message, StringComparison.Ordinal);
         Assert.Equal(0, await Count("chain"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task After_save_scripts_see_the_record_as_it_was_before_the_change_as_old(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        EntityDefinition[] entities =
+        [
+            new()
+            {
+                Name = "task", Label = LocalizedText.Of("任务", "Task"),
+                Fields = [EntitySamples.Field("title", "text", "标题", "Title", f => f.Required = true)],
+            },
+            new()
+            {
+                Name = "request", Label = LocalizedText.Of("申请", "Request"),
+                Fields = [EntitySamples.Field("status", "text", "状态", "Status"), EntitySamples.Field("notes", "text", "备注", "Notes")],
+                Rules =
+                [
+                    new RuleDefinition
+                    {
+                        Name = "onApproval", Kind = RuleDefinition.AfterSave,
+                        Script = "if (record.status === 'approved' && (!old || old.status !== 'approved')) { create('task', { title: 'apply ' + (old ? old.status : 'new') }); }",
+                    },
+                ],
+            },
+        ];
+        var report = await host.InScopeAsync(s => s.GetRequiredService<AppPackageService>()
+            .ApplyAsync(entities.Select(e => new AppPackageFile($"entities/{e.Name}.json", MetadataJson.Write(e))).ToList(), "admin"));
+        Assert.True(report.Succeeded, string.Join("; ", report.Errors));
+        var store = (IServiceProvider s) => s.GetRequiredService<RecordStore>();
+        var request = (await host.InScopeAsync(s => store(s).CreateAsync("request", new Dictionary<string, object?> { ["status"] = "submitted" }, Clerk))).Record!;
+        var id = (Guid)request["id"]!;
+
+        await host.InScopeAsync(s => store(s).UpdateAsync("request", id, 1, new Dictionary<string, object?> { ["status"] = "approved" }, Actor.Platform));
+        await host.InScopeAsync(s => store(s).UpdateAsync("request", id, 2, new Dictionary<string, object?> { ["notes"] = "still approved" }, Clerk));
+        await host.InScopeAsync(s => store(s).CreateAsync("request", new Dictionary<string, object?> { ["status"] = "approved" }, Clerk));
+
+        var titles = await host.InScopeAsync(async s =>
+        {
+            await using var reader = (await store(s).OpenReaderAsync("task"))!;
+            return reader.Live.AsEnumerable().Select(r => (string)r["title"]).ToList();
+        });
+        Assert.Equal(["apply new", "apply submitted"], titles.Order(StringComparer.Ordinal));
     }
 
     [SkippableTheory]

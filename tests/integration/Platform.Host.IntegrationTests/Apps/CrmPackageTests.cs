@@ -191,4 +191,78 @@ public sealed class CrmPackageTests
         Assert.True(noRate == HttpStatusCode.BadRequest, noRateBody);
         Assert.Contains("exchangeRate", noRateBody, StringComparison.Ordinal);
     }
+    private static async Task ApproveAsync(Team team, HttpClient starter, string process, string entity, string id)
+    {
+        var (started, startBody) = await SendAsync(starter, HttpMethod.Post, $"/api/workflows/processes/{process}/instances", $$"""{ "entity": "{{entity}}", "recordId": "{{id}}" }""");
+        Assert.True(started == HttpStatusCode.Created, startBody);
+        var instance = JsonDocument.Parse(startBody).RootElement.GetProperty("id").GetGuid();
+        Assert.DoesNotContain((await team.Wang.GetFromJsonAsync<JsonElement>("/api/workflows/tasks/mine")).EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instance);
+        var task = (await team.Zhou.GetFromJsonAsync<JsonElement>("/api/workflows/tasks/mine")).EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instance); // the starter's manager
+        var (approved, approveBody) = await RunAsync(team.Zhou, $"/api/workflows/tasks/{task.GetProperty("id").GetString()}/approve", new { comment = "同意" });
+        Assert.True(approved == HttpStatusCode.NoContent, approveBody.ToString());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task An_order_approved_by_the_salespersons_manager_is_locked_and_changes_only_through_an_approved_change_request(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var pump = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "P-01", "name": "液压泵", "price": 1000 }""");
+        var seal = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "P-02", "name": "密封圈", "price": 2.5 }""");
+        var customer = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "绍兴印染有限公司" }""");
+        var (approvedAtOnce, approvedAtOnceBody) = await SendAsync(team.Li, HttpMethod.Post, "/odata/sales_order", $$"""{ "customer": "{{customer}}", "status": "approved", "lines": [ { "product": "{{pump}}", "quantity": 1 } ] }""");
+        Assert.True(approvedAtOnce == HttpStatusCode.BadRequest, approvedAtOnceBody);
+        Assert.Contains("新订单只能是草稿", approvedAtOnceBody, StringComparison.Ordinal);
+        var order = await ODataRecords.CreateAsync(team.Li, "sales_order", $$"""{ "customer": "{{customer}}", "lines": [ { "product": "{{pump}}", "quantity": 2 }, { "product": "{{seal}}", "quantity": 100 } ] }""");
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Li, HttpMethod.Patch, $"/odata/sales_order({order})", """{ "status": "approved" }""")).Status);
+
+        await ApproveAsync(team, team.Li, "crm_sales_order_approval", "sales_order", order);
+
+        var approved = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})?$expand=lines");
+        Assert.Equal(("approved", 2542.50m), (approved.GetProperty("status").GetString(), approved.GetProperty("total").GetDecimal())); // (2000 + 250) × 1.13
+        var lines = approved.GetProperty("lines").EnumerateArray().ToList();
+        var (locked, lockedBody) = await SendAsync(team.Li, HttpMethod.Patch, $"/odata/sales_order({order})",
+            $$"""{ "lines": [ { "id": "{{lines[0].GetProperty("id").GetString()}}", "quantity": 5 }, { "id": "{{lines[1].GetProperty("id").GetString()}}" } ] }""");
+        Assert.True(locked == HttpStatusCode.BadRequest, lockedBody);
+        Assert.Contains("lines", lockedBody, StringComparison.Ordinal);
+
+        // 申请变更: a change record holding the order's lines, one open change at a time.
+        var (requested, requestBody) = await RunAsync(team.Li, $"/api/records/sales_order/{order}/actions/requestChange", new { input = new { reason = "客户追加 3 台液压泵，密封圈减半" } });
+        Assert.True(requested == HttpStatusCode.OK, requestBody.ToString());
+        var change = requestBody.GetProperty("open").GetProperty("id").GetString()!;
+        var (twice, twiceBody) = await RunAsync(team.Li, $"/api/records/sales_order/{order}/actions/requestChange", new { input = new { reason = "again" } });
+        Assert.Equal(HttpStatusCode.BadRequest, twice);
+        Assert.Contains("已有一张未完成的变更单", twiceBody.ToString(), StringComparison.Ordinal);
+        var draft = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order_change({change})?$expand=lines");
+        Assert.Equal(2542.50m, draft.GetProperty("previousTotal").GetDecimal());
+        Assert.Equal(lines.Select(l => l.GetProperty("id").GetString()), draft.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("orderLine").GetString()));
+        var changeLines = draft.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("id").GetString()).ToList();
+        var edited = await SendAsync(team.Li, HttpMethod.Patch, $"/odata/sales_order_change({change})",
+            $$"""{ "lines": [ { "id": "{{changeLines[0]}}", "quantity": 5 }, { "id": "{{changeLines[1]}}", "quantity": 50 } ] }""");
+        Assert.True(edited.Status == HttpStatusCode.OK, edited.Body);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Li, HttpMethod.Patch, $"/odata/sales_order_change({change})", """{ "status": "approved" }""")).Status);
+        Assert.Equal(2, (await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})?$expand=lines")).GetProperty("lines").EnumerateArray()
+            .Single(l => l.GetProperty("id").GetString() == lines[0].GetProperty("id").GetString()).GetProperty("quantity").GetDecimal()); // nothing applied before approval
+
+        await ApproveAsync(team, team.Li, "crm_sales_order_change_approval", "sales_order_change", change);
+
+        var applied = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order_change({change})");
+        Assert.Equal(("approved", 5791.25m, 3248.75m), (applied.GetProperty("status").GetString(), applied.GetProperty("total").GetDecimal(), applied.GetProperty("difference").GetDecimal()));
+        var changed = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})?$expand=lines");
+        Assert.Equal(5791.25m, changed.GetProperty("total").GetDecimal()); // (5000 + 125) × 1.13
+        Assert.Equal(lines.Select(l => l.GetProperty("id").GetString()), changed.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("id").GetString())); // the same lines, changed
+        Assert.Equal([5m, 50m], changed.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("quantity").GetDecimal()));
+        Assert.Contains($"[{applied.GetProperty("changeNumber").GetString()}] 客户追加 3 台液压泵", changed.GetProperty("notes").GetString(), StringComparison.Ordinal);
+        var trail = await team.Li.GetStringAsync($"/api/audit/sales_order/{order}");
+        Assert.Contains("quantity", trail, StringComparison.Ordinal); // the order's history keeps the line changes
+
+        // Shipped: no more changes; completed.
+        var (shipped, shipBody) = await RunAsync(team.Li, $"/api/records/sales_order/{order}/actions/ship", new { input = new { carrier = "顺丰", trackingNumber = "SF1234567890" } });
+        Assert.True(shipped == HttpStatusCode.OK, shipBody.ToString());
+        Assert.Equal(HttpStatusCode.Conflict, (await RunAsync(team.Li, $"/api/records/sales_order/{order}/actions/requestChange", new { input = new { reason = "late" } })).Status);
+        Assert.True((await RunAsync(team.Li, $"/api/records/sales_order/{order}/actions/complete")).Status == HttpStatusCode.OK);
+        var done = await team.Zhou.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
+        Assert.Equal(("completed", "SF1234567890"), (done.GetProperty("status").GetString(), done.GetProperty("trackingNumber").GetString()));
+    }
 }

@@ -16,6 +16,7 @@ public sealed class WorkflowElements : IWorkflowElements
         new("platform:lockRecord", LocalizedText.Of("审批期间锁定记录", "Lock the record while running"), "Choice", ["true", "false"]),
         new("platform:statusField", LocalizedText.Of("状态字段", "Status field"), "Field"),
         new("platform:statusValues", LocalizedText.Of("状态取值（running:submitted, …）", "Status values (running:submitted, …)"), "Text"),
+        new("platform:submitWhen", LocalizedText.Of("可提交条件（record.status === 'draft'）", "May be submitted when (record.status === 'draft')"), "Text"),
         new("platform:name-en", LocalizedText.Of("英文名称", "Name in English"), "Text"),
     ];
 }

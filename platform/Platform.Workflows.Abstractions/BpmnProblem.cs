@@ -20,6 +20,7 @@ public sealed record BpmnProblem(string? ElementId, string Where, string Message
     public const string LockRecordInvalid = "LockRecordInvalid";
     public const string StatusValuesInvalid = "StatusValuesInvalid";
     public const string StatusValuesNeedField = "StatusValuesNeedField";
+    public const string SubmitWhenNeedsEntity = "SubmitWhenNeedsEntity";
     public const string UnknownEntity = "UnknownEntity";
     public const string UnknownStatusField = "UnknownStatusField";
     public const string UnknownEditableField = "UnknownEditableField";

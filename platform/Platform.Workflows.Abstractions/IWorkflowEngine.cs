@@ -70,6 +70,9 @@ public interface IWorkflowEngine
     /// </summary>
     Task<WorkflowInstance> SubmitAsync(string processKey, string entity, Guid recordId, Actor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>The approvals of <paramref name="approvals"/> the record may be submitted to as it stands (their <c>platform:submitWhen</c> holds for it).</summary>
+    Task<List<ApprovalProcess>> SubmittableNowAsync(IReadOnlyList<ApprovalProcess> approvals, IReadOnlyDictionary<string, object?> record, Actor actor, CancellationToken cancellationToken = default);
+
     /// <summary>What <see cref="SubmitAsync"/> would do now, with nothing kept: the first tasks and their people, or the problem.</summary>
     Task<SubmitPreview> PreviewSubmitAsync(string processKey, string entity, Guid recordId, Actor actor, CancellationToken cancellationToken = default);
 }

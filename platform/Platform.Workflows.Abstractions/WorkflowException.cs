@@ -22,6 +22,7 @@ public sealed class WorkflowException(string message, string? code = null, IRead
     public const string ResubmitOnly = "ResubmitOnly";
     public const string NotForEntity = "NotForEntity";
     public const string AlreadySubmitted = "AlreadySubmitted";
+    public const string NotSubmittableNow = "NotSubmittableNow";
     public const string StartFailed = "StartFailed";
     public const string NoManager = "NoManager";
     public const string NoSuchRecord = "NoSuchRecord";

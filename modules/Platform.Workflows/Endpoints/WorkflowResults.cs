@@ -32,7 +32,8 @@ internal static class WorkflowResults
         }
         catch (WorkflowException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Code is null ? e.Message : Text(context, $"Workflows.Error.{e.Code}"));
+            // Filled with the exception's arguments (a process or step name): a text with {0} and nothing to fill it would fail.
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: e.Code is null ? e.Message : Text(context, $"Workflows.Error.{e.Code}", [.. e.Arguments]));
         }
         catch (ScriptFailureException e)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
 using Platform.Bpmn.Runtime;
+using Platform.Data.Scripts;
 
 namespace Platform.Bpmn.Engine;
 
@@ -62,7 +63,7 @@ public sealed partial class WorkflowEngine
                 WorkflowException.NotForEntity, [model.NameIn(CultureInfo.CurrentUICulture.Name)]);
         }
 
-        if (await records.GetAsync(entity, recordId, actor: actor, cancellationToken: cancellationToken) is null)
+        if (await records.GetAsync(entity, recordId, actor: actor, cancellationToken: cancellationToken) is not { } record)
         {
             throw new WorkflowException($"There is no {entity} record {recordId} you may read.", WorkflowException.NoSuchRecord);
         }
@@ -76,8 +77,33 @@ public sealed partial class WorkflowEngine
             throw new WorkflowException($"The record is already in a request that has not ended ({name}).", WorkflowException.AlreadySubmitted, [name]);
         }
 
+        if (!await SubmitWhenHoldsAsync(model, record, actor, cancellationToken))
+        {
+            var process = model.NameIn(CultureInfo.CurrentUICulture.Name);
+            throw new WorkflowException($"The record may not be submitted to {processKey} as it stands (platform:submitWhen {model.Binding.SubmitWhen}).", WorkflowException.NotSubmittableNow, [process]);
+        }
+
         return (definition.Id, definition.Version);
     }
+
+    /// <summary>The processes of <paramref name="approvals"/> the record may be submitted to as it stands (their <c>platform:submitWhen</c> holds).</summary>
+    public async Task<List<ApprovalProcess>> SubmittableNowAsync(IReadOnlyList<ApprovalProcess> approvals, IReadOnlyDictionary<string, object?> record, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var open = new List<ApprovalProcess>();
+        foreach (var approval in approvals)
+        {
+            if (await SubmitWhenHoldsAsync(await models.GetAsync(db, approval.DefinitionId, cancellationToken), record, actor, cancellationToken))
+            {
+                open.Add(approval);
+            }
+        }
+
+        return open;
+    }
+
+    private async Task<bool> SubmitWhenHoldsAsync(ProcessModel model, IReadOnlyDictionary<string, object?> record, Actor actor, CancellationToken cancellationToken) =>
+        model.Binding.SubmitWhen is not { } when
+        || scripts.Holds($"{model.Key} platform:submitWhen", WorkflowCondition.Script(when), new Dictionary<string, object?>(), record, await ScriptUsers.OfAsync(db, actor, cancellationToken));
 
     /// <summary>Why the start stopped at its first steps, named as the submitter knows them (the element's name in their language).</summary>
     private async Task<WorkflowException> StartFailureAsync(WorkflowInstance instance, CancellationToken cancellationToken)

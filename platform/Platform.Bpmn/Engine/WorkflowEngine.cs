@@ -25,6 +25,12 @@ public sealed partial class WorkflowEngine(
         var definition = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.ProcessKey == processKey)
             .OrderByDescending(d => d.Version).Select(d => new { d.Id, d.Version }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new WorkflowException($"There is no deployed process '{processKey}'.", WorkflowException.NoSuchProcess);
+        if (entity is not null && recordId is { } id && (await models.GetAsync(db, definition.Id, cancellationToken)).Binding.Entity is not null)
+        {
+            // An approval started through the API is a submission: the same checks as from the form (one request at a time, platform:submitWhen).
+            await SubmittableAsync(processKey, entity, id, actor, cancellationToken);
+        }
+
         return await StartAtAsync(definition.Id, null, variables, actor, entity, recordId, cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public static class BpmnValidator
          "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role", "editableFields"];
 
     /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
-    private static readonly string[] ProcessAttributes = ["entity", "lockRecord", "statusField", "statusValues"];
+    private static readonly string[] ProcessAttributes = ["entity", "lockRecord", "statusField", "statusValues", "submitWhen"];
 
     /// <summary>A name in another language (<c>platform:name-en</c>, <c>platform:name-zh-CN</c>): allowed on every element.</summary>
     private static readonly System.Text.RegularExpressions.Regex NameInLanguage = new("^name-[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

@@ -11,9 +11,10 @@ namespace Platform.Bpmn.Runtime;
 /// completed, rejected, withdrawn, cancelled, or the values <c>platform:statusValues</c> maps these to
 /// (<c>running:pending, completed:approved</c>);
 /// <c>platform:entity="sales_order"</c> — an approval for records of that entity: their form offers
-/// "submit for approval" with this process.
+/// "submit for approval" with this process; <c>platform:submitWhen="record.status === 'draft'"</c> — only while the
+/// record meets the condition (an approved order is not submitted again).
 /// </summary>
-public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOnlyDictionary<string, string> StatusValues, string? Entity = null)
+public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOnlyDictionary<string, string> StatusValues, string? Entity = null, string? SubmitWhen = null)
 {
     public static readonly string[] Statuses = ["running", "returned", "completed", "rejected", "withdrawn", "cancelled"];
 
@@ -33,7 +34,8 @@ public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOn
             string.Equals(ModelNode.Extension(process, "lockRecord"), "true", StringComparison.OrdinalIgnoreCase),
             ModelNode.Extension(process, "statusField"),
             values,
-            ModelNode.Extension(process, "entity") is { Length: > 0 } entity ? entity.Trim().ToLowerInvariant() : null);
+            ModelNode.Extension(process, "entity") is { Length: > 0 } entity ? entity.Trim().ToLowerInvariant() : null,
+            ModelNode.Extension(process, "submitWhen") is { Length: > 0 } when ? when.Trim() : null);
     }
 
     /// <summary>What is wrong with the attributes as written; null when nothing.</summary>
@@ -50,6 +52,19 @@ public sealed record RecordBinding(bool LockRecord, string? StatusField, IReadOn
             if (parts.Length != 2 || !Statuses.Contains(parts[0]) || parts[1].Length == 0)
             {
                 return new Refusal(BpmnProblem.StatusValuesInvalid, $"platform:statusValues has '{pair}'; write status:value pairs separated by commas, the statuses being {string.Join(", ", Statuses)}.", pair, string.Join(", ", Statuses));
+            }
+        }
+
+        if (ModelNode.Extension(process, "submitWhen") is { } submitWhen)
+        {
+            if (ModelNode.Extension(process, "entity") is null)
+            {
+                return new Refusal(BpmnProblem.SubmitWhenNeedsEntity, "platform:submitWhen needs platform:entity, the records it is asked of.");
+            }
+
+            if (Rules.ScriptCompiler.Compile("submitWhen", WorkflowCondition.Script(submitWhen), Rules.ScriptShape.Expression, out var error) is null)
+            {
+                return new Refusal(BpmnProblem.ScriptNotParsing, $"platform:submitWhen is not JavaScript that parses ({error}).", $"{error!.Line}", $"{error.Column}", error.Message);
             }
         }
 

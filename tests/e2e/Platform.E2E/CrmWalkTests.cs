@@ -8,7 +8,7 @@ namespace Platform.E2E;
 /// <summary>
 /// The CRM package as a salesperson meets it in the browser (zh-CN): claims a customer from the public pool, converts a lead,
 /// adds a quote of three lines from the customer's page — tax to the cent as she types — and turns it into an order that her
-/// manager then finds among his team's orders.
+/// manager then finds among his team's orders and approves; a change request after approval changes a line of the order.
 /// </summary>
 public sealed class CrmWalkTests
 {
@@ -17,7 +17,7 @@ public sealed class CrmWalkTests
     private static string Crm => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "crm");
 
     [SkippableFact]
-    public async Task A_salesperson_claims_from_the_pool_converts_a_lead_and_turns_a_three_line_quote_into_an_order_her_manager_sees()
+    public async Task A_salesperson_claims_from_the_pool_converts_a_lead_turns_a_three_line_quote_into_an_order_her_manager_approves_and_changes_it_by_a_change_request()
     {
         BrowserSession.SkipUnlessAvailable();
         await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
@@ -89,9 +89,62 @@ public sealed class CrmWalkTests
         await browser.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("5,914.01");
 
-        // Her manager finds it among his team's orders.
+        var orderUrl = page.Url;
+
+        // She submits it for approval: it goes to her manager.
+        await page.GetByTestId("approval-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-first-steps")).ToContainTextAsync("上级审批 · 周经理");
+        await page.GetByTestId("submit-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("approval-status")).ToHaveTextAsync("审批中");
+
+        // Her manager finds it among his team's orders and approves it.
         await using var managerBrowser = await BrowserSession.OpenAsync("zh-CN");
+        var managerPage = managerBrowser.Page;
         await SignInAsync(managerBrowser, host, "/records/sales_order", "zhou", Password);
-        await Assertions.Expect(managerBrowser.Page.GetByText("嘉兴纺织机械有限公司").First).ToBeVisibleAsync();
+        await Assertions.Expect(managerPage.GetByText("嘉兴纺织机械有限公司").First).ToBeVisibleAsync();
+        await managerPage.GotoAsync(orderUrl);
+        await managerBrowser.WaitUntilInteractiveAsync();
+        await managerPage.GetByTestId("task-comment").FillAsync("同意，尽快排产");
+        await managerPage.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(managerPage.GetByTestId("approval-status")).ToHaveTextAsync("已通过");
+
+        // Approved, the order's lines are locked for her; a change goes through a change request (申请变更).
+        await page.ReloadAsync();
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("record-tabs")).ToContainTextAsync("已审批");
+        await Assertions.Expect(page.GetByTestId("form-field-lines").Locator("input:enabled, textarea:enabled")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("approval-submit")).ToHaveCountAsync(0); // approved: not submitted again
+        await page.Locator("[data-testid=record-action][data-action=requestChange]").ClickAsync();
+        await page.Locator("[data-testid=action-input][data-input=reason]").FillAsync("客户追加 2 台液压泵");
+        await page.GetByTestId("action-inputs-ok").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/sales_order_change/[0-9a-f-]{36}$"));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(Input(page, "field-previousTotal")).ToHaveValueAsync("5,914.01");
+        await TypeAsync(page, "line-0-quantity", "5");
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("8,704.14"); // 6,975.32 + 937.90 + 790.92
+        await Assertions.Expect(page.GetByTestId("field-difference")).ToHaveTextAsync("2,790.13");
+        await browser.ScreenshotAsync("crm-change-request-zh");
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
+        var changeUrl = page.Url;
+        await page.GetByTestId("approval-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-process")).ToHaveTextAsync("订单变更审批");
+        await page.GetByTestId("submit-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("approval-status")).ToHaveTextAsync("审批中");
+
+        // The manager approves the change in English; the order then has the changed line, the same three lines.
+        await using var englishManager = await BrowserSession.OpenAsync("en");
+        await SignInAsync(englishManager, host, changeUrl[host.BaseUrl.Length..], "zhou", Password);
+        await Assertions.Expect(englishManager.Page.GetByTestId("field-difference")).ToHaveTextAsync("2,790.13");
+        await englishManager.Page.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(englishManager.Page.GetByTestId("approval-status")).ToHaveTextAsync("Approved");
+        await englishManager.ScreenshotAsync("crm-change-approved-en");
+
+        await page.GotoAsync(orderUrl);
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("8,704.14");
+        await Assertions.Expect(page.GetByTestId("line-0-amount")).ToHaveTextAsync("6,975.32");
+        await Assertions.Expect(Input(page, "field-notes")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("客户追加 2 台液压泵"));
+        await browser.ScreenshotAsync("crm-order-changed-zh");
     }
 }

@@ -117,6 +117,20 @@ public sealed class BpmnValidatorTests
     }
 
     [Fact]
+    public void A_submit_condition_must_parse_and_needs_the_entity_it_is_asked_of()
+    {
+        IReadOnlyList<string> ProblemsOf(string attributes) => [.. BpmnValidator.Validate(BpmnParser.Parse(Encoding.UTF8.GetBytes($$"""
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="d">
+              <process id="p" isExecutable="true" {{attributes}}><startEvent id="s"/></process>
+            </definitions>
+            """))).Where(p => p.ElementId == "p").Select(p => p.Message)];
+
+        Assert.Empty(ProblemsOf("platform:entity=\"order\" platform:submitWhen=\"record.status === 'draft'\""));
+        Assert.Contains(ProblemsOf("platform:entity=\"order\" platform:submitWhen=\"record.status ===\""), m => m.Contains("submitWhen is not JavaScript", StringComparison.Ordinal));
+        Assert.Contains(ProblemsOf("platform:submitWhen=\"true\""), m => m.Contains("needs platform:entity", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Record_triggers_that_could_not_run_are_named_at_deploy()
     {
         var problems = Validate("""

@@ -196,6 +196,9 @@ public sealed class CrmPackageTests
         var (started, startBody) = await SendAsync(starter, HttpMethod.Post, $"/api/workflows/processes/{process}/instances", $$"""{ "entity": "{{entity}}", "recordId": "{{id}}" }""");
         Assert.True(started == HttpStatusCode.Created, startBody);
         var instance = JsonDocument.Parse(startBody).RootElement.GetProperty("id").GetGuid();
+        var (twice, twiceBody) = await SendAsync(starter, HttpMethod.Post, $"/api/workflows/processes/{process}/instances", $$"""{ "entity": "{{entity}}", "recordId": "{{id}}" }""");
+        Assert.True(twice == HttpStatusCode.BadRequest, twiceBody);
+        Assert.True(twiceBody.Contains("不能重复提交", StringComparison.Ordinal), twiceBody);
         Assert.DoesNotContain((await team.Wang.GetFromJsonAsync<JsonElement>("/api/workflows/tasks/mine")).EnumerateArray(), t => t.GetProperty("instanceId").GetGuid() == instance);
         var task = (await team.Zhou.GetFromJsonAsync<JsonElement>("/api/workflows/tasks/mine")).EnumerateArray().Single(t => t.GetProperty("instanceId").GetGuid() == instance); // the starter's manager
         var (approved, approveBody) = await RunAsync(team.Zhou, $"/api/workflows/tasks/{task.GetProperty("id").GetString()}/approve", new { comment = "同意" });
@@ -219,6 +222,9 @@ public sealed class CrmPackageTests
 
         await ApproveAsync(team, team.Li, "crm_sales_order_approval", "sales_order", order);
 
+        var (again, againBody) = await SendAsync(team.Li, HttpMethod.Post, "/api/workflows/processes/crm_sales_order_approval/instances", $$"""{ "entity": "sales_order", "recordId": "{{order}}" }""");
+        Assert.True(again == HttpStatusCode.BadRequest, againBody); // approved: not submitted again (platform:submitWhen)
+        Assert.Contains("不能提交“销售订单审批”", againBody, StringComparison.Ordinal);
         var approved = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})?$expand=lines");
         Assert.Equal(("approved", 2542.50m), (approved.GetProperty("status").GetString(), approved.GetProperty("total").GetDecimal())); // (2000 + 250) × 1.13
         var lines = approved.GetProperty("lines").EnumerateArray().ToList();

@@ -271,4 +271,36 @@ public sealed class CrmPackageTests
         var done = await team.Zhou.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
         Assert.Equal(("completed", "SF1234567890"), (done.GetProperty("status").GetString(), done.GetProperty("trackingNumber").GetString()));
     }
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_quote_discounted_beyond_ten_percent_becomes_an_order_only_once_the_manager_approves_the_discount(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var pump = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "P-01", "name": "液压泵", "price": 1000 }""");
+        var customer = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "丽水阀门有限公司" }""");
+        var quote = await ODataRecords.CreateAsync(team.Li, "quote", $$"""{ "customer": "{{customer}}", "lines": [ { "product": "{{pump}}", "quantity": 2, "unitPrice": 850 } ] }""");
+        var saved = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({quote})?$expand=lines");
+        Assert.Equal((0.15m, 0.15m), (saved.GetProperty("lines")[0].GetProperty("discount").GetDecimal(), saved.GetProperty("maxDiscount").GetDecimal()));
+
+        Assert.Equal(HttpStatusCode.Conflict, (await RunAsync(team.Li, $"/api/records/quote/{quote}/actions/toOrder")).Status); // 15 % > 10 %: not yet
+        var (selfApproved, selfApprovedBody) = await SendAsync(team.Li, HttpMethod.Patch, $"/odata/quote({quote})", """{ "status": "approved" }""");
+        Assert.True(selfApproved == HttpStatusCode.BadRequest, selfApprovedBody);
+        Assert.Contains("折扣审批的状态由审批流程决定", selfApprovedBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Li, HttpMethod.Patch, $"/odata/quote({quote})", """{ "approvedDiscount": 0.5 }""")).Status);
+
+        await ApproveAsync(team, team.Li, "crm_quote_discount_approval", "quote", quote);
+
+        var approved = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({quote})");
+        Assert.Equal(("approved", 0.15m), (approved.GetProperty("status").GetString(), approved.GetProperty("approvedDiscount").GetDecimal()));
+        var (again, againBody) = await SendAsync(team.Li, HttpMethod.Post, "/api/workflows/processes/crm_quote_discount_approval/instances", $$"""{ "entity": "quote", "recordId": "{{quote}}" }""");
+        Assert.True(again == HttpStatusCode.BadRequest, againBody); // the discount is approved: nothing to submit
+        var (ordered, orderBody) = await RunAsync(team.Li, $"/api/records/quote/{quote}/actions/toOrder");
+        Assert.True(ordered == HttpStatusCode.OK, orderBody.ToString());
+
+        // Within 10 %: straight to an order, no approval to ask for.
+        var small = await ODataRecords.CreateAsync(team.Li, "quote", $$"""{ "customer": "{{customer}}", "lines": [ { "product": "{{pump}}", "quantity": 1, "unitPrice": 950 } ] }""");
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(team.Li, HttpMethod.Post, "/api/workflows/processes/crm_quote_discount_approval/instances", $$"""{ "entity": "quote", "recordId": "{{small}}" }""")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await RunAsync(team.Li, $"/api/records/quote/{small}/actions/toOrder")).Status);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Platform.Core.Security;
 using Platform.Bpmn.Runtime;
+using Microsoft.Extensions.Logging;
 using Platform.Data.Scripts;
 
 namespace Platform.Bpmn.Engine;
@@ -92,9 +93,18 @@ public sealed partial class WorkflowEngine
         var open = new List<ApprovalProcess>();
         foreach (var approval in approvals)
         {
-            if (await SubmitWhenHoldsAsync(await models.GetAsync(db, approval.DefinitionId, cancellationToken), record, actor, cancellationToken))
+            var model = await models.GetAsync(db, approval.DefinitionId, cancellationToken);
+            try
             {
-                open.Add(approval);
+                if (await SubmitWhenHoldsAsync(model, record, actor, cancellationToken))
+                {
+                    open.Add(approval);
+                }
+            }
+            catch (Platform.Rules.ScriptFailureException failure)
+            {
+                // A condition that fails on this record (not true or false, a script error) offers nothing; submitting says why.
+                logger.LogWarning("The platform:submitWhen of {Process} failed on a {Entity} record: {Reason}", model.Key, model.Binding.Entity, failure.Message);
             }
         }
 

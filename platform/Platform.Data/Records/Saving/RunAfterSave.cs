@@ -37,7 +37,7 @@ internal sealed class RunAfterSave(IRecordStore store, ScriptHost scripts, Scrip
                 guard.Run(errors, entity, row, null, () =>
                 {
                     using var session = scripts.Open(run.User, run.Data, changes);
-                    session.Load(run.WithLines(entity, row), rows.Count == 1 ? run.Old : null);
+                    session.Load(run.WithLines(entity, row), run.Old); // set by a change of one record; null for new ones
                     session.Change(script);
                 }, rule.Name);
                 if (errors.Count > 0)

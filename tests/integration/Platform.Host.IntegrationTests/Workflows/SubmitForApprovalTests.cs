@@ -174,6 +174,32 @@ public sealed class SubmitForApprovalTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task An_approval_is_offered_only_while_its_submit_condition_holds_and_a_failing_condition_offers_nothing(string provider)
+    {
+        var (host, person, _, product) = await ArrangeAsync(provider);
+        await using var _ = host;
+        foreach (var (key, when) in new[] { ("draft_only", "record.status === 'draft'"), ("sale_only", "record.status === 'sale'"), ("broken", "record.code") })
+        {
+            var file = Approval.Replace("product_review", key, StringComparison.Ordinal)
+                .Replace("platform:lockRecord=\"true\"", $"platform:lockRecord=\"true\" platform:submitWhen=\"{when}\"", StringComparison.Ordinal);
+            Assert.Empty((await host.InScopeAsync(s => s.GetRequiredService<WorkflowDeployment>().DeployAsync(Encoding.UTF8.GetBytes(file), "admin"))).Problems);
+        }
+
+        var offered = await host.InScopeAsync(async s =>
+        {
+            var approvals = (await s.GetRequiredService<IWorkflowQueries>().ApprovalsForAsync("product", "zh-CN", CancellationToken.None)).Where(a => a.Key != "product_review").ToList();
+            var record = await s.GetRequiredService<RecordStore>().GetAsync("product", product, actor: person);
+            return await s.GetRequiredService<IWorkflowEngine>().SubmittableNowAsync(approvals, record!, person);
+        });
+        Assert.Equal(["draft_only"], offered.Select(a => a.Key));
+        var refused = await Assert.ThrowsAsync<WorkflowException>(() => host.InScopeAsync(s => s.GetRequiredService<IWorkflowEngine>().SubmitAsync("sale_only", "product", product, person)));
+        Assert.Equal(WorkflowException.NotSubmittableNow, refused.Code);
+        await Assert.ThrowsAsync<Platform.Rules.ScriptFailureException>(() => host.InScopeAsync(s => s.GetRequiredService<IWorkflowEngine>().SubmitAsync("broken", "product", product, person)));
+        await host.InScopeAsync(s => s.GetRequiredService<IWorkflowEngine>().SubmitAsync("draft_only", "product", product, person));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task An_approval_for_an_unknown_entity_or_status_field_does_not_deploy(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));

@@ -35,7 +35,8 @@ public interface IRecordStore
     Task<RecordResult> RestoreAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>What the form would show after these values: defaults, formulas, field states and errors, with nothing written.</summary>
-    Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default);
+    /// <param name="edited">The fields the person just typed (<c>lines[2].priceWithTax</c>): only their change rules run, and may overwrite the other values sent. Null: every field given a new value runs its change rules.</param>
+    Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, IReadOnlyCollection<string>? edited = null, CancellationToken cancellationToken = default);
 
     /// <summary>Read access to one entity's live records as a database query; null when the entity does not exist.</summary>
     Task<IRecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default);

@@ -9,26 +9,45 @@ namespace Platform.Records.Query;
 /// <summary>
 /// Narrows a query of an entity's records by a filter written as OData <c>$filter</c> — for
 /// <c>find()</c> in rules, parsed and translated exactly as the OData API's (which uses the same
-/// translator), so rules need no module to filter.
+/// translator), so rules need no module to filter — and sorts it by an OData <c>$orderby</c>.
 /// </summary>
 public static class RecordFilter
 {
     private static readonly Uri Root = new("http://rules/odata/");
 
-    /// <param name="fields">What the reader may not see: a condition on it is refused (null: every field).</param>
-    /// <exception cref="ArgumentException">The filter does not parse or names unknown or hidden fields; the message says why.</exception>
-    public static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter, Core.Records.FieldAccess? fields = null)
+    /// <param name="fields">What the reader may not see: a condition on it, or a sort by it, is refused (null: every field).</param>
+    /// <param name="orderBy">Field names, each optionally <c>desc</c> (<c>createdAt desc</c>); null or empty: by id.</param>
+    /// <exception cref="ArgumentException">The filter or order does not parse or names unknown or hidden fields; the message says why.</exception>
+    public static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter,
+        Core.Records.FieldAccess? fields = null, string? orderBy = null)
     {
-        var parser = new ODataUriParser(EdmModelFactory.For(schema), Root, new Uri(Root, $"{entity.Name}?$filter={Uri.EscapeDataString(filter)}"))
+        var options = new List<string>();
+        if (filter.Length > 0)
+        {
+            options.Add($"$filter={Uri.EscapeDataString(filter)}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(orderBy))
+        {
+            options.Add($"$orderby={Uri.EscapeDataString(orderBy)}");
+        }
+
+        var parser = new ODataUriParser(EdmModelFactory.For(schema), Root, new Uri(Root, $"{entity.Name}?{string.Join('&', options)}"))
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
         };
         try
         {
             var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
-            var condition = new FilterTranslator(entity, row, fields).Translate(parser.ParseFilter()!.Expression);
-            var predicate = condition.Type == typeof(bool) ? condition : Expression.Equal(condition, Expression.Constant(true, typeof(bool?)));
-            return query.Where(Expression.Lambda<Func<Dictionary<string, object>, bool>>(predicate, row));
+            var translator = new FilterTranslator(entity, row, fields);
+            if (parser.ParseFilter() is { } parsed)
+            {
+                var condition = translator.Translate(parsed.Expression);
+                var predicate = condition.Type == typeof(bool) ? condition : Expression.Equal(condition, Expression.Constant(true, typeof(bool?)));
+                query = query.Where(Expression.Lambda<Func<Dictionary<string, object>, bool>>(predicate, row));
+            }
+
+            return RecordOrder.Apply(query, entity, parser.ParseOrderBy(), translator, row);
         }
         catch (Exception e) when (e is ODataException or ODataQueryException)
         {

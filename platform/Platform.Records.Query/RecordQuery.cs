@@ -31,7 +31,7 @@ public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
         }
 
         long? count = parser.ParseCount() == true ? await query.LongCountAsync(cancellationToken) : null;
-        query = OrderBy(query, parser.ParseOrderBy(), translator, row);
+        query = RecordOrder.Apply(query, reader.Entity, parser.ParseOrderBy(), translator, row);
         var skip = parser.ParseSkip() ?? 0;
         var top = parser.ParseTop();
         if (top is < 0 || skip < 0)
@@ -53,46 +53,6 @@ public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
     private static Expression FilterBool(Expression e) =>
         e.Type == typeof(bool) ? e : e.Type == typeof(bool?) ? Expression.Equal(e, Expression.Constant(true, typeof(bool?)))
         : throw new ODataQueryException("$filter", "$filter must be a condition.");
-
-    private IQueryable<Dictionary<string, object>> OrderBy(IQueryable<Dictionary<string, object>> query, OrderByClause? clause, FilterTranslator translator, ParameterExpression row)
-    {
-        var first = true;
-        var ordered = query;
-        string? last = null;
-        for (var item = clause; item is not null; item = item.ThenBy)
-        {
-            if (item.Expression is not SingleValuePropertyAccessNode property)
-            {
-                throw new ODataQueryException("$orderby", "$orderby takes field names, e.g. $orderby=price desc,name.");
-            }
-
-            last = translator.Seen(property.Property.Name, "$orderby");
-            var key = translator.Property(last);
-            var lambda = Expression.Lambda(key, row);
-            var method = (first, item.Direction) switch
-            {
-                (true, OrderByDirection.Ascending) => nameof(Queryable.OrderBy),
-                (true, _) => nameof(Queryable.OrderByDescending),
-                (false, OrderByDirection.Ascending) => nameof(Queryable.ThenBy),
-                _ => nameof(Queryable.ThenByDescending),
-            };
-            ordered = (IQueryable<Dictionary<string, object>>)typeof(Queryable).GetMethods()
-                .Single(m => m.Name == method && m.GetParameters().Length == 2)
-                .MakeGenericMethod(typeof(Dictionary<string, object>), key.Type)
-                .Invoke(null, [ordered, lambda])!;
-            first = false;
-        }
-
-        // A stable order makes $skip pages reliable: the id breaks ties (and orders unsorted queries).
-        // Ordering by a unique field has no ties; leaving the id out lets the database walk that field's index.
-        if (last == Core.Metadata.SystemFields.Id || (last is not null && reader.Entity.LiveField(last)?.Unique == true))
-        {
-            return ordered;
-        }
-
-        var id = Expression.Lambda<Func<Dictionary<string, object>, Guid>>(translator.Property(Core.Metadata.SystemFields.Id), row);
-        return first ? ordered.OrderBy(id) : ((IOrderedQueryable<Dictionary<string, object>>)ordered).ThenBy(id);
-    }
 
     /// <summary>$select and $expand may name only fields the reader may see, at every level of the expansion.</summary>
     private void RefuseHidden(Core.Metadata.EntityDefinition entity, SelectExpandClause? clause, string option)

@@ -26,13 +26,16 @@ public sealed class EntityScripts
 
     public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> AfterSave { get; private init; } = [];
 
+    /// <summary>Change rules, in the order declared: each runs when its field changes and may set other fields.</summary>
+    public IReadOnlyList<(RuleDefinition Rule, CompiledScript Script)> Changes { get; private init; } = [];
+
     /// <summary>Record actions: when each is offered (null: always) and what it runs.</summary>
     public IReadOnlyList<(RecordActionDefinition Action, CompiledScript? When, CompiledScript Script)> Actions { get; private init; } = [];
 
     /// <summary>Form conditions per field: when it shows, when it is read-only, when it is required.</summary>
     public IReadOnlyList<FieldConditions> Conditions { get; private init; } = [];
 
-    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + AfterSave.Count + Conditions.Count == 0; // actions run on request, not on saves
+    public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + AfterSave.Count + Changes.Count + Conditions.Count == 0; // actions run on request, not on saves
 
     /// <summary>The scripts of a stored (already checked) definition, compiled on first use.</summary>
     public static EntityScripts For(EntityDefinition entity) => Cache.GetValue(entity, e => Compile(e, []));
@@ -98,6 +101,7 @@ public sealed class EntityScripts
         var validations = new List<(RuleDefinition, CompiledScript)>();
         var beforeSave = new List<(RuleDefinition, CompiledScript)>();
         var afterSave = new List<(RuleDefinition, CompiledScript)>();
+        var changes = new List<(RuleDefinition, CompiledScript)>();
         for (var r = 0; r < (entity.Rules?.Count ?? 0); r++)
         {
             var rule = entity.Rules![r];
@@ -105,10 +109,10 @@ public sealed class EntityScripts
             {
                 validations.Add((rule, when));
             }
-            else if (rule.Kind is RuleDefinition.BeforeSave or RuleDefinition.AfterSave
+            else if (rule.Kind is RuleDefinition.BeforeSave or RuleDefinition.AfterSave or RuleDefinition.Change
                      && One($"$.rules[{r}].script", $"{entity.Name} rule {rule.Name}", rule.Script, ScriptShape.Statements) is { } script)
             {
-                (rule.Kind == RuleDefinition.BeforeSave ? beforeSave : afterSave).Add((rule, script));
+                (rule.Kind switch { RuleDefinition.BeforeSave => beforeSave, RuleDefinition.AfterSave => afterSave, _ => changes }).Add((rule, script));
             }
         }
 
@@ -128,6 +132,6 @@ public sealed class EntityScripts
             }
         }
 
-        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave, AfterSave = afterSave, Conditions = conditions, Actions = actions };
+        return new EntityScripts { Formulas = formulas, Defaults = defaults, Validations = validations, BeforeSave = beforeSave, AfterSave = afterSave, Changes = changes, Conditions = conditions, Actions = actions };
     }
 }

@@ -38,8 +38,11 @@ public static partial class ScriptCompiler
 {
     public const int MaxLength = 20_000;
 
-    /// <summary>The parameters every script sees; the helpers (<c>round</c>, <c>today</c>, <c>error</c>…) are globals.</summary>
-    public const string Parameters = "record, old, user";
+    /// <summary>
+    /// The parameters every script sees (<c>parent</c>: a line's document, null for a record); the helpers
+    /// (<c>round</c>, <c>today</c>, <c>error</c>…) are globals.
+    /// </summary>
+    public const string Parameters = "record, old, user, parent";
 
     // The wrapper opens on a line of its own, so line numbers in errors are the script's own, less one.
     private const string ExpressionHead = "(function (" + Parameters + ") { 'use strict'; return (\n";

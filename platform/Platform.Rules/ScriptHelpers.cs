@@ -25,10 +25,12 @@ internal static class ScriptHelpers
             data.Queue(new RecordChange(entity.ToString(), id is null || id.IsNull() || id.IsUndefined() ? null : id.ToString(), new Dictionary<string, object?>()) { Opens = true })));
         engine.SetValue("update", new Action<JsValue, JsValue, JsValue>((entity, id, values) =>
             data.Queue(new RecordChange(entity.ToString(), id?.ToString(), Values(values)))));
-        engine.SetValue("find", new Func<JsValue, JsValue, JsValue, JsValue>((entity, filter, max) =>
+        // find(entity, filter, max?, orderBy?) — orderBy as OData $orderby: find('quote_line', "product eq '…'", 1, 'createdAt desc').
+        engine.SetValue("find", new Func<JsValue, JsValue, JsValue, JsValue, JsValue>((entity, filter, max, orderBy) =>
         {
-            var limit = max is null || max.IsUndefined() ? DataAccess.MaxFound : (int)Math.Clamp(max.AsNumber(), 1, DataAccess.MaxFound);
-            var found = deadline.Excluding(() => data.Next().Find(entity.ToString(), filter is null || filter.IsUndefined() ? "" : filter.ToString(), limit));
+            var limit = max is null || max.IsUndefined() || max.IsNull() ? DataAccess.MaxFound : (int)Math.Clamp(max.AsNumber(), 1, DataAccess.MaxFound);
+            var order = orderBy is null || orderBy.IsUndefined() || orderBy.IsNull() ? null : orderBy.ToString();
+            var found = deadline.Excluding(() => data.Next().Find(entity.ToString(), filter is null || filter.IsUndefined() || filter.IsNull() ? "" : filter.ToString(), limit, order));
             return new JsArray(engine, found.Select(r => (JsValue)ScriptValues.ToObject(engine, r)).ToArray());
         }));
         engine.SetValue("now", new Func<JsValue>(() => JsValue.FromObject(engine, clock.GetUtcNow().UtcDateTime)));

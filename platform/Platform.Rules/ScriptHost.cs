@@ -68,7 +68,7 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         return new ScriptSession(this, engine, ScriptValues.ToObject(engine, user));
     }
 
-    internal JsValue Invoke(Engine engine, CompiledScript script, JsValue record, JsValue old, JsValue user)
+    internal JsValue Invoke(Engine engine, CompiledScript script, JsValue record, JsValue old, JsValue user, JsValue parent)
     {
         try
         {
@@ -85,7 +85,7 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
             deadline.Start(Limits.Timeout);
             try
             {
-                var result = engine.Invoke(function, record, old, user);
+                var result = engine.Invoke(function, record, old, user, parent);
                 // Promise callbacks the script queued run now, inside this run's limits — never in the next script's run.
                 engine.Advanced.ProcessTasks();
                 return result;

@@ -16,6 +16,7 @@ public sealed class ScriptSession : IDisposable
     private readonly JsObject _user;
     private JsObject? _record;
     private JsValue _old = JsValue.Null;
+    private JsValue _parent = JsValue.Null;
     private bool _broken;
 
     internal ScriptSession(ScriptHost host, Engine engine, JsObject user)
@@ -28,10 +29,12 @@ public sealed class ScriptSession : IDisposable
     /// <summary>Set once a script failed: the rest of the save's scripts do not run on this engine.</summary>
     public bool Broken => _broken;
 
-    public void Load(IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old)
+    /// <param name="parent">For a line's scripts: the document it belongs to, as it will be saved (without its lines); scripts see it as <c>parent</c>.</param>
+    public void Load(IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?>? parent = null)
     {
         _record = ScriptValues.ToObject(_engine, record);
         _old = old is null ? JsValue.Null : ScriptValues.ToObject(_engine, old);
+        _parent = parent is null ? JsValue.Null : ScriptValues.ToObject(_engine, parent);
     }
 
     public void Set(string name, object? value) => Record.FastSetDataProperty(name, ScriptValues.ToScript(_engine, value));
@@ -75,7 +78,7 @@ public sealed class ScriptSession : IDisposable
     {
         try
         {
-            return _host.Invoke(_engine, script, Record, _old, _user);
+            return _host.Invoke(_engine, script, Record, _old, _user, _parent);
         }
         catch (ScriptFailureException)
         {

@@ -30,7 +30,7 @@ public sealed class ImportService(IRecordStore records, IFileStore files, Import
         foreach (var row in rows.Where(r => r.Errors.Count == 0))
         {
             // The record service's own checks and rules (required fields, ranges, validations) for rows whose cells all read.
-            var preview = await records.PreviewAsync(entity, null, row.Values, actor, cancellationToken);
+            var preview = await records.PreviewAsync(entity, null, row.Values, actor, cancellationToken: cancellationToken);
             row.Errors.AddRange(preview?.Errors.Select(e => new ImportError(row.Number, mapping.Columns.FirstOrDefault(c => c.Field.Name == e.Field).Heading, e.Field, e.Message)) ?? []);
         }
 

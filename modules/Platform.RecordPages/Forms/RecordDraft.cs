@@ -34,6 +34,9 @@ public sealed class RecordDraft
 
     public HashSet<string> Touched { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the person typed since the last check (<c>discount</c>, <c>lines[2].priceWithTax</c>): the check runs those fields' change rules.</summary>
+    public HashSet<string> Edited { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Problems by field name; the record as a whole under the empty name.</summary>
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
 
@@ -55,6 +58,7 @@ public sealed class RecordDraft
         Values.Clear();
         Lines.Clear();
         Touched.Clear();
+        Edited.Clear();
         Errors.Clear();
         Id = stored?.GetValueOrDefault(SystemFields.Id) as Guid?;
         RowVersion = stored?.GetValueOrDefault(SystemFields.RowVersion) is int version ? version : 0;
@@ -96,6 +100,7 @@ public sealed class RecordDraft
     {
         Values[field] = value;
         Touched.Add(field);
+        Edited.Add(field);
     }
 
     public void SetLine(string linesField, LineDraft line, string field, object? value)
@@ -103,6 +108,7 @@ public sealed class RecordDraft
         line.Values[field] = value;
         line.Touched.Add(field);
         Touched.Add(linesField);
+        Edited.Add($"{linesField}[{Lines[linesField].IndexOf(line)}].{field}");
     }
 
     public LineDraft AddLine(string linesField)
@@ -151,10 +157,13 @@ public sealed class RecordDraft
 
     /// <summary>
     /// Takes in what the server made of the values: computed fields, defaults of fields the user has
-    /// not set, the same for each line, each field's form state, and the problems.
+    /// not set, the same for each line, each field's form state, and the problems. A value a change rule
+    /// set (the net price that follows a tax-inclusive one) is taken as if the person had typed it, so the
+    /// save sends it as shown.
     /// </summary>
     public void Absorb(RecordPreview preview)
     {
+        var setByRules = preview.SetByRules.ToHashSet(StringComparer.Ordinal);
         foreach (var field in Entity.LiveFields)
         {
             if (LineEntities.TryGetValue(field.Name, out var lineEntity))
@@ -163,17 +172,27 @@ public sealed class RecordDraft
                 var computed = LinesOf(preview.Record.GetValueOrDefault(field.Name)).ToList();
                 for (var i = 0; i < shown.Count && i < computed.Count; i++)
                 {
-                    TakeServerValues(lineEntity, shown[i].Values, shown[i].Touched, computed[i]);
+                    if (TakeServerValues(lineEntity, shown[i].Values, shown[i].Touched, computed[i], setByRules, $"{field.Name}[{i}]."))
+                    {
+                        Touched.Add(field.Name);
+                    }
                 }
 
                 continue;
             }
 
-            if (ServerKeeps(field) || (!Touched.Contains(field.Name) && IsNew))
+            if (setByRules.Contains(field.Name))
+            {
+                Touched.Add(field.Name);
+            }
+
+            if (ServerKeeps(field) || setByRules.Contains(field.Name) || (!Touched.Contains(field.Name) && IsNew))
             {
                 Values[field.Name] = preview.Record.GetValueOrDefault(field.Name);
             }
         }
+
+        Edited.Clear();
 
         States.Clear();
         foreach (var (name, state) in preview.Fields)
@@ -221,15 +240,26 @@ public sealed class RecordDraft
         Errors.TryAdd(error.Field ?? "", error.Message);
     }
 
-    private static void TakeServerValues(EntityDefinition entity, Dictionary<string, object?> values, HashSet<string> touched, IReadOnlyDictionary<string, object?> computed)
+    /// <summary>Takes a line's computed values, defaults and what change rules set; answers whether a change rule set one of its values.</summary>
+    private static bool TakeServerValues(EntityDefinition entity, Dictionary<string, object?> values, HashSet<string> touched, IReadOnlyDictionary<string, object?> computed,
+        HashSet<string> setByRules, string prefix)
     {
+        var taken = false;
         foreach (var field in entity.LiveFields)
         {
-            if (ServerKeeps(field) || !touched.Contains(field.Name))
+            if (setByRules.Contains(prefix + field.Name))
+            {
+                touched.Add(field.Name);
+                taken = true;
+                values[field.Name] = computed.GetValueOrDefault(field.Name);
+            }
+            else if (ServerKeeps(field) || !touched.Contains(field.Name))
             {
                 values[field.Name] = computed.GetValueOrDefault(field.Name);
             }
         }
+
+        return taken;
     }
 
     /// <summary>Fields only the server sets: formulas and numbers it draws.</summary>

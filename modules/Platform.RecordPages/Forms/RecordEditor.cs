@@ -84,7 +84,7 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     public async Task CheckAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var preview = await scope.ServiceProvider.GetRequiredService<IRecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, cancellationToken);
+        var preview = await scope.ServiceProvider.GetRequiredService<IRecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, [.. draft.Edited], cancellationToken);
         if (preview is not null)
         {
             draft.Absorb(preview);

@@ -314,6 +314,10 @@ public static partial class MetadataValidator
             {
                 errors.Add(Problem($"{path}.script", "script.1", $"A {rule.Kind} rule needs a script.", rule.Kind));
             }
+            else if (rule.Kind == RuleDefinition.Change && string.IsNullOrWhiteSpace(rule.Field))
+            {
+                errors.Add(Problem($"{path}.field", "field.2", "A change rule needs the field whose change runs it."));
+            }
 
             if (rule.Field is { } field && entity.LiveField(field) is null)
             {

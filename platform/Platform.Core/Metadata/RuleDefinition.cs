@@ -6,6 +6,8 @@ namespace Platform.Core.Metadata;
 /// runs before every save; it may set fields of <c>record</c> or refuse with <c>error(message, field)</c>.
 /// <c>afterSave</c>: <see cref="Script"/> runs once the record is saved, in the same transaction; it may
 /// create and change other records (<c>create(entity, values)</c>, <c>update(entity, id, values)</c>).
+/// <c>change</c>: <see cref="Script"/> runs when <see cref="Field"/> changes — typed in a form, or given
+/// different in a save — and may set other fields (a tax-inclusive price sets the net price).
 /// </summary>
 public sealed class RuleDefinition
 {
@@ -15,7 +17,10 @@ public sealed class RuleDefinition
     /// <summary>Statements run after the record is saved, in its transaction; may create and change other records.</summary>
     public const string AfterSave = "afterSave";
 
-    public static IReadOnlyList<string> Kinds { get; } = [Validation, BeforeSave, AfterSave];
+    /// <summary>Statements run when the rule's field changes; they may set the record's other fields.</summary>
+    public const string Change = "change";
+
+    public static IReadOnlyList<string> Kinds { get; } = [Validation, BeforeSave, AfterSave, Change];
 
     public string Name { get; set; } = "";
 

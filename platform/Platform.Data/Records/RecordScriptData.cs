@@ -25,24 +25,23 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
         return row is null ? null : RecordStore.FieldsOf(definition, actor).Strip(RecordRows.Present(definition, row));
     }
 
-    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Find(string entity, string filterText, int max)
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> Find(string entity, string filterText, int max, string? orderBy = null)
     {
         var definition = Entity(entity);
-        var query = Readable(definition);
-        if (filterText.Length > 0)
+        var fields = RecordStore.FieldsOf(definition, actor);
+        IQueryable<Dictionary<string, object>> query;
+        try
         {
-            try
-            {
-                query = Platform.Records.Query.RecordFilter.Apply(query, records.Schema, definition, filterText, RecordStore.FieldsOf(definition, actor));
-            }
-            catch (ArgumentException e)
-            {
-                throw new ScriptFailureException(ScriptFailureKind.Error, $"find('{entity}', '{filterText}'): {e.Message}");
-            }
+            // Sorted by the order asked for, the id breaking ties (and ordering when none is asked for).
+            query = Platform.Records.Query.RecordFilter.Apply(Readable(definition), records.Schema, definition, filterText, fields, orderBy);
+        }
+        catch (ArgumentException e)
+        {
+            var order = string.IsNullOrWhiteSpace(orderBy) ? "" : $", '{orderBy}'";
+            throw new ScriptFailureException(ScriptFailureKind.Error, $"find('{entity}', '{filterText}'{order}): {e.Message}");
         }
 
-        var fields = RecordStore.FieldsOf(definition, actor);
-        return query.OrderBy(r => EF.Property<Guid>(r, SystemFields.Id)).Take(max).ToList().Select(r => fields.Strip(RecordRows.Present(definition, r))).ToList();
+        return query.Take(max).ToList().Select(r => fields.Strip(RecordRows.Present(definition, r))).ToList();
     }
 
     private EntityDefinition Entity(string name) =>

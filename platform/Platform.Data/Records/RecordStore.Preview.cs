@@ -13,7 +13,7 @@ public sealed partial class RecordStore
     /// through every check and rule, and answers the outcome without writing anything. Null when the
     /// entity or record does not exist or the actor may not read it.
     /// </summary>
-    public async Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, IReadOnlyCollection<string>? edited = null, CancellationToken cancellationToken = default)
     {
         actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
@@ -53,7 +53,7 @@ public sealed partial class RecordStore
                 }
             }
 
-            var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken) is { } rules ? rules.ForPreview() : null;
+            var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken) is { } rules ? rules.ForPreview(edited) : null;
             errors.AddRange(await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor), clock.GetUtcNow(), [], run, cancellationToken));
             var fields = Steps.Rules.FieldStates(entity, row, run);
             var record = run is null ? RecordRows.Present(entity, row) : run.WithLines(entity, row);
@@ -61,7 +61,7 @@ public sealed partial class RecordStore
             HideFrom(records!.Schema, entity, record, actor);
             // Nothing of this is saved: the record context goes with its changes; files that were looked at are let go.
             db.ChangeTracker.Clear();
-            return new RecordPreview(record, errors, fields);
+            return new RecordPreview(record, errors, fields) { SetByRules = run?.SetByRules ?? [] };
         }
     }
 }

@@ -102,7 +102,7 @@ public sealed class ScriptSandboxTests
             return new Dictionary<string, object?> { ["name"] = "Tea" };
         }
 
-        public IReadOnlyList<IReadOnlyDictionary<string, object?>> Find(string entity, string filter, int max)
+        public IReadOnlyList<IReadOnlyDictionary<string, object?>> Find(string entity, string filter, int max, string? orderBy = null)
         {
             Thread.Sleep(delay);
             return [new Dictionary<string, object?> { ["name"] = "Tea" }];

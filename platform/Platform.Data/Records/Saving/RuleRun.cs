@@ -32,10 +32,31 @@ internal sealed class RuleRun(IReadOnlyDictionary<string, object?> user, IScript
     /// </summary>
     public bool Preview { get; init; }
 
-    public RuleRun ForPreview() => new(User, Data, Actor, Schema) { Preview = true };
+    /// <summary>
+    /// For a line's rules: its document as it will be saved, without its lines — scripts see it as <c>parent</c>
+    /// (a line's price remembered for the document's customer).
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Parent { get; private init; }
 
-    /// <summary>A run for one line of the record: the same user and data, its own lines (none).</summary>
-    public RuleRun ForLine() => new(User, Data, Actor, Schema) { Preview = Preview };
+    /// <summary>
+    /// What a form says the person just typed (<c>discount</c>, <c>lines[2].priceWithTax</c>): only those fields'
+    /// change rules run, and they may overwrite whatever else the form sends. Null for saves and API calls:
+    /// every field given a new value runs its change rules, which leave the values given alone.
+    /// </summary>
+    public IReadOnlySet<string>? Edited { get; private init; }
+
+    /// <summary>Where this run's fields sit in the record's paths: empty for the record, <c>lines[2].</c> for a line.</summary>
+    public string Prefix { get; private init; } = "";
+
+    /// <summary>The paths change rules set in this save, the lines' included: a form takes those values as the person's own.</summary>
+    public List<string> SetByRules { get; private init; } = [];
+
+    public RuleRun ForPreview(IReadOnlyCollection<string>? edited = null) =>
+        new(User, Data, Actor, Schema) { Preview = true, Edited = edited is null ? null : new HashSet<string>(edited, StringComparer.Ordinal) };
+
+    /// <summary>A run for one line of the record: the same user, data and hints, its document as <c>parent</c>, its own lines (none).</summary>
+    public RuleRun ForLine(IReadOnlyDictionary<string, object?> parent, string prefix) =>
+        new(User, Data, Actor, Schema) { Preview = Preview, Parent = parent, Prefix = prefix, Edited = Edited, SetByRules = SetByRules };
 
     /// <summary>
     /// The record as scripts (and the preview) see it: its values and, per lines field, its lines as

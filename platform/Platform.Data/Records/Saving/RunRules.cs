@@ -7,8 +7,8 @@ using Platform.Rules;
 namespace Platform.Data.Records.Saving;
 
 /// <summary>
-/// The rules stage of a save, after the row checks and the lines: defaults for a new record,
-/// computed fields (a parent's after its lines', which it may sum), before-save scripts (which may
+/// The rules stage of a save, after the row checks and the lines: defaults for a new record, change
+/// rules of the fields changed (which may set other fields, whose own change rules follow), computed fields (a parent's after its lines', which it may sum), before-save scripts (which may
 /// set fields or refuse), computed fields again where a script changed what they read, the
 /// conditions (required when, read-only when) and last the validation rules. After-save scripts
 /// run once the rows are written (<see cref="RunAfterSave"/>).
@@ -46,7 +46,7 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
         }
 
         using var session = scripts.Open(run.User, run.Data);
-        session.Load(run.WithLines(entity, row), before is null ? null : RecordRows.Present(entity, before));
+        session.Load(run.WithLines(entity, row), before is null ? null : RecordRows.Present(entity, before), run.Parent);
         foreach (var (field, script) in before is not null ? [] : rules.Defaults.Where(d => !sent.ContainsKey(d.Field.Name)))
         {
             guard.Run(errors, entity, row, field.Name, () =>
@@ -62,6 +62,7 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
             }
         }
 
+        RunChanges(entity, row, before, run, sent, session, errors);
         Compute(entity, row, session, errors);
         foreach (var (rule, script) in beforeSave ? rules.BeforeSave : [])
         {
@@ -137,6 +138,68 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
         }
 
         return states;
+    }
+
+    /// <summary>
+    /// The change rules: each runs once, in the order declared, when its field changed — the field a form says
+    /// was just typed, or (for saves) any field given a value other than the stored one (any value, for a new
+    /// record). A field a change rule sets counts as changed in turn, so a product sets the price and the price
+    /// the tax-inclusive price — but a field changes once per save: no rule sets a field already changed (the
+    /// tax-inclusive price typed sets the net price, whose rule does not set the typed price back). A form's
+    /// typing may overwrite the other values it sends; a save's given values stay as given.
+    /// </summary>
+    private void RunChanges(EntityDefinition entity, Dictionary<string, object> row, Dictionary<string, object>? before, RuleRun run,
+        IReadOnlyDictionary<string, object?> sent, ScriptSession session, List<RecordFieldError> errors)
+    {
+        var changes = EntityScripts.For(entity).Changes;
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var changed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in entity.LiveFields)
+        {
+            var name = field.Name;
+            if (run.Edited is { } edited ? edited.Contains(run.Prefix + name)
+                : sent.ContainsKey(name) && (before is null ? row.GetValueOrDefault(name) is not null : !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name))))
+            {
+                changed.Add(name);
+            }
+        }
+
+        var kept = run.Edited is { } typed ? entity.LiveFields.Select(f => f.Name).Where(n => typed.Contains(run.Prefix + n)).ToHashSet(StringComparer.Ordinal) : sent.Keys.ToHashSet(StringComparer.Ordinal);
+        var done = new HashSet<RuleDefinition>();
+        while (!session.Broken && changes.FirstOrDefault(c => !done.Contains(c.Rule) && changed.Contains(c.Rule.Field!)) is ({ } rule, { } script))
+        {
+            done.Add(rule);
+            guard.Run(errors, entity, row, rule.Field, () =>
+            {
+                foreach (var (name, value) in session.Change(script))
+                {
+                    if (kept.Contains(name) || changed.Contains(name) || entity.LiveField(name) is not { Column: not null } field || field.Kind is not { SetByPlatform: false, HoldsFiles: false })
+                    {
+                        session.Set(name, row.GetValueOrDefault(name)); // the person's own value, or nothing anyone sets: later scripts see it as it stays
+                        continue;
+                    }
+
+                    var previous = row.GetValueOrDefault(name);
+                    if (Store(field, value, row, errors))
+                    {
+                        session.Set(name, row.GetValueOrDefault(name));
+                        if (!Equals(previous, row.GetValueOrDefault(name)))
+                        {
+                            changed.Add(name);
+                        }
+
+                        if (!run.SetByRules.Contains(run.Prefix + name))
+                        {
+                            run.SetByRules.Add(run.Prefix + name);
+                        }
+                    }
+                }
+            }, rule.Name);
+        }
     }
 
     /// <summary>Stores what a before-save script set — only fields a user could set — and recomputes the formulas that read them.</summary>

@@ -71,6 +71,7 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
             }
 
             var existing = record.Creating ? [] : await LiveLines(records, lineEntity.Name, parentId).ToListAsync(cancellationToken);
+            var parent = RecordRows.Present(record.Entity, row); // the document as its lines' scripts see it
             var kept = new HashSet<Guid>();
             for (var i = 0; i < lines.Count; i++)
             {
@@ -111,7 +112,7 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
                 {
                     // A line's formulas (amount = quantity × price) and validations; the record's run after all lines.
                     var known = lineErrors.Select(e => e.Field).ToHashSet();
-                    lineErrors.AddRange(rules.Run(lineEntity, lineRow, before, run.ForLine(), line.Values, beforeSave: false).Where(e => !known.Contains(e.Field)));
+                    lineErrors.AddRange(rules.Run(lineEntity, lineRow, before, run.ForLine(parent, $"{at}."), line.Values, beforeSave: false).Where(e => !known.Contains(e.Field)));
                 }
 
                 errors.AddRange(lineErrors.Select(e => e with { Field = e.Field is null ? at : $"{at}.{e.Field}" }));

@@ -127,7 +127,7 @@ public sealed class RunAfterSaveTests : SaveCheckTest
 
         public Task<RecordResult> RestoreAsync(string entityName, Guid id, int expectedRowVersion, Actor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-        public Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<RecordPreview?> PreviewAsync(string entityName, Guid? id, IReadOnlyDictionary<string, object?> values, Actor actor, IReadOnlyCollection<string>? edited = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task<IRecordReader?> OpenReaderAsync(string entityName, Actor? actor = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

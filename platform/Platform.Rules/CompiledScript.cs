@@ -32,6 +32,9 @@ public sealed class CompiledScript
 
     public bool MayRead(IEnumerable<string> fields) => Reads is null || fields.Any(Reads.Contains);
 
+    /// <summary>Whether the script may read <c>parent</c> (a line's document): such a line formula follows its document's changes.</summary>
+    public bool ReadsParent { get; init; }
+
     /// <summary>Names the script in errors, e.g. <c>order.total</c> or <c>order rule maxDiscount</c>.</summary>
     public string Name { get; }
 

@@ -35,6 +35,9 @@ public sealed class EntityScripts
     /// <summary>Form conditions per field: when it shows, when it is read-only, when it is required.</summary>
     public IReadOnlyList<FieldConditions> Conditions { get; private init; } = [];
 
+    /// <summary>Whether a formula of this (line) entity reads its document: its stored lines are computed again whenever the document is saved.</summary>
+    public bool FormulasReadParent => Formulas.Any(f => f.Script.ReadsParent);
+
     public bool IsEmpty => Formulas.Count + Defaults.Count + Validations.Count + BeforeSave.Count + AfterSave.Count + Changes.Count + Conditions.Count == 0; // actions run on request, not on saves
 
     /// <summary>The scripts of a stored (already checked) definition, compiled on first use.</summary>

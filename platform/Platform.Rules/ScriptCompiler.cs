@@ -68,7 +68,7 @@ public static partial class ScriptCompiler
             : frame.Wrap(source, shape);
         try
         {
-            return new CompiledScript(name, Engine.PrepareScript(text, name, strict: true), Reads(source));
+            return new CompiledScript(name, Engine.PrepareScript(text, name, strict: true), Reads(source)) { ReadsParent = ParentWord().IsMatch(source) };
         }
         catch (ScriptPreparationException e) when (e.InnerException is ParseErrorException parse)
         {
@@ -91,6 +91,9 @@ public static partial class ScriptCompiler
         var dotted = RecordMember().Matches(source);
         return dotted.Count == all ? dotted.Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal) : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bparent\b")]
+    private static partial System.Text.RegularExpressions.Regex ParentWord();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\brecord\b")]
     private static partial System.Text.RegularExpressions.Regex RecordWord();

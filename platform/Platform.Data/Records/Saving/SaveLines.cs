@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Platform.Core.Metadata;
+using Platform.Rules;
 
 namespace Platform.Data.Records.Saving;
 
@@ -28,7 +29,20 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
         var parentId = (Guid)row[SystemFields.Id];
         foreach (var field in record.Entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name))
         {
-            if (!record.Values.TryGetValue(field.Name, out var input))
+            var lineEntity = records.Schema.Find(field.Target!)!;
+            if (!record.Values.TryGetValue(field.Name, out var input) && !record.Creating && run is not null && EntityScripts.For(lineEntity).FormulasReadParent)
+            {
+                // Line formulas that read the document (prices entered with tax or without) follow it: its stored lines
+                // go through their rules again, unchanged but for what those formulas compute now.
+                input = (await LiveLines(records, lineEntity.Name, parentId).AsNoTracking()
+                        .OrderBy(r => EF.Property<int?>(r, SystemFields.LineNumber))
+                        .Select(r => EF.Property<Guid>(r, SystemFields.Id))
+                        .ToListAsync(cancellationToken))
+                    .Select(id => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { [SystemFields.Id] = id })
+                    .ToList();
+            }
+
+            if (input is null && !record.Values.ContainsKey(field.Name))
             {
                 if (record.Creating && field.Required)
                 {
@@ -63,7 +77,6 @@ internal sealed class SaveLines(RowChecks checks, RunRules rules, IStringLocaliz
                 errors.Add(new(field.Name, localizer["Records.Error.Required"]));
             }
 
-            var lineEntity = records.Schema.Find(field.Target!)!;
             var ordered = new List<Dictionary<string, object>>();
             if (run is not null)
             {

@@ -170,6 +170,42 @@ public sealed class CrmPackageTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task A_new_quote_line_offers_the_customers_last_price_and_prices_with_tax_add_up_to_the_cent_through_to_the_order(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var pump = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "P-01", "name": "液压泵", "price": 1234.57 }""");
+        var service = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "P-03", "name": "安装服务", "price": 88.4867 }""");
+        var acme = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "嘉兴纺织机械有限公司" }""");
+        var other = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "湖州电机有限公司" }""");
+        async Task<JsonElement> QuoteAsync(string body) =>
+            await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({await ODataRecords.CreateAsync(team.Li, "quote", body)})?$expand=lines");
+
+        // Negotiated at 1,150.00; the customer's next quote offers that price again, another customer the list price.
+        await QuoteAsync($$"""{ "customer": "{{acme}}", "lines": [ { "product": "{{pump}}", "quantity": 2, "unitPrice": 1150 } ] }""");
+        var again = await QuoteAsync($$"""{ "customer": "{{acme}}", "lines": [ { "product": "{{pump}}", "quantity": 1 } ] }""");
+        var elsewhere = await QuoteAsync($$"""{ "customer": "{{other}}", "lines": [ { "product": "{{pump}}", "quantity": 1 } ] }""");
+        Assert.Equal((1150m, 1299.5m), (again.GetProperty("lines")[0].GetProperty("unitPrice").GetDecimal(), again.GetProperty("lines")[0].GetProperty("priceWithTax").GetDecimal()));
+        Assert.Equal(1234.57m, elsewhere.GetProperty("lines")[0].GetProperty("unitPrice").GetDecimal());
+
+        // 价格含税: 1,000 × 99.99 is 99,990.00 to the cent, in the quote and in the order made from it.
+        var gross = await QuoteAsync($$"""{ "customer": "{{other}}", "pricesIncludeTax": true, "lines": [ { "product": "{{service}}", "quantity": 1000, "priceWithTax": 99.99 } ] }""");
+        Assert.Equal((99990m, 88486.73m, 88.4867m), (gross.GetProperty("total").GetDecimal(), gross.GetProperty("totalNet").GetDecimal(), gross.GetProperty("lines")[0].GetProperty("unitPrice").GetDecimal()));
+        var (ordered, orderBody) = await RunAsync(team.Li, $"/api/records/quote/{gross.GetProperty("id").GetString()}/actions/toOrder");
+        Assert.True(ordered == HttpStatusCode.OK, orderBody.ToString());
+        var order = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({orderBody.GetProperty("open").GetProperty("id").GetString()})");
+        Assert.Equal((true, 99990m), (order.GetProperty("pricesIncludeTax").GetBoolean(), order.GetProperty("total").GetDecimal()));
+
+        // Priced net the same line comes to 99,989.97 (tax on the net amount); switching the quote to 含税 recomputes its stored lines.
+        var net = await QuoteAsync($$"""{ "customer": "{{other}}", "lines": [ { "product": "{{service}}", "quantity": 1000 } ] }""");
+        Assert.Equal((99.99m, 99989.97m), (net.GetProperty("lines")[0].GetProperty("priceWithTax").GetDecimal(), net.GetProperty("total").GetDecimal()));
+        var switched = await SendAsync(team.Li, HttpMethod.Patch, $"/odata/quote({net.GetProperty("id").GetString()})", """{ "pricesIncludeTax": true }""");
+        Assert.True(switched.Status == HttpStatusCode.OK, switched.Body);
+        Assert.Equal(99990m, (await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({net.GetProperty("id").GetString()})")).GetProperty("total").GetDecimal());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Follow_ups_date_the_customer_the_manager_comments_and_a_receipt_in_dollars_counts_in_yuan(string provider)
     {
         var team = await StartAsync(provider);

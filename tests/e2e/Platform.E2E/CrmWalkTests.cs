@@ -59,6 +59,7 @@ public sealed class CrmWalkTests
         await Assertions.Expect(page.GetByTestId("record-title")).ToContainTextAsync("嘉兴纺织机械有限公司");
         await Assertions.Expect(page.Locator("[data-testid=tab-related][data-entity=contact]")).ToContainTextAsync("(1)");
         await Assertions.Expect(page.Locator("[data-testid=tab-related][data-entity=opportunity]")).ToContainTextAsync("(1)");
+        var customer = page.Url.Split('/')[^1];
 
         // A quote from the customer's page: three lines, tax to the cent as she types.
         var quotes = page.Locator("[data-testid=tab-related][data-entity=quote]");
@@ -146,5 +147,40 @@ public sealed class CrmWalkTests
         await Assertions.Expect(page.GetByTestId("line-0-amount")).ToHaveTextAsync("6,975.32");
         await Assertions.Expect(Input(page, "field-notes")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("客户追加 2 台液压泵"));
         await browser.ScreenshotAsync("crm-order-changed-zh");
+
+        // Prices as she types: the net price sets the tax-inclusive one and back; the customer's next quote offers the price
+        // she agreed last; with 价格含税 ticked, 1,000 × 99.99 comes to 99,990.00 exactly.
+        async Task<ILocator> NewQuoteLineAsync()
+        {
+            await page.GotoAsync($"{host.BaseUrl}/records/quote/new?customer={customer}");
+            await browser.WaitUntilInteractiveAsync();
+            await page.GetByTestId("add-line-lines").ClickAsync();
+            await page.GetByTestId("line-0-product-input").WaitForAsync(new() { Timeout = 10_000 });
+            await PickAsync(page, "line-0-product", "P-03");
+            return Input(page, "line-0-unitPrice");
+        }
+
+        await Assertions.Expect(await NewQuoteLineAsync()).ToHaveValueAsync("99.99"); // the price of her first quote: the list price
+        await TypeAsync(page, "line-0-unitPrice", "95");
+        await Assertions.Expect(Input(page, "line-0-priceWithTax")).ToHaveValueAsync("107.35");
+        await TypeAsync(page, "line-0-priceWithTax", "113");
+        await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("100.00");
+        await TypeAsync(page, "line-0-quantity", "2");
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("226.00");
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/quote/[0-9a-f-]{36}$"));
+
+        await Assertions.Expect(await NewQuoteLineAsync()).ToHaveValueAsync("100.00"); // remembered
+        await Assertions.Expect(Input(page, "line-0-priceWithTax")).ToHaveValueAsync("113.00");
+        await page.GetByTestId("field-pricesIncludeTax").ClickAsync();
+        await TypeAsync(page, "line-0-quantity", "1000");
+        await TypeAsync(page, "line-0-priceWithTax", "99.99");
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("99,990.00");
+        await Assertions.Expect(page.GetByTestId("field-totalNet")).ToHaveTextAsync("88,486.73");
+        await browser.ScreenshotAsync("crm-quote-tax-included-zh");
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/quote/[0-9a-f-]{36}$"));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("99,990.00");
     }
 }

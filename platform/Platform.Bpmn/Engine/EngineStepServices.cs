@@ -114,6 +114,50 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
         }
     }
 
+    public async Task<int> UpdateRecordsAsync(string entity, string filter, int max,
+        Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf)
+    {
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync("workflow_records");
+        try
+        {
+            List<IReadOnlyDictionary<string, object?>> found;
+            await using (var reader = await records.OpenReaderAsync(entity, Workflows) ?? throw new WorkflowException($"updateRecords: there is no entity '{entity}'."))
+            {
+                IQueryable<Dictionary<string, object>> query;
+                try
+                {
+                    query = Platform.Records.Query.RecordFilter.Apply(reader.Live, reader.Schema, reader.Entity, filter, orderBy: SystemFields.CreatedAt);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new WorkflowException($"updateRecords: the filter {filter} of {entity} cannot be used: {e.Message}");
+                }
+
+                found = [.. (await query.Take(max).ToListAsync()).Select(reader.Present)];
+            }
+
+            foreach (var record in found)
+            {
+                var id = (Guid)record[SystemFields.Id]!;
+                var values = valuesOf(record);
+                var updated = await records.UpdateAsync(entity, id, Convert.ToInt32(record[SystemFields.RowVersion], System.Globalization.CultureInfo.InvariantCulture), values, Workflows);
+                if (updated.Outcome != RecordOutcome.Saved)
+                {
+                    throw Refused($"updateRecords ({entity} {id})", updated);
+                }
+            }
+
+            return found.Count;
+        }
+        catch (Exception e) when (e is WorkflowException or Platform.Rules.ScriptFailureException)
+        {
+            db.ChangeTracker.Clear();
+            await transaction.RollbackToSavepointAsync("workflow_records");
+            throw;
+        }
+    }
+
     /// <summary>
     /// Writes the request's status (running, returned, completed, rejected…) to the bound record's status
     /// field when it changed since last written; a refusal (a value the field does not allow) fails the step.

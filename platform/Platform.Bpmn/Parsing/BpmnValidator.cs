@@ -18,7 +18,7 @@ public static class BpmnValidator
     private static readonly string[] PlatformAttributes =
         ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
          "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition",
-         "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role", "editableFields"];
+         "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role", "editableFields", "filter"];
 
     /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
     private static readonly string[] ProcessAttributes = ["entity", "lockRecord", "statusField", "statusValues", "submitWhen"];
@@ -199,6 +199,10 @@ public static class BpmnValidator
             else if (action.Kind == Runtime.ServiceAction.CreateRecord && action.Entity is null)
             {
                 Refuse(new Refusal(BpmnProblem.CreateRecordNeedsEntity, "createRecord needs platform:entity, the entity to create a record of."));
+            }
+            else if (action.Kind == Runtime.ServiceAction.UpdateRecords && (action.Entity is null || action.Filter is null))
+            {
+                Refuse(new Refusal(BpmnProblem.UpdateRecordsNeedsEntity, "updateRecords needs platform:entity and platform:filter, the records to change."));
             }
             else if (action.Kind == Runtime.ServiceAction.Webhook)
             {

@@ -22,6 +22,13 @@ public interface IStepServices
     /// <summary>Everyone who holds <paramref name="role"/> (whom a notification to a role reaches).</summary>
     Task<IReadOnlyList<string>> RoleHoldersAsync(string role);
 
+    /// <summary>
+    /// Changes every record of <paramref name="entity"/> that the OData <paramref name="filter"/> finds — at most
+    /// <paramref name="max"/>, oldest first — each with the values <paramref name="valuesOf"/> gives for it, through the
+    /// record service; all or none (a refusal throws <see cref="WorkflowException"/> naming the record). Answers how many.
+    /// </summary>
+    Task<int> UpdateRecordsAsync(string entity, string filter, int max, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf);
+
     /// <summary>Runs a service task's action with its evaluated values; answers what goes to its result variable, or throws <see cref="WorkflowException"/>.</summary>
     Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients);
 }

@@ -117,6 +117,12 @@ public sealed partial class ProcessRunner
             return;
         }
 
+        if (action.Kind == ServiceAction.UpdateRecords)
+        {
+            await UpdateRecordsAsync(token, node, action);
+            return;
+        }
+
         var values = action.Values is null
             ? new Dictionary<string, object?>()
             : await ExpressionAsync(token, $"{node.Id} values", action.Values) switch
@@ -146,6 +152,30 @@ public sealed partial class ProcessRunner
         }
 
         History(node.Id, "performed", null, action.Kind == ServiceAction.Notify ? $"notify {string.Join(", ", recipients)}: {message}" : action.Kind);
+        await LeaveAsync(token);
+    }
+
+    /// <summary>Changes every record the task's filter finds, each with its values computed with it as <c>record</c> (a note appended to its own).</summary>
+    private async Task UpdateRecordsAsync(Token token, ModelNode node, ServiceAction action)
+    {
+        var entity = action.Entity ?? throw new WorkflowException($"{node.Label}: updateRecords names no entity (platform:entity).");
+        var filter = action.Filter is null ? "" : Convert.ToString(await ExpressionAsync(token, $"{node.Id} filter", action.Filter), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        var variables = VariablesOf(token);
+        var changed = await services.UpdateRecordsAsync(entity, filter, ServiceAction.MaxUpdated, record => action.Values is null
+            ? new Dictionary<string, object?>()
+            : scripts.Evaluate($"{node.Id} values", WorkflowCondition.Script(action.Values), variables, record, context.User) switch
+            {
+                IReadOnlyDictionary<string, object?> map => map,
+                null => new Dictionary<string, object?>(),
+                var other => throw new WorkflowException($"{node.Label}: the values give {other}, not an object such as {{ ownerId: null }}."),
+            });
+        _recordRead = false;
+        if (action.ResultVariable is { Length: > 0 } variable)
+        {
+            SetVariable(token, variable, changed);
+        }
+
+        History(node.Id, "performed", null, $"updateRecords {entity}: {changed}");
         await LeaveAsync(token);
     }
 

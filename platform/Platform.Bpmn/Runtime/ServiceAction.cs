@@ -8,7 +8,10 @@ namespace Platform.Bpmn.Runtime;
 /// and values; the new id goes to <c>platform:resultVariable</c>), <c>notify</c> (<c>platform:to</c>
 /// users, <c>platform:message</c>), <c>webhook</c> (<c>platform:url</c>, the values as a JSON body,
 /// <c>platform:headers</c>; delivered after the step commits and retried — see <see cref="WebhookSettings"/>;
-/// the answer's status and body go to the result variable).
+/// the answer's status and body go to the result variable), <c>updateRecords</c> (every record of
+/// <c>platform:entity</c> that <c>platform:filter</c> — an expression giving an OData filter — finds, at most
+/// <see cref="MaxUpdated"/> a run, oldest first, each with the values computed for it as <c>record</c>; all or
+/// none; the number changed goes to the result variable).
 /// </summary>
 public sealed record ServiceAction(string? Kind, string? Entity, string? Values, string? To, string? Message, string? Url, string? ResultVariable)
 {
@@ -16,7 +19,14 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
     public const string CreateRecord = "createRecord";
     public const string Notify = "notify";
     public const string Webhook = "webhook";
-    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook];
+    public const string UpdateRecords = "updateRecords";
+    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook, UpdateRecords];
+
+    /// <summary>The most records one <c>updateRecords</c> run changes (in one transaction); the rest wait for the next run.</summary>
+    public const int MaxUpdated = 1000;
+
+    /// <summary>For <c>updateRecords</c>: an expression giving the OData filter of the records to change.</summary>
+    public string? Filter { get; init; }
 
     public string? Method { get; init; }
 
@@ -43,5 +53,6 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
         Retries = ModelNode.Extension(element, "retries"),
         RetryDelay = ModelNode.Extension(element, "retryDelay"),
         Timeout = ModelNode.Extension(element, "timeout"),
+        Filter = ModelNode.Extension(element, "filter"),
     };
 }

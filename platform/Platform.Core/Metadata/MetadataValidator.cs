@@ -319,7 +319,8 @@ public static partial class MetadataValidator
                 errors.Add(Problem($"{path}.field", "field.2", "A change rule needs the field whose change runs it."));
             }
 
-            if (rule.Field is { } field && entity.LiveField(field) is null)
+            // A change rule may also follow the owner (a record handed to someone else: 归属日期 starts again).
+            if (rule.Field is { } field && entity.LiveField(field) is null && !(rule.Kind == RuleDefinition.Change && field == SystemFields.Owner))
             {
                 errors.Add(Problem($"{path}.field", "field.1", $"There is no field named '{field}'.", field));
             }

@@ -168,6 +168,9 @@ public sealed class WorkflowHarness : IStepServices
 
     public Task<string?> OwnerDepartmentManagerAsync() => System.Threading.Tasks.Task.FromResult(Managers.GetValueOrDefault("owner"));
 
+    public Task<int> UpdateRecordsAsync(string entity, string filter, int max, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf) =>
+        throw new NotSupportedException("updateRecords needs the record service: see the integration tests.");
+
     public Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)
     {
         Performed.Add((action, values, recipients));

@@ -4,14 +4,15 @@ using Platform.Core.Metadata;
 
 namespace Platform.Bpmn.Activities.Tasks;
 
-/// <summary>Work the platform does: change or create a record, notify someone, or call a webhook and wait for its answer.</summary>
+/// <summary>Work the platform does: change or create a record, change every record a filter finds, notify someone, or call a webhook and wait for its answer.</summary>
 public sealed class ServiceTaskActivity : Activity
 {
     public override ActivityDescriptor Descriptor { get; } = new(
         "serviceTask", ActivityCategory.Task, LocalizedText.Of("服务任务", "Service task"), ActivityDescriptor.NoEventDefinition, Waits: false,
         [
-            new("platform:action", LocalizedText.Of("动作", "Action"), PropertyEditor.Choice, ["updateRecord", "createRecord", "notify", "webhook"]),
+            new("platform:action", LocalizedText.Of("动作", "Action"), PropertyEditor.Choice, ServiceAction.Kinds),
             new("platform:entity", LocalizedText.Of("实体", "Entity"), PropertyEditor.Entity),
+            new("platform:filter", LocalizedText.Of("筛选条件", "Filter"), PropertyEditor.Expression),
             new("platform:values", LocalizedText.Of("字段值", "Values"), PropertyEditor.Expression),
             new("platform:resultVariable", LocalizedText.Of("结果变量", "Result variable"), PropertyEditor.Text),
             new("platform:to", LocalizedText.Of("通知对象", "Notify"), PropertyEditor.Text),

@@ -158,9 +158,8 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
         }
 
         var changed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var field in entity.LiveFields)
+        foreach (var name in entity.LiveFields.Select(f => f.Name).Append(SystemFields.Owner))
         {
-            var name = field.Name;
             if (run.Edited is { } edited ? edited.Contains(run.Prefix + name)
                 : sent.ContainsKey(name) && (before is null ? row.GetValueOrDefault(name) is not null : !Equals(before.GetValueOrDefault(name), row.GetValueOrDefault(name))))
             {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -24,9 +25,9 @@ public sealed class CrmPackageTests
     private sealed record Team(PlatformHost Host, HttpClient Admin, HttpClient Li, HttpClient Wang, HttpClient Zhou, Dictionary<string, string> Ids);
 
     /// <summary>销售一部: manager Zhou; salespeople Li and Wang.</summary>
-    private static async Task<Team> StartAsync(string provider)
+    private static async Task<Team> StartAsync(string provider, params (string Key, string? Value)[] settings)
     {
-        var host = await PlatformHost.StartAsync(provider, ("Platform:Packages:0", CrmFolder));
+        var host = await PlatformHost.StartAsync(provider, [("Platform:Packages:0", CrmFolder), .. settings]);
         var team = await Accounts.CreateDepartmentAsync(host, "销售一部");
         var ids = new Dictionary<string, string>
         {
@@ -202,6 +203,39 @@ public sealed class CrmPackageTests
         var switched = await SendAsync(team.Li, HttpMethod.Patch, $"/odata/quote({net.GetProperty("id").GetString()})", """{ "pricesIncludeTax": true }""");
         Assert.True(switched.Status == HttpStatusCode.OK, switched.Body);
         Assert.Equal(99990m, (await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({net.GetProperty("id").GetString()})")).GetProperty("total").GetDecimal());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Every_night_customers_without_a_follow_up_for_thirty_days_go_back_to_the_pool_with_a_note(string provider)
+    {
+        var team = await StartAsync(provider, ("Platform:Workflows:FireTimers", "false"));
+        await using var _ = team.Host;
+        var dispatcher = team.Host.Services.GetRequiredService<Platform.Bpmn.Engine.WorkflowTimerDispatcher>();
+        var idle = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "宁波港口机械有限公司" }""");
+        var visited = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "温州鞋业有限公司" }""");
+        var claimedLater = await PooledAsync(team, "舟山水产有限公司");
+
+        // Day 20: a visit to one customer; the pooled one is claimed (its 归属日期 starts then). Sessions expire meanwhile: sign in again.
+        team.Host.Clock.Advance(TimeSpan.FromDays(20));
+        var li = await team.Host.CreateClientForAsync("li", Password);
+        await ODataRecords.CreateAsync(li, "follow_up", $$"""{ "customer": "{{visited}}", "kind": "visit", "summary": "拜访，确认需求" }""");
+        Assert.Equal(HttpStatusCode.OK, (await RunAsync(li, $"/api/records/customer/{claimedLater}/actions/claim")).Status);
+
+        // Day 31, after 2 a.m.: the night's run takes back only the customer nobody followed up.
+        team.Host.Clock.Advance(TimeSpan.FromDays(11));
+        Assert.Equal(1, await dispatcher.RunDueAsync());
+        (li, var admin, var wang) = (await team.Host.CreateClientForAsync("li", Password), await team.Host.CreateAdminClientAsync(), await team.Host.CreateClientForAsync("wang", Password));
+        Assert.Equal(["温州鞋业有限公司", "舟山水产有限公司"], await NamesAsync(li, "customer", filter: "ownerId ne null"));
+        var back = await admin.GetFromJsonAsync<JsonElement>($"/odata/customer({idle})");
+        Assert.Equal(JsonValueKind.Null, back.GetProperty("ownerId").ValueKind);
+        Assert.Equal(JsonValueKind.Null, back.GetProperty("ownedSince").ValueKind);
+        Assert.Contains("30 天未跟进，自动退回公海", back.GetProperty("poolNotes").GetString());
+        Assert.Contains("宁波港口机械有限公司", await NamesAsync(wang, "customer")); // in the pool: anyone may claim it
+
+        // A salesperson cannot reset the clock by hand: 归属日期 follows the owner only.
+        var forged = await SendAsync(li, HttpMethod.Patch, $"/odata/customer({visited})", """{ "ownedSince": "2099-01-01" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
     }
 
     [SkippableTheory]

@@ -22,10 +22,10 @@ public sealed class CrmPackageTests
 
     private static string CrmFolder => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "crm");
 
-    private sealed record Team(PlatformHost Host, HttpClient Admin, HttpClient Li, HttpClient Wang, HttpClient Zhou, Dictionary<string, string> Ids);
+    internal sealed record Team(PlatformHost Host, HttpClient Admin, HttpClient Li, HttpClient Wang, HttpClient Zhou, Dictionary<string, string> Ids);
 
     /// <summary>销售一部: manager Zhou; salespeople Li and Wang.</summary>
-    private static async Task<Team> StartAsync(string provider, params (string Key, string? Value)[] settings)
+    internal static async Task<Team> StartAsync(string provider, params (string Key, string? Value)[] settings)
     {
         var host = await PlatformHost.StartAsync(provider, [("Platform:Packages:0", CrmFolder), .. settings]);
         var team = await Accounts.CreateDepartmentAsync(host, "销售一部");
@@ -46,11 +46,11 @@ public sealed class CrmPackageTests
         return new Team(host, await host.CreateAdminClientAsync(), await SignInAsync("li"), await SignInAsync("wang"), await SignInAsync("zhou"), ids);
     }
 
-    private static async Task<List<string>> NamesAsync(HttpClient client, string entity, string field = "name", string? filter = null) =>
+    internal static async Task<List<string>> NamesAsync(HttpClient client, string entity, string field = "name", string? filter = null) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/odata/{entity}?$orderby={field}{(filter is null ? "" : "&$filter=" + filter)}")).GetProperty("value").EnumerateArray()
             .Select(r => r.GetProperty(field).GetString()!)];
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> RunAsync(HttpClient client, string url, object? body = null)
+    internal static async Task<(HttpStatusCode Status, JsonElement Body)> RunAsync(HttpClient client, string url, object? body = null)
     {
         var response = await client.PostAsJsonAsync(url, body ?? new { });
         var text = await response.Content.ReadAsStringAsync();
@@ -261,7 +261,7 @@ public sealed class CrmPackageTests
         Assert.True(noRate == HttpStatusCode.BadRequest, noRateBody);
         Assert.Contains("exchangeRate", noRateBody, StringComparison.Ordinal);
     }
-    private static async Task ApproveAsync(Team team, HttpClient starter, string process, string entity, string id)
+    internal static async Task ApproveAsync(Team team, HttpClient starter, string process, string entity, string id)
     {
         var (started, startBody) = await SendAsync(starter, HttpMethod.Post, $"/api/workflows/processes/{process}/instances", $$"""{ "entity": "{{entity}}", "recordId": "{{id}}" }""");
         Assert.True(started == HttpStatusCode.Created, startBody);

@@ -183,4 +183,61 @@ public sealed class CrmWalkTests
         await browser.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("99,990.00");
     }
+
+    [SkippableFact]
+    public async Task After_her_order_is_approved_she_ships_it_on_a_delivery_notice_and_plans_her_week_in_English()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
+        using var api = await AdminApiAsync(host);
+        var team = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/departments", new { name = "销售二部", code = "S2" }));
+        var zhou = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "zhou", password = Password, displayName = "周经理", departmentId = team, roles = new[] { "CRM sales manager" } }));
+        await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "li", password = Password, displayName = "李娜", departmentId = team, roles = new[] { "CRM salesperson" } }));
+        Assert.True((await api.PatchAsJsonAsync($"/api/admin/departments/{team}", new { managerId = zhou })).IsSuccessStatusCode);
+        var pump = await PostAsync(api, "product", new { code = "P-01", name = "液压泵", price = 1000m });
+        using var liApi = await ApiAsAsync(host, "li", Password);
+        using var zhouApi = await ApiAsAsync(host, "zhou", Password);
+        var customer = await PostAsync(liApi, "customer", new { name = "绍兴印染有限公司" });
+        var order = await PostAsync(liApi, "sales_order", new { customer, shippingAddress = "绍兴市柯桥区华舍街道 88 号", lines = new[] { new { product = pump, quantity = 4m } } });
+        Assert.True((await liApi.PostAsJsonAsync("/api/workflows/processes/crm_sales_order_approval/instances", new { entity = "sales_order", recordId = order })).IsSuccessStatusCode);
+        var task = (await zhouApi.GetFromJsonAsync<JsonElement>("/api/workflows/tasks/mine")).EnumerateArray().Single();
+        Assert.True((await zhouApi.PostAsJsonAsync($"/api/workflows/tasks/{task.GetProperty("id").GetString()}/approve", new { comment = "同意" })).IsSuccessStatusCode);
+
+        // 开发货单 on the approved order: a notice with the order's address and lines, shipped with SF's tracking number.
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, $"/records/sales_order/{order}", "li", Password);
+        await page.Locator("[data-testid=record-action][data-action=deliver]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/delivery_notice/[0-9a-f-]{36}$"));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(Input(page, "field-shipTo")).ToHaveValueAsync("绍兴市柯桥区华舍街道 88 号");
+        await page.Locator("[data-testid=record-action][data-action=ship]").ClickAsync();
+        await ChooseAsync(page, page.Locator("[data-testid=action-input][data-input=carrier]"), "顺丰速运");
+        await Assertions.Expect(page.Locator("[data-testid=action-input][data-input=carrier]")).ToContainTextAsync("顺丰速运"); // the label, not the code
+        await page.Locator("[data-testid=action-input][data-input=trackingNumber]").FillAsync("SF1400012345678");
+        await page.GetByTestId("action-inputs-ok").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-status")).ToContainTextAsync("已发货");
+        await Assertions.Expect(Input(page, "field-trackingNumber")).ToHaveValueAsync("SF1400012345678");
+        await browser.ScreenshotAsync("crm-delivery-notice-zh");
+        var shipped = await liApi.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
+        Assert.Equal("delivering", shipped.GetProperty("status").GetString());
+
+        // Her weekly plan, in English: the week starts on Monday; an item planned and done.
+        await using var english = await BrowserSession.OpenAsync("en");
+        await SignInAsync(english, host, "/records/weekly_plan/new", "li", Password);
+        var plan = english.Page;
+        await Assertions.Expect(Input(plan, "field-title")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-W\d{2}$")); // the ISO week
+        await Assertions.Expect(Input(plan, "field-weekOf")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2}$"));
+        Assert.Equal(DayOfWeek.Monday, DateOnly.Parse(await Input(plan, "field-weekOf").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture).DayOfWeek);
+        await TypeAsync(plan, "field-goals", "Close the Shaoxing order");
+        await plan.GetByTestId("add-line-items").ClickAsync();
+        await ChooseAsync(plan, "line-0-day", "Monday");
+        await PickAsync(plan, "line-0-customer", "绍兴");
+        await TypeAsync(plan, "line-0-activity", "Visit purchasing");
+        await plan.GetByTestId("line-0-done").ClickAsync();
+        await Assertions.Expect(plan.GetByTestId("field-done")).ToHaveTextAsync("1");
+        await english.ScreenshotAsync("crm-weekly-plan-en");
+        await plan.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(plan).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/weekly_plan/[0-9a-f-]{36}$"));
+    }
 }

@@ -92,7 +92,8 @@ public static partial class ScriptCompiler
         return dotted.Count == all ? dotted.Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal) : null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bparent\b")]
+    // The document itself, not a field of that name (record.parent, a customer's 上级单位).
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![.\w$])parent\b")]
     private static partial System.Text.RegularExpressions.Regex ParentWord();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\brecord\b")]

@@ -43,7 +43,7 @@ internal sealed class DataAccess
     {
         if (_data is null)
         {
-            throw new ScriptFailureException(ScriptFailureKind.Error, "lookup and find are not available here.");
+            throw new ScriptFailureException(ScriptFailureKind.Error, "lookup, find and people are not available here.");
         }
 
         if (++_calls > MaxCalls)

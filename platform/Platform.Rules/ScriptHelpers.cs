@@ -1,5 +1,6 @@
 using Jint;
 using Jint.Native;
+using Jint.Runtime;
 
 namespace Platform.Rules;
 
@@ -33,6 +34,13 @@ internal static class ScriptHelpers
             var found = deadline.Excluding(() => data.Next().Find(entity.ToString(), filter is null || filter.IsUndefined() || filter.IsNull() ? "" : filter.ToString(), limit, order));
             return new JsArray(engine, found.Select(r => (JsValue)ScriptValues.ToObject(engine, r)).ToArray());
         }));
+        // people({ role: 'CRM salesperson', department: 'sales', subDepartments: true }) — who work may be handed to, sorted by name.
+        engine.SetValue("people", new Func<JsValue, JsValue>(filter =>
+        {
+            var query = new PeopleQuery(Text(filter, "role"), Text(filter, "department"), filter is Jint.Native.Object.ObjectInstance o && TypeConverter.ToBoolean(o.Get("subDepartments")));
+            var found = deadline.Excluding(() => data.Next().People(query));
+            return new JsArray(engine, found.Select(r => (JsValue)ScriptValues.ToObject(engine, r)).ToArray());
+        }));
         engine.SetValue("now", new Func<JsValue>(() => JsValue.FromObject(engine, clock.GetUtcNow().UtcDateTime)));
         engine.SetValue("today", new Func<JsValue>(() =>
             JsValue.FromObject(engine, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))));
@@ -46,6 +54,9 @@ internal static class ScriptHelpers
         engine.SetValue("error", new Action<JsValue, JsValue>((message, field) =>
             throw new ScriptFailureException(ScriptFailureKind.Refusal, message is null || message.IsUndefined() ? "Refused by a rule." : message.ToString(), field is not null && field.IsString() ? field.ToString() : null)));
     }
+
+    private static string? Text(JsValue? filter, string name) =>
+        filter is Jint.Native.Object.ObjectInstance target && target.Get(name) is { } value && !value.IsNull() && !value.IsUndefined() && value.ToString() is { Length: > 0 } text ? text : null;
 
     private static Dictionary<string, object?> Values(JsValue? values) =>
         values is Jint.Native.Object.ObjectInstance target && !values.IsArray()

@@ -39,6 +39,9 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
 
     public RuleLimits Limits { get; } = limits;
 
+    /// <summary>The clock scripts read (<c>now()</c>, <c>today()</c>), for the data they are given to read at the same time.</summary>
+    public TimeProvider Clock { get; } = clock;
+
     /// <summary>Runs a script and answers its value as a plain CLR value (decimal, string, bool, DateTimeOffset, list, null).</summary>
     public object? Evaluate(CompiledScript script, IReadOnlyDictionary<string, object?> record, IReadOnlyDictionary<string, object?>? old, IReadOnlyDictionary<string, object?> user, IScriptData? data = null)
     {
@@ -147,7 +150,7 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         options.TimeZone = TimeZoneInfo.Utc;
         var engine = new Engine(options);
         var data = _data.GetValue(engine, _ => new DataAccess());
-        ScriptHelpers.Install(engine, clock, data, deadline);
+        ScriptHelpers.Install(engine, Clock, data, deadline);
         engine.Execute(Freeze);
         _deadlines.Add(engine, deadline);
         return engine;

@@ -12,13 +12,13 @@ namespace Platform.RecordPages.Forms;
 /// </summary>
 internal static class ActionQuestions
 {
-    public static async Task<(bool Go, IReadOnlyDictionary<string, object?>? Input)> AskAsync(DialogService dialogs, IStringLocalizer text, RecordActionDefinition action, int count)
+    public static async Task<(bool Go, IReadOnlyDictionary<string, object?>? Input)> AskAsync(DialogService dialogs, IStringLocalizer text, RecordActionDefinition action, int count, Platform.Core.Security.Actor actor)
     {
         var label = action.Label.For(CultureInfo.CurrentUICulture.Name);
         if (action.Inputs is { Count: > 0 })
         {
             var answers = await dialogs.OpenAsync<RecordActionInputDialog>(label,
-                new Dictionary<string, object?> { [nameof(RecordActionInputDialog.Action)] = action, [nameof(RecordActionInputDialog.Count)] = count },
+                new Dictionary<string, object?> { [nameof(RecordActionInputDialog.Action)] = action, [nameof(RecordActionInputDialog.Count)] = count, [nameof(RecordActionInputDialog.Actor)] = actor },
                 new DialogOptions { Width = "30rem" });
             return answers is IReadOnlyDictionary<string, object?> input ? (true, input) : (false, null);
         }

@@ -121,22 +121,7 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
         await transaction.CreateSavepointAsync("workflow_records");
         try
         {
-            List<IReadOnlyDictionary<string, object?>> found;
-            await using (var reader = await records.OpenReaderAsync(entity, Workflows) ?? throw new WorkflowException($"updateRecords: there is no entity '{entity}'."))
-            {
-                IQueryable<Dictionary<string, object>> query;
-                try
-                {
-                    query = Platform.Records.Query.RecordFilter.Apply(reader.Live, reader.Schema, reader.Entity, filter, orderBy: SystemFields.CreatedAt);
-                }
-                catch (ArgumentException e)
-                {
-                    throw new WorkflowException($"updateRecords: the filter {filter} of {entity} cannot be used: {e.Message}");
-                }
-
-                found = [.. (await query.Take(max).ToListAsync()).Select(reader.Present)];
-            }
-
+            var found = await FindAsync("updateRecords", entity, filter, max);
             foreach (var record in found)
             {
                 var id = (Guid)record[SystemFields.Id]!;
@@ -156,6 +141,25 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
             await transaction.RollbackToSavepointAsync("workflow_records");
             throw;
         }
+    }
+
+    public Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> FindRecordsAsync(string entity, string filter, int max) =>
+        FindAsync("notifyRecords", entity, filter, max);
+
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> FindAsync(string action, string entity, string filter, int max)
+    {
+        await using var reader = await records.OpenReaderAsync(entity, Workflows) ?? throw new WorkflowException($"{action}: there is no entity '{entity}'.");
+        IQueryable<Dictionary<string, object>> query;
+        try
+        {
+            query = Platform.Records.Query.RecordFilter.Apply(reader.Live, reader.Schema, reader.Entity, filter, orderBy: SystemFields.CreatedAt);
+        }
+        catch (ArgumentException e)
+        {
+            throw new WorkflowException($"{action}: the filter {filter} of {entity} cannot be used: {e.Message}");
+        }
+
+        return [.. (await query.Take(max).ToListAsync()).Select(reader.Present)];
     }
 
     /// <summary>

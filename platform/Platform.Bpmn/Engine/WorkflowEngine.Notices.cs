@@ -56,7 +56,12 @@ public sealed partial class WorkflowEngine
             notices.Queue(people, new NotificationMessage(returned ? "returned" : "task", text, record ?? "/tasks"));
         }
 
-        foreach (var notice in runner.Effects.Notices.Where(n => n.Recipients.Count > 0))
+        foreach (var notice in runner.Effects.Notices.Where(n => n.Recipients.Count > 0 && n.Text is not null))
+        {
+            notices.Queue(notice.Recipients, new NotificationMessage("reminder", notice.Text!, notice.Link ?? record));
+        }
+
+        foreach (var notice in runner.Effects.Notices.Where(n => n.Recipients.Count > 0 && n.Text is null))
         {
             var subject = await SubjectAsync();
             var submitter = await DisplayNameAsync(instance.Initiator, cancellationToken);

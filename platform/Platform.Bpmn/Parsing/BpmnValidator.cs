@@ -18,7 +18,7 @@ public static class BpmnValidator
     private static readonly string[] PlatformAttributes =
         ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
          "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition",
-         "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role", "editableFields", "filter"];
+         "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role", "editableFields", "filter", "message-en"];
 
     /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
     private static readonly string[] ProcessAttributes = ["entity", "lockRecord", "statusField", "statusValues", "submitWhen"];
@@ -203,6 +203,10 @@ public static class BpmnValidator
             else if (action.Kind == Runtime.ServiceAction.UpdateRecords && (action.Entity is null || action.Filter is null))
             {
                 Refuse(new Refusal(BpmnProblem.UpdateRecordsNeedsEntity, "updateRecords needs platform:entity and platform:filter, the records to change."));
+            }
+            else if (action.Kind == Runtime.ServiceAction.NotifyRecords && (action.Entity is null || action.Filter is null || action.Message is null))
+            {
+                Refuse(new Refusal(BpmnProblem.NotifyRecordsNeedsEntity, "notifyRecords needs platform:entity, platform:filter and platform:message: the records to tell of and what to say."));
             }
             else if (action.Kind == Runtime.ServiceAction.Webhook)
             {

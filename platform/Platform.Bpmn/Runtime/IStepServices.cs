@@ -29,6 +29,12 @@ public interface IStepServices
     /// </summary>
     Task<int> UpdateRecordsAsync(string entity, string filter, int max, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf);
 
+    /// <summary>
+    /// The records of <paramref name="entity"/> that the OData <paramref name="filter"/> finds, at most <paramref name="max"/>,
+    /// oldest first, as scripts see them (a filter that cannot be used throws <see cref="WorkflowException"/>).
+    /// </summary>
+    Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> FindRecordsAsync(string entity, string filter, int max);
+
     /// <summary>Runs a service task's action with its evaluated values; answers what goes to its result variable, or throws <see cref="WorkflowException"/>.</summary>
     Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients);
 }

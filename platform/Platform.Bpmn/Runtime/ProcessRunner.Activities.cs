@@ -1,5 +1,6 @@
 using System.Globalization;
 using Platform.Bpmn.Activities.Tasks;
+using Platform.Core.Metadata;
 
 namespace Platform.Bpmn.Runtime;
 
@@ -123,6 +124,12 @@ public sealed partial class ProcessRunner
             return;
         }
 
+        if (action.Kind == ServiceAction.NotifyRecords)
+        {
+            await NotifyRecordsAsync(token, node, action);
+            return;
+        }
+
         var values = action.Values is null
             ? new Dictionary<string, object?>()
             : await ExpressionAsync(token, $"{node.Id} values", action.Values) switch
@@ -176,6 +183,47 @@ public sealed partial class ProcessRunner
         }
 
         History(node.Id, "performed", null, $"updateRecords {entity}: {changed}");
+        await LeaveAsync(token);
+    }
+
+    /// <summary>
+    /// Tells the owner of every record the task's filter finds (and the task's own recipients) its message, filled with the
+    /// record as <c>record</c>, with a link to the record: a reminder per record (a contact's birthday).
+    /// </summary>
+    private async Task NotifyRecordsAsync(Token token, ModelNode node, ServiceAction action)
+    {
+        var entity = action.Entity ?? throw new WorkflowException($"{node.Label}: notifyRecords names no entity (platform:entity).");
+        var filter = action.Filter is null ? "" : Convert.ToString(await ExpressionAsync(token, $"{node.Id} filter", action.Filter), CultureInfo.InvariantCulture) ?? "";
+        var everyTime = await RecipientsAsync(token, node, action);
+        var variables = VariablesOf(token);
+        var found = await services.FindRecordsAsync(entity, filter, ServiceAction.MaxUpdated);
+        var told = 0;
+        foreach (var record in found)
+        {
+            var people = everyTime.ToList();
+            if (record.GetValueOrDefault(SystemFields.Owner) is string { Length: > 0 } owner && !people.Contains(owner, StringComparer.Ordinal))
+            {
+                people.Add(owner);
+            }
+
+            if (people.Count == 0)
+            {
+                continue;
+            }
+
+            string Said(string? text) => Convert.ToString(text is null ? null : scripts.Fill($"{node.Id} message", text, variables, record, context.User), CultureInfo.InvariantCulture) ?? "";
+            var chinese = Said(action.Message);
+            var text = new LocalizedText { ["zh-CN"] = chinese, ["en"] = action.MessageEn is null ? chinese : Said(action.MessageEn) };
+            Effects.Notices.Add(new StepNotice(people, node.Id, chinese) { Text = text, Link = $"/records/{entity}/{record.GetValueOrDefault(SystemFields.Id)}" });
+            told++;
+        }
+
+        if (action.ResultVariable is { Length: > 0 } variable)
+        {
+            SetVariable(token, variable, told);
+        }
+
+        History(node.Id, "performed", null, $"notifyRecords {entity}: {told}");
         await LeaveAsync(token);
     }
 

@@ -11,7 +11,10 @@ namespace Platform.Bpmn.Runtime;
 /// the answer's status and body go to the result variable), <c>updateRecords</c> (every record of
 /// <c>platform:entity</c> that <c>platform:filter</c> — an expression giving an OData filter — finds, at most
 /// <see cref="MaxUpdated"/> a run, oldest first, each with the values computed for it as <c>record</c>; all or
-/// none; the number changed goes to the result variable).
+/// none; the number changed goes to the result variable), <c>notifyRecords</c> (every record the filter finds, at most
+/// <see cref="MaxUpdated"/> a run: its owner and the people of <c>platform:to</c> are told <c>platform:message</c> — filled
+/// with the record as <c>record</c>, in English <c>platform:message-en</c> — with a link to it; the number of records to the
+/// result variable: the CRM's birthday reminders).
 /// </summary>
 public sealed record ServiceAction(string? Kind, string? Entity, string? Values, string? To, string? Message, string? Url, string? ResultVariable)
 {
@@ -20,15 +23,19 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
     public const string Notify = "notify";
     public const string Webhook = "webhook";
     public const string UpdateRecords = "updateRecords";
-    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook, UpdateRecords];
+    public const string NotifyRecords = "notifyRecords";
+    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook, UpdateRecords, NotifyRecords];
 
-    /// <summary>The most records one <c>updateRecords</c> run changes (in one transaction); the rest wait for the next run.</summary>
+    /// <summary>The most records one <c>updateRecords</c> or <c>notifyRecords</c> run changes or tells of (in one transaction); the rest wait for the next run.</summary>
     public const int MaxUpdated = 1000;
 
     /// <summary>For <c>updateRecords</c>: an expression giving the OData filter of the records to change.</summary>
     public string? Filter { get; init; }
 
     public string? Method { get; init; }
+
+    /// <summary>The message in English (<c>platform:message-en</c>), where it differs; <see cref="Message"/> is the Chinese and the default.</summary>
+    public string? MessageEn { get; init; }
 
     /// <summary>A JavaScript object expression of extra request headers, e.g. <c>{ Authorization: 'Bearer ' + vars.token }</c>.</summary>
     public string? Headers { get; init; }
@@ -54,5 +61,6 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
         RetryDelay = ModelNode.Extension(element, "retryDelay"),
         Timeout = ModelNode.Extension(element, "timeout"),
         Filter = ModelNode.Extension(element, "filter"),
+        MessageEn = ModelNode.Extension(element, "message-en"),
     };
 }

@@ -26,7 +26,14 @@ public sealed class StepEffects
 }
 
 /// <summary>People a notify action tells, at which element, with which message (null: the element's own words).</summary>
-public sealed record StepNotice(IReadOnlyList<string> Recipients, string ElementId, string? Message);
+public sealed record StepNotice(IReadOnlyList<string> Recipients, string ElementId, string? Message)
+{
+    /// <summary>Words of their own in each language (a reminder of one record), said instead of the copy notice; with <see cref="Link"/>.</summary>
+    public Platform.Core.Metadata.LocalizedText? Text { get; init; }
+
+    /// <summary>Where the notice leads (the record it is about); the instance's record when null.</summary>
+    public string? Link { get; init; }
+}
 
 /// <summary>A user task to create: who may act on it, when it is due, and which loop item it belongs to.</summary>
 public sealed record OpenedTask(

@@ -39,7 +39,7 @@ public sealed class RecordActionDefinition
     public List<FieldDefinition>? Inputs { get; set; }
 
     /// <summary>The kinds of field an action's form may ask for.</summary>
-    public static IReadOnlyList<string> InputKinds { get; } = ["text", "longText", "integer", "decimal", "money", "percent", "date", "boolean", "choice"];
+    public static IReadOnlyList<string> InputKinds { get; } = ["text", "longText", "integer", "decimal", "money", "percent", "date", "boolean", "choice", "user", "lookup"];
 
     /// <summary>The statements the action runs.</summary>
     public string Script { get; set; } = "";

@@ -9,9 +9,9 @@ namespace Platform.Data.Records;
 /// <summary>
 /// What <c>lookup</c> and <c>find</c> read during a save: live records, through the save's own context
 /// (same transaction), limited to those the saving user may read and without the fields they may not see (a filter on one is
-/// refused), so a script cannot hand a hidden value back to them.
+/// refused), so a script cannot hand a hidden value back to them; and the people work may be handed to (<c>people</c>).
 /// </summary>
-internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : IScriptData
+internal sealed class RecordScriptData(RecordsDbContext records, Actor actor, PlatformDbContext platform, TimeProvider clock) : IScriptData
 {
     public IReadOnlyDictionary<string, object?>? Lookup(string entity, string id)
     {
@@ -43,6 +43,8 @@ internal sealed class RecordScriptData(RecordsDbContext records, Actor actor) : 
 
         return query.Take(max).ToList().Select(r => fields.Strip(RecordRows.Present(definition, r))).ToList();
     }
+
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> People(PeopleQuery query) => Scripts.ScriptPeople.Find(platform, query, clock.GetUtcNow());
 
     private EntityDefinition Entity(string name) =>
         records.Schema.Find(name) ?? throw new ScriptFailureException(ScriptFailureKind.Error, $"There is no entity named '{name}'.");

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
@@ -91,7 +92,7 @@ public sealed partial class RecordStore : IRecordActions
         var (_, records) = await OpenAsync(run.Entity.Name, cancellationToken);
         await using (records)
         {
-            var data = new RecordScriptData(records!, run.Actor);
+            var data = new RecordScriptData(records!, run.Actor, db, scripts.Clock);
             try
             {
                 if (run.When is not null && !ScriptGuard.Truthy(scripts.Evaluate(run.When, record, null, run.User, data)))
@@ -163,7 +164,7 @@ public sealed partial class RecordStore : IRecordActions
         await using (records)
         {
             var reader = new RecordReader(entity, records!, actor);
-            var data = new RecordScriptData(records!, actor);
+            var data = new RecordScriptData(records!, actor, db, scripts.Clock);
             foreach (var (id, record) in await reader.FindManyAsync(entity, [.. ids.Take(MaxActionRecords)], cancellationToken))
             {
                 var names = new List<string>();
@@ -191,7 +192,7 @@ public sealed partial class RecordStore : IRecordActions
 
     /// <summary>
     /// The action's form as filled in, each value converted and checked as its field would be (required, kind, range, choices; a
-    /// lookup must name a record the person may read); problems at <c>input.{name}</c>. Names the form does not ask for are refused.
+    /// lookup must name a record the person may read, a person an existing account); problems at <c>input.{name}</c>. Names the form does not ask for are refused.
     /// </summary>
     private async Task<(Dictionary<string, object?> Answers, List<RecordFieldError> Problems)> InputOfAsync(RecordActionDefinition action,
         IReadOnlyDictionary<string, object?> given, RecordsSchema schema, Actor actor, CancellationToken cancellationToken)
@@ -219,6 +220,10 @@ public sealed partial class RecordStore : IRecordActions
                      && (schema.Find(field.Target ?? "") is not { } target || await GetAsync(target.Name, id, actor: actor, cancellationToken: cancellationToken) is null))
             {
                 problems.Add(new(at, localizer["Records.Error.NoSuchTarget", schema.Find(field.Target ?? "")?.Label.For(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? field.Target ?? ""]));
+            }
+            else if (value is string person && field.Type == Core.Metadata.FieldTypes.User.Name && !await db.Users.AnyAsync(u => u.Id == person, cancellationToken))
+            {
+                problems.Add(new(at, localizer["Records.Error.NoSuchUser"]));
             }
             else
             {

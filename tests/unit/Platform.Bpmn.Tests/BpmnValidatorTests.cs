@@ -186,6 +186,7 @@ public sealed class BpmnValidatorTests
             <serviceTask id="java" camunda:class="com.example.Pay"/>
             <serviceTask id="ftp" platform:action="ftp"/>
             <serviceTask id="create" platform:action="createRecord"/>
+            <serviceTask id="remindOfNothing" platform:action="notifyRecords" platform:entity="contact"/>
             <serviceTask id="hook" platform:action="webhook"/>
             <serviceTask id="relative" platform:action="webhook" platform:url="/orders" platform:retries="many"/>
             <intermediateCatchEvent id="wait"><timerEventDefinition/></intermediateCatchEvent>
@@ -210,7 +211,7 @@ public sealed class BpmnValidatorTests
                 ("task", BpmnProblem.UnknownAttribute), ("task", BpmnProblem.DuplicateId), ("levels", BpmnProblem.LevelInvalid),
                 ("inDepartment", BpmnProblem.DepartmentRoleNeedsRole), ("python", BpmnProblem.ScriptLanguage), ("broken", BpmnProblem.ScriptNotParsing),
                 ("values", BpmnProblem.ExpressionNotParsing), ("java", BpmnProblem.JavaImplementation), ("ftp", BpmnProblem.UnknownAction),
-                ("create", BpmnProblem.CreateRecordNeedsEntity), ("hook", BpmnProblem.WebhookNeedsUrl), ("relative", BpmnProblem.WebhookUrlInvalid),
+                ("create", BpmnProblem.CreateRecordNeedsEntity), ("remindOfNothing", BpmnProblem.NotifyRecordsNeedsEntity), ("hook", BpmnProblem.WebhookNeedsUrl), ("relative", BpmnProblem.WebhookUrlInvalid),
                 ("relative", BpmnProblem.WebhookSettingInvalid), ("wait", BpmnProblem.TimerMissing), ("tick", BpmnProblem.TimerInvalid),
                 ("edge", BpmnProblem.BoundaryNotAttached), ("call", BpmnProblem.UnknownCalledProcess), ("many", BpmnProblem.MultiInstanceNeedsCount),
                 ("misplaced", BpmnProblem.TriggerOutsideStart), ("noKinds", BpmnProblem.TriggerChangesInvalid), ("fieldsOnCreate", BpmnProblem.TriggerFieldsNeedUpdates),

@@ -171,6 +171,12 @@ public sealed class WorkflowHarness : IStepServices
     public Task<int> UpdateRecordsAsync(string entity, string filter, int max, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf) =>
         throw new NotSupportedException("updateRecords needs the record service: see the integration tests.");
 
+    /// <summary>What <c>notifyRecords</c> finds, by entity (the filter is the integration tests' concern).</summary>
+    public Dictionary<string, List<IReadOnlyDictionary<string, object?>>> Found { get; } = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> FindRecordsAsync(string entity, string filter, int max) =>
+        System.Threading.Tasks.Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([.. (Found.GetValueOrDefault(entity) ?? []).Take(max)]);
+
     public Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients)
     {
         Performed.Add((action, values, recipients));

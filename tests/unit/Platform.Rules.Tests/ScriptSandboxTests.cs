@@ -107,6 +107,12 @@ public sealed class ScriptSandboxTests
             Thread.Sleep(delay);
             return [new Dictionary<string, object?> { ["name"] = "Tea" }];
         }
+
+        public IReadOnlyList<IReadOnlyDictionary<string, object?>> People(PeopleQuery query)
+        {
+            Thread.Sleep(delay);
+            return [new Dictionary<string, object?> { ["name"] = "Li Lei" }];
+        }
     }
 
     [Fact]

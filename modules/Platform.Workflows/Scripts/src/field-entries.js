@@ -6,10 +6,10 @@ import { SelectEntry, TextFieldEntry } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { getBusinessObject, is } from 'bpmn-js/lib/util/ModelUtil';
 
-// The entity whose fields an element's settings name: its own (a record trigger, a createRecord or updateRecords action), else its process's.
+// The entity whose fields an element's settings name: its own (a record trigger, a createRecord, updateRecords or notifyRecords action), else its process's.
 export function entityOf(element) {
   const own = getBusinessObject(element);
-  if ((is(own, 'bpmn:StartEvent') && own.get('platform:on')) || (is(own, 'bpmn:ServiceTask') && ['createRecord', 'updateRecords'].includes(own.get('platform:action')))) {
+  if ((is(own, 'bpmn:StartEvent') && own.get('platform:on')) || (is(own, 'bpmn:ServiceTask') && ['createRecord', 'updateRecords', 'notifyRecords'].includes(own.get('platform:action')))) {
     return own.get('platform:entity') || null;
   }
   for (let node = own; node; node = node.$parent) {

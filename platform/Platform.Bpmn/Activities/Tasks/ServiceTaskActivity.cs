@@ -4,7 +4,7 @@ using Platform.Core.Metadata;
 
 namespace Platform.Bpmn.Activities.Tasks;
 
-/// <summary>Work the platform does: change or create a record, change every record a filter finds, notify someone, or call a webhook and wait for its answer.</summary>
+/// <summary>Work the platform does: change or create a record, change every record a filter finds, notify someone (or the owner of every record a filter finds), or call a webhook and wait for its answer.</summary>
 public sealed class ServiceTaskActivity : Activity
 {
     public override ActivityDescriptor Descriptor { get; } = new(
@@ -21,6 +21,7 @@ public sealed class ServiceTaskActivity : Activity
             new("platform:level", LocalizedText.Of("上级层级", "Manager level"), PropertyEditor.Text),
             new("platform:role", LocalizedText.Of("部门内角色", "Role in the department"), PropertyEditor.Text),
             new("platform:message", LocalizedText.Of("消息内容", "Message"), PropertyEditor.Text),
+            new("platform:message-en", LocalizedText.Of("消息内容（英文）", "Message in English"), PropertyEditor.Text),
             new("platform:url", LocalizedText.Of("地址", "URL"), PropertyEditor.Text),
             new("platform:method", LocalizedText.Of("请求方法", "Method"), PropertyEditor.Choice, ["GET", "POST", "PUT", "PATCH", "DELETE"]),
             new("platform:headers", LocalizedText.Of("请求头", "Headers"), PropertyEditor.Expression),

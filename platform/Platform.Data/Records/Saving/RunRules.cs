@@ -26,7 +26,7 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
             return null;
         }
 
-        return new RuleRun(await Scripts.ScriptUsers.OfAsync(db, actor, cancellationToken), new RecordScriptData(records, actor), actor, schema);
+        return new RuleRun(await Scripts.ScriptUsers.OfAsync(db, actor, cancellationToken), new RecordScriptData(records, actor, db, scripts.Clock), actor, schema);
     }
 
     /// <summary>

@@ -32,6 +32,8 @@ public static class CliApplication
                     return await ResetPasswordCommand.RunAsync(userName, rest, settings, output, error);
                 case ["package", "apply", var folder, .. var rest]:
                     return await PackageCommands.ApplyAsync(folder, rest, settings, output, error);
+                case ["package", "samples", var folder, .. var rest]:
+                    return await PackageCommands.SamplesAsync(folder, rest, settings, output, error);
                 case ["package", "export", var folder, .. var rest]:
                     return await PackageCommands.ExportAsync(folder, rest, settings, output, error);
                 case ["ocr", "worker", .. var rest]:
@@ -76,6 +78,8 @@ public static class CliApplication
                                                  and unlock the account.
           package apply <dir>                    Apply an app package folder (entities/*.json); idempotent,
                                                  all or nothing. Creates the database when missing.
+          package samples <dir> [--as <user>]    Load the package's sample records (sample-data/*.json) as
+                                                 that user (default admin), into an app with no records yet.
           package export <dir> [--name <name>]   Write the current entity definitions as a package.
           ocr recognize --template <T.json> --out <result.json> [--crops <dir>] [--workers <n>] <scans...>
                                                  Read scanned forms (PNG, JPEG, TIFF incl. multi-page,

@@ -45,6 +45,45 @@ public static class PackageCommands
         return CliApplication.Ok;
     }
 
+    /// <summary><c>platform package samples DIR [--as USER]</c>: the package's sample records, into an app that has none yet.</summary>
+    public static async Task<int> SamplesAsync(string folder, IReadOnlyList<string> options, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)
+    {
+        IReadOnlyList<AppPackageFile> files;
+        try
+        {
+            files = AppPackageFolder.Read(folder);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return CliApplication.Failed;
+        }
+
+        await using var services = CliServices.Build(settings, CliArguments.ValueOf(options, "--content-root"), out var database);
+        await using var scope = services.CreateAsyncScope();
+        if (!await ExistsAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>()))
+        {
+            await error.WriteLineAsync($"No platform database found ({database.Provider.Name}, data directory {database.DataDirectory}): run the product once, or apply the package first.");
+            return CliApplication.Failed;
+        }
+
+        var person = CliArguments.ValueOf(options, "--as") ?? "admin";
+        var report = await scope.ServiceProvider.GetRequiredService<PackageSampleData>().LoadAsync(files, person);
+        if (!report.Succeeded)
+        {
+            await error.WriteLineAsync($"The sample records were not loaded; nothing changed. {report.Problems.Count} problem(s):");
+            foreach (var problem in report.Problems)
+            {
+                await error.WriteLineAsync($"  {problem}");
+            }
+
+            return CliApplication.Failed;
+        }
+
+        await output.WriteLineAsync($"Loaded the samples of {Path.GetFullPath(folder)} as {person}: {string.Join(", ", report.Created.Select(c => $"{c.Value} {c.Key}"))}.");
+        return CliApplication.Ok;
+    }
+
     public static async Task<int> ExportAsync(string folder, IReadOnlyList<string> options, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)
     {
         await using var services = CliServices.Build(settings, CliArguments.ValueOf(options, "--content-root"), out var database);

@@ -37,6 +37,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<Platform.Records.Sharing.IRecordSharing, RecordSharing>();
         Platform.Data.Records.Duplicates.DuplicateServices.AddDuplicateChecks(services);
         services.AddScoped<AppPackageService>();
+        services.AddScoped<PackageSampleData>();
         return services;
     }
 }

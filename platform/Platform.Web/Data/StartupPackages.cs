@@ -11,9 +11,11 @@ namespace Platform.Web.Data;
 /// <summary>
 /// Applies at start-up the app packages the enabled modules carry and the package folders listed
 /// in <c>Platform:Packages</c> (relative to the content root). Applying is idempotent; a package
-/// with problems stops start-up with every problem listed.
+/// with problems stops start-up with every problem listed. With <c>Platform:SampleDataAs</c> (a user name), a listed folder's
+/// sample records are loaded as that person the first time — while its entities have no records.
 /// </summary>
-public sealed class StartupPackages(AppPackageService packages, IEnumerable<IAppPackageDocumentSource> sources, IConfiguration configuration, ILogger<StartupPackages> logger)
+public sealed class StartupPackages(AppPackageService packages, PackageSampleData samples, IEnumerable<IAppPackageDocumentSource> sources, IConfiguration configuration,
+    ILogger<StartupPackages> logger)
 {
     public async Task ApplyAsync(string contentRoot, CancellationToken cancellationToken = default)
     {
@@ -49,6 +51,18 @@ public sealed class StartupPackages(AppPackageService packages, IEnumerable<IApp
             }
 
             await ApplyAsync(path, files, cancellationToken);
+            if (configuration["Platform:SampleDataAs"] is { Length: > 0 } person && files.Any(f => f.Path.StartsWith(PackageSampleData.Folder + "/", StringComparison.Ordinal)))
+            {
+                var loaded = await samples.LoadAsync(files, person, cancellationToken);
+                if (loaded.Succeeded)
+                {
+                    logger.LogInformation("App package {Package}: sample records loaded as {Person}: {Created}", path, person, string.Join(", ", loaded.Created.Select(c => $"{c.Key} {c.Value}")));
+                }
+                else
+                {
+                    logger.LogInformation("App package {Package}: sample records not loaded: {Problems}", path, string.Join(" ", loaded.Problems));
+                }
+            }
         }
     }
 

@@ -240,4 +240,85 @@ public sealed class CrmWalkTests
         await plan.GetByTestId("record-save").ClickAsync();
         await Assertions.Expect(plan).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/weekly_plan/[0-9a-f-]{36}$"));
     }
+
+    [SkippableFact]
+    public async Task The_manager_hands_out_leads_in_turn_and_approves_a_discount_beyond_ten_percent_before_the_quote_becomes_an_order()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
+        using var api = await AdminApiAsync(host);
+        var team = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/departments", new { name = "销售三部", code = "S3" }));
+        var zhou = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "zhou", password = Password, displayName = "周经理", departmentId = team, roles = new[] { "CRM sales manager" } }));
+        var li = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "li", password = Password, displayName = "李娜", departmentId = team, roles = new[] { "CRM salesperson" } }));
+        var wang = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "wang", password = Password, displayName = "王强", departmentId = team, roles = new[] { "CRM salesperson" } }));
+        Assert.True((await api.PatchAsJsonAsync($"/api/admin/departments/{team}", new { managerId = zhou })).IsSuccessStatusCode);
+        var pump = await PostAsync(api, "product", new { code = "P-01", name = "液压泵", price = 1000m });
+        using var liApi = await ApiAsAsync(host, "li", Password);
+        using var zhouApi = await ApiAsAsync(host, "zhou", Password);
+        var leads = new List<string>();
+        foreach (var (name, company) in new[] { ("孙经理", "常州精工液压件有限公司"), ("周女士", "南京联创智能装备有限公司"), ("吴工", "无锡华东重型机械厂") })
+        {
+            leads.Add(await PostAsync(zhouApi, "lead", new { name, company, source = "fair" }));
+        }
+
+        // The manager: two leads from 待分配线索 handed out in turn (李娜, then 王强); the third to 王强 by name.
+        await using var managerBrowser = await BrowserSession.OpenAsync("zh-CN");
+        var manager = managerBrowser.Page;
+        await SignInAsync(managerBrowser, host, "/", "zhou", Password);
+        await manager.GetByTestId("shortcut").Filter(new() { HasText = "待分配线索" }).ClickAsync();
+        await managerBrowser.WaitUntilInteractiveAsync();
+        var rows = manager.GetByTestId("record-row");
+        foreach (var name in new[] { "孙经理", "周女士" })
+        {
+            await rows.Filter(new() { HasText = name }).GetByTestId("select-row").CheckAsync();
+        }
+
+        await Assertions.Expect(manager.GetByTestId("bulk-count")).ToHaveTextAsync("已选 2 条");
+        await manager.Locator("[data-testid=bulk-action][data-action=assign]").ClickAsync();
+        await ChooseAsync(manager, manager.Locator("[data-testid=action-input][data-input=method]"), "轮流分配给本部门销售");
+        await managerBrowser.ScreenshotAsync("crm-assign-leads-zh");
+        await manager.GetByTestId("action-inputs-ok").ClickAsync();
+        await Assertions.Expect(rows.Filter(new() { HasText = "孙经理" })).ToHaveCountAsync(0); // assigned: off the list
+        await Assertions.Expect(rows.Filter(new() { HasText = "吴工" })).ToHaveCountAsync(1);
+        async Task<string?> OwnerAsync(string lead) => (await api.GetFromJsonAsync<JsonElement>($"/odata/lead({lead})")).GetProperty("ownerId").GetString();
+        Assert.Equal((li, wang), (await OwnerAsync(leads[0]), await OwnerAsync(leads[1])));
+
+        await manager.GotoAsync($"{host.BaseUrl}/records/lead/{leads[2]}");
+        await managerBrowser.WaitUntilInteractiveAsync();
+        await manager.Locator("[data-testid=record-action][data-action=assign]").ClickAsync();
+        await ChooseAsync(manager, manager.Locator("[data-testid=action-input][data-input=method]"), "分配给指定人员");
+        await PickAsync(manager, "action-input-person", "王强");
+        await manager.GetByTestId("action-inputs-ok").ClickAsync();
+        await Assertions.Expect(Input(manager, "field-assignmentNo")).ToHaveValueAsync("3");
+        Assert.Equal(wang, await OwnerAsync(leads[2]));
+
+        // She quotes 15 % under the list price: no order until her manager approves the discount.
+        var customer = await PostAsync(liApi, "customer", new { name = "丽水阀门有限公司" });
+        var quote = await PostAsync(liApi, "quote", new { customer, lines = new[] { new { product = pump, quantity = 2m, unitPrice = 850m } } });
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, $"/records/quote/{quote}", "li", Password);
+        await Assertions.Expect(page.GetByTestId("field-maxDiscount")).ToContainTextAsync("15");
+        await Assertions.Expect(page.Locator("[data-testid=record-action][data-action=toOrder]")).ToHaveCountAsync(0);
+        await page.GetByTestId("approval-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("submit-first-steps")).ToContainTextAsync("周经理");
+        await page.GetByTestId("submit-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("approval-status")).ToHaveTextAsync("审批中");
+
+        await manager.GotoAsync($"{host.BaseUrl}/records/quote/{quote}");
+        await managerBrowser.WaitUntilInteractiveAsync();
+        await manager.GetByTestId("task-comment").FillAsync("大客户，同意 85 折");
+        await manager.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("approval-status")).ToHaveTextAsync("已通过");
+
+        await page.ReloadAsync();
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(Input(page, "field-approvedDiscount")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^15"));
+        await page.Locator("[data-testid=record-action][data-action=toOrder]").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/sales_order/[0-9a-f-]{36}$"));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("field-total")).ToHaveTextAsync("1,921.00"); // 2 × 850 + 13 % VAT
+        await browser.ScreenshotAsync("crm-discounted-order-zh");
+    }
 }

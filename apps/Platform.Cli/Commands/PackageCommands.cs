@@ -15,14 +15,8 @@ public static class PackageCommands
 {
     public static async Task<int> ApplyAsync(string folder, IReadOnlyList<string> options, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)
     {
-        IReadOnlyList<AppPackageFile> files;
-        try
+        if (await ReadAsync(folder, error) is not { } files)
         {
-            files = AppPackageFolder.Read(folder);
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            await error.WriteLineAsync(e.Message);
             return CliApplication.Failed;
         }
 
@@ -48,14 +42,8 @@ public static class PackageCommands
     /// <summary><c>platform package samples DIR [--as USER]</c>: the package's sample records, into an app that has none yet.</summary>
     public static async Task<int> SamplesAsync(string folder, IReadOnlyList<string> options, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)
     {
-        IReadOnlyList<AppPackageFile> files;
-        try
+        if (await ReadAsync(folder, error) is not { } files)
         {
-            files = AppPackageFolder.Read(folder);
-        }
-        catch (DirectoryNotFoundException e)
-        {
-            await error.WriteLineAsync(e.Message);
             return CliApplication.Failed;
         }
 
@@ -99,6 +87,20 @@ public static class PackageCommands
         AppPackageFolder.Write(folder, files);
         await output.WriteLineAsync($"Exported {files.Count - 1} entities to {Path.GetFullPath(folder)}.");
         return CliApplication.Ok;
+    }
+
+    /// <summary>The package folder's files, or null when there is no such folder (said on <paramref name="error"/>).</summary>
+    private static async Task<IReadOnlyList<AppPackageFile>?> ReadAsync(string folder, TextWriter error)
+    {
+        try
+        {
+            return AppPackageFolder.Read(folder);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return null;
+        }
     }
 
     private static async Task<bool> ExistsAsync(PlatformDbContext db) =>

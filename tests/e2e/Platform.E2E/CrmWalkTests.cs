@@ -16,16 +16,32 @@ public sealed class CrmWalkTests
 
     private static string Crm => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "crm");
 
+    /// <summary>A sales department whose manager is 周经理 (zhou), with 李娜 (li) and the others named as salespeople: the ids by user name.</summary>
+    private static async Task<Dictionary<string, string>> TeamAsync(HttpClient api, string department, string code, params (string User, string Name)[] salespeople)
+    {
+        var team = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/departments", new { name = department, code }));
+        var ids = new Dictionary<string, string>
+        {
+            ["team"] = team,
+            ["zhou"] = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "zhou", password = Password, displayName = "周经理", departmentId = team, roles = new[] { "CRM sales manager" } })),
+        };
+        foreach (var (user, name) in salespeople.Prepend(("li", "李娜")))
+        {
+            ids[user] = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = user, password = Password, displayName = name, departmentId = team, roles = new[] { "CRM salesperson" } }));
+        }
+
+        Assert.True((await api.PatchAsJsonAsync($"/api/admin/departments/{team}", new { managerId = ids["zhou"] })).IsSuccessStatusCode);
+        return ids;
+    }
+
     [SkippableFact]
     public async Task A_salesperson_claims_from_the_pool_converts_a_lead_turns_a_three_line_quote_into_an_order_her_manager_approves_and_changes_it_by_a_change_request()
     {
         BrowserSession.SkipUnlessAvailable();
         await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
         using var api = await AdminApiAsync(host);
-        var team = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/departments", new { name = "销售一部", code = "S1" }));
-        var zhou = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "zhou", password = Password, displayName = "周经理", departmentId = team, roles = new[] { "CRM sales manager" } }));
-        var li = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "li", password = Password, displayName = "李娜", departmentId = team, roles = new[] { "CRM salesperson" } }));
-        Assert.True((await api.PatchAsJsonAsync($"/api/admin/departments/{team}", new { managerId = zhou })).IsSuccessStatusCode);
+        var people = await TeamAsync(api, "销售一部", "S1");
+        var (team, li) = (people["team"], people["li"]);
         foreach (var (code, name, price) in new[] { ("P-01", "液压泵", 1234.57m), ("P-02", "密封圈", 0.83m), ("P-03", "安装服务", 99.99m) })
         {
             await PostAsync(api, "product", new { code, name, price });
@@ -190,10 +206,7 @@ public sealed class CrmWalkTests
         BrowserSession.SkipUnlessAvailable();
         await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
         using var api = await AdminApiAsync(host);
-        var team = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/departments", new { name = "销售二部", code = "S2" }));
-        var zhou = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "zhou", password = Password, displayName = "周经理", departmentId = team, roles = new[] { "CRM sales manager" } }));
-        await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "li", password = Password, displayName = "李娜", departmentId = team, roles = new[] { "CRM salesperson" } }));
-        Assert.True((await api.PatchAsJsonAsync($"/api/admin/departments/{team}", new { managerId = zhou })).IsSuccessStatusCode);
+        await TeamAsync(api, "销售二部", "S2");
         var pump = await PostAsync(api, "product", new { code = "P-01", name = "液压泵", price = 1000m });
         using var liApi = await ApiAsAsync(host, "li", Password);
         using var zhouApi = await ApiAsAsync(host, "zhou", Password);
@@ -247,11 +260,8 @@ public sealed class CrmWalkTests
         BrowserSession.SkipUnlessAvailable();
         await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
         using var api = await AdminApiAsync(host);
-        var team = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/departments", new { name = "销售三部", code = "S3" }));
-        var zhou = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "zhou", password = Password, displayName = "周经理", departmentId = team, roles = new[] { "CRM sales manager" } }));
-        var li = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "li", password = Password, displayName = "李娜", departmentId = team, roles = new[] { "CRM salesperson" } }));
-        var wang = await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = "wang", password = Password, displayName = "王强", departmentId = team, roles = new[] { "CRM salesperson" } }));
-        Assert.True((await api.PatchAsJsonAsync($"/api/admin/departments/{team}", new { managerId = zhou })).IsSuccessStatusCode);
+        var people = await TeamAsync(api, "销售三部", "S3", ("wang", "王强"));
+        var (li, wang) = (people["li"], people["wang"]);
         var pump = await PostAsync(api, "product", new { code = "P-01", name = "液压泵", price = 1000m });
         using var liApi = await ApiAsAsync(host, "li", Password);
         using var zhouApi = await ApiAsAsync(host, "zhou", Password);

@@ -123,7 +123,13 @@ public sealed class PackageSampleData(IRecordStore records, PlatformDbContext db
                         continue;
                     }
 
-                    var key = record.TryGetProperty(KeyName, out var named) ? named.GetString() : null;
+                    if (record.TryGetProperty(KeyName, out var named) && named.ValueKind != JsonValueKind.String)
+                    {
+                        problems.Add($"{file.Path}: records[{i}]: {KeyName} names the record with text, such as \"hz\".");
+                        continue;
+                    }
+
+                    var key = record.TryGetProperty(KeyName, out named) ? named.GetString() : null;
                     if (key is not null && !keys.Add(key))
                     {
                         problems.Add($"{file.Path}: records[{i}]: the key '{key}' names two records.");

@@ -36,6 +36,12 @@ public sealed class RecordPermissionSource(ISchemaManager schemas, IStringLocali
                 group);
         }
 
+        if (entity.Submittable)
+        {
+            yield return new PermissionDefinition(RecordPermissions.Submit(entity.Name), "Records.Permissions.Group", "Records.Permissions.Submit", group);
+            yield return new PermissionDefinition(RecordPermissions.Cancel(entity.Name), "Records.Permissions.Group", "Records.Permissions.Cancel", group);
+        }
+
         // Each record action is a right of its own, named by its button's label (no key: the text is the package's).
         foreach (var action in (entity.Actions ?? []).Where(a => a is not null))
         {

@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         endpoints.MapRecordShareEndpoints();
         endpoints.MapDuplicateEndpoints();
         endpoints.MapMergeEndpoints();
+        endpoints.MapDocumentEndpoints();
         endpoints.MapODataWriteEndpoints(); // before the catch-all GET of the queries
         endpoints.MapODataEndpoints();
     }

@@ -47,6 +47,12 @@ public sealed class EntityDefinition
     /// <summary>Buttons on the entity's records that run a script (convert, claim, copy, make an order).</summary>
     public List<RecordActionDefinition>? Actions { get; set; }
 
+    /// <summary>
+    /// Records are documents that are submitted (then read-only), cancelled (void, never deleted) and amended (copied into a new
+    /// draft): see <see cref="DocumentStatus"/>.
+    /// </summary>
+    public bool Submittable { get; set; }
+
     /// <summary>Duplicate checks (查重): which records count as the same customer, contact or product, and whether that only warns or refuses the save.</summary>
     public List<DuplicateRule>? Duplicates { get; set; }
 

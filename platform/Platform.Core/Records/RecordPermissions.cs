@@ -36,6 +36,12 @@ public static partial class RecordPermissions
         yield return (Name(entity, RecordAction.Assign, RecordScope.All), RecordAction.Assign, RecordScope.All);
     }
 
+    /// <summary>The permission to submit a submittable document (<c>Records.purchase_receipt.Submit</c>): it then cannot be changed.</summary>
+    public static string Submit(string entity) => $"{Prefix}{entity.ToLowerInvariant()}.Submit";
+
+    /// <summary>The permission to cancel a submitted document (<c>Records.purchase_receipt.Cancel</c>), reversing its effects.</summary>
+    public static string Cancel(string entity) => $"{Prefix}{entity.ToLowerInvariant()}.Cancel";
+
     /// <summary>The permission to run a record action (<c>Records.lead.Action.convert</c>).</summary>
     public static string Action(string entity, string action) => $"{Prefix}{entity.ToLowerInvariant()}.Action.{action}";
 
@@ -49,6 +55,6 @@ public static partial class RecordPermissions
     public static string? EntityOf(string permission) =>
         Shape().Match(permission) is { Success: true } match ? match.Groups["entity"].Value : null;
 
-    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|(Read|Update|Delete)\.(Own|Subordinates|Department|DepartmentTree|All)|Action\.[A-Za-z][A-Za-z0-9_]{0,49}|Field\.[A-Za-z][A-Za-z0-9_]{0,49}\.(Read|Update))$")]
+    [GeneratedRegex(@"^Records\.(?<entity>[A-Za-z][A-Za-z0-9_]{0,49})\.(Create|Assign|Submit|Cancel|(Read|Update|Delete)\.(Own|Subordinates|Department|DepartmentTree|All)|Action\.[A-Za-z][A-Za-z0-9_]{0,49}|Field\.[A-Za-z][A-Za-z0-9_]{0,49}\.(Read|Update))$")]
     private static partial Regex Shape();
 }

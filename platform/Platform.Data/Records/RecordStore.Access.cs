@@ -88,7 +88,10 @@ public sealed partial class RecordStore
         }
 
         var row = visible.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!); // owner, department and id are never secured
-        return new RecordAllowance(ReachOf(schema, entity, actor, RecordAction.Update).Covers(row), ReachOf(schema, entity, actor, RecordAction.Delete).Covers(row),
+        // A submitted document is changed by nobody, a cancelled one only deleted.
+        return new RecordAllowance(
+            ReachOf(schema, entity, actor, RecordAction.Update).Covers(row) && Steps.Access.DocumentHold(entity, row, RecordAction.Update) is null,
+            ReachOf(schema, entity, actor, RecordAction.Delete).Covers(row) && Steps.Access.DocumentHold(entity, row, RecordAction.Delete) is null,
             ScopedReachOf(schema, entity, actor, RecordAction.Update).Covers(row));
     }
 
@@ -96,6 +99,12 @@ public sealed partial class RecordStore
     public async Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         var entity = (await schemas.LoadSchemaAsync(cancellationToken)).Find(entityName);
+        if (entity is { Submittable: true } && await GetAsync(entity.Name, id, cancellationToken: cancellationToken) is { } row
+            && Steps.Access.DocumentHold(entity, row.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), RecordAction.Update) is { } reason)
+        {
+            return RecordHold.Complete(reason);
+        }
+
         return entity is null ? null : await Steps.Access.HoldAsync(entity, id, actor, cancellationToken);
     }
 }

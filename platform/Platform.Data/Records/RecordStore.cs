@@ -61,7 +61,11 @@ public sealed partial class RecordStore(
     public Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default) =>
         CreateAsync(entityName, values, actor, null, cancellationToken);
 
-    public async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, Guid? id, CancellationToken cancellationToken = default)
+    public Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, Guid? id, CancellationToken cancellationToken = default) =>
+        CreateAsync(entityName, values, actor, id, documentStep: false, cancellationToken);
+
+    /// <param name="documentStep">True when amending a cancelled document: the new draft may point at it.</param>
+    private async Task<RecordResult> CreateAsync(string entityName, IReadOnlyDictionary<string, object?> values, Actor actor, Guid? id, bool documentStep, CancellationToken cancellationToken)
     {
         actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
@@ -93,7 +97,7 @@ public sealed partial class RecordStore(
             row[SystemFields.Department] = actor.DepartmentId!;
             var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);
             var lineAudit = new List<AuditEntry>();
-            var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, null, values, actor), now, lineAudit, run, cancellationToken);
+            var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, null, values, actor) { DocumentStep = documentStep }, now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);
@@ -117,7 +121,12 @@ public sealed partial class RecordStore(
         }
     }
 
-    public async Task<RecordResult> UpdateAsync(string entityName, Guid id, int expectedRowVersion, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default)
+    public Task<RecordResult> UpdateAsync(string entityName, Guid id, int expectedRowVersion, IReadOnlyDictionary<string, object?> values, Actor actor, CancellationToken cancellationToken = default) =>
+        UpdateAsync(entityName, id, expectedRowVersion, values, actor, documentStep: false, cancellationToken);
+
+    /// <param name="documentStep">True for a submit or a cancel: the save that sets a document's status, which holds every other.</param>
+    private async Task<RecordResult> UpdateAsync(string entityName, Guid id, int expectedRowVersion, IReadOnlyDictionary<string, object?> values, Actor actor, bool documentStep,
+        CancellationToken cancellationToken)
     {
         actor = await _org.PlaceAsync(actor, cancellationToken);
         var (entity, records) = await OpenAsync(entityName, cancellationToken);
@@ -139,7 +148,7 @@ public sealed partial class RecordStore(
                 return RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]);
             }
 
-            var access = await Steps.Access.CheckChangeAsync(records!.Schema, entity, row, expectedRowVersion, RecordAction.Update, actor, cancellationToken);
+            var access = await Steps.Access.CheckChangeAsync(records!.Schema, entity, row, expectedRowVersion, RecordAction.Update, actor, cancellationToken, documentStep);
             if (access.Refused is { } refusedChange)
             {
                 return refusedChange;
@@ -150,7 +159,7 @@ public sealed partial class RecordStore(
             var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);
             run?.Old = RecordRows.Present(entity, before);
             var lineAudit = new List<AuditEntry>();
-            var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor), now, lineAudit, run, cancellationToken);
+            var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor) { DocumentStep = documentStep }, now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)
             {
                 return new RecordResult(RecordOutcome.Invalid, null, errors);

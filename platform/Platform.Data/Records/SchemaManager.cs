@@ -72,6 +72,7 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
         }
 
         var target = MetadataJson.Copy(proposed);
+        DocumentStatus.Complete(target);
         // Joins the caller's transaction when there is one (a package applies many entities at once).
         await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var schema = await LoadSchemaAsync(cancellationToken);

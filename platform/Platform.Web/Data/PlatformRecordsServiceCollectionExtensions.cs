@@ -34,6 +34,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<IRecordStore>(sp => sp.GetRequiredService<RecordStore>());
         services.AddScoped<IRecordActions>(sp => sp.GetRequiredService<RecordStore>());
         services.AddScoped<Platform.Records.Merging.IRecordMerging>(sp => sp.GetRequiredService<RecordStore>());
+        services.AddScoped<Platform.Records.Documents.IRecordSubmission>(sp => sp.GetRequiredService<RecordStore>());
         services.AddScoped<Platform.Records.Sharing.IRecordSharing, RecordSharing>();
         Platform.Data.Records.Duplicates.DuplicateServices.AddDuplicateChecks(services);
         services.AddScoped<AppPackageService>();

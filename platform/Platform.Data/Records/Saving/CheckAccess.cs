@@ -23,13 +23,19 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
     /// Whether the actor may <paramref name="action"/> this existing record now: refused (why), or allowed —
     /// to every field, or, where a hold lets them change some fields (their approval step), to those only.
     /// </summary>
+    /// <param name="documentStep">True for the save of a submit, cancel or amend, which a document's status does not hold.</param>
     public async Task<ChangeAccess> CheckChangeAsync(RecordsSchema schema, EntityDefinition entity, Dictionary<string, object> row, int expectedRowVersion,
-        RecordAction action, Actor actor, CancellationToken cancellationToken)
+        RecordAction action, Actor actor, CancellationToken cancellationToken, bool documentStep = false)
     {
         var may = RecordStore.ReachOf(schema, entity, actor, action).Covers(row);
         if (!may && !RecordStore.ReachOf(schema, entity, actor, RecordAction.Read).Covers(row))
         {
             return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]));
+        }
+
+        if (!documentStep && DocumentHold(entity, row, action) is { } held)
+        {
+            return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.Locked, held));
         }
 
         var hold = await HoldAsync(entity, (Guid)row[SystemFields.Id], actor, cancellationToken);
@@ -71,6 +77,19 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
             ? null
             : new RecordResult(RecordOutcome.Locked, null, [.. reached.Select(name => new RecordFieldError(name, localizer["Records.Error.NotEditableNow"]))]);
     }
+
+    /// <summary>
+    /// Why a submittable document cannot be changed (or deleted) whoever asks — submitted: cancel it first; cancelled: amend it
+    /// into a new draft (a cancelled one may still be deleted); null for a draft.
+    /// </summary>
+    public string? DocumentHold(EntityDefinition entity, IReadOnlyDictionary<string, object> row, RecordAction action) =>
+        !entity.Submittable || action is not (RecordAction.Update or RecordAction.Delete) ? null
+        : (row.GetValueOrDefault(DocumentStatus.Field) as string) switch
+        {
+            DocumentStatus.Submitted => localizer["Records.Document.Error.Submitted"].Value,
+            DocumentStatus.Cancelled when action == RecordAction.Update => localizer["Records.Document.Error.Cancelled"].Value,
+            _ => null,
+        };
 
     public RecordResult Forbidden(EntityDefinition entity) =>
         RecordResult.Fail(RecordOutcome.Forbidden, localizer["Records.Error.Forbidden", entity.Label.For(CultureInfo.CurrentUICulture.Name)]);

@@ -17,11 +17,13 @@ internal sealed class RowChecks(PlatformDbContext db, RecordValueConverter conve
 
     private readonly CheckAssignment _assignment = new(db, localizer);
 
+    private readonly CheckDocumentStatus _status = new(localizer);
+
     /// <summary>The checks of a line's values: the record's, but for owner and department, which lines take from their record.</summary>
     public IReadOnlyList<IRowCheck> OfLine => _values;
 
     /// <summary>The checks of a record's values, in the order they run.</summary>
-    public IReadOnlyList<IRowCheck> OfRecord => [.. _values, _assignment];
+    public IReadOnlyList<IRowCheck> OfRecord => [.. _values, _status, _assignment];
 
     public Task RecordAsync(RowSave save, CancellationToken cancellationToken) => RunAsync(OfRecord, save, cancellationToken);
 

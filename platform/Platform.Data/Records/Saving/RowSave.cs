@@ -13,6 +13,9 @@ internal sealed class RowSave(RecordsDbContext records, EntityDefinition entity,
 {
     public RecordsDbContext Records { get; } = records;
 
+    /// <summary>True for the save a submit, cancel or amend makes: the only one that may set a document's status.</summary>
+    public bool DocumentStep { get; init; }
+
     public RecordsSchema Schema => Records.Schema;
 
     public EntityDefinition Entity { get; } = entity;

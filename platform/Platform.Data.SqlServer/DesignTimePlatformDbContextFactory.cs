@@ -11,7 +11,7 @@ public sealed class DesignTimePlatformDbContextFactory : IDesignTimeDbContextFac
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
         new SqlServerDatabaseProvider().Configure(options, "Server=localhost;Database=design_time;Trusted_Connection=True;TrustServerCertificate=True");
-        options.UseModelParts(new WorkflowTables()); // the engine's tables are in the migrations too
+        options.UseModelParts(new WorkflowTables(), new Platform.Stock.Storage.StockTables()); // the engine's tables are in the migrations too
         return new PlatformDbContext(options.Options);
     }
 }

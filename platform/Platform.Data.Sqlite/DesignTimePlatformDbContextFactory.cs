@@ -11,7 +11,7 @@ public sealed class DesignTimePlatformDbContextFactory : IDesignTimeDbContextFac
     {
         var options = new DbContextOptionsBuilder<PlatformDbContext>();
         new SqliteDatabaseProvider().Configure(options, "Data Source=design-time.db");
-        options.UseModelParts(new WorkflowTables()); // the engine's tables are in the migrations too
+        options.UseModelParts(new WorkflowTables(), new Platform.Stock.Storage.StockTables()); // the engine's tables are in the migrations too
         return new PlatformDbContext(options.Options);
     }
 }

@@ -53,6 +53,9 @@ public sealed class EntityDefinition
     /// </summary>
     public bool Submittable { get; set; }
 
+    /// <summary>The part the entity plays in the stock ledger: items, warehouses, or documents whose submission moves stock.</summary>
+    public Stock.StockDefinition? Stock { get; set; }
+
     /// <summary>Duplicate checks (查重): which records count as the same customer, contact or product, and whether that only warns or refuses the save.</summary>
     public List<DuplicateRule>? Duplicates { get; set; }
 

@@ -120,6 +120,7 @@ public static partial class MetadataValidator
         ValidateRules(entity, errors);
         ValidateActions(entity, errors);
         ValidateDuplicates(entity, errors);
+        ValidateStock(entity, errors);
         ValidateForm(entity, errors);
 
         if (entity.TitleField is { } title && entity.Field(title) is null)

@@ -1299,6 +1299,156 @@ namespace Platform.Data.PostgreSql.Migrations
                     b.ToTable("SavedViews", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Stock.Storage.StockBin", b =>
+                {
+                    b.Property<Guid>("Item")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Warehouse")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("LastPostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Layers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal>("ValuationRate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Item", "Warehouse");
+
+                    b.HasIndex("Warehouse");
+
+                    b.ToTable("StockBins", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Stock.Storage.StockLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal?>("CountedQuantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("EnteredQuantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal?>("IncomingRate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Item")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Layers")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal>("QuantityAfter")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal>("QuantityChange")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<long?>("TransferOf")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("ValuationRate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal>("ValueAfter")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<decimal>("ValueChange")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("numeric(28,6)");
+
+                    b.Property<string>("VoucherEntity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("VoucherId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("VoucherLine")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VoucherNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Warehouse")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferOf");
+
+                    b.HasIndex("VoucherEntity", "VoucherId");
+
+                    b.HasIndex("Item", "Warehouse", "IsCancelled", "PostedAt", "Id");
+
+                    b.ToTable("StockLedgerEntries", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflows.WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

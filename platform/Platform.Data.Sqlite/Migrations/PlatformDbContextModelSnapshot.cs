@@ -1272,6 +1272,154 @@ namespace Platform.Data.Sqlite.Migrations
                     b.ToTable("SavedViews", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Stock.Storage.StockBin", b =>
+                {
+                    b.Property<Guid>("Item")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Warehouse")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastPostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValuationRate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Item", "Warehouse");
+
+                    b.HasIndex("Warehouse");
+
+                    b.ToTable("StockBins", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Stock.Storage.StockLedgerEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Batch")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CountedQuantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EnteredQuantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("IncomingRate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Item")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QuantityAfter")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("QuantityChange")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransferOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValuationRate")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValueAfter")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValueChange")
+                        .HasPrecision(28, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoucherEntity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VoucherId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VoucherLine")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoucherNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Warehouse")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransferOf");
+
+                    b.HasIndex("VoucherEntity", "VoucherId");
+
+                    b.HasIndex("Item", "Warehouse", "IsCancelled", "PostedAt", "Id");
+
+                    b.ToTable("StockLedgerEntries", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Workflows.WorkflowHistoryEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -21,7 +21,7 @@ public static class PlatformDatabaseServiceCollectionExtensions
         services.AddDbContextPool<PlatformDbContext>(options =>
         {
             settings.Provider.Configure(options, settings.ConnectionString);
-            options.UseModelParts(new WorkflowTables());
+            options.UseModelParts(new WorkflowTables(), new Platform.Stock.Storage.StockTables());
         });
         return settings;
     }

@@ -1,3 +1,4 @@
+using Platform.Stock;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Data.Packages;
@@ -35,6 +36,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<IRecordActions>(sp => sp.GetRequiredService<RecordStore>());
         services.AddScoped<Platform.Records.Merging.IRecordMerging>(sp => sp.GetRequiredService<RecordStore>());
         services.AddScoped<Platform.Records.Documents.IRecordSubmission>(sp => sp.GetRequiredService<RecordStore>());
+        services.AddStockLedger();
         services.AddScoped<Platform.Records.Sharing.IRecordSharing, RecordSharing>();
         Platform.Data.Records.Duplicates.DuplicateServices.AddDuplicateChecks(services);
         services.AddScoped<AppPackageService>();

@@ -1,0 +1,27 @@
+using Platform.Core.Security;
+
+namespace Platform.Records.Stock;
+
+/// <summary>
+/// Reading the stock ledger: the balance of an item in a warehouse (now or at the end of a day) and its entries with their
+/// running balance — to people who may read both the item and the warehouse records (a warehouse scoped to a branch stays hidden).
+/// </summary>
+public interface IStockLedger
+{
+    Task<StockAnswer<StockBalance>> BalanceAsync(string item, string warehouse, DateOnly? at, Actor actor, CancellationToken cancellationToken = default);
+
+    Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
+        CancellationToken cancellationToken = default);
+}
+
+/// <summary>An answer, or why there is none (the item or warehouse unknown or hidden: not found).</summary>
+public sealed record StockAnswer<T>(T? Value, RecordOutcome Outcome, string? Error = null);
+
+/// <summary>An item's stock in a warehouse: the quantity, its value, the rate it is valued at, and the layers FIFO, LIFO and batch valuation take from.</summary>
+public sealed record StockBalance(string Item, string Warehouse, string Method, decimal Quantity, decimal Value, decimal ValuationRate, IReadOnlyList<StockQueueLayer>? Queue);
+
+public sealed record StockQueueLayer(decimal Qty, decimal Rate, string? Batch);
+
+/// <summary>One entry of the ledger as people read it: when, which document, what moved at which rate, and the stock after it.</summary>
+public sealed record StockLedgerLine(DateTime PostedAt, string Entity, Guid RecordId, string Document, string Kind, decimal? EnteredQuantity, string? Unit,
+    decimal QuantityChange, decimal Rate, decimal ValueChange, decimal QuantityAfter, decimal ValueAfter, decimal ValuationRate, string? Batch);

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Platform.Core.Metadata;
+using Platform.Core.Security;
+using Platform.Data;
+using Platform.Records;
+using Platform.Records.Stock;
+using Platform.Stock.Posting;
+using Platform.Stock.Storage;
+using Platform.Stock.Valuation;
+
+namespace Platform.Stock.Reading;
+
+/// <summary>
+/// Balances and ledger entries of an item in a warehouse, both named by code and both records readable by the person asking — a
+/// warehouse outside their reach answers as one that does not exist. Now is the bin; a day is the last entry up to its end.
+/// </summary>
+internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore records, ISchemaManager schemas, IStringLocalizer localizer) : IStockLedger
+{
+    /// <summary>The most entries one ledger answer lists (narrow the dates for more).</summary>
+    public const int MostLines = 10_000;
+
+    public async Task<StockAnswer<StockBalance>> BalanceAsync(string item, string warehouse, DateOnly? at, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var (found, refused) = await FindAsync(item, warehouse, actor, cancellationToken);
+        if (found is not var (stockItem, stockWarehouse))
+        {
+            return new StockAnswer<StockBalance>(null, RecordOutcome.NotFound, refused);
+        }
+
+        StockPosition position;
+        if (at is { } day)
+        {
+            var end = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var last = await db.StockLedgerEntries.AsNoTracking()
+                .Where(e => e.Item == stockItem.Id && e.Warehouse == stockWarehouse.Id && !e.IsCancelled && e.PostedAt < end)
+                .OrderByDescending(e => e.PostedAt).ThenByDescending(e => e.Id)
+                .Select(e => new { e.QuantityAfter, e.ValueAfter, e.ValuationRate, e.Layers }).FirstOrDefaultAsync(cancellationToken);
+            position = last is null ? StockPosition.Empty : new StockPosition(last.QuantityAfter, last.ValueAfter, last.ValuationRate, StockLayersJson.Read(last.Layers));
+        }
+        else
+        {
+            var bin = await db.StockBins.AsNoTracking().FirstOrDefaultAsync(b => b.Item == stockItem.Id && b.Warehouse == stockWarehouse.Id, cancellationToken);
+            position = bin is null ? StockPosition.Empty : new StockPosition(bin.Quantity, bin.Value, bin.ValuationRate, StockLayersJson.Read(bin.Layers));
+        }
+
+        var queue = stockItem.Method == ValuationMethod.MovingAverage ? null : position.Layers.Select(l => new StockQueueLayer(l.Quantity, l.Rate, l.Batch)).ToList();
+        return new StockAnswer<StockBalance>(new StockBalance(stockItem.Code, stockWarehouse.Code, MethodName(stockItem.Method), position.Quantity, position.Value,
+            position.ValuationRate, queue), RecordOutcome.Saved);
+    }
+
+    public async Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var (found, refused) = await FindAsync(item, warehouse, actor, cancellationToken);
+        if (found is not var (stockItem, stockWarehouse))
+        {
+            return new StockAnswer<IReadOnlyList<StockLedgerLine>>(null, RecordOutcome.NotFound, refused);
+        }
+
+        var query = db.StockLedgerEntries.AsNoTracking().Where(e => e.Item == stockItem.Id && e.Warehouse == stockWarehouse.Id && !e.IsCancelled);
+        if (since is { } first)
+        {
+            var start = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.PostedAt >= start);
+        }
+
+        if (until is { } last)
+        {
+            var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            query = query.Where(e => e.PostedAt < end);
+        }
+
+        var lines = await query.OrderBy(e => e.PostedAt).ThenBy(e => e.Id).Take(MostLines)
+            .Select(e => new StockLedgerLine(e.PostedAt, e.VoucherEntity, e.VoucherId, e.VoucherNumber, e.Kind, e.EnteredQuantity, e.Unit, e.QuantityChange, e.Rate,
+                e.ValueChange, e.QuantityAfter, e.ValueAfter, e.ValuationRate, e.Batch))
+            .ToListAsync(cancellationToken);
+        return new StockAnswer<IReadOnlyList<StockLedgerLine>>([.. lines.Select(l => l with { PostedAt = DateTime.SpecifyKind(l.PostedAt, DateTimeKind.Utc) })], RecordOutcome.Saved);
+    }
+
+    /// <summary>The item and warehouse of these codes among the records the person may read, or why not.</summary>
+    private async Task<((StockItem, StockWarehouse)? Found, string? Refused)> FindAsync(string itemCode, string warehouseCode, Actor actor, CancellationToken cancellationToken)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var parties = new StockParties(records, schema);
+        var itemId = await FindIdAsync(schema, e => e.Stock?.Item?.Code, itemCode, actor, cancellationToken);
+        if (itemId is not var (itemEntity, id) || await parties.ItemAsync(itemEntity, id, cancellationToken) is not { } stockItem)
+        {
+            return (null, localizer["Stock.Error.ItemNotFound", itemCode].Value);
+        }
+
+        var warehouseId = await FindIdAsync(schema, e => e.Stock?.Warehouse?.Code, warehouseCode, actor, cancellationToken);
+        if (warehouseId is not var (warehouseEntity, wid) || await parties.WarehouseAsync(warehouseEntity, wid, cancellationToken) is not { } stockWarehouse)
+        {
+            return (null, localizer["Stock.Error.WarehouseNotFound", warehouseCode].Value);
+        }
+
+        return ((stockItem, stockWarehouse), null);
+    }
+
+    private async Task<(EntityDefinition, Guid)?> FindIdAsync(RecordsSchema schema, Func<EntityDefinition, string?> codeField, string code, Actor actor, CancellationToken cancellationToken)
+    {
+        foreach (var entity in schema.Entities.Where(e => codeField(e) is not null))
+        {
+            await using var reader = await records.OpenReaderAsync(entity.Name, actor, cancellationToken);
+            if (reader is null || reader.Forbidden)
+            {
+                continue;
+            }
+
+            var found = await reader.FindByAsync(entity, codeField(entity)!, [code], cancellationToken);
+            if (found.Count == 1 && StockValues.Id(found[0].GetValueOrDefault(SystemFields.Id)) is { } id)
+            {
+                return (entity, id);
+            }
+        }
+
+        return null;
+    }
+
+    private static string MethodName(ValuationMethod method) => method switch
+    {
+        ValuationMethod.MovingAverage => Core.Metadata.Stock.StockValuationNames.MovingAverage,
+        ValuationMethod.Lifo => Core.Metadata.Stock.StockValuationNames.Lifo,
+        ValuationMethod.Specific => Core.Metadata.Stock.StockValuationNames.Specific,
+        _ => Core.Metadata.Stock.StockValuationNames.Fifo,
+    };
+}

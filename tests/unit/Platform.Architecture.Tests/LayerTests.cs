@@ -10,11 +10,11 @@ namespace Platform.Architecture.Tests;
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly string[] Modules = ["Platform.Entities", "Platform.RecordPages", "Platform.DataTransfer", "Platform.RecordApi", "Platform.Identity", "Platform.Workflows", "Platform.OcrCapture"];
+    private static readonly string[] Modules = ["Platform.Entities", "Platform.RecordPages", "Platform.DataTransfer", "Platform.RecordApi", "Platform.Identity", "Platform.Workflows", "Platform.OcrCapture", "Platform.Inventory"];
 
     private static readonly string[] PlatformProjects =
         ["Platform.Abstractions", "Platform.Core", "Platform.Rules", "Platform.Data", "Platform.Data.Sqlite", "Platform.Data.PostgreSql",
-         "Platform.Data.SqlServer", "Platform.Bpmn", "Platform.Ocr", "Platform.Web", "Platform.Records.Abstractions", "Platform.Records.Query",
+         "Platform.Data.SqlServer", "Platform.Bpmn", "Platform.Stock", "Platform.Ocr", "Platform.Web", "Platform.Records.Abstractions", "Platform.Records.Query",
          "Platform.Workflows.Abstractions", "Platform.Web.Abstractions", "Platform.Web.Components"];
 
     /// <summary>What a module may compile against: the contracts, and libraries that hold no database, host or engine.</summary>
@@ -147,6 +147,18 @@ public sealed class LayerTests
 
         Assert.True(runner.GetTypes().Count() > 30, "The runner's types were not found where the rule looks for them.");
         Assert.True(result.IsSuccessful, Offenders(result));
+    }
+
+    [Fact]
+    public void Stock_valuation_and_ledger_replay_stay_free_of_the_database_and_the_ledger_maps_its_own_tables()
+    {
+        var valuation = Types.InAssembly(Load("Platform.Stock")).That().ResideInNamespaceMatching(@"^Platform\.Stock\.(Valuation|Ledger)(\.|$)");
+        var result = valuation.ShouldNot().HaveDependencyOnAny(["Microsoft.EntityFrameworkCore", "Platform.Data", "Platform.Records", .. Web]).GetResult();
+
+        Assert.True(valuation.GetTypes().Count() >= 8, "The valuation's types were not found where the rule looks for them.");
+        Assert.True(result.IsSuccessful, Offenders(result));
+        Assert.DoesNotContain("Platform.Stock", Load("Platform.Data").GetReferencedAssemblies().Select(a => a.Name!));
+        Assert.Contains(Types.InAssembly(Load("Platform.Stock")).That().ImplementInterface(typeof(Platform.Data.IModelPart)).GetTypes(), t => t.Name == "StockTables");
     }
 
     [Fact]

@@ -1322,8 +1322,8 @@ namespace Platform.Data.PostgreSql.Migrations
                         .HasColumnType("numeric(28,6)");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("numeric(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(28, 6)
@@ -1363,8 +1363,8 @@ namespace Platform.Data.PostgreSql.Migrations
                         .HasColumnType("numeric(28,6)");
 
                     b.Property<decimal?>("IncomingRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("numeric(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
 
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("boolean");
@@ -1397,8 +1397,8 @@ namespace Platform.Data.PostgreSql.Migrations
                         .HasColumnType("numeric(28,6)");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("numeric(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
 
                     b.Property<long?>("TransferOf")
                         .HasColumnType("bigint");
@@ -1408,8 +1408,8 @@ namespace Platform.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("numeric(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("numeric(28,9)");
 
                     b.Property<decimal>("ValueAfter")
                         .HasPrecision(28, 6)

@@ -1326,8 +1326,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("decimal(28,6)");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(28, 6)
@@ -1367,8 +1367,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("decimal(28,6)");
 
                     b.Property<decimal?>("IncomingRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("bit");
@@ -1401,8 +1401,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("decimal(28,6)");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<long?>("TransferOf")
                         .HasColumnType("bigint");
@@ -1412,8 +1412,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(40)");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<decimal>("ValueAfter")
                         .HasPrecision(28, 6)

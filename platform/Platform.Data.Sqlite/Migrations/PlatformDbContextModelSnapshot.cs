@@ -1295,7 +1295,7 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
+                        .HasPrecision(28, 9)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Value")
@@ -1334,7 +1334,7 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("IncomingRate")
-                        .HasPrecision(28, 6)
+                        .HasPrecision(28, 9)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsCancelled")
@@ -1368,7 +1368,7 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 6)
+                        .HasPrecision(28, 9)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("TransferOf")
@@ -1379,7 +1379,7 @@ namespace Platform.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
+                        .HasPrecision(28, 9)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("ValueAfter")

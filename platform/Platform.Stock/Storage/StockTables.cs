@@ -6,9 +6,11 @@ namespace Platform.Stock.Storage;
 /// <summary>The stock ledger's tables in the platform's database: entries and bins.</summary>
 public sealed class StockTables : IModelPart
 {
-    /// <summary>Quantities, rates and values: 6 decimals (values are rounded to 4 before they are stored).</summary>
-    private static readonly string[] Amounts =
-        ["EnteredQuantity", "Quantity", "CountedQuantity", "QuantityChange", "QuantityAfter", "IncomingRate", "Rate", "ValuationRate", "ValueChange", "ValueAfter"];
+    /// <summary>Quantities and values: 6 decimals (values are rounded to 4 before they are stored).</summary>
+    private static readonly string[] Amounts = ["EnteredQuantity", "Quantity", "CountedQuantity", "QuantityChange", "QuantityAfter", "ValueChange", "ValueAfter"];
+
+    /// <summary>Rates: 9 decimals, as valuation keeps them.</summary>
+    private static readonly string[] Rates = ["IncomingRate", "Rate", "ValuationRate"];
 
     public void Build(ModelBuilder builder)
     {
@@ -25,6 +27,11 @@ public sealed class StockTables : IModelPart
                 entry.Property(amount).HasPrecision(28, 6);
             }
 
+            foreach (var rate in Rates)
+            {
+                entry.Property(rate).HasPrecision(28, 9);
+            }
+
             entry.HasIndex(e => new { e.Item, e.Warehouse, e.IsCancelled, e.PostedAt, e.Id });
             entry.HasIndex(e => new { e.VoucherEntity, e.VoucherId });
             entry.HasIndex(e => e.TransferOf);
@@ -36,7 +43,7 @@ public sealed class StockTables : IModelPart
             bin.HasKey(b => new { b.Item, b.Warehouse });
             bin.Property(b => b.Quantity).HasPrecision(28, 6);
             bin.Property(b => b.Value).HasPrecision(28, 6);
-            bin.Property(b => b.ValuationRate).HasPrecision(28, 6);
+            bin.Property(b => b.ValuationRate).HasPrecision(28, 9);
             bin.HasIndex(b => b.Warehouse);
         });
     }

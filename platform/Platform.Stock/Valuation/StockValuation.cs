@@ -2,14 +2,14 @@ namespace Platform.Stock.Valuation;
 
 /// <summary>
 /// Values one movement of one item in one warehouse from the stock before it — the step the ledger repeats for every entry,
-/// and again for every later entry when an earlier one changes. Rates are kept to 6 decimals, values to 4, so that valuing
+/// and again for every later entry when an earlier one changes. Rates are kept to 9 decimals (a transfer's value arrives whole), values to 4, so that valuing
 /// a stored position again gives the same numbers. With negative stock allowed, an issue beyond what is there leaves a
 /// negative layer at the last rate seen, which the next receipt fills (the difference corrects the value: ERPNext's
 /// behaviour); a moving average goes negative at its rate and restarts at the rate of the receipt that brings it back.
 /// </summary>
 public static class StockValuation
 {
-    public const int RateDecimals = 6;
+    public const int RateDecimals = 9;
     public const int ValueDecimals = 4;
 
     public static StockOutcome Apply(StockPosition before, StockMovement movement, ValuationMethod method, bool allowNegative)

@@ -23,7 +23,7 @@ public sealed class StockValuationTests
         var issued = StockValuation.Apply(before, StockMovement.Issue(15), ValuationMethod.Fifo, false);
 
         Assert.Equal(-1600m, issued.ValueChange); // 10 × 100 + 5 × 120
-        Assert.Equal(106.666667m, issued.Rate);
+        Assert.Equal(106.666666667m, issued.Rate);
         Assert.Equal((5m, 600m, 120m), (issued.After.Quantity, issued.After.Value, issued.After.ValuationRate));
         Assert.Equal([new StockLayer(5, 120)], issued.After.Layers);
     }
@@ -56,7 +56,7 @@ public sealed class StockValuationTests
     public void A_moving_average_keeps_six_decimals_of_rate_and_leaves_no_value_behind_when_the_stock_is_gone()
     {
         var third = Run(ValuationMethod.MovingAverage, false, StockMovement.Receipt(1, 1), StockMovement.Receipt(2, 2));
-        Assert.Equal((5m, 1.666667m), (third.Value, third.ValuationRate));
+        Assert.Equal((5m, 1.666666667m), (third.Value, third.ValuationRate));
 
         var one = StockValuation.Apply(third, StockMovement.Issue(1), ValuationMethod.MovingAverage, false).After;
         Assert.Equal(3.3333m, one.Value); // 5 − 1.666667, to 4 decimals

@@ -122,7 +122,7 @@ public sealed class StockRepostScenarioTests
         // 10 × 10 + 5 × 12 = 160 leaves W1 and arrives in W2 at 10.666667.
         Assert.Equal((5m, 60m), await books.StockAsync("A", "W1"));
         Assert.Equal((15m, 160m), await books.StockAsync("A", "W2"));
-        Assert.Equal(10.666667m, (await books.BalanceAsync("A", "W2")).GetProperty("valuationRate").GetDecimal());
+        Assert.Equal(10.666666667m, (await books.BalanceAsync("A", "W2")).GetProperty("valuationRate").GetDecimal());
 
         // 10 at 4 received into W1 five days back go out first: 10 × 4 + 5 × 10 = 90 arrives in W2 instead.
         await books.PostAsync("stock_receipt", Receipt(Day(5), "W1", Line("A", 10, "\"rate\": 4")));

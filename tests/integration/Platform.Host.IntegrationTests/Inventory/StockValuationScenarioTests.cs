@@ -33,7 +33,7 @@ public sealed class StockValuationScenarioTests
         Assert.Equal([(5m, 12m)], balance.GetProperty("queue").EnumerateArray().Select(l => (l.GetProperty("qty").GetDecimal(), l.GetProperty("rate").GetDecimal())));
         var ledger = await books.LedgerAsync("A", "W1");
         Assert.Equal([(10m, 100m), (20m, 220m), (5m, 60m)], ledger.Select(e => (e.GetProperty("quantityAfter").GetDecimal(), e.GetProperty("valueAfter").GetDecimal())));
-        Assert.Equal((-15m, -160m, 10.666667m), (ledger[2].GetProperty("quantityChange").GetDecimal(), ledger[2].GetProperty("valueChange").GetDecimal(), ledger[2].GetProperty("rate").GetDecimal()));
+        Assert.Equal((-15m, -160m, 10.666666667m), (ledger[2].GetProperty("quantityChange").GetDecimal(), ledger[2].GetProperty("valueChange").GetDecimal(), ledger[2].GetProperty("rate").GetDecimal()));
         Assert.Equal("DN-0001", ledger[2].GetProperty("document").GetString());
 
         // The balance at the end of a day before the delivery.

@@ -12,7 +12,7 @@ using Platform.Data;
 namespace Platform.Data.SqlServer.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261205221622_StockLedger")]
+    [Migration("20261205223716_StockLedger")]
     partial class StockLedger
     {
         /// <inheritdoc />
@@ -1329,8 +1329,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("decimal(28,6)");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(28, 6)
@@ -1370,8 +1370,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("decimal(28,6)");
 
                     b.Property<decimal?>("IncomingRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<bool>("IsCancelled")
                         .HasColumnType("bit");
@@ -1404,8 +1404,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("decimal(28,6)");
 
                     b.Property<decimal>("Rate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<long?>("TransferOf")
                         .HasColumnType("bigint");
@@ -1415,8 +1415,8 @@ namespace Platform.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(40)");
 
                     b.Property<decimal>("ValuationRate")
-                        .HasPrecision(28, 6)
-                        .HasColumnType("decimal(28,6)");
+                        .HasPrecision(28, 9)
+                        .HasColumnType("decimal(28,9)");
 
                     b.Property<decimal>("ValueAfter")
                         .HasPrecision(28, 6)

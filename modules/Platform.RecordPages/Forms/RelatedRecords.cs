@@ -48,6 +48,11 @@ public sealed class RelatedRecords(IServiceScopeFactory scopes)
                 var query = new RecordQuery(reader, RecordQueries.Parser(reader, "http://related/odata/",
                     [new("$filter", $"{lookup.Name} eq {id}"), new("$orderby", $"{SystemFields.CreatedAt} desc"), new("$top", Shown.ToString(CultureInfo.InvariantCulture)), new("$count", "true")]));
                 var page = await query.RunAsync(cancellationToken);
+                if (lookup.Name == DocumentStatus.AmendedFrom && page.Count is null or 0)
+                {
+                    continue; // a document's amendments are shown once there are some
+                }
+
                 var naming = referrer.NamingField();
                 var columns = referrer.LiveFields
                     .Where(f => f != lookup && f != naming && reader.Fields.MayRead(f.Name) && RecordColumn.Exportable(f) && f.Kind != FieldTypes.LongText)

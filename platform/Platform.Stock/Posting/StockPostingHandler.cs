@@ -131,7 +131,7 @@ internal sealed class StockPostingHandler(IServiceProvider services, StockLedger
         var item = await FindAsync(schema, s => s.Item is not null, (e, ct) => parties.ItemAsync(e, shortage.Item, ct), cancellationToken);
         var warehouse = await FindAsync(schema, s => s.Warehouse is not null, (e, ct) => parties.WarehouseAsync(e, shortage.Warehouse, ct), cancellationToken);
         var at = shortage.Shortage.At;
-        return localizer["Stock.Error.Short", at.Voucher.Number, at.PostedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        return localizer["Stock.Error.Short", at.Voucher.Number, at.PostedAt.UtcDateTime.ToString(at.PostedAt.UtcDateTime.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             shortage.Shortage.There.ToString("0.######", CultureInfo.CurrentCulture), item?.Code ?? "?", warehouse?.Code ?? "?",
             shortage.Shortage.Asked.ToString("0.######", CultureInfo.CurrentCulture)].Value
             + (shortage.Shortage.Batch is { } batch ? localizer["Stock.Error.ShortBatch", batch].Value : "");

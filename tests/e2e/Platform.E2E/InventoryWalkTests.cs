@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Platform.E2E.PageDriver;
+
+namespace Platform.E2E;
+
+/// <summary>
+/// The inventory package in the browser: the storekeeper (zh-CN) submits a purchase receipt from its form — it turns read-only and
+/// the stock is there — and is told why a delivery of more than is in stock cannot be submitted; the manager (en) cancels the
+/// receipt and is offered to amend it.
+/// </summary>
+public sealed class InventoryWalkTests
+{
+    private const string Password = "Stock-Walk-2026!x";
+
+    private static string Inventory => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "inventory");
+
+    [SkippableFact]
+    public async Task A_storekeeper_submits_a_receipt_from_its_form_is_refused_an_oversized_delivery_and_the_manager_cancels_in_english()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Inventory));
+        using var api = await AdminApiAsync(host);
+        foreach (var (user, name, role) in new[] { ("xu", "徐仓管", "Storekeeper"), ("chen", "Chen", "Inventory manager") })
+        {
+            await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = user, password = Password, displayName = name, roles = new[] { role } }));
+        }
+
+        var warehouse = await PostAsync(api, "warehouse", new { code = "SH-01", name = "上海总仓" });
+        var item = await PostAsync(api, "item", new { code = "6204", name = "深沟球轴承 6204", stockUnit = "个", valuation = "fifo" });
+        var supplier = await PostAsync(api, "supplier", new { code = "NB-01", name = "宁波轴承厂" });
+        using var xu = await ApiAsAsync(host, "xu", Password);
+        var receipt = await PostAsync(xu, "purchase_receipt", new { supplier, warehouse, lines = new[] { new { item, quantity = 40m, rate = 5.5m } } });
+        var delivery = await PostAsync(xu, "delivery_note", new { customer = "杭州机电", warehouse, lines = new[] { new { item, quantity = 50m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, $"/records/purchase_receipt/{receipt}", "xu", Password);
+        var submit = page.Locator("[data-testid=document-step][data-step=submit]");
+        await Assertions.Expect(submit).ToContainTextAsync("提交");
+        await submit.ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-held")).ToContainTextAsync("单据已提交");
+        await Assertions.Expect(page.Locator("[data-testid=document-step]")).ToHaveCountAsync(0); // cancelling is the manager's
+        var balance = await api.GetFromJsonAsync<JsonElement>("/api/inventory/balance?item=6204&warehouse=SH-01");
+        Assert.Equal((40m, 220m), (balance.GetProperty("quantity").GetDecimal(), balance.GetProperty("value").GetDecimal()));
+
+        await page.GotoAsync($"{host.BaseUrl}/records/delivery_note/{delivery}");
+        await browser.WaitUntilInteractiveAsync();
+        await page.Locator("[data-testid=document-step][data-step=submit]").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("document-step-refused")).ToContainTextAsync("仓库 SH-01 中物料 6204 只有 40，需要 50");
+        await Assertions.Expect(page.Locator("[data-testid=tab-related]")).ToHaveCountAsync(0); // no amendments yet: no tab for them
+        await browser.ScreenshotAsync("inventory-delivery-refused");
+
+        await using var english = await BrowserSession.OpenAsync("en");
+        await SignInAsync(english, host, $"/records/purchase_receipt/{receipt}", "en", "chen", Password);
+        var cancel = english.Page.Locator("[data-testid=document-step][data-step=cancel]");
+        await Assertions.Expect(cancel).ToContainTextAsync("Cancel");
+        await cancel.ClickAsync();
+        await english.Page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(english.Page.Locator("[data-testid=document-step][data-step=amend]")).ToBeVisibleAsync();
+        await english.ScreenshotAsync("inventory-receipt-cancelled-en");
+        balance = await api.GetFromJsonAsync<JsonElement>("/api/inventory/balance?item=6204&warehouse=SH-01");
+        Assert.Equal(0m, balance.GetProperty("quantity").GetDecimal());
+    }
+}

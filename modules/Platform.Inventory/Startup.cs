@@ -13,8 +13,12 @@ namespace Platform.Inventory;
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
+    public override bool HasPages => true;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPermissions<Permissions>();
+        services.AddNavigation<Menu>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapStockEndpoints();

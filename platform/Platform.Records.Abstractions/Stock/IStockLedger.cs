@@ -10,6 +10,12 @@ public interface IStockLedger
 {
     Task<StockAnswer<StockBalance>> BalanceAsync(string item, string warehouse, DateOnly? at, Actor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The stock of every item in every warehouse the person may read (both records), optionally of one item or warehouse by code, most
+    /// valuable first — at most <paramref name="most"/> rows.
+    /// </summary>
+    Task<IReadOnlyList<StockBinRow>> StockAsync(string? item, string? warehouse, Actor actor, int most = 500, CancellationToken cancellationToken = default);
+
     Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
         CancellationToken cancellationToken = default);
 }
@@ -19,6 +25,9 @@ public sealed record StockAnswer<T>(T? Value, RecordOutcome Outcome, string? Err
 
 /// <summary>An item's stock in a warehouse: the quantity, its value, the rate it is valued at, and the layers FIFO, LIFO and batch valuation take from.</summary>
 public sealed record StockBalance(string Item, string Warehouse, string Method, decimal Quantity, decimal Value, decimal ValuationRate, IReadOnlyList<StockQueueLayer>? Queue);
+
+/// <summary>One item's stock in one warehouse, named as people know them.</summary>
+public sealed record StockBinRow(string ItemCode, string ItemName, string WarehouseCode, string WarehouseName, decimal Quantity, decimal Value, decimal ValuationRate);
 
 public sealed record StockQueueLayer(decimal Qty, decimal Rate, string? Batch);
 

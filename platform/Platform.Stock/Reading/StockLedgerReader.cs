@@ -78,6 +78,88 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         return new StockAnswer<IReadOnlyList<StockLedgerLine>>([.. lines.Select(l => l with { PostedAt = DateTime.SpecifyKind(l.PostedAt, DateTimeKind.Utc) })], RecordOutcome.Saved);
     }
 
+    public async Task<IReadOnlyList<StockBinRow>> StockAsync(string? item, string? warehouse, Actor actor, int most = 500, CancellationToken cancellationToken = default)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var warehouses = await ReadableAsync(schema, e => e.Stock?.Warehouse?.Code, warehouse, actor, cancellationToken);
+        var items = item is null ? null : await ReadableAsync(schema, e => e.Stock?.Item?.Code, item, actor, cancellationToken);
+        if (warehouses.Count == 0 || items is { Count: 0 })
+        {
+            return [];
+        }
+
+        var warehouseIds = warehouses.Keys.ToList();
+        var query = db.StockBins.AsNoTracking().Where(b => warehouseIds.Contains(b.Warehouse) && (b.Quantity != 0 || b.Value != 0));
+        if (items is not null)
+        {
+            var itemIds = items.Keys.ToList();
+            query = query.Where(b => itemIds.Contains(b.Item));
+        }
+
+        // Decimals are compared in memory (SQLite keeps them as text); bins are one per item × warehouse.
+        var bins = await query.ToListAsync(cancellationToken);
+        items ??= await NamedAsync(schema, e => e.Stock?.Item?.Code, [.. bins.Select(b => b.Item).Distinct()], actor, cancellationToken);
+        return [.. bins.Where(b => items.ContainsKey(b.Item)).OrderByDescending(b => b.Value).ThenBy(b => items[b.Item].Code, StringComparer.Ordinal).Take(most)
+            .Select(b => new StockBinRow(items[b.Item].Code, items[b.Item].Name, warehouses[b.Warehouse].Code, warehouses[b.Warehouse].Name, b.Quantity, b.Value, b.ValuationRate))];
+    }
+
+    /// <summary>The records the person may read of the entities playing a part (all of them, or the one of a code), by id: code and name.</summary>
+    private async Task<Dictionary<Guid, (string Code, string Name)>> ReadableAsync(RecordsSchema schema, Func<EntityDefinition, string?> codeField, string? code, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, (string, string)>();
+        foreach (var entity in schema.Entities.Where(e => codeField(e) is not null))
+        {
+            await using var reader = await records.OpenReaderAsync(entity.Name, actor, cancellationToken);
+            if (reader is null || reader.Forbidden)
+            {
+                continue;
+            }
+
+            var field = codeField(entity)!;
+            var rows = code is null
+                ? (await reader.Live.Take(MostLines).ToListAsync(cancellationToken)).Select(r => (IReadOnlyDictionary<string, object?>)reader.Present(r)).ToList()
+                : [.. (await reader.FindByAsync(entity, field, [code], cancellationToken)).Cast<IReadOnlyDictionary<string, object?>>()];
+            foreach (var row in rows)
+            {
+                Add(found, entity, field, row);
+            }
+        }
+
+        return found;
+    }
+
+    private async Task<Dictionary<Guid, (string Code, string Name)>> NamedAsync(RecordsSchema schema, Func<EntityDefinition, string?> codeField, IReadOnlyCollection<Guid> ids, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, (string, string)>();
+        foreach (var entity in schema.Entities.Where(e => codeField(e) is not null))
+        {
+            await using var reader = await records.OpenReaderAsync(entity.Name, actor, cancellationToken);
+            if (reader is null || reader.Forbidden)
+            {
+                continue;
+            }
+
+            foreach (var row in (await reader.FindManyAsync(entity, ids, cancellationToken)).Values)
+            {
+                Add(found, entity, codeField(entity)!, row);
+            }
+        }
+
+        return found;
+    }
+
+    private static void Add(Dictionary<Guid, (string, string)> found, EntityDefinition entity, string codeField, IReadOnlyDictionary<string, object?> row)
+    {
+        if (StockValues.Id(row.GetValueOrDefault(SystemFields.Id)) is { } id)
+        {
+            var code = StockValues.Text(row.GetValueOrDefault(codeField)) ?? "";
+            var name = entity.NamingField() is { } naming ? StockValues.Text(row.GetValueOrDefault(naming.Name)) ?? code : code;
+            found[id] = (code, name);
+        }
+    }
+
     /// <summary>The item and warehouse of these codes among the records the person may read, or why not.</summary>
     private async Task<((StockItem, StockWarehouse)? Found, string? Refused)> FindAsync(string itemCode, string warehouseCode, Actor actor, CancellationToken cancellationToken)
     {

@@ -46,6 +46,15 @@ public sealed class InventoryWalkTests
         var balance = await api.GetFromJsonAsync<JsonElement>("/api/inventory/balance?item=6204&warehouse=SH-01");
         Assert.Equal((40m, 220m), (balance.GetProperty("quantity").GetDecimal(), balance.GetProperty("value").GetDecimal()));
 
+        // 库存余额: the item in the warehouse, and its ledger when chosen.
+        await page.GotoAsync($"{host.BaseUrl}/inventory/stock");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("stock-value")).ToHaveTextAsync("220.00");
+        await page.GetByTestId("stock-grid").GetByText("深沟球轴承 6204").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("ledger-document")).ToContainTextAsync("RK-");
+        await Assertions.Expect(page.GetByTestId("ledger-balance")).ToHaveTextAsync("40");
+        await browser.ScreenshotAsync("inventory-stock-on-hand");
+
         await page.GotoAsync($"{host.BaseUrl}/records/delivery_note/{delivery}");
         await browser.WaitUntilInteractiveAsync();
         await page.Locator("[data-testid=document-step][data-step=submit]").ClickAsync();

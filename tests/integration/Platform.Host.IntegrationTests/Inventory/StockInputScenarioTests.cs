@@ -102,6 +102,13 @@ public sealed class StockInputScenarioTests
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(clerk, HttpMethod.Get, "/api/inventory/balance?item=A&warehouse=W1")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(clerk, HttpMethod.Get, "/api/inventory/ledger?item=A&warehouse=W1")).Status);
         Assert.Equal(3m, (await books.BalanceAsync("A", "W1", asker: keeper)).GetProperty("quantity").GetDecimal());
+
+        // Stock on hand lists what both may read: nothing for the clerk, the item in W1 worth 6 for the storekeeper.
+        var none = await clerk.GetFromJsonAsync<JsonElement>("/api/inventory/stock");
+        Assert.Equal(0, none.GetProperty("items").GetArrayLength());
+        var listed = (await keeper.GetFromJsonAsync<JsonElement>("/api/inventory/stock?warehouse=W1")).GetProperty("items").EnumerateArray()
+            .Select(r => (r.GetProperty("itemCode").GetString(), r.GetProperty("warehouseCode").GetString(), r.GetProperty("quantity").GetDecimal(), r.GetProperty("value").GetDecimal())).ToList();
+        Assert.Equal([("A", "W1", 3m, 6m)], listed);
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(host.CreateClient(), HttpMethod.Get, "/api/inventory/balance?item=A&warehouse=W1")).Status);
 
         var (missing, missingBody) = await SendAsync(books.Client, HttpMethod.Get, "/api/inventory/balance?item=A");

@@ -7,11 +7,11 @@ namespace Platform.Data.Tests.Records;
 public sealed class RowChecksTests
 {
     [Fact]
-    public void A_record_is_converted_its_secured_fields_guarded_then_its_files_lookups_and_people_checked_and_last_its_owner()
+    public void A_record_is_converted_its_secured_fields_guarded_then_its_files_lookups_people_and_document_status_checked_and_last_its_owner()
     {
         var checks = Checks();
 
-        Assert.Equal([typeof(ConvertValues), typeof(CheckFieldRights), typeof(AttachFiles), typeof(CheckLookups), typeof(CheckPeople), typeof(CheckAssignment)],
+        Assert.Equal([typeof(ConvertValues), typeof(CheckFieldRights), typeof(AttachFiles), typeof(CheckLookups), typeof(CheckPeople), typeof(CheckDocumentStatus), typeof(CheckAssignment)],
             checks.OfRecord.Select(c => c.GetType()));
     }
 

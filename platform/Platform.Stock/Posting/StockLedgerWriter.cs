@@ -182,8 +182,6 @@ public sealed class StockLedgerWriter(PlatformDbContext db)
             }
         }
 
-        await WriteValuesAsync(later, cancellationToken);
-
         // The bin stands after the last active entry — found above, or the one before the start when nothing follows it.
         var last = later.Count > 0 ? later[^1] : null;
         var end = last is not null
@@ -199,52 +197,6 @@ public sealed class StockLedgerWriter(PlatformDbContext db)
         (bin.LastPostedAt, bin.LastEntryId) = lastEntry is null ? (Beginning, 0L) : (lastEntry.PostedAt, lastEntry.Id);
         await db.SaveChangesAsync(cancellationToken);
         return transfers;
-    }
-
-    /// <summary>Revalued columns, in one statement per <see cref="RowsPerUpdate"/> entries rather than one per entry.</summary>
-    private static readonly string[] Revalued = ["QuantityChange", "ValueChange", "Rate", "QuantityAfter", "ValueAfter", "ValuationRate", "Layers"];
-
-    private const int RowsPerUpdate = 100;
-
-    /// <summary>
-    /// Writes the revalued columns of <paramref name="entries"/> with batched statements (a repost may touch tens of thousands), values
-    /// as parameters; the change tracker then forgets those columns, so that only what else changed (a transfer's incoming rate) is saved.
-    /// </summary>
-    private async Task WriteValuesAsync(List<StockLedgerEntry> entries, CancellationToken cancellationToken)
-    {
-        foreach (var chunk in entries.Chunk(RowsPerUpdate))
-        {
-            var parameters = new List<object>();
-            string Parameter(object value)
-            {
-                parameters.Add(value);
-                return "{" + (parameters.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "}";
-            }
-
-            var sql = new System.Text.StringBuilder("UPDATE \"StockLedgerEntries\" SET ");
-            foreach (var column in Revalued)
-            {
-                sql.Append('"').Append(column).Append("\" = CASE \"Id\"");
-                foreach (var entry in chunk)
-                {
-                    sql.Append(" WHEN ").Append(Parameter(entry.Id)).Append(" THEN ").Append(Parameter(db.Entry(entry).Property(column).CurrentValue!));
-                }
-
-                sql.Append(" END").Append(column == Revalued[^1] ? "" : ", ");
-            }
-
-            sql.Append(" WHERE \"Id\" IN (").Append(string.Join(", ", chunk.Select(e => Parameter(e.Id)))).Append(')');
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, cancellationToken);
-            foreach (var entry in chunk)
-            {
-                var tracked = db.Entry(entry);
-                foreach (var column in Revalued)
-                {
-                    tracked.Property(column).OriginalValue = tracked.Property(column).CurrentValue;
-                    tracked.Property(column).IsModified = false;
-                }
-            }
-        }
     }
 
     /// <summary>The incoming halves of <paramref name="transfers"/> whose rate no longer matches theirs, set to it.</summary>

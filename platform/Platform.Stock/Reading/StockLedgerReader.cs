@@ -108,13 +108,8 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         CancellationToken cancellationToken)
     {
         var found = new Dictionary<Guid, (string, string)>();
-        foreach (var entity in schema.Entities.Where(e => codeField(e) is not null))
+        await foreach (var (entity, reader) in ReadersAsync(schema, codeField, actor, cancellationToken))
         {
-            await using var reader = await records.OpenReaderAsync(entity.Name, actor, cancellationToken);
-            if (reader is null || reader.Forbidden)
-            {
-                continue;
-            }
 
             var field = codeField(entity)!;
             var rows = code is null
@@ -133,13 +128,8 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         CancellationToken cancellationToken)
     {
         var found = new Dictionary<Guid, (string, string)>();
-        foreach (var entity in schema.Entities.Where(e => codeField(e) is not null))
+        await foreach (var (entity, reader) in ReadersAsync(schema, codeField, actor, cancellationToken))
         {
-            await using var reader = await records.OpenReaderAsync(entity.Name, actor, cancellationToken);
-            if (reader is null || reader.Forbidden)
-            {
-                continue;
-            }
 
             foreach (var row in (await reader.FindManyAsync(entity, ids, cancellationToken)).Values)
             {
@@ -182,13 +172,8 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
 
     private async Task<(EntityDefinition, Guid)?> FindIdAsync(RecordsSchema schema, Func<EntityDefinition, string?> codeField, string code, Actor actor, CancellationToken cancellationToken)
     {
-        foreach (var entity in schema.Entities.Where(e => codeField(e) is not null))
+        await foreach (var (entity, reader) in ReadersAsync(schema, codeField, actor, cancellationToken))
         {
-            await using var reader = await records.OpenReaderAsync(entity.Name, actor, cancellationToken);
-            if (reader is null || reader.Forbidden)
-            {
-                continue;
-            }
 
             var found = await reader.FindByAsync(entity, codeField(entity)!, [code], cancellationToken);
             if (found.Count == 1 && StockValues.Id(found[0].GetValueOrDefault(SystemFields.Id)) is { } id)
@@ -198,6 +183,20 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         }
 
         return null;
+    }
+
+    /// <summary>A reader for each entity playing the part (the person's view of it), skipping those they may not read at all.</summary>
+    private async IAsyncEnumerable<(EntityDefinition Entity, IRecordReader Reader)> ReadersAsync(RecordsSchema schema, Func<EntityDefinition, string?> codeField, Actor actor,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var entity in schema.Entities.Where(e => codeField(e) is not null))
+        {
+            await using var reader = await records.OpenReaderAsync(entity.Name, actor, cancellationToken);
+            if (reader is { Forbidden: false })
+            {
+                yield return (entity, reader);
+            }
+        }
     }
 
     private static string MethodName(ValuationMethod method) => method switch

@@ -154,17 +154,16 @@ public sealed class DocumentMovements(StockParties parties, RecordsSchema schema
         }
 
         var lineId = number == 0 ? null : StockValues.Id(line.GetValueOrDefault(SystemFields.Id));
-        var entered = quantity;
         switch (posting.Kind)
         {
             case StockPosting.Receipt:
-                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Receipt, entered, unit, stockQuantity, null, rate ?? 0m, batch));
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Receipt, quantity, unit, stockQuantity, null, rate ?? 0m, batch));
                 break;
             case StockPosting.Issue:
-                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Issue, entered, unit, -stockQuantity, null, null, batch));
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Issue, quantity, unit, -stockQuantity, null, null, batch));
                 break;
             case StockPosting.Count:
-                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Count, entered, unit, 0m, stockQuantity, rate, null));
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Count, quantity, unit, 0m, stockQuantity, rate, null));
                 break;
             case StockPosting.Transfer:
                 if (warehouses[0].Id == warehouses[1].Id)
@@ -173,8 +172,8 @@ public sealed class DocumentMovements(StockParties parties, RecordsSchema schema
                     return;
                 }
 
-                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.TransferOut, entered, unit, -stockQuantity, null, null, batch));
-                planned.Add(new PlannedMovement(number, lineId, item, warehouses[1], StockEntryKinds.TransferIn, entered, unit, stockQuantity, null, rate, batch)
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.TransferOut, quantity, unit, -stockQuantity, null, null, batch));
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[1], StockEntryKinds.TransferIn, quantity, unit, stockQuantity, null, rate, batch)
                 {
                     RateOf = rate is null ? planned.Count - 1 : null,
                 });

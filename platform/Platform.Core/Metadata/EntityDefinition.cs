@@ -56,6 +56,9 @@ public sealed class EntityDefinition
     /// <summary>The part the entity plays in the stock ledger: items, warehouses, or documents whose submission moves stock.</summary>
     public Stock.StockDefinition? Stock { get; set; }
 
+    /// <summary>What the lines of this document fulfil when it is submitted: ordered quantities delivered, amounts billed.</summary>
+    public List<Documents.Fulfilment>? Fulfils { get; set; }
+
     /// <summary>Duplicate checks (查重): which records count as the same customer, contact or product, and whether that only warns or refuses the save.</summary>
     public List<DuplicateRule>? Duplicates { get; set; }
 

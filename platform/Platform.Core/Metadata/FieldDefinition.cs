@@ -89,6 +89,12 @@ public sealed class FieldDefinition
     /// <summary>Form condition: the field must have a value while this is true (checked on save).</summary>
     public string? RequiredWhen { get; set; }
 
+    /// <summary>
+    /// On a submittable document (or its lines): the field may still be changed once the document is submitted — a delivery date
+    /// moved, an order closed — by whoever may change the record; everything else stays as submitted.
+    /// </summary>
+    public bool AllowOnSubmit { get; set; }
+
     /// <summary>For computed fields: the JavaScript expression giving the value, e.g. <c>record.quantity * record.unitPrice</c>.</summary>
     public string? Formula { get; set; }
 

@@ -83,6 +83,11 @@ public static partial class MetadataValidator
             StockField(entity, lines, $"{path}.lines", [FieldTypes.Lines.Name], errors, required: true);
         }
 
+        if (posting.Return is not null && posting.Kind is not (StockPosting.Receipt or StockPosting.Issue))
+        {
+            errors.Add(Problem($"{path}.return", "stock.return", "Only receipts and issues take returns."));
+        }
+
         var transfer = posting.Kind == StockPosting.Transfer;
         foreach (var (property, present) in new[]
                  {

@@ -121,6 +121,7 @@ public static partial class MetadataValidator
         ValidateActions(entity, errors);
         ValidateDuplicates(entity, errors);
         ValidateStock(entity, errors);
+        ValidateFulfilment(entity, errors);
         ValidateForm(entity, errors);
 
         if (entity.TitleField is { } title && entity.Field(title) is null)

@@ -55,6 +55,13 @@ public sealed class AppPackageService(PlatformDbContext db, SchemaManager schema
             (result.Applied ? result.Version == 1 ? created : changed : unchanged).Add(entity.Name);
         }
 
+        // What joins entities to each other is checked once all of them are in: a document fulfils the lines of another.
+        var joined = Platform.Records.Documents.FulfilmentLink.Problems(await schemas.LoadSchemaAsync(cancellationToken));
+        if (joined.Count > 0)
+        {
+            return new AppPackageReport([], [], [], [.. joined.Select(problem => new MetadataError("$.fulfils", problem))]);
+        }
+
         foreach (var part in parts)
         {
             var mine = files.Where(f => f.Path.StartsWith(part.Folder + "/", StringComparison.Ordinal)).ToList();

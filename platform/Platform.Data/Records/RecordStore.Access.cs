@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
 using Platform.Core.Security;
+using Platform.Data.Records.Saving;
 
 namespace Platform.Data.Records;
 
@@ -98,11 +99,19 @@ public sealed partial class RecordStore
     /// <summary>What holds this record now (an approval), with the reason in the actor's language and the fields it still lets them change; null when nothing holds it.</summary>
     public async Task<RecordHold?> HeldAsync(string entityName, Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var entity = (await schemas.LoadSchemaAsync(cancellationToken)).Find(entityName);
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var entity = schema.Find(entityName);
         if (entity is { Submittable: true } && await GetAsync(entity.Name, id, cancellationToken: cancellationToken) is { } row
-            && Steps.Access.DocumentHold(entity, row.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!), RecordAction.Update) is { } reason)
+            && row.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!) is var values
+            && Steps.Access.DocumentHold(entity, values, RecordAction.Update) is { } reason)
         {
-            return RecordHold.Complete(reason);
+            // A submitted document's fields open to change after submission stay editable to those who may change it.
+            var placed = await _org.PlaceAsync(actor, cancellationToken);
+            return values.GetValueOrDefault(DocumentStatus.Field) as string == DocumentStatus.Submitted && placed.Access is not null
+                   && ReachOf(schema, entity, placed, RecordAction.Update).Covers(values)
+                   && CheckAccess.ChangeableWhenSubmitted(schema, entity, placed) is { Fields.Count: > 0 } open
+                ? new RecordHold(reason, open.Fields)
+                : RecordHold.Complete(reason);
         }
 
         return entity is null ? null : await Steps.Access.HoldAsync(entity, id, actor, cancellationToken);

@@ -80,12 +80,21 @@ public sealed class DocumentMovements(StockParties parties, RecordsSchema schema
             return;
         }
 
-        var quantity = StockValues.Number(quantityValue);
+        var entered = StockValues.Number(quantityValue);
         var counting = posting.Kind == StockPosting.Count;
+        var returning = posting.Return is { } marked && posting.Kind is StockPosting.Receipt or StockPosting.Issue && Read(marked) is true;
+        if (returning && entered is > 0)
+        {
+            problems.Add(Where("Stock.Error.ReturnPositive", item.Code, entered.Value.ToString("0.######", CultureInfo.CurrentCulture)));
+            return;
+        }
+
+        // A return's quantities are negative: checked and converted as what comes back (or goes back).
+        var quantity = returning ? -entered : entered;
         if (quantity is null || quantity < 0 || quantity > Absurd)
         {
             problems.Add(Where(quantity is null ? "Stock.Error.NoQuantity" : quantity < 0 ? "Stock.Error.NegativeQuantity" : "Stock.Error.AbsurdQuantity",
-                item.Code, quantity?.ToString("0.######", CultureInfo.CurrentCulture)));
+                item.Code, entered?.ToString("0.######", CultureInfo.CurrentCulture)));
             return;
         }
 
@@ -156,11 +165,17 @@ public sealed class DocumentMovements(StockParties parties, RecordsSchema schema
         var lineId = number == 0 ? null : StockValues.Id(line.GetValueOrDefault(SystemFields.Id));
         switch (posting.Kind)
         {
+            case StockPosting.Receipt when returning:
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Issue, entered!.Value, unit, -stockQuantity, null, null, batch));
+                break;
             case StockPosting.Receipt:
-                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Receipt, quantity, unit, stockQuantity, null, rate ?? 0m, batch));
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Receipt, quantity.Value, unit, stockQuantity, null, rate ?? 0m, batch));
+                break;
+            case StockPosting.Issue when returning:
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Receipt, entered!.Value, unit, stockQuantity, null, rate, batch));
                 break;
             case StockPosting.Issue:
-                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Issue, quantity, unit, -stockQuantity, null, null, batch));
+                planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Issue, quantity.Value, unit, -stockQuantity, null, null, batch));
                 break;
             case StockPosting.Count:
                 planned.Add(new PlannedMovement(number, lineId, item, warehouses[0], StockEntryKinds.Count, quantity, unit, 0m, stockQuantity, rate, null));

@@ -39,6 +39,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddStockLedger();
         services.AddScoped<Platform.Records.Sharing.IRecordSharing, RecordSharing>();
         Platform.Data.Records.Duplicates.DuplicateServices.AddDuplicateChecks(services);
+        Platform.Data.Records.Fulfilment.FulfilmentServices.AddFulfilment(services);
         services.AddScoped<AppPackageService>();
         services.AddScoped<PackageSampleData>();
         return services;

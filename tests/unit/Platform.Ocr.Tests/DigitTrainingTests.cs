@@ -45,7 +45,7 @@ public sealed class DigitTrainingTests
     private static JsonElement Train(string mnist, string output)
     {
         var script = Path.Combine(Root(), "tools", "digits", "train.py");
-        var start = new ProcessStartInfo(Python, [script, "--mnist", mnist, "--out", output, "--epochs", "3", "--per-epoch", "4096", "--limit", "250", "--threads", "2"])
+        var start = new ProcessStartInfo(Python, [script, "--mnist", mnist, "--out", output, "--epochs", "2", "--per-epoch", "3072", "--limit", "250", "--threads", "2"])
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };

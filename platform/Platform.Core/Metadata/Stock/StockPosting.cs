@@ -42,13 +42,20 @@ public sealed class StockPosting
     /// <summary>The batch (or serial number) a specific-valued item is received as or taken from.</summary>
     public string? Batch { get; set; }
 
+    /// <summary>
+    /// A yes/no field (of the line, or <c>record.</c> of the document) marking a return: its quantities are negative and move the
+    /// other way — a delivery's return comes back in at <see cref="Rate"/> (none: the current valuation rate), a receipt's goes
+    /// back out at the valuation. Receipts and issues only.
+    /// </summary>
+    public string? Return { get; set; }
+
     /// <summary>The field references the posting makes, by the property that holds them.</summary>
     public IEnumerable<(string Property, string Reference)> References()
     {
         foreach (var (property, reference) in new[]
                  {
                      ("item", Item), ("warehouse", Warehouse), ("from", From), ("to", To), ("quantity", Quantity), ("unit", Unit), ("rate", Rate),
-                     ("batch", Batch),
+                     ("batch", Batch), ("return", Return),
                  })
         {
             if (!string.IsNullOrWhiteSpace(reference))

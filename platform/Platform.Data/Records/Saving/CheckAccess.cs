@@ -33,9 +33,17 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
             return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.NotFound, localizer["Records.Error.NotFound"]));
         }
 
+        ChangeAccess? submitted = null;
         if (!documentStep && DocumentHold(entity, row, action) is { } held)
         {
-            return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.Locked, held));
+            // A submitted document still takes changes to what may change after submission (by whoever may change it).
+            if (action != RecordAction.Update || !may || row.GetValueOrDefault(DocumentStatus.Field) as string != DocumentStatus.Submitted
+                || ChangeableWhenSubmitted(schema, entity, actor) is not { } open)
+            {
+                return ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.Locked, held));
+            }
+
+            submitted = new ChangeAccess(null, open.Fields, open.LineFields, held);
         }
 
         var hold = await HoldAsync(entity, (Guid)row[SystemFields.Id], actor, cancellationToken);
@@ -52,7 +60,36 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
 
         return (int)row[SystemFields.RowVersion] != expectedRowVersion
             ? ChangeAccess.Refuse(RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]))
-            : new ChangeAccess(null, editable);
+            : submitted ?? new ChangeAccess(null, editable);
+    }
+
+    /// <summary>
+    /// What may change on a submitted document of <paramref name="entity"/>: its fields and its lines' fields marked allow-on-submit,
+    /// and — for the platform itself — what fulfilment keeps up to date (delivered quantities, percentages); never what its stock
+    /// postings read. Null when nothing may.
+    /// </summary>
+    public static (IReadOnlySet<string> Fields, IReadOnlySet<(string Line, string Field)> LineFields)? ChangeableWhenSubmitted(RecordsSchema schema, EntityDefinition entity, Actor actor)
+    {
+        var posted = (entity.Stock?.Postings ?? []).SelectMany(p => p.References().Select(r => r.Reference)).ToHashSet(StringComparer.Ordinal);
+        bool Kept(string name) => !posted.Contains(name) && !posted.Contains(Core.Metadata.Stock.StockPosting.DocumentPrefix + name);
+        var fields = entity.LiveFields.Where(f => f.AllowOnSubmit && Kept(f.Name)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var lineFields = new HashSet<(string, string)>();
+        foreach (var lines in entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name))
+        {
+            if (schema.Find(lines.Target!) is { } line)
+            {
+                lineFields.UnionWith(line.LiveFields.Where(f => f.AllowOnSubmit && Kept(f.Name)).Select(f => (line.Name.ToLowerInvariant(), f.Name)));
+            }
+        }
+
+        if (actor.Access is null)
+        {
+            var (maintained, maintainedLines) = Platform.Records.Documents.FulfilmentLink.Maintained(schema, entity);
+            fields.UnionWith(maintained);
+            lineFields.UnionWith(maintainedLines.Select(l => (l.Line.ToLowerInvariant(), l.Field)));
+        }
+
+        return fields.Count + lineFields.Count == 0 ? null : (fields, lineFields);
     }
 
     /// <summary>
@@ -68,14 +105,18 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
 
         var linesFields = entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name)
             .ToDictionary(f => schema.Find(f.Target!)?.Name.ToLowerInvariant() ?? "", f => f.Name, StringComparer.Ordinal);
+        // A line changed in place in fields open to change (or computed from them) stays within what is allowed.
+        bool InPlace(AuditEntry change) =>
+            access.OnlyLines is { } open && change.Action == "update" && change.Field is { } field
+            && (open.Contains((change.EntityKey, field)) || schema.Find(change.EntityKey)?.Field(field)?.Formula is not null);
         var reached = changed.Where(name => entity.Field(name)?.Formula is null)
-            .Concat(lineChanges.Select(a => linesFields.GetValueOrDefault(a.EntityKey)).OfType<string>())
+            .Concat(lineChanges.Where(a => !InPlace(a)).Select(a => linesFields.GetValueOrDefault(a.EntityKey)).OfType<string>())
             .Where(name => !only.Contains(name))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return reached.Count == 0
             ? null
-            : new RecordResult(RecordOutcome.Locked, null, [.. reached.Select(name => new RecordFieldError(name, localizer["Records.Error.NotEditableNow"]))]);
+            : new RecordResult(RecordOutcome.Locked, null, [.. reached.Select(name => new RecordFieldError(name, access.Outside ?? localizer["Records.Error.NotEditableNow"]))]);
     }
 
     /// <summary>

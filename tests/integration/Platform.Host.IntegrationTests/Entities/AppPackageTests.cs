@@ -137,6 +137,24 @@ public sealed class AppPackageTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task A_document_fulfilling_what_is_not_the_lines_of_a_submittable_document_refuses_the_package(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var inventory = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "inventory");
+        // The delivery note's order lines become lines of a plain (not submittable) order.
+        var files = AppPackageFolder.Read(inventory)
+            .Select(f => f.Path == "entities/customer_order.json" ? f with { Content = f.Content.Replace("\"submittable\": true", "\"submittable\": false", StringComparison.Ordinal) } : f)
+            .ToList();
+
+        var report = await ApplyAsync(host, files);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains(report.Errors, e => e.Message.Contains("customer_order_line is not the lines of a submittable document", StringComparison.Ordinal));
+        Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("delivery_note"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task A_package_role_granting_an_unknown_permission_refuses_the_package_and_names_the_file(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);

@@ -1,0 +1,71 @@
+using Platform.Core.Metadata;
+using Platform.Core.Metadata.Documents;
+
+namespace Platform.Records.Documents;
+
+/// <summary>
+/// A fulfilment declaration with the entities it joins: the fulfilling <see cref="Document"/> and its <see cref="Line"/> entity,
+/// the <see cref="SourceLine"/> entity its lines point at and the submittable <see cref="SourceDocument"/> those lines belong to
+/// (by <see cref="SourceLines"/>).
+/// </summary>
+public sealed record FulfilmentLink(EntityDefinition Document, EntityDefinition Line, Fulfilment Declaration, EntityDefinition SourceLine,
+    EntityDefinition SourceDocument, FieldDefinition SourceLines)
+{
+    /// <summary>
+    /// Every declaration of the schema that joins what it names — a lines field, a lookup from its line to a line entity of a submittable
+    /// document; <see cref="Problems"/> says why the others do not.
+    /// </summary>
+    public static IReadOnlyList<FulfilmentLink> In(RecordsSchema schema) => [.. Resolve(schema).Where(r => r.Link is not null).Select(r => r.Link!)];
+
+    /// <summary>The declarations of <paramref name="schema"/> that name fields or entities that do not fit, each with why (English, for the package's author).</summary>
+    public static IReadOnlyList<string> Problems(RecordsSchema schema) => [.. Resolve(schema).Where(r => r.Problem is not null).Select(r => r.Problem!)];
+
+    /// <summary>The fields the platform keeps up to date on <paramref name="entity"/> (its percentages) and on its lines (what they got), which it may change once submitted.</summary>
+    public static (IReadOnlySet<string> Fields, IReadOnlySet<(string Line, string Field)> LineFields) Maintained(RecordsSchema schema, EntityDefinition entity)
+    {
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var lineFields = new HashSet<(string, string)>();
+        foreach (var link in In(schema).Where(l => l.SourceDocument.Name == entity.Name))
+        {
+            if (link.Declaration.Percent is { } percent)
+            {
+                fields.Add(percent);
+            }
+
+            lineFields.Add((link.SourceLine.Name, link.Declaration.Into));
+        }
+
+        return (fields, lineFields);
+    }
+
+    private static IEnumerable<(FulfilmentLink? Link, string? Problem)> Resolve(RecordsSchema schema)
+    {
+        foreach (var document in schema.Entities.Where(e => e.Fulfils is { Count: > 0 }))
+        {
+            foreach (var declaration in document.Fulfils!)
+            {
+                var line = declaration.Lines is { } lines ? document.LiveField(lines) is { Type: var type, Target: { } target } && type == FieldTypes.Lines.Name ? schema.Find(target) : null : document;
+                var sourceLine = line?.LiveField(declaration.Source) is { Target: { } source } lookup && lookup.Type == FieldTypes.Lookup.Name ? schema.Find(source) : null;
+                var parent = sourceLine is null ? null : schema.ParentOf(sourceLine.Name);
+                string? problem =
+                    line is null ? $"{document.Name}: '{declaration.Lines}' is not a lines field."
+                    : sourceLine is null ? $"{document.Name}: '{declaration.Source}' of {line.Name} is not a lookup to a line entity."
+                    : parent is not { Parent.Submittable: true } ? $"{document.Name}: {sourceLine.Name} is not the lines of a submittable document."
+                    : !Number(line, declaration.Quantity, computed: true) ? $"{document.Name}: '{declaration.Quantity}' is not a number field of {line.Name}."
+                    : !Number(sourceLine, declaration.Into) ? $"{document.Name}: '{declaration.Into}' is not a stored number field of {sourceLine.Name}."
+                    : !Number(sourceLine, declaration.Of, computed: true) ? $"{document.Name}: '{declaration.Of}' is not a number field of {sourceLine.Name}."
+                    : declaration.Percent is { } percent && !Number(parent.Value.Parent, percent) ? $"{document.Name}: '{percent}' is not a number field of {parent.Value.Parent.Name}."
+                    : declaration.Closed is { } closed && parent.Value.Parent.LiveField(closed)?.Type != FieldTypes.YesNo.Name ? $"{document.Name}: '{closed}' is not a yes/no field of {parent.Value.Parent.Name}."
+                    : declaration.AllowanceField is { } allowance && !Number(sourceLine, allowance, computed: true) ? $"{document.Name}: '{allowance}' is not a number field of {sourceLine.Name}."
+                    : null;
+                yield return problem is null ? (new FulfilmentLink(document, line!, declaration, sourceLine!, parent!.Value.Parent, parent.Value.Field), null) : (null, problem);
+            }
+        }
+    }
+
+    /// <param name="computed">Whether a formula giving a number will do (what is read); a field the platform writes must be stored.</param>
+    private static bool Number(EntityDefinition entity, string name, bool computed = false) =>
+        entity.LiveField(name) is { } field
+        && (computed && field.Formula is not null && field.ResultType is "integer" or "decimal" or "money" or "percent"
+            || field.Formula is null && FieldTypes.Find(field.Type) is { } type && (type == FieldTypes.WholeNumber || type == FieldTypes.DecimalNumber || type == FieldTypes.Money || type == FieldTypes.Percent));
+}

@@ -6,27 +6,54 @@ using static Platform.E2E.PageDriver;
 namespace Platform.E2E;
 
 /// <summary>
-/// The inventory package in the browser: the storekeeper (zh-CN) submits a purchase receipt from its form — it turns read-only and
-/// the stock is there — and is told why a delivery of more than is in stock cannot be submitted; the manager (en) cancels the
-/// receipt and is offered to amend it.
+/// The inventory package in the browser, one host for the class: the storekeeper (zh-CN) submits a purchase receipt from its form —
+/// it turns read-only and the stock is there — and is told why a delivery of more than is in stock cannot be submitted; the manager
+/// (en) cancels the receipt and is offered to amend it. The manager's sales order is delivered from its 生成出库单 button, shows
+/// what went out, and is closed on its form once submitted.
 /// </summary>
-public sealed class InventoryWalkTests
+public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventory) : IClassFixture<InventoryWalkTests.InventoryHost>
 {
     private const string Password = "Stock-Walk-2026!x";
 
     private static string Inventory => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "inventory");
 
+    /// <summary>The host with the inventory package, the storekeeper xu and the manager chen; each test keeps to its own items and warehouses.</summary>
+    public sealed class InventoryHost : IAsyncLifetime
+    {
+        public HostProcess? Host { get; private set; }
+
+        public HttpClient? Api { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            if (BrowserSession.ChromiumPath is null)
+            {
+                return; // each test skips with the reason
+            }
+
+            Host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Inventory));
+            Api = await AdminApiAsync(Host);
+            foreach (var (user, name, role) in new[] { ("xu", "徐仓管", "Storekeeper"), ("chen", "Chen", "Inventory manager") })
+            {
+                await CreatedIdAsync(await Api.PostAsJsonAsync("/api/admin/users", new { userName = user, password = Password, displayName = name, roles = new[] { role } }));
+            }
+        }
+
+        public async Task DisposeAsync()
+        {
+            Api?.Dispose();
+            if (Host is not null)
+            {
+                await Host.DisposeAsync();
+            }
+        }
+    }
+
     [SkippableFact]
     public async Task A_storekeeper_submits_a_receipt_from_its_form_is_refused_an_oversized_delivery_and_the_manager_cancels_in_english()
     {
         BrowserSession.SkipUnlessAvailable();
-        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Inventory));
-        using var api = await AdminApiAsync(host);
-        foreach (var (user, name, role) in new[] { ("xu", "徐仓管", "Storekeeper"), ("chen", "Chen", "Inventory manager") })
-        {
-            await CreatedIdAsync(await api.PostAsJsonAsync("/api/admin/users", new { userName = user, password = Password, displayName = name, roles = new[] { role } }));
-        }
-
+        var (host, api) = (inventory.Host!, inventory.Api!);
         var warehouse = await PostAsync(api, "warehouse", new { code = "SH-01", name = "上海总仓" });
         var item = await PostAsync(api, "item", new { code = "6204", name = "深沟球轴承 6204", stockUnit = "个", valuation = "fifo" });
         var supplier = await PostAsync(api, "supplier", new { code = "NB-01", name = "宁波轴承厂" });
@@ -49,7 +76,8 @@ public sealed class InventoryWalkTests
         // 库存余额: the item in the warehouse, and its ledger when chosen.
         await page.GotoAsync($"{host.BaseUrl}/inventory/stock");
         await browser.WaitUntilInteractiveAsync();
-        await Assertions.Expect(page.GetByTestId("stock-value")).ToHaveTextAsync("220.00");
+        // The class's other test keeps stock too: this item's row.
+        await Assertions.Expect(page.GetByTestId("stock-grid").Locator("tr", new() { HasText = "深沟球轴承 6204" }).GetByTestId("stock-value")).ToHaveTextAsync("220.00");
         await page.GetByTestId("stock-grid").GetByText("深沟球轴承 6204").ClickAsync();
         await Assertions.Expect(page.GetByTestId("ledger-document")).ToContainTextAsync("RK-");
         await Assertions.Expect(page.GetByTestId("ledger-balance")).ToHaveTextAsync("40");
@@ -73,5 +101,61 @@ public sealed class InventoryWalkTests
         await english.ScreenshotAsync("inventory-receipt-cancelled-en");
         balance = await api.GetFromJsonAsync<JsonElement>("/api/inventory/balance?item=6204&warehouse=SH-01");
         Assert.Equal(0m, balance.GetProperty("quantity").GetDecimal());
+    }
+
+    [SkippableFact]
+    public async Task A_sales_order_is_delivered_from_its_button_shows_what_went_out_and_is_closed_on_its_form()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var (host, api) = (inventory.Host!, inventory.Api!);
+        var warehouse = await PostAsync(api, "warehouse", new { code = "HZ-01", name = "杭州仓" });
+        var item = await PostAsync(api, "item", new { code = "6305", name = "深沟球轴承 6305", stockUnit = "个", valuation = "movingAverage" });
+        var supplier = await PostAsync(api, "supplier", new { code = "WX-01", name = "无锡轴承厂" });
+        using var chen = await ApiAsAsync(host, "chen", Password);
+        var receipt = await PostAsync(chen, "purchase_receipt", new { supplier, warehouse, lines = new[] { new { item, quantity = 100m, rate = 12m } } });
+        await StepAsync(chen, "purchase_receipt", receipt, "submit");
+        var order = await PostAsync(chen, "customer_order", new { customer = "杭州机电", warehouse, lines = new[] { new { item, quantity = 30m, rate = 20m } } });
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, $"/records/customer_order/{order}", "chen", Password);
+        await page.Locator("[data-testid=document-step][data-step=submit]").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-status")).ToContainTextAsync("待出库和开票");
+
+        // 生成出库单 drafts a delivery note of what is still to deliver and opens it; submitting it delivers the order.
+        var make = page.Locator("[data-testid=record-action][data-action=toDelivery]");
+        await Assertions.Expect(make).ToContainTextAsync("生成出库单");
+        await make.ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await page.WaitForURLAsync("**/records/delivery_note/**");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("line")).ToHaveCountAsync(1);
+        await page.Locator("[data-testid=document-step][data-step=submit]").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-held")).ToContainTextAsync("单据已提交");
+
+        await page.GotoAsync($"{host.BaseUrl}/records/customer_order/{order}");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(Input(page, "field-percentDelivered")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^100"));
+        await Assertions.Expect(page.GetByTestId("field-status")).ToContainTextAsync("待开票");
+        await Assertions.Expect(page.GetByTestId("record-held-editable")).ToContainTextAsync("已关闭");
+        await browser.ScreenshotAsync("inventory-order-delivered");
+
+        // Submitted, the order still takes what may change after submission: closed, then saved.
+        await page.GetByTestId("field-closed").Locator(".rz-chkbox-box").ClickAsync();
+        await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-status")).ToContainTextAsync("已关闭");
+        var saved = await api.GetFromJsonAsync<JsonElement>($"/odata/customer_order({order})");
+        Assert.Equal(("closed", true), (saved.GetProperty("status").GetString(), saved.GetProperty("closed").GetBoolean()));
+        var balance = await api.GetFromJsonAsync<JsonElement>("/api/inventory/balance?item=6305&warehouse=HZ-01");
+        Assert.Equal(70m, balance.GetProperty("quantity").GetDecimal());
+    }
+
+    private static async Task StepAsync(HttpClient api, string entity, string id, string step)
+    {
+        var version = (await api.GetFromJsonAsync<JsonElement>($"/odata/{entity}({id})")).GetProperty("rowVersion").GetInt32();
+        using var response = await api.PostAsJsonAsync($"/api/records/{entity}/{id}/{step}", new { version });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 }

@@ -71,14 +71,16 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
     public static (IReadOnlySet<string> Fields, IReadOnlySet<(string Line, string Field)> LineFields)? ChangeableWhenSubmitted(RecordsSchema schema, EntityDefinition entity, Actor actor)
     {
         var posted = (entity.Stock?.Postings ?? []).SelectMany(p => p.References().Select(r => r.Reference)).ToHashSet(StringComparer.Ordinal);
-        bool Kept(string name) => !posted.Contains(name) && !posted.Contains(Core.Metadata.Stock.StockPosting.DocumentPrefix + name);
-        var fields = entity.LiveFields.Where(f => f.AllowOnSubmit && Kept(f.Name)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        // People are not offered what is always read-only to them (a status a rule keeps); the platform writes those.
+        bool Kept(FieldDefinition field) => !posted.Contains(field.Name) && !posted.Contains(Core.Metadata.Stock.StockPosting.DocumentPrefix + field.Name)
+                                            && (actor.Access is null || field.ReadOnlyWhen?.Trim() != "true");
+        var fields = entity.LiveFields.Where(f => f.AllowOnSubmit && Kept(f)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         var lineFields = new HashSet<(string, string)>();
         foreach (var lines in entity.LiveFields.Where(f => f.Type == FieldTypes.Lines.Name))
         {
             if (schema.Find(lines.Target!) is { } line)
             {
-                lineFields.UnionWith(line.LiveFields.Where(f => f.AllowOnSubmit && Kept(f.Name)).Select(f => (line.Name.ToLowerInvariant(), f.Name)));
+                lineFields.UnionWith(line.LiveFields.Where(f => f.AllowOnSubmit && Kept(f)).Select(f => (line.Name.ToLowerInvariant(), f.Name)));
             }
         }
 
@@ -109,7 +111,8 @@ internal sealed class CheckAccess(IEnumerable<IRecordSaveHandler> handlers, IStr
         bool InPlace(AuditEntry change) =>
             access.OnlyLines is { } open && change.Action == "update" && change.Field is { } field
             && (open.Contains((change.EntityKey, field)) || schema.Find(change.EntityKey)?.Field(field)?.Formula is not null);
-        var reached = changed.Where(name => entity.Field(name)?.Formula is null)
+        // What people can never type (formulas, fields always read-only to them) follows from what they changed, by rules.
+        var reached = changed.Where(name => entity.Field(name) is not { } field || field.Formula is null && field.ReadOnlyWhen?.Trim() != "true")
             .Concat(lineChanges.Where(a => !InPlace(a)).Select(a => linesFields.GetValueOrDefault(a.EntityKey)).OfType<string>())
             .Where(name => !only.Contains(name))
             .Distinct(StringComparer.Ordinal)

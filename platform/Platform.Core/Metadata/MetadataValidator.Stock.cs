@@ -16,7 +16,8 @@ public static partial class MetadataValidator
             return;
         }
 
-        var parts = (stock.Item is null ? 0 : 1) + (stock.Warehouse is null ? 0 : 1) + (stock.Postings is { Count: > 0 } ? 1 : 0);
+        var document = stock.Postings is { Count: > 0 } || stock.Reserves is not null || stock.Orders is not null;
+        var parts = (stock.Item is null ? 0 : 1) + (stock.Warehouse is null ? 0 : 1) + (document ? 1 : 0);
         if (parts > 1)
         {
             errors.Add(Problem("$.stock", "stock.parts", "An entity is an item, a warehouse or a document that moves stock — one of them."));
@@ -46,6 +47,14 @@ public static partial class MetadataValidator
         if (stock.PostedAt is not null)
         {
             StockField(entity, stock.PostedAt, "$.stock.postedAt", [FieldTypes.Date.Name, FieldTypes.DateTime.Name], errors);
+        }
+
+        foreach (var (name, commitment) in new[] { ("reserves", stock.Reserves), ("orders", stock.Orders) })
+        {
+            if (commitment is not null)
+            {
+                ValidateCommitment(entity, commitment, $"$.stock.{name}", errors);
+            }
         }
 
         if (stock.Postings is not { Count: > 0 } postings)
@@ -106,6 +115,36 @@ public static partial class MetadataValidator
         {
             var own = reference.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal);
             if (own || posting.Lines is null)
+            {
+                StockField(entity, own ? reference[StockPosting.DocumentPrefix.Length..] : reference, $"{path}.{property}", null, errors, required: true);
+            }
+        }
+    }
+
+    private static void ValidateCommitment(EntityDefinition entity, StockCommitment commitment, string path, List<MetadataError> errors)
+    {
+        if (!entity.Submittable)
+        {
+            errors.Add(Problem(path, "stock.submittable", "Only a submittable entity moves stock: mark it submittable."));
+        }
+
+        if (commitment.Lines is { } lines)
+        {
+            StockField(entity, lines, $"{path}.lines", [FieldTypes.Lines.Name], errors, required: true);
+        }
+
+        foreach (var (property, present) in new[] { ("item", commitment.Item), ("warehouse", commitment.Warehouse), ("quantity", commitment.Quantity) })
+        {
+            if (string.IsNullOrWhiteSpace(present))
+            {
+                errors.Add(Problem($"{path}.{property}", "stock.required", $"A {path[8..]} commitment names the field holding its {property}.", path[8..], property));
+            }
+        }
+
+        foreach (var (property, reference) in commitment.References())
+        {
+            var own = reference.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal);
+            if (own || commitment.Lines is null)
             {
                 StockField(entity, own ? reference[StockPosting.DocumentPrefix.Length..] : reference, $"{path}.{property}", null, errors, required: true);
             }

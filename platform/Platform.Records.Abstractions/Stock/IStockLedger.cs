@@ -23,11 +23,23 @@ public interface IStockLedger
 /// <summary>An answer, or why there is none (the item or warehouse unknown or hidden: not found).</summary>
 public sealed record StockAnswer<T>(T? Value, RecordOutcome Outcome, string? Error = null);
 
-/// <summary>An item's stock in a warehouse: the quantity, its value, the rate it is valued at, and the layers FIFO, LIFO and batch valuation take from.</summary>
-public sealed record StockBalance(string Item, string Warehouse, string Method, decimal Quantity, decimal Value, decimal ValuationRate, IReadOnlyList<StockQueueLayer>? Queue);
+/// <summary>
+/// An item's stock in a warehouse: the quantity, its value, the rate it is valued at, and the layers FIFO, LIFO and batch valuation
+/// take from; what open sales orders reserve and open purchase orders have on order, and so what is projected (now only).
+/// </summary>
+public sealed record StockBalance(string Item, string Warehouse, string Method, decimal Quantity, decimal Value, decimal ValuationRate, IReadOnlyList<StockQueueLayer>? Queue,
+    decimal Reserved = 0m, decimal Ordered = 0m)
+{
+    /// <summary>What there will be once open orders are done: on hand, plus on order, less reserved.</summary>
+    public decimal Projected => Quantity + Ordered - Reserved;
+}
 
-/// <summary>One item's stock in one warehouse, named as people know them.</summary>
-public sealed record StockBinRow(string ItemCode, string ItemName, string WarehouseCode, string WarehouseName, decimal Quantity, decimal Value, decimal ValuationRate);
+/// <summary>One item's stock in one warehouse, named as people know them, with what open orders reserve and have on order.</summary>
+public sealed record StockBinRow(string ItemCode, string ItemName, string WarehouseCode, string WarehouseName, decimal Quantity, decimal Value, decimal ValuationRate,
+    decimal Reserved = 0m, decimal Ordered = 0m)
+{
+    public decimal Projected => Quantity + Ordered - Reserved;
+}
 
 public sealed record StockQueueLayer(decimal Qty, decimal Rate, string? Batch);
 

@@ -45,8 +45,12 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         }
 
         var queue = stockItem.Method == ValuationMethod.MovingAverage ? null : position.Layers.Select(l => new StockQueueLayer(l.Quantity, l.Rate, l.Batch)).ToList();
+        var promised = at is null
+            ? (await new StockCommitments(records, await schemas.LoadSchemaAsync(cancellationToken)).ReadAsync(stockItem.Id, stockWarehouse.Id, cancellationToken))
+                .GetValueOrDefault((stockItem.Id, stockWarehouse.Id))
+            : null;
         return new StockAnswer<StockBalance>(new StockBalance(stockItem.Code, stockWarehouse.Code, MethodName(stockItem.Method), position.Quantity, position.Value,
-            position.ValuationRate, queue), RecordOutcome.Saved);
+            position.ValuationRate, queue, promised?.Reserved ?? 0m, promised?.Ordered ?? 0m), RecordOutcome.Saved);
     }
 
     public async Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
@@ -96,11 +100,18 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
             query = query.Where(b => itemIds.Contains(b.Item));
         }
 
-        // Decimals are compared in memory (SQLite keeps them as text); bins are one per item × warehouse.
-        var bins = await query.ToListAsync(cancellationToken);
-        items ??= await NamedAsync(schema, e => e.Stock?.Item?.Code, [.. bins.Select(b => b.Item).Distinct()], actor, cancellationToken);
-        return [.. bins.Where(b => items.ContainsKey(b.Item)).OrderByDescending(b => b.Value).ThenBy(b => items[b.Item].Code, StringComparer.Ordinal).Take(most)
-            .Select(b => new StockBinRow(items[b.Item].Code, items[b.Item].Name, warehouses[b.Warehouse].Code, warehouses[b.Warehouse].Name, b.Quantity, b.Value, b.ValuationRate))];
+        // Decimals are compared in memory (SQLite keeps them as text); bins are one per item × warehouse. What open orders promise counts
+        // too, with a row of its own where nothing is in stock yet.
+        var bins = (await query.ToListAsync(cancellationToken)).ToDictionary(b => (b.Item, b.Warehouse));
+        var promised = await new StockCommitments(records, schema).ReadAsync(items is { Count: 1 } ? items.Keys.Single() : null,
+            warehouses.Count == 1 ? warehouseIds[0] : null, cancellationToken);
+        var keys = bins.Keys.Union(promised.Keys.Where(k => warehouses.ContainsKey(k.Warehouse) && (items is null || items.ContainsKey(k.Item)))).ToList();
+        items ??= await NamedAsync(schema, e => e.Stock?.Item?.Code, [.. keys.Select(k => k.Item).Distinct()], actor, cancellationToken);
+        return [.. keys.Where(k => items.ContainsKey(k.Item))
+            .Select(k => (Key: k, Bin: bins.GetValueOrDefault(k), Promised: promised.GetValueOrDefault(k)))
+            .OrderByDescending(r => r.Bin?.Value ?? 0m).ThenBy(r => items[r.Key.Item].Code, StringComparer.Ordinal).Take(most)
+            .Select(r => new StockBinRow(items[r.Key.Item].Code, items[r.Key.Item].Name, warehouses[r.Key.Warehouse].Code, warehouses[r.Key.Warehouse].Name,
+                r.Bin?.Quantity ?? 0m, r.Bin?.Value ?? 0m, r.Bin?.ValuationRate ?? 0m, r.Promised?.Reserved ?? 0m, r.Promised?.Ordered ?? 0m))];
     }
 
     /// <summary>The records the person may read of the entities playing a part (all of them, or the one of a code), by id: code and name.</summary>

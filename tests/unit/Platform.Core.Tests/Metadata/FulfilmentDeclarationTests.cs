@@ -68,4 +68,18 @@ public sealed class FulfilmentDeclarationTests
         };
         Assert.Equal(["$.stock.postings[1].return stock.return"], Codes(entity));
     }
+
+    [Fact]
+    public void An_order_reserving_stock_is_submittable_and_names_its_item_warehouse_and_quantity()
+    {
+        var order = Delivery(true);
+        order.Fields.Add(Field("warehouse", "lookup", "warehouse"));
+        order.Stock = new StockDefinition { Reserves = new StockCommitment { Lines = "lines", Item = "item", Warehouse = "record.warehouse", Quantity = "quantity", Closed = "record.closed" } };
+        Assert.Equal(["$.stock.reserves.closed item.2"], Codes(order));
+
+        order.Submittable = false;
+        order.Stock.Reserves.Closed = null;
+        order.Stock.Reserves.Quantity = "";
+        Assert.Equal(["$.stock.reserves stock.submittable", "$.stock.reserves.quantity stock.required"], Codes(order));
+    }
 }

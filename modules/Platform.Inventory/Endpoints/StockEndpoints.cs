@@ -10,7 +10,7 @@ using Platform.Web.Security;
 namespace Platform.Inventory.Endpoints;
 
 /// <summary>
-/// <c>GET /api/inventory/stock[?item=&amp;warehouse=]</c>, <c>GET /api/inventory/balance?item=&amp;warehouse=[&amp;at=yyyy-MM-dd]</c> and <c>GET /api/inventory/ledger?item=&amp;warehouse=[&amp;from=&amp;to=]</c>:
+/// <c>GET /api/inventory/stock[?item=&amp;warehouse=&amp;branch=]</c>, <c>GET /api/inventory/balance?item=&amp;warehouse=[&amp;at=yyyy-MM-dd]</c> and <c>GET /api/inventory/ledger?item=&amp;warehouse=[&amp;from=&amp;to=]</c>:
 /// items and warehouses by code, answered only to people who may read both records (404 otherwise, as for one that does not exist).
 /// </summary>
 public static class StockEndpoints
@@ -21,7 +21,7 @@ public static class StockEndpoints
         inventory.MapGet("/balance", BalanceAsync).WithName("StockBalance")
             .WithSummary("An item's quantity, value, valuation rate and FIFO/LIFO queue in a warehouse, now or at the end of a day.");
         inventory.MapGet("/stock", StockAsync).WithName("StockOnHand")
-            .WithSummary("What is in stock by item and warehouse (of one item or warehouse by code), most valuable first, at most 500 rows.");
+            .WithSummary("What is in stock, reserved and on order by item and warehouse (of one item, warehouse or branch by code), most valuable first, at most 500 rows.");
         inventory.MapGet("/ledger", LedgerAsync).WithName("StockLedger")
             .WithSummary("An item's ledger entries in a warehouse, oldest first, with the running quantity and value (at most 10,000: narrow the dates).");
     }
@@ -37,8 +37,11 @@ public static class StockEndpoints
         return answer.Value is { } balance ? TypedResults.Ok(balance) : NotFound(answer.Error);
     }
 
-    private static async Task<IResult> StockAsync(HttpContext context, IStockLedger ledger, string? item, string? warehouse) =>
-        TypedResults.Ok(new { items = await ledger.StockAsync(Blank(item), Blank(warehouse), Actors.From(context.User), cancellationToken: context.RequestAborted) });
+    private static async Task<IResult> StockAsync(HttpContext context, IStockLedger ledger, string? item, string? warehouse, string? branch) =>
+        TypedResults.Ok(new
+        {
+            items = await ledger.StockAsync(Blank(item), Blank(warehouse), Actors.From(context.User), cancellationToken: context.RequestAborted, branch: Blank(branch)),
+        });
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

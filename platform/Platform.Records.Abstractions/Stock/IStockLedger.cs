@@ -11,10 +11,10 @@ public interface IStockLedger
     Task<StockAnswer<StockBalance>> BalanceAsync(string item, string warehouse, DateOnly? at, Actor actor, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The stock of every item in every warehouse the person may read (both records), optionally of one item or warehouse by code, most
-    /// valuable first — at most <paramref name="most"/> rows.
+    /// The stock of every item in every warehouse the person may read (both records), optionally of one item or warehouse by code or of
+    /// the warehouses of one branch (分公司, by its code or name), most valuable first — at most <paramref name="most"/> rows.
     /// </summary>
-    Task<IReadOnlyList<StockBinRow>> StockAsync(string? item, string? warehouse, Actor actor, int most = 500, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<StockBinRow>> StockAsync(string? item, string? warehouse, Actor actor, int most = 500, string? branch = null, CancellationToken cancellationToken = default);
 
     Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
         CancellationToken cancellationToken = default);
@@ -36,7 +36,7 @@ public sealed record StockBalance(string Item, string Warehouse, string Method, 
 
 /// <summary>One item's stock in one warehouse, named as people know them, with what open orders reserve and have on order.</summary>
 public sealed record StockBinRow(string ItemCode, string ItemName, string WarehouseCode, string WarehouseName, decimal Quantity, decimal Value, decimal ValuationRate,
-    decimal Reserved = 0m, decimal Ordered = 0m)
+    decimal Reserved = 0m, decimal Ordered = 0m, string? Branch = null)
 {
     public decimal Projected => Quantity + Ordered - Reserved;
 }

@@ -82,10 +82,17 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         return new StockAnswer<IReadOnlyList<StockLedgerLine>>([.. lines.Select(l => l with { PostedAt = DateTime.SpecifyKind(l.PostedAt, DateTimeKind.Utc) })], RecordOutcome.Saved);
     }
 
-    public async Task<IReadOnlyList<StockBinRow>> StockAsync(string? item, string? warehouse, Actor actor, int most = 500, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<StockBinRow>> StockAsync(string? item, string? warehouse, Actor actor, int most = 500, string? branch = null,
+        CancellationToken cancellationToken = default)
     {
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
         var warehouses = await ReadableAsync(schema, e => e.Stock?.Warehouse?.Code, warehouse, actor, cancellationToken);
+        var branches = await BranchesAsync(schema, warehouses.Keys, cancellationToken);
+        if (branch is not null)
+        {
+            warehouses = warehouses.Where(w => branches.TryGetValue(w.Key, out var of) && (of.Code == branch || of.Name == branch)).ToDictionary();
+        }
+
         var items = item is null ? null : await ReadableAsync(schema, e => e.Stock?.Item?.Code, item, actor, cancellationToken);
         if (warehouses.Count == 0 || items is { Count: 0 })
         {
@@ -111,7 +118,47 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
             .Select(k => (Key: k, Bin: bins.GetValueOrDefault(k), Promised: promised.GetValueOrDefault(k)))
             .OrderByDescending(r => r.Bin?.Value ?? 0m).ThenBy(r => items[r.Key.Item].Code, StringComparer.Ordinal).Take(most)
             .Select(r => new StockBinRow(items[r.Key.Item].Code, items[r.Key.Item].Name, warehouses[r.Key.Warehouse].Code, warehouses[r.Key.Warehouse].Name,
-                r.Bin?.Quantity ?? 0m, r.Bin?.Value ?? 0m, r.Bin?.ValuationRate ?? 0m, r.Promised?.Reserved ?? 0m, r.Promised?.Ordered ?? 0m))];
+                r.Bin?.Quantity ?? 0m, r.Bin?.Value ?? 0m, r.Bin?.ValuationRate ?? 0m, r.Promised?.Reserved ?? 0m, r.Promised?.Ordered ?? 0m,
+                branches.TryGetValue(r.Key.Warehouse, out var of) ? of.Name : null))];
+    }
+
+    /// <summary>
+    /// The branch each warehouse belongs to, by code and name: a lookup's record named as people know it (its code where its entity has one
+    /// called so), or the text the warehouse keeps. Branch names are no secret of a warehouse the person may read.
+    /// </summary>
+    private async Task<Dictionary<Guid, (string Code, string Name)>> BranchesAsync(RecordsSchema schema, IReadOnlyCollection<Guid> warehouses, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, (string, string)>();
+        foreach (var entity in schema.Entities.Where(e => e.Stock?.Warehouse?.Branch is not null))
+        {
+            var field = entity.LiveField(entity.Stock!.Warehouse!.Branch!);
+            await using var reader = (await records.OpenReaderAsync(entity.Name, cancellationToken: cancellationToken))!;
+            var rows = await reader.FindManyAsync(entity, warehouses, cancellationToken);
+            var target = field is { Type: "lookup", Target: { } targetName } ? schema.Find(targetName) : null;
+            Dictionary<Guid, Dictionary<string, object?>> targets = [];
+            if (target is not null)
+            {
+                await using var branchReader = (await records.OpenReaderAsync(target.Name, cancellationToken: cancellationToken))!;
+                targets = await branchReader.FindManyAsync(target, [.. rows.Values.Select(r => StockValues.Id(r.GetValueOrDefault(field!.Name))).OfType<Guid>().Distinct()], cancellationToken);
+            }
+
+            foreach (var (id, row) in rows)
+            {
+                var value = row.GetValueOrDefault(field!.Name);
+                if (target is not null && StockValues.Id(value) is { } branchId && targets.TryGetValue(branchId, out var record))
+                {
+                    var name = target.NamingField() is { } naming ? StockValues.Text(record.GetValueOrDefault(naming.Name)) : null;
+                    var code = target.LiveField("code") is not null ? StockValues.Text(record.GetValueOrDefault("code")) : null;
+                    found[id] = (code ?? name ?? branchId.ToString(), name ?? code ?? branchId.ToString());
+                }
+                else if (target is null && StockValues.Text(value) is { } text)
+                {
+                    found[id] = (text, text);
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The records the person may read of the entities playing a part (all of them, or the one of a code), by id: code and name.</summary>

@@ -9,7 +9,7 @@ namespace Platform.Host.IntegrationTests.Apps;
 /// <summary>
 /// The inventory app package (<c>apps/packages/inventory</c>), configuration only: the manager keeps items (in boxes too) and
 /// warehouses of two branches; the storekeeper receives goods from a supplier, delivers some in boxes, transfers some to the
-/// other branch and counts what is left — each a submitted document the stock ledger posts — and may not cancel; the manager may.
+/// other branch and counts what is left (stock shown by branch) — each a submitted document the stock ledger posts — and may not cancel; the manager may.
 /// </summary>
 public sealed class InventoryPackageTests
 {
@@ -96,5 +96,13 @@ public sealed class InventoryPackageTests
         // 88 in Shanghai, writing off 110 at 5 and 12 at 5.5, and 88 at 5.5 stay.
         Assert.Equal((130m, 650m), await StockAsync(keeper, "6204", "SZ-01"));
         Assert.Equal((88m, 484m), await StockAsync(keeper, "6204", "SH-01"));
+
+        // Stock by branch: Suzhou's warehouse alone, named with its branch; Shanghai's by the branch's name.
+        var suzhouStock = await keeper.GetFromJsonAsync<JsonElement>("/api/inventory/stock?branch=SZ");
+        var row = Assert.Single(suzhouStock.GetProperty("items").EnumerateArray());
+        Assert.Equal(("SZ-01", "苏州分公司", 650m), (row.GetProperty("warehouseCode").GetString(), row.GetProperty("branch").GetString(), row.GetProperty("value").GetDecimal()));
+        var shanghaiStock = await keeper.GetFromJsonAsync<JsonElement>("/api/inventory/stock?branch=上海分公司");
+        Assert.Equal("SH-01", Assert.Single(shanghaiStock.GetProperty("items").EnumerateArray()).GetProperty("warehouseCode").GetString());
+        Assert.Empty((await keeper.GetFromJsonAsync<JsonElement>("/api/inventory/stock?branch=BJ")).GetProperty("items").EnumerateArray());
     }
 }

@@ -105,6 +105,8 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
             case ServiceAction.CreateRecord:
                 var created = await records.CreateAsync(action.Entity ?? throw new WorkflowException("createRecord: platform:entity names no entity."), values, Workflows);
                 return created.Outcome == RecordOutcome.Saved ? created.Record![SystemFields.Id] : throw Refused("createRecord", created);
+            case ServiceAction.SubmitRecord or ServiceAction.CancelRecord:
+                return await StepDocumentAsync(action.Kind);
             case ServiceAction.Notify:
                 // The engine writes the notices after the step (StepEffects.Notices); the log keeps a line too.
                 logger.LogInformation("Workflow {Instance} notifies {Recipients}: {Message}", instance.Id, string.Join(", ", recipients), action.Message);
@@ -112,6 +114,21 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
             default:
                 throw new WorkflowException($"The service action '{action.Kind}' is not available; use one of {string.Join(", ", ServiceAction.Kinds)}.");
         }
+    }
+
+    /// <summary>Submits or cancels the bound document as the platform; a refusal (not a draft, a shortage) fails the step with the reason.</summary>
+    private async Task<object?> StepDocumentAsync(string kind)
+    {
+        if (instance.Entity is not { } entity || instance.RecordId is not { } id || await records.GetAsync(entity, id) is not { } record)
+        {
+            throw new WorkflowException($"{kind}: the process has no record to {(kind == ServiceAction.SubmitRecord ? "submit" : "cancel")}.");
+        }
+
+        var version = (int)record[SystemFields.RowVersion]!;
+        var done = kind == ServiceAction.SubmitRecord
+            ? await records.SubmitAsync(entity, id, version, Workflows)
+            : await records.CancelAsync(entity, id, version, Workflows);
+        return done.Outcome == RecordOutcome.Saved ? done.Record?.GetValueOrDefault(DocumentStatus.Field) : throw Refused(kind, done);
     }
 
     public async Task<int> UpdateRecordsAsync(string entity, string filter, int max,

@@ -14,7 +14,8 @@ namespace Platform.Bpmn.Runtime;
 /// none; the number changed goes to the result variable), <c>notifyRecords</c> (every record the filter finds, at most
 /// <see cref="MaxUpdated"/> a run: its owner and the people of <c>platform:to</c> are told <c>platform:message</c> — filled
 /// with the record as <c>record</c>, in English <c>platform:message-en</c> — with a link to it; the number of records to the
-/// result variable: the CRM's birthday reminders).
+/// result variable: the CRM's birthday reminders), <c>submitRecord</c> and <c>cancelRecord</c> (the bound document submitted or
+/// cancelled, as its Submit and Cancel buttons do: an approved purchase order is submitted).
 /// </summary>
 public sealed record ServiceAction(string? Kind, string? Entity, string? Values, string? To, string? Message, string? Url, string? ResultVariable)
 {
@@ -24,7 +25,13 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
     public const string Webhook = "webhook";
     public const string UpdateRecords = "updateRecords";
     public const string NotifyRecords = "notifyRecords";
-    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook, UpdateRecords, NotifyRecords];
+
+    /// <summary>Submits the bound document (a submittable entity's draft) — its postings and fulfilment in the step's transaction.</summary>
+    public const string SubmitRecord = "submitRecord";
+
+    /// <summary>Cancels the bound submitted document.</summary>
+    public const string CancelRecord = "cancelRecord";
+    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook, UpdateRecords, NotifyRecords, SubmitRecord, CancelRecord];
 
     /// <summary>The most records one <c>updateRecords</c> or <c>notifyRecords</c> run changes or tells of (in one transaction); the rest wait for the next run.</summary>
     public const int MaxUpdated = 1000;

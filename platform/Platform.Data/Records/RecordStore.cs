@@ -158,6 +158,7 @@ public sealed partial class RecordStore(
             var now = clock.GetUtcNow();
             var run = await Steps.Rules.ForAsync(records, entity, actor, cancellationToken);
             run?.Old = RecordRows.Present(entity, before);
+            run?.DocumentStep = documentStep;
             var lineAudit = new List<AuditEntry>();
             var errors = await Steps.TakeValuesAsync(new RowSave(records, entity, row, before, values, actor) { DocumentStep = documentStep }, now, lineAudit, run, cancellationToken);
             if (errors.Count > 0)

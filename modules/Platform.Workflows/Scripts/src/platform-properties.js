@@ -28,6 +28,8 @@ const choiceNames = {
   createRecord: { 'zh-CN': '新建记录', en: 'Create a record' },
   updateRecords: { 'zh-CN': '批量更新筛选出的记录', en: 'Update the records a filter finds' },
   notifyRecords: { 'zh-CN': '逐条提醒筛选出的记录负责人', en: 'Remind the owner of each record a filter finds' },
+  submitRecord: { 'zh-CN': '提交当前单据', en: 'Submit the document' },
+  cancelRecord: { 'zh-CN': '作废当前单据', en: 'Cancel the document' },
   notify: { 'zh-CN': '发送通知', en: 'Notify' },
   webhook: { 'zh-CN': '调用 Webhook', en: 'Call a webhook' },
   initiator: { 'zh-CN': '发起人', en: 'The submitter' },

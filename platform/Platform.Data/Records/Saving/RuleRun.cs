@@ -27,6 +27,12 @@ internal sealed class RuleRun(IReadOnlyDictionary<string, object?> user, IScript
     public IReadOnlyDictionary<string, object?>? Old { get; set; }
 
     /// <summary>
+    /// Set for a document's submit or cancel: its validation rules judge the step whoever takes it (a person, or an approval
+    /// submitting it as the platform — <c>user.id</c> is then <c>system</c>), as a document is checked again when it is submitted.
+    /// </summary>
+    public bool DocumentStep { get; set; }
+
+    /// <summary>
     /// Set for previews: formulas and defaults run even while other values are missing or refused,
     /// so a half-filled form still shows its totals. Saves never run rules over refused values.
     /// </summary>

@@ -81,8 +81,8 @@ internal sealed class RunRules(PlatformDbContext db, ScriptHost scripts, RecordV
 
         // Validation rules judge what people enter (and may ask who they are); the platform's own writes —
         // an approval writing its status, a package's data — are not held to them, as Salesforce does not
-        // re-check validation rules after a workflow's field update.
-        foreach (var (rule, script) in errors.Count == 0 && run.Actor.Access is not null ? rules.Validations : [])
+        // re-check validation rules after a workflow's field update. A document's submission is judged, though, whoever submits it.
+        foreach (var (rule, script) in errors.Count == 0 && (run.Actor.Access is not null || run.DocumentStep) ? rules.Validations : [])
         {
             if (session.Broken)
             {

@@ -141,10 +141,16 @@ public sealed class AppPackageTests
     {
         await using var host = await PlatformHost.StartAsync(provider);
         var inventory = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "inventory");
-        // The delivery note's order lines become lines of a plain (not submittable) order.
-        var files = AppPackageFolder.Read(inventory)
-            .Select(f => f.Path == "entities/customer_order.json" ? f with { Content = f.Content.Replace("\"submittable\": true", "\"submittable\": false", StringComparison.Ordinal) } : f)
-            .ToList();
+        // The delivery note's order lines become lines of a plain (not submittable, reserving nothing) order.
+        static string Plain(string json)
+        {
+            var order = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            order["submittable"] = false;
+            order.Remove("stock");
+            return order.ToJsonString();
+        }
+
+        var files = AppPackageFolder.Read(inventory).Select(f => f.Path == "entities/customer_order.json" ? f with { Content = Plain(f.Content) } : f).ToList();
 
         var report = await ApplyAsync(host, files);
 

@@ -144,7 +144,9 @@ public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventor
 
         // Submitted, the order still takes what may change after submission: closed, then saved.
         await page.GetByTestId("field-closed").Locator(".rz-chkbox-box").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-unsaved")).ToBeVisibleAsync();
         await page.GetByTestId("record-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-unsaved")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("field-status")).ToContainTextAsync("已关闭");
         var saved = await api.GetFromJsonAsync<JsonElement>($"/odata/customer_order({order})");
         Assert.Equal(("closed", true), (saved.GetProperty("status").GetString(), saved.GetProperty("closed").GetBoolean()));

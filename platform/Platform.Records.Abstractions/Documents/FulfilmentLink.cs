@@ -15,10 +15,15 @@ public sealed record FulfilmentLink(EntityDefinition Document, EntityDefinition 
     /// Every declaration of the schema that joins what it names — a lines field, a lookup from its line to a line entity of a submittable
     /// document; <see cref="Problems"/> says why the others do not.
     /// </summary>
-    public static IReadOnlyList<FulfilmentLink> In(RecordsSchema schema) => [.. Resolve(schema).Where(r => r.Link is not null).Select(r => r.Link!)];
+    public static IReadOnlyList<FulfilmentLink> In(RecordsSchema schema) => [.. Resolved(schema).Where(r => r.Link is not null).Select(r => r.Link!)];
 
     /// <summary>The declarations of <paramref name="schema"/> that name fields or entities that do not fit, each with why (English, for the package's author).</summary>
-    public static IReadOnlyList<string> Problems(RecordsSchema schema) => [.. Resolve(schema).Where(r => r.Problem is not null).Select(r => r.Problem!)];
+    public static IReadOnlyList<string> Problems(RecordsSchema schema) => [.. Resolved(schema).Where(r => r.Problem is not null).Select(r => r.Problem!)];
+
+    /// <summary>Every save asks (the save handler, the access check): a schema is resolved once, as it never changes.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RecordsSchema, List<(FulfilmentLink? Link, string? Problem)>> Known = new();
+
+    private static List<(FulfilmentLink? Link, string? Problem)> Resolved(RecordsSchema schema) => Known.GetValue(schema, s => [.. Resolve(s)]);
 
     /// <summary>The fields the platform keeps up to date on <paramref name="entity"/> (its percentages) and on its lines (what they got), which it may change once submitted.</summary>
     public static (IReadOnlySet<string> Fields, IReadOnlySet<(string Line, string Field)> LineFields) Maintained(RecordsSchema schema, EntityDefinition entity)

@@ -51,6 +51,7 @@ public sealed record BpmnProblem(string? ElementId, string Where, string Message
     public const string JavaImplementation = "JavaImplementation";
     public const string CreateRecordNeedsEntity = "CreateRecordNeedsEntity";
     public const string UpdateRecordsNeedsEntity = "UpdateRecordsNeedsEntity";
+    public const string ReorderNeedsEntity = "ReorderNeedsEntity";
     public const string NotifyRecordsNeedsEntity = "NotifyRecordsNeedsEntity";
     public const string WebhookNeedsUrl = "WebhookNeedsUrl";
     public const string WebhookUrlInvalid = "WebhookUrlInvalid";

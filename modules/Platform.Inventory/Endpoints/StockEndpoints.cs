@@ -10,7 +10,7 @@ using Platform.Web.Security;
 namespace Platform.Inventory.Endpoints;
 
 /// <summary>
-/// <c>GET /api/inventory/stock[?item=&amp;warehouse=&amp;branch=]</c>, <c>GET /api/inventory/balance?item=&amp;warehouse=[&amp;at=yyyy-MM-dd]</c> and <c>GET /api/inventory/ledger?item=&amp;warehouse=[&amp;from=&amp;to=]</c>:
+/// <c>GET /api/inventory/stock[?item=&amp;warehouse=&amp;branch=]</c>, <c>GET /api/inventory/reorder</c>, <c>GET /api/inventory/balance?item=&amp;warehouse=[&amp;at=yyyy-MM-dd]</c> and <c>GET /api/inventory/ledger?item=&amp;warehouse=[&amp;from=&amp;to=]</c>:
 /// items and warehouses by code, answered only to people who may read both records (404 otherwise, as for one that does not exist).
 /// </summary>
 public static class StockEndpoints
@@ -22,6 +22,8 @@ public static class StockEndpoints
             .WithSummary("An item's quantity, value, valuation rate and FIFO/LIFO queue in a warehouse, now or at the end of a day.");
         inventory.MapGet("/stock", StockAsync).WithName("StockOnHand")
             .WithSummary("What is in stock, reserved and on order by item and warehouse (of one item, warehouse or branch by code), most valuable first, at most 500 rows.");
+        inventory.MapGet("/reorder", ReorderAsync).WithName("StockReorder")
+            .WithSummary("Items whose projected stock in a warehouse is below the reorder level their table sets, with what to order.");
         inventory.MapGet("/ledger", LedgerAsync).WithName("StockLedger")
             .WithSummary("An item's ledger entries in a warehouse, oldest first, with the running quantity and value (at most 10,000: narrow the dates).");
     }
@@ -42,6 +44,9 @@ public static class StockEndpoints
         {
             items = await ledger.StockAsync(Blank(item), Blank(warehouse), Actors.From(context.User), cancellationToken: context.RequestAborted, branch: Blank(branch)),
         });
+
+    private static async Task<IResult> ReorderAsync(HttpContext context, IStockLedger ledger) =>
+        TypedResults.Ok(new { items = await ledger.ReorderAsync(Actors.From(context.User), context.RequestAborted) });
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

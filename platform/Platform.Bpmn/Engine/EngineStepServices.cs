@@ -5,6 +5,7 @@ using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.Bpmn.Runtime;
+using Platform.Records.Stock;
 
 namespace Platform.Bpmn.Engine;
 
@@ -13,7 +14,7 @@ namespace Platform.Bpmn.Engine;
 /// service (so record rules, audit and row versions apply to workflow changes too), managers from
 /// the departments; notifications go to the log and the instance's history until a notification centre exists.
 /// </summary>
-internal sealed class EngineStepServices(PlatformDbContext db, RecordStore records, WorkflowInstance instance, ILogger logger) : IStepServices
+internal sealed class EngineStepServices(PlatformDbContext db, RecordStore records, WorkflowInstance instance, ILogger logger, IStockLedger? stock = null) : IStepServices
 {
     /// <summary>The platform acting through its workflows: record changes are stamped with it, and its changes trigger no process.</summary>
     public static readonly Actor Workflows = Actor.ForPlatform("workflow");
@@ -156,6 +157,51 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
         {
             db.ChangeTracker.Clear();
             await transaction.RollbackToSavepointAsync("workflow_records");
+            throw;
+        }
+    }
+
+    public async Task<int> ReorderAsync(string entity, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf)
+    {
+        EntityDefinition definition;
+        await using (var reader = await records.OpenReaderAsync(entity, Workflows) ?? throw new WorkflowException($"reorder: there is no entity '{entity}'."))
+        {
+            definition = reader.Entity;
+        }
+
+        var orders = definition.Stock?.Orders
+            ?? throw new WorkflowException($"reorder: {entity} declares nothing it has on order (stock.orders), so it is not a purchase document to draft.");
+        if (stock is null)
+        {
+            throw new WorkflowException("reorder: this host has no stock ledger.");
+        }
+
+        var needs = await stock.ReorderAsync(Workflows);
+        var transaction = db.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync("workflow_reorder");
+        try
+        {
+            var drafted = 0;
+            foreach (var group in needs.GroupBy(n => (n.WarehouseId, n.Supplier)).OrderBy(g => g.First().WarehouseCode, StringComparer.Ordinal).ThenBy(g => g.Key.Supplier, StringComparer.Ordinal))
+            {
+                foreach (var values in ReorderDrafts.Of(orders, [.. group], valuesOf))
+                {
+                    var created = await records.CreateAsync(entity, values, Workflows);
+                    if (created.Outcome != RecordOutcome.Saved)
+                    {
+                        throw Refused($"reorder ({entity} for {group.First().WarehouseCode})", created);
+                    }
+
+                    drafted++;
+                }
+            }
+
+            return drafted;
+        }
+        catch (Exception e) when (e is WorkflowException or Platform.Rules.ScriptFailureException)
+        {
+            db.ChangeTracker.Clear();
+            await transaction.RollbackToSavepointAsync("workflow_reorder");
             throw;
         }
     }

@@ -30,7 +30,7 @@ public sealed partial class WorkflowEngine
 
         var model = await models.GetAsync(db, instance.DefinitionId, cancellationToken);
         var state = isNew ? new InstanceState() : InstanceStateJson.Read(instance.State);
-        var services = new EngineStepServices(db, records, instance, logger);
+        var services = new EngineStepServices(db, records, instance, logger, stock);
         var now = clock.GetUtcNow();
         var runner = new ProcessRunner(model, state, scripts, services, new StepContext(now, actor.UserId, await ScriptUsers.OfAsync(db, actor, cancellationToken), instance.Initiator) { InstanceId = instance.Id });
         await command(runner);

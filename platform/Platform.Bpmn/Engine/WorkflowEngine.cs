@@ -15,7 +15,8 @@ namespace Platform.Bpmn.Engine;
 /// </summary>
 public sealed partial class WorkflowEngine(
     PlatformDbContext db, RecordStore records, ProcessModels models, WorkflowScripts scripts, InstanceLocks locks, GroupedCommits commits, TimeProvider clock,
-    ILogger<WorkflowEngine> logger, Platform.Records.Notifications.INotificationCentre notices, Microsoft.Extensions.Localization.IStringLocalizer localizer, RoleHolders roleHolders)
+    ILogger<WorkflowEngine> logger, Platform.Records.Notifications.INotificationCentre notices, Microsoft.Extensions.Localization.IStringLocalizer localizer, RoleHolders roleHolders,
+    Platform.Records.Stock.IStockLedger? stock = null)
     : IWorkflowEngine
 {
     /// <summary>Starts the latest version of a process, optionally bound to a record.</summary>

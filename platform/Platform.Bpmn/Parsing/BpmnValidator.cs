@@ -200,6 +200,10 @@ public static class BpmnValidator
             {
                 Refuse(new Refusal(BpmnProblem.CreateRecordNeedsEntity, "createRecord needs platform:entity, the entity to create a record of."));
             }
+            else if (action.Kind == Runtime.ServiceAction.Reorder && action.Entity is null)
+            {
+                Refuse(new Refusal(BpmnProblem.ReorderNeedsEntity, "reorder needs platform:entity, the purchase document to draft."));
+            }
             else if (action.Kind == Runtime.ServiceAction.UpdateRecords && (action.Entity is null || action.Filter is null))
             {
                 Refuse(new Refusal(BpmnProblem.UpdateRecordsNeedsEntity, "updateRecords needs platform:entity and platform:filter, the records to change."));

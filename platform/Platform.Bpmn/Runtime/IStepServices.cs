@@ -35,6 +35,13 @@ public interface IStepServices
     /// </summary>
     Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> FindRecordsAsync(string entity, string filter, int max);
 
+    /// <summary>
+    /// Drafts a document of <paramref name="entity"/> (a purchase document declaring what it has on order) for each warehouse and supplier
+    /// whose items are below their reorder level, a line per item with what to order; <paramref name="valuesOf"/> adds to each draft's
+    /// values, given its group (<c>warehouse</c>, <c>supplier</c>, <c>lines</c>). All or none; answers how many were drafted.
+    /// </summary>
+    Task<int> ReorderAsync(string entity, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf);
+
     /// <summary>Runs a service task's action with its evaluated values; answers what goes to its result variable, or throws <see cref="WorkflowException"/>.</summary>
     Task<object?> PerformAsync(ServiceAction action, IReadOnlyDictionary<string, object?> values, IReadOnlyList<string> recipients);
 }

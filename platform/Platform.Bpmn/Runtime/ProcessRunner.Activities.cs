@@ -130,6 +130,12 @@ public sealed partial class ProcessRunner
             return;
         }
 
+        if (action.Kind == ServiceAction.Reorder)
+        {
+            await ReorderAsync(token, node, action);
+            return;
+        }
+
         var values = action.Values is null
             ? new Dictionary<string, object?>()
             : await ExpressionAsync(token, $"{node.Id} values", action.Values) switch
@@ -149,7 +155,12 @@ public sealed partial class ProcessRunner
         var result = await services.PerformAsync(action with { Message = message }, values, recipients);
         if (action.Kind == ServiceAction.Notify)
         {
-            Effects.Notices.Add(new StepNotice(recipients, node.Id, message));
+            // With words in English too, the message is said as it is in each language; otherwise as a copy of the request.
+            var english = action.MessageEn is null ? null : Convert.ToString(await FillTextAsync(token, $"{node.Id} message-en", action.MessageEn), CultureInfo.InvariantCulture);
+            Effects.Notices.Add(new StepNotice(recipients, node.Id, message)
+            {
+                Text = english is null ? null : new LocalizedText { ["zh-CN"] = message ?? english, ["en"] = english },
+            });
         }
 
         _recordRead = false; // The action may have changed the bound record.
@@ -183,6 +194,35 @@ public sealed partial class ProcessRunner
         }
 
         History(node.Id, "performed", null, $"updateRecords {entity}: {changed}");
+        await LeaveAsync(token);
+    }
+
+    /// <summary>Drafts purchase documents for the stock below its reorder levels, each with the task's values computed with its <c>group</c>.</summary>
+    private async Task ReorderAsync(Token token, ModelNode node, ServiceAction action)
+    {
+        var entity = action.Entity ?? throw new WorkflowException($"{node.Label}: reorder names no entity (platform:entity).");
+        var variables = VariablesOf(token);
+        var drafted = await services.ReorderAsync(entity, group =>
+        {
+            if (action.Values is null)
+            {
+                return new Dictionary<string, object?>();
+            }
+
+            var withGroup = new Dictionary<string, object?>(variables) { ["group"] = group };
+            return scripts.Evaluate($"{node.Id} values", WorkflowCondition.Script(action.Values), withGroup, null, context.User) switch
+            {
+                IReadOnlyDictionary<string, object?> map => map,
+                null => new Dictionary<string, object?>(),
+                var other => throw new WorkflowException($"{node.Label}: the values give {other}, not an object such as {{ supplier: group.supplier }}."),
+            };
+        });
+        if (action.ResultVariable is { Length: > 0 } variable)
+        {
+            SetVariable(token, variable, drafted);
+        }
+
+        History(node.Id, "performed", null, $"reorder {entity}: {drafted}");
         await LeaveAsync(token);
     }
 

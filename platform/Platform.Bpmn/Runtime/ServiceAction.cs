@@ -6,7 +6,7 @@ namespace Platform.Bpmn.Runtime;
 /// What a service task does (<c>platform:action</c>): <c>updateRecord</c> (the bound record, with
 /// <c>platform:values</c>, a JavaScript object expression), <c>createRecord</c> (<c>platform:entity</c>
 /// and values; the new id goes to <c>platform:resultVariable</c>), <c>notify</c> (<c>platform:to</c>
-/// users, <c>platform:message</c>), <c>webhook</c> (<c>platform:url</c>, the values as a JSON body,
+/// users, <c>platform:message</c>; with <c>platform:message-en</c> said in the reader's language instead of as a copy of the request), <c>webhook</c> (<c>platform:url</c>, the values as a JSON body,
 /// <c>platform:headers</c>; delivered after the step commits and retried — see <see cref="WebhookSettings"/>;
 /// the answer's status and body go to the result variable), <c>updateRecords</c> (every record of
 /// <c>platform:entity</c> that <c>platform:filter</c> — an expression giving an OData filter — finds, at most
@@ -15,7 +15,9 @@ namespace Platform.Bpmn.Runtime;
 /// <see cref="MaxUpdated"/> a run: its owner and the people of <c>platform:to</c> are told <c>platform:message</c> — filled
 /// with the record as <c>record</c>, in English <c>platform:message-en</c> — with a link to it; the number of records to the
 /// result variable: the CRM's birthday reminders), <c>submitRecord</c> and <c>cancelRecord</c> (the bound document submitted or
-/// cancelled, as its Submit and Cancel buttons do: an approved purchase order is submitted).
+/// cancelled, as its Submit and Cancel buttons do: an approved purchase order is submitted), <c>reorder</c> (a draft of <c>platform:entity</c> — a
+/// purchase document declaring what it has on order — for every warehouse and supplier whose items' projected stock is below their reorder
+/// level, with a line per item; <c>platform:values</c> adds to each, computed with the draft's <c>group</c>; the number drafted to the result variable).
 /// </summary>
 public sealed record ServiceAction(string? Kind, string? Entity, string? Values, string? To, string? Message, string? Url, string? ResultVariable)
 {
@@ -31,7 +33,10 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
 
     /// <summary>Cancels the bound submitted document.</summary>
     public const string CancelRecord = "cancelRecord";
-    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook, UpdateRecords, NotifyRecords, SubmitRecord, CancelRecord];
+
+    /// <summary>Drafts purchase documents for the stock below its reorder levels (see <c>stock.item.reorder</c>).</summary>
+    public const string Reorder = "reorder";
+    public static readonly string[] Kinds = [UpdateRecord, CreateRecord, Notify, Webhook, UpdateRecords, NotifyRecords, SubmitRecord, CancelRecord, Reorder];
 
     /// <summary>The most records one <c>updateRecords</c> or <c>notifyRecords</c> run changes or tells of (in one transaction); the rest wait for the next run.</summary>
     public const int MaxUpdated = 1000;

@@ -30,6 +30,22 @@ public static partial class MetadataValidator
             StockField(entity, item.AllowNegative, "$.stock.item.allowNegative", [FieldTypes.YesNo.Name], errors);
             StockField(entity, item.StockUnit, "$.stock.item.stockUnit", [FieldTypes.Text.Name, FieldTypes.Choice.Name], errors);
             StockField(entity, item.Units, "$.stock.item.units", [FieldTypes.Lines.Name], errors);
+            if (item.Reorder is { } reorder)
+            {
+                StockField(entity, reorder.Lines, "$.stock.item.reorder.lines", [FieldTypes.Lines.Name], errors, required: true);
+                if (reorder.Supplier is { } supplier && supplier.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal))
+                {
+                    StockField(entity, supplier[StockPosting.DocumentPrefix.Length..], "$.stock.item.reorder.supplier", null, errors, required: true);
+                }
+
+                foreach (var (property, reference) in new[] { ("warehouse", reorder.Warehouse), ("level", reorder.Level) })
+                {
+                    if (string.IsNullOrWhiteSpace(reference))
+                    {
+                        errors.Add(Problem($"$.stock.item.reorder.{property}", "stock.reorder", $"A reorder table names the field of its lines holding the {property}.", property));
+                    }
+                }
+            }
             if (!StockValuationNames.All.Contains(item.DefaultValuation))
             {
                 errors.Add(Problem("$.stock.item.defaultValuation", "stock.valuation", $"'{item.DefaultValuation}' is not a valuation method; use {string.Join(", ", StockValuationNames.All)}.",

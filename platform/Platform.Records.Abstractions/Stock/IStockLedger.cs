@@ -16,6 +16,12 @@ public interface IStockLedger
     /// </summary>
     Task<IReadOnlyList<StockBinRow>> StockAsync(string? item, string? warehouse, Actor actor, int most = 500, string? branch = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The items whose projected stock in a warehouse is below the reorder level their reorder table sets, with what to order — of the
+    /// items and warehouses the person may read; item code order.
+    /// </summary>
+    Task<IReadOnlyList<StockReorderNeed>> ReorderAsync(Actor actor, CancellationToken cancellationToken = default);
+
     Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
         CancellationToken cancellationToken = default);
 }

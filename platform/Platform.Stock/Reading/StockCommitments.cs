@@ -6,8 +6,8 @@ using Platform.Stock.Posting;
 
 namespace Platform.Stock.Reading;
 
-/// <summary>What open orders reserve and have on order, per item × warehouse, in stock units.</summary>
-public sealed record StockPromised(decimal Reserved, decimal Ordered);
+/// <summary>What open orders reserve and have on order, per item × warehouse, in stock units; and what draft orders are about to order (when asked).</summary>
+public sealed record StockPromised(decimal Reserved, decimal Ordered, decimal Drafted = 0m);
 
 /// <summary>
 /// Adds up what submitted documents promise and have not yet done — a sales order's quantities not yet delivered (reserved), a
@@ -20,20 +20,28 @@ public sealed class StockCommitments(IRecordStore records, RecordsSchema schema)
     /// <summary>The most open documents of one entity taken into account.</summary>
     public const int MostDocuments = 50_000;
 
-    public async Task<Dictionary<(Guid Item, Guid Warehouse), StockPromised>> ReadAsync(Guid? item, Guid? warehouse, CancellationToken cancellationToken)
+    /// <summary>
+    /// Per item × warehouse, what submitted documents reserve and have on order; with <paramref name="drafts"/>, also what draft
+    /// purchase documents are about to order (reordering counts them, so a draft waiting for approval is not drafted again).
+    /// </summary>
+    public async Task<Dictionary<(Guid Item, Guid Warehouse), StockPromised>> ReadAsync(Guid? item, Guid? warehouse, CancellationToken cancellationToken, bool drafts = false)
     {
         var promised = new Dictionary<(Guid, Guid), StockPromised>();
         var parties = new StockParties(records, schema);
         foreach (var entity in schema.Entities.Where(e => e.Submittable && (e.Stock?.Reserves is not null || e.Stock?.Orders is not null)))
         {
-            foreach (var (commitment, reserves) in new[] { (entity.Stock!.Reserves, true), (entity.Stock.Orders, false) })
+            foreach (var (commitment, reserves, status) in new[]
+                     {
+                         (entity.Stock!.Reserves, true, DocumentStatus.Submitted), (entity.Stock.Orders, false, DocumentStatus.Submitted),
+                         (drafts ? entity.Stock.Orders : null, false, DocumentStatus.Draft),
+                     })
             {
                 if (commitment is null)
                 {
                     continue;
                 }
 
-                await foreach (var (document, line) in OpenLinesAsync(entity, commitment, item, cancellationToken))
+                await foreach (var (document, line) in OpenLinesAsync(entity, commitment, item, status, cancellationToken))
                 {
                     object? Read(string? reference) => reference is null ? null
                         : reference.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? document.GetValueOrDefault(reference[StockPosting.DocumentPrefix.Length..])
@@ -56,7 +64,9 @@ public sealed class StockCommitments(IRecordStore records, RecordsSchema schema)
                         ? found.FactorOf(StockValues.Text(Read(commitment.Unit))) ?? 1m
                         : 1m;
                     var was = promised.GetValueOrDefault((itemId, warehouseId)) ?? new StockPromised(0m, 0m);
-                    promised[(itemId, warehouseId)] = reserves ? was with { Reserved = was.Reserved + open * factor } : was with { Ordered = was.Ordered + open * factor };
+                    promised[(itemId, warehouseId)] = reserves ? was with { Reserved = was.Reserved + open * factor }
+                        : status == DocumentStatus.Draft ? was with { Drafted = was.Drafted + open * factor }
+                        : was with { Ordered = was.Ordered + open * factor };
                 }
             }
         }
@@ -64,12 +74,12 @@ public sealed class StockCommitments(IRecordStore records, RecordsSchema schema)
         return promised;
     }
 
-    /// <summary>The lines of the entity's submitted documents (of one item when given), each with its document.</summary>
+    /// <summary>The lines of the entity's documents in <paramref name="status"/> (of one item when given), each with its document.</summary>
     private async IAsyncEnumerable<(IReadOnlyDictionary<string, object?> Document, IReadOnlyDictionary<string, object?> Line)> OpenLinesAsync(EntityDefinition entity,
-        StockCommitment commitment, Guid? item, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        StockCommitment commitment, Guid? item, string status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var documents = (await records.OpenReaderAsync(entity.Name, cancellationToken: cancellationToken))!;
-        var submitted = await documents.Live.Where(r => EF.Property<string>(r, DocumentStatus.Field) == DocumentStatus.Submitted).Take(MostDocuments).ToListAsync(cancellationToken);
+        var submitted = await documents.Live.Where(r => EF.Property<string>(r, DocumentStatus.Field) == status).Take(MostDocuments).ToListAsync(cancellationToken);
         if (submitted.Count == 0)
         {
             yield break;

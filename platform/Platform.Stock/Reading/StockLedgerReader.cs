@@ -122,6 +122,19 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
                 branches.TryGetValue(r.Key.Warehouse, out var of) ? of.Name : null))];
     }
 
+    public async Task<IReadOnlyList<StockReorderNeed>> ReorderAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        if (!StockReorderPlan.Declared(schema))
+        {
+            return [];
+        }
+
+        var warehouses = await ReadableAsync(schema, e => e.Stock?.Warehouse?.Code, null, actor, cancellationToken);
+        var items = await ReadableAsync(schema, e => e.Stock?.Item?.Code, null, actor, cancellationToken);
+        return await new StockReorderPlan(db, records, schema).NeedsAsync(items, warehouses, cancellationToken);
+    }
+
     /// <summary>
     /// The branch each warehouse belongs to, by code and name: a lookup's record named as people know it (its code where its entity has one
     /// called so), or the text the warehouse keeps. Branch names are no secret of a warehouse the person may read.

@@ -171,6 +171,9 @@ public sealed class WorkflowHarness : IStepServices
     public Task<int> UpdateRecordsAsync(string entity, string filter, int max, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf) =>
         throw new NotSupportedException("updateRecords needs the record service: see the integration tests.");
 
+    public Task<int> ReorderAsync(string entity, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf) =>
+        throw new NotSupportedException("reorder needs the stock ledger: see the integration tests.");
+
     /// <summary>What <c>notifyRecords</c> finds, by entity (the filter is the integration tests' concern).</summary>
     public Dictionary<string, List<IReadOnlyDictionary<string, object?>>> Found { get; } = new(StringComparer.Ordinal);
 

@@ -30,6 +30,7 @@ const choiceNames = {
   notifyRecords: { 'zh-CN': '逐条提醒筛选出的记录负责人', en: 'Remind the owner of each record a filter finds' },
   submitRecord: { 'zh-CN': '提交当前单据', en: 'Submit the document' },
   cancelRecord: { 'zh-CN': '作废当前单据', en: 'Cancel the document' },
+  reorder: { 'zh-CN': '补货：为低于补货点的库存生成采购草稿', en: 'Reorder: draft purchases for stock below its reorder level' },
   notify: { 'zh-CN': '发送通知', en: 'Notify' },
   webhook: { 'zh-CN': '调用 Webhook', en: 'Call a webhook' },
   initiator: { 'zh-CN': '发起人', en: 'The submitter' },

@@ -25,6 +25,9 @@ public sealed class StockItemSettings
     public string UnitName { get; set; } = "unit";
 
     public string UnitFactor { get; set; } = "factor";
+
+    /// <summary>Per warehouse, the level below which the item is ordered again and how much (see <see cref="StockReorder"/>).</summary>
+    public StockReorder? Reorder { get; set; }
 }
 
 /// <summary>The valuation methods as item records name them.</summary>

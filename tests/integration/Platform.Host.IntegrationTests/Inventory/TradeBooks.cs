@@ -22,11 +22,13 @@ internal sealed class TradeBooks(PlatformHost host, HttpClient client, string wa
 
     private readonly Dictionary<string, string> _items = [];
 
+    public string Supplier { get; } = supplier;
+
     public static string InventoryFolder => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "inventory");
 
-    public static async Task<TradeBooks> OpenAsync(string provider)
+    public static async Task<TradeBooks> OpenAsync(string provider, params (string Key, string? Value)[] settings)
     {
-        var host = await PlatformHost.StartAsync(provider, [("Platform:Packages:0", InventoryFolder)]);
+        var host = await PlatformHost.StartAsync(provider, [("Platform:Packages:0", InventoryFolder), .. settings]);
         var admin = await host.CreateAdminClientAsync();
         admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
         var warehouse = await ODataRecords.CreateAsync(admin, "warehouse", """{ "code": "SH-01", "name": "上海总仓", "allowNegative": true }""");
@@ -50,7 +52,7 @@ internal sealed class TradeBooks(PlatformHost host, HttpClient client, string wa
 
     public async Task<(string Id, List<string> Lines)> PurchaseOrderAsync(params (string Item, decimal Quantity, decimal Rate)[] lines)
     {
-        var id = await DraftOrderAsync("purchase_order", $$"""{ "supplier": "{{supplier}}", "warehouse": "{{Warehouse}}" """, [.. lines.Select(l => (l.Item, l.Quantity, l.Rate, (decimal?)null))]);
+        var id = await DraftOrderAsync("purchase_order", $$"""{ "supplier": "{{Supplier}}", "warehouse": "{{Warehouse}}" """, [.. lines.Select(l => (l.Item, l.Quantity, l.Rate, (decimal?)null))]);
         await MustAsync(SubmitAsync("purchase_order", id));
         return (id, await LineIdsAsync("purchase_order", id));
     }
@@ -88,7 +90,7 @@ internal sealed class TradeBooks(PlatformHost host, HttpClient client, string wa
             json.Add($$"""{ "orderLine": "{{line}}", "item": "{{await ItemAsync(item)}}", "quantity": {{N(quantity)}}, "rate": {{N(rate)}} }""");
         }
 
-        return await ODataRecords.CreateAsync(Client, "purchase_receipt", $$"""{ "supplier": "{{supplier}}", "warehouse": "{{Warehouse}}", "lines": [ {{string.Join(", ", json)}} ] }""");
+        return await ODataRecords.CreateAsync(Client, "purchase_receipt", $$"""{ "supplier": "{{Supplier}}", "warehouse": "{{Warehouse}}", "lines": [ {{string.Join(", ", json)}} ] }""");
     }
 
     public async Task<string> InvoiceAsync(params (string OrderLine, string Item, decimal Quantity, decimal Rate)[] lines)

@@ -48,6 +48,22 @@ public sealed class StockDeclarationTests
     }
 
     [Fact]
+    public void A_reorder_table_is_a_line_items_field_of_the_item_naming_the_warehouse_and_level_of_its_lines()
+    {
+        EntityDefinition Item(StockReorder reorder) => new()
+        {
+            Name = "item", Label = LocalizedText.Of("物料", "Item"),
+            Fields = [Field("code", "text"), Field("reorderLevels", "lines", "item_reorder"), Field("name", "text"), Field("vendor", "lookup", "supplier")],
+            Stock = new StockDefinition { Item = new StockItemSettings { Code = "code", Reorder = reorder } },
+        };
+
+        Assert.Empty(Codes(Item(new StockReorder { Lines = "reorderLevels", Supplier = "record.vendor" })));
+        Assert.Equal(["$.stock.item.reorder.lines stock.fieldKind", "$.stock.item.reorder.supplier item.2"],
+            Codes(Item(new StockReorder { Lines = "name", Supplier = "record.maker" })));
+        Assert.Equal(["$.stock.item.reorder.lines stock.field", "$.stock.item.reorder.level stock.reorder"], Codes(Item(new StockReorder { Lines = "", Level = " " })));
+    }
+
+    [Fact]
     public void An_item_points_at_its_code_and_fields_of_the_kinds_the_ledger_reads()
     {
         var item = new EntityDefinition

@@ -1,0 +1,13 @@
+namespace Platform.Records.Stock;
+
+/// <summary>
+/// An item × warehouse whose projected stock — on hand, plus on order and already drafted, less reserved — is below its reorder level,
+/// with what to order: the shortfall to the level, or the item's reorder quantity where that is more. <see cref="Supplier"/> is what the
+/// item's reorder table names (a supplier record's id, or a text); the unit is the item's stock unit.
+/// </summary>
+public sealed record StockReorderNeed(Guid ItemId, string ItemCode, string ItemName, Guid WarehouseId, string WarehouseCode, string WarehouseName,
+    string? Supplier, string? StockUnit, decimal Level, decimal OnHand, decimal Reserved, decimal Ordered, decimal Drafted, decimal Quantity)
+{
+    /// <summary>What there will be once open and drafted orders are done: on hand, plus on order and drafted, less reserved.</summary>
+    public decimal Projected => OnHand + Ordered + Drafted - Reserved;
+}

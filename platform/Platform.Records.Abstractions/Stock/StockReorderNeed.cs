@@ -8,6 +8,9 @@ namespace Platform.Records.Stock;
 public sealed record StockReorderNeed(Guid ItemId, string ItemCode, string ItemName, Guid WarehouseId, string WarehouseCode, string WarehouseName,
     string? Supplier, string? StockUnit, decimal Level, decimal OnHand, decimal Reserved, decimal Ordered, decimal Drafted, decimal Quantity)
 {
+    /// <summary>The supplier as people know it (the name of the supplier record), or <see cref="Supplier"/> as it is.</summary>
+    public string? SupplierName { get; init; }
+
     /// <summary>What there will be once open and drafted orders are done: on hand, plus on order and drafted, less reserved.</summary>
     public decimal Projected => OnHand + Ordered + Drafted - Reserved;
 }

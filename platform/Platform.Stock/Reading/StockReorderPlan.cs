@@ -20,7 +20,10 @@ internal sealed class StockReorderPlan(PlatformDbContext db, IRecordStore record
     /// <summary>The most items of one entity whose reorder tables are read.</summary>
     public const int MostItems = 10_000;
 
-    private sealed record Level(Guid Item, Guid Warehouse, string? Supplier, string? StockUnit, decimal Minimum, decimal Quantity);
+    private sealed record Level(Guid Item, Guid Warehouse, string? Supplier, string? StockUnit, decimal Minimum, decimal Quantity)
+    {
+        public string? SupplierName { get; init; }
+    }
 
     public static bool Declared(RecordsSchema schema) => schema.Entities.Any(e => e.Stock?.Item?.Reorder is not null);
 
@@ -56,7 +59,7 @@ internal sealed class StockReorderPlan(PlatformDbContext db, IRecordStore record
 
             var (item, warehouse) = (items[level.Item], warehouses[level.Warehouse]);
             needs.Add(new StockReorderNeed(level.Item, item.Code, item.Name, level.Warehouse, warehouse.Code, warehouse.Name, level.Supplier, level.StockUnit,
-                level.Minimum, onHand, open.Reserved, open.Ordered, open.Drafted, Math.Max(level.Minimum - projected, level.Quantity)));
+                level.Minimum, onHand, open.Reserved, open.Ordered, open.Drafted, Math.Max(level.Minimum - projected, level.Quantity)) { SupplierName = level.SupplierName ?? level.Supplier });
         }
 
         return [.. needs.OrderBy(n => n.ItemCode, StringComparer.Ordinal).ThenBy(n => n.WarehouseCode, StringComparer.Ordinal)];
@@ -76,6 +79,10 @@ internal sealed class StockReorderPlan(PlatformDbContext db, IRecordStore record
         var rows = (await reader.Live.Take(MostItems).ToListAsync(cancellationToken)).Select(reader.Present).ToDictionary(r => (Guid)r[SystemFields.Id]!);
         var lines = await reader.LinesOfAsync(lineEntity, rows.Keys, cancellationToken);
         var levels = new List<Level>();
+        var supplierOwner = reorder.Supplier is { } s && s.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? entity : lineEntity;
+        var supplierField = reorder.Supplier is { } named0 ? supplierOwner.LiveField(named0.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? named0[StockPosting.DocumentPrefix.Length..] : named0) : null;
+        var suppliers = supplierField?.Target is { } supplierEntity ? schema.Find(supplierEntity) : null;
+        var names = new Dictionary<Guid, string?>();
         foreach (var group in lines)
         {
             var item = rows[group.Key];
@@ -91,7 +98,17 @@ internal sealed class StockReorderPlan(PlatformDbContext db, IRecordStore record
                     : named.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? item.GetValueOrDefault(named[StockPosting.DocumentPrefix.Length..])
                     : line.GetValueOrDefault(named);
                 var quantity = reorder.Quantity is { } q ? StockValues.Number(line.GetValueOrDefault(q)) ?? 0m : 0m;
-                levels.Add(new Level(group.Key, warehouse, StockValues.Text(supplier is Guid id ? id.ToString() : supplier), stockUnit, minimum, quantity));
+                string? name = null;
+                if (suppliers is not null && StockValues.Id(supplier) is { } supplierId)
+                {
+                    if (!names.TryGetValue(supplierId, out name))
+                    {
+                        var record = await records.GetAsync(suppliers.Name, supplierId, cancellationToken: cancellationToken);
+                        names[supplierId] = name = record is not null && suppliers.NamingField() is { } naming ? StockValues.Text(record.GetValueOrDefault(naming.Name)) : null;
+                    }
+                }
+
+                levels.Add(new Level(group.Key, warehouse, StockValues.Text(supplier is Guid id ? id.ToString() : supplier), stockUnit, minimum, quantity) { SupplierName = name });
             }
         }
 

@@ -9,7 +9,7 @@ namespace Platform.E2E;
 /// The inventory package in the browser, one host for the class: the storekeeper (zh-CN) submits a purchase receipt from its form —
 /// it turns read-only and the stock is there — and is told why a delivery of more than is in stock cannot be submitted; the manager
 /// (en) cancels the receipt and is offered to amend it. The manager's sales order is delivered from its 生成出库单 button, shows
-/// what went out, and is closed on its form once submitted.
+/// what went out, and is closed on its form once submitted; below its reorder level, the item is suggested for reordering (en).
 /// </summary>
 public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventory) : IClassFixture<InventoryWalkTests.InventoryHost>
 {
@@ -109,8 +109,12 @@ public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventor
         BrowserSession.SkipUnlessAvailable();
         var (host, api) = (inventory.Host!, inventory.Api!);
         var warehouse = await PostAsync(api, "warehouse", new { code = "HZ-01", name = "杭州仓" });
-        var item = await PostAsync(api, "item", new { code = "6305", name = "深沟球轴承 6305", stockUnit = "个", valuation = "movingAverage" });
         var supplier = await PostAsync(api, "supplier", new { code = "WX-01", name = "无锡轴承厂" });
+        var item = await PostAsync(api, "item", new
+        {
+            code = "6305", name = "深沟球轴承 6305", stockUnit = "个", valuation = "movingAverage",
+            reorderLevels = new[] { new { warehouse, level = 100m, quantity = 50m, supplier } },
+        });
         using var chen = await ApiAsAsync(host, "chen", Password);
         var receipt = await PostAsync(chen, "purchase_receipt", new { supplier, warehouse, lines = new[] { new { item, quantity = 100m, rate = 12m } } });
         await StepAsync(chen, "purchase_receipt", receipt, "submit");
@@ -152,6 +156,15 @@ public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventor
         Assert.Equal(("closed", true), (saved.GetProperty("status").GetString(), saved.GetProperty("closed").GetBoolean()));
         var balance = await api.GetFromJsonAsync<JsonElement>("/api/inventory/balance?item=6305&warehouse=HZ-01");
         Assert.Equal(70m, balance.GetProperty("quantity").GetDecimal());
+
+        // Reorder, in English: 70 left is below the item's level of 100 in this warehouse, so the least to order, 50, is suggested.
+        await using var english = await BrowserSession.OpenAsync("en");
+        await SignInAsync(english, host, "/inventory/reorder", "en", "chen", Password);
+        await Assertions.Expect(english.Page.Locator("h1")).ToHaveTextAsync("Reorder");
+        var row = english.Page.GetByTestId("reorder-grid").Locator("tr", new() { HasText = "6305" });
+        await Assertions.Expect(row).ToContainTextAsync("无锡轴承厂");
+        await Assertions.Expect(row.GetByTestId("reorder-quantity")).ToHaveTextAsync("50");
+        await english.ScreenshotAsync("inventory-reorder-en");
     }
 
     private static async Task StepAsync(HttpClient api, string entity, string id, string step)

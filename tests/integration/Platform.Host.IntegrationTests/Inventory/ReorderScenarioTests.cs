@@ -57,6 +57,9 @@ public sealed class ReorderScenarioTests
         var purchaser = await Accounts.CreateUserAsync(host, "caigou", "Caigou-passw0rd", "Purchaser");
 
         Assert.Equal([("A", 30m, 0m, 10m, 0m, 40m, 100m), ("B", 0m, 8m, 0m, 0m, -8m, 28m), ("C", 0m, 0m, 0m, 0m, 0m, 30m)], await NeedsAsync(books));
+        var suppliers = (await books.Client.GetFromJsonAsync<JsonElement>("/api/inventory/reorder")).GetProperty("items").EnumerateArray()
+            .Select(n => (n.GetProperty("supplier").GetString(), n.GetProperty("supplierName").GetString(), n.GetProperty("stockUnit").GetString()));
+        Assert.Equal([(books.Supplier, "宁波轴承厂", "个"), (books.Supplier, "宁波轴承厂", "个"), (other, "苏州紧固件", "个")], suppliers);
 
         // The next 7 o'clock (local time): two drafts, one per supplier.
         var dispatcher = host.Services.GetRequiredService<Platform.Bpmn.Engine.WorkflowTimerDispatcher>();

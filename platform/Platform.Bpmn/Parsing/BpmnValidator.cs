@@ -18,7 +18,7 @@ public static class BpmnValidator
     private static readonly string[] PlatformAttributes =
         ["assignee", "candidateUsers", "candidateGroups", "dueDate", "assigneeRule", "collection", "elementVariable", "errorCodeVariable", "errorMessageVariable",
          "action", "entity", "values", "to", "message", "resultVariable", "onReject", "on", "fields", "condition",
-         "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role", "editableFields", "filter", "message-en"];
+         "url", "method", "headers", "retries", "retryDelay", "timeout", "level", "role", "editableFields", "filter", "message-en", "link"];
 
     /// <summary>The attributes of our namespace on a process element: how it treats its bound record.</summary>
     private static readonly string[] ProcessAttributes = ["entity", "lockRecord", "statusField", "statusValues", "submitWhen"];

@@ -160,6 +160,7 @@ public sealed partial class ProcessRunner
             Effects.Notices.Add(new StepNotice(recipients, node.Id, message)
             {
                 Text = english is null ? null : new LocalizedText { ["zh-CN"] = message ?? english, ["en"] = english },
+                Link = action.Link is { Length: > 0 } link && link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) ? link : null,
             });
         }
 

@@ -49,6 +49,9 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
     /// <summary>The message in English (<c>platform:message-en</c>), where it differs; <see cref="Message"/> is the Chinese and the default.</summary>
     public string? MessageEn { get; init; }
 
+    /// <summary>Where a notice said in both languages leads (<c>platform:link</c>, e.g. <c>/records/purchase_order</c>); the bound record when none.</summary>
+    public string? Link { get; init; }
+
     /// <summary>A JavaScript object expression of extra request headers, e.g. <c>{ Authorization: 'Bearer ' + vars.token }</c>.</summary>
     public string? Headers { get; init; }
 
@@ -74,5 +77,6 @@ public sealed record ServiceAction(string? Kind, string? Entity, string? Values,
         Timeout = ModelNode.Extension(element, "timeout"),
         Filter = ModelNode.Extension(element, "filter"),
         MessageEn = ModelNode.Extension(element, "message-en"),
+        Link = ModelNode.Extension(element, "link"),
     };
 }

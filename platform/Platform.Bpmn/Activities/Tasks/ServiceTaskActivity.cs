@@ -22,6 +22,7 @@ public sealed class ServiceTaskActivity : Activity
             new("platform:role", LocalizedText.Of("部门内角色", "Role in the department"), PropertyEditor.Text),
             new("platform:message", LocalizedText.Of("消息内容", "Message"), PropertyEditor.Text),
             new("platform:message-en", LocalizedText.Of("消息内容（英文）", "Message in English"), PropertyEditor.Text),
+            new("platform:link", LocalizedText.Of("消息链接", "Message links to"), PropertyEditor.Text),
             new("platform:url", LocalizedText.Of("地址", "URL"), PropertyEditor.Text),
             new("platform:method", LocalizedText.Of("请求方法", "Method"), PropertyEditor.Choice, ["GET", "POST", "PUT", "PATCH", "DELETE"]),
             new("platform:headers", LocalizedText.Of("请求头", "Headers"), PropertyEditor.Expression),

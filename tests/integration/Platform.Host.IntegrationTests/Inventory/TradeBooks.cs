@@ -16,7 +16,14 @@ internal sealed class TradeBooks(PlatformHost host, HttpClient client, string wa
 {
     public PlatformHost Host { get; } = host;
 
-    public HttpClient Client { get; } = client;
+    public HttpClient Client { get; private set; } = client;
+
+    /// <summary>Signs the administrator in again: after the host's clock is moved on by hours, the old token has expired.</summary>
+    public async Task SignInAgainAsync()
+    {
+        Client = await Host.CreateAdminClientAsync();
+        Client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+    }
 
     public string Warehouse { get; } = warehouse;
 

@@ -79,9 +79,10 @@ internal sealed class StockReorderPlan(PlatformDbContext db, IRecordStore record
         var rows = (await reader.Live.Take(MostItems).ToListAsync(cancellationToken)).Select(reader.Present).ToDictionary(r => (Guid)r[SystemFields.Id]!);
         var lines = await reader.LinesOfAsync(lineEntity, rows.Keys, cancellationToken);
         var levels = new List<Level>();
-        var supplierOwner = reorder.Supplier is { } s && s.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? entity : lineEntity;
-        var supplierField = reorder.Supplier is { } named0 ? supplierOwner.LiveField(named0.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? named0[StockPosting.DocumentPrefix.Length..] : named0) : null;
-        var suppliers = supplierField?.Target is { } supplierEntity ? schema.Find(supplierEntity) : null;
+        // The supplier is a field of the line, or of the item itself (record.field).
+        var onItem = reorder.Supplier?.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) == true;
+        var supplierField = onItem ? reorder.Supplier![StockPosting.DocumentPrefix.Length..] : reorder.Supplier;
+        var suppliers = supplierField is not null && (onItem ? entity : lineEntity).LiveField(supplierField)?.Target is { } supplierEntity ? schema.Find(supplierEntity) : null;
         var names = new Dictionary<Guid, string?>();
         foreach (var group in lines)
         {
@@ -94,9 +95,7 @@ internal sealed class StockReorderPlan(PlatformDbContext db, IRecordStore record
                     continue;
                 }
 
-                var supplier = reorder.Supplier is not { } named ? null
-                    : named.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? item.GetValueOrDefault(named[StockPosting.DocumentPrefix.Length..])
-                    : line.GetValueOrDefault(named);
+                var supplier = supplierField is null ? null : (onItem ? item : line).GetValueOrDefault(supplierField);
                 var quantity = reorder.Quantity is { } q ? StockValues.Number(line.GetValueOrDefault(q)) ?? 0m : 0m;
                 string? name = null;
                 if (suppliers is not null && StockValues.Id(supplier) is { } supplierId)

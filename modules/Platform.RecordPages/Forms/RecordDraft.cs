@@ -159,9 +159,10 @@ public sealed class RecordDraft
     /// Takes in what the server made of the values: computed fields, defaults of fields the user has
     /// not set, the same for each line, each field's form state, and the problems. A value a change rule
     /// set (the net price that follows a tax-inclusive one) is taken as if the person had typed it, so the
-    /// save sends it as shown.
+    /// save sends it as shown. <paramref name="checkedEdits"/> are the edits the check was sent: only those are
+    /// forgotten, so a field typed while the check was under way still runs its change rules on the next one.
     /// </summary>
-    public void Absorb(RecordPreview preview)
+    public void Absorb(RecordPreview preview, IReadOnlyCollection<string>? checkedEdits = null)
     {
         var setByRules = preview.SetByRules.ToHashSet(StringComparer.Ordinal);
         foreach (var field in Entity.LiveFields)
@@ -192,7 +193,14 @@ public sealed class RecordDraft
             }
         }
 
-        Edited.Clear();
+        if (checkedEdits is null)
+        {
+            Edited.Clear();
+        }
+        else
+        {
+            Edited.ExceptWith(checkedEdits);
+        }
 
         States.Clear();
         foreach (var (name, state) in preview.Fields)

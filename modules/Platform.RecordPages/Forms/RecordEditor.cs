@@ -84,10 +84,11 @@ public sealed class RecordEditor(IServiceScopeFactory scopes)
     public async Task CheckAsync(RecordDraft draft, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var preview = await scope.ServiceProvider.GetRequiredService<IRecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, [.. draft.Edited], cancellationToken);
+        string[] edited = [.. draft.Edited];
+        var preview = await scope.ServiceProvider.GetRequiredService<IRecordStore>().PreviewAsync(draft.Entity.Name, draft.Id, draft.ToSave(), actor, edited, cancellationToken);
         if (preview is not null)
         {
-            draft.Absorb(preview);
+            draft.Absorb(preview, edited);
         }
 
         // The entity's duplicate rules, asked with every value as the form now holds it (the record itself left out).

@@ -157,12 +157,13 @@ public sealed class RecordFormTests(SamplesHost samples) : IClassFixture<Samples
         await Assertions.Expect(Input(page, "field-name")).ToHaveValueAsync("新品围巾");
         await TypeAsync(page, "field-code", "P-NEW");
         await TypeAsync(page, "field-price", "88");
+        await Assertions.Expect(Input(page, "field-price")).ToHaveValueAsync("88.00"); // taken, as money
         await dialog.GetByTestId("quick-create-save").ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByTestId("line-0-product-input")).ToHaveValueAsync("新品围巾");
-        await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("88.00"); // the new product's price, as for any product
         var created = await Api.GetFromJsonAsync<JsonElement>("/odata/product?$filter=code eq 'P-NEW'");
         Assert.Equal(88m, created.GetProperty("value")[0].GetProperty("price").GetDecimal());
+        await Assertions.Expect(page.GetByTestId("line-0-product-input")).ToHaveValueAsync("新品围巾");
+        await Assertions.Expect(Input(page, "line-0-unitPrice")).ToHaveValueAsync("88.00"); // the new product's price, as for any product
     }
 
     [SkippableFact]

@@ -97,6 +97,23 @@ public sealed class RecordDraftTests
     }
 
     [Fact]
+    public void A_product_picked_while_a_check_is_under_way_still_runs_its_change_rules_on_the_next_check()
+    {
+        var draft = new RecordDraft(SalesOrderModel.Order, SalesOrderModel.LineEntities, null);
+        var line = draft.AddLine("lines");
+        draft.SetLine("lines", line, "quantity", 3m);
+        string[] sent = [.. draft.Edited];
+
+        draft.SetLine("lines", line, "product", Guid.NewGuid()); // typed before the check answered
+        draft.Absorb(new RecordPreview(
+            new Dictionary<string, object?> { ["lines"] = new List<Dictionary<string, object?>> { new() { ["quantity"] = 3m } } },
+            [], new Dictionary<string, FieldState>()), sent);
+
+        Assert.Equal(["lines[0].product"], draft.Edited);
+        Assert.NotNull(line["product"]);
+    }
+
+    [Fact]
     public void After_a_conflict_lays_the_users_changes_over_the_newer_record()
     {
         var draft = StoredOrder();

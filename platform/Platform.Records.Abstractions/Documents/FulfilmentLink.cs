@@ -6,11 +6,15 @@ namespace Platform.Records.Documents;
 /// <summary>
 /// A fulfilment declaration with the entities it joins: the fulfilling <see cref="Document"/> and its <see cref="Line"/> entity,
 /// the <see cref="SourceLine"/> entity its lines point at and the submittable <see cref="SourceDocument"/> those lines belong to
-/// (by <see cref="SourceLines"/>).
+/// (by <see cref="SourceLines"/>). A source may also be a submittable document itself (a payment's advance against an order): then
+/// <see cref="SourceLine"/> is that document, as its own one line, and <see cref="SourceLines"/> is null.
 /// </summary>
 public sealed record FulfilmentLink(EntityDefinition Document, EntityDefinition Line, Fulfilment Declaration, EntityDefinition SourceLine,
-    EntityDefinition SourceDocument, FieldDefinition SourceLines)
+    EntityDefinition SourceDocument, FieldDefinition? SourceLines)
 {
+    /// <summary>Whether the source is a whole document (its own fields keep what it got) rather than a line of one.</summary>
+    public bool SourceIsDocument => SourceLines is null;
+
     /// <summary>
     /// Every declaration of the schema that joins what it names — a lines field, a lookup from its line to a line entity of a submittable
     /// document; <see cref="Problems"/> says why the others do not.
@@ -37,7 +41,14 @@ public sealed record FulfilmentLink(EntityDefinition Document, EntityDefinition 
                 fields.Add(percent);
             }
 
-            lineFields.Add((link.SourceLine.Name, link.Declaration.Into));
+            if (link.SourceIsDocument)
+            {
+                fields.Add(link.Declaration.Into);
+            }
+            else
+            {
+                lineFields.Add((link.SourceLine.Name, link.Declaration.Into));
+            }
         }
 
         return (fields, lineFields);
@@ -52,10 +63,15 @@ public sealed record FulfilmentLink(EntityDefinition Document, EntityDefinition 
                 var line = declaration.Lines is { } lines ? document.LiveField(lines) is { Type: var type, Target: { } target } && type == FieldTypes.Lines.Name ? schema.Find(target) : null : document;
                 var sourceLine = line?.LiveField(declaration.Source) is { Target: { } source } lookup && lookup.Type == FieldTypes.Lookup.Name ? schema.Find(source) : null;
                 var parent = sourceLine is null ? null : schema.ParentOf(sourceLine.Name);
+                if (parent is null && sourceLine is { Submittable: true })
+                {
+                    parent = (sourceLine, null!); // the source is a document itself
+                }
+
                 string? problem =
                     line is null ? $"{document.Name}: '{declaration.Lines}' is not a lines field."
-                    : sourceLine is null ? $"{document.Name}: '{declaration.Source}' of {line.Name} is not a lookup to a line entity."
-                    : parent is not { Parent.Submittable: true } ? $"{document.Name}: {sourceLine.Name} is not the lines of a submittable document."
+                    : sourceLine is null ? $"{document.Name}: '{declaration.Source}' of {line.Name} is not a lookup to a line entity or a document."
+                    : parent is not { Parent.Submittable: true } ? $"{document.Name}: {sourceLine.Name} is neither a submittable document nor the lines of one."
                     : !Number(line, declaration.Quantity, computed: true) ? $"{document.Name}: '{declaration.Quantity}' is not a number field of {line.Name}."
                     : !Number(sourceLine, declaration.Into) ? $"{document.Name}: '{declaration.Into}' is not a stored number field of {sourceLine.Name}."
                     : !Number(sourceLine, declaration.Of, computed: true) ? $"{document.Name}: '{declaration.Of}' is not a number field of {sourceLine.Name}."
@@ -63,7 +79,7 @@ public sealed record FulfilmentLink(EntityDefinition Document, EntityDefinition 
                     : declaration.Closed is { } closed && parent.Value.Parent.LiveField(closed)?.Type != FieldTypes.YesNo.Name ? $"{document.Name}: '{closed}' is not a yes/no field of {parent.Value.Parent.Name}."
                     : declaration.AllowanceField is { } allowance && !Number(sourceLine, allowance, computed: true) ? $"{document.Name}: '{allowance}' is not a number field of {sourceLine.Name}."
                     : null;
-                yield return problem is null ? (new FulfilmentLink(document, line!, declaration, sourceLine!, parent!.Value.Parent, parent.Value.Field), null) : (null, problem);
+                yield return problem is null ? (new FulfilmentLink(document, line!, declaration, sourceLine!, parent!.Value.Parent, parent.Value.Field as FieldDefinition), null) : (null, problem);
             }
         }
     }

@@ -13,7 +13,10 @@ public sealed class Fulfilment
     /// <summary>The document's line-items field; null: the document itself is the one line.</summary>
     public string? Lines { get; set; }
 
-    /// <summary>A lookup on the line to the source line (a line entity of a submittable document).</summary>
+    /// <summary>
+    /// A lookup on the line to the source line (a line entity of a submittable document) — or to a submittable document itself, whose
+    /// own fields then keep what it got (a payment's amount paid in advance against an order).
+    /// </summary>
     public string Source { get; set; } = "";
 
     /// <summary>The number on the line that counts toward the source line (negative on a return).</summary>

@@ -101,13 +101,16 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
             var rows = await reader.FindManyAsync(sourceLine.SourceLine, [.. group.Select(g => g.SourceLine).Distinct()], cancellationToken);
             foreach (var (link, source, line) in group.Where(g => !rows.ContainsKey(g.SourceLine)))
             {
-                errors.Add(new(link.Declaration.Lines, OnLine(line, localizer["Records.Fulfil.Error.NoSource", link.SourceDocument.Label.For(CultureInfo.CurrentUICulture.Name)])));
+                errors.Add(new(At(link), OnLine(line,
+                    localizer[link.SourceIsDocument ? "Records.Fulfil.Error.NoSourceDocument" : "Records.Fulfil.Error.NoSource", link.SourceDocument.Label.For(CultureInfo.CurrentUICulture.Name)])));
             }
 
-            var parents = rows.Values.Select(r => (Guid)r[SystemFields.ParentId]!).Distinct().Order().ToList();
+            // A source line's document is its parent; a source document is its own.
+            Guid DocumentOf(IReadOnlyDictionary<string, object?> row) => (Guid)row[sourceLine.SourceIsDocument ? SystemFields.Id : SystemFields.ParentId]!;
+            var parents = rows.Values.Select(DocumentOf).Distinct().Order().ToList();
             foreach (var parent in parents)
             {
-                var lines = rows.Values.Where(r => (Guid)r[SystemFields.ParentId]! == parent).Select(r => (Guid)r[SystemFields.Id]!).ToHashSet();
+                var lines = rows.Values.Where(r => DocumentOf(r) == parent).Select(r => (Guid)r[SystemFields.Id]!).ToHashSet();
                 var onLines = group.Where(g => lines.Contains(g.SourceLine)).Select(g => g.Line).Distinct().ToList();
                 errors.AddRange(await UpdateSourceAsync(links, sourceLine, parent, lines, submitting ? onLines : null, actor, cancellationToken));
                 if (errors.Count > 0)
@@ -135,18 +138,18 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
             var source = await records.GetAsync(link.SourceDocument.Name, parent, cancellationToken: cancellationToken);
             if (source is null)
             {
-                return [new(link.Declaration.Lines, localizer["Records.Fulfil.Error.NoSource", link.SourceDocument.Label.For(culture)])];
+                return [new(At(link), localizer["Records.Fulfil.Error.NoSource", link.SourceDocument.Label.For(culture)])];
             }
 
             var number = Number(link.SourceDocument, source);
             if (submitting is not null && source.GetValueOrDefault(DocumentStatus.Field) as string != DocumentStatus.Submitted)
             {
-                return [.. submitting.Select(line => new RecordFieldError(link.Declaration.Lines, OnLine(line, localizer["Records.Fulfil.Error.NotSubmitted", link.SourceDocument.Label.For(culture), number])))];
+                return [.. submitting.Select(line => new RecordFieldError(At(link), OnLine(line, localizer["Records.Fulfil.Error.NotSubmitted", link.SourceDocument.Label.For(culture), number])))];
             }
 
             if (submitting is not null && link.Declaration.Closed is { } closed && source.GetValueOrDefault(closed) is true)
             {
-                return [.. submitting.Select(line => new RecordFieldError(link.Declaration.Lines, OnLine(line, localizer["Records.Fulfil.Error.Closed", link.SourceDocument.Label.For(culture), number])))];
+                return [.. submitting.Select(line => new RecordFieldError(At(link), OnLine(line, localizer["Records.Fulfil.Error.Closed", link.SourceDocument.Label.For(culture), number])))];
             }
 
             var (values, problems) = await RecountedAsync(links, link, source, lines, number, cancellationToken);
@@ -169,7 +172,7 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
             if (result.Outcome != RecordOutcome.Conflict || attempt == Attempts)
             {
                 var why = string.Join(" ", result.Errors.Select(e => e.Message));
-                return [new(link.Declaration.Lines, localizer["Records.Fulfil.Error.NotUpdated", link.SourceDocument.Label.For(culture), number, why])];
+                return [new(At(link), localizer["Records.Fulfil.Error.NotUpdated", link.SourceDocument.Label.For(culture), number, why])];
             }
         }
     }
@@ -183,7 +186,7 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
     {
         var tally = new FulfilmentTally(services.GetRequiredService<IRecordStore>());
         var culture = CultureInfo.CurrentUICulture.Name;
-        var sourceLines = (source.GetValueOrDefault(link.SourceLines.Name) as IEnumerable<IReadOnlyDictionary<string, object?>> ?? []).ToList();
+        var sourceLines = LinesOf(link, source);
         var changedLines = sourceLines.Select(l => new Dictionary<string, object?> { [SystemFields.Id] = l[SystemFields.Id] }).ToList();
         var problems = new List<RecordFieldError>();
         var changed = false;
@@ -204,14 +207,19 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
                 var line = Line(link.SourceLine, sourceLines[i], i + 1, declaration);
                 var now = sums.GetValueOrDefault(id);
                 var label = link.SourceLine.LiveField(declaration.Into)!.Label.For(culture);
+                var at = At(link);
                 if (now < 0m)
                 {
-                    problems.Add(new(link.Declaration.Lines, localizer["Records.Fulfil.Error.BelowNothing", number, line.Number, label, Figure(line.Into), Figure(now)]));
+                    problems.Add(new(at, link.SourceIsDocument
+                        ? localizer["Records.Fulfil.Error.BelowNothingDocument", number, label, Figure(line.Into), Figure(now)]
+                        : localizer["Records.Fulfil.Error.BelowNothing", number, line.Number, label, Figure(line.Into), Figure(now)]));
                 }
                 else if (now > line.Into && now > line.Limit)
                 {
-                    problems.Add(new(link.Declaration.Lines, localizer["Records.Fulfil.Error.OverLimit", number, line.Number, label, Figure(now),
-                        link.SourceLine.LiveField(declaration.Of)!.Label.For(culture), Figure(line.Of), Figure(line.Allowance), Figure(line.Limit)]));
+                    var of = link.SourceLine.LiveField(declaration.Of)!.Label.For(culture);
+                    problems.Add(new(at, link.SourceIsDocument
+                        ? localizer["Records.Fulfil.Error.OverLimitDocument", number, label, Figure(now), of, Figure(line.Of), Figure(line.Allowance), Figure(line.Limit)]
+                        : localizer["Records.Fulfil.Error.OverLimit", number, line.Number, label, Figure(now), of, Figure(line.Of), Figure(line.Allowance), Figure(line.Limit)]));
                 }
 
                 if (now != line.Into)
@@ -227,8 +235,11 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
             return (null, problems);
         }
 
-        var values = new Dictionary<string, object?> { [link.SourceLines.Name] = changedLines.Cast<object?>().ToList() };
-        foreach (var declaration in links.Where(l => l.SourceDocument.Name == link.SourceDocument.Name && l.Declaration.Percent is not null).Select(l => l.Declaration))
+        var values = link.SourceLines is { } linesField
+            ? new Dictionary<string, object?> { [linesField.Name] = changedLines.Cast<object?>().ToList() }
+            : changedLines[0].Where(v => v.Key != SystemFields.Id).ToDictionary(v => v.Key, v => v.Value);
+        // The percentages counted over these source lines (a document's delivered share is not its paid share).
+        foreach (var declaration in links.Where(l => l.SourceLine.Name == link.SourceLine.Name && l.Declaration.Percent is not null).Select(l => l.Declaration))
         {
             values[declaration.Percent!] = Stored(link.SourceDocument, declaration.Percent!,
                 Percent(sourceLines.Select((l, i) => (Line(link.SourceLine, l, i + 1, declaration), changedLines[i].TryGetValue(declaration.Into, out var v) ? (decimal?)v : null))));
@@ -270,9 +281,7 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
     {
         var records = services.GetRequiredService<IRecordStore>();
         var source = await records.GetAsync(fulfilled[0].SourceDocument.Name, id, cancellationToken: cancellationToken) ?? record;
-        var lineIds = fulfilled.Select(l => l.SourceLines.Name).Distinct()
-            .SelectMany(field => source.GetValueOrDefault(field) as IEnumerable<IReadOnlyDictionary<string, object?>> ?? [])
-            .Select(l => (Guid)l[SystemFields.Id]!).ToList();
+        var lineIds = fulfilled.DistinctBy(l => l.SourceLines?.Name).SelectMany(l => LinesOf(l, source)).Select(l => (Guid)l[SystemFields.Id]!).Distinct().ToList();
         var links = FulfilmentLink.In(await services.GetRequiredService<ISchemaManager>().LoadSchemaAsync(cancellationToken)).Where(l => l.SourceDocument.Name == fulfilled[0].SourceDocument.Name);
         var documents = await new FulfilmentTally(records).DocumentsAsync(links, lineIds, cancellationToken);
         if (documents.Count == 0)
@@ -293,18 +302,20 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
     {
         var records = services.GetRequiredService<IRecordStore>();
         var culture = CultureInfo.CurrentUICulture.Name;
-        foreach (var link in fulfilled.DistinctBy(l => l.SourceLines.Name))
+        foreach (var link in fulfilled.DistinctBy(l => l.SourceLines?.Name))
         {
             var source = await records.GetAsync(link.SourceDocument.Name, id, cancellationToken: cancellationToken);
-            var lines = (source?.GetValueOrDefault(link.SourceLines.Name) as IEnumerable<IReadOnlyDictionary<string, object?>> ?? []).ToList();
+            var lines = source is null ? [] : LinesOf(link, source);
             var values = new Dictionary<string, object?>();
-            foreach (var declaration in fulfilled.Where(l => l.SourceLines.Name == link.SourceLines.Name).Select(l => l.Declaration).DistinctBy(d => d.Into))
+            foreach (var declaration in fulfilled.Where(l => l.SourceLines?.Name == link.SourceLines?.Name).Select(l => l.Declaration).DistinctBy(d => d.Into))
             {
                 var counted = lines.Select((l, i) => Line(link.SourceLine, l, i + 1, declaration)).ToList();
                 if (counted.FirstOrDefault(l => l.Into > l.Limit) is { } below)
                 {
-                    return [new(link.SourceLines.Name, localizer["Records.Fulfil.Error.BelowFulfilled", below.Number, link.SourceLine.LiveField(declaration.Of)!.Label.For(culture), Figure(below.Of),
-                        link.SourceLine.LiveField(declaration.Into)!.Label.For(culture), Figure(below.Into)])];
+                    var (of, into) = (link.SourceLine.LiveField(declaration.Of)!.Label.For(culture), link.SourceLine.LiveField(declaration.Into)!.Label.For(culture));
+                    return [link.SourceLines is { } linesField
+                        ? new(linesField.Name, localizer["Records.Fulfil.Error.BelowFulfilled", below.Number, of, Figure(below.Of), into, Figure(below.Into)])
+                        : new(declaration.Of, localizer["Records.Fulfil.Error.BelowFulfilledDocument", of, Figure(below.Of), into, Figure(below.Into)])];
                 }
 
                 if (declaration.Percent is { } percent && Stored(link.SourceDocument, percent, Percent(counted.Select(l => (l, (decimal?)null)))) is var now
@@ -326,6 +337,13 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
 
         return [];
     }
+
+    /// <summary>The source document's lines a link counts into; a source document is its own one line.</summary>
+    private static List<IReadOnlyDictionary<string, object?>> LinesOf(FulfilmentLink link, IReadOnlyDictionary<string, object?> source) =>
+        link.SourceLines is { } field ? [.. source.GetValueOrDefault(field.Name) as IEnumerable<IReadOnlyDictionary<string, object?>> ?? []] : [source];
+
+    /// <summary>Where a problem is shown: at the document's lines, or at its field pointing at the source when it is its own one line.</summary>
+    private static string At(FulfilmentLink link) => link.Declaration.Lines ?? link.Declaration.Source;
 
     private string OnLine(int line, string said) => line == 0 ? said : localizer["Records.Fulfil.Error.OnLine", line, said].Value;
 

@@ -137,7 +137,7 @@ public sealed class AppPackageTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
-    public async Task A_document_fulfilling_what_is_not_the_lines_of_a_submittable_document_refuses_the_package(string provider)
+    public async Task A_document_fulfilling_what_is_neither_a_submittable_document_nor_its_lines_refuses_the_package(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);
         var inventory = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "inventory");
@@ -155,7 +155,8 @@ public sealed class AppPackageTests
         var report = await ApplyAsync(host, files);
 
         Assert.False(report.Succeeded);
-        Assert.Contains(report.Errors, e => e.Message.Contains("customer_order_line is not the lines of a submittable document", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.Message.Contains("customer_order_line is neither a submittable document nor the lines of one", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.Message.Contains("payment_entry: customer_order is neither a submittable document nor the lines of one", StringComparison.Ordinal));
         Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("delivery_note"));
     }
 

@@ -111,16 +111,26 @@ internal sealed class TradeBooks(PlatformHost host, HttpClient client, string wa
         return await ODataRecords.CreateAsync(Client, "sales_invoice", $$"""{ "customer": "杭州机电", "lines": [ {{string.Join(", ", json)}} ] }""");
     }
 
+    /// <summary>A draft payment entry: received against a sales order, or paid against a purchase order.</summary>
+    public async Task<string> PaymentAsync(string order, decimal amount, bool received = true)
+    {
+        var (status, body) = await SendAsync(Client, HttpMethod.Post, "/odata/payment_entry",
+            $$"""{ "paymentType": "{{(received ? "receive" : "pay")}}", "{{(received ? "customerOrder" : "purchaseOrder")}}": "{{order}}", "amount": {{N(amount)}} }""");
+        Assert.True(status == HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
     public async Task<(HttpStatusCode Status, string Body)> SubmitAsync(string entity, string id, HttpClient? asker = null) =>
         await SendAsync(asker ?? Client, HttpMethod.Post, $"/api/records/{entity}/{id}/submit", $$"""{ "version": {{await VersionAsync(entity, id)}} }""");
 
     public async Task<(HttpStatusCode Status, string Body)> CancelAsync(string entity, string id) =>
         await SendAsync(Client, HttpMethod.Post, $"/api/records/{entity}/{id}/cancel", $$"""{ "version": {{await VersionAsync(entity, id)}} }""");
 
-    public async Task<JsonElement> ReadAsync(string entity, string id) =>
-        (await Client.GetFromJsonAsync<JsonElement>($"/odata/{entity}({id})?$expand=lines"))!;
+    /// <summary>A record as OData answers it, with its lines unless it has none (<paramref name="lines"/> false).</summary>
+    public async Task<JsonElement> ReadAsync(string entity, string id, bool lines = true) =>
+        (await Client.GetFromJsonAsync<JsonElement>($"/odata/{entity}({id}){(lines ? "?$expand=lines" : "")}"))!;
 
-    public async Task<int> VersionAsync(string entity, string id) => (await ReadAsync(entity, id)).GetProperty("rowVersion").GetInt32();
+    public async Task<int> VersionAsync(string entity, string id) => (await ReadAsync(entity, id, lines: false)).GetProperty("rowVersion").GetInt32();
 
     /// <summary>An order's percentages (as the percent fields keep them: fractions), status, and one figure of each line.</summary>
     public async Task<(decimal Percent, string Status, string Lines)> FiguresAsync(string entity, string id, string percent, string lineField)

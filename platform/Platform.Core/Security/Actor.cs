@@ -35,9 +35,13 @@ public sealed record Actor(string UserId, string Name, string? DepartmentId = nu
     /// <summary>The platform acting through one of its parts (<c>"workflow"</c>), which history and audit show as the actor's name.</summary>
     public static Actor ForPlatform(string part) => new(PlatformId, part) { MayActForAnyone = true };
 
-    /// <summary>The <c>user</c> object scripts see (rules, formulas, workflow conditions and scripts): the same shape everywhere.</summary>
+    /// <summary>
+    /// The <c>user</c> object scripts see (rules, formulas, workflow conditions and scripts): the same shape everywhere, with the
+    /// language the person is served in (<c>zh-CN</c>, <c>en</c>) so a script's messages can be said in it.
+    /// </summary>
     public IReadOnlyDictionary<string, object?> ScriptUser(string? managerId) => new Dictionary<string, object?>
     {
         ["id"] = UserId, ["name"] = Name, ["roles"] = RoleNames.ToArray(), ["department"] = DepartmentId, ["manager"] = managerId,
+        ["language"] = System.Globalization.CultureInfo.CurrentUICulture.Name,
     };
 }

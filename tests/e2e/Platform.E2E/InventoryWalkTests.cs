@@ -33,7 +33,7 @@ public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventor
 
             Host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Inventory));
             Api = await AdminApiAsync(Host);
-            foreach (var (user, name, role) in new[] { ("xu", "徐仓管", "Storekeeper"), ("chen", "Chen", "Inventory manager") })
+            foreach (var (user, name, role) in new[] { ("xu", "徐仓管", "Storekeeper"), ("chen", "Chen", "Inventory manager"), ("li", "Li", "Purchaser"), ("wang", "王出纳", "Cashier") })
             {
                 await CreatedIdAsync(await Api.PostAsJsonAsync("/api/admin/users", new { userName = user, password = Password, displayName = name, roles = new[] { role } }));
             }
@@ -165,6 +165,80 @@ public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventor
         await Assertions.Expect(row).ToContainTextAsync("无锡轴承厂");
         await Assertions.Expect(row.GetByTestId("reorder-quantity")).ToHaveTextAsync("50");
         await english.ScreenshotAsync("inventory-reorder-en");
+    }
+
+    [SkippableFact]
+    public async Task A_purchaser_accepts_the_cheaper_quotation_in_english_and_the_cashier_pays_the_order_in_advance_in_chinese()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        var (host, api) = (inventory.Host!, inventory.Api!);
+        var warehouse = await PostAsync(api, "warehouse", new { code = "NJ-01", name = "南京仓" });
+        var item = await PostAsync(api, "item", new { code = "6206", name = "深沟球轴承 6206", stockUnit = "个", valuation = "fifo" });
+        var (cheap, dear) = (await PostAsync(api, "supplier", new { code = "CZ-01", name = "常州轴承厂" }), await PostAsync(api, "supplier", new { code = "YZ-01", name = "扬州轴承厂" }));
+        using var li = await ApiAsAsync(host, "li", Password);
+        var rfq = await PostAsync(li, "rfq", new { warehouse, suppliers = new[] { new { supplier = cheap }, new { supplier = dear } }, lines = new[] { new { item, quantity = 200m } } });
+        await StepAsync(li, "rfq", rfq, "submit");
+        using (var made = await li.PostAsJsonAsync($"/api/records/rfq/{rfq}/actions/toQuotations", new { }))
+        {
+            Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
+        }
+
+        string? chosen = null;
+        foreach (var quotation in (await li.GetFromJsonAsync<JsonElement>($"/odata/supplier_quotation?$filter=rfq eq {rfq}&$expand=lines")).GetProperty("value").EnumerateArray())
+        {
+            var (id, supplier) = (quotation.GetProperty("id").GetString()!, quotation.GetProperty("supplier").GetString());
+            var line = quotation.GetProperty("lines")[0].GetProperty("id").GetString();
+            using var quote = new HttpRequestMessage(HttpMethod.Patch, $"/odata/supplier_quotation({id})") { Content = JsonContent.Create(new { lines = new[] { new { id = line, rate = supplier == cheap ? 4.5m : 5m } } }) };
+            using (var quoted = await li.SendAsync(quote))
+            {
+                Assert.True(quoted.IsSuccessStatusCode, await quoted.Content.ReadAsStringAsync());
+            }
+
+            await StepAsync(li, "supplier_quotation", id, "submit");
+            chosen = supplier == cheap ? id : chosen;
+        }
+
+        // The purchaser, in English: Accept on the cheaper quotation opens the draft order at its rate; submitted, it is ordered.
+        await using var english = await BrowserSession.OpenAsync("en");
+        var page = english.Page;
+        await SignInAsync(english, host, $"/records/supplier_quotation/{chosen}", "en", "li", Password);
+        await Assertions.Expect(page.GetByTestId("field-status")).ToContainTextAsync("Quoted");
+        var accept = page.Locator("[data-testid=record-action][data-action=accept]");
+        await Assertions.Expect(accept).ToContainTextAsync("Accept");
+        await accept.ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await page.WaitForURLAsync("**/records/purchase_order/**");
+        await english.WaitUntilInteractiveAsync();
+        await Assertions.Expect(Input(page, "line-0-rate")).ToHaveValueAsync("4.50");
+        await page.Locator("[data-testid=document-step][data-step=submit]").ClickAsync();
+        await page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-held")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("field-status")).ToContainTextAsync("To receive");
+        await english.ScreenshotAsync("inventory-quotation-ordered-en");
+        var order = page.Url.Split('/')[^1];
+        var quotationNow = await api.GetFromJsonAsync<JsonElement>($"/odata/supplier_quotation({chosen})");
+        Assert.Equal("ordered", quotationNow.GetProperty("status").GetString());
+
+        // The cashier, in Chinese: 付款 on the order makes a payment of what is outstanding; submitted, the order shows it paid.
+        await using var chinese = await BrowserSession.OpenAsync("zh-CN");
+        await SignInAsync(chinese, host, $"/records/purchase_order/{order}", "wang", Password);
+        var pay = chinese.Page.Locator("[data-testid=record-action][data-action=toPayment]");
+        await Assertions.Expect(pay).ToContainTextAsync("付款");
+        await pay.ClickAsync();
+        await chinese.Page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await chinese.Page.WaitForURLAsync("**/records/payment_entry/**");
+        await chinese.WaitUntilInteractiveAsync();
+        await Assertions.Expect(Input(chinese.Page, "field-amount")).ToHaveValueAsync("900.00");
+        await Assertions.Expect(Input(chinese.Page, "field-party")).ToHaveValueAsync("常州轴承厂");
+        await chinese.Page.Locator("[data-testid=document-step][data-step=submit]").ClickAsync();
+        await chinese.Page.Locator(".rz-dialog-confirm-buttons button").First.ClickAsync();
+        await Assertions.Expect(chinese.Page.GetByTestId("record-held")).ToContainTextAsync("单据已提交");
+        await chinese.Page.GotoAsync($"{host.BaseUrl}/records/purchase_order/{order}");
+        await chinese.WaitUntilInteractiveAsync();
+        await Assertions.Expect(Input(chinese.Page, "field-advancePaid")).ToHaveValueAsync("900.00");
+        await Assertions.Expect(chinese.Page.GetByTestId("field-outstanding")).ToHaveTextAsync("0.00");
+        await Assertions.Expect(chinese.Page.Locator("[data-testid=record-action][data-action=toPayment]")).ToHaveCountAsync(0); // nothing left to pay
+        await chinese.ScreenshotAsync("inventory-order-paid-zh");
     }
 
     private static async Task StepAsync(HttpClient api, string entity, string id, string step)

@@ -26,6 +26,17 @@ public static class PreparedCommands
         return new Keeping(connection, kept);
     }
 
+    /// <summary>Like <see cref="Keep"/>, unless the connection keeps its commands already: then that keeping goes on, and ending this one does nothing.</summary>
+    public static IAsyncDisposable KeepUnlessKept(DbContext context) =>
+        Kept.TryGetValue(context.Database.GetDbConnection(), out _) ? NotKeeping.Instance : Keep(context);
+
+    private sealed class NotKeeping : IAsyncDisposable
+    {
+        public static readonly NotKeeping Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     /// <summary>The command for <paramref name="sql"/> in the context's current transaction, created with its parameters when new; <c>Owned</c> when the caller disposes it.</summary>
     internal static (DbCommand Command, bool Owned) For(DbContext context, string sql, Action<DbCommand> addParameters)
     {

@@ -55,11 +55,14 @@ public sealed class AppPackageService(PlatformDbContext db, SchemaManager schema
             (result.Applied ? result.Version == 1 ? created : changed : unchanged).Add(entity.Name);
         }
 
-        // What joins entities to each other is checked once all of them are in: a document fulfils the lines of another.
-        var joined = Platform.Records.Documents.FulfilmentLink.Problems(await schemas.LoadSchemaAsync(cancellationToken));
+        // What joins entities to each other is checked once all of them are in: a document fulfils the lines of another, and
+        // stock declarations point at items and warehouses.
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var joined = Platform.Records.Documents.FulfilmentLink.Problems(schema).Select(problem => new MetadataError("$.fulfils", problem))
+            .Concat(Platform.Records.Stock.StockLinks.Problems(schema).Select(problem => new MetadataError("$.stock", problem))).ToList();
         if (joined.Count > 0)
         {
-            return new AppPackageReport([], [], [], [.. joined.Select(problem => new MetadataError("$.fulfils", problem))]);
+            return new AppPackageReport([], [], [], joined);
         }
 
         foreach (var part in parts)

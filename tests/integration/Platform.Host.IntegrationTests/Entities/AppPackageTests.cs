@@ -162,6 +162,32 @@ public sealed class AppPackageTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task Stock_documents_pointing_at_warehouses_that_are_not_declared_as_such_refuse_the_package(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var inventory = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "inventory");
+        // The warehouse entity loses its part in the ledger: every document moving stock in or out of one points at nothing.
+        static string Plain(string json)
+        {
+            var warehouse = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            warehouse.Remove("stock");
+            return warehouse.ToJsonString();
+        }
+
+        var files = AppPackageFolder.Read(inventory).Select(f => f.Path == "entities/warehouse.json" ? f with { Content = Plain(f.Content) } : f).ToList();
+
+        var report = await ApplyAsync(host, files);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains(report.Errors, e => e.Message == "delivery_note stock.postings[0]: the warehouse 'record.warehouse' is not a lookup to an entity declaring stock.warehouse.");
+        Assert.Contains(report.Errors, e => e.Message.StartsWith("customer_order stock.reserves: the warehouse", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.Message.StartsWith("item stock.item.reorder: the warehouse 'warehouse'", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Errors, e => e.Message.Contains("the item", StringComparison.Ordinal));
+        Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("delivery_note"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task A_package_role_granting_an_unknown_permission_refuses_the_package_and_names_the_file(string provider)
     {
         await using var host = await PlatformHost.StartAsync(provider);

@@ -149,6 +149,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
         foreach (var process in definitions.Processes.Where(p => p.IsExecutable))
         {
+            problems.AddRange(UnknownTaskEntities(definitions, process, schema));
             var binding = Runtime.RecordBinding.Read(process.Element);
             if (binding.Entity is not { } entityName)
             {
@@ -180,6 +181,31 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// The entity a service task creates, changes, tells of or drafts must exist; a reorder's must be a purchase document declaring what
+    /// it has on order (<c>stock.orders</c>) — found now rather than when the timer first fires.
+    /// </summary>
+    private static IEnumerable<BpmnProblem> UnknownTaskEntities(BpmnDefinitions definitions, BpmnProcess process, Platform.Records.RecordsSchema schema)
+    {
+        foreach (var node in new Runtime.ProcessModel(definitions, process).Nodes)
+        {
+            if (node.SettingsOf<Activities.Tasks.ServiceTaskSettings>()?.Action is not { Entity: { } name } action || name.Contains("${", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (schema.Find(name) is not { } entity)
+            {
+                yield return new BpmnProblem(node.Id, "platform:entity", $"There is no entity '{name}' for this task.") { Code = BpmnProblem.UnknownTaskEntity, Arguments = [name] };
+            }
+            else if (action.Kind == Runtime.ServiceAction.Reorder && entity.Stock?.Orders is null)
+            {
+                yield return new BpmnProblem(node.Id, "platform:entity", $"{entity.Name} declares nothing it has on order (stock.orders): it is not a purchase document to draft.")
+                    { Code = BpmnProblem.ReorderNeedsPurchaseDocument, Arguments = [entity.Name] };
+            }
+        }
     }
 
     /// <summary>The new version's timer start events replace the previous version's: each is due at its first time from now.</summary>

@@ -52,6 +52,8 @@ public sealed record BpmnProblem(string? ElementId, string Where, string Message
     public const string CreateRecordNeedsEntity = "CreateRecordNeedsEntity";
     public const string UpdateRecordsNeedsEntity = "UpdateRecordsNeedsEntity";
     public const string ReorderNeedsEntity = "ReorderNeedsEntity";
+    public const string ReorderNeedsPurchaseDocument = "ReorderNeedsPurchaseDocument";
+    public const string UnknownTaskEntity = "UnknownTaskEntity";
     public const string NotifyRecordsNeedsEntity = "NotifyRecordsNeedsEntity";
     public const string WebhookNeedsUrl = "WebhookNeedsUrl";
     public const string WebhookUrlInvalid = "WebhookUrlInvalid";

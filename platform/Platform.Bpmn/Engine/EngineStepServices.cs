@@ -163,40 +163,33 @@ internal sealed class EngineStepServices(PlatformDbContext db, RecordStore recor
 
     public async Task<int> ReorderAsync(string entity, Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf)
     {
-        EntityDefinition definition;
-        await using (var reader = await records.OpenReaderAsync(entity, Workflows) ?? throw new WorkflowException($"reorder: there is no entity '{entity}'."))
-        {
-            definition = reader.Entity;
-        }
-
-        var orders = definition.Stock?.Orders
-            ?? throw new WorkflowException($"reorder: {entity} declares nothing it has on order (stock.orders), so it is not a purchase document to draft.");
         if (stock is null)
         {
             throw new WorkflowException("reorder: this host has no stock ledger.");
         }
 
-        var needs = await stock.ReorderAsync(Workflows);
+        var drafts = await stock.ReorderDraftsAsync(entity, Workflows)
+            ?? throw new WorkflowException($"reorder: {entity} is not a purchase document declaring what it has on order (stock.orders).");
         var transaction = db.Database.CurrentTransaction!;
         await transaction.CreateSavepointAsync("workflow_reorder");
         try
         {
-            var drafted = 0;
-            foreach (var group in needs.GroupBy(n => (n.WarehouseId, n.Supplier)).OrderBy(g => g.First().WarehouseCode, StringComparer.Ordinal).ThenBy(g => g.Key.Supplier, StringComparer.Ordinal))
+            foreach (var draft in drafts)
             {
-                foreach (var values in ReorderDrafts.Of(orders, [.. group], valuesOf))
+                var values = new Dictionary<string, object?>(draft.Values, StringComparer.Ordinal);
+                foreach (var (name, value) in valuesOf(draft.Group))
                 {
-                    var created = await records.CreateAsync(entity, values, Workflows);
-                    if (created.Outcome != RecordOutcome.Saved)
-                    {
-                        throw Refused($"reorder ({entity} for {group.First().WarehouseCode})", created);
-                    }
+                    values[name] = value;
+                }
 
-                    drafted++;
+                var created = await records.CreateAsync(entity, values, Workflows);
+                if (created.Outcome != RecordOutcome.Saved)
+                {
+                    throw Refused($"reorder ({entity} for {draft.WarehouseCode})", created);
                 }
             }
 
-            return drafted;
+            return drafts.Count;
         }
         catch (Exception e) when (e is WorkflowException or Platform.Rules.ScriptFailureException)
         {

@@ -22,6 +22,12 @@ public interface IStockLedger
     /// </summary>
     Task<IReadOnlyList<StockReorderNeed>> ReorderAsync(Actor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What a reorder drafts of the purchase document <paramref name="document"/> for those needs: one draft per warehouse and supplier
+    /// (per item where the document has no lines), in warehouse code and supplier order — null when it declares nothing on order.
+    /// </summary>
+    Task<IReadOnlyList<StockReorderDraft>?> ReorderDraftsAsync(string document, Actor actor, CancellationToken cancellationToken = default);
+
     Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
         CancellationToken cancellationToken = default);
 }

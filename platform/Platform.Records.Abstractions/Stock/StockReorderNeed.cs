@@ -14,3 +14,9 @@ public sealed record StockReorderNeed(Guid ItemId, string ItemCode, string ItemN
     /// <summary>What there will be once open and drafted orders are done: on hand, plus on order and drafted, less reserved.</summary>
     public decimal Projected => OnHand + Ordered + Drafted - Reserved;
 }
+
+/// <summary>
+/// A purchase document a reorder drafts for one warehouse and supplier: its <see cref="Values"/> (item, warehouse, quantity and unit where
+/// its on-order declaration reads them) and the <see cref="Group"/> a workflow computes its own values from.
+/// </summary>
+public sealed record StockReorderDraft(string WarehouseCode, IReadOnlyDictionary<string, object?> Values, IReadOnlyDictionary<string, object?> Group);

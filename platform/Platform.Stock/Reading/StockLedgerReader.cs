@@ -135,6 +135,19 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         return await new StockReorderPlan(db, records, schema).NeedsAsync(items, warehouses, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StockReorderDraft>?> ReorderDraftsAsync(string document, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if ((await schemas.LoadSchemaAsync(cancellationToken)).Find(document)?.Stock?.Orders is not { } orders)
+        {
+            return null;
+        }
+
+        var needs = await ReorderAsync(actor, cancellationToken);
+        return [.. needs.GroupBy(n => (n.WarehouseId, n.Supplier))
+            .OrderBy(g => g.First().WarehouseCode, StringComparer.Ordinal).ThenBy(g => g.Key.Supplier, StringComparer.Ordinal)
+            .SelectMany(group => StockReorderDrafts.Of(orders, [.. group]))];
+    }
+
     /// <summary>
     /// The branch each warehouse belongs to, by code and name: a lookup's record named as people know it (its code where its entity has one
     /// called so), or the text the warehouse keeps. Branch names are no secret of a warehouse the person may read.

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data;
+using Platform.Workflows;
 using Platform.Host.IntegrationTests.Infrastructure;
 
 namespace Platform.Host.IntegrationTests.Inventory;
@@ -34,6 +36,35 @@ public sealed class ReorderScenarioTests
         [.. (await books.Client.GetFromJsonAsync<JsonElement>("/api/inventory/reorder")).GetProperty("items").EnumerateArray()
             .Select(n => (n.GetProperty("itemCode").GetString()!, n.GetProperty("onHand").GetDecimal(), n.GetProperty("reserved").GetDecimal(), n.GetProperty("ordered").GetDecimal(),
                 n.GetProperty("drafted").GetDecimal(), n.GetProperty("projected").GetDecimal(), n.GetProperty("quantity").GetDecimal()))];
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_reorder_drafting_what_is_not_a_purchase_document_or_nothing_known_is_refused_when_deployed(string provider)
+    {
+        var books = await TradeBooks.OpenAsync(provider, ("Platform:Workflows:FireTimers", "false"));
+        await using var host = books.Host;
+        static string Reorder(string entity) => $$"""
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:platform="https://schemas.platform.local/bpmn" id="d" targetNamespace="t">
+              <bpmn:process id="reorder_{{entity}}" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="draft" />
+                <bpmn:serviceTask id="draft" platform:action="reorder" platform:entity="{{entity}}" />
+                <bpmn:sequenceFlow id="f2" sourceRef="draft" targetRef="done" />
+                <bpmn:endEvent id="done" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+
+        foreach (var (entity, code) in new[] { ("supplier", BpmnProblem.ReorderNeedsPurchaseDocument), ("purchase_ordr", BpmnProblem.UnknownTaskEntity) })
+        {
+            var deployed = await host.InScopeAsync(s => s.GetRequiredService<Platform.Bpmn.WorkflowDeployment>().DeployAsync(Encoding.UTF8.GetBytes(Reorder(entity)), "admin"));
+            var problem = Assert.Single(deployed.Problems);
+            Assert.Equal(("draft", code, entity), (problem.ElementId, problem.Code, problem.Arguments[0]));
+        }
+
+        var fine = await host.InScopeAsync(s => s.GetRequiredService<Platform.Bpmn.WorkflowDeployment>().DeployAsync(Encoding.UTF8.GetBytes(Reorder("purchase_order")), "admin"));
+        Assert.Empty(fine.Problems);
+    }
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]

@@ -1,17 +1,16 @@
 using Platform.Core.Metadata.Stock;
 using Platform.Records.Stock;
 
-namespace Platform.Bpmn.Engine;
+namespace Platform.Stock.Reading;
 
 /// <summary>
 /// The values of the purchase documents a reorder drafts for one warehouse and supplier: where the document's on-order declaration reads
-/// item, warehouse, quantity and unit, those are filled — a line per item, or a document per item where it has no lines — and the
-/// task's values, computed with the group the script sees as <c>group</c>, are laid over them (a supplier, a date, lines of its own).
+/// item, warehouse, quantity and unit, those are filled — a line per item, or a document per item where it has no lines — with the group
+/// a workflow's values are computed from (as <c>group</c>: a supplier, a date, lines of its own laid over them).
 /// </summary>
-internal static class ReorderDrafts
+internal static class StockReorderDrafts
 {
-    public static IEnumerable<Dictionary<string, object?>> Of(StockCommitment orders, IReadOnlyList<StockReorderNeed> needs,
-        Func<IReadOnlyDictionary<string, object?>, IReadOnlyDictionary<string, object?>> valuesOf)
+    public static IEnumerable<StockReorderDraft> Of(StockCommitment orders, IReadOnlyList<StockReorderNeed> needs)
     {
         foreach (var drafted in orders.Lines is null ? needs.Select(n => (IReadOnlyList<StockReorderNeed>)[n]) : [needs])
         {
@@ -39,12 +38,7 @@ internal static class ReorderDrafts
                 values[field] = lines;
             }
 
-            foreach (var (name, value) in valuesOf(Group(drafted)))
-            {
-                values[name] = value;
-            }
-
-            yield return values;
+            yield return new StockReorderDraft(drafted[0].WarehouseCode, values, Group(drafted));
         }
     }
 

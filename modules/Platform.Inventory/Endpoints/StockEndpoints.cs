@@ -10,7 +10,7 @@ using Platform.Web.Security;
 namespace Platform.Inventory.Endpoints;
 
 /// <summary>
-/// <c>GET /api/inventory/stock[?item=&amp;warehouse=&amp;branch=]</c>, <c>GET /api/inventory/reorder</c>, <c>GET /api/inventory/balance?item=&amp;warehouse=[&amp;at=yyyy-MM-dd]</c> and <c>GET /api/inventory/ledger?item=&amp;warehouse=[&amp;from=&amp;to=]</c>:
+/// <c>GET /api/inventory/stock[?item=&amp;warehouse=&amp;branch=]</c>, <c>GET /api/inventory/summary[?from=&amp;to=&amp;item=&amp;warehouse=&amp;branch=]</c>, <c>GET /api/inventory/reorder</c>, <c>GET /api/inventory/balance?item=&amp;warehouse=[&amp;at=yyyy-MM-dd]</c> and <c>GET /api/inventory/ledger?item=&amp;warehouse=[&amp;from=&amp;to=]</c>:
 /// items and warehouses by code, answered only to people who may read both records (404 otherwise, as for one that does not exist).
 /// </summary>
 public static class StockEndpoints
@@ -24,6 +24,8 @@ public static class StockEndpoints
             .WithSummary("What is in stock, reserved and on order by item and warehouse (of one item, warehouse or branch by code), most valuable first, at most 500 rows.");
         inventory.MapGet("/reorder", ReorderAsync).WithName("StockReorder")
             .WithSummary("Items whose projected stock in a warehouse is below the reorder level their table sets, with what to order.");
+        inventory.MapGet("/summary", SummaryAsync).WithName("StockMovementSummary")
+            .WithSummary("收发存汇总: per item and warehouse, the stock at the start of from, what came in and went out to the end of to, and the stock then (this month when not given).");
         inventory.MapGet("/ledger", LedgerAsync).WithName("StockLedger")
             .WithSummary("An item's ledger entries in a warehouse, oldest first, with the running quantity and value (at most 10,000: narrow the dates).");
     }
@@ -47,6 +49,29 @@ public static class StockEndpoints
 
     private static async Task<IResult> ReorderAsync(HttpContext context, IStockLedger ledger) =>
         TypedResults.Ok(new { items = await ledger.ReorderAsync(Actors.From(context.User), context.RequestAborted) });
+
+    private static async Task<IResult> SummaryAsync(HttpContext context, IStockLedger ledger, IStringLocalizer text, TimeProvider clock, string? from, string? to,
+        string? item, string? warehouse, string? branch)
+    {
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (!string.IsNullOrEmpty(value) && Day(value) is null)
+            {
+                return Problem(StatusCodes.Status400BadRequest, text["Inventory.Error.Day", name, value].Value, name);
+            }
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var (first, last) = (Day(from) ?? new DateOnly(today.Year, today.Month, 1), Day(to) ?? today);
+        if (last < first)
+        {
+            return Problem(StatusCodes.Status400BadRequest, text["Inventory.Error.Period", first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                last.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)].Value, "to");
+        }
+
+        var rows = await ledger.MovementAsync(first, last, Blank(item), Blank(warehouse), Blank(branch), Actors.From(context.User), context.RequestAborted);
+        return TypedResults.Ok(new { from = first, to = last, items = rows });
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -28,6 +28,14 @@ public interface IStockLedger
     /// </summary>
     Task<IReadOnlyList<StockReorderDraft>?> ReorderDraftsAsync(string document, Actor actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// 收发存汇总: per item × warehouse the person may read (of one item, warehouse or branch when asked), the stock at the start of
+    /// <paramref name="from"/>, what came in and went out up to the end of <paramref name="until"/> (quantities and values), and the
+    /// stock then — item code, then warehouse code order; bins with nothing at all in the period left out.
+    /// </summary>
+    Task<IReadOnlyList<StockMovementRow>> MovementAsync(DateOnly from, DateOnly until, string? item, string? warehouse, string? branch, Actor actor,
+        CancellationToken cancellationToken = default);
+
     Task<StockAnswer<IReadOnlyList<StockLedgerLine>>> LedgerAsync(string item, string warehouse, DateOnly? since, DateOnly? until, Actor actor,
         CancellationToken cancellationToken = default);
 }
@@ -58,3 +66,10 @@ public sealed record StockQueueLayer(decimal Qty, decimal Rate, string? Batch);
 /// <summary>One entry of the ledger as people read it: when, which document, what moved at which rate, and the stock after it.</summary>
 public sealed record StockLedgerLine(DateTime PostedAt, string Entity, Guid RecordId, string Document, string Kind, decimal? EnteredQuantity, string? Unit,
     decimal QuantityChange, decimal Rate, decimal ValueChange, decimal QuantityAfter, decimal ValueAfter, decimal ValuationRate, string? Batch);
+
+/// <summary>
+/// One item × warehouse over a period: the stock it opened with, what came in and went out (quantities as positive numbers, values
+/// as the ledger moved them), and the stock it closed with — opening + in − out = closing.
+/// </summary>
+public sealed record StockMovementRow(string ItemCode, string ItemName, string WarehouseCode, string WarehouseName, string? Branch,
+    decimal OpeningQuantity, decimal OpeningValue, decimal InQuantity, decimal InValue, decimal OutQuantity, decimal OutValue, decimal ClosingQuantity, decimal ClosingValue);

@@ -122,6 +122,90 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
                 branches.TryGetValue(r.Key.Warehouse, out var of) ? of.Name : null))];
     }
 
+    public async Task<IReadOnlyList<StockMovementRow>> MovementAsync(DateOnly from, DateOnly until, string? item, string? warehouse, string? branch, Actor actor,
+        CancellationToken cancellationToken = default)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var warehouses = await ReadableAsync(schema, e => e.Stock?.Warehouse?.Code, warehouse, actor, cancellationToken);
+        var branches = await BranchesAsync(schema, warehouses.Keys, cancellationToken);
+        if (branch is not null)
+        {
+            warehouses = warehouses.Where(w => branches.TryGetValue(w.Key, out var of) && (of.Code == branch || of.Name == branch)).ToDictionary();
+        }
+
+        var items = item is null ? null : await ReadableAsync(schema, e => e.Stock?.Item?.Code, item, actor, cancellationToken);
+        if (warehouses.Count == 0 || items is { Count: 0 } || until < from)
+        {
+            return [];
+        }
+
+        // Where each bin stands now, less what moved after the period, is where it closed; less what moved in it, where it opened. Only
+        // the entries from the period's start on are read, summed as they stream (SQLite keeps decimals as text).
+        var warehouseIds = warehouses.Keys.ToList();
+        var itemIds = items?.Keys.ToList();
+        var bins = await db.StockBins.AsNoTracking().Where(b => warehouseIds.Contains(b.Warehouse) && (itemIds == null || itemIds.Contains(b.Item)))
+            .Select(b => new { b.Item, b.Warehouse, b.Quantity, b.Value }).ToListAsync(cancellationToken);
+        var (start, end) = (from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), until.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        var sums = new Dictionary<(Guid Item, Guid Warehouse), MovementSums>();
+        var entries = db.StockLedgerEntries.AsNoTracking()
+            .Where(e => !e.IsCancelled && e.PostedAt >= start && warehouseIds.Contains(e.Warehouse) && (itemIds == null || itemIds.Contains(e.Item)))
+            .Select(e => new { e.Item, e.Warehouse, e.PostedAt, e.QuantityChange, e.ValueChange }).AsAsyncEnumerable();
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            var bin = sums.TryGetValue((entry.Item, entry.Warehouse), out var known) ? known : sums[(entry.Item, entry.Warehouse)] = new MovementSums();
+            if (entry.PostedAt >= end)
+            {
+                bin.AfterQuantity += entry.QuantityChange;
+                bin.AfterValue += entry.ValueChange;
+            }
+            else if (entry.QuantityChange > 0m || (entry.QuantityChange == 0m && entry.ValueChange > 0m))
+            {
+                bin.InQuantity += entry.QuantityChange;
+                bin.InValue += entry.ValueChange;
+            }
+            else
+            {
+                bin.OutQuantity -= entry.QuantityChange;
+                bin.OutValue -= entry.ValueChange;
+            }
+        }
+
+        var rows = new List<(Guid Item, Guid Warehouse, decimal[] Figures)>();
+        foreach (var bin in bins)
+        {
+            var moved = sums.GetValueOrDefault((bin.Item, bin.Warehouse)) ?? new MovementSums();
+            var (closingQuantity, closingValue) = (bin.Quantity - moved.AfterQuantity, bin.Value - moved.AfterValue);
+            var (openingQuantity, openingValue) = (closingQuantity - moved.InQuantity + moved.OutQuantity, closingValue - moved.InValue + moved.OutValue);
+            decimal[] figures = [openingQuantity, openingValue, moved.InQuantity, moved.InValue, moved.OutQuantity, moved.OutValue, closingQuantity, closingValue];
+            if (figures.Any(f => f != 0m))
+            {
+                rows.Add((bin.Item, bin.Warehouse, figures));
+            }
+        }
+
+        items ??= await NamedAsync(schema, e => e.Stock?.Item?.Code, [.. rows.Select(r => r.Item).Distinct()], actor, cancellationToken);
+        return [.. rows.Where(r => items.ContainsKey(r.Item))
+            .OrderBy(r => items[r.Item].Code, StringComparer.Ordinal).ThenBy(r => warehouses[r.Warehouse].Code, StringComparer.Ordinal).Take(MostLines)
+            .Select(r => new StockMovementRow(items[r.Item].Code, items[r.Item].Name, warehouses[r.Warehouse].Code, warehouses[r.Warehouse].Name,
+                branches.TryGetValue(r.Warehouse, out var of) ? of.Name : null, r.Figures[0], r.Figures[1], r.Figures[2], r.Figures[3], r.Figures[4], r.Figures[5], r.Figures[6], r.Figures[7]))];
+    }
+
+    /// <summary>What moved in a bin in the period (in and out) and after it.</summary>
+    private sealed class MovementSums
+    {
+        public decimal InQuantity { get; set; }
+
+        public decimal InValue { get; set; }
+
+        public decimal OutQuantity { get; set; }
+
+        public decimal OutValue { get; set; }
+
+        public decimal AfterQuantity { get; set; }
+
+        public decimal AfterValue { get; set; }
+    }
+
     public async Task<IReadOnlyList<StockReorderNeed>> ReorderAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         var schema = await schemas.LoadSchemaAsync(cancellationToken);

@@ -83,6 +83,18 @@ public sealed class InventoryWalkTests(InventoryWalkTests.InventoryHost inventor
         await Assertions.Expect(page.GetByTestId("ledger-balance")).ToHaveTextAsync("40");
         await browser.ScreenshotAsync("inventory-stock-on-hand");
 
+        // 收发存汇总: this month, the 40 received are in and at the end; by item, the item's warehouses summed.
+        await page.GotoAsync($"{host.BaseUrl}/inventory/summary");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("收发存汇总");
+        var summary = page.GetByTestId("summary-grid").Locator("tr", new() { HasText = "深沟球轴承 6204" });
+        await Assertions.Expect(summary.GetByTestId("summary-inQuantity")).ToHaveTextAsync("40");
+        await Assertions.Expect(summary.GetByTestId("summary-closingValue")).ToHaveTextAsync("220.00");
+        await page.GetByTestId("summary-by").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new() { HasText = "按仓库" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("summary-grid").Locator("tr", new() { HasText = "上海总仓" }).GetByTestId("summary-closingValue")).ToHaveTextAsync("220.00");
+        await browser.ScreenshotAsync("inventory-summary-zh");
+
         await page.GotoAsync($"{host.BaseUrl}/records/delivery_note/{delivery}");
         await browser.WaitUntilInteractiveAsync();
         await page.Locator("[data-testid=document-step][data-step=submit]").ClickAsync();

@@ -57,6 +57,12 @@ public static partial class MetadataValidator
                 StockField(entity, declaration.Source, $"{path}.source", [FieldTypes.Lookup.Name], errors, required: true);
             }
 
+            if (declaration.When is { } when && (when.StartsWith(Stock.StockPosting.DocumentPrefix, StringComparison.Ordinal) || declaration.Lines is null))
+            {
+                StockField(entity, when.StartsWith(Stock.StockPosting.DocumentPrefix, StringComparison.Ordinal) ? when[Stock.StockPosting.DocumentPrefix.Length..] : when,
+                    $"{path}.when", [FieldTypes.YesNo.Name], errors, required: true);
+            }
+
             if (declaration.Allowance is < 0m or > 1000m)
             {
                 errors.Add(Problem($"{path}.allowance", "fulfils.allowance", "An allowance is a percentage from 0 to 1000."));

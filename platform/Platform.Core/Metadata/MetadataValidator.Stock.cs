@@ -132,7 +132,8 @@ public static partial class MetadataValidator
             var own = reference.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal);
             if (own || posting.Lines is null)
             {
-                StockField(entity, own ? reference[StockPosting.DocumentPrefix.Length..] : reference, $"{path}.{property}", null, errors, required: true);
+                StockField(entity, own ? reference[StockPosting.DocumentPrefix.Length..] : reference, $"{path}.{property}",
+                    property is "when" or "return" ? [FieldTypes.YesNo.Name] : null, errors, required: true);
             }
         }
     }

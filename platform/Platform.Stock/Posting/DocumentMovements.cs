@@ -53,6 +53,11 @@ public sealed class DocumentMovements(StockParties parties, RecordsSchema schema
         (EntityDefinition Owner, string Field) Owner(string reference) =>
             reference.StartsWith(StockPosting.DocumentPrefix, StringComparison.Ordinal) ? (entity, reference[StockPosting.DocumentPrefix.Length..]) : (lineEntity, reference);
 
+        if (posting.When is { } when && Read(when) is not true)
+        {
+            return; // not this time: the document does not move stock (an invoice without 更新库存)
+        }
+
         var quantityValue = Read(posting.Quantity);
         var itemId = StockValues.Id(Read(posting.Item));
         if (itemId is null && quantityValue is null)

@@ -37,6 +37,12 @@ public sealed class Fulfilment
     /// <summary>A yes/no field of the source document: while it is set (the order is closed), nothing more is fulfilled against it.</summary>
     public string? Closed { get; set; }
 
+    /// <summary>
+    /// A yes/no field (of the line, or <c>record.</c> of the document): a line counts only where it is set — a sales invoice delivers its
+    /// order's lines only when it also issued the goods. None: always.
+    /// </summary>
+    public string? When { get; set; }
+
     /// <summary>A number field on the source line that overrides <see cref="Allowance"/> for that line when it has a value.</summary>
     public string? AllowanceField { get; set; }
 }

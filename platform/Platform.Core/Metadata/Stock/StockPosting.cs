@@ -49,13 +49,19 @@ public sealed class StockPosting
     /// </summary>
     public string? Return { get; set; }
 
+    /// <summary>
+    /// A yes/no field (of the line, or <c>record.</c> of the document): the posting moves only where it is set — a sales invoice that
+    /// also issues the goods when 更新库存 (update stock) is ticked. None: always.
+    /// </summary>
+    public string? When { get; set; }
+
     /// <summary>The field references the posting makes, by the property that holds them.</summary>
     public IEnumerable<(string Property, string Reference)> References()
     {
         foreach (var (property, reference) in new[]
                  {
                      ("item", Item), ("warehouse", Warehouse), ("from", From), ("to", To), ("quantity", Quantity), ("unit", Unit), ("rate", Rate),
-                     ("batch", Batch), ("return", Return),
+                     ("batch", Batch), ("return", Return), ("when", When),
                  })
         {
             if (!string.IsNullOrWhiteSpace(reference))

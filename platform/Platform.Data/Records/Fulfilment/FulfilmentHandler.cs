@@ -85,7 +85,7 @@ internal sealed class FulfilmentHandler(IServiceProvider services, IStringLocali
             var lines = link.Declaration.Lines is { } field ? (document.GetValueOrDefault(field) as IEnumerable<IReadOnlyDictionary<string, object?>> ?? []).ToList() : [document];
             for (var i = 0; i < lines.Count; i++)
             {
-                if (lines[i].GetValueOrDefault(link.Declaration.Source) is Guid source)
+                if (lines[i].GetValueOrDefault(link.Declaration.Source) is Guid source && FulfilmentTally.Counts(link, lines[i], document))
                 {
                     named.Add((link, source, link.Declaration.Lines is null ? 0 : i + 1));
                 }

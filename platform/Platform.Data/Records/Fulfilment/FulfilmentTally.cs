@@ -17,7 +17,8 @@ internal sealed class FulfilmentTally(IRecordStore records)
         var sums = new Dictionary<Guid, decimal>();
         foreach (var (link, line, document) in await FulfillingAsync(links, sourceLines, cancellationToken))
         {
-            if (document.GetValueOrDefault(DocumentStatus.Field) as string == DocumentStatus.Submitted && line.GetValueOrDefault(link.Declaration.Source) is Guid source)
+            if (document.GetValueOrDefault(DocumentStatus.Field) as string == DocumentStatus.Submitted && line.GetValueOrDefault(link.Declaration.Source) is Guid source
+                && Counts(link, line, document))
             {
                 sums[source] = sums.GetValueOrDefault(source) + Number(line.GetValueOrDefault(link.Declaration.Quantity));
             }
@@ -31,9 +32,9 @@ internal sealed class FulfilmentTally(IRecordStore records)
         IReadOnlyCollection<Guid> sourceLines, CancellationToken cancellationToken)
     {
         var found = new Dictionary<Guid, (FulfilmentLink, IReadOnlyDictionary<string, object?>)>();
-        foreach (var (link, _, document) in await FulfillingAsync(links, sourceLines, cancellationToken))
+        foreach (var (link, line, document) in await FulfillingAsync(links, sourceLines, cancellationToken))
         {
-            if (document.GetValueOrDefault(DocumentStatus.Field) as string == DocumentStatus.Submitted)
+            if (document.GetValueOrDefault(DocumentStatus.Field) as string == DocumentStatus.Submitted && Counts(link, line, document))
             {
                 found[(Guid)document[SystemFields.Id]!] = (link, document);
             }
@@ -77,6 +78,13 @@ internal sealed class FulfilmentTally(IRecordStore records)
 
         return found;
     }
+
+    /// <summary>Whether a line counts: always, or where the declaration's yes/no field (the line's, or <c>record.</c> the document's) is set.</summary>
+    public static bool Counts(FulfilmentLink link, IReadOnlyDictionary<string, object?> line, IReadOnlyDictionary<string, object?> document) =>
+        link.Declaration.When is not { } when
+        || (when.StartsWith(Core.Metadata.Stock.StockPosting.DocumentPrefix, StringComparison.Ordinal)
+            ? document.GetValueOrDefault(when[Core.Metadata.Stock.StockPosting.DocumentPrefix.Length..])
+            : line.GetValueOrDefault(when)) is true;
 
     public static decimal Number(object? value) => value switch
     {

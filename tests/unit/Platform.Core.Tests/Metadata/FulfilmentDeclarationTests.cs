@@ -70,6 +70,24 @@ public sealed class FulfilmentDeclarationTests
     }
 
     [Fact]
+    public void A_posting_or_fulfilment_applying_only_sometimes_names_a_yes_no_field()
+    {
+        var entity = Delivery(true, Delivers());
+        entity.Fields.Add(Field("updateStock", "boolean"));
+        entity.Fields.Add(Field("source", "lookup", "warehouse"));
+        entity.Stock = new StockDefinition
+        {
+            Postings = [new StockPosting { Kind = StockPosting.Issue, Lines = "lines", Item = "item", Warehouse = "record.source", Quantity = "quantity", When = "record.updateStock" }],
+        };
+        entity.Fulfils![0].When = "record.updateStock";
+        Assert.Empty(Codes(entity));
+
+        entity.Stock.Postings[0].When = "record.number";
+        entity.Fulfils[0].When = "record.missing";
+        Assert.Equal(["$.stock.postings[0].when stock.fieldKind", "$.fulfils[0].when item.2"], Codes(entity));
+    }
+
+    [Fact]
     public void An_order_reserving_stock_is_submittable_and_names_its_item_warehouse_and_quantity()
     {
         var order = Delivery(true);

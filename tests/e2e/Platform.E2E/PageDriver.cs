@@ -76,8 +76,10 @@ internal static class PageDriver
     public static async Task PickAsync(IPage page, string testId, string search)
     {
         await page.GetByTestId($"{testId}-input").FillAsync(search);
-        // The list opens with everything and narrows once the search has run: pick the match.
-        var option = page.GetByTestId($"{testId}-options").GetByTestId("lookup-option").Filter(new() { HasText = search }).First;
+        // The list opens with everything and narrows once the search has run: wait for the narrowed list, then pick the match.
+        var options = page.GetByTestId($"{testId}-options").GetByTestId("lookup-option");
+        await Assertions.Expect(options.Filter(new() { HasNotText = search })).ToHaveCountAsync(0);
+        var option = options.Filter(new() { HasText = search }).First;
         await option.WaitForAsync();
         await option.ClickAsync();
         await Assertions.Expect(page.GetByTestId($"{testId}-options")).ToHaveCountAsync(0);

@@ -86,14 +86,7 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         CancellationToken cancellationToken = default)
     {
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        var warehouses = await ReadableAsync(schema, e => e.Stock?.Warehouse?.Code, warehouse, actor, cancellationToken);
-        var branches = await BranchesAsync(schema, warehouses.Keys, cancellationToken);
-        if (branch is not null)
-        {
-            warehouses = warehouses.Where(w => branches.TryGetValue(w.Key, out var of) && (of.Code == branch || of.Name == branch)).ToDictionary();
-        }
-
-        var items = item is null ? null : await ReadableAsync(schema, e => e.Stock?.Item?.Code, item, actor, cancellationToken);
+        var (warehouses, branches, items) = await AskedAsync(schema, item, warehouse, branch, actor, cancellationToken);
         if (warehouses.Count == 0 || items is { Count: 0 })
         {
             return [];
@@ -126,14 +119,7 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
         CancellationToken cancellationToken = default)
     {
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        var warehouses = await ReadableAsync(schema, e => e.Stock?.Warehouse?.Code, warehouse, actor, cancellationToken);
-        var branches = await BranchesAsync(schema, warehouses.Keys, cancellationToken);
-        if (branch is not null)
-        {
-            warehouses = warehouses.Where(w => branches.TryGetValue(w.Key, out var of) && (of.Code == branch || of.Name == branch)).ToDictionary();
-        }
-
-        var items = item is null ? null : await ReadableAsync(schema, e => e.Stock?.Item?.Code, item, actor, cancellationToken);
+        var (warehouses, branches, items) = await AskedAsync(schema, item, warehouse, branch, actor, cancellationToken);
         if (warehouses.Count == 0 || items is { Count: 0 } || until < from)
         {
             return [];
@@ -188,6 +174,24 @@ internal sealed class StockLedgerReader(PlatformDbContext db, IRecordStore recor
             .OrderBy(r => items[r.Item].Code, StringComparer.Ordinal).ThenBy(r => warehouses[r.Warehouse].Code, StringComparer.Ordinal).Take(MostLines)
             .Select(r => new StockMovementRow(items[r.Item].Code, items[r.Item].Name, warehouses[r.Warehouse].Code, warehouses[r.Warehouse].Name,
                 branches.TryGetValue(r.Warehouse, out var of) ? of.Name : null, r.Figures[0], r.Figures[1], r.Figures[2], r.Figures[3], r.Figures[4], r.Figures[5], r.Figures[6], r.Figures[7]))];
+    }
+
+    /// <summary>
+    /// The warehouses asked about (one by code, or all, of one branch when asked) among those the person may read, with their branches,
+    /// and the item asked about (null: any).
+    /// </summary>
+    private async Task<(Dictionary<Guid, (string Code, string Name)> Warehouses, Dictionary<Guid, (string Code, string Name)> Branches,
+        Dictionary<Guid, (string Code, string Name)>? Items)> AskedAsync(RecordsSchema schema, string? item, string? warehouse, string? branch, Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var warehouses = await ReadableAsync(schema, e => e.Stock?.Warehouse?.Code, warehouse, actor, cancellationToken);
+        var branches = await BranchesAsync(schema, warehouses.Keys, cancellationToken);
+        if (branch is not null)
+        {
+            warehouses = warehouses.Where(w => branches.TryGetValue(w.Key, out var of) && (of.Code == branch || of.Name == branch)).ToDictionary();
+        }
+
+        return (warehouses, branches, item is null ? null : await ReadableAsync(schema, e => e.Stock?.Item?.Code, item, actor, cancellationToken));
     }
 
     /// <summary>What moved in a bin in the period (in and out) and after it.</summary>

@@ -93,6 +93,14 @@ public sealed class SourcingScenarioTests
         var prices = (await books.Client.GetFromJsonAsync<JsonElement>($"/odata/supplier_price?$filter=quotation eq {ningbo}&$orderby=rate")).GetProperty("value");
         Assert.Equal([(a, 4.5m), (b, 12m)], prices.EnumerateArray().Select(p => (p.GetProperty("item").GetString(), p.GetProperty("rate").GetDecimal())));
 
+        // Accepted again before the order is submitted (nothing ordered yet): another draft, but the prices are not kept twice.
+        (status, body) = await SendAsync(books.Client, HttpMethod.Post, $"/api/records/supplier_quotation/{ningbo}/actions/accept", "{}");
+        Assert.True(status == HttpStatusCode.OK, body);
+        var twice = JsonDocument.Parse(body).RootElement.GetProperty("open").GetProperty("id").GetString()!;
+        Assert.Equal(2, (await books.Client.GetFromJsonAsync<JsonElement>($"/odata/supplier_price?$filter=quotation eq {ningbo}")).GetProperty("value").GetArrayLength());
+        (status, body) = await SendAsync(books.Client, HttpMethod.Delete, $"/odata/purchase_order({twice})");
+        Assert.True(status is HttpStatusCode.NoContent or HttpStatusCode.OK, body);
+
         // The order submitted: the quotation is ordered in full. Ordering more than was quoted is refused.
         await TradeBooks.MustAsync(books.SubmitAsync("purchase_order", order));
         var accepted = await books.ReadAsync("supplier_quotation", ningbo);

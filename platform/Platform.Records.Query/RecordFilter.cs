@@ -19,7 +19,10 @@ public static class RecordFilter
     /// <param name="orderBy">Field names, each optionally <c>desc</c> (<c>createdAt desc</c>); null or empty: by id.</param>
     /// <exception cref="ArgumentException">The filter or order does not parse or names unknown or hidden fields; the message says why.</exception>
     public static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter,
-        Core.Records.FieldAccess? fields = null, string? orderBy = null)
+        Core.Records.FieldAccess? fields = null, string? orderBy = null) => Apply(query, schema, entity, filter, fields, orderBy, sorted: true);
+
+    private static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter,
+        Core.Records.FieldAccess? fields, string? orderBy, bool sorted)
     {
         var options = new List<string>();
         if (filter.Length > 0)
@@ -47,11 +50,16 @@ public static class RecordFilter
                 query = query.Where(Expression.Lambda<Func<Dictionary<string, object>, bool>>(predicate, row));
             }
 
-            return RecordOrder.Apply(query, entity, parser.ParseOrderBy(), translator, row);
+            return orderBy is null && !sorted ? query : RecordOrder.Apply(query, entity, parser.ParseOrderBy(), translator, row);
         }
         catch (Exception e) when (e is ODataException or ODataQueryException)
         {
             throw new ArgumentException(e.Message, nameof(filter), e);
         }
     }
+
+    /// <summary>Only the filter, in no order (a grouping query sorts nothing before it groups).</summary>
+    /// <exception cref="ArgumentException">The filter does not parse or names unknown or hidden fields; the message says why.</exception>
+    public static IQueryable<Dictionary<string, object>> Where(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter,
+        Core.Records.FieldAccess? fields = null) => Apply(query, schema, entity, filter, fields, orderBy: null, sorted: false);
 }

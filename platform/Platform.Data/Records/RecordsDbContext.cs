@@ -13,7 +13,11 @@ public sealed class RecordsDbContext(DbContextOptions<RecordsDbContext> options,
     /// <summary>Records to insert on the next save (with <see cref="RecordInserter"/>, not tracked): new records and their new lines, parents first.</summary>
     public List<(Core.Metadata.EntityDefinition Entity, Dictionary<string, object> Row)> NewRows { get; } = [];
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => RecordsModel.Build(modelBuilder, Schema);
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        RecordsModel.Build(modelBuilder, Schema);
+        DateBucketFunctions.Register(modelBuilder, Database.ProviderName);
+    }
 
     /// <summary>
     /// SQLite has no type for moments: EF Core stores them as text but refuses to sort or compare them. Mapped as that same text

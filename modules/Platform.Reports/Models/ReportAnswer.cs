@@ -1,0 +1,13 @@
+namespace Platform.Reports.Models;
+
+/// <summary>A report's figures: its columns (the groups, then the measures), a row per group and the totals over every record asked about.</summary>
+public sealed record ReportAnswer(IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, IReadOnlyList<object?> Totals);
+
+/// <summary>A column: its name (the group's field or the measure's name), its heading in the reader's language, whether it groups, and the field kind it shows.</summary>
+public sealed record ReportColumn(string Name, string Label, bool Group, string Kind);
+
+/// <summary>A group: its key values with their labels, and its measures.</summary>
+public sealed record ReportRow(IReadOnlyList<ReportKey> Keys, IReadOnlyList<object?> Values);
+
+/// <summary>A key value as stored (an id, a choice's value, <c>2026-03</c>) and as people read it (a title, a choice's label, 2026年3月).</summary>
+public sealed record ReportKey(object? Value, string Label);

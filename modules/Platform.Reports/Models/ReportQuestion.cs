@@ -1,0 +1,42 @@
+using Platform.Records.Aggregation;
+using Platform.Records.Query.Aggregation;
+
+namespace Platform.Reports.Models;
+
+/// <summary>
+/// What a report asks of an entity's records: which records (an OData filter and a period of a date field), grouped how, and which
+/// figures per group. The JSON of <c>POST /api/reports/run</c> and of a report definition's query.
+/// </summary>
+public sealed class ReportQuestion
+{
+    public string Entity { get; set; } = "";
+
+    public List<ReportGroup> Groups { get; set; } = [];
+
+    public List<ReportMeasure> Measures { get; set; } = [];
+
+    /// <summary>An OData <c>$filter</c> (<c>status eq 'won'</c>); null for every record the reader may read.</summary>
+    public string? Filter { get; set; }
+
+    public ReportPeriod? Period { get; set; }
+}
+
+/// <summary>A grouping: a field, and for a date its bucket (day, week, month, quarter, year).</summary>
+public sealed class ReportGroup
+{
+    public string Field { get; set; } = "";
+
+    public DateBucket? Bucket { get; set; }
+}
+
+/// <summary>A figure per group: a function (count, countDistinct, sum, average, min, max) of a field (none for a count of records).</summary>
+public sealed class ReportMeasure
+{
+    public string Name { get; set; } = "";
+
+    public MeasureFunction Function { get; set; }
+
+    public string? Field { get; set; }
+
+    public Platform.Core.Metadata.LocalizedText? Label { get; set; }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Platform.Core.Security;
+using Platform.Records;
+using Platform.Records.Query.Aggregation;
+using Platform.Reports.Models;
+
+namespace Platform.Reports.Services;
+
+/// <summary>
+/// Answers a report's question: checks it, narrows it to its period, groups and measures in the database (one GROUP BY query,
+/// and one more for the totals of a grouped report), over what the reader may read, and labels the groups.
+/// </summary>
+public sealed class ReportRunner(IRecordStore records, ReportLabels labels, TimeProvider clock)
+{
+    /// <exception cref="AggregateRefusedException">The question cannot be answered as asked (says where and why); <c>Reports.Error.UnknownEntity</c> and <c>Reports.Error.Forbidden</c> for an entity the reader cannot report on.</exception>
+    public async Task<ReportAnswer> RunAsync(ReportQuestion question, Actor actor, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        await using var reader = await records.OpenReaderAsync(question.Entity, actor, cancellationToken)
+            ?? throw new AggregateRefusedException("entity", "Reports.Error.UnknownEntity", $"There is no entity '{question.Entity}'.", question.Entity);
+        if (reader.Forbidden)
+        {
+            throw new AggregateRefusedException("entity", "Reports.Error.Forbidden", $"Your roles do not let you read {question.Entity}.", question.Entity);
+        }
+
+        var groups = question.Groups.Select(g => new AggregateGroup(g.Field, g.Bucket)).ToList();
+        var measures = question.Measures.Select(m => new AggregateMeasure(m.Name, m.Function, m.Field)).ToList();
+        var duplicate = question.Measures.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new AggregateRefusedException("measures", "Reports.Error.SameName", $"Two measures are called '{duplicate.Key}'.", duplicate.Key);
+        }
+
+        var filter = Filter(reader, question);
+        var rows = await RecordAggregation.RunAsync(reader, new AggregateRequest(groups, measures, filter), cancellationToken);
+        var totals = groups.Count == 0 ? First(rows)
+            : First(await RecordAggregation.RunAsync(reader, new AggregateRequest([], measures, filter), cancellationToken));
+        var columns = question.Groups.Select((g, i) => Column(reader, g.Field, $"groups[{i}].field", culture))
+            .Concat(question.Measures.Select(m => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, m))));
+        return new ReportAnswer([.. columns], await labels.LabelAsync(reader, question.Groups, rows, culture, cancellationToken),
+            totals ?? [.. measures.Select(_ => (object?)null)]);
+    }
+
+    private static IReadOnlyList<object?>? First(IReadOnlyList<AggregateRow> rows) => rows.Count > 0 ? rows[0].Values : null;
+
+    /// <summary>The question's filter and its period's condition, both to hold.</summary>
+    private string? Filter(IRecordReader reader, ReportQuestion question)
+    {
+        if (question.Period is not { } period)
+        {
+            return question.Filter;
+        }
+
+        var field = AggregateField.Resolve(reader, period.Field, "period.field");
+        if (!field.IsDate)
+        {
+            throw new AggregateRefusedException("period.field", "Reports.Error.PeriodNeedsDate", $"'{field.Name}' is not a date: a period needs a date field.", field.Name);
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
+        var days = period.Days(today) ?? throw new AggregateRefusedException("period.range", "Reports.Error.Range",
+            $"'{period.Range}' is not a period: use {string.Join(", ", ReportPeriod.Ranges)}, or from and to.", period.Range ?? "", string.Join(", ", ReportPeriod.Ranges));
+        var condition = ReportPeriod.Condition(field.Name, field.ClrType != typeof(DateOnly?), days.Start, days.End);
+        return string.IsNullOrWhiteSpace(question.Filter) ? condition : $"({question.Filter}) and ({condition})";
+    }
+
+    private static ReportColumn Column(IRecordReader reader, string name, string path, CultureInfo culture)
+    {
+        var field = AggregateField.Resolve(reader, name, path);
+        return new ReportColumn(name, field.Definition?.Label.For(culture.Name) is { Length: > 0 } label ? label : name, true, field.Kind.Name);
+    }
+
+    /// <summary>What a measure's values are: counts are whole numbers, the others take their field's kind.</summary>
+    private static string Kind(IRecordReader reader, ReportMeasure measure) =>
+        measure.Function is MeasureFunction.Count or MeasureFunction.CountDistinct || measure.Field is null ? "integer"
+        : reader.Entity.LiveField(measure.Field) is { } field ? Platform.Core.Metadata.FieldTypes.StorageOf(field).Name : "decimal";
+}

@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Modules;
+using Platform.Reports.Endpoints;
+using Platform.Reports.Services;
+
+namespace Platform.Reports;
+
+/// <summary>
+/// Reports: figures grouped in the database (by fields, date buckets, people), over what each reader may read, for tables,
+/// pivots, charts and KPI cards. Builds on the platform's record queries only.
+/// </summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<ReportRunner>().AddScoped<ReportLabels>();
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportEndpoints();
+}

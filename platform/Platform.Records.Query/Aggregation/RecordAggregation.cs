@@ -1,0 +1,191 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Platform.Core.Fields;
+using Platform.Core.Metadata;
+using Platform.Records.Aggregation;
+
+namespace Platform.Records.Query.Aggregation;
+
+/// <summary>
+/// Groups an entity's records and works out measures per group in <b>one SQL query</b> (<c>GROUP BY</c> in the database, never
+/// rows read into memory): over the records the reader may read (its roles' scope), narrowed by an OData <c>$filter</c>, grouped
+/// by fields or date buckets, measured by count, count distinct, sum, average, min and max. A field the reader may not see
+/// cannot be grouped, measured or filtered on: a figure would tell its values.
+/// </summary>
+public static class RecordAggregation
+{
+    public const int MostGroups = 4;
+
+    public const int MostMeasures = 12;
+
+    /// <summary>More groups than this are refused (a finer grouping than anyone reads), not cut silently.</summary>
+    public const int MostRows = 10_000;
+
+    private static readonly Type[] KeyTypes = [typeof(AggregateKey<>), typeof(AggregateKey<,>), typeof(AggregateKey<,,>), typeof(AggregateKey<,,,>)];
+
+    /// <summary>The groups, ordered by their keys (empty values last), each with its measures.</summary>
+    /// <exception cref="AggregateRefusedException">The question names what is not there or not readable, or asks what cannot be worked out; says where.</exception>
+    public static async Task<IReadOnlyList<AggregateRow>> RunAsync(IRecordReader reader, AggregateRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Groups.Count > MostGroups)
+        {
+            throw new AggregateRefusedException("groups", "Reports.Error.TooManyGroups", $"A report groups by at most {MostGroups} fields.", MostGroups);
+        }
+
+        if (request.Measures.Count is 0 or > MostMeasures)
+        {
+            throw new AggregateRefusedException("measures", "Reports.Error.Measures", $"A report needs 1 to {MostMeasures} measures.", MostMeasures);
+        }
+
+        var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
+        var keys = request.Groups.Select((g, i) => Key(reader, g, row, $"groups[{i}]")).ToList();
+        var measures = request.Measures.Select((m, i) => (Measure: m, Field: MeasuredField(reader, m, $"measures[{i}]"))).ToList();
+        var query = Filtered(reader, request.Filter);
+
+        // GroupBy(r => new AggregateKey<…> { K0 = …, K1 = … }) — or one constant group for totals alone.
+        Expression keyBody = keys.Count == 0 ? Expression.Constant(1)
+            : Expression.MemberInit(Expression.New(KeyTypes[keys.Count - 1].MakeGenericType([.. keys.Select(k => k.Type)])),
+                keys.Select((k, i) => Expression.Bind(KeyTypes[keys.Count - 1].MakeGenericType([.. keys.Select(k => k.Type)]).GetProperty($"K{i}")!, k)));
+        var grouped = Call(typeof(Queryable), nameof(Queryable.GroupBy), [typeof(Dictionary<string, object>), keyBody.Type], query.Expression,
+            Expression.Quote(Expression.Lambda(keyBody, row)));
+        var group = Expression.Parameter(typeof(IGrouping<,>).MakeGenericType(keyBody.Type, typeof(Dictionary<string, object>)), "g");
+        var bindings = new List<MemberBinding>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            bindings.Add(Expression.Bind(typeof(AggregateResult).GetProperty($"K{i}")!,
+                Expression.Convert(Expression.Property(Expression.Property(group, "Key"), $"K{i}"), typeof(object))));
+        }
+
+        for (var i = 0; i < measures.Count; i++)
+        {
+            bindings.Add(Expression.Bind(typeof(AggregateResult).GetProperty($"M{i}")!,
+                Expression.Convert(Measure(group, measures[i].Measure.Function, measures[i].Field, row), typeof(object))));
+        }
+
+        var selected = Call(typeof(Queryable), nameof(Queryable.Select), [group.Type, typeof(AggregateResult)], grouped,
+            Expression.Quote(Expression.Lambda(Expression.MemberInit(Expression.New(typeof(AggregateResult)), bindings), group)));
+        var results = await query.Provider.CreateQuery<AggregateResult>(selected).Take(MostRows + 1).ToListAsync(cancellationToken);
+        if (results.Count > MostRows)
+        {
+            throw new AggregateRefusedException("groups", "Reports.Error.TooManyRows",
+                $"The report has more than {MostRows:N0} groups: group by fewer fields or a coarser date bucket, or narrow the filter.", MostRows);
+        }
+
+        var rows = results.Select(r => new AggregateRow(
+            [.. new[] { r.K0, r.K1, r.K2, r.K3 }.Take(keys.Count)],
+            [.. new[] { r.M0, r.M1, r.M2, r.M3, r.M4, r.M5, r.M6, r.M7, r.M8, r.M9, r.M10, r.M11 }.Take(measures.Count).Select(Plain)])).ToList();
+        if (keys.Count == 0 && rows.Count == 0)
+        {
+            // Totals over no records: no records counted, nothing summed.
+            rows.Add(new AggregateRow([], [.. measures.Select(m => m.Measure.Function is MeasureFunction.Count or MeasureFunction.CountDistinct ? (object?)0 : null)]));
+        }
+
+        rows.Sort((a, b) => AggregateKeyOrder.Compare(a.Keys, b.Keys));
+        return rows;
+    }
+
+    private static IQueryable<Dictionary<string, object>> Filtered(IRecordReader reader, string? filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return reader.Live;
+        }
+
+        try
+        {
+            return RecordFilter.Where(reader.Live, reader.Schema, reader.Entity, filter, reader.Fields);
+        }
+        catch (ArgumentException e)
+        {
+            throw new AggregateRefusedException("filter", "Reports.Error.Filter", e.Message, e.Message);
+        }
+    }
+
+    /// <summary>What a group's records are grouped by: the field's value, or a date's bucket as text (a date-time by its day when no bucket is named).</summary>
+    private static Expression Key(IRecordReader reader, AggregateGroup group, ParameterExpression row, string path)
+    {
+        var field = AggregateField.Resolve(reader, group.Field, $"{path}.field");
+        if (field.Kind == FieldTypes.MultiChoice || field.Kind == FieldTypes.LongText)
+        {
+            throw new AggregateRefusedException($"{path}.field", "Reports.Error.NotGroupable", $"'{field.Name}' cannot group a report: group by a field with one value per record.", field.Name);
+        }
+
+        if (group.Bucket is not null && !field.IsDate)
+        {
+            throw new AggregateRefusedException($"{path}.bucket", "Reports.Error.BucketNeedsDate", $"'{field.Name}' is not a date: only dates group by day, week, month, quarter or year.", field.Name);
+        }
+
+        var value = field.Read(row);
+        var bucket = group.Bucket ?? (value.Type == typeof(DateTimeOffset?) ? DateBucket.Day : null);
+        return bucket is { } b ? Expression.Call(DateBuckets.Method(b, value.Type), value) : value;
+    }
+
+    private static AggregateField? MeasuredField(IRecordReader reader, AggregateMeasure measure, string path)
+    {
+        if (string.IsNullOrWhiteSpace(measure.Name))
+        {
+            throw new AggregateRefusedException($"{path}.name", "Reports.Error.MeasureName", "Every measure needs a name.");
+        }
+
+        if (measure.Function == MeasureFunction.Count && measure.Field is null)
+        {
+            return null;
+        }
+
+        var field = AggregateField.Resolve(reader, measure.Field, $"{path}.field");
+        var fits = measure.Function switch
+        {
+            MeasureFunction.Sum or MeasureFunction.Average => field.IsNumber,
+            MeasureFunction.Min or MeasureFunction.Max => field.IsNumber || field.IsDate,
+            _ => field.Kind != FieldTypes.LongText,
+        };
+        return fits ? field : throw new AggregateRefusedException($"{path}.function", "Reports.Error.FunctionDoesNotFit",
+            $"{measure.Function} cannot be worked out over '{field.Name}' ({field.Kind.Name}): sums and averages take numbers, min and max numbers or dates.",
+            measure.Function.ToString(), field.Name, field.Kind.Name);
+    }
+
+    /// <summary><c>g.Count()</c>, <c>g.Sum(r => …)</c>, <c>g.Select(r => …).Distinct().Count()</c> and the like, which EF Core turns into SQL aggregates.</summary>
+    private static MethodCallExpression Measure(ParameterExpression group, MeasureFunction function, AggregateField? field, ParameterExpression row)
+    {
+        var source = typeof(Dictionary<string, object>);
+        if (field is null)
+        {
+            return Call(typeof(Enumerable), nameof(Enumerable.Count), [source], group);
+        }
+
+        var value = field.Read(row);
+        var selector = Expression.Lambda(value, row);
+        return function switch
+        {
+            MeasureFunction.Count => Call(typeof(Enumerable), nameof(Enumerable.Count), [source], group,
+                Expression.Lambda(Expression.NotEqual(value, Expression.Constant(null, value.Type)), row)),
+            MeasureFunction.CountDistinct => Call(typeof(Enumerable), nameof(Enumerable.Count), [value.Type],
+                Call(typeof(Enumerable), nameof(Enumerable.Distinct), [value.Type], Call(typeof(Enumerable), nameof(Enumerable.Select), [source, value.Type], group, selector))),
+            MeasureFunction.Sum or MeasureFunction.Average => Expression.Call(Numeric(function.ToString(), value.Type).MakeGenericMethod(source), group, selector),
+            _ => Call(typeof(Enumerable), function.ToString(), [source, value.Type], group, selector),
+        };
+    }
+
+    /// <summary>Enumerable.Sum/Average's overload for a selector of <paramref name="type"/> (decimal? or long?).</summary>
+    private static MethodInfo Numeric(string name, Type type) =>
+        typeof(Enumerable).GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition && m.GetParameters().Length == 2
+            && m.GetParameters()[1].ParameterType.GetGenericArguments()[1] == type);
+
+    private static MethodCallExpression Call(Type on, string name, Type[] typeArguments, params Expression[] arguments)
+    {
+        var method = on.GetMethods().Single(m => m.Name == name && m.IsGenericMethodDefinition && m.GetGenericArguments().Length == typeArguments.Length
+            && m.GetParameters().Length == arguments.Length && (arguments.Length < 2 || IsSelector(m.GetParameters()[1].ParameterType, on)));
+        return Expression.Call(method.MakeGenericMethod(typeArguments), arguments);
+    }
+
+    /// <summary>Skips the overloads whose second parameter is not a plain one-argument selector (with an index, a comparer).</summary>
+    private static bool IsSelector(Type parameter, Type on)
+    {
+        var function = on == typeof(Queryable) ? parameter.GetGenericArguments().FirstOrDefault() : parameter;
+        return function is { IsGenericType: true } && function.GetGenericTypeDefinition() == typeof(Func<,>);
+    }
+
+    /// <summary>Averages of whole numbers come as double; money and quantities stay decimal.</summary>
+    private static object? Plain(object? value) => value is double d ? (decimal)d : value;
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Packages;
+using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records.Packages;
+using static Platform.Host.IntegrationTests.Infrastructure.ApiCalls;
+
+namespace Platform.Host.IntegrationTests.Reports;
+
+/// <summary>
+/// Reports group in the database: every measure (count, count of values, count distinct, sum, average, min, max) and every date
+/// bucket (day, week from Monday, month, quarter, year) against figures worked out by hand; groups labelled in the reader's
+/// language; totals over every record asked about; a salesperson's report counts only the deals they may read and cannot group,
+/// measure or filter by a field hidden from them; questions that cannot be answered are refused saying where.
+/// </summary>
+public sealed class ReportQueryTests
+{
+    private const string Password = "Report-passw0rd";
+
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static readonly string Customer = """
+        { "name": "customer", "label": { "zh-CN": "客户", "en": "Customer" }, "titleField": "name",
+          "fields": [ { "name": "name", "type": "text", "label": { "zh-CN": "名称", "en": "Name" }, "required": true } ] }
+        """;
+
+    private static readonly string Deal = """
+        { "name": "deal", "label": { "zh-CN": "商机", "en": "Deal" }, "titleField": "title",
+          "fields": [
+            { "name": "title", "type": "text", "label": { "zh-CN": "标题", "en": "Title" }, "required": true },
+            { "name": "region", "type": "choice", "label": { "zh-CN": "区域", "en": "Region" },
+              "choices": [ { "value": "east", "label": { "zh-CN": "华东", "en": "East" } }, { "value": "north", "label": { "zh-CN": "华北", "en": "North" } } ] },
+            { "name": "customer", "type": "lookup", "target": "customer", "label": { "zh-CN": "客户", "en": "Customer" } },
+            { "name": "amount", "type": "money", "label": { "zh-CN": "金额", "en": "Amount" } },
+            { "name": "quantity", "type": "integer", "label": { "zh-CN": "数量", "en": "Quantity" } },
+            { "name": "closeDate", "type": "date", "label": { "zh-CN": "成交日期", "en": "Close date" } },
+            { "name": "notes", "type": "longText", "label": { "zh-CN": "备注", "en": "Notes" } },
+            { "name": "cost", "type": "money", "label": { "zh-CN": "成本", "en": "Cost" }, "secured": true }
+          ] }
+        """;
+
+    private sealed record Books(PlatformHost Host, HttpClient Admin, HttpClient Seller);
+
+    /// <summary>
+    /// Five deals of the administrator's — 东方 (A) and 北辰 (B) as customers — and two of the seller's:
+    /// east A 100.50 ×2 on Mon 2026-01-05; east B 200.25 ×3 on Sun 2026-01-11; north A 300 ×5 on Tue 2026-02-03;
+    /// north (no customer) 50 (no quantity) on Wed 2026-04-15; (no region) B 10 ×1 on Wed 2025-12-31.
+    /// The seller's: east 7 ×1 and north 9 ×1, both on 2026-03-02, only readable by them and the administrator.
+    /// </summary>
+    private static async Task<Books> OpenAsync(string provider)
+    {
+        var host = await PlatformHost.StartAsync(provider);
+        var applied = await host.InScopeAsync(s => s.GetRequiredService<AppPackageService>()
+            .ApplyAsync([new AppPackageFile("entities/customer.json", Customer), new AppPackageFile("entities/deal.json", Deal)], "admin"));
+        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
+        await Accounts.CreateRoleAsync(host, "Seller", "Records.deal.Create", "Records.deal.Read.Own", "Records.customer.Read.All");
+        await Accounts.CreateUserAsync(host, "xiaoli", Password, "Seller");
+        var admin = await host.CreateAdminClientAsync();
+        var a = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "东方" }""");
+        var b = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "北辰" }""");
+        foreach (var deal in new[]
+        {
+            $$"""{ "title": "d1", "region": "east", "customer": "{{a}}", "amount": 100.50, "quantity": 2, "closeDate": "2026-01-05", "cost": 60 }""",
+            $$"""{ "title": "d2", "region": "east", "customer": "{{b}}", "amount": 200.25, "quantity": 3, "closeDate": "2026-01-11", "cost": 120 }""",
+            $$"""{ "title": "d3", "region": "north", "customer": "{{a}}", "amount": 300, "quantity": 5, "closeDate": "2026-02-03", "cost": 200 }""",
+            """{ "title": "d4", "region": "north", "amount": 50, "closeDate": "2026-04-15" }""",
+            $$"""{ "title": "d5", "customer": "{{b}}", "amount": 10, "quantity": 1, "closeDate": "2025-12-31" }""",
+        })
+        {
+            await ODataRecords.CreateAsync(admin, "deal", deal);
+        }
+
+        var seller = await host.CreateClientForAsync("xiaoli", Password);
+        await ODataRecords.CreateAsync(seller, "deal", """{ "title": "s1", "region": "east", "amount": 7, "quantity": 1, "closeDate": "2026-03-02" }""");
+        await ODataRecords.CreateAsync(seller, "deal", """{ "title": "s2", "region": "north", "amount": 9, "quantity": 1, "closeDate": "2026-03-02" }""");
+        return new Books(host, admin, seller);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Every_measure_is_worked_out_per_group_with_groups_labelled_and_totals_over_everything(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        const string Measures = """
+            [ { "name": "deals", "function": "count" }, { "name": "withQuantity", "function": "count", "field": "quantity" },
+              { "name": "customers", "function": "countDistinct", "field": "customer" }, { "name": "revenue", "function": "sum", "field": "amount" },
+              { "name": "average", "function": "average", "field": "amount" }, { "name": "smallest", "function": "min", "field": "amount" },
+              { "name": "pieces", "function": "sum", "field": "quantity" }, { "name": "averagePieces", "function": "average", "field": "quantity" },
+              { "name": "lastClosed", "function": "max", "field": "closeDate" } ]
+            """;
+        var answer = await RunAsync(books.Admin, $$"""{ "entity": "deal", "groups": [ { "field": "region" } ], "measures": {{Measures}}, "filter": "title ne 's1' and title ne 's2'" }""");
+
+        Assert.Equal(["区域", "deals", "withQuantity", "customers", "revenue", "average", "smallest", "pieces", "averagePieces", "lastClosed"],
+            answer.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("label").GetString()));
+        Assert.Equal(
+        [
+            "east 华东: 2 2 2 300.75 150.375 100.5 5 2.5 2026-01-11",
+            "north 华北: 2 1 1 350 175 50 5 5 2026-04-15",
+            "- （空）: 1 1 1 10 10 10 1 1 2025-12-31",
+        ], Rows(answer));
+        Assert.Equal("5 4 2 660.75 132.15 10 11 2.75 2026-04-15", Figures(answer.GetProperty("totals")));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Dates_group_by_day_week_month_quarter_and_year_and_a_lookup_by_its_records_title(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        async Task<List<string>> ByAsync(string group, string language = "zh-CN") => Rows(await RunAsync(books.Admin,
+            $$"""{ "entity": "deal", "groups": [ {{group}} ], "measures": [ { "name": "revenue", "function": "sum", "field": "amount" } ], "filter": "title ne 's1' and title ne 's2'" }""", language));
+
+        Assert.Equal(["2025-12 2025年12月: 10", "2026-01 2026年1月: 300.75", "2026-02 2026年2月: 300", "2026-04 2026年4月: 50"],
+            await ByAsync("""{ "field": "closeDate", "bucket": "month" }"""));
+        Assert.Equal(["2025-12 Dec 2025: 10", "2026-01 Jan 2026: 300.75", "2026-02 Feb 2026: 300", "2026-04 Apr 2026: 50"],
+            await ByAsync("""{ "field": "closeDate", "bucket": "month" }""", "en"));
+        Assert.Equal(["2025-Q4 2025年第4季度: 10", "2026-Q1 2026年第1季度: 600.75", "2026-Q2 2026年第2季度: 50"], await ByAsync("""{ "field": "closeDate", "bucket": "quarter" }"""));
+        // Sunday the 11th belongs to the week of Monday the 5th.
+        Assert.Equal(["2025-12-29 Week of 2025-12-29: 10", "2026-01-05 Week of 2026-01-05: 300.75", "2026-02-02 Week of 2026-02-02: 300", "2026-04-13 Week of 2026-04-13: 50"],
+            await ByAsync("""{ "field": "closeDate", "bucket": "week" }""", "en"));
+        Assert.Equal(["2025 2025年: 10", "2026 2026年: 650.75"], await ByAsync("""{ "field": "closeDate", "bucket": "year" }"""));
+        Assert.Equal(["2025-12-31 2025-12-31: 10", "2026-01-05 2026-01-05: 100.5", "2026-01-11 2026-01-11: 200.25", "2026-02-03 2026-02-03: 300", "2026-04-15 2026-04-15: 50"],
+            await ByAsync("""{ "field": "closeDate", "bucket": "day" }"""));
+        // A lookup groups by the record and reads by its title; deals without a customer are a group of their own.
+        Assert.Equal(["东方: 400.5", "北辰: 210.25", "（空）: 50"], (await ByAsync("""{ "field": "customer" }""")).Select(r => r[(r.IndexOf(' ', StringComparison.Ordinal) + 1)..]));
+
+        // A moment (when a record was created) groups by the local day it fell on.
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(host.Clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
+        var month = $"{today.Year}年{today.Month}月";
+        Assert.Equal([$"{month} 华东: 3", $"{month} 华北: 3", $"{month} （空）: 1"],
+            Rows(await RunAsync(books.Admin, """{ "entity": "deal", "groups": [ { "field": "createdAt", "bucket": "month" }, { "field": "region" } ], "measures": [ { "name": "n", "function": "count" } ] }""")));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_salesperson_counts_only_their_own_deals_and_nothing_by_a_field_hidden_from_them(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        const string ByRegion = """{ "entity": "deal", "groups": [ { "field": "region" } ], "measures": [ { "name": "n", "function": "count" }, { "name": "revenue", "function": "sum", "field": "amount" } ] }""";
+
+        Assert.Equal(["east 华东: 1 7", "north 华北: 1 9"], Rows(await RunAsync(books.Seller, ByRegion)));
+        Assert.Equal("2 16", Figures((await RunAsync(books.Seller, ByRegion)).GetProperty("totals")));
+        Assert.Equal(["east 华东: 3 307.75", "north 华北: 3 359", "- （空）: 1 10"], Rows(await RunAsync(books.Admin, ByRegion)));
+
+        foreach (var (question, target) in new[]
+        {
+            ("""{ "entity": "deal", "groups": [ { "field": "cost" } ], "measures": [ { "name": "n", "function": "count" } ] }""", "groups[0].field"),
+            ("""{ "entity": "deal", "measures": [ { "name": "c", "function": "sum", "field": "cost" } ] }""", "measures[0].field"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "filter": "cost gt 100" }""", "filter"),
+        })
+        {
+            var (status, body) = await SendAsync(books.Seller, HttpMethod.Post, "/api/reports/run", question);
+            Assert.Equal(HttpStatusCode.BadRequest, status);
+            Assert.Equal(target, Error(body).GetProperty("target").GetString());
+            Assert.Contains("cost", body, StringComparison.Ordinal);
+        }
+
+        // The administrator may: the cost of the deals that have one.
+        Assert.Equal("380", Figures((await RunAsync(books.Admin, """{ "entity": "deal", "measures": [ { "name": "c", "function": "sum", "field": "cost" } ] }""")).GetProperty("totals")));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_period_narrows_the_records_by_days_or_by_a_range_relative_to_today(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        var answer = await RunAsync(books.Admin, """
+            { "entity": "deal", "measures": [ { "name": "n", "function": "count" }, { "name": "revenue", "function": "sum", "field": "amount" } ],
+              "filter": "amount gt 60", "period": { "field": "closeDate", "from": "2026-01-01", "to": "2026-02-03" } }
+            """);
+        Assert.Equal("3 600.75", Figures(answer.GetProperty("totals")));
+
+        // Created today, so all seven are this month's and none last year's.
+        Assert.Equal("7", Figures((await RunAsync(books.Admin, """{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "period": { "field": "createdAt", "range": "thisMonth" } }""")).GetProperty("totals")));
+        Assert.Equal("0", Figures((await RunAsync(books.Admin, """{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "period": { "field": "createdAt", "range": "lastYear" } }""")).GetProperty("totals")));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Questions_that_cannot_be_answered_are_refused_saying_where_and_why_in_the_readers_language(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        foreach (var (question, status, target, words) in new[]
+        {
+            ("""{ "entity": "deal", "groups": [ { "field": "colour" } ], "measures": [ { "name": "n", "function": "count" } ] }""", HttpStatusCode.BadRequest, "groups[0].field", "没有可统计的字段“colour”"),
+            ("""{ "entity": "deal", "groups": [ { "field": "title", "bucket": "month" } ], "measures": [ { "name": "n", "function": "count" } ] }""", HttpStatusCode.BadRequest, "groups[0].bucket", "不是日期字段"),
+            ("""{ "entity": "deal", "groups": [ { "field": "notes" } ], "measures": [ { "name": "n", "function": "count" } ] }""", HttpStatusCode.BadRequest, "groups[0].field", "不能用于分组"),
+            ("""{ "entity": "deal", "measures": [ { "name": "s", "function": "sum", "field": "title" } ] }""", HttpStatusCode.BadRequest, "measures[0].function", "求和与平均值需要数字"),
+            ("""{ "entity": "deal", "measures": [ ] }""", HttpStatusCode.BadRequest, "measures", "1 到 12 个统计指标"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" }, { "name": "n", "function": "count" } ] }""", HttpStatusCode.BadRequest, "measures", "都叫“n”"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "filter": "amount gt" }""", HttpStatusCode.BadRequest, "filter", "筛选条件有误"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "period": { "field": "closeDate", "range": "someday" } }""", HttpStatusCode.BadRequest, "period.range", "不是可用的期间"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "period": { "field": "title", "range": "thisMonth" } }""", HttpStatusCode.BadRequest, "period.field", "期间需要日期字段"),
+            ("""{ "entity": "ghost", "measures": [ { "name": "n", "function": "count" } ] }""", HttpStatusCode.NotFound, "entity", "没有名为“ghost”的实体"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "median" } ] }""", HttpStatusCode.BadRequest, "$.measures[0].function", "不是有效的 JSON"),
+        })
+        {
+            var (answered, body) = await SendAsync(books.Admin, HttpMethod.Post, "/api/reports/run", question);
+            Assert.True(status == answered, $"{question}: {answered} {body}");
+            Assert.Equal(target, Error(body).GetProperty("target").GetString());
+            Assert.Contains(words, Error(body).GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        // A role that may not read deals at all is told so.
+        await Accounts.CreateRoleAsync(host, "Clerk", "Records.customer.Read.All");
+        await Accounts.CreateUserAsync(host, "clerk", Password, "Clerk");
+        var clerk = await host.CreateClientForAsync("clerk", Password);
+        var (refused, _) = await SendAsync(clerk, HttpMethod.Post, "/api/reports/run", """{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ] }""");
+        Assert.Equal(HttpStatusCode.Forbidden, refused);
+
+        // In English for an English reader.
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/reports/run") { Content = new StringContent("""{ "entity": "deal", "groups": [ { "field": "colour" } ], "measures": [ { "name": "n", "function": "count" } ] }""", System.Text.Encoding.UTF8, "application/json") };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var response = await books.Admin.SendAsync(english);
+        Assert.Contains("'deal' has no field 'colour'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> RunAsync(HttpClient client, string question, string language = "zh-CN")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports/run") { Content = new StringContent(question, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static JsonElement Error(string body) => JsonDocument.Parse(body).RootElement.GetProperty("error");
+
+    /// <summary>Each row as "key label: figures" with one key, "label label: figures" with several; a missing key as "-".</summary>
+    private static List<string> Rows(JsonElement answer) =>
+        [.. answer.GetProperty("rows").EnumerateArray().Select(r =>
+        {
+            var keys = r.GetProperty("keys").EnumerateArray().ToList();
+            var named = keys.Count == 1 ? $"{Text(keys[0].GetProperty("value"))} {keys[0].GetProperty("label").GetString()}" : string.Join(" ", keys.Select(k => k.GetProperty("label").GetString()));
+            return $"{named}: {Figures(r.GetProperty("values"))}";
+        })];
+
+    private static string Figures(JsonElement values) => string.Join(" ", values.EnumerateArray().Select(Text));
+
+    private static string Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => "-",
+        JsonValueKind.Number => value.GetDecimal().ToString("0.######", CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

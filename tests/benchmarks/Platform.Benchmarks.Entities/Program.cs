@@ -23,12 +23,14 @@ using Platform.Web.Localization;
 // Usage: dotnet run -c Release --project tests/benchmarks/Platform.Benchmarks.Entities -- [records] [rows] [queries]
 // Or: … -- import [rows=10000] for (d), the .xlsx import alone; … -- list [rows=100000] for (e), a list's first page;
 // … -- scopes [rows=100000] for (f), a list's first page by read scope (a manager's subordinates against all records);
-// … -- duplicates [rows=100000] for (g), building duplicate keys and checking a typed customer against a key lookup.
+// … -- duplicates [rows=100000] for (g), building duplicate keys and checking a typed customer against a key lookup;
+// … -- reports [rows=1000000] for (h), revenue and count by month x salesperson grouped by the engine against hand-written SQL.
 var importOnly = args.Length > 0 && args[0] == "import";
 var listOnly = args.Length > 0 && args[0] == "list";
 var scopesOnly = args.Length > 0 && args[0] == "scopes";
 var duplicatesOnly = args.Length > 0 && args[0] == "duplicates";
-var records = args.Length > 0 && !importOnly && !listOnly && !scopesOnly && !duplicatesOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
+var reportsOnly = args.Length > 0 && args[0] == "reports";
+var records = args.Length > 0 && !importOnly && !listOnly && !scopesOnly && !duplicatesOnly && !reportsOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
 var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("entities");
@@ -60,6 +62,13 @@ if (listOnly)
 if (scopesOnly)
 {
     await ScopeBench.RunAsync(provider, database.ConnectionString, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
+    Directory.Delete(folder, recursive: true);
+    return;
+}
+
+if (reportsOnly)
+{
+    await ReportBench.RunAsync(provider, database.ConnectionString, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
     Directory.Delete(folder, recursive: true);
     return;
 }

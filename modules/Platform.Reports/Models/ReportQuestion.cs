@@ -1,6 +1,3 @@
-using Platform.Records.Aggregation;
-using Platform.Records.Query.Aggregation;
-
 namespace Platform.Reports.Models;
 
 /// <summary>
@@ -26,7 +23,8 @@ public sealed class ReportGroup
 {
     public string Field { get; set; } = "";
 
-    public DateBucket? Bucket { get; set; }
+    /// <summary><c>day</c>, <c>week</c>, <c>month</c>, <c>quarter</c> or <c>year</c> (read by the runner, which names the choices when it is none of them).</summary>
+    public string? Bucket { get; set; }
 }
 
 /// <summary>A figure per group: a function (count, countDistinct, sum, average, min, max) of a field (none for a count of records).</summary>
@@ -34,7 +32,8 @@ public sealed class ReportMeasure
 {
     public string Name { get; set; } = "";
 
-    public MeasureFunction Function { get; set; }
+    /// <summary><c>count</c>, <c>countDistinct</c>, <c>sum</c>, <c>average</c>, <c>min</c> or <c>max</c>; required (read by the runner, which names the choices).</summary>
+    public string? Function { get; set; }
 
     public string? Field { get; set; }
 

@@ -17,7 +17,7 @@ namespace Platform.Reports.Services;
 /// </summary>
 public sealed class ReportLabels(IPeopleDirectory people, IStringLocalizer text)
 {
-    public async Task<List<ReportRow>> LabelAsync(IRecordReader reader, IReadOnlyList<ReportGroup> groups, IReadOnlyList<AggregateRow> rows, CultureInfo culture,
+    public async Task<List<ReportRow>> LabelAsync(IRecordReader reader, IReadOnlyList<AggregateGroup> groups, IReadOnlyList<AggregateRow> rows, CultureInfo culture,
         CancellationToken cancellationToken)
     {
         var labels = new List<Func<object?, string>>();

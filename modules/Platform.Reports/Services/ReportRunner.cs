@@ -1,6 +1,7 @@
 using System.Globalization;
 using Platform.Core.Security;
 using Platform.Records;
+using Platform.Records.Aggregation;
 using Platform.Records.Query.Aggregation;
 using Platform.Reports.Models;
 
@@ -22,8 +23,8 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Time
             throw new AggregateRefusedException("entity", "Reports.Error.Forbidden", $"Your roles do not let you read {question.Entity}.", question.Entity);
         }
 
-        var groups = question.Groups.Select(g => new AggregateGroup(g.Field, g.Bucket)).ToList();
-        var measures = question.Measures.Select(m => new AggregateMeasure(m.Name, m.Function, m.Field)).ToList();
+        var groups = question.Groups.Select((g, i) => new AggregateGroup(g.Field, g.Bucket is null ? null : Named<DateBucket>(g.Bucket, $"groups[{i}].bucket", "Reports.Error.Bucket"))).ToList();
+        var measures = question.Measures.Select((m, i) => new AggregateMeasure(m.Name, Named<MeasureFunction>(m.Function, $"measures[{i}].function", "Reports.Error.Function"), m.Field)).ToList();
         var duplicate = question.Measures.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -35,8 +36,8 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Time
         var totals = groups.Count == 0 ? First(rows)
             : First(await RecordAggregation.RunAsync(reader, new AggregateRequest([], measures, filter), cancellationToken));
         var columns = question.Groups.Select((g, i) => Column(reader, g.Field, $"groups[{i}].field", culture))
-            .Concat(question.Measures.Select(m => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, m))));
-        return new ReportAnswer([.. columns], await labels.LabelAsync(reader, question.Groups, rows, culture, cancellationToken),
+            .Concat(question.Measures.Select((m, i) => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, measures[i]))));
+        return new ReportAnswer([.. columns], await labels.LabelAsync(reader, groups, rows, culture, cancellationToken),
             totals ?? [.. measures.Select(_ => (object?)null)]);
     }
 
@@ -69,8 +70,28 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Time
         return new ReportColumn(name, field.Definition?.Label.For(culture.Name) is { Length: > 0 } label ? label : name, true, field.Kind.Name);
     }
 
-    /// <summary>What a measure's values are: counts are whole numbers, the others take their field's kind.</summary>
-    private static string Kind(IRecordReader reader, ReportMeasure measure) =>
-        measure.Function is MeasureFunction.Count or MeasureFunction.CountDistinct || measure.Field is null ? "integer"
-        : reader.Entity.LiveField(measure.Field) is { } field ? Platform.Core.Metadata.FieldTypes.StorageOf(field).Name : "decimal";
+    /// <summary>What a measure's values are: counts are whole numbers, averages of whole numbers decimals, the others take their field's kind.</summary>
+    private static string Kind(IRecordReader reader, AggregateMeasure measure)
+    {
+        if (measure.Function is MeasureFunction.Count or MeasureFunction.CountDistinct || measure.Field is null)
+        {
+            return "integer";
+        }
+
+        var kind = AggregateField.Resolve(reader, measure.Field, "measures").Kind;
+        return measure.Function == MeasureFunction.Average && kind == Platform.Core.Metadata.FieldTypes.WholeNumber ? "decimal" : kind.Name;
+    }
+
+    /// <summary>A bucket or function by its name (<c>month</c>, <c>countDistinct</c>, any case); refused naming the choices when it is none of them.</summary>
+    private static T Named<T>(string? name, string path, string code)
+        where T : struct, Enum
+    {
+        if (name is { Length: > 0 } && char.IsLetter(name[0]) && Enum.TryParse<T>(name, ignoreCase: true, out var value))
+        {
+            return value;
+        }
+
+        var choices = string.Join(", ", Enum.GetNames<T>().Select(n => char.ToLowerInvariant(n[0]) + n[1..]));
+        throw new AggregateRefusedException(path, code, $"'{name}' is not one of {choices}.", name ?? "", choices);
+    }
 }

@@ -79,6 +79,23 @@ public static class Bench
         transaction.Commit();
     }
 
+    /// <summary>The milliseconds of <paramref name="runs"/> runs after <paramref name="warmUp"/> unmeasured ones.</summary>
+    public static async Task<List<double>> TimeAsync(int warmUp, int runs, Func<Task<int>> run)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < warmUp + runs; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await run();
+            if (i >= warmUp)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return times;
+    }
+
     public static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();

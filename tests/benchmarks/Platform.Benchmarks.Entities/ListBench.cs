@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +30,7 @@ internal static class ListBench
                          new("$orderby", "n1 desc")]),
                  })
         {
-            var engine = await TimeAsync(async () =>
+            var engine = await Bench.TimeAsync(10, 50, async () =>
             {
                 await using var scope = provider.CreateAsyncScope();
                 await using var reader = (await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync("order20"))!;
@@ -42,7 +41,7 @@ internal static class ListBench
                 var cells = page.Rows.SelectMany(r => columns.Select(c => c.Display(r.GetValueOrDefault(c.Field.Name), titles.GetValueOrDefault(c.Field.Name) ?? [], CultureInfo.CurrentCulture))).Count();
                 return cells + (int)(page.Count ?? 0);
             });
-            var hand = await TimeAsync(async () =>
+            var hand = await Bench.TimeAsync(10, 50, async () =>
             {
                 await using var scope = provider.CreateAsyncScope();
                 var orders = scope.ServiceProvider.GetRequiredService<HandWrittenContext>().Orders.AsNoTracking().Where(o => o.DeletedAt == null);
@@ -58,21 +57,5 @@ internal static class ListBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"    {name}: engine p50 {Bench.Percentile(engine, 50):F1} ms, p95 {Bench.Percentile(engine, 95):F1} ms; hand-written EF p50 {Bench.Percentile(hand, 50):F1} ms; ratio {Bench.Percentile(engine, 50) / Bench.Percentile(hand, 50):F2}; target < 300 ms"));
         }
-    }
-
-    private static async Task<List<double>> TimeAsync(Func<Task<int>> page)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < 60; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await page();
-            if (i >= 10)
-            {
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return times;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,14 +21,14 @@ internal static class ReportBench
         var request = new AggregateRequest([new("d1", DateBucket.Month), new("ownerId")],
             [new("revenue", MeasureFunction.Sum, "m1"), new("orders", MeasureFunction.Count)]);
         var groups = 0;
-        var engine = await TimeAsync(async () =>
+        var engine = await Bench.TimeAsync(3, 20, async () =>
         {
             await using var scope = provider.CreateAsyncScope();
             await using var reader = (await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync("order20"))!;
             groups = (await RecordAggregation.RunAsync(reader, request, default)).Count;
             return groups;
         });
-        var hand = await TimeAsync(() =>
+        var hand = await Bench.TimeAsync(3, 20, () =>
         {
             using var connection = new SqliteConnection(connectionString);
             connection.Open();
@@ -76,21 +75,5 @@ internal static class ReportBench
         }
 
         transaction.Commit();
-    }
-
-    private static async Task<List<double>> TimeAsync(Func<Task<int>> run)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < 23; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            await run();
-            if (i >= 3)
-            {
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        return times;
     }
 }

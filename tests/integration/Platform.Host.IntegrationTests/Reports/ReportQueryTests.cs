@@ -198,7 +198,10 @@ public sealed class ReportQueryTests
             ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "period": { "field": "closeDate", "range": "someday" } }""", HttpStatusCode.BadRequest, "period.range", "不是可用的期间"),
             ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } ], "period": { "field": "title", "range": "thisMonth" } }""", HttpStatusCode.BadRequest, "period.field", "期间需要日期字段"),
             ("""{ "entity": "ghost", "measures": [ { "name": "n", "function": "count" } ] }""", HttpStatusCode.NotFound, "entity", "没有名为“ghost”的实体"),
-            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "median" } ] }""", HttpStatusCode.BadRequest, "$.measures[0].function", "不是有效的 JSON"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "median" } ] }""", HttpStatusCode.BadRequest, "measures[0].function", "“median”不是可用的统计方式：请使用 count, countDistinct, sum, average, min, max"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n" } ] }""", HttpStatusCode.BadRequest, "measures[0].function", "不是可用的统计方式"),
+            ("""{ "entity": "deal", "groups": [ { "field": "closeDate", "bucket": "weekly" } ], "measures": [ { "name": "n", "function": "count" } ] }""", HttpStatusCode.BadRequest, "groups[0].bucket", "“weekly”不是可用的日期粒度：请使用 day, week, month, quarter, year"),
+            ("""{ "entity": "deal", "measures": [ { "name": "n", "function": "count" } """, HttpStatusCode.BadRequest, "$.measures[1]", "不是有效的 JSON"),
         })
         {
             var (answered, body) = await SendAsync(books.Admin, HttpMethod.Post, "/api/reports/run", question);

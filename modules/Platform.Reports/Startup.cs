@@ -14,7 +14,7 @@ namespace Platform.Reports;
 public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<ReportRunner>().AddScoped<ReportLabels>();
+        services.AddScoped<ReportRunner>().AddScoped<ReportLabels>().AddSingleton<ComputedMeasures>();
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportEndpoints();
 }

@@ -45,9 +45,7 @@ public static class RecordFilter
             var translator = new FilterTranslator(entity, row, fields);
             if (parser.ParseFilter() is { } parsed)
             {
-                var condition = translator.Translate(parsed.Expression);
-                var predicate = condition.Type == typeof(bool) ? condition : Expression.Equal(condition, Expression.Constant(true, typeof(bool?)));
-                query = query.Where(Expression.Lambda<Func<Dictionary<string, object>, bool>>(predicate, row));
+                query = query.Where(Condition(translator, parsed, row));
             }
 
             return orderBy is null && !sorted ? query : RecordOrder.Apply(query, entity, parser.ParseOrderBy(), translator, row);
@@ -56,6 +54,36 @@ public static class RecordFilter
         {
             throw new ArgumentException(e.Message, nameof(filter), e);
         }
+    }
+
+    /// <summary>
+    /// The filter as a condition on one record, for a query to use where it wants it — inside a grouping, a measure counts or sums only
+    /// the records it holds (<c>COUNT(CASE WHEN …)</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The filter does not parse or names unknown or hidden fields; the message says why.</exception>
+    public static Expression<Func<Dictionary<string, object>, bool>> Predicate(RecordsSchema schema, EntityDefinition entity, string filter, Core.Records.FieldAccess? fields = null)
+    {
+        var parser = new ODataUriParser(EdmModelFactory.For(schema), Root, new Uri(Root, $"{entity.Name}?$filter={Uri.EscapeDataString(filter)}"))
+        {
+            Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
+        };
+        try
+        {
+            var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
+            var parsed = parser.ParseFilter() ?? throw new ArgumentException("The filter is empty.", nameof(filter));
+            return Condition(new FilterTranslator(entity, row, fields), parsed, row);
+        }
+        catch (Exception e) when (e is ODataException or ODataQueryException)
+        {
+            throw new ArgumentException(e.Message, nameof(filter), e);
+        }
+    }
+
+    private static Expression<Func<Dictionary<string, object>, bool>> Condition(FilterTranslator translator, FilterClause parsed, ParameterExpression row)
+    {
+        var condition = translator.Translate(parsed.Expression);
+        var predicate = condition.Type == typeof(bool) ? condition : Expression.Equal(condition, Expression.Constant(true, typeof(bool?)));
+        return Expression.Lambda<Func<Dictionary<string, object>, bool>>(predicate, row);
     }
 
     /// <summary>Only the filter, in no order (a grouping query sorts nothing before it groups).</summary>

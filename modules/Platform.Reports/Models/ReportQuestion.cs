@@ -27,15 +27,27 @@ public sealed class ReportGroup
     public string? Bucket { get; set; }
 }
 
-/// <summary>A figure per group: a function (count, countDistinct, sum, average, min, max) of a field (none for a count of records).</summary>
+/// <summary>
+/// A figure per group: a function (count, countDistinct, sum, average, min, max) of a field (none for a count of records), over the
+/// group's records or those its own <see cref="Filter"/> picks; or an <see cref="Expression"/> of the other measures.
+/// </summary>
 public sealed class ReportMeasure
 {
     public string Name { get; set; } = "";
 
-    /// <summary><c>count</c>, <c>countDistinct</c>, <c>sum</c>, <c>average</c>, <c>min</c> or <c>max</c>; required (read by the runner, which names the choices).</summary>
+    /// <summary><c>count</c>, <c>countDistinct</c>, <c>sum</c>, <c>average</c>, <c>min</c> or <c>max</c>; required unless <see cref="Expression"/> is given (read by the runner, which names the choices).</summary>
     public string? Function { get; set; }
 
     public string? Field { get; set; }
+
+    /// <summary>An OData condition: the measure counts or sums only the group's records it picks (<c>stage eq 'won'</c>).</summary>
+    public string? Filter { get; set; }
+
+    /// <summary>A computed measure: a JavaScript expression of the other measures by name (<c>won / deals</c>), run in the rules sandbox.</summary>
+    public string? Expression { get; set; }
+
+    /// <summary>How the figure reads: <c>number</c> (default), <c>percent</c> (0.25 shows as 25 %) or <c>money</c>.</summary>
+    public string? Format { get; set; }
 
     public Platform.Core.Metadata.LocalizedText? Label { get; set; }
 }

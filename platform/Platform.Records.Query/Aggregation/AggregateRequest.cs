@@ -5,8 +5,11 @@ namespace Platform.Records.Query.Aggregation;
 /// <summary>One way of grouping: by a field's value, or a date field's day, week, month, quarter or year.</summary>
 public sealed record AggregateGroup(string Field, DateBucket? Bucket = null);
 
-/// <summary>One figure worked out per group: a count of records, or a function of a field.</summary>
-public sealed record AggregateMeasure(string Name, MeasureFunction Function, string? Field = null);
+/// <summary>
+/// One figure worked out per group: a count of records, or a function of a field — over all the group's records, or only those
+/// its own OData <paramref name="Filter"/> picks (won deals among all deals: <c>stage eq 'won'</c>).
+/// </summary>
+public sealed record AggregateMeasure(string Name, MeasureFunction Function, string? Field = null, string? Filter = null);
 
 /// <summary>
 /// A question for <see cref="RecordAggregation"/>: the records an OData <c>$filter</c> picks (all when null), grouped by up to

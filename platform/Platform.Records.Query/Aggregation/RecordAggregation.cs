@@ -60,7 +60,7 @@ public static class RecordAggregation
         for (var i = 0; i < measures.Count; i++)
         {
             bindings.Add(Expression.Bind(typeof(AggregateResult).GetProperty($"M{i}")!,
-                Expression.Convert(Measure(group, measures[i].Measure.Function, measures[i].Field, row), typeof(object))));
+                Expression.Convert(Measure(Picked(reader, group, measures[i].Measure.Filter, $"measures[{i}].filter"), measures[i].Measure.Function, measures[i].Field, row), typeof(object))));
         }
 
         var selected = Call(typeof(Queryable), nameof(Queryable.Select), [group.Type, typeof(AggregateResult)], grouped,
@@ -99,6 +99,25 @@ public static class RecordAggregation
         catch (ArgumentException e)
         {
             throw new AggregateRefusedException("filter", "Reports.Error.Filter", e.Message, e.Message);
+        }
+    }
+
+    /// <summary>The group's records a measure works over: all of them, or those its own filter picks (<c>g.Where(…)</c>, a CASE WHEN in SQL).</summary>
+    private static Expression Picked(IRecordReader reader, ParameterExpression group, string? filter, string path)
+    {
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return group;
+        }
+
+        try
+        {
+            var predicate = RecordFilter.Predicate(reader.Schema, reader.Entity, filter, reader.Fields);
+            return Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(Dictionary<string, object>)], group, predicate);
+        }
+        catch (ArgumentException e)
+        {
+            throw new AggregateRefusedException(path, "Reports.Error.Filter", e.Message, e.Message);
         }
     }
 
@@ -146,7 +165,7 @@ public static class RecordAggregation
     }
 
     /// <summary><c>g.Count()</c>, <c>g.Sum(r => …)</c>, <c>g.Select(r => …).Distinct().Count()</c> and the like, which EF Core turns into SQL aggregates.</summary>
-    private static MethodCallExpression Measure(ParameterExpression group, MeasureFunction function, AggregateField? field, ParameterExpression row)
+    private static MethodCallExpression Measure(Expression group, MeasureFunction function, AggregateField? field, ParameterExpression row)
     {
         var source = typeof(Dictionary<string, object>);
         if (field is null)

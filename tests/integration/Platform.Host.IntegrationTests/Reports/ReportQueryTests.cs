@@ -182,6 +182,50 @@ public sealed class ReportQueryTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task A_measure_may_count_only_the_records_its_own_filter_picks_and_another_be_worked_out_from_measures(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        var answer = await RunAsync(books.Admin, """
+            { "entity": "deal", "groups": [ { "field": "region" } ], "filter": "title ne 's1' and title ne 's2'",
+              "measures": [ { "name": "deals", "function": "count" }, { "name": "big", "function": "count", "filter": "amount ge 100" },
+                            { "name": "bigRevenue", "function": "sum", "field": "amount", "filter": "amount ge 100" },
+                            { "name": "share", "expression": "big / deals", "format": "percent" },
+                            { "name": "perBigDeal", "expression": "bigRevenue / big" },
+                            { "name": "revenue", "function": "sum", "field": "amount" }, { "name": "pieces", "function": "sum", "field": "quantity" },
+                            { "name": "perPiece", "expression": "round(revenue / pieces, 2)" } ] }
+            """);
+
+        // The region without deals of 100 or more sums to 0 there, and has no figure per big deal (nothing divided by nothing).
+        Assert.Equal(
+        [
+            "east 华东: 2 2 300.75 1 150.375 300.75 5 60.15",
+            "north 华北: 2 1 300 0.5 300 350 5 70",
+            "- （空）: 1 0 0 0 - 10 1 10",
+        ], Rows(answer));
+        Assert.Equal("5 3 600.75 0.6 200.25 660.75 11 60.07", Figures(answer.GetProperty("totals")));
+        Assert.Equal(["integer", "integer", "money", "percent", "decimal", "money", "integer", "decimal"],
+            answer.GetProperty("columns").EnumerateArray().Skip(1).Select(c => c.GetProperty("kind").GetString()));
+
+        foreach (var (measures, target, words) in new[]
+        {
+            ("""{ "name": "n", "function": "count" }, { "name": "rate", "expression": "n / (" }""", "measures[1].expression", "“rate”的表达式无法解析：line 1"),
+            ("""{ "name": "n", "function": "count" }, { "name": "rate", "expression": "n / missing" }""", "measures[1].expression", "“rate”的表达式计算失败"),
+            ("""{ "name": "n", "function": "count" }, { "name": "rate", "expression": "(function f() { while (true) {} })()" }""", "measures[1].expression", "stopped"),
+            ("""{ "name": "new", "function": "count" }, { "name": "rate", "expression": "1" }""", "measures[0].name", "“new”不能在表达式中作为名称"),
+            ("""{ "name": "n", "function": "count", "filter": "amount gt" }""", "measures[0].filter", "筛选条件有误"),
+            ("""{ "name": "n", "function": "count", "filter": "cost gt 1" }, { "name": "m", "function": "count" }""", "measures[0].filter", "筛选条件有误"),
+        })
+        {
+            var (answered, body) = await SendAsync(books.Seller, HttpMethod.Post, "/api/reports/run", $$"""{ "entity": "deal", "measures": [ {{measures}} ] }""");
+            Assert.True(HttpStatusCode.BadRequest == answered, $"{measures}: {answered} {body}");
+            Assert.Equal(target, Error(body).GetProperty("target").GetString());
+            Assert.Contains(words, Error(body).GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Questions_that_cannot_be_answered_are_refused_saying_where_and_why_in_the_readers_language(string provider)
     {
         var books = await OpenAsync(provider);

@@ -13,8 +13,12 @@ namespace Platform.Reports;
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
-    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
-        services.AddScoped<ReportRunner>().AddScoped<ReportLabels>().AddSingleton<ComputedMeasures>();
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPermissions<Permissions>();
+        services.AddScoped<ReportRunner>().AddScoped<ReportLabels>().AddSingleton<ComputedMeasures>().AddSingleton<SavedReports>();
+        services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackageReports>();
+    }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportEndpoints();
 }

@@ -9,8 +9,8 @@ namespace Platform.Data;
 
 /// <summary>
 /// The platform's own tables: accounts, roles, departments and tokens; entity definitions with their
-/// change history; the audit trail (records and administration); records shared with people and departments; duplicate checks' match keys; stored files; saved views and
-/// menus; and the tables other parts map themselves (<see cref="IModelPart"/>: the workflow engine's). Records of user-defined
+/// change history; the audit trail (records and administration); records shared with people and departments; duplicate checks' match keys; stored files; saved views,
+/// reports, dashboards and menus; and the tables other parts map themselves (<see cref="IModelPart"/>: the workflow engine's). Records of user-defined
 /// entities live in tables of their own (<c>e_…</c>), managed by the schema manager, not here.
 /// Data-protection keys (which encrypt sign-in cookies) live here too, so every node behind a load
 /// balancer shares them.
@@ -44,6 +44,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
     public DbSet<AppMenu> AppMenus => Set<AppMenu>();
 
+    public DbSet<Platform.Records.Reports.SavedReport> SavedReports => Set<Platform.Records.Reports.SavedReport>();
+
     public DbSet<Notifications.UserNotification> UserNotifications => Set<Notifications.UserNotification>();
 
     public DbSet<Jobs.BackgroundJob> BackgroundJobs => Set<Jobs.BackgroundJob>();
@@ -65,6 +67,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new Files.StoredFileConfiguration());
         builder.ApplyConfiguration(new Views.SavedViewConfiguration());
         builder.ApplyConfiguration(new Menus.AppMenuConfiguration());
+        builder.ApplyConfiguration(new Reports.SavedReportConfiguration());
         builder.ApplyConfiguration(new Notifications.UserNotificationConfiguration());
         builder.ApplyConfiguration(new Jobs.BackgroundJobConfiguration());
         builder.ApplyConfiguration(new Ocr.StoredFormTemplateConfiguration());

@@ -1,7 +1,17 @@
 namespace Platform.Reports.Models;
 
-/// <summary>A report's figures: its columns (the groups, then the measures), a row per group and the totals over every record asked about.</summary>
-public sealed record ReportAnswer(IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, IReadOnlyList<object?> Totals);
+/// <summary>
+/// A report's figures: its columns (the groups, then the measures), a row per group and the totals over every record asked about;
+/// for a report that compares, the same figures over the earlier period (<see cref="ComparedFrom"/> to <see cref="ComparedTo"/>, both included).
+/// </summary>
+public sealed record ReportAnswer(IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, IReadOnlyList<object?> Totals)
+{
+    public ReportAnswer? Comparison { get; init; }
+
+    public DateOnly? ComparedFrom { get; init; }
+
+    public DateOnly? ComparedTo { get; init; }
+}
 
 /// <summary>A column: its name (the group's field or the measure's name), its heading in the reader's language, whether it groups, and the field kind it shows.</summary>
 public sealed record ReportColumn(string Name, string Label, bool Group, string Kind);

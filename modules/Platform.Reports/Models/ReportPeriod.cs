@@ -51,6 +51,33 @@ public sealed class ReportPeriod
         };
     }
 
+    /// <summary>
+    /// The days a period is compared with: the same span a year before, or the span just before it — a calendar month, quarter
+    /// or year the one before it (so March compares with February, whatever their lengths), any other span as many days earlier.
+    /// </summary>
+    public static (DateOnly Start, DateOnly End) Earlier((DateOnly Start, DateOnly End) days, string compare, string? range)
+    {
+        if (compare == "samePeriodLastYear")
+        {
+            return (days.Start.AddYears(-1), days.End.AddYears(-1));
+        }
+
+        var months = range switch
+        {
+            "thisMonth" or "lastMonth" => 1,
+            "thisQuarter" or "lastQuarter" => 3,
+            "thisYear" or "lastYear" or "last12Months" => 12,
+            _ => 0,
+        };
+        if (months > 0)
+        {
+            return (days.Start.AddMonths(-months), days.Start);
+        }
+
+        var length = days.End.DayNumber - days.Start.DayNumber;
+        return (days.Start.AddDays(-length), days.Start);
+    }
+
     /// <summary>The period as an OData condition on its field: a date compared with days, a moment with the local midnights.</summary>
     public static string Condition(string field, bool moment, DateOnly start, DateOnly end)
     {

@@ -4,7 +4,7 @@ namespace Platform.Reports.Models;
 /// What a report asks of an entity's records: which records (an OData filter and a period of a date field), grouped how, and which
 /// figures per group. The JSON of <c>POST /api/reports/run</c> and of a report definition's query.
 /// </summary>
-public sealed class ReportQuestion
+public class ReportQuestion
 {
     public string Entity { get; set; } = "";
 

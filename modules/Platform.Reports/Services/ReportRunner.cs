@@ -9,7 +9,9 @@ namespace Platform.Reports.Services;
 
 /// <summary>
 /// Answers a report's question: checks it, narrows it to its period, groups and measures in the database (one GROUP BY query,
-/// and one more for the totals of a grouped report), over what the reader may read, and labels the groups.
+/// and one more for the totals of a grouped report), over what the reader may read, works out computed measures and labels the
+/// groups. A saved report's pivot columns group too; its comparison (previous period, same period last year) is asked again
+/// over the shifted period.
 /// </summary>
 public sealed class ReportRunner(IRecordStore records, ReportLabels labels, ComputedMeasures computed, TimeProvider clock)
 {
@@ -23,68 +25,138 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
             throw new AggregateRefusedException("entity", "Reports.Error.Forbidden", $"Your roles do not let you read {question.Entity}.", question.Entity);
         }
 
-        var groups = question.Groups.Select((g, i) => new AggregateGroup(g.Field, g.Bucket is null ? null : Named<DateBucket>(g.Bucket, $"groups[{i}].bucket", "Reports.Error.Bucket"))).ToList();
-        var stored = question.Measures.Select((m, i) => (Measure: m, Index: i)).Where(m => m.Measure.Expression is null).ToList();
-        var measures = stored.Select(s => new AggregateMeasure(s.Measure.Name, Named<MeasureFunction>(s.Measure.Function, $"measures[{s.Index}].function", "Reports.Error.Function"),
-            s.Measure.Field, s.Measure.Filter)).ToList();
-        var scripts = ComputedMeasures.Prepare(question.Measures);
+        var today = Today();
+        var answer = await AnswerAsync(reader, question, Filter(reader, question, question.Period?.Days(today)), culture, cancellationToken);
+        if (question is ReportDefinition { Compare: { } compare, Period.Range: not null } && question.Period?.Days(today) is { } days)
+        {
+            var earlier = ReportPeriod.Earlier(days, compare, question.Period.Range);
+            answer = answer with { Comparison = await AnswerAsync(reader, question, Filter(reader, question, earlier), culture, cancellationToken), ComparedFrom = earlier.Start, ComparedTo = earlier.End.AddDays(-1) };
+        }
+
+        return answer;
+    }
+
+    /// <summary>Checks a saved report against its entity as it is now, without asking the database (a field since deleted, a function that no longer fits).</summary>
+    /// <exception cref="AggregateRefusedException">The first problem, and where.</exception>
+    public static void Check(RecordsSchema schema, ReportDefinition report)
+    {
+        if (report.Labels.Values.All(string.IsNullOrWhiteSpace))
+        {
+            throw new AggregateRefusedException("labels", "Reports.Error.NoLabel", "A report needs a title (labels).");
+        }
+
+        Choice(report.Display, ReportDefinition.Displays, "display", "Reports.Error.Display");
+        if (report.Display == "chart")
+        {
+            Choice(report.Chart, ReportDefinition.Charts, "chart", "Reports.Error.Chart");
+        }
+
+        if (report.Compare is not null)
+        {
+            Choice(report.Compare, ReportDefinition.Comparisons, "compare", "Reports.Error.Compare");
+            if (report.Period?.Range is null)
+            {
+                throw new AggregateRefusedException("compare", "Reports.Error.CompareNeedsPeriod", "A comparison needs a period relative to today (period.range).");
+            }
+        }
+
+        var entity = schema.Find(report.Entity) ?? throw new AggregateRefusedException("entity", "Reports.Error.UnknownEntity", $"There is no entity '{report.Entity}'.", report.Entity);
+        var (groups, measures, _) = Prepare(report);
+        RecordAggregation.Check(schema, entity, Platform.Core.Records.FieldAccess.Open, new AggregateRequest(groups, measures, report.Filter));
+        if (report.Period is { } period)
+        {
+            PeriodField(entity, Platform.Core.Records.FieldAccess.Open, period);
+            if (period.Range is not null && !ReportPeriod.Ranges.Contains(period.Range))
+            {
+                throw new AggregateRefusedException("period.range", "Reports.Error.Range",
+                    $"'{period.Range}' is not a period: use {string.Join(", ", ReportPeriod.Ranges)}, or from and to.", period.Range, string.Join(", ", ReportPeriod.Ranges));
+            }
+        }
+    }
+
+    private async Task<ReportAnswer> AnswerAsync(IRecordReader reader, ReportQuestion question, string? filter, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var (groups, measures, scripts) = Prepare(question);
+        var rows = await RecordAggregation.RunAsync(reader, new AggregateRequest(groups, measures, filter), cancellationToken);
+        var totals = groups.Count == 0 ? First(rows)
+            : First(await RecordAggregation.RunAsync(reader, new AggregateRequest([], measures, filter), cancellationToken));
+        rows = [.. rows.Select(r => new AggregateRow(r.Keys, All(question, scripts, r.Values)))];
+        var columns = Groups(question).Select((g, i) => Column(reader, g.Field, Path(question, i), culture))
+            .Concat(question.Measures.Select((m, i) => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, m, i))));
+        return new ReportAnswer([.. columns], await labels.LabelAsync(reader, groups, rows, culture, cancellationToken),
+            All(question, scripts, totals ?? [.. measures.Select(_ => (object?)null)]));
+    }
+
+    /// <summary>The groups a question asks for: its own, then a saved report's columns (a pivot's across, a chart's series).</summary>
+    private static List<ReportGroup> Groups(ReportQuestion question) =>
+        question is ReportDefinition report ? [.. report.Groups, .. report.Columns] : question.Groups;
+
+    private static string Path(ReportQuestion question, int index) =>
+        index < question.Groups.Count ? $"groups[{index}].field" : $"columns[{index - question.Groups.Count}].field";
+
+    /// <summary>The question's groups, database measures and computed measures, each checked (names, functions, buckets, expressions).</summary>
+    private static (List<AggregateGroup> Groups, List<AggregateMeasure> Measures, IReadOnlyList<(int Index, Platform.Rules.CompiledScript Script)> Scripts) Prepare(ReportQuestion question)
+    {
+        var groups = Groups(question).Select((g, i) => new AggregateGroup(g.Field,
+            g.Bucket is null ? null : Named<DateBucket>(g.Bucket, Path(question, i).Replace(".field", ".bucket", StringComparison.Ordinal), "Reports.Error.Bucket"))).ToList();
+        var measures = question.Measures.Select((m, i) => (Measure: m, Index: i)).Where(m => m.Measure.Expression is null)
+            .Select(s => new AggregateMeasure(s.Measure.Name, Named<MeasureFunction>(s.Measure.Function, $"measures[{s.Index}].function", "Reports.Error.Function"),
+                s.Measure.Field, s.Measure.Filter)).ToList();
         var duplicate = question.Measures.GroupBy(m => m.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new AggregateRefusedException("measures", "Reports.Error.SameName", $"Two measures are called '{duplicate.Key}'.", duplicate.Key);
         }
 
-        var filter = Filter(reader, question);
         if (measures.Count == 0)
         {
             throw new AggregateRefusedException("measures", "Reports.Error.Measures", $"A report needs 1 to {RecordAggregation.MostMeasures} measures.", RecordAggregation.MostMeasures);
         }
 
-        var rows = await RecordAggregation.RunAsync(reader, new AggregateRequest(groups, measures, filter), cancellationToken);
-        var totals = groups.Count == 0 ? First(rows)
-            : First(await RecordAggregation.RunAsync(reader, new AggregateRequest([], measures, filter), cancellationToken));
-        rows = [.. rows.Select(r => new AggregateRow(r.Keys, All(question, stored, scripts, r.Values)))];
-        var columns = question.Groups.Select((g, i) => Column(reader, g.Field, $"groups[{i}].field", culture))
-            .Concat(question.Measures.Select((m, i) => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, m, i))));
-        return new ReportAnswer([.. columns], await labels.LabelAsync(reader, groups, rows, culture, cancellationToken),
-            All(question, stored, scripts, totals ?? [.. measures.Select(_ => (object?)null)]));
+        return (groups, measures, ComputedMeasures.Prepare(question.Measures));
     }
 
     private static IReadOnlyList<object?>? First(IReadOnlyList<AggregateRow> rows) => rows.Count > 0 ? rows[0].Values : null;
 
     /// <summary>Every measure of a group in the question's order: the database's figures, then the computed ones worked out from them.</summary>
-    private object?[] All(ReportQuestion question, List<(ReportMeasure Measure, int Index)> stored, IReadOnlyList<(int Index, Platform.Rules.CompiledScript Script)> scripts,
-        IReadOnlyList<object?> values)
+    private object?[] All(ReportQuestion question, IReadOnlyList<(int Index, Platform.Rules.CompiledScript Script)> scripts, IReadOnlyList<object?> values)
     {
         var all = new object?[question.Measures.Count];
-        for (var i = 0; i < stored.Count; i++)
+        var next = 0;
+        for (var i = 0; i < all.Length; i++)
         {
-            all[stored[i].Index] = values[i];
+            if (question.Measures[i].Expression is null)
+            {
+                all[i] = values[next++];
+            }
         }
 
         computed.Fill(question.Measures, scripts, all);
         return all;
     }
 
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
+
     /// <summary>The question's filter and its period's condition, both to hold.</summary>
-    private string? Filter(IRecordReader reader, ReportQuestion question)
+    private static string? Filter(IRecordReader reader, ReportQuestion question, (DateOnly Start, DateOnly End)? days)
     {
         if (question.Period is not { } period)
         {
             return question.Filter;
         }
 
-        var field = AggregateField.Resolve(reader, period.Field, "period.field");
-        if (!field.IsDate)
-        {
-            throw new AggregateRefusedException("period.field", "Reports.Error.PeriodNeedsDate", $"'{field.Name}' is not a date: a period needs a date field.", field.Name);
-        }
-
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
-        var days = period.Days(today) ?? throw new AggregateRefusedException("period.range", "Reports.Error.Range",
+        var field = PeriodField(reader.Entity, reader.Fields, period);
+        var (start, end) = days ?? throw new AggregateRefusedException("period.range", "Reports.Error.Range",
             $"'{period.Range}' is not a period: use {string.Join(", ", ReportPeriod.Ranges)}, or from and to.", period.Range ?? "", string.Join(", ", ReportPeriod.Ranges));
-        var condition = ReportPeriod.Condition(field.Name, field.ClrType != typeof(DateOnly?), days.Start, days.End);
+        var condition = ReportPeriod.Condition(field.Name, field.ClrType != typeof(DateOnly?), start, end);
         return string.IsNullOrWhiteSpace(question.Filter) ? condition : $"({question.Filter}) and ({condition})";
+    }
+
+    private static AggregateField PeriodField(Platform.Core.Metadata.EntityDefinition entity, Platform.Core.Records.FieldAccess fields, ReportPeriod period)
+    {
+        var field = AggregateField.Resolve(entity, fields, period.Field, "period.field");
+        return field.IsDate ? field
+            : throw new AggregateRefusedException("period.field", "Reports.Error.PeriodNeedsDate", $"'{field.Name}' is not a date: a period needs a date field.", field.Name);
     }
 
     private static ReportColumn Column(IRecordReader reader, string name, string path, CultureInfo culture)
@@ -114,6 +186,14 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
 
         var kind = AggregateField.Resolve(reader, measure.Field, $"measures[{index}].field").Kind;
         return function == MeasureFunction.Average && kind == Platform.Core.Metadata.FieldTypes.WholeNumber ? "decimal" : kind.Name;
+    }
+
+    private static void Choice(string? value, string[] choices, string path, string code)
+    {
+        if (value is null || !choices.Contains(value, StringComparer.Ordinal))
+        {
+            throw new AggregateRefusedException(path, code, $"'{value}' is not one of {string.Join(", ", choices)}.", value ?? "", string.Join(", ", choices));
+        }
     }
 
     /// <summary>A bucket or function by its name (<c>month</c>, <c>countDistinct</c>, any case); refused naming the choices when it is none of them.</summary>

@@ -40,24 +40,27 @@ public sealed record AggregateField(string Name, FieldDefinition? Definition, Ty
     }
 
     /// <summary>The field <paramref name="name"/> of the reader's entity; refused (at <paramref name="path"/>) when there is none or the reader may not see it.</summary>
-    public static AggregateField Resolve(IRecordReader reader, string? name, string path)
+    public static AggregateField Resolve(IRecordReader reader, string? name, string path) => Resolve(reader.Entity, reader.Fields, name, path);
+
+    /// <summary>The field <paramref name="name"/> of <paramref name="entity"/>; refused (at <paramref name="path"/>) when there is none or <paramref name="fields"/> hides it.</summary>
+    public static AggregateField Resolve(EntityDefinition entity, Core.Records.FieldAccess fields, string? name, string path)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new AggregateRefusedException(path, "Reports.Error.NoField", "A field is needed here.");
         }
 
-        var definition = reader.Entity.LiveField(name);
+        var definition = entity.LiveField(name);
         var type = definition is null && !SystemKinds.ContainsKey(name) ? null
-            : new FilterTranslator(reader.Entity, Expression.Parameter(typeof(Dictionary<string, object>))).ClrTypeOf(name);
+            : new FilterTranslator(entity, Expression.Parameter(typeof(Dictionary<string, object>))).ClrTypeOf(name);
         if (type is null)
         {
-            throw new AggregateRefusedException(path, "Reports.Error.UnknownField", $"{reader.Entity.Name} has no field '{name}' to report on.", reader.Entity.Name, name);
+            throw new AggregateRefusedException(path, "Reports.Error.UnknownField", $"{entity.Name} has no field '{name}' to report on.", entity.Name, name);
         }
 
-        if (!reader.Fields.MayRead(name))
+        if (!fields.MayRead(name))
         {
-            throw new AggregateRefusedException(path, "Reports.Error.HiddenField", $"Your roles do not let you see the field '{name}' of {reader.Entity.Name}.", reader.Entity.Name, name);
+            throw new AggregateRefusedException(path, "Reports.Error.HiddenField", $"Your roles do not let you see the field '{name}' of {entity.Name}.", entity.Name, name);
         }
 
         var field = new AggregateField(name, definition, type);

@@ -28,19 +28,8 @@ public static class RecordAggregation
     /// <exception cref="AggregateRefusedException">The question names what is not there or not readable, or asks what cannot be worked out; says where.</exception>
     public static async Task<IReadOnlyList<AggregateRow>> RunAsync(IRecordReader reader, AggregateRequest request, CancellationToken cancellationToken)
     {
-        if (request.Groups.Count > MostGroups)
-        {
-            throw new AggregateRefusedException("groups", "Reports.Error.TooManyGroups", $"A report groups by at most {MostGroups} fields.", MostGroups);
-        }
-
-        if (request.Measures.Count is 0 or > MostMeasures)
-        {
-            throw new AggregateRefusedException("measures", "Reports.Error.Measures", $"A report needs 1 to {MostMeasures} measures.", MostMeasures);
-        }
-
-        var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
-        var keys = request.Groups.Select((g, i) => Key(reader, g, row, $"groups[{i}]")).ToList();
-        var measures = request.Measures.Select((m, i) => (Measure: m, Field: MeasuredField(reader, m, $"measures[{i}]"))).ToList();
+        var on = new Over(reader.Schema, reader.Entity, reader.Fields);
+        var (row, keys, measures) = Parts(on, request);
         var query = Filtered(reader, request.Filter);
 
         // GroupBy(r => new AggregateKey<…> { K0 = …, K1 = … }) — or one constant group for totals alone.
@@ -60,7 +49,7 @@ public static class RecordAggregation
         for (var i = 0; i < measures.Count; i++)
         {
             bindings.Add(Expression.Bind(typeof(AggregateResult).GetProperty($"M{i}")!,
-                Expression.Convert(Measure(Picked(reader, group, measures[i].Measure.Filter, $"measures[{i}].filter"), measures[i].Measure.Function, measures[i].Field, row), typeof(object))));
+                Expression.Convert(Measure(Picked(on, group, measures[i].Measure.Filter, $"measures[{i}].filter"), measures[i].Measure.Function, measures[i].Field, row), typeof(object))));
         }
 
         var selected = Call(typeof(Queryable), nameof(Queryable.Select), [group.Type, typeof(AggregateResult)], grouped,
@@ -85,6 +74,55 @@ public static class RecordAggregation
         return rows;
     }
 
+    /// <summary>
+    /// Checks a question against an entity as it is now without asking the database: every field there and readable, every function
+    /// and bucket fitting its field, every filter parsing — what a saved report is checked with when it is saved and listed.
+    /// </summary>
+    /// <exception cref="AggregateRefusedException">What cannot be answered, and where.</exception>
+    public static void Check(RecordsSchema schema, EntityDefinition entity, Core.Records.FieldAccess fields, AggregateRequest request)
+    {
+        var on = new Over(schema, entity, fields);
+        var (_, _, measures) = Parts(on, request);
+        var group = Expression.Parameter(typeof(IEnumerable<Dictionary<string, object>>), "g");
+        for (var i = 0; i < measures.Count; i++)
+        {
+            Picked(on, group, measures[i].Measure.Filter, $"measures[{i}].filter");
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Filter))
+        {
+            try
+            {
+                RecordFilter.Predicate(schema, entity, request.Filter, fields);
+            }
+            catch (ArgumentException e)
+            {
+                throw new AggregateRefusedException("filter", "Reports.Error.Filter", e.Message, e.Message);
+            }
+        }
+    }
+
+    /// <summary>What a question is asked over: the entity in its schema, and the fields the reader may see.</summary>
+    private sealed record Over(RecordsSchema Schema, EntityDefinition Entity, Core.Records.FieldAccess Fields);
+
+    private static (ParameterExpression Row, List<Expression> Keys, List<(AggregateMeasure Measure, AggregateField? Field)> Measures) Parts(Over on, AggregateRequest request)
+    {
+        if (request.Groups.Count > MostGroups)
+        {
+            throw new AggregateRefusedException("groups", "Reports.Error.TooManyGroups", $"A report groups by at most {MostGroups} fields.", MostGroups);
+        }
+
+        if (request.Measures.Count is 0 or > MostMeasures)
+        {
+            throw new AggregateRefusedException("measures", "Reports.Error.Measures", $"A report needs 1 to {MostMeasures} measures.", MostMeasures);
+        }
+
+        var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
+        var keys = request.Groups.Select((g, i) => Key(on, g, row, $"groups[{i}]")).ToList();
+        var measures = request.Measures.Select((m, i) => (Measure: m, Field: MeasuredField(on, m, $"measures[{i}]"))).ToList();
+        return (row, keys, measures);
+    }
+
     private static IQueryable<Dictionary<string, object>> Filtered(IRecordReader reader, string? filter)
     {
         if (string.IsNullOrWhiteSpace(filter))
@@ -103,7 +141,7 @@ public static class RecordAggregation
     }
 
     /// <summary>The group's records a measure works over: all of them, or those its own filter picks (<c>g.Where(…)</c>, a CASE WHEN in SQL).</summary>
-    private static Expression Picked(IRecordReader reader, ParameterExpression group, string? filter, string path)
+    private static Expression Picked(Over on, ParameterExpression group, string? filter, string path)
     {
         if (string.IsNullOrWhiteSpace(filter))
         {
@@ -112,7 +150,7 @@ public static class RecordAggregation
 
         try
         {
-            var predicate = RecordFilter.Predicate(reader.Schema, reader.Entity, filter, reader.Fields);
+            var predicate = RecordFilter.Predicate(on.Schema, on.Entity, filter, on.Fields);
             return Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(Dictionary<string, object>)], group, predicate);
         }
         catch (ArgumentException e)
@@ -122,9 +160,9 @@ public static class RecordAggregation
     }
 
     /// <summary>What a group's records are grouped by: the field's value, or a date's bucket as text (a date-time by its day when no bucket is named).</summary>
-    private static Expression Key(IRecordReader reader, AggregateGroup group, ParameterExpression row, string path)
+    private static Expression Key(Over on, AggregateGroup group, ParameterExpression row, string path)
     {
-        var field = AggregateField.Resolve(reader, group.Field, $"{path}.field");
+        var field = AggregateField.Resolve(on.Entity, on.Fields, group.Field, $"{path}.field");
         if (field.Kind == FieldTypes.MultiChoice || field.Kind == FieldTypes.LongText)
         {
             throw new AggregateRefusedException($"{path}.field", "Reports.Error.NotGroupable", $"'{field.Name}' cannot group a report: group by a field with one value per record.", field.Name);
@@ -140,7 +178,7 @@ public static class RecordAggregation
         return bucket is { } b ? Expression.Call(DateBuckets.Method(b, value.Type), value) : value;
     }
 
-    private static AggregateField? MeasuredField(IRecordReader reader, AggregateMeasure measure, string path)
+    private static AggregateField? MeasuredField(Over on, AggregateMeasure measure, string path)
     {
         if (string.IsNullOrWhiteSpace(measure.Name))
         {
@@ -152,7 +190,7 @@ public static class RecordAggregation
             return null;
         }
 
-        var field = AggregateField.Resolve(reader, measure.Field, $"{path}.field");
+        var field = AggregateField.Resolve(on.Entity, on.Fields, measure.Field, $"{path}.field");
         var fits = measure.Function switch
         {
             MeasureFunction.Sum or MeasureFunction.Average => field.IsNumber,

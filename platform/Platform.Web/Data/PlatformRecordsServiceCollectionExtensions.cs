@@ -26,6 +26,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<RecordValueConverter>();
         services.AddScoped<IFileStore, Platform.Data.Files.FileStore>();
         services.AddScoped<ISavedViewStore, Platform.Data.Views.SavedViewStore>();
+        services.AddScoped<Platform.Records.Reports.ISavedReportStore, Platform.Data.Reports.SavedReportStore>();
         services.AddScoped<IAppMenuStore, Platform.Data.Menus.AppMenuStore>();
         services.AddScoped<Platform.Records.Ocr.IScanBatchStore, Platform.Data.Ocr.ScanBatchStore>();
         services.AddScoped<IPeopleDirectory, Platform.Data.Identity.PeopleDirectory>();

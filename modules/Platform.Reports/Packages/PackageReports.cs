@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using Platform.Core.Metadata;
+using Platform.Records;
+using Platform.Records.Packages;
+using Platform.Records.Reports;
+using Platform.Reports.Models;
+using Platform.Reports.Services;
+
+namespace Platform.Reports.Packages;
+
+/// <summary>
+/// Shared reports that app packages bring, one file each in <c>reports/</c> (see <c>docs/schemas/report.schema.json</c>). A report is
+/// found again by its file, so applying a package twice changes nothing and a changed file updates the report. Each is checked
+/// against its entity first; a problem names the file and where in it, and nothing of the package is applied.
+/// </summary>
+public sealed class PackageReports(ISavedReportStore reports, ISchemaManager schemas, IStringLocalizer text) : IAppPackagePart
+{
+    private static readonly JsonSerializerOptions Strict = new(SavedReports.Json) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
+    public string Folder => "reports";
+
+    public async Task<AppPackagePartResult> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var (created, changed, unchanged, errors) = (new List<string>(), new List<string>(), new List<string>(), new List<MetadataError>());
+        foreach (var file in files.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            ReportDefinition? report;
+            try
+            {
+                report = JsonSerializer.Deserialize<ReportDefinition>(file.Content, Strict);
+            }
+            catch (JsonException e)
+            {
+                errors.Add(new($"{file.Path}: {e.Path ?? "$"}", e.Message));
+                continue;
+            }
+
+            if (report is null)
+            {
+                errors.Add(new($"{file.Path}: $", "The file holds no report."));
+                continue;
+            }
+
+            if (SavedReports.Problem(schema, report) is { } problem)
+            {
+                var message = text[problem.Code, [.. problem.Arguments]];
+                errors.Add(new($"{file.Path}: $.{problem.Path}", message.ResourceNotFound ? problem.Message : message.Value));
+                continue;
+            }
+
+            var stored = await reports.FindFromPackageAsync(SavedReport.ReportKind, file.Path, cancellationToken);
+            var definition = JsonSerializer.Serialize(report, SavedReports.Json);
+            if (stored is not null && stored.Definition == definition)
+            {
+                unchanged.Add($"report {file.Path}");
+                continue;
+            }
+
+            if (stored is null)
+            {
+                stored = new SavedReport { Id = Guid.NewGuid(), Kind = SavedReport.ReportKind, Source = file.Path };
+                reports.Add(stored);
+                created.Add($"report {file.Path}");
+            }
+            else
+            {
+                changed.Add($"report {file.Path}");
+            }
+
+            (stored.EntityKey, stored.Label, stored.Definition, stored.UpdatedAt, stored.UpdatedBy) =
+                (schema.Find(report.Entity)!.Name.ToLowerInvariant(), SavedReports.Title(report), definition, DateTimeOffset.UtcNow, changedBy);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AppPackagePartResult([], [], [], errors);
+        }
+
+        await reports.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+}

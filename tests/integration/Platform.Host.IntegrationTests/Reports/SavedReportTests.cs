@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Packages;
+using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Records.Packages;
+using static Platform.Host.IntegrationTests.Infrastructure.ApiCalls;
+
+namespace Platform.Host.IntegrationTests.Reports;
+
+/// <summary>
+/// Saved reports: a person's own and shared ones (sharing needs Reports.Share), reports app packages bring (applied twice, nothing
+/// changes; a broken file is named), a report whose field was deleted since is listed with its problem and refused when run (409,
+/// never a 500), a dashboard's filters narrow a saved report, and a KPI compares with the previous period and the same one last year.
+/// </summary>
+public sealed class SavedReportTests
+{
+    private const string Password = "Report-passw0rd";
+
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private static string Deal(bool withQuantity = true) => $$"""
+        { "name": "deal", "label": { "zh-CN": "商机", "en": "Deal" }, "titleField": "title",
+          "fields": [
+            { "name": "title", "type": "text", "label": { "zh-CN": "标题", "en": "Title" }, "required": true },
+            { "name": "region", "type": "choice", "label": { "zh-CN": "区域", "en": "Region" },
+              "choices": [ { "value": "east", "label": { "zh-CN": "华东", "en": "East" } }, { "value": "north", "label": { "zh-CN": "华北", "en": "North" } } ] },
+            { "name": "amount", "type": "money", "label": { "zh-CN": "金额", "en": "Amount" } },
+            {{(withQuantity ? """{ "name": "quantity", "type": "integer", "label": { "zh-CN": "数量", "en": "Quantity" } },""" : "")}}
+            { "name": "closeDate", "type": "date", "label": { "zh-CN": "成交日期", "en": "Close date" } }
+          ] }
+        """;
+
+    private const string ByRegion = """
+        { "entity": "deal", "labels": { "zh-CN": "各区域收入", "en": "Revenue by region" }, "display": "chart", "chart": "bar",
+          "groups": [ { "field": "region" } ], "measures": [ { "name": "revenue", "function": "sum", "field": "amount" }, { "name": "pieces", "function": "sum", "field": "quantity" } ] }
+        """;
+
+    private static async Task<(PlatformHost Host, HttpClient Admin, HttpClient Seller)> OpenAsync(string provider, params AppPackageFile[] more)
+    {
+        var host = await PlatformHost.StartAsync(provider);
+        var applied = await ApplyAsync(host, [new AppPackageFile("entities/deal.json", Deal()), .. more]);
+        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
+        await Accounts.CreateRoleAsync(host, "Seller", "Records.deal.Create", "Records.deal.Read.Own");
+        await Accounts.CreateUserAsync(host, "xiaoli", Password, "Seller");
+        var admin = await host.CreateAdminClientAsync();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(host.Clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        foreach (var (title, region, amount, day) in new[]
+        {
+            ("d1", "east", 100m, month), ("d2", "north", 300m, month), ("d3", "east", 40m, month.AddMonths(-1)), ("d4", "east", 25m, month.AddYears(-1)),
+        })
+        {
+            await ODataRecords.CreateAsync(admin, "deal", $$"""{ "title": "{{title}}", "region": "{{region}}", "amount": {{amount}}, "quantity": 1, "closeDate": "{{day:yyyy-MM-dd}}" }""");
+        }
+
+        var seller = await host.CreateClientForAsync("xiaoli", Password);
+        await ODataRecords.CreateAsync(seller, "deal", $$"""{ "title": "s1", "region": "north", "amount": 7, "quantity": 2, "closeDate": "{{month:yyyy-MM-dd}}" }""");
+        return (host, admin, seller);
+    }
+
+    private static Task<AppPackageReport> ApplyAsync(PlatformHost host, IReadOnlyList<AppPackageFile> files) =>
+        host.InScopeAsync(s => s.GetRequiredService<AppPackageService>().ApplyAsync(files, "admin"));
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_report_is_saved_as_ones_own_or_shared_listed_to_who_may_see_it_run_changed_and_deleted(string provider)
+    {
+        var (host, admin, seller) = await OpenAsync(provider);
+        await using var _ = host;
+
+        // The seller keeps a report of their own; sharing it needs Reports.Share.
+        var (refused, refusal) = await SendAsync(seller, HttpMethod.Post, "/api/reports", $$"""{ "definition": {{ByRegion}}, "shared": true }""");
+        Assert.True(HttpStatusCode.Forbidden == refused, refusal);
+        var mine = await CreatedAsync(seller, $$"""{ "definition": {{ByRegion}} }""");
+        var shared = await CreatedAsync(admin, $$"""{ "definition": {{ByRegion.Replace("各区域收入", "全公司各区域收入", StringComparison.Ordinal)}}, "shared": true }""");
+
+        Assert.Equal(["全公司各区域收入 shared", "各区域收入 mine"], await ListAsync(seller));
+        Assert.Equal(["全公司各区域收入 shared"], await ListAsync(admin));
+
+        // Run as the seller, a shared report still counts only what they may read: their own deal.
+        var (status, body) = await SendAsync(seller, HttpMethod.Post, $"/api/reports/{shared}/run");
+        Assert.True(HttpStatusCode.OK == status, body);
+        Assert.Equal("7 2", Figures(JsonDocument.Parse(body).RootElement.GetProperty("totals")));
+        (status, body) = await SendAsync(admin, HttpMethod.Post, $"/api/reports/{shared}/run");
+        Assert.Equal("472 6", Figures(JsonDocument.Parse(body).RootElement.GetProperty("totals")));
+
+        // Someone else's own report is not there for others, to read, run, change or delete.
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(admin, HttpMethod.Get, $"/api/reports/{mine}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(admin, HttpMethod.Post, $"/api/reports/{mine}/run")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(admin, HttpMethod.Put, $"/api/reports/{mine}", $$"""{ "definition": {{ByRegion}} }""")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(seller, HttpMethod.Delete, $"/api/reports/{shared}")).Status);
+
+        // Changed: a pie of counts; a change that does not fit is refused saying where, and the report stays as it was.
+        (status, body) = await SendAsync(seller, HttpMethod.Put, $"/api/reports/{mine}", """
+            { "definition": { "entity": "deal", "labels": { "zh-CN": "各区域笔数" }, "display": "chart", "chart": "pie", "groups": [ { "field": "region" } ], "measures": [ { "name": "n", "function": "count" } ] } }
+            """);
+        Assert.True(HttpStatusCode.OK == status, body);
+        (status, body) = await SendAsync(seller, HttpMethod.Put, $"/api/reports/{mine}", """
+            { "definition": { "entity": "deal", "labels": { "zh-CN": "坏的" }, "display": "chart", "chart": "donut", "measures": [ { "name": "n", "function": "count" } ] } }
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("definition.chart", Error(body).GetProperty("target").GetString());
+        Assert.Contains("“donut”不是可用的图表类型", Error(body).GetProperty("message").GetString(), StringComparison.Ordinal);
+        (status, body) = await SendAsync(seller, HttpMethod.Get, $"/api/reports/{mine}");
+        Assert.Equal("pie", JsonDocument.Parse(body).RootElement.GetProperty("definition").GetProperty("chart").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(seller, HttpMethod.Delete, $"/api/reports/{mine}")).Status);
+        Assert.Equal(["全公司各区域收入 shared"], await ListAsync(seller));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Reports_come_with_app_packages_and_a_report_whose_field_was_deleted_is_flagged_not_a_server_error(string provider)
+    {
+        var (host, admin, _) = await OpenAsync(provider, new AppPackageFile("reports/revenue_by_region.json", ByRegion));
+        await using var _ = host;
+        Assert.Equal(["各区域收入 shared"], await ListAsync(admin));
+
+        // Applied again, nothing changes; a broken file is named with where in it, and nothing of that package is applied.
+        var again = await ApplyAsync(host, [new AppPackageFile("entities/deal.json", Deal()), new AppPackageFile("reports/revenue_by_region.json", ByRegion)]);
+        Assert.Contains("report reports/revenue_by_region.json", again.Unchanged);
+        var broken = await ApplyAsync(host, [new AppPackageFile("reports/revenue_by_region.json", ByRegion.Replace("\"amount\"", "\"price\"", StringComparison.Ordinal)),
+            new AppPackageFile("reports/typo.json", """{ "entity": "deal", "lables": {} }""")]);
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Errors, e => e.Path == "reports/revenue_by_region.json: $.measures[0].field" && e.Message.Contains("price", StringComparison.Ordinal));
+        Assert.Contains(broken.Errors, e => e.Path == "reports/typo.json: $.lables");
+
+        // The quantity field is removed from the entity: the report is listed with its problem, and running it says what to change.
+        var removed = await ApplyAsync(host, [new AppPackageFile("entities/deal.json", Deal(withQuantity: false))]);
+        Assert.True(removed.Succeeded, string.Join("; ", removed.Errors));
+        var (status, body) = await SendAsync(admin, HttpMethod.Get, "/api/reports");
+        var listed = JsonDocument.Parse(body).RootElement[0];
+        Assert.Equal("measures[1].field", listed.GetProperty("problem").GetProperty("target").GetString());
+        Assert.Contains("quantity", listed.GetProperty("problem").GetProperty("message").GetString(), StringComparison.Ordinal);
+        (status, body) = await SendAsync(admin, HttpMethod.Post, $"/api/reports/{listed.GetProperty("id").GetGuid()}/run");
+        Assert.True(HttpStatusCode.Conflict == status, body);
+        Assert.Contains("报表已与其实体不符", Error(body).GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("definition.measures[1].field", Error(body).GetProperty("target").GetString());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_KPI_compares_with_the_previous_period_and_the_same_period_last_year_and_a_dashboard_narrows_a_report(string provider)
+    {
+        var (host, admin, _) = await OpenAsync(provider);
+        await using var _ = host;
+        var kpi = await CreatedAsync(admin, """
+            { "shared": true, "definition": { "entity": "deal", "labels": { "zh-CN": "本月收入" }, "display": "kpi", "target": 1000,
+              "period": { "field": "closeDate", "range": "thisMonth" }, "compare": "previousPeriod", "measures": [ { "name": "revenue", "function": "sum", "field": "amount" } ] } }
+            """);
+        var answer = await RunAsync(admin, kpi);
+        Assert.Equal("407", Figures(answer.GetProperty("totals")));
+        Assert.Equal("40", Figures(answer.GetProperty("comparison").GetProperty("totals")));
+
+        var yearAgo = await CreatedAsync(admin, """
+            { "shared": true, "definition": { "entity": "deal", "labels": { "zh-CN": "本月收入（同比）" }, "display": "kpi",
+              "period": { "field": "closeDate", "range": "thisMonth" }, "compare": "samePeriodLastYear", "measures": [ { "name": "revenue", "function": "sum", "field": "amount" } ] } }
+            """);
+        answer = await RunAsync(admin, yearAgo);
+        Assert.Equal("25", Figures(answer.GetProperty("comparison").GetProperty("totals")));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(host.Clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
+        Assert.Equal($"{today.Year - 1}-{today.Month:00}-01", answer.GetProperty("comparedFrom").GetString());
+
+        // A dashboard's filters narrow the report further: its region, and last month in place of this one.
+        answer = await RunAsync(admin, kpi, """{ "filter": "region eq 'east'" }""");
+        Assert.Equal("100", Figures(answer.GetProperty("totals")));
+        answer = await RunAsync(admin, kpi, """{ "period": { "field": "closeDate", "range": "lastMonth" } }""");
+        Assert.Equal("40", Figures(answer.GetProperty("totals")));
+        var (status, body) = await SendAsync(admin, HttpMethod.Post, $"/api/reports/{kpi}/run", """{ "filter": "colour eq 'red'" }""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("filter", Error(body).GetProperty("target").GetString());
+
+        // A comparison needs a period relative to today.
+        (status, body) = await SendAsync(admin, HttpMethod.Post, "/api/reports", """
+            { "definition": { "entity": "deal", "labels": { "zh-CN": "x" }, "display": "kpi", "compare": "previousPeriod", "measures": [ { "name": "n", "function": "count" } ] } }
+            """);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("definition.compare", Error(body).GetProperty("target").GetString());
+    }
+
+    private static async Task<Guid> CreatedAsync(HttpClient client, string json)
+    {
+        var (status, body) = await SendAsync(client, HttpMethod.Post, "/api/reports", json);
+        Assert.True(HttpStatusCode.Created == status, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> RunAsync(HttpClient client, Guid id, string? filters = null)
+    {
+        var (status, body) = await SendAsync(client, HttpMethod.Post, $"/api/reports/{id}/run", filters);
+        Assert.True(HttpStatusCode.OK == status, body);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private static async Task<List<string>> ListAsync(HttpClient client)
+    {
+        var (status, body) = await SendAsync(client, HttpMethod.Get, "/api/reports");
+        Assert.True(HttpStatusCode.OK == status, body);
+        return [.. JsonDocument.Parse(body).RootElement.EnumerateArray().Select(r => $"{r.GetProperty("label").GetString()} {(r.GetProperty("shared").GetBoolean() ? "shared" : "mine")}")];
+    }
+
+    private static JsonElement Error(string body) => JsonDocument.Parse(body).RootElement.GetProperty("error");
+
+    private static string Figures(JsonElement values) => string.Join(" ", values.EnumerateArray().Select(v =>
+        v.ValueKind == JsonValueKind.Number ? v.GetDecimal().ToString("0.######", CultureInfo.InvariantCulture) : "-"));
+}

@@ -15,6 +15,8 @@ public sealed class ReportDefinition : ReportQuestion
 
     public static readonly string[] Comparisons = ["previousPeriod", "samePeriodLastYear"];
 
+    public static readonly string[] Formats = ["number", "percent", "money"];
+
     /// <summary>The report's title in each language (<c>zh-CN</c>, <c>en</c>).</summary>
     public LocalizedText Labels { get; set; } = new();
 

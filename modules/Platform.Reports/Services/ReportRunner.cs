@@ -60,6 +60,14 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
             }
         }
 
+        for (var i = 0; i < report.Measures.Count; i++)
+        {
+            if (report.Measures[i].Format is { } format)
+            {
+                Choice(format, ReportDefinition.Formats, $"measures[{i}].format", "Reports.Error.Format");
+            }
+        }
+
         var entity = schema.Find(report.Entity) ?? throw new AggregateRefusedException("entity", "Reports.Error.UnknownEntity", $"There is no entity '{report.Entity}'.", report.Entity);
         var (groups, measures, _) = Prepare(report);
         RecordAggregation.Check(schema, entity, Platform.Core.Records.FieldAccess.Open, new AggregateRequest(groups, measures, report.Filter));

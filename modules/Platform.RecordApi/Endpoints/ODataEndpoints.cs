@@ -25,7 +25,7 @@ public static class ODataEndpoints
         var odata = endpoints.MapGroup("/odata").WithTags("OData");
         odata.MapGet("/", ServiceDocument).WithName("ODataServiceDocument").WithSummary("The entity sets.");
         odata.MapGet("/$metadata", Metadata).WithName("ODataMetadata").WithSummary("The CSDL description of every entity.");
-        odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select, $expand.");
+        odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select, $expand; or grouped and aggregated with $apply.");
     }
 
     private static async Task ServiceDocument(HttpContext context, ISchemaManager schemas)
@@ -101,6 +101,12 @@ public static class ODataEndpoints
                 return;
             }
 
+            if (request.Query.ContainsKey("$apply"))
+            {
+                await ApplyAsync(context, reader, parser, serviceRoot);
+                return;
+            }
+
             var page = await new RecordQuery(reader, parser).RunAsync(context.RequestAborted);
             var next = page.NextSkip is { } skip ? $"{serviceRoot}{reader.Entity.Name}?{WithSkip(request, skip)}" : null;
             await ODataJson.WritePageAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}", page, next);
@@ -115,6 +121,21 @@ public static class ODataEndpoints
             var message = target is null ? e.Message : $"{e.Message} ({target}={request.Query[target]})";
             await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status400BadRequest, "BadRequest", message, target);
         }
+    }
+
+    /// <summary><c>$apply</c>: grouped and aggregated in the database; other options alongside it are refused, never ignored.</summary>
+    private static async Task ApplyAsync(HttpContext context, IRecordReader reader, ODataUriParser parser, string serviceRoot)
+    {
+        if (QueryOptions.FirstOrDefault(o => context.Request.Query.ContainsKey(o)) is { } other)
+        {
+            await ODataJson.WriteErrorAsync(context.Response, StatusCodes.Status501NotImplemented, "NotImplemented", $"{other} together with $apply is not supported yet; nothing was queried.", other);
+            return;
+        }
+
+        parser.ParseApply(); // the standard's syntax first: an aggregate that does not parse is told as OData says
+        var page = await ApplyQuery.RunAsync(reader, context.Request.Query["$apply"].ToString(), context.RequestAborted);
+        var shape = page.Rows.Count > 0 ? $"({string.Join(",", page.Rows[0].Keys)})" : "";
+        await ODataJson.WritePageAsync(context.Response, $"{serviceRoot}$metadata#{reader.Entity.Name}{shape}", page, null);
     }
 
     private static async Task SingleAsync(HttpContext context, IRecordReader reader, ODataUriParser parser, string serviceRoot, Guid id)
@@ -143,7 +164,7 @@ public static class ODataEndpoints
     }
 
     /// <summary>The query option most likely at fault when the parser gives no position.</summary>
-    private static readonly string[] Unsupported = ["$apply", "$search", "$compute"];
+    private static readonly string[] Unsupported = ["$search", "$compute"];
 
     private static string? TargetOf(HttpRequest request) => QueryOptions.FirstOrDefault(o => request.Query.ContainsKey(o));
 

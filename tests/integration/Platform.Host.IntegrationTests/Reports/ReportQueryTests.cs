@@ -268,6 +268,48 @@ public sealed class ReportQueryTests
         Assert.Contains("'deal' has no field 'colour'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task OData_apply_groups_and_aggregates_in_the_database_as_the_standard_says_for_what_the_reader_may_read(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        async Task<(HttpStatusCode Status, JsonElement Body)> ApplyAsync(HttpClient client, string apply, string more = "")
+        {
+            var response = await client.GetAsync($"/odata/deal?$apply={Uri.EscapeDataString(apply)}{more}");
+            return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+        }
+
+        static List<string> Entities(JsonElement body) =>
+            [.. body.GetProperty("value").EnumerateArray().Select(e => string.Join(" ", e.EnumerateObject().Select(p => $"{p.Name}={Text(p.Value)}")))];
+
+        var (status, body) = await ApplyAsync(books.Admin, "filter(title ne 's1' and title ne 's2')/groupby((region),aggregate(amount with sum as revenue,$count as deals))");
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        Assert.Equal(["region=east revenue=300.75 deals=2", "region=north revenue=350 deals=2", "region=- revenue=10 deals=1"], Entities(body));
+        Assert.EndsWith("$metadata#deal(region,revenue,deals)", body.GetProperty("@odata.context").GetString(), StringComparison.Ordinal);
+
+        (status, body) = await ApplyAsync(books.Admin, "filter(title ne 's1' and title ne 's2')/aggregate(amount with average as average,customer with countdistinct as customers,closeDate with max as last)");
+        Assert.Equal(["average=132.15 customers=2 last=2026-04-15"], Entities(body));
+        // groupby without aggregate: the distinct groups.
+        (status, body) = await ApplyAsync(books.Admin, "groupby((region))");
+        Assert.Equal(["region=east", "region=north", "region=-"], Entities(body));
+
+        // A salesperson's aggregates count their own deals only, and a field hidden from them cannot be aggregated.
+        (status, body) = await ApplyAsync(books.Seller, "aggregate($count as n,amount with sum as revenue)");
+        Assert.Equal(["n=2 revenue=16"], Entities(body));
+        (status, body) = await ApplyAsync(books.Seller, "aggregate(cost with sum as c)");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("$apply", body.GetProperty("error").GetProperty("target").GetString());
+
+        // What is not supported is refused, never ignored.
+        (status, body) = await ApplyAsync(books.Admin, "groupby((customer/name))");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        (status, _) = await ApplyAsync(books.Admin, "aggregate($count as n)", "&$top=1");
+        Assert.Equal(HttpStatusCode.NotImplemented, status);
+        (status, body) = await ApplyAsync(books.Admin, "aggregate(amount with median as m)");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
     private static async Task<JsonElement> RunAsync(HttpClient client, string question, string language = "zh-CN")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports/run") { Content = new StringContent(question, System.Text.Encoding.UTF8, "application/json") };

@@ -6,6 +6,14 @@ namespace Platform.Reports.Models;
 /// </summary>
 public sealed record ReportAnswer(IReadOnlyList<ReportColumn> Columns, IReadOnlyList<ReportRow> Rows, IReadOnlyList<object?> Totals)
 {
+    /// <summary>The OData filter of every record the report counts (its filter and period): what a drill-down from the totals opens.</summary>
+    public string? Drill { get; init; }
+
+    /// <summary>For a pivot: the figures per row (the groups down only), and per column (across only).</summary>
+    public ReportAnswer? RowTotals { get; init; }
+
+    public ReportAnswer? ColumnTotals { get; init; }
+
     public ReportAnswer? Comparison { get; init; }
 
     public DateOnly? ComparedFrom { get; init; }
@@ -17,7 +25,11 @@ public sealed record ReportAnswer(IReadOnlyList<ReportColumn> Columns, IReadOnly
 public sealed record ReportColumn(string Name, string Label, bool Group, string Kind);
 
 /// <summary>A group: its key values with their labels, and its measures.</summary>
-public sealed record ReportRow(IReadOnlyList<ReportKey> Keys, IReadOnlyList<object?> Values);
+public sealed record ReportRow(IReadOnlyList<ReportKey> Keys, IReadOnlyList<object?> Values)
+{
+    /// <summary>The OData filter of the records behind the group's figures, for the list a drill-down opens.</summary>
+    public string? Drill { get; init; }
+}
 
 /// <summary>A key value as stored (an id, a choice's value, <c>2026-03</c>) and as people read it (a title, a choice's label, 2026年3月).</summary>
 public sealed record ReportKey(object? Value, string Label);

@@ -34,4 +34,14 @@ public sealed class ReportDefinition : ReportQuestion
 
     /// <summary>For a KPI card or a gauge: the figure aimed at.</summary>
     public decimal? Target { get; set; }
+
+    /// <summary>The same report grouped only by <paramref name="groups"/> (a pivot's row or column totals).</summary>
+    public ReportDefinition GroupedBy(List<ReportGroup> groups)
+    {
+        var copy = (ReportDefinition)MemberwiseClone();
+        copy.Groups = groups;
+        copy.Columns = [];
+        copy.Compare = null;
+        return copy;
+    }
 }

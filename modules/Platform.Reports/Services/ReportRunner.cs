@@ -26,7 +26,17 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         }
 
         var today = Today();
-        var answer = await AnswerAsync(reader, question, Filter(reader, question, question.Period?.Days(today)), culture, cancellationToken);
+        var filter = Filter(reader, question, question.Period?.Days(today));
+        var answer = await AnswerAsync(reader, question, filter, culture, cancellationToken);
+        if (question is ReportDefinition { Display: "pivot", Columns.Count: > 0 } pivot)
+        {
+            answer = answer with
+            {
+                RowTotals = await AnswerAsync(reader, pivot.GroupedBy(pivot.Groups), filter, culture, cancellationToken),
+                ColumnTotals = await AnswerAsync(reader, pivot.GroupedBy(pivot.Columns), filter, culture, cancellationToken),
+            };
+        }
+
         if (question is ReportDefinition { Compare: { } compare, Period.Range: not null } && question.Period?.Days(today) is { } days)
         {
             var earlier = ReportPeriod.Earlier(days, compare, question.Period.Range);
@@ -91,8 +101,15 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         rows = [.. rows.Select(r => new AggregateRow(r.Keys, All(question, scripts, r.Values)))];
         var columns = Groups(question).Select((g, i) => Column(reader, g.Field, Path(question, i), culture))
             .Concat(question.Measures.Select((m, i) => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, m, i))));
-        return new ReportAnswer([.. columns], await labels.LabelAsync(reader, groups, rows, culture, cancellationToken),
-            All(question, scripts, totals ?? [.. measures.Select(_ => (object?)null)]));
+        var keys = groups.Select(g => AggregateField.Resolve(reader, g.Field, "groups") is var field
+            ? new ReportDrill.Key(field.Name, g.Bucket, field.IsDate, field.ClrType != typeof(DateOnly?) && field.ClrType != typeof(DateOnly),
+                (Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType) == typeof(Guid)) : null!).ToList();
+        var labelled = await labels.LabelAsync(reader, groups, rows, culture, cancellationToken);
+        return new ReportAnswer([.. columns], [.. labelled.Select(r => r with { Drill = ReportDrill.Filter(filter, keys, [.. r.Keys.Select(k => k.Value)]) })],
+            All(question, scripts, totals ?? [.. measures.Select(_ => (object?)null)]))
+        {
+            Drill = filter,
+        };
     }
 
     /// <summary>The groups a question asks for: its own, then a saved report's columns (a pivot's across, a chart's series).</summary>

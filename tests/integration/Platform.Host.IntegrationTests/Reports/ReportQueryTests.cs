@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Packages;
@@ -266,6 +267,40 @@ public sealed class ReportQueryTests
         english.Headers.AcceptLanguage.ParseAdd("en");
         var response = await books.Admin.SendAsync(english);
         Assert.Contains("'deal' has no field 'colour'", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Every_group_names_the_records_behind_it_as_a_filter_the_list_opens_with(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        foreach (var groups in new[]
+        {
+            """[ { "field": "customer" }, { "field": "closeDate", "bucket": "month" } ]""",
+            """[ { "field": "region" }, { "field": "closeDate", "bucket": "quarter" } ]""",
+            """[ { "field": "closeDate", "bucket": "week" }, { "field": "quantity" } ]""",
+            """[ { "field": "closeDate", "bucket": "year" }, { "field": "createdAt", "bucket": "day" } ]""",
+            """[ { "field": "ownerId" }, { "field": "createdAt", "bucket": "month" } ]""",
+        })
+        {
+            foreach (var (client, who) in new[] { (books.Admin, "admin"), (books.Seller, "seller") })
+            {
+                var answer = await RunAsync(client, $$"""{ "entity": "deal", "groups": {{groups}}, "measures": [ { "name": "n", "function": "count" } ], "filter": "amount gt 5", "period": { "field": "closeDate", "from": "2025-01-01" } }""");
+                var rows = answer.GetProperty("rows").EnumerateArray().ToList();
+                Assert.NotEmpty(rows);
+                foreach (var row in rows)
+                {
+                    var drill = row.GetProperty("drill").GetString()!;
+                    var (status, body) = await SendAsync(client, HttpMethod.Get, $"/odata/deal?$count=true&$top=0&$filter={Uri.EscapeDataString(drill)}");
+                    Assert.True(status == HttpStatusCode.OK, $"{drill}: {body}");
+                    Assert.True(row.GetProperty("values")[0].GetInt32() == JsonDocument.Parse(body).RootElement.GetProperty("@odata.count").GetInt32(), $"{who} {groups}: {drill}");
+                }
+
+                var all = await client.GetFromJsonAsync<JsonElement>($"/odata/deal?$count=true&$top=0&$filter={Uri.EscapeDataString(answer.GetProperty("drill").GetString()!)}");
+                Assert.Equal(answer.GetProperty("totals")[0].GetInt32(), all.GetProperty("@odata.count").GetInt32());
+            }
+        }
     }
 
     [SkippableTheory]

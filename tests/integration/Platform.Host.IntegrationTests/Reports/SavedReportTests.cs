@@ -180,6 +180,38 @@ public sealed class SavedReportTests
         Assert.Equal("definition.compare", Error(body).GetProperty("target").GetString());
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_pivot_has_its_cells_and_the_totals_of_every_row_and_every_column(string provider)
+    {
+        var (host, admin, _) = await OpenAsync(provider);
+        await using var _ = host;
+        var pivot = await CreatedAsync(admin, """
+            { "shared": true, "definition": { "entity": "deal", "labels": { "zh-CN": "区域 × 年" }, "display": "pivot",
+              "groups": [ { "field": "region" } ], "columns": [ { "field": "closeDate", "bucket": "month" } ], "measures": [ { "name": "revenue", "function": "sum", "field": "amount" } ] } }
+            """);
+        var answer = await RunAsync(admin, pivot);
+        var cells = answer.GetProperty("rows").EnumerateArray().Select(r => (Region: r.GetProperty("keys")[0].GetProperty("value").GetString(),
+            Month: r.GetProperty("keys")[1].GetProperty("value").GetString(), Revenue: r.GetProperty("values")[0].GetDecimal())).ToList();
+        Assert.Equal(4, cells.Count); // east in three months, north (d2 and s1) in one
+        var rows = answer.GetProperty("rowTotals").GetProperty("rows").EnumerateArray()
+            .ToDictionary(r => r.GetProperty("keys")[0].GetProperty("value").GetString()!, r => r.GetProperty("values")[0].GetDecimal());
+        Assert.Equal(new Dictionary<string, decimal> { ["east"] = 165m, ["north"] = 307m }, rows);
+        foreach (var (region, total) in rows)
+        {
+            Assert.Equal(total, cells.Where(c => c.Region == region).Sum(c => c.Revenue));
+        }
+
+        var columns = answer.GetProperty("columnTotals").GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(3, columns.Count);
+        foreach (var column in columns)
+        {
+            Assert.Equal(column.GetProperty("values")[0].GetDecimal(), cells.Where(c => c.Month == column.GetProperty("keys")[0].GetProperty("value").GetString()).Sum(c => c.Revenue));
+        }
+
+        Assert.Equal(472m, answer.GetProperty("totals")[0].GetDecimal());
+    }
+
     private static async Task<Guid> CreatedAsync(HttpClient client, string json)
     {
         var (status, body) = await SendAsync(client, HttpMethod.Post, "/api/reports", json);

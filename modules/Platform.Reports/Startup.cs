@@ -13,9 +13,12 @@ namespace Platform.Reports;
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
+    public override bool HasPages => true;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddPermissions<Permissions>();
+        services.AddNavigation<Menu>();
         services.AddScoped<ReportRunner>().AddScoped<ReportLabels>().AddSingleton<ComputedMeasures>().AddSingleton<SavedReports>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackageReports>();
     }

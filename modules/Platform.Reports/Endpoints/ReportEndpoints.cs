@@ -37,6 +37,8 @@ public static class ReportEndpoints
         reports.MapPost("/", CreateAsync).WithName("CreateReport").WithSummary("Saves a new report, the caller's own or shared (needs Reports.Share).");
         reports.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateReport").WithSummary("Changes a saved report the caller may change.");
         reports.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteReport").WithSummary("Deletes a saved report the caller may change.");
+        reports.MapGet("/{id:guid}/export.xlsx", ExportAsync).WithName("ExportReport")
+            .WithSummary("A saved table or pivot as an .xlsx workbook (?range= runs it over another period of its date field).");
         reports.MapPost("/{id:guid}/run", RunSavedAsync).WithName("RunSavedReport")
             .WithSummary("Runs a saved report; an optional body { filter, period } narrows it further (a dashboard's filters).");
     }
@@ -153,6 +155,45 @@ public static class ReportEndpoints
         }
 
         return await AnswerAsync(definition, context, runner, text);
+    }
+
+    private static async Task<IResult> ExportAsync(Guid id, string? range, HttpContext context, SavedReports saved, ReportRunner runner, IStringLocalizer text)
+    {
+        var actor = Actors.From(context.User);
+        var entry = await saved.FindAsync(id, actor, context.RequestAborted);
+        if (entry is null)
+        {
+            return Problem(StatusCodes.Status404NotFound, text["Reports.Error.NoReport"].Value, "id");
+        }
+
+        if (entry.Problem is { } problem)
+        {
+            return Problem(StatusCodes.Status409Conflict, text["Reports.Error.Outdated", Message(text, problem)].Value, $"definition.{problem.Path}");
+        }
+
+        if (range is not null && !ReportPeriod.Ranges.Contains(range))
+        {
+            return Problem(StatusCodes.Status400BadRequest, text["Reports.Error.Range", range, string.Join(", ", ReportPeriod.Ranges)].Value, "range");
+        }
+
+        var definition = range is null || entry.Definition.Period is null ? entry.Definition : entry.Definition.WithRange(range);
+        ReportAnswer answer;
+        try
+        {
+            answer = await runner.RunAsync(definition, actor, CultureInfo.CurrentUICulture, context.RequestAborted);
+        }
+        catch (AggregateRefusedException refused)
+        {
+            return Problem(StatusCodes.Status400BadRequest, Message(text, refused), refused.Path);
+        }
+
+        var title = definition.Labels.For(CultureInfo.CurrentUICulture.Name);
+        var response = context.Response;
+        response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = $"{title}.xlsx" }.ToString();
+        await using var sheet = new Platform.Records.Query.Spreadsheets.XlsxExportWriter(response.Body, title);
+        await ReportWorkbook.WriteAsync(sheet, definition, answer, text["Reports.View.Total"].Value, context.RequestAborted);
+        return Results.Empty;
     }
 
     private static string Message(IStringLocalizer text, AggregateRefusedException refused)

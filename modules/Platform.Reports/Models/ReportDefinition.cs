@@ -35,6 +35,14 @@ public sealed class ReportDefinition : ReportQuestion
     /// <summary>For a KPI card or a gauge: the figure aimed at.</summary>
     public decimal? Target { get; set; }
 
+    /// <summary>The same report over another range of its period's field (a page's or dashboard's period picker).</summary>
+    public ReportDefinition WithRange(string range)
+    {
+        var copy = (ReportDefinition)MemberwiseClone();
+        copy.Period = new ReportPeriod { Field = Period?.Field ?? "", Range = range };
+        return copy;
+    }
+
     /// <summary>The same report grouped only by <paramref name="groups"/> (a pivot's row or column totals).</summary>
     public ReportDefinition GroupedBy(List<ReportGroup> groups)
     {

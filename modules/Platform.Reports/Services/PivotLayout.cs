@@ -1,0 +1,48 @@
+using Platform.Reports.Models;
+
+namespace Platform.Reports.Services;
+
+/// <summary>
+/// A pivot's answer laid out as a grid: the rows (the groups down, in the row totals' order), the columns (the groups across, in the
+/// column totals' order), each cell's figures and drill-down, the totals of every row and column and the grand total. Tables on
+/// screen and the .xlsx export are both drawn from it.
+/// </summary>
+public sealed class PivotLayout
+{
+    private readonly Dictionary<(string Row, string Column), ReportRow> _cells;
+
+    public PivotLayout(ReportAnswer answer)
+    {
+        var rowTotals = answer.RowTotals ?? throw new ArgumentException("A pivot's answer carries its row totals.", nameof(answer));
+        var columnTotals = answer.ColumnTotals ?? throw new ArgumentException("A pivot's answer carries its column totals.", nameof(answer));
+        Answer = answer;
+        RowGroups = rowTotals.Columns.Count(c => c.Group);
+        Rows = rowTotals.Rows;
+        Columns = columnTotals.Rows;
+        Measures = [.. answer.Columns.Where(c => !c.Group)];
+        _cells = answer.Rows.GroupBy(r => (Id(r.Keys.Take(RowGroups)), Id(r.Keys.Skip(RowGroups)))).ToDictionary(g => g.Key, g => g.First());
+    }
+
+    public ReportAnswer Answer { get; }
+
+    public int RowGroups { get; }
+
+    /// <summary>The headings of the groups down (区域, 销售人员).</summary>
+    public IEnumerable<string> RowHeadings => Answer.RowTotals!.Columns.Where(c => c.Group).Select(c => c.Label);
+
+    /// <summary>Each row: its keys and its totals (over every column).</summary>
+    public IReadOnlyList<ReportRow> Rows { get; }
+
+    /// <summary>Each column: its keys and its totals (over every row).</summary>
+    public IReadOnlyList<ReportRow> Columns { get; }
+
+    public IReadOnlyList<ReportColumn> Measures { get; }
+
+    /// <summary>A column's heading: its keys' labels joined.</summary>
+    public static string Heading(ReportRow column) => string.Join(" · ", column.Keys.Select(k => k.Label));
+
+    /// <summary>The cell of a row and a column, or null when no record falls in it.</summary>
+    public ReportRow? Cell(ReportRow row, ReportRow column) => _cells.GetValueOrDefault((Id(row.Keys), Id(column.Keys)));
+
+    private static string Id(IEnumerable<ReportKey> keys) => string.Join("\u001f", keys.Select(k => k.Value is null ? "\u0000" : Convert.ToString(k.Value, System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Reports.Endpoints;
 using Platform.Reports.Services;
+using Platform.Web.Home;
 
 namespace Platform.Reports;
 
@@ -20,8 +21,15 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigation<Menu>();
         services.AddScoped<ReportRunner>().AddScoped<ReportLabels>().AddSingleton<ComputedMeasures>().AddSingleton<SavedReports>();
+        services.AddSingleton<SavedDashboards>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackageReports>();
+        services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackageDashboards>();
+        services.AddHomePart<Components.Views.HomeDashboards>(order: 100);
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapReportEndpoints();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapReportEndpoints();
+        endpoints.MapDashboardEndpoints();
+    }
 }

@@ -196,18 +196,18 @@ public static class ReportEndpoints
         return Results.Empty;
     }
 
-    private static string Message(IStringLocalizer text, AggregateRefusedException refused)
+    internal static string Message(IStringLocalizer text, AggregateRefusedException refused)
     {
         var message = text[refused.Code, [.. refused.Arguments]];
         return message.ResourceNotFound ? refused.Message : message.Value;
     }
 
-    private static bool MayShare(HttpContext context) =>
+    internal static bool MayShare(HttpContext context) =>
         context.User.IsInRole(Platform.Abstractions.Security.PlatformRoles.Administrator)
         || context.User.HasClaim(Platform.Abstractions.Security.PlatformClaimTypes.Permission, Permissions.Share);
 
     /// <summary>A JSON body of at most <see cref="MostQuestionBytes"/>, or the refusal to answer with.</summary>
-    private static async Task<(T? Value, IResult? Refusal)> ReadAsync<T>(HttpContext context, IStringLocalizer text)
+    internal static async Task<(T? Value, IResult? Refusal)> ReadAsync<T>(HttpContext context, IStringLocalizer text)
         where T : class
     {
         var body = await RequestBody.ReadAtMostAsync(context.Request, MostQuestionBytes, context.RequestAborted);
@@ -260,6 +260,6 @@ public static class ReportEndpoints
         }
     }
 
-    private static IResult Problem(int status, string message, string? target) =>
+    internal static IResult Problem(int status, string message, string? target) =>
         Results.Json(new { error = new { code = status switch { 404 => "NotFound", 403 => "Forbidden", 409 => "Outdated", 413 => "TooLarge", _ => "BadRequest" }, message, target } }, statusCode: status);
 }

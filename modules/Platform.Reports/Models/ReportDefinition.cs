@@ -43,6 +43,14 @@ public sealed class ReportDefinition : ReportQuestion
         return copy;
     }
 
+    /// <summary>The same report over only the records <paramref name="filter"/> picks too (a dashboard's salesperson or department).</summary>
+    public ReportDefinition Narrowed(string filter)
+    {
+        var copy = (ReportDefinition)MemberwiseClone();
+        copy.Filter = string.IsNullOrWhiteSpace(Filter) ? filter : $"({Filter}) and ({filter})";
+        return copy;
+    }
+
     /// <summary>The same report grouped only by <paramref name="groups"/> (a pivot's row or column totals).</summary>
     public ReportDefinition GroupedBy(List<ReportGroup> groups)
     {

@@ -93,6 +93,20 @@ public sealed class ReportPageTests
         await page.GetByTestId("drill-clear").ClickAsync();
         await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 6 条");
 
+        // The home page holds the CRM's sales dashboard: six widgets, charts drawn, KPIs read; the period filter narrows every one.
+        await page.GotoAsync($"{host.BaseUrl}/");
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("home-dashboard-title")).ToHaveTextAsync("销售仪表盘");
+        await Assertions.Expect(page.GetByTestId("dashboard-widget")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("[data-testid=dashboard-widget] [data-testid=report-chart][data-chart-ready=true]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("report-kpi")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=report-chart][data-chart=funnel]")).ToHaveAttributeAsync("data-points", "6");
+        await ChooseAsync(page, "dashboard-period", "上月");
+        await Assertions.Expect(page.GetByTestId("dashboard-period")).ToContainTextAsync("上月");
+        await Assertions.Expect(page.GetByTestId("widget-title")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.GetByTestId("widget-problem")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("report-dashboard-zh");
+
         // In English, the same report reads in English.
         await using var english = await BrowserSession.OpenAsync("en");
         await SignInAsync(english, host, $"/reports/{pivot}", "en");

@@ -77,6 +77,17 @@ public sealed class CrmReportTests
         Assert.Equal(orders, value.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("values")[1].GetInt32()));
         Assert.Equal(1, await CountAsync(team.Zhou, "sales_order", "status eq 'draft'"));
 
+        // The sales dashboard is the manager's (his role's), on his home page, its six widgets naming the package's reports; not the salesperson's.
+        var dashboards = await team.Zhou.GetFromJsonAsync<JsonElement>("/api/dashboards");
+        var sales = Assert.Single(dashboards.EnumerateArray());
+        Assert.Equal(("销售仪表盘", true), (sales.GetProperty("label").GetString(), sales.GetProperty("home").GetBoolean()));
+        var board = await team.Zhou.GetFromJsonAsync<JsonElement>($"/api/dashboards/{sales.GetProperty("id").GetGuid()}");
+        Assert.Equal(6, board.GetProperty("reports").GetArrayLength());
+        Assert.Contains(byTitle["销售漏斗"].GetProperty("id").GetGuid(), board.GetProperty("reports").EnumerateArray().Select(r => r.GetGuid()));
+        Assert.Empty((await team.Li.GetFromJsonAsync<JsonElement>("/api/dashboards")).EnumerateArray());
+        var (hidden, _) = await ApiCalls.SendAsync(team.Li, HttpMethod.Get, $"/api/dashboards/{sales.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden);
+
         // A salesperson runs the same shared funnel and counts only what they may read (the samples are the manager's).
         var theirs = await RunAsync(team.Li, byTitle["销售漏斗"]);
         Assert.Equal(await CountAsync(team.Li, "opportunity", "stage ne 'lost'"), theirs.GetProperty("totals")[0].GetInt32());

@@ -212,6 +212,56 @@ public sealed class SavedReportTests
         Assert.Equal(472m, answer.GetProperty("totals")[0].GetDecimal());
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_dashboard_is_checked_when_saved_and_shows_only_to_its_roles(string provider)
+    {
+        var (host, admin, seller) = await OpenAsync(provider, new AppPackageFile("reports/revenue_by_region.json", ByRegion));
+        await using var _ = host;
+        var report = (await ListReportsAsync(admin)).Single();
+        async Task<(HttpStatusCode Status, string Body)> SaveAsync(HttpClient client, string widgets, string more = "") =>
+            await SendAsync(client, HttpMethod.Post, "/api/dashboards", $$"""{ "shared": true, "definition": { "labels": { "zh-CN": "看板" }, "widgets": {{widgets}} {{more}} } }""");
+
+        foreach (var (widgets, more, target) in new[]
+        {
+            ($$"""[ { "report": "{{Guid.NewGuid()}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", "", "definition.widgets[0].report"),
+            ("""[ { "report": "reports/nothing.json", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", "", "definition.widgets[0].report"),
+            ($$"""[ { "report": "{{report}}", "x": 8, "y": 0, "w": 6, "h": 2 } ]""", "", "definition.widgets[0]"),
+            ($$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", """, "refreshSeconds": 5""", "definition.refreshSeconds"),
+            ($$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", """, "filters": [ "colour" ]""", "definition.filters"),
+            ("[]", "", "definition.widgets"),
+        })
+        {
+            var (status, body) = await SaveAsync(admin, widgets, more);
+            Assert.True(status == HttpStatusCode.BadRequest, $"{widgets} {more}: {status} {body}");
+            Assert.Equal(target, Error(body).GetProperty("target").GetString());
+        }
+
+        var (created, made) = await SaveAsync(admin, $$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 }, { "report": "reports/revenue_by_region.json", "x": 6, "y": 0, "w": 6, "h": 2 } ]""",
+            """, "roles": [ "Manager" ], "filters": [ "period", "owner" ]""");
+        Assert.True(created == HttpStatusCode.Created, made);
+        var id = JsonDocument.Parse(made).RootElement.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Forbidden, (await SaveAsync(seller, $$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""")).Status);
+
+        // For the Manager role: the administrator sees it, the seller (no such role) does not — until it is their own.
+        var (status2, board) = await SendAsync(admin, HttpMethod.Get, $"/api/dashboards/{id}");
+        Assert.True(status2 == HttpStatusCode.OK, board);
+        Assert.Equal([report, report], JsonDocument.Parse(board).RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetGuid()));
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(seller, HttpMethod.Get, $"/api/dashboards/{id}")).Status);
+        var (own, ownBody) = await SendAsync(seller, HttpMethod.Post, "/api/dashboards", $$"""{ "definition": { "labels": { "zh-CN": "我的看板" }, "widgets": [ { "report": "{{report}}", "x": 0, "y": 0, "w": 12, "h": 3 } ] } }""");
+        Assert.True(own == HttpStatusCode.Created, ownBody);
+        var (_, list) = await SendAsync(seller, HttpMethod.Get, "/api/dashboards");
+        Assert.Equal(["我的看板"], JsonDocument.Parse(list).RootElement.EnumerateArray().Select(d => d.GetProperty("label").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(seller, HttpMethod.Delete, $"/api/dashboards/{id}")).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(admin, HttpMethod.Delete, $"/api/dashboards/{id}")).Status);
+    }
+
+    private static async Task<List<Guid>> ListReportsAsync(HttpClient client)
+    {
+        var (_, body) = await SendAsync(client, HttpMethod.Get, "/api/reports");
+        return [.. JsonDocument.Parse(body).RootElement.EnumerateArray().Select(r => r.GetProperty("id").GetGuid())];
+    }
+
     private static async Task<Guid> CreatedAsync(HttpClient client, string json)
     {
         var (status, body) = await SendAsync(client, HttpMethod.Post, "/api/reports", json);

@@ -34,6 +34,17 @@ public sealed class ReportSchemaDocumentTests
         Assert.Equal(RecordAggregation.MostMeasures, Schema.GetProperty("properties").GetProperty("measures").GetProperty("maxItems").GetInt32());
     }
 
+    [Fact]
+    public void The_dashboard_schema_lists_every_property_of_a_dashboard_and_a_widget_and_its_filters()
+    {
+        var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(Platform.Tests.RepositoryFolder.Root, "docs", "schemas", "dashboard.schema.json"))).RootElement;
+
+        Assert.Equal(Names<DashboardDefinition>(), Properties(dashboard));
+        Assert.Equal(Names<DashboardWidget>(), Properties(dashboard.GetProperty("$defs").GetProperty("widget")));
+        Assert.Equal(DashboardDefinition.FilterKinds, dashboard.GetProperty("properties").GetProperty("filters").GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal(Platform.Reports.Services.SavedDashboards.MostWidgets, dashboard.GetProperty("properties").GetProperty("widgets").GetProperty("maxItems").GetInt32());
+    }
+
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 
     private static IEnumerable<string> Names<T>() =>

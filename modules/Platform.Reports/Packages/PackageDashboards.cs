@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using Platform.Core.Metadata;
+using Platform.Records.Packages;
+using Platform.Records.Reports;
+using Platform.Reports.Models;
+using Platform.Reports.Services;
+
+namespace Platform.Reports.Packages;
+
+/// <summary>
+/// Shared dashboards that app packages bring, one file each in <c>dashboards/</c>; widgets name the package's reports by their files
+/// (<c>reports/revenue_by_month.json</c>). Applied after the reports; found again by file, so applying twice changes nothing.
+/// </summary>
+public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer text) : IAppPackagePart
+{
+    private static readonly JsonSerializerOptions Strict = new(SavedReports.Json) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
+    public string Folder => "dashboards";
+
+    public async Task<AppPackagePartResult> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
+    {
+        var (created, changed, unchanged, errors) = (new List<string>(), new List<string>(), new List<string>(), new List<MetadataError>());
+        foreach (var file in files.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
+        {
+            DashboardDefinition? dashboard;
+            try
+            {
+                dashboard = JsonSerializer.Deserialize<DashboardDefinition>(file.Content, Strict) ?? throw new JsonException("The file holds no dashboard.");
+            }
+            catch (JsonException e)
+            {
+                errors.Add(new($"{file.Path}: {e.Path ?? "$"}", e.Message));
+                continue;
+            }
+
+            if (await SavedDashboards.ProblemAsync(store, dashboard, cancellationToken) is { } problem)
+            {
+                var message = text[problem.Code, [.. problem.Arguments]];
+                errors.Add(new($"{file.Path}: $.{problem.Path}", message.ResourceNotFound ? problem.Message : message.Value));
+                continue;
+            }
+
+            var stored = await store.FindFromPackageAsync(SavedReport.DashboardKind, file.Path, cancellationToken);
+            var definition = JsonSerializer.Serialize(dashboard, SavedReports.Json);
+            if (stored is not null && stored.Definition == definition)
+            {
+                unchanged.Add($"dashboard {file.Path}");
+                continue;
+            }
+
+            if (stored is null)
+            {
+                stored = new SavedReport { Id = Guid.NewGuid(), Kind = SavedReport.DashboardKind, Source = file.Path };
+                store.Add(stored);
+                created.Add($"dashboard {file.Path}");
+            }
+            else
+            {
+                changed.Add($"dashboard {file.Path}");
+            }
+
+            (stored.Label, stored.Definition, stored.UpdatedAt, stored.UpdatedBy) = (SavedDashboards.Title(dashboard), definition, DateTimeOffset.UtcNow, changedBy);
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AppPackagePartResult([], [], [], errors);
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+}

@@ -96,7 +96,9 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
     {
         var (groups, measures, scripts) = Prepare(question);
         var rows = await RecordAggregation.RunAsync(reader, new AggregateRequest(groups, measures, filter), cancellationToken);
+        // Counts, sums, minimums and maximums add up from the groups; averages and distinct counts are asked of the database again.
         var totals = groups.Count == 0 ? First(rows)
+            : measures.All(m => m.Function is not (MeasureFunction.Average or MeasureFunction.CountDistinct)) ? ReportTotals.Of(rows, measures)
             : First(await RecordAggregation.RunAsync(reader, new AggregateRequest([], measures, filter), cancellationToken));
         rows = [.. rows.Select(r => new AggregateRow(r.Keys, All(question, scripts, r.Values)))];
         var columns = Groups(question).Select((g, i) => Column(reader, g.Field, Path(question, i), culture))

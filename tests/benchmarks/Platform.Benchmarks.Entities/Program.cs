@@ -25,12 +25,14 @@ using Platform.Web.Localization;
 // … -- scopes [rows=100000] for (f), a list's first page by read scope (a manager's subordinates against all records);
 // … -- duplicates [rows=100000] for (g), building duplicate keys and checking a typed customer against a key lookup;
 // … -- reports [rows=1000000] for (h), revenue and count by month x salesperson grouped by the engine against hand-written SQL.
+// … -- dashboard [rows=100000] for (i), six widgets' questions run at once by the engine against the same queries hand-written.
 var importOnly = args.Length > 0 && args[0] == "import";
 var listOnly = args.Length > 0 && args[0] == "list";
 var scopesOnly = args.Length > 0 && args[0] == "scopes";
 var duplicatesOnly = args.Length > 0 && args[0] == "duplicates";
 var reportsOnly = args.Length > 0 && args[0] == "reports";
-var records = args.Length > 0 && !importOnly && !listOnly && !scopesOnly && !duplicatesOnly && !reportsOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
+var dashboardOnly = args.Length > 0 && args[0] == "dashboard";
+var records = args.Length > 0 && !importOnly && !listOnly && !scopesOnly && !duplicatesOnly && !reportsOnly && !dashboardOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5_000;
 var rows = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
 var queries = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
 var (services, database, folder) = Platform.Benchmarks.BenchPlatform.Create("entities");
@@ -69,6 +71,13 @@ if (scopesOnly)
 if (reportsOnly)
 {
     await ReportBench.RunAsync(provider, database.ConnectionString, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+    Directory.Delete(folder, recursive: true);
+    return;
+}
+
+if (dashboardOnly)
+{
+    await ReportBench.DashboardAsync(provider, database.ConnectionString, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000);
     Directory.Delete(folder, recursive: true);
     return;
 }

@@ -20,7 +20,7 @@ public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer 
 
     public async Task<AppPackagePartResult> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
     {
-        var (created, changed, unchanged, errors) = (new List<string>(), new List<string>(), new List<string>(), new List<MetadataError>());
+        var (documents, errors) = (new PackageDocuments(store, SavedReport.DashboardKind), new List<MetadataError>());
         foreach (var file in files.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
         {
             DashboardDefinition? dashboard;
@@ -41,26 +41,7 @@ public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer 
                 continue;
             }
 
-            var stored = await store.FindFromPackageAsync(SavedReport.DashboardKind, file.Path, cancellationToken);
-            var definition = JsonSerializer.Serialize(dashboard, SavedReports.Json);
-            if (stored is not null && stored.Definition == definition)
-            {
-                unchanged.Add($"dashboard {file.Path}");
-                continue;
-            }
-
-            if (stored is null)
-            {
-                stored = new SavedReport { Id = Guid.NewGuid(), Kind = SavedReport.DashboardKind, Source = file.Path };
-                store.Add(stored);
-                created.Add($"dashboard {file.Path}");
-            }
-            else
-            {
-                changed.Add($"dashboard {file.Path}");
-            }
-
-            (stored.Label, stored.Definition, stored.UpdatedAt, stored.UpdatedBy) = (SavedDashboards.Title(dashboard), definition, DateTimeOffset.UtcNow, changedBy);
+            await documents.PutAsync(file.Path, JsonSerializer.Serialize(dashboard, SavedReports.Json), SavedDashboards.Title(dashboard), null, changedBy, cancellationToken);
         }
 
         if (errors.Count > 0)
@@ -69,6 +50,6 @@ public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer 
         }
 
         await store.SaveChangesAsync(cancellationToken);
-        return new AppPackagePartResult(created, changed, unchanged, []);
+        return new AppPackagePartResult(documents.Created, documents.Changed, documents.Unchanged, []);
     }
 }

@@ -23,7 +23,7 @@ public sealed class PackageReports(ISavedReportStore reports, ISchemaManager sch
     public async Task<AppPackagePartResult> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
     {
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        var (created, changed, unchanged, errors) = (new List<string>(), new List<string>(), new List<string>(), new List<MetadataError>());
+        var (documents, errors) = (new PackageDocuments(reports, SavedReport.ReportKind), new List<MetadataError>());
         foreach (var file in files.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
         {
             ReportDefinition? report;
@@ -50,27 +50,8 @@ public sealed class PackageReports(ISavedReportStore reports, ISchemaManager sch
                 continue;
             }
 
-            var stored = await reports.FindFromPackageAsync(SavedReport.ReportKind, file.Path, cancellationToken);
-            var definition = JsonSerializer.Serialize(report, SavedReports.Json);
-            if (stored is not null && stored.Definition == definition)
-            {
-                unchanged.Add($"report {file.Path}");
-                continue;
-            }
-
-            if (stored is null)
-            {
-                stored = new SavedReport { Id = Guid.NewGuid(), Kind = SavedReport.ReportKind, Source = file.Path };
-                reports.Add(stored);
-                created.Add($"report {file.Path}");
-            }
-            else
-            {
-                changed.Add($"report {file.Path}");
-            }
-
-            (stored.EntityKey, stored.Label, stored.Definition, stored.UpdatedAt, stored.UpdatedBy) =
-                (schema.Find(report.Entity)!.Name.ToLowerInvariant(), SavedReports.Title(report), definition, DateTimeOffset.UtcNow, changedBy);
+            await documents.PutAsync(file.Path, JsonSerializer.Serialize(report, SavedReports.Json), SavedReports.Title(report),
+                schema.Find(report.Entity)!.Name.ToLowerInvariant(), changedBy, cancellationToken);
         }
 
         if (errors.Count > 0)
@@ -79,6 +60,6 @@ public sealed class PackageReports(ISavedReportStore reports, ISchemaManager sch
         }
 
         await reports.SaveChangesAsync(cancellationToken);
-        return new AppPackagePartResult(created, changed, unchanged, []);
+        return new AppPackagePartResult(documents.Created, documents.Changed, documents.Unchanged, []);
     }
 }

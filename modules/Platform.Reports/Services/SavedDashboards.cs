@@ -63,7 +63,7 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
 
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ISavedReportStore>();
-        if (await ProblemAsync(store, dashboard, cancellationToken) is { } problem)
+        if (await ProblemAsync(store, dashboard, cancellationToken, shared ? null : actor.UserId) is { } problem)
         {
             return (null, problem);
         }
@@ -86,8 +86,12 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
         return (row.Id, null);
     }
 
-    /// <summary>What is wrong with a dashboard (its title, grid, filters, refresh, widgets' reports), or null.</summary>
-    public static async Task<AggregateRefusedException?> ProblemAsync(ISavedReportStore store, DashboardDefinition dashboard, CancellationToken cancellationToken)
+    /// <summary>
+    /// What is wrong with a dashboard (its title, grid, filters, refresh, widgets' reports), or null. A shared dashboard
+    /// (<paramref name="owner"/> null) shows shared reports only; a person's own may show their own reports too.
+    /// </summary>
+    public static async Task<AggregateRefusedException?> ProblemAsync(ISavedReportStore store, DashboardDefinition dashboard, CancellationToken cancellationToken,
+        string? owner = null)
     {
         if (dashboard.Labels.Values.All(string.IsNullOrWhiteSpace))
         {
@@ -119,7 +123,7 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
             }
 
             var found = Guid.TryParse(widget.Report, out var id)
-                ? await store.FindAsync(id, cancellationToken) is { Kind: SavedReport.ReportKind }
+                ? await store.FindAsync(id, cancellationToken) is { Kind: SavedReport.ReportKind } report && (report.OwnerId is null || report.OwnerId == owner)
                 : await store.FindFromPackageAsync(SavedReport.ReportKind, widget.Report, cancellationToken) is not null;
             if (!found)
             {

@@ -250,6 +250,13 @@ public sealed class SavedReportTests
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(seller, HttpMethod.Get, $"/api/dashboards/{id}")).Status);
         var (own, ownBody) = await SendAsync(seller, HttpMethod.Post, "/api/dashboards", $$"""{ "definition": { "labels": { "zh-CN": "我的看板" }, "widgets": [ { "report": "{{report}}", "x": 0, "y": 0, "w": 12, "h": 3 } ] } }""");
         Assert.True(own == HttpStatusCode.Created, ownBody);
+
+        // A shared dashboard shows shared reports only: one naming the administrator's own report is refused.
+        var (_, personal) = await SendAsync(admin, HttpMethod.Post, "/api/reports", $$"""{ "definition": {{ByRegion}} }""");
+        var mine = JsonDocument.Parse(personal).RootElement.GetProperty("id").GetGuid();
+        var (refusedShare, why) = await SaveAsync(admin, $$"""[ { "report": "{{mine}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""");
+        Assert.True(refusedShare == HttpStatusCode.BadRequest, why);
+        Assert.Equal("definition.widgets[0].report", Error(why).GetProperty("target").GetString());
         var (_, list) = await SendAsync(seller, HttpMethod.Get, "/api/dashboards");
         Assert.Equal(["我的看板"], JsonDocument.Parse(list).RootElement.EnumerateArray().Select(d => d.GetProperty("label").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(seller, HttpMethod.Delete, $"/api/dashboards/{id}")).Status);

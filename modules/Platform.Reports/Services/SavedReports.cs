@@ -37,7 +37,9 @@ public sealed class SavedReports(IServiceScopeFactory scopes)
     {
         await using var scope = scopes.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<ISavedReportStore>().FindAsync(id, cancellationToken);
-        if (row is null || row.Kind != SavedReport.ReportKind || (row.OwnerId is not null && row.OwnerId != actor.UserId))
+        // As the list: not theirs, or over an entity their roles cannot read, is not there for them.
+        if (row is null || row.Kind != SavedReport.ReportKind || (row.OwnerId is not null && row.OwnerId != actor.UserId)
+            || (row.EntityKey is not null && actor.Rights.ScopeOf(row.EntityKey, RecordAction.Read) == RecordScope.None))
         {
             return null;
         }

@@ -73,6 +73,26 @@ internal static class PageDriver
         await input.PressAsync("Tab");
     }
 
+    /// <summary>
+    /// Types into a number box and waits until the form shows it as <paramref name="shown"/>. Radzen's number box commits on
+    /// change; when a server render from the field before lands between typing and leaving the box, the browser's text can
+    /// be dropped before the change is sent (radzen-blazor#1843). On a loaded machine that is what happens, so the figure is
+    /// typed once more — and the test still fails if the form never takes it.
+    /// </summary>
+    public static async Task TypeNumberAsync(IPage page, string testId, string text, string shown)
+    {
+        await TypeAsync(page, testId, text);
+        try
+        {
+            await Assertions.Expect(Input(page, testId)).ToHaveValueAsync(shown, new() { Timeout = 5000 });
+        }
+        catch (PlaywrightException)
+        {
+            await TypeAsync(page, testId, text);
+            await Assertions.Expect(Input(page, testId)).ToHaveValueAsync(shown);
+        }
+    }
+
     public static async Task PickAsync(IPage page, string testId, string search)
     {
         await page.GetByTestId($"{testId}-input").FillAsync(search);

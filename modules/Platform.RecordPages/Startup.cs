@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Records.Packages;
+using Platform.Web.Forms;
 
 namespace Platform.RecordPages;
 
@@ -21,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Forms.RecordEditor>();
         services.AddSingleton<Forms.RelatedRecords>();
         services.AddSingleton<Views.SavedViews>();
+        services.AddConditionsEditor<Components.Lists.FilterBuilder>();
         services.AddSingleton<Views.BulkActions>();
         services.AddScoped<IAppPackagePart, Views.PackageViews>();
         services.AddScoped<IAppPackagePart, Menus.PackageMenus>();

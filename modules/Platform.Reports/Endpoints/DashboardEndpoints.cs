@@ -88,16 +88,8 @@ public static class DashboardEndpoints
         return id is null ? TypedResults.Created($"/api/dashboards/{saved}", new { id = saved }) : TypedResults.Ok(new { id = saved });
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, SavedDashboards dashboards, ISavedReportStore store, IStringLocalizer text)
-    {
-        var entry = await dashboards.FindAsync(id, Actors.From(context.User), context.RequestAborted);
-        if (entry is null || (entry.Shared ? !MayShare(context) : !entry.Mine))
-        {
-            return Problem(StatusCodes.Status404NotFound, text["Reports.Error.NoDashboard"].Value, "id");
-        }
-
-        store.Remove((await store.FindAsync(id, context.RequestAborted))!);
-        await store.SaveChangesAsync(context.RequestAborted);
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, SavedDashboards dashboards, IStringLocalizer text) =>
+        await dashboards.DeleteAsync(id, Actors.From(context.User), MayShare(context), context.RequestAborted)
+            ? TypedResults.NoContent()
+            : Problem(StatusCodes.Status404NotFound, text["Reports.Error.NoDashboard"].Value, "id");
 }

@@ -202,9 +202,12 @@ public static class ReportEndpoints
         return message.ResourceNotFound ? refused.Message : message.Value;
     }
 
-    internal static bool MayShare(HttpContext context) =>
-        context.User.IsInRole(Platform.Abstractions.Security.PlatformRoles.Administrator)
-        || context.User.HasClaim(Platform.Abstractions.Security.PlatformClaimTypes.Permission, Permissions.Share);
+    internal static bool MayShare(HttpContext context) => MayShare(context.User);
+
+    /// <summary>Whether the person may save, change and delete shared reports and dashboards.</summary>
+    public static bool MayShare(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Platform.Abstractions.Security.PlatformRoles.Administrator)
+        || user.HasClaim(Platform.Abstractions.Security.PlatformClaimTypes.Permission, Permissions.Share);
 
     /// <summary>A JSON body of at most <see cref="MostQuestionBytes"/>, or the refusal to answer with.</summary>
     internal static async Task<(T? Value, IResult? Refusal)> ReadAsync<T>(HttpContext context, IStringLocalizer text)

@@ -15,6 +15,12 @@ public class ReportQuestion
     /// <summary>An OData <c>$filter</c> (<c>status eq 'won'</c>); null for every record the reader may read.</summary>
     public string? Filter { get; set; }
 
+    /// <summary>
+    /// The filter as the report builder edits it — the list's conditions, all of which must hold. Kept so the builder can show
+    /// them again; <see cref="Filter"/> is what runs (the builder writes it from these when they are applied).
+    /// </summary>
+    public List<Platform.Core.Metadata.ViewCondition>? Conditions { get; set; }
+
     public ReportPeriod? Period { get; set; }
 }
 

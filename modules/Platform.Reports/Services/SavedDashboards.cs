@@ -86,6 +86,22 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
         return (row.Id, null);
     }
 
+    /// <summary>Deletes a dashboard the person may change (their own; a shared one with the right to share); false when there is none such.</summary>
+    public async Task<bool> DeleteAsync(Guid id, Actor actor, bool mayShare, CancellationToken cancellationToken = default)
+    {
+        var entry = await FindAsync(id, actor, cancellationToken);
+        if (entry is null || (entry.Shared ? !mayShare : !entry.Mine))
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<ISavedReportStore>();
+        store.Remove((await store.FindAsync(id, cancellationToken))!);
+        await store.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>
     /// What is wrong with a dashboard (its title, grid, filters, refresh, widgets' reports), or null. A shared dashboard
     /// (<paramref name="owner"/> null) shows shared reports only; a person's own may show their own reports too.

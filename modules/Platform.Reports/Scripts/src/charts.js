@@ -80,16 +80,24 @@ export function draw(element, spec, page) {
   const resize = new ResizeObserver(() => chart.resize());
   resize.observe(element);
   const key = next++;
-  charts.set(key, { chart, resize });
+  charts.set(key, { chart, resize, element });
   element.dataset.chartReady = 'true';
-  element.dataset.points = String(spec.series.reduce((n, s) => n + s.values.length, 0));
+  element.dataset.points = points(spec);
   return key;
 }
 
-/** Replaces a chart's figures (a dashboard's filter changed, a refresh). */
+/** How many figures the chart shows: tests and people reading the page's markup can tell a chart drawn from an empty one. */
+function points(spec) {
+  return String(spec.series.reduce((n, s) => n + s.values.length, 0));
+}
+
+/** Replaces a chart's figures and kind (a dashboard's filter changed, a refresh, a change in the report builder). */
 export function update(key, spec) {
   const entry = charts.get(key);
-  if (entry) entry.chart.setOption(options(spec), true);
+  if (entry) {
+    entry.chart.setOption(options(spec), true);
+    entry.element.dataset.points = points(spec);
+  }
 }
 
 /** The chart as a PNG data URL on white, at twice the screen's resolution (for printing). */

@@ -1,0 +1,56 @@
+using Platform.Core.Fields;
+using Platform.Core.Metadata;
+using Platform.Core.Records;
+using Platform.Records.Query.Aggregation;
+
+namespace Platform.Reports.Services;
+
+/// <summary>A field the report builder offers: its name, its heading in the reader's language, and what it can do in a report.</summary>
+public sealed record ReportField(string Name, string Label, bool IsDate, bool IsNumber);
+
+/// <summary>
+/// Which fields of an entity the report builder offers, for the person building it: those they may see, that group (one value per
+/// record), measure (numbers for sums and averages, numbers or dates for the least and greatest) or mark a period (dates) — the
+/// same rules the engine checks, so the builder never offers what would be refused. Who owns a record, its department and when it
+/// was created come with every entity.
+/// </summary>
+public static class ReportFields
+{
+    private static readonly FieldDefinition[] System =
+    [
+        new() { Name = SystemFields.Owner, Type = FieldTypes.User.Name, Label = LocalizedText.Of("负责人", "Owner") },
+        new() { Name = SystemFields.Department, Type = FieldTypes.Department.Name, Label = LocalizedText.Of("所属部门", "Department") },
+        new() { Name = SystemFields.CreatedAt, Type = FieldTypes.DateTime.Name, Label = LocalizedText.Of("创建时间", "Created") },
+        new() { Name = SystemFields.CreatedBy, Type = FieldTypes.User.Name, Label = LocalizedText.Of("创建人", "Created by") },
+    ];
+
+    /// <summary>Every field the person may use in a report of <paramref name="entity"/>: its own with a column, then the system ones.</summary>
+    public static IReadOnlyList<ReportField> Of(EntityDefinition entity, FieldAccess access, string culture) =>
+        [.. entity.LiveFields.Where(f => FieldTypes.StorageOf(f) is { HasColumn: true, HoldsFiles: false } && access.MayRead(f.Name)).Concat(System)
+            .Select(f => Describe(f, culture))];
+
+    /// <summary>Those that can group records: one value each (not several choices, not long text).</summary>
+    public static IReadOnlyList<ReportField> Groupable(EntityDefinition entity, FieldAccess access, string culture) =>
+        [.. Of(entity, access, culture).Where(f => entity.LiveField(f.Name) is not { } field
+            || (FieldTypes.StorageOf(field) != FieldTypes.MultiChoice && FieldTypes.StorageOf(field) != FieldTypes.LongText))];
+
+    /// <summary>Those a function can measure: any but long text for counts, numbers for sums and averages, numbers or dates for the least and greatest.</summary>
+    public static IReadOnlyList<ReportField> Measurable(EntityDefinition entity, FieldAccess access, string culture, MeasureFunction function) =>
+        [.. Of(entity, access, culture).Where(f => function switch
+        {
+            MeasureFunction.Sum or MeasureFunction.Average => f.IsNumber,
+            MeasureFunction.Min or MeasureFunction.Max => f.IsNumber || f.IsDate,
+            _ => entity.LiveField(f.Name) is not { } field || FieldTypes.StorageOf(field) != FieldTypes.LongText,
+        })];
+
+    /// <summary>Dates and moments: what buckets by day to year and marks a report's period.</summary>
+    public static IReadOnlyList<ReportField> Dates(EntityDefinition entity, FieldAccess access, string culture) =>
+        [.. Of(entity, access, culture).Where(f => f.IsDate)];
+
+    private static ReportField Describe(FieldDefinition field, string culture)
+    {
+        var kind = FieldTypes.StorageOf(field);
+        return new ReportField(field.Name, field.Label.IsBlank ? field.Name : field.Label.For(culture),
+            kind == FieldTypes.Date || kind == FieldTypes.DateTime, kind.IsNumber);
+    }
+}

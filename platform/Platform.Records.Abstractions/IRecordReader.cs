@@ -31,6 +31,9 @@ public interface IRecordReader : IAsyncDisposable
     /// <summary>Readable records not in the recycle bin, untracked; rows are property bags keyed by API name.</summary>
     IQueryable<Dictionary<string, object>> Live { get; }
 
+    /// <summary>The same for another entity (a lookup's target, read through this one's records): only what the actor may read of it.</summary>
+    IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition entity);
+
     /// <summary>A row with every system field and field the actor may see present (null where empty).</summary>
     IReadOnlyDictionary<string, object?> Present(Dictionary<string, object> row);
 

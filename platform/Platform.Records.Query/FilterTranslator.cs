@@ -13,7 +13,8 @@ namespace Platform.Records.Query;
 /// <c>EF.Property</c> so EF Core translates it to SQL: the filter runs in the database. A field the
 /// reader may not see (<paramref name="fields"/>) is refused by name: a condition on it would tell its value.
 /// </summary>
-public sealed class FilterTranslator(EntityDefinition entity, ParameterExpression row, FieldAccess? fields = null)
+/// <param name="reach">What may be read through a lookup's record (<c>customerRecord/region eq 'east'</c>); null: conditions name the entity's own fields only.</param>
+public sealed class FilterTranslator(EntityDefinition entity, ParameterExpression row, FieldAccess? fields = null, LookupReach? reach = null)
 {
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
 
@@ -28,6 +29,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
         BinaryOperatorNode binary => Binary(binary),
         UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(AsBool(Node(not.Operand))),
         ConvertNode convert => Node(convert.Source),
+        SingleValuePropertyAccessNode { Source: SingleNavigationNode navigation } through => Through(navigation, through.Property.Name),
         SingleValuePropertyAccessNode property => Property(Seen(property.Property.Name, "$filter")),
         ConstantNode constant => Constant(constant.Value),
         SingleValueFunctionCallNode call => Function(call),
@@ -35,6 +37,21 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
         AnyNode { Source: CollectionPropertyAccessNode collection } any => AnyChoice(Seen(collection.Property.Name, "$filter"), any.Body),
         _ => throw new ODataQueryException("$filter", $"'{node.Kind}' expressions are not supported in filters."),
     };
+
+    /// <summary>A field of the record a lookup points at (<c>customer/region</c>), one step deep, as the reader may read it.</summary>
+    private Expression Through(SingleNavigationNode navigation, string field)
+    {
+        if (reach is null || navigation.Source is not ResourceRangeVariableReferenceNode)
+        {
+            throw new ODataQueryException("$filter", "Conditions reach through one lookup at most (customerRecord/region).");
+        }
+
+        // The lookup's record is its navigation property, customerRecord; the lookup field itself holds the id.
+        var name = navigation.NavigationProperty.Name;
+        var hop = Seen(name.EndsWith(EdmModelFactory.LookupRecordSuffix, StringComparison.Ordinal) ? name[..^EdmModelFactory.LookupRecordSuffix.Length] : name, "$filter");
+        var target = reach.TargetOf(entity, hop) ?? throw new ODataQueryException("$filter", $"'{hop}' of {entity.Name} is not a lookup.");
+        return reach.Value(row, hop, target, field, "$filter");
+    }
 
     /// <summary>The field's name when the reader may see it; refused in <paramref name="option"/> otherwise.</summary>
     public string Seen(string name, string option) =>

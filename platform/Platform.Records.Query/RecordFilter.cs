@@ -19,10 +19,10 @@ public static class RecordFilter
     /// <param name="orderBy">Field names, each optionally <c>desc</c> (<c>createdAt desc</c>); null or empty: by id.</param>
     /// <exception cref="ArgumentException">The filter or order does not parse or names unknown or hidden fields; the message says why.</exception>
     public static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter,
-        Core.Records.FieldAccess? fields = null, string? orderBy = null) => Apply(query, schema, entity, filter, fields, orderBy, sorted: true);
+        Core.Records.FieldAccess? fields = null, string? orderBy = null) => Apply(query, schema, entity, filter, fields, orderBy, sorted: true, reach: null);
 
     private static IQueryable<Dictionary<string, object>> Apply(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter,
-        Core.Records.FieldAccess? fields, string? orderBy, bool sorted)
+        Core.Records.FieldAccess? fields, string? orderBy, bool sorted, LookupReach? reach)
     {
         var options = new List<string>();
         if (filter.Length > 0)
@@ -42,7 +42,7 @@ public static class RecordFilter
         try
         {
             var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
-            var translator = new FilterTranslator(entity, row, fields);
+            var translator = new FilterTranslator(entity, row, fields, reach);
             if (parser.ParseFilter() is { } parsed)
             {
                 query = query.Where(Condition(translator, parsed, row));
@@ -61,7 +61,9 @@ public static class RecordFilter
     /// the records it holds (<c>COUNT(CASE WHEN …)</c>).
     /// </summary>
     /// <exception cref="ArgumentException">The filter does not parse or names unknown or hidden fields; the message says why.</exception>
-    public static Expression<Func<Dictionary<string, object>, bool>> Predicate(RecordsSchema schema, EntityDefinition entity, string filter, Core.Records.FieldAccess? fields = null)
+    /// <param name="reach">What the condition may read through lookups (<c>customerRecord/region eq 'east'</c>); null: the entity's own fields only.</param>
+    public static Expression<Func<Dictionary<string, object>, bool>> Predicate(RecordsSchema schema, EntityDefinition entity, string filter, Core.Records.FieldAccess? fields = null,
+        LookupReach? reach = null)
     {
         var parser = new ODataUriParser(EdmModelFactory.For(schema), Root, new Uri(Root, $"{entity.Name}?$filter={Uri.EscapeDataString(filter)}"))
         {
@@ -71,7 +73,7 @@ public static class RecordFilter
         {
             var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
             var parsed = parser.ParseFilter() ?? throw new ArgumentException("The filter is empty.", nameof(filter));
-            return Condition(new FilterTranslator(entity, row, fields), parsed, row);
+            return Condition(new FilterTranslator(entity, row, fields, reach), parsed, row);
         }
         catch (Exception e) when (e is ODataException or ODataQueryException)
         {
@@ -88,6 +90,7 @@ public static class RecordFilter
 
     /// <summary>Only the filter, in no order (a grouping query sorts nothing before it groups).</summary>
     /// <exception cref="ArgumentException">The filter does not parse or names unknown or hidden fields; the message says why.</exception>
+    /// <param name="reach">What the condition may read through lookups (<c>customerRecord/region eq 'east'</c>); null: the entity's own fields only.</param>
     public static IQueryable<Dictionary<string, object>> Where(IQueryable<Dictionary<string, object>> query, RecordsSchema schema, EntityDefinition entity, string filter,
-        Core.Records.FieldAccess? fields = null) => Apply(query, schema, entity, filter, fields, orderBy: null, sorted: false);
+        Core.Records.FieldAccess? fields = null, LookupReach? reach = null) => Apply(query, schema, entity, filter, fields, orderBy: null, sorted: false, reach);
 }

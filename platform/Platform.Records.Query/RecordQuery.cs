@@ -17,7 +17,7 @@ public sealed class RecordQuery(IRecordReader reader, ODataUriParser parser)
     public async Task<RecordPage> RunAsync(CancellationToken cancellationToken, Guid? key = null)
     {
         var row = Expression.Parameter(typeof(Dictionary<string, object>), "r");
-        var translator = new FilterTranslator(reader.Entity, row, reader.Fields);
+        var translator = new FilterTranslator(reader.Entity, row, reader.Fields, LookupReach.Of(reader));
         var query = reader.Live;
         if (key is { } id)
         {

@@ -1,6 +1,7 @@
 using Platform.Core.Fields;
 using Platform.Core.Metadata;
 using Platform.Core.Records;
+using Platform.Records;
 using Platform.Records.Query.Aggregation;
 
 namespace Platform.Reports.Services;
@@ -33,6 +34,17 @@ public static class ReportFields
     public static IReadOnlyList<ReportField> Groupable(EntityDefinition entity, FieldAccess access, string culture) =>
         [.. Of(entity, access, culture).Where(f => entity.LiveField(f.Name) is not { } field
             || (FieldTypes.StorageOf(field) != FieldTypes.MultiChoice && FieldTypes.StorageOf(field) != FieldTypes.LongText))];
+
+    /// <summary>
+    /// The fields of the records the entity's lookups point at that can group (<c>customer/region</c>, headed 客户 · 区域), for the
+    /// lookups the person may see and the looked-up entities <paramref name="fieldsOf"/> lets them read (null: an entity they may not read).
+    /// </summary>
+    public static IReadOnlyList<ReportField> Through(EntityDefinition entity, FieldAccess access, string culture, RecordsSchema schema, Func<EntityDefinition, FieldAccess?> fieldsOf) =>
+        [.. entity.LiveFields.Where(f => f.Kind == FieldTypes.Lookup && f.Target is not null && access.MayRead(f.Name))
+            .SelectMany(lookup => schema.Find(lookup.Target!) is { } target && fieldsOf(target) is { } seen
+                ? target.LiveFields.Where(f => FieldTypes.StorageOf(f) is var kind && kind.HasColumn && !kind.HoldsFiles && kind != FieldTypes.MultiChoice && kind != FieldTypes.LongText && seen.MayRead(f.Name))
+                    .Select(f => Describe(f, culture) with { Name = $"{lookup.Name}/{f.Name}", Label = $"{(lookup.Label.IsBlank ? lookup.Name : lookup.Label.For(culture))} · {(f.Label.IsBlank ? f.Name : f.Label.For(culture))}" })
+                : [])];
 
     /// <summary>Those a function can measure: any but long text for counts, numbers for sums and averages, numbers or dates for the least and greatest.</summary>
     public static IReadOnlyList<ReportField> Measurable(EntityDefinition entity, FieldAccess access, string culture, MeasureFunction function) =>

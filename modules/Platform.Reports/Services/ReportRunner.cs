@@ -2,6 +2,7 @@ using System.Globalization;
 using Platform.Core.Security;
 using Platform.Records;
 using Platform.Records.Aggregation;
+using Platform.Records.Query;
 using Platform.Records.Query.Aggregation;
 using Platform.Reports.Models;
 
@@ -83,7 +84,7 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         RecordAggregation.Check(schema, entity, Platform.Core.Records.FieldAccess.Open, new AggregateRequest(groups, measures, report.Filter));
         if (report.Period is { } period)
         {
-            PeriodField(entity, Platform.Core.Records.FieldAccess.Open, period);
+            PeriodField(entity, Platform.Core.Records.FieldAccess.Open, period, LookupReach.Unread(schema));
             if (period.Range is not null && !ReportPeriod.Ranges.Contains(period.Range))
             {
                 throw new AggregateRefusedException("period.range", "Reports.Error.Range",
@@ -104,7 +105,7 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         var columns = Groups(question).Select((g, i) => Column(reader, g.Field, Path(question, i), culture))
             .Concat(question.Measures.Select((m, i) => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, m, i))));
         var keys = groups.Select(g => AggregateField.Resolve(reader, g.Field, "groups") is var field
-            ? new ReportDrill.Key(field.Name, g.Bucket, field.IsDate, field.ClrType != typeof(DateOnly?) && field.ClrType != typeof(DateOnly),
+            ? new ReportDrill.Key(field.ODataName, g.Bucket, field.IsDate, field.ClrType != typeof(DateOnly?) && field.ClrType != typeof(DateOnly),
                 (Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType) == typeof(Guid)) : null!).ToList();
         var labelled = await labels.LabelAsync(reader, groups, rows, culture, cancellationToken);
         return new ReportAnswer([.. columns], [.. labelled.Select(r => r with { Drill = ReportDrill.Filter(filter, keys, [.. r.Keys.Select(k => k.Value)]) })],
@@ -172,16 +173,16 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
             return question.Filter;
         }
 
-        var field = PeriodField(reader.Entity, reader.Fields, period);
+        var field = PeriodField(reader.Entity, reader.Fields, period, LookupReach.Of(reader));
         var (start, end) = days ?? throw new AggregateRefusedException("period.range", "Reports.Error.Range",
             $"'{period.Range}' is not a period: use {string.Join(", ", ReportPeriod.Ranges)}, or from and to.", period.Range ?? "", string.Join(", ", ReportPeriod.Ranges));
-        var condition = ReportPeriod.Condition(field.Name, field.ClrType != typeof(DateOnly?), start, end);
+        var condition = ReportPeriod.Condition(field.ODataName, field.ClrType != typeof(DateOnly?), start, end);
         return string.IsNullOrWhiteSpace(question.Filter) ? condition : $"({question.Filter}) and ({condition})";
     }
 
-    private static AggregateField PeriodField(Platform.Core.Metadata.EntityDefinition entity, Platform.Core.Records.FieldAccess fields, ReportPeriod period)
+    private static AggregateField PeriodField(Platform.Core.Metadata.EntityDefinition entity, Platform.Core.Records.FieldAccess fields, ReportPeriod period, LookupReach reach)
     {
-        var field = AggregateField.Resolve(entity, fields, period.Field, "period.field");
+        var field = AggregateField.Resolve(entity, fields, period.Field, "period.field", reach);
         return field.IsDate ? field
             : throw new AggregateRefusedException("period.field", "Reports.Error.PeriodNeedsDate", $"'{field.Name}' is not a date: a period needs a date field.", field.Name);
     }
@@ -189,7 +190,14 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
     private static ReportColumn Column(IRecordReader reader, string name, string path, CultureInfo culture)
     {
         var field = AggregateField.Resolve(reader, name, path);
-        return new ReportColumn(name, field.Definition?.Label.For(culture.Name) is { Length: > 0 } label ? label : name, true, field.Kind.Name);
+        var label = field.Definition?.Label.For(culture.Name) is { Length: > 0 } own ? own : name[(name.LastIndexOf('/') + 1)..];
+        // Through a lookup: the lookup's heading and the field's, 客户 · 地区.
+        if (field.IsPath && reader.Entity.LiveField(name[..name.IndexOf('/', StringComparison.Ordinal)]) is { } hop)
+        {
+            label = $"{(hop.Label.IsBlank ? hop.Name : hop.Label.For(culture.Name))} · {label}";
+        }
+
+        return new ReportColumn(name, label, true, field.Kind.Name);
     }
 
     /// <summary>What a measure's values are: counts are whole numbers, averages of whole numbers decimals, the others take their field's kind.</summary>

@@ -81,8 +81,9 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
 
     public ValueTask DisposeAsync() => records.DisposeAsync();
 
-    private IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition of) =>
+    /// <summary>Readable records of <paramref name="entity"/> not in the recycle bin, untracked (a lookup's target, read through this entity's records).</summary>
+    public IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition entity) =>
         RecordStore.Covered(
-            records.Set<Dictionary<string, object>>(of.Name).AsNoTracking().Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null),
-            Schema, of, actor, RecordAction.Read);
+            records.Set<Dictionary<string, object>>(entity.Name).AsNoTracking().Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null),
+            Schema, entity, actor, RecordAction.Read);
 }

@@ -28,9 +28,9 @@ public static class RecordAggregation
     /// <exception cref="AggregateRefusedException">The question names what is not there or not readable, or asks what cannot be worked out; says where.</exception>
     public static async Task<IReadOnlyList<AggregateRow>> RunAsync(IRecordReader reader, AggregateRequest request, CancellationToken cancellationToken)
     {
-        var on = new Over(reader.Schema, reader.Entity, reader.Fields);
+        var on = new Over(reader.Schema, reader.Entity, reader.Fields, LookupReach.Of(reader));
         var (row, keys, measures) = Parts(on, request);
-        var query = Filtered(reader, request.Filter);
+        var query = Filtered(reader, on, request.Filter);
 
         // GroupBy(r => new AggregateKey<…> { K0 = …, K1 = … }) — or one constant group for totals alone.
         Expression keyBody = keys.Count == 0 ? Expression.Constant(1)
@@ -81,7 +81,7 @@ public static class RecordAggregation
     /// <exception cref="AggregateRefusedException">What cannot be answered, and where.</exception>
     public static void Check(RecordsSchema schema, EntityDefinition entity, Core.Records.FieldAccess fields, AggregateRequest request)
     {
-        var on = new Over(schema, entity, fields);
+        var on = new Over(schema, entity, fields, LookupReach.Unread(schema, target => target == entity ? fields : Core.Records.FieldAccess.Open));
         var (_, _, measures) = Parts(on, request);
         var group = Expression.Parameter(typeof(IEnumerable<Dictionary<string, object>>), "g");
         for (var i = 0; i < measures.Count; i++)
@@ -93,7 +93,7 @@ public static class RecordAggregation
         {
             try
             {
-                RecordFilter.Predicate(schema, entity, request.Filter, fields);
+                RecordFilter.Predicate(schema, entity, request.Filter, fields, on.Reach);
             }
             catch (ArgumentException e)
             {
@@ -102,8 +102,8 @@ public static class RecordAggregation
         }
     }
 
-    /// <summary>What a question is asked over: the entity in its schema, and the fields the reader may see.</summary>
-    private sealed record Over(RecordsSchema Schema, EntityDefinition Entity, Core.Records.FieldAccess Fields);
+    /// <summary>What a question is asked over: the entity in its schema, the fields the reader may see, and what they may read through lookups.</summary>
+    private sealed record Over(RecordsSchema Schema, EntityDefinition Entity, Core.Records.FieldAccess Fields, LookupReach Reach);
 
     private static (ParameterExpression Row, List<Expression> Keys, List<(AggregateMeasure Measure, AggregateField? Field)> Measures) Parts(Over on, AggregateRequest request)
     {
@@ -123,7 +123,7 @@ public static class RecordAggregation
         return (row, keys, measures);
     }
 
-    private static IQueryable<Dictionary<string, object>> Filtered(IRecordReader reader, string? filter)
+    private static IQueryable<Dictionary<string, object>> Filtered(IRecordReader reader, Over on, string? filter)
     {
         if (string.IsNullOrWhiteSpace(filter))
         {
@@ -132,7 +132,7 @@ public static class RecordAggregation
 
         try
         {
-            return RecordFilter.Where(reader.Live, reader.Schema, reader.Entity, filter, reader.Fields);
+            return RecordFilter.Where(reader.Live, reader.Schema, reader.Entity, filter, reader.Fields, on.Reach);
         }
         catch (ArgumentException e)
         {
@@ -150,7 +150,7 @@ public static class RecordAggregation
 
         try
         {
-            var predicate = RecordFilter.Predicate(on.Schema, on.Entity, filter, on.Fields);
+            var predicate = RecordFilter.Predicate(on.Schema, on.Entity, filter, on.Fields, on.Reach);
             return Call(typeof(Enumerable), nameof(Enumerable.Where), [typeof(Dictionary<string, object>)], group, predicate);
         }
         catch (ArgumentException e)
@@ -162,7 +162,7 @@ public static class RecordAggregation
     /// <summary>What a group's records are grouped by: the field's value, or a date's bucket as text (a date-time by its day when no bucket is named).</summary>
     private static Expression Key(Over on, AggregateGroup group, ParameterExpression row, string path)
     {
-        var field = AggregateField.Resolve(on.Entity, on.Fields, group.Field, $"{path}.field");
+        var field = AggregateField.Resolve(on.Entity, on.Fields, group.Field, $"{path}.field", on.Reach);
         if (field.Kind == FieldTypes.MultiChoice || field.Kind == FieldTypes.LongText)
         {
             throw new AggregateRefusedException($"{path}.field", "Reports.Error.NotGroupable", $"'{field.Name}' cannot group a report: group by a field with one value per record.", field.Name);
@@ -190,7 +190,7 @@ public static class RecordAggregation
             return null;
         }
 
-        var field = AggregateField.Resolve(on.Entity, on.Fields, measure.Field, $"{path}.field");
+        var field = AggregateField.Resolve(on.Entity, on.Fields, measure.Field, $"{path}.field", on.Reach);
         var fits = measure.Function switch
         {
             MeasureFunction.Sum or MeasureFunction.Average => field.IsNumber,

@@ -11,7 +11,7 @@ namespace Platform.Host.IntegrationTests.Apps;
 /// <summary>
 /// The CRM package brings seed 004's sales KPIs as reports (revenue by month, salesperson and quarter, this month against last, this
 /// year against last, average order value, customer lifetime value, the sales funnel, win rate, lead conversion, customers by
-/// grade): all of them run over the sample records, their figures agree with the records counted one by one, and a salesperson's
+/// grade, revenue by the customer's region and grade): all of them run over the sample records, their figures agree with the records counted one by one, and a salesperson's
 /// figures count only what they may read.
 /// </summary>
 public sealed class CrmReportTests
@@ -33,7 +33,7 @@ public sealed class CrmReportTests
 
         var reports = await team.Zhou.GetFromJsonAsync<JsonElement>("/api/reports");
         var byTitle = reports.EnumerateArray().ToDictionary(r => r.GetProperty("label").GetString()!, r => r);
-        Assert.Equal(11, byTitle.Count);
+        Assert.Equal(13, byTitle.Count);
         foreach (var (title, report) in byTitle)
         {
             Assert.True(report.GetProperty("problem").ValueKind == JsonValueKind.Null, $"{title}: {report.GetProperty("problem")}");
@@ -76,6 +76,17 @@ public sealed class CrmReportTests
         Assert.Equal(orders, value.GetProperty("totals")[1].GetInt32());
         Assert.Equal(orders, value.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("values")[1].GetInt32()));
         Assert.Equal(1, await CountAsync(team.Zhou, "sales_order", "status eq 'draft'"));
+
+        // Revenue by the customer's region and grade, read through the order's customer: each region's orders as the list counts them.
+        var regions = await RunAsync(team.Zhou, byTitle["各区域销售额"]);
+        Assert.Equal("客户 · 区域", regions.GetProperty("columns")[0].GetProperty("label").GetString());
+        Assert.Equal(orders, regions.GetProperty("totals")[1].GetInt32());
+        foreach (var row in regions.GetProperty("rows").EnumerateArray())
+        {
+            Assert.Equal(await CountAsync(team.Zhou, "sales_order", row.GetProperty("drill").GetString()!), row.GetProperty("values")[1].GetInt32());
+        }
+
+        Assert.Equal("客户 · 客户等级", (await RunAsync(team.Zhou, byTitle["各等级客户销售额"])).GetProperty("columns")[0].GetProperty("label").GetString());
 
         // The sales dashboard is the manager's (his role's), on his home page, its six widgets naming the package's reports; not the salesperson's.
         var dashboards = await team.Zhou.GetFromJsonAsync<JsonElement>("/api/dashboards");

@@ -24,7 +24,12 @@ public sealed class ReportQueryTests
 
     private static readonly string Customer = """
         { "name": "customer", "label": { "zh-CN": "客户", "en": "Customer" }, "titleField": "name",
-          "fields": [ { "name": "name", "type": "text", "label": { "zh-CN": "名称", "en": "Name" }, "required": true } ] }
+          "fields": [
+            { "name": "name", "type": "text", "label": { "zh-CN": "名称", "en": "Name" }, "required": true },
+            { "name": "grade", "type": "choice", "label": { "zh-CN": "等级", "en": "Grade" },
+              "choices": [ { "value": "vip", "label": { "zh-CN": "重要客户", "en": "Key account" } }, { "value": "normal", "label": { "zh-CN": "普通客户", "en": "Regular" } } ] },
+            { "name": "creditLimit", "type": "money", "label": { "zh-CN": "信用额度", "en": "Credit limit" }, "secured": true }
+          ] }
         """;
 
     private static readonly string Deal = """
@@ -59,8 +64,8 @@ public sealed class ReportQueryTests
         await Accounts.CreateRoleAsync(host, "Seller", "Records.deal.Create", "Records.deal.Read.Own", "Records.customer.Read.All");
         await Accounts.CreateUserAsync(host, "xiaoli", Password, "Seller");
         var admin = await host.CreateAdminClientAsync();
-        var a = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "东方" }""");
-        var b = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "北辰" }""");
+        var a = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "东方", "grade": "vip", "creditLimit": 5000 }""");
+        var b = await ODataRecords.CreateAsync(admin, "customer", """{ "name": "北辰", "grade": "normal", "creditLimit": 1000 }""");
         foreach (var deal in new[]
         {
             $$"""{ "title": "d1", "region": "east", "customer": "{{a}}", "amount": 100.50, "quantity": 2, "closeDate": "2026-01-05", "cost": 60 }""",
@@ -343,6 +348,62 @@ public sealed class ReportQueryTests
         Assert.Equal(HttpStatusCode.NotImplemented, status);
         (status, body) = await ApplyAsync(books.Admin, "aggregate(amount with median as m)");
         Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Deals_group_by_a_field_of_their_customer_through_the_lookup_and_each_group_opens_exactly_its_deals(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        const string ByGrade = """{ "entity": "deal", "groups": [ { "field": "customer/grade" } ], "measures": [ { "name": "n", "function": "count" }, { "name": "amount", "function": "sum", "field": "amount" } ] }""";
+
+        // 东方 is a key account (d1, d3), 北辰 regular (d2, d5); d4 and the seller's two have no customer.
+        var admin = await RunAsync(books.Admin, ByGrade);
+        Assert.Equal(["vip 重要客户: 2 400.5", "normal 普通客户: 2 210.25", "- （空）: 3 66"], Rows(admin));
+        Assert.Equal("客户 · 等级", admin.GetProperty("columns")[0].GetProperty("label").GetString());
+        Assert.Equal("Customer · Grade", (await RunAsync(books.Admin, ByGrade, "en")).GetProperty("columns")[0].GetProperty("label").GetString());
+        var seller = await RunAsync(books.Seller, ByGrade);
+        Assert.Equal(["- （空）: 2 16"], Rows(seller));
+
+        // Each group's records, as the list finds them by the filter it carries — a condition through the lookup.
+        foreach (var (client, answer) in new[] { (books.Admin, admin), (books.Seller, seller) })
+        {
+            foreach (var row in answer.GetProperty("rows").EnumerateArray())
+            {
+                var drill = row.GetProperty("drill").GetString()!;
+                var (status, body) = await SendAsync(client, HttpMethod.Get, $"/odata/deal?$count=true&$top=0&$filter={Uri.EscapeDataString(drill)}");
+                Assert.True(status == HttpStatusCode.OK, $"{drill}: {body}");
+                Assert.Equal(row.GetProperty("values")[0].GetInt32(), JsonDocument.Parse(body).RootElement.GetProperty("@odata.count").GetInt32());
+            }
+        }
+
+        // A filter and a measure's own filter reach through the lookup's record too, as OData names it.
+        var vip = await RunAsync(books.Admin, """{ "entity": "deal", "groups": [], "measures": [ { "name": "n", "function": "count" }, { "name": "regular", "function": "sum", "field": "amount", "filter": "customerRecord/grade eq 'normal'" } ], "filter": "customerRecord/grade ne null" }""");
+        Assert.Equal("4 210.25", Figures(vip.GetProperty("totals")));
+
+        // Someone who may read deals but no customer groups them all as having none: nothing of the customers shows.
+        await Accounts.CreateRoleAsync(host, "Deal reader", "Records.deal.Read.All");
+        await Accounts.CreateUserAsync(host, "blind", Password, "Deal reader");
+        using var blind = await host.CreateClientForAsync("blind", Password);
+        Assert.Equal(["- （空）: 7 676.75"], Rows(await RunAsync(blind, ByGrade)));
+        var (none, noneBody) = await SendAsync(blind, HttpMethod.Get, $"/odata/deal?$count=true&$top=0&$filter={Uri.EscapeDataString("customerRecord/grade eq 'vip'")}");
+        Assert.Equal(HttpStatusCode.OK, none);
+        Assert.Equal(0, JsonDocument.Parse(noneBody).RootElement.GetProperty("@odata.count").GetInt32());
+
+        // A customer's field hidden from the seller cannot group, be measured or filter through the lookup; paths go one lookup deep.
+        foreach (var (question, target) in new[]
+        {
+            ("""{ "entity": "deal", "groups": [ { "field": "customer/creditLimit" } ], "measures": [ { "name": "n", "function": "count" } ] }""", "groups[0].field"),
+            ("""{ "entity": "deal", "groups": [], "measures": [ { "name": "m", "function": "sum", "field": "customer/creditLimit" } ] }""", "measures[0].field"),
+            ("""{ "entity": "deal", "groups": [], "measures": [ { "name": "n", "function": "count" } ], "filter": "customerRecord/creditLimit gt 100" }""", "filter"),
+            ("""{ "entity": "deal", "groups": [ { "field": "customer/name/x" } ], "measures": [ { "name": "n", "function": "count" } ] }""", "groups[0].field"),
+        })
+        {
+            var (status, body) = await SendAsync(books.Seller, HttpMethod.Post, "/api/reports/run", question);
+            Assert.True(status == HttpStatusCode.BadRequest, body);
+            Assert.Equal(target, Error(body).GetProperty("target").GetString());
+        }
     }
 
     private static async Task<JsonElement> RunAsync(HttpClient client, string question, string language = "zh-CN")

@@ -42,6 +42,38 @@ public sealed class ReportFieldsTests
     }
 
     [Fact]
+    public void Grouping_through_a_lookup_offers_the_looked_up_records_fields_the_person_may_see_headed_by_both()
+    {
+        var customer = new EntityDefinition
+        {
+            Name = "customer",
+            Fields =
+            [
+                new() { Name = "name", Column = "name", Type = "text", Label = LocalizedText.Of("名称", "Name") },
+                new() { Name = "region", Column = "region", Type = "text", Label = LocalizedText.Of("区域", "Region") },
+                new() { Name = "creditLimit", Column = "creditLimit", Type = "money", Secured = true },
+                new() { Name = "notes", Column = "notes", Type = "longText" },
+            ],
+        };
+        var order = new EntityDefinition
+        {
+            Name = "order",
+            Fields = [new() { Name = "customer", Column = "customer", Type = "lookup", Target = "customer", Label = LocalizedText.Of("客户", "Customer") }],
+        };
+        var schema = new RecordsSchema([order, customer]);
+        var seller = FieldAccess.Of(customer, new RecordAccess(false, []));
+
+        var offered = ReportFields.Through(order, FieldAccess.Open, "zh-CN", schema, _ => seller);
+        Assert.Equal(["customer/name", "customer/region"], offered.Select(f => f.Name));
+        Assert.Equal("客户 · 区域", offered[1].Label);
+        Assert.Empty(ReportFields.Through(order, FieldAccess.Open, "zh-CN", schema, _ => null)); // customers they may not read
+        foreach (var field in offered)
+        {
+            RecordAggregation.Check(schema, order, FieldAccess.Open, new AggregateRequest([new AggregateGroup(field.Name)], [new AggregateMeasure("n", MeasureFunction.Count)]));
+        }
+    }
+
+    [Fact]
     public void Sums_and_averages_offer_numbers_the_least_and_greatest_numbers_and_dates_and_periods_dates()
     {
         Assert.Equal(["total", "quantity"], ReportFields.Measurable(Order, Seller, "en", MeasureFunction.Sum).Select(f => f.Name));

@@ -18,6 +18,9 @@ public static class EdmModelFactory
     /// </summary>
     public const string LookupRecordSuffix = MetadataValidator.LookupRecordSuffix;
 
+    /// <summary>A line's record it belongs to (the order of an order line), for conditions and <c>$expand</c> (<c>parentRecord/orderDate</c>).</summary>
+    public const string ParentRecord = "parentRecord";
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IEdmModel> Cache = new();
 
     public static IEdmModel For(RecordsSchema schema) => Cache.GetOrAdd(schema.Version, _ => Build(schema));
@@ -78,6 +81,12 @@ public static class EdmModelFactory
                     TargetMultiplicity = lines ? EdmMultiplicity.Many : EdmMultiplicity.ZeroOrOne,
                 });
                 set.AddNavigationTarget(navigation, target.Set);
+            }
+
+            if (schema.ParentOf(entity.Name) is { Parent: var parent } && types.TryGetValue(parent.Name, out var owner) && type.FindProperty(ParentRecord) is null)
+            {
+                var up = type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo { Name = ParentRecord, Target = owner.Type, TargetMultiplicity = EdmMultiplicity.ZeroOrOne });
+                set.AddNavigationTarget(up, owner.Set);
             }
         }
 

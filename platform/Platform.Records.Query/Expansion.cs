@@ -33,15 +33,16 @@ public sealed class Expansion(IRecordReader reader)
                 continue;
             }
 
-            var lookup = entity.LiveField(name[..^EdmModelFactory.LookupRecordSuffix.Length])!;
-            var target = reader.Schema.Find(lookup.Target!)!;
-            var ids = rows.Select(r => r.GetValueOrDefault(lookup.Name)).OfType<Guid>().Distinct().ToList();
+            // A lookup's record, or a line's parent record: found by the id the row holds.
+            var hop = LookupReach.HopOf(name);
+            var target = new LookupReach(reader.Schema, reader.LiveOf, reader.FieldsOf).TargetOf(entity, hop)!;
+            var ids = rows.Select(r => r.GetValueOrDefault(hop)).OfType<Guid>().Distinct().ToList();
             var records = await reader.FindManyAsync(target, ids, cancellationToken);
             await ApplyAsync(target, records.Values.ToList(), item.SelectAndExpand, cancellationToken);
             var projected = records.ToDictionary(p => p.Key, p => RecordQuery.Project(p.Value, item.SelectAndExpand));
             foreach (var row in rows)
             {
-                row[name] = row.GetValueOrDefault(lookup.Name) is Guid id ? projected.GetValueOrDefault(id) : null;
+                row[name] = row.GetValueOrDefault(hop) is Guid id ? projected.GetValueOrDefault(id) : null;
             }
         }
     }

@@ -46,9 +46,8 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
             throw new ODataQueryException("$filter", "Conditions reach through one lookup at most (customerRecord/region).");
         }
 
-        // The lookup's record is its navigation property, customerRecord; the lookup field itself holds the id.
-        var name = navigation.NavigationProperty.Name;
-        var hop = Seen(name.EndsWith(EdmModelFactory.LookupRecordSuffix, StringComparison.Ordinal) ? name[..^EdmModelFactory.LookupRecordSuffix.Length] : name, "$filter");
+        // The lookup's record is its navigation property, customerRecord, the lookup field itself holds the id; a line's parent record is parentRecord.
+        var hop = Seen(LookupReach.HopOf(navigation.NavigationProperty.Name), "$filter");
         var target = reach.TargetOf(entity, hop) ?? throw new ODataQueryException("$filter", $"'{hop}' of {entity.Name} is not a lookup.");
         return reach.Value(row, hop, target, field, "$filter");
     }

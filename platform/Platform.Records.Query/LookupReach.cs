@@ -20,11 +20,20 @@ public sealed record LookupReach(RecordsSchema Schema, Func<EntityDefinition, IQ
         new(schema, _ => Enumerable.Empty<Dictionary<string, object>>().AsQueryable(), fields ?? (_ => FieldAccess.Open));
 
     /// <summary>
-    /// The entity a lookup of <paramref name="entity"/> points at, for the path <c>hop/field</c>; null when <paramref name="hop"/> is no
-    /// live lookup. The hop must be one the reader may see (a hidden lookup would tell whom a record points at).
+    /// The entity a lookup of <paramref name="entity"/> points at, for the path <c>hop/field</c> — or for a line, <c>parentId</c>, the
+    /// entity of the record it belongs to; null when <paramref name="hop"/> is neither.
     /// </summary>
     public EntityDefinition? TargetOf(EntityDefinition entity, string hop) =>
-        entity.LiveField(hop) is { } field && field.Kind == FieldTypes.Lookup && field.Target is { } target ? Schema.Find(target) : null;
+        hop == SystemFields.ParentId ? Schema.ParentOf(entity.Name)?.Parent
+        : entity.LiveField(hop) is { } field && field.Kind == FieldTypes.Lookup && field.Target is { } target ? Schema.Find(target) : null;
+
+    /// <summary>The field an OData navigation property reads through: <c>customerRecord</c> → <c>customer</c>, <c>parentRecord</c> → <c>parentId</c>.</summary>
+    public static string HopOf(string navigation) =>
+        navigation == EdmModelFactory.ParentRecord ? SystemFields.ParentId
+        : navigation.EndsWith(EdmModelFactory.LookupRecordSuffix, StringComparison.Ordinal) ? navigation[..^EdmModelFactory.LookupRecordSuffix.Length] : navigation;
+
+    /// <summary>The OData navigation property a hop reads through: <c>customer</c> → <c>customerRecord</c>, <c>parentId</c> → <c>parentRecord</c>.</summary>
+    public static string NavigationOf(string hop) => hop == SystemFields.ParentId ? EdmModelFactory.ParentRecord : hop + EdmModelFactory.LookupRecordSuffix;
 
     /// <summary>
     /// <c>Rows(target).Where(t =&gt; t.id == row.hop).Select(t =&gt; t.field).FirstOrDefault()</c>: the looked-up record's field, as nullable.

@@ -191,10 +191,12 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
     {
         var field = AggregateField.Resolve(reader, name, path);
         var label = field.Definition?.Label.For(culture.Name) is { Length: > 0 } own ? own : name[(name.LastIndexOf('/') + 1)..];
-        // Through a lookup: the lookup's heading and the field's, 客户 · 地区.
-        if (field.IsPath && reader.Entity.LiveField(name[..name.IndexOf('/', StringComparison.Ordinal)]) is { } hop)
+        // Through a lookup: the lookup's heading and the field's, 客户 · 地区; through a line's record, that record's entity's, 订单 · 订单日期.
+        if (field.IsPath)
         {
-            label = $"{(hop.Label.IsBlank ? hop.Name : hop.Label.For(culture.Name))} · {label}";
+            var hop = name[..name.IndexOf('/', StringComparison.Ordinal)];
+            var through = hop == Platform.Core.Metadata.SystemFields.ParentId ? reader.Schema.ParentOf(reader.Entity.Name)?.Parent.Label : reader.Entity.LiveField(hop)?.Label;
+            label = $"{(through is null || through.IsBlank ? hop : through.For(culture.Name))} · {label}";
         }
 
         return new ReportColumn(name, label, true, field.Kind.Name);

@@ -81,9 +81,19 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
 
     public ValueTask DisposeAsync() => records.DisposeAsync();
 
-    /// <summary>Readable records of <paramref name="entity"/> not in the recycle bin, untracked (a lookup's target, read through this entity's records).</summary>
-    public IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition entity) =>
-        RecordStore.Covered(
-            records.Set<Dictionary<string, object>>(entity.Name).AsNoTracking().Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null),
-            Schema, entity, actor, RecordAction.Read);
+    /// <summary>
+    /// Readable records of <paramref name="entity"/> not in the recycle bin, untracked (a lookup's target, read through this entity's
+    /// records). Lines are readable with their record: those of the records the actor may read, whatever the lines' own columns say.
+    /// </summary>
+    public IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition entity)
+    {
+        var live = records.Set<Dictionary<string, object>>(entity.Name).AsNoTracking().Where(r => EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null);
+        if (Schema.ParentOf(entity.Name) is { Parent: var parent })
+        {
+            var parents = LiveOf(parent);
+            return live.Where(l => parents.Any(p => EF.Property<Guid>(p, SystemFields.Id) == EF.Property<Guid?>(l, SystemFields.ParentId)));
+        }
+
+        return RecordStore.Covered(live, Schema, entity, actor, RecordAction.Read);
+    }
 }

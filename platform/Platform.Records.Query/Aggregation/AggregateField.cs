@@ -19,7 +19,7 @@ public sealed record AggregateField(string Name, FieldDefinition? Definition, Ty
     public bool IsPath => Through is not null;
 
     /// <summary>How an OData condition names it: the field itself, or through the lookup's record (<c>customerRecord/region</c>).</summary>
-    public string ODataName => IsPath ? Name.Insert(Name.IndexOf('/', StringComparison.Ordinal), EdmModelFactory.LookupRecordSuffix) : Name;
+    public string ODataName => IsPath ? LookupReach.NavigationOf(Name[..Name.IndexOf('/', StringComparison.Ordinal)]) + Name[Name.IndexOf('/', StringComparison.Ordinal)..] : Name;
 
     /// <summary>The kinds of system field a report may use, as the field kind they read like.</summary>
     private static readonly Dictionary<string, FieldType> SystemKinds = new(StringComparer.Ordinal)

@@ -406,6 +406,76 @@ public sealed class ReportQueryTests
         }
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Order_lines_sum_by_their_products_category_over_the_orders_period_counting_only_lines_of_orders_one_may_read(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var applied = await host.InScopeAsync(s => s.GetRequiredService<AppPackageService>().ApplyAsync(
+        [
+            new AppPackageFile("entities/item.json", """
+                { "name": "item", "label": { "zh-CN": "产品", "en": "Product" }, "titleField": "name", "fields": [
+                  { "name": "name", "type": "text", "label": { "zh-CN": "名称", "en": "Name" }, "required": true },
+                  { "name": "category", "type": "choice", "label": { "zh-CN": "品类", "en": "Category" },
+                    "choices": [ { "value": "knit", "label": { "zh-CN": "针织", "en": "Knitwear" } }, { "value": "silk", "label": { "zh-CN": "丝绸", "en": "Silk" } } ] } ] }
+                """),
+            new AppPackageFile("entities/order_line.json", """
+                { "name": "order_line", "label": { "zh-CN": "订单明细", "en": "Order line" }, "fields": [
+                  { "name": "item", "type": "lookup", "target": "item", "label": { "zh-CN": "产品", "en": "Product" } },
+                  { "name": "amount", "type": "money", "label": { "zh-CN": "金额", "en": "Amount" } } ] }
+                """),
+            new AppPackageFile("entities/order.json", """
+                { "name": "order", "label": { "zh-CN": "订单", "en": "Order" }, "fields": [
+                  { "name": "orderDate", "type": "date", "label": { "zh-CN": "订单日期", "en": "Order date" } },
+                  { "name": "lines", "type": "lines", "target": "order_line", "label": { "zh-CN": "明细", "en": "Lines" } } ] }
+                """),
+        ], "admin"));
+        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
+        await Accounts.CreateRoleAsync(host, "Order clerk", "Records.order.Create", "Records.order.Read.Own", "Records.item.Read.All");
+        await Accounts.CreateUserAsync(host, "clerk", Password, "Order clerk");
+        using var admin = await host.CreateAdminClientAsync();
+        using var clerk = await host.CreateClientForAsync("clerk", Password);
+        var knit = await ODataRecords.CreateAsync(admin, "item", """{ "name": "羊毛衫", "category": "knit" }""");
+        var silk = await ODataRecords.CreateAsync(admin, "item", """{ "name": "真丝围巾", "category": "silk" }""");
+        // The administrator's: March knit 100 + silk 250, April knit 40. The clerk's: March knit 5 + silk 7.
+        await ODataRecords.CreateAsync(admin, "order", $$"""{ "orderDate": "2026-03-10", "lines": [ { "item": "{{knit}}", "amount": 100 }, { "item": "{{silk}}", "amount": 250 } ] }""");
+        await ODataRecords.CreateAsync(admin, "order", $$"""{ "orderDate": "2026-04-02", "lines": [ { "item": "{{knit}}", "amount": 40 } ] }""");
+        await ODataRecords.CreateAsync(clerk, "order", $$"""{ "orderDate": "2026-03-20", "lines": [ { "item": "{{knit}}", "amount": 5 }, { "item": "{{silk}}", "amount": 7 } ] }""");
+
+        const string ByCategory = """
+            { "entity": "order_line", "groups": [ { "field": "item/category" }, { "field": "parentId/orderDate", "bucket": "month" } ],
+              "measures": [ { "name": "lines", "function": "count" }, { "name": "amount", "function": "sum", "field": "amount" } ] }
+            """;
+        var all = await RunAsync(admin, ByCategory);
+        Assert.Equal(["针织 2026年3月: 2 105", "针织 2026年4月: 1 40", "丝绸 2026年3月: 2 257"], Rows(all));
+        Assert.Equal(["产品 · 品类", "订单 · 订单日期"], all.GetProperty("columns").EnumerateArray().Take(2).Select(c => c.GetProperty("label").GetString()));
+        Assert.Equal(["针织 2026年3月: 1 5", "丝绸 2026年3月: 1 7"], Rows(await RunAsync(clerk, ByCategory)));
+
+        // The order's period narrows its lines: March only.
+        var march = await RunAsync(admin, """
+            { "entity": "order_line", "groups": [ { "field": "item/category" } ], "measures": [ { "name": "amount", "function": "sum", "field": "amount" } ],
+              "period": { "field": "parentId/orderDate", "from": "2026-03-01", "to": "2026-03-31" } }
+            """);
+        Assert.Equal(["knit 针织: 105", "silk 丝绸: 257"], Rows(march));
+
+        // Each group's lines, as OData finds them by the filter it carries (through the product and the order).
+        foreach (var (client, answer) in new[] { (admin, all), (clerk, await RunAsync(clerk, ByCategory)) })
+        {
+            foreach (var row in answer.GetProperty("rows").EnumerateArray())
+            {
+                var drill = row.GetProperty("drill").GetString()!;
+                var (status, body) = await SendAsync(client, HttpMethod.Get, $"/odata/order_line?$count=true&$top=0&$filter={Uri.EscapeDataString(drill)}");
+                Assert.True(status == HttpStatusCode.OK, $"{drill}: {body}");
+                Assert.Equal(row.GetProperty("values")[0].GetInt32(), JsonDocument.Parse(body).RootElement.GetProperty("@odata.count").GetInt32());
+            }
+        }
+
+        // A line's order expands like a lookup's record.
+        var expanded = await clerk.GetFromJsonAsync<JsonElement>("/odata/order_line?$expand=parentRecord($select=orderDate)");
+        Assert.All(expanded.GetProperty("value").EnumerateArray(), l => Assert.Equal("2026-03-20", l.GetProperty("parentRecord").GetProperty("orderDate").GetString()));
+        Assert.Equal(2, expanded.GetProperty("value").GetArrayLength());
+    }
+
     private static async Task<JsonElement> RunAsync(HttpClient client, string question, string language = "zh-CN")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports/run") { Content = new StringContent(question, System.Text.Encoding.UTF8, "application/json") };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Records.Packages;
 using Platform.Web.Forms;
+using Platform.Web.Home;
 
 namespace Platform.RecordPages;
 
@@ -23,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<Forms.RelatedRecords>();
         services.AddSingleton<Views.SavedViews>();
         services.AddConditionsEditor<Components.Lists.FilterBuilder>();
+        services.AddDashboardPart<Components.Dashboard.RecordListPart>("list", needsEntity: true);
         services.AddSingleton<Views.BulkActions>();
         services.AddScoped<IAppPackagePart, Views.PackageViews>();
         services.AddScoped<IAppPackagePart, Menus.PackageMenus>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Web.Forms;
+using Platform.Web.Home;
 using Platform.Workflows.Endpoints;
 
 namespace Platform.Workflows;
@@ -22,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigation<Menu>();
         services.AddRecordFormPart<Components.Approvals.ApprovalPanel>(order: 100);
+        services.AddDashboardPart<Components.Dashboard.MyTasksPart>("tasks");
         services.RequestWorkflowEngine(fireTimers: configuration.GetValue("Platform:Workflows:FireTimers", true));
     }
 

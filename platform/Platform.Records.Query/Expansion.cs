@@ -34,8 +34,9 @@ public sealed class Expansion(IRecordReader reader)
             }
 
             // A lookup's record, or a line's parent record: found by the id the row holds.
-            var hop = LookupReach.HopOf(name);
-            var target = new LookupReach(reader.Schema, reader.LiveOf, reader.FieldsOf).TargetOf(entity, hop)!;
+            var reach = LookupReach.Of(reader);
+            var hop = reach.HopOf(entity, name);
+            var target = reach.TargetOf(entity, hop)!;
             var ids = rows.Select(r => r.GetValueOrDefault(hop)).OfType<Guid>().Distinct().ToList();
             var records = await reader.FindManyAsync(target, ids, cancellationToken);
             await ApplyAsync(target, records.Values.ToList(), item.SelectAndExpand, cancellationToken);

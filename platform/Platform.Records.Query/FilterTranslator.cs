@@ -47,7 +47,7 @@ public sealed class FilterTranslator(EntityDefinition entity, ParameterExpressio
         }
 
         // The lookup's record is its navigation property, customerRecord, the lookup field itself holds the id; a line's parent record is parentRecord.
-        var hop = Seen(LookupReach.HopOf(navigation.NavigationProperty.Name), "$filter");
+        var hop = Seen(reach.HopOf(entity, navigation.NavigationProperty.Name), "$filter");
         var target = reach.TargetOf(entity, hop) ?? throw new ODataQueryException("$filter", $"'{hop}' of {entity.Name} is not a lookup.");
         return reach.Value(row, hop, target, field, "$filter");
     }

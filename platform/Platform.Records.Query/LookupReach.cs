@@ -27,10 +27,16 @@ public sealed record LookupReach(RecordsSchema Schema, Func<EntityDefinition, IQ
         hop == SystemFields.ParentId ? Schema.ParentOf(entity.Name)?.Parent
         : entity.LiveField(hop) is { } field && field.Kind == FieldTypes.Lookup && field.Target is { } target ? Schema.Find(target) : null;
 
-    /// <summary>The field an OData navigation property reads through: <c>customerRecord</c> → <c>customer</c>, <c>parentRecord</c> → <c>parentId</c>.</summary>
-    public static string HopOf(string navigation) =>
-        navigation == EdmModelFactory.ParentRecord ? SystemFields.ParentId
-        : navigation.EndsWith(EdmModelFactory.LookupRecordSuffix, StringComparison.Ordinal) ? navigation[..^EdmModelFactory.LookupRecordSuffix.Length] : navigation;
+    /// <summary>
+    /// The field an OData navigation property of <paramref name="entity"/> reads through: <c>customerRecord</c> → <c>customer</c>; for a
+    /// line without a lookup of that name, <c>parentRecord</c> → <c>parentId</c>.
+    /// </summary>
+    public string HopOf(EntityDefinition entity, string navigation)
+    {
+        var field = navigation.EndsWith(EdmModelFactory.LookupRecordSuffix, StringComparison.Ordinal) ? navigation[..^EdmModelFactory.LookupRecordSuffix.Length] : navigation;
+        return entity.LiveField(field) is { } lookup && lookup.Kind == FieldTypes.Lookup ? field
+            : navigation == EdmModelFactory.ParentRecord && Schema.ParentOf(entity.Name) is not null ? SystemFields.ParentId : field;
+    }
 
     /// <summary>The OData navigation property a hop reads through: <c>customer</c> → <c>customerRecord</c>, <c>parentId</c> → <c>parentRecord</c>.</summary>
     public static string NavigationOf(string hop) => hop == SystemFields.ParentId ? EdmModelFactory.ParentRecord : hop + EdmModelFactory.LookupRecordSuffix;

@@ -192,7 +192,7 @@ public static class ReportEndpoints
         response.ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment") { FileNameStar = $"{title}.xlsx" }.ToString();
         await using var sheet = new Platform.Records.Query.Spreadsheets.XlsxExportWriter(response.Body, title);
-        await ReportWorkbook.WriteAsync(sheet, definition, answer, text["Reports.View.Total"].Value, context.RequestAborted);
+        await ReportWorkbook.WriteAsync(sheet, definition, answer, text["Reports.View.Total"].Value, group => text["Reports.View.Subtotal", group].Value, context.RequestAborted);
         return Results.Empty;
     }
 

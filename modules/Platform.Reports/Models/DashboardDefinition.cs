@@ -28,11 +28,28 @@ public sealed class DashboardDefinition
     public List<DashboardWidget> Widgets { get; set; } = [];
 }
 
-/// <summary>A saved report on a dashboard, at a place on its twelve-column grid.</summary>
+/// <summary>
+/// A widget at a place on a dashboard's twelve-column grid: a saved report, or a kind another module draws — <c>list</c> (an
+/// entity's records, as a saved view shows them) or <c>tasks</c> (the person's tasks).
+/// </summary>
 public sealed class DashboardWidget
 {
+    public const string ReportKind = "report";
+
+    /// <summary><c>report</c> (default), or a kind a module offers: <c>list</c>, <c>tasks</c>.</summary>
+    public string Kind { get; set; } = ReportKind;
+
     /// <summary>The report: its id, or for a package's dashboard the package file that defines it (<c>reports/revenue_by_month.json</c>).</summary>
     public string Report { get; set; } = "";
+
+    /// <summary>For a list: the entity whose records it shows.</summary>
+    public string? Entity { get; set; }
+
+    /// <summary>For a list: the id of a saved view of the entity whose conditions, sort and columns it takes.</summary>
+    public string? View { get; set; }
+
+    /// <summary>For a list or tasks: how many it shows (1–50; default 8).</summary>
+    public int? Rows { get; set; }
 
     /// <summary>The column it starts at (0–11) and how many it spans (1–12); its row and how many rows it is high (each row 8 rem).</summary>
     public int X { get; set; }

@@ -14,6 +14,9 @@ public sealed record ReportAnswer(IReadOnlyList<ReportColumn> Columns, IReadOnly
 
     public ReportAnswer? ColumnTotals { get; init; }
 
+    /// <summary>For a pivot with several groups down: the subtotals of each outer group (区域 under which the salespeople are), outermost first.</summary>
+    public IReadOnlyList<PivotSubtotal>? Subtotals { get; init; }
+
     public ReportAnswer? Comparison { get; init; }
 
     public DateOnly? ComparedFrom { get; init; }
@@ -33,3 +36,9 @@ public sealed record ReportRow(IReadOnlyList<ReportKey> Keys, IReadOnlyList<obje
 
 /// <summary>A key value as stored (an id, a choice's value, <c>2026-03</c>) and as people read it (a title, a choice's label, 2026年3月).</summary>
 public sealed record ReportKey(object? Value, string Label);
+
+/// <summary>
+/// The subtotals of a pivot's rows at a depth (1: by the first group down only): per row (over every column) and per cell (each
+/// column), each with its drill-down.
+/// </summary>
+public sealed record PivotSubtotal(int Depth, ReportAnswer Rows, ReportAnswer Cells);

@@ -51,6 +51,15 @@ public sealed class ReportDefinition : ReportQuestion
         return copy;
     }
 
+    /// <summary>The same pivot with only its first <paramref name="depth"/> groups down, its columns kept (the cells of a subtotal row).</summary>
+    public ReportDefinition Outer(int depth)
+    {
+        var copy = (ReportDefinition)MemberwiseClone();
+        copy.Groups = [.. Groups.Take(depth)];
+        copy.Compare = null;
+        return copy;
+    }
+
     /// <summary>The same report grouped only by <paramref name="groups"/> (a pivot's row or column totals).</summary>
     public ReportDefinition GroupedBy(List<ReportGroup> groups)
     {

@@ -12,7 +12,7 @@ namespace Platform.Reports.Packages;
 /// Shared dashboards that app packages bring, one file each in <c>dashboards/</c>; widgets name the package's reports by their files
 /// (<c>reports/revenue_by_month.json</c>). Applied after the reports; found again by file, so applying twice changes nothing.
 /// </summary>
-public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer text) : IAppPackagePart
+public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer text, IEnumerable<Platform.Web.Home.DashboardPartRegistration> kinds) : IAppPackagePart
 {
     private static readonly JsonSerializerOptions Strict = new(SavedReports.Json) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
@@ -34,7 +34,7 @@ public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer 
                 continue;
             }
 
-            if (await SavedDashboards.ProblemAsync(store, dashboard, cancellationToken) is { } problem)
+            if (await SavedDashboards.ProblemAsync(store, dashboard, cancellationToken, kinds: kinds) is { } problem)
             {
                 var message = text[problem.Code, [.. problem.Arguments]];
                 errors.Add(new($"{file.Path}: $.{problem.Path}", message.ResourceNotFound ? problem.Message : message.Value));

@@ -51,7 +51,7 @@ public sealed class PackageReports(ISavedReportStore reports, ISchemaManager sch
             }
 
             await documents.PutAsync(file.Path, JsonSerializer.Serialize(report, SavedReports.Json), SavedReports.Title(report),
-                schema.Find(report.Entity)!.Name.ToLowerInvariant(), changedBy, cancellationToken);
+                SavedReports.PermissionKey(schema, report.Entity), changedBy, cancellationToken);
         }
 
         if (errors.Count > 0)

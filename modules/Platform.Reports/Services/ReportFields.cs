@@ -36,15 +36,24 @@ public static class ReportFields
             || (FieldTypes.StorageOf(field) != FieldTypes.MultiChoice && FieldTypes.StorageOf(field) != FieldTypes.LongText))];
 
     /// <summary>
-    /// The fields of the records the entity's lookups point at that can group (<c>customer/region</c>, headed 客户 · 区域), for the
-    /// lookups the person may see and the looked-up entities <paramref name="fieldsOf"/> lets them read (null: an entity they may not read).
+    /// The fields of the records the entity's lookups point at that can group (<c>customer/region</c>, headed 客户 · 区域) — and for a
+    /// line, those of the record it belongs to (<c>parentId/orderDate</c>, headed 销售订单 · 订单日期) — for the lookups the person may
+    /// see and the entities <paramref name="fieldsOf"/> lets them read (null: an entity they may not read).
     /// </summary>
-    public static IReadOnlyList<ReportField> Through(EntityDefinition entity, FieldAccess access, string culture, RecordsSchema schema, Func<EntityDefinition, FieldAccess?> fieldsOf) =>
-        [.. entity.LiveFields.Where(f => f.Kind == FieldTypes.Lookup && f.Target is not null && access.MayRead(f.Name))
-            .SelectMany(lookup => schema.Find(lookup.Target!) is { } target && fieldsOf(target) is { } seen
-                ? target.LiveFields.Where(f => FieldTypes.StorageOf(f) is var kind && kind.HasColumn && !kind.HoldsFiles && kind != FieldTypes.MultiChoice && kind != FieldTypes.LongText && seen.MayRead(f.Name))
-                    .Select(f => Describe(f, culture) with { Name = $"{lookup.Name}/{f.Name}", Label = $"{(lookup.Label.IsBlank ? lookup.Name : lookup.Label.For(culture))} · {(f.Label.IsBlank ? f.Name : f.Label.For(culture))}" })
-                : [])];
+    public static IReadOnlyList<ReportField> Through(EntityDefinition entity, FieldAccess access, string culture, RecordsSchema schema, Func<EntityDefinition, FieldAccess?> fieldsOf)
+    {
+        var hops = entity.LiveFields.Where(f => f.Kind == FieldTypes.Lookup && f.Target is not null && access.MayRead(f.Name))
+            .Select(f => (Hop: f.Name, Heading: f.Label.IsBlank ? f.Name : f.Label.For(culture), Target: schema.Find(f.Target!))).ToList();
+        if (schema.ParentOf(entity.Name) is { Parent: var parent })
+        {
+            hops.Insert(0, (SystemFields.ParentId, parent.Label.IsBlank ? parent.Name : parent.Label.For(culture), parent));
+        }
+
+        return [.. hops.SelectMany(hop => hop.Target is { } target && fieldsOf(target) is { } seen
+            ? target.LiveFields.Where(f => FieldTypes.StorageOf(f) is var kind && kind.HasColumn && !kind.HoldsFiles && kind != FieldTypes.MultiChoice && kind != FieldTypes.LongText && seen.MayRead(f.Name))
+                .Select(f => Describe(f, culture) with { Name = $"{hop.Hop}/{f.Name}", Label = $"{hop.Heading} · {(f.Label.IsBlank ? f.Name : f.Label.For(culture))}" })
+            : [])];
+    }
 
     /// <summary>Those a function can measure: any but long text for counts, numbers for sums and averages, numbers or dates for the least and greatest.</summary>
     public static IReadOnlyList<ReportField> Measurable(EntityDefinition entity, FieldAccess access, string culture, MeasureFunction function) =>

@@ -36,6 +36,18 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
                 RowTotals = await AnswerAsync(reader, pivot.GroupedBy(pivot.Groups), filter, culture, cancellationToken),
                 ColumnTotals = await AnswerAsync(reader, pivot.GroupedBy(pivot.Columns), filter, culture, cancellationToken),
             };
+            if (pivot.Groups.Count > 1)
+            {
+                // Subtotals of the outer groups down: two more GROUP BY queries per level.
+                var subtotals = new List<PivotSubtotal>();
+                for (var depth = 1; depth < pivot.Groups.Count; depth++)
+                {
+                    subtotals.Add(new PivotSubtotal(depth, await AnswerAsync(reader, pivot.GroupedBy([.. pivot.Groups.Take(depth)]), filter, culture, cancellationToken),
+                        await AnswerAsync(reader, pivot.Outer(depth), filter, culture, cancellationToken)));
+                }
+
+                answer = answer with { Subtotals = subtotals };
+            }
         }
 
         if (question is ReportDefinition { Compare: { } compare, Period.Range: not null } && question.Period?.Days(today) is { } days)

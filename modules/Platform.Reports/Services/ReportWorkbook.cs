@@ -10,11 +10,13 @@ namespace Platform.Reports.Services;
 /// </summary>
 public static class ReportWorkbook
 {
-    public static async Task WriteAsync(IExportWriter sheet, ReportDefinition report, ReportAnswer answer, string total, CancellationToken cancellationToken)
+    /// <param name="total">The heading of the totals (合计).</param>
+    /// <param name="subtotal">The heading of an outer group's subtotal, from its label (华东 小计).</param>
+    public static async Task WriteAsync(IExportWriter sheet, ReportDefinition report, ReportAnswer answer, string total, Func<string, string> subtotal, CancellationToken cancellationToken)
     {
         if (report.Display == "pivot" && answer.RowTotals is not null && answer.ColumnTotals is not null)
         {
-            await PivotAsync(sheet, new PivotLayout(answer), total, cancellationToken);
+            await PivotAsync(sheet, new PivotLayout(answer), total, subtotal, cancellationToken);
         }
         else
         {
@@ -31,15 +33,17 @@ public static class ReportWorkbook
         await sheet.CompleteAsync(cancellationToken);
     }
 
-    private static async Task PivotAsync(IExportWriter sheet, PivotLayout layout, string total, CancellationToken cancellationToken)
+    private static async Task PivotAsync(IExportWriter sheet, PivotLayout layout, string total, Func<string, string> subtotal, CancellationToken cancellationToken)
     {
         string Heading(string group, ReportColumn measure) => layout.Measures.Count == 1 ? group : $"{group} · {measure.Label}";
         await sheet.WriteHeadingsAsync([.. layout.RowHeadings, .. layout.Columns.SelectMany(c => layout.Measures.Select(m => Heading(PivotLayout.Heading(c), m))),
             .. layout.Measures.Select(m => Heading(total, m))], cancellationToken);
-        foreach (var row in layout.Rows)
+        foreach (var line in layout.Lines)
         {
-            var cells = layout.Columns.SelectMany(c => layout.Cell(row, c) is { } cell ? Figures(cell.Values, layout.Measures) : layout.Measures.Select(_ => (object?)null));
-            await sheet.WriteRowAsync([.. row.Keys.Select(k => (object?)k.Label), .. cells, .. Figures(row.Values, layout.Measures)], cancellationToken);
+            var cells = layout.Columns.SelectMany(c => layout.Cell(line, c) is { } cell ? Figures(cell.Values, layout.Measures) : layout.Measures.Select(_ => (object?)null));
+            // A subtotal line names its group where that group's column is (华东 小计), the columns after it left empty.
+            var keys = Enumerable.Range(0, layout.RowGroups).Select(k => (object?)(!line.Subtotal ? line.Row.Keys[k].Label : k == line.Depth - 1 ? subtotal(line.Row.Keys[k].Label) : null));
+            await sheet.WriteRowAsync([.. keys, .. cells, .. Figures(line.Row.Values, layout.Measures)], cancellationToken);
         }
 
         await sheet.WriteRowAsync([.. Enumerable.Range(0, Math.Max(1, layout.RowGroups)).Select(i => i == 0 ? (object?)total : null),

@@ -14,7 +14,7 @@ public sealed record DashboardEntry(Guid Id, DashboardDefinition Definition, boo
 /// Dashboards: each user's own and the shared ones, each for the roles it names (everyone when none; administrators see all). A
 /// dashboard is checked when saved or applied: its grid, its filters, and that every widget's report exists.
 /// </summary>
-public sealed class SavedDashboards(IServiceScopeFactory scopes)
+public sealed class SavedDashboards(IServiceScopeFactory scopes, IEnumerable<Platform.Web.Home.DashboardPartRegistration> kinds)
 {
     public const int MostWidgets = 24;
 
@@ -43,6 +43,11 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
     /// <summary>The id of a widget's report: the id it names, or the report the package file it names defined; null when there is none.</summary>
     public async Task<Guid?> ReportOfAsync(DashboardWidget widget, CancellationToken cancellationToken = default)
     {
+        if (widget.Kind != DashboardWidget.ReportKind)
+        {
+            return null;
+        }
+
         if (Guid.TryParse(widget.Report, out var id))
         {
             return id;
@@ -63,7 +68,7 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
 
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<ISavedReportStore>();
-        if (await ProblemAsync(store, dashboard, cancellationToken, shared ? null : actor.UserId) is { } problem)
+        if (await ProblemAsync(store, dashboard, cancellationToken, shared ? null : actor.UserId, kinds) is { } problem)
         {
             return (null, problem);
         }
@@ -106,8 +111,9 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
     /// What is wrong with a dashboard (its title, grid, filters, refresh, widgets' reports), or null. A shared dashboard
     /// (<paramref name="owner"/> null) shows shared reports only; a person's own may show their own reports too.
     /// </summary>
+    /// <param name="kinds">The kinds of widget modules offer besides reports (<c>list</c>, <c>tasks</c>).</param>
     public static async Task<AggregateRefusedException?> ProblemAsync(ISavedReportStore store, DashboardDefinition dashboard, CancellationToken cancellationToken,
-        string? owner = null)
+        string? owner = null, IEnumerable<Platform.Web.Home.DashboardPartRegistration>? kinds = null)
     {
         if (dashboard.Labels.Values.All(string.IsNullOrWhiteSpace))
         {
@@ -136,6 +142,27 @@ public sealed class SavedDashboards(IServiceScopeFactory scopes)
             if (widget.X is < 0 or > 11 || widget.W is < 1 or > 12 || widget.X + widget.W > 12 || widget.Y is < 0 or > 100 || widget.H is < 1 or > 6)
             {
                 return new($"widgets[{i}]", "Reports.Error.Place", "A widget sits within the twelve columns (x 0–11, w 1–12, x + w ≤ 12) and is 1 to 6 rows high.");
+            }
+
+            if (widget.Kind != DashboardWidget.ReportKind)
+            {
+                if (kinds?.FirstOrDefault(k => k.Kind == widget.Kind) is not { } kind)
+                {
+                    var offered = string.Join(", ", (kinds ?? []).Select(k => k.Kind).Prepend(DashboardWidget.ReportKind));
+                    return new($"widgets[{i}].kind", "Reports.Error.WidgetKind", $"'{widget.Kind}' is not a kind of widget: use {offered}.", widget.Kind, offered);
+                }
+
+                if (kind.NeedsEntity && string.IsNullOrWhiteSpace(widget.Entity))
+                {
+                    return new($"widgets[{i}].entity", "Reports.Error.WidgetEntity", "A list widget names the entity whose records it shows.");
+                }
+
+                if (widget.Rows is < 1 or > 50)
+                {
+                    return new($"widgets[{i}].rows", "Reports.Error.WidgetRows", "A widget shows 1 to 50 rows.");
+                }
+
+                continue;
             }
 
             var found = Guid.TryParse(widget.Report, out var id)

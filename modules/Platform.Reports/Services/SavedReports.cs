@@ -64,7 +64,7 @@ public sealed class SavedReports(IServiceScopeFactory scopes)
             return (null, problem);
         }
 
-        var entityKey = schema.Find(report.Entity)!.Name.ToLowerInvariant();
+        var entityKey = PermissionKey(schema, report.Entity);
         if (actor.Rights.ScopeOf(entityKey, RecordAction.Read) == RecordScope.None)
         {
             return (null, new AggregateRefusedException("entity", "Reports.Error.Forbidden", $"Your roles do not let you read {report.Entity}.", report.Entity));
@@ -122,6 +122,10 @@ public sealed class SavedReports(IServiceScopeFactory scopes)
             return refused;
         }
     }
+
+    /// <summary>The entity whose read permission a report needs, as rights name it: its own, or for line items their record's.</summary>
+    internal static string PermissionKey(RecordsSchema schema, string entity) =>
+        (schema.ParentOf(entity)?.Parent ?? schema.Find(entity)!).Name.ToLowerInvariant();
 
     /// <summary>The title a row is found by: the Chinese one, else any.</summary>
     internal static string Title(ReportDefinition report)

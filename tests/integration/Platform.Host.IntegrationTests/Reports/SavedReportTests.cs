@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Packages;
@@ -210,6 +211,40 @@ public sealed class SavedReportTests
         }
 
         Assert.Equal(472m, answer.GetProperty("totals")[0].GetDecimal());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_pivot_with_two_groups_down_has_the_subtotals_of_the_outer_one_per_row_and_per_cell(string provider)
+    {
+        var (host, admin, _) = await OpenAsync(provider);
+        await using var _ = host;
+        var pivot = await CreatedAsync(admin, """
+            { "shared": true, "definition": { "entity": "deal", "labels": { "zh-CN": "区域 · 商机 × 负责人" }, "display": "pivot",
+              "groups": [ { "field": "region" }, { "field": "title" } ], "columns": [ { "field": "ownerId" } ], "measures": [ { "name": "revenue", "function": "sum", "field": "amount" } ] } }
+            """);
+        var answer = await RunAsync(admin, pivot);
+        var subtotal = Assert.Single(answer.GetProperty("subtotals").EnumerateArray());
+        Assert.Equal(1, subtotal.GetProperty("depth").GetInt32());
+        // East: d1 100, d3 40, d4 25; north: d2 300 (the administrator's) and s1 7 (the seller's).
+        Assert.Equal(["east 165", "north 307"], subtotal.GetProperty("rows").GetProperty("rows").EnumerateArray()
+            .Select(r => $"{r.GetProperty("keys")[0].GetProperty("value").GetString()} {r.GetProperty("values")[0].GetDecimal():0.##}"));
+        Assert.Equal(["east 165", "north 300", "north 7"], subtotal.GetProperty("cells").GetProperty("rows").EnumerateArray()
+            .Select(r => $"{r.GetProperty("keys")[0].GetProperty("value").GetString()} {r.GetProperty("values")[0].GetDecimal():0.##}").Order(StringComparer.Ordinal));
+
+        // Each subtotal opens exactly its records.
+        foreach (var row in subtotal.GetProperty("rows").GetProperty("rows").EnumerateArray().Concat(subtotal.GetProperty("cells").GetProperty("rows").EnumerateArray()))
+        {
+            var found = await admin.GetFromJsonAsync<JsonElement>($"/odata/deal?$filter={Uri.EscapeDataString(row.GetProperty("drill").GetString()!)}");
+            Assert.Equal(row.GetProperty("values")[0].GetDecimal(), found.GetProperty("value").EnumerateArray().Sum(d => d.GetProperty("amount").GetDecimal()));
+        }
+
+        // A single group down has none.
+        var flat = await CreatedAsync(admin, """
+            { "shared": true, "definition": { "entity": "deal", "labels": { "zh-CN": "区域 × 负责人" }, "display": "pivot",
+              "groups": [ { "field": "region" } ], "columns": [ { "field": "ownerId" } ], "measures": [ { "name": "revenue", "function": "sum", "field": "amount" } ] } }
+            """);
+        Assert.False((await RunAsync(admin, flat)).TryGetProperty("subtotals", out var none) && none.ValueKind == JsonValueKind.Array);
     }
 
     [SkippableTheory]

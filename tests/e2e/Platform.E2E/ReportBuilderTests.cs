@@ -11,7 +11,8 @@ namespace Platform.E2E;
 /// <summary>
 /// The report builder as a sales manager uses it (zh-CN): a pivot of the team's opportunities by stage and salesperson, built
 /// with its answer drawn beside it, counting only what the manager may read; saved, exported to .xlsx and drilled into; a bar
-/// chart built the same way; both put on a dashboard of the manager's own and arranged there by dragging.
+/// chart built the same way; both put on a dashboard of the manager's own, arranged there by dragging, with the team's
+/// opportunities as a list and the manager's tasks beside them.
 /// </summary>
 public sealed class ReportBuilderTests
 {
@@ -151,20 +152,29 @@ public sealed class ReportBuilderTests
         await Assertions.Expect(chartWidget).ToHaveAttributeAsync("data-y", "0");
         await pivotWidget.GetByTestId("arrange-taller").ClickAsync();
         await Assertions.Expect(pivotWidget).ToHaveAttributeAsync("data-h", "4");
+        // Beside the reports: the team's opportunities as a list, and the manager's tasks.
+        await ChooseAsync(page, "arrange-list-entity", "商机");
+        await page.GetByTestId("arrange-add-list").ClickAsync();
+        await page.GetByTestId("arrange-add-tasks").ClickAsync();
+        await Assertions.Expect(widgets).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-testid=arrange-widget][data-kind=list]")).ToHaveAttributeAsync("data-y", "4");
         await browser.ScreenshotAsync("report-dashboard-arrange-zh");
         await page.GetByTestId("arrange-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("dashboard-widget")).ToHaveCountAsync(2);
-        await Assertions.Expect(page.GetByTestId("widget-title")).ToHaveTextAsync(["团队商机透视", "各阶段金额"]);
+        await Assertions.Expect(page.GetByTestId("dashboard-widget")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("widget-title")).ToHaveTextAsync(["团队商机透视", "各阶段金额", "商机", "我的待办"]);
+        await Assertions.Expect(page.GetByTestId("dashboard-list-row")).ToHaveCountAsync(3); // the team's three, not headquarters'
+        await Assertions.Expect(page.GetByTestId("dashboard-list-count")).ToHaveTextAsync("共 3 条");
+        await Assertions.Expect(page.GetByTestId("dashboard-tasks-empty")).ToBeVisibleAsync();
 
         // Kept: read back as the manager, after a reload.
         using var zhou = await ApiAsAsync(host, "zhou", Password);
         var saved = await zhou.GetFromJsonAsync<JsonElement>($"/api/dashboards/{dashboardUrl[(dashboardUrl.LastIndexOf('/') + 1)..]}");
         var placed = saved.GetProperty("definition").GetProperty("widgets").EnumerateArray()
             .Select(w => (w.GetProperty("x").GetInt32(), w.GetProperty("y").GetInt32(), w.GetProperty("w").GetInt32(), w.GetProperty("h").GetInt32())).ToList();
-        Assert.Equal([(0, 0, 6, 4), (6, 0, 6, 3)], placed);
+        Assert.Equal([(0, 0, 6, 4), (6, 0, 6, 3), (0, 4, 6, 2), (0, 6, 4, 2)], placed); // each added under the rest
         await page.ReloadAsync();
         await browser.WaitUntilInteractiveAsync();
-        await Assertions.Expect(page.GetByTestId("widget-title")).ToHaveTextAsync(["团队商机透视", "各阶段金额"]);
+        await Assertions.Expect(page.GetByTestId("widget-title")).ToHaveTextAsync(["团队商机透视", "各阶段金额", "商机", "我的待办"]);
         await browser.ScreenshotAsync("report-dashboard-mine-zh");
 
         // In English the builder reads in English, the saved pivot under its English title.

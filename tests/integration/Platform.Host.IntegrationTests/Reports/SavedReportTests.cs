@@ -265,6 +265,9 @@ public sealed class SavedReportTests
             ($$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", """, "refreshSeconds": 5""", "definition.refreshSeconds"),
             ($$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", """, "filters": [ "colour" ]""", "definition.filters"),
             ("[]", "", "definition.widgets"),
+            ("""[ { "kind": "calendar", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", "", "definition.widgets[0].kind"),
+            ("""[ { "kind": "list", "x": 0, "y": 0, "w": 6, "h": 2 } ]""", "", "definition.widgets[0].entity"),
+            ("""[ { "kind": "tasks", "rows": 0, "x": 0, "y": 0, "w": 6, "h": 2 } ]""", "", "definition.widgets[0].rows"),
         })
         {
             var (status, body) = await SaveAsync(admin, widgets, more);
@@ -272,8 +275,10 @@ public sealed class SavedReportTests
             Assert.Equal(target, Error(body).GetProperty("target").GetString());
         }
 
-        var (created, made) = await SaveAsync(admin, $$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 }, { "report": "reports/revenue_by_region.json", "x": 6, "y": 0, "w": 6, "h": 2 } ]""",
-            """, "roles": [ "Manager" ], "filters": [ "period", "owner" ]""");
+        var (created, made) = await SaveAsync(admin, $$"""
+            [ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 }, { "report": "reports/revenue_by_region.json", "x": 6, "y": 0, "w": 6, "h": 2 },
+              { "kind": "list", "entity": "deal", "rows": 5, "x": 0, "y": 2, "w": 8, "h": 2 }, { "kind": "tasks", "x": 8, "y": 2, "w": 4, "h": 2 } ]
+            """, """, "roles": [ "Manager" ], "filters": [ "period", "owner" ]""");
         Assert.True(created == HttpStatusCode.Created, made);
         var id = JsonDocument.Parse(made).RootElement.GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Forbidden, (await SaveAsync(seller, $$"""[ { "report": "{{report}}", "x": 0, "y": 0, "w": 6, "h": 2 } ]""")).Status);
@@ -281,7 +286,8 @@ public sealed class SavedReportTests
         // For the Manager role: the administrator sees it, the seller (no such role) does not — until it is their own.
         var (status2, board) = await SendAsync(admin, HttpMethod.Get, $"/api/dashboards/{id}");
         Assert.True(status2 == HttpStatusCode.OK, board);
-        Assert.Equal([report, report], JsonDocument.Parse(board).RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetGuid()));
+        Assert.Equal([report, report, null, null], JsonDocument.Parse(board).RootElement.GetProperty("reports").EnumerateArray().Select(r => r.ValueKind == JsonValueKind.Null ? (Guid?)null : r.GetGuid()));
+        Assert.Equal(["report", "report", "list", "tasks"], JsonDocument.Parse(board).RootElement.GetProperty("definition").GetProperty("widgets").EnumerateArray().Select(w => w.GetProperty("kind").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(seller, HttpMethod.Get, $"/api/dashboards/{id}")).Status);
         var (own, ownBody) = await SendAsync(seller, HttpMethod.Post, "/api/dashboards", $$"""{ "definition": { "labels": { "zh-CN": "我的看板" }, "widgets": [ { "report": "{{report}}", "x": 0, "y": 0, "w": 12, "h": 3 } ] } }""");
         Assert.True(own == HttpStatusCode.Created, ownBody);

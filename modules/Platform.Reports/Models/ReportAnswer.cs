@@ -14,6 +14,9 @@ public sealed record ReportAnswer(IReadOnlyList<ReportColumn> Columns, IReadOnly
 
     public ReportAnswer? ColumnTotals { get; init; }
 
+    /// <summary>For a pivot with more columns than it lays out: how many were left out (the totals still count them).</summary>
+    public int HiddenColumns { get; init; }
+
     /// <summary>For a pivot with several groups down: the subtotals of each outer group (区域 under which the salespeople are), outermost first.</summary>
     public IReadOnlyList<PivotSubtotal>? Subtotals { get; init; }
 

@@ -16,6 +16,9 @@ namespace Platform.Reports.Services;
 /// </summary>
 public sealed class ReportRunner(IRecordStore records, ReportLabels labels, ComputedMeasures computed, TimeProvider clock)
 {
+    /// <summary>A pivot lays out at most this many columns across; the rest are named as left out, and counted in the totals.</summary>
+    public const int MostPivotColumns = 100;
+
     /// <exception cref="AggregateRefusedException">The question cannot be answered as asked (says where and why); <c>Reports.Error.UnknownEntity</c> and <c>Reports.Error.Forbidden</c> for an entity the reader cannot report on.</exception>
     public async Task<ReportAnswer> RunAsync(ReportQuestion question, Actor actor, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -28,13 +31,21 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
 
         var today = Today();
         var filter = Filter(reader, question, question.Period?.Days(today));
-        var answer = await AnswerAsync(reader, question, filter, culture, cancellationToken);
+        ReportAnswer answer;
         if (question is ReportDefinition { Display: "pivot", Columns.Count: > 0 } pivot)
         {
-            answer = answer with
+            // The columns first: past MostPivotColumns only the first are laid out (their cells asked for alone), the totals still over all.
+            var columns = await AnswerAsync(reader, pivot.GroupedBy(pivot.Columns), filter, culture, cancellationToken);
+            var hidden = Math.Max(0, columns.Rows.Count - MostPivotColumns);
+            var cellsFilter = hidden == 0 ? filter : string.Join(" or ", columns.Rows.Take(MostPivotColumns).Select(c => $"({c.Drill})"));
+            var cells = await AnswerAsync(reader, question, cellsFilter, culture, cancellationToken, new DrillFrom(filter));
+            answer = cells with
             {
+                Totals = columns.Totals,
+                Drill = filter,
                 RowTotals = await AnswerAsync(reader, pivot.GroupedBy(pivot.Groups), filter, culture, cancellationToken),
-                ColumnTotals = await AnswerAsync(reader, pivot.GroupedBy(pivot.Columns), filter, culture, cancellationToken),
+                ColumnTotals = hidden == 0 ? columns : columns with { Rows = [.. columns.Rows.Take(MostPivotColumns)] },
+                HiddenColumns = hidden,
             };
             if (pivot.Groups.Count > 1)
             {
@@ -43,11 +54,15 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
                 for (var depth = 1; depth < pivot.Groups.Count; depth++)
                 {
                     subtotals.Add(new PivotSubtotal(depth, await AnswerAsync(reader, pivot.GroupedBy([.. pivot.Groups.Take(depth)]), filter, culture, cancellationToken),
-                        await AnswerAsync(reader, pivot.Outer(depth), filter, culture, cancellationToken)));
+                        await AnswerAsync(reader, pivot.Outer(depth), cellsFilter, culture, cancellationToken, new DrillFrom(filter))));
                 }
 
                 answer = answer with { Subtotals = subtotals };
             }
+        }
+        else
+        {
+            answer = await AnswerAsync(reader, question, filter, culture, cancellationToken);
         }
 
         if (question is ReportDefinition { Compare: { } compare, Period.Range: not null } && question.Period?.Days(today) is { } days)
@@ -105,7 +120,9 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         }
     }
 
-    private async Task<ReportAnswer> AnswerAsync(IRecordReader reader, ReportQuestion question, string? filter, CultureInfo culture, CancellationToken cancellationToken)
+    /// <param name="drilled">The filter the groups' drill-downs start from, when it says the same more shortly than <paramref name="filter"/> (a capped pivot's cells).</param>
+    private async Task<ReportAnswer> AnswerAsync(IRecordReader reader, ReportQuestion question, string? filter, CultureInfo culture, CancellationToken cancellationToken,
+        DrillFrom? drilled = null)
     {
         var (groups, measures, scripts) = Prepare(question);
         var rows = await RecordAggregation.RunAsync(reader, new AggregateRequest(groups, measures, filter), cancellationToken);
@@ -120,7 +137,7 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
             ? new ReportDrill.Key(field.ODataName, g.Bucket, field.IsDate, field.ClrType != typeof(DateOnly?) && field.ClrType != typeof(DateOnly),
                 (Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType) == typeof(Guid)) : null!).ToList();
         var labelled = await labels.LabelAsync(reader, groups, rows, culture, cancellationToken);
-        return new ReportAnswer([.. columns], [.. labelled.Select(r => r with { Drill = ReportDrill.Filter(filter, keys, [.. r.Keys.Select(k => k.Value)]) })],
+        return new ReportAnswer([.. columns], [.. labelled.Select(r => r with { Drill = ReportDrill.Filter(drilled is null ? filter : drilled.Filter, keys, [.. r.Keys.Select(k => k.Value)]) })],
             All(question, scripts, totals ?? [.. measures.Select(_ => (object?)null)]))
         {
             Drill = filter,
@@ -174,6 +191,9 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         computed.Fill(question.Measures, scripts, all);
         return all;
     }
+
+    /// <summary>The filter drill-downs start from (null: every record the reader may read).</summary>
+    private sealed record DrillFrom(string? Filter);
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
 

@@ -118,6 +118,18 @@ public sealed class ReportBuilderTests
         await Assertions.Expect(page.GetByTestId("report-title")).ToHaveTextAsync("各阶段金额");
         var chartUrl = page.Url;
 
+        // A bar opens its records: the taller one, 赢单, on the right half of the chart, filled from the axis to near the top.
+        var drawn = page.Locator("[data-testid=report-chart][data-chart-ready=true]");
+        await Assertions.Expect(drawn).ToHaveAttributeAsync("data-points", "2");
+        await page.WaitForTimeoutAsync(1500); // the bars grow in for a second
+        var box = (await drawn.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + (box.Width * 0.74f), box.Y + (box.Height * 0.6f));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/opportunity\\?filter="));
+        await browser.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 2 条");
+        await page.GotoAsync(chartUrl);
+        await browser.WaitUntilInteractiveAsync();
+
         // Both on a dashboard of the manager's own: the chart first, on a new one; the pivot then, under it.
         await page.GetByTestId("report-add-to-dashboard").ClickAsync();
         await ChooseAsync(page, "add-to-dashboard-choice", "新建我的仪表盘");

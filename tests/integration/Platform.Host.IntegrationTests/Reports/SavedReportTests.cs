@@ -93,6 +93,16 @@ public sealed class SavedReportTests
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(admin, HttpMethod.Put, $"/api/reports/{mine}", $$"""{ "definition": {{ByRegion}} }""")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(seller, HttpMethod.Delete, $"/api/reports/{shared}")).Status);
 
+        // A shared report over deals is not there for someone whose roles read no deals: not listed, not read, run or exported.
+        await Accounts.CreateRoleAsync(host, "Outsider");
+        await Accounts.CreateUserAsync(host, "outsider", Password, "Outsider");
+        using var outsider = await host.CreateClientForAsync("outsider", Password);
+        Assert.Empty(await ListAsync(outsider));
+        foreach (var (method, url) in new[] { (HttpMethod.Get, $"/api/reports/{shared}"), (HttpMethod.Post, $"/api/reports/{shared}/run"), (HttpMethod.Get, $"/api/reports/{shared}/export.xlsx") })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(outsider, method, url)).Status);
+        }
+
         // Changed: a pie of counts; a change that does not fit is refused saying where, and the report stays as it was.
         (status, body) = await SendAsync(seller, HttpMethod.Put, $"/api/reports/{mine}", """
             { "definition": { "entity": "deal", "labels": { "zh-CN": "各区域笔数" }, "display": "chart", "chart": "pie", "groups": [ { "field": "region" } ], "measures": [ { "name": "n", "function": "count" } ] } }

@@ -48,6 +48,7 @@ public sealed class LineReportTests(SamplesHost samples) : IClassFixture<Samples
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/records/sales_order_line\\?filter="));
         await browser.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 1 条");
+        await Assertions.Expect(page.GetByTestId("record-new")).ToHaveCountAsync(0); // lines are made in their order
         await page.GetByTestId("record-row").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/records/sales_order/{thisMonth}$"));
     }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Playwright;
 using static Platform.E2E.PageDriver;
 
@@ -82,7 +79,7 @@ public sealed class ReportBuilderTests
 
         // The workbook holds the page's numbers, as numbers.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-excel").ClickAsync());
-        var sheet = Cells((await download.PathAsync())!);
+        var sheet = SheetCells.Read((await download.PathAsync())!);
         Assert.Equal("阶段", sheet[0][0]);
         Assert.Contains("李娜 · 记录数", sheet[0]);
         Assert.Contains("王强 · 预计金额合计", sheet[0]);
@@ -203,15 +200,5 @@ public sealed class ReportBuilderTests
         Assert.Equal(13, adminReports.GetArrayLength()); // the CRM's
         Assert.DoesNotContain(adminReports.EnumerateArray(), r => r.GetProperty("mine").GetBoolean());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync(chartUrl.Replace("/reports/", "/api/reports/", StringComparison.Ordinal))).StatusCode);
-    }
-
-    /// <summary>The first sheet's rows, each cell as text (numbers in invariant form), empty cells as "".</summary>
-    private static List<string[]> Cells(string path)
-    {
-        using var document = SpreadsheetDocument.Open(path, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
-        return [.. sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString
-            ? c.InlineString!.InnerText
-            : c.CellValue?.Text is { Length: > 0 } number ? double.Parse(number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : "").ToArray())];
     }
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.Playwright;
 using static Platform.E2E.PageDriver;
 
@@ -78,7 +75,7 @@ public sealed class ReportPageTests
 
         // The workbook: the same numbers, as numbers.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("report-excel").ClickAsync());
-        var sheet = Cells((await download.PathAsync())!);
+        var sheet = SheetCells.Read((await download.PathAsync())!);
         Assert.Equal(["阶段", "2026年3月 · 金额", "2026年3月 · 笔数", "2026年4月 · 金额", "2026年4月 · 笔数", "合计 · 金额", "合计 · 笔数"], sheet[0]);
         Assert.Equal(["赢单", "1500", "2", "", "", "1500", "2"], sheet.Single(r => r[0] == "赢单"));
         Assert.Equal(["合计", "1600", "3", "550", "3", "2150", "6"], sheet[^1]);
@@ -113,15 +110,5 @@ public sealed class ReportPageTests
         await Assertions.Expect(english.Page.GetByTestId("report-title")).ToHaveTextAsync("Opportunities by stage and month");
         await Assertions.Expect(english.Page.GetByTestId("pivot-column")).ToHaveTextAsync(["Mar 2026", "Apr 2026"]);
         await Assertions.Expect(english.Page.GetByTestId("pivot-row").Filter(new() { HasText = "Won" })).ToHaveCountAsync(1);
-    }
-
-    /// <summary>The first sheet's rows, each cell as text (numbers in invariant form), empty cells as "".</summary>
-    private static List<string[]> Cells(string path)
-    {
-        using var document = SpreadsheetDocument.Open(path, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.First().Worksheet;
-        return [.. sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.DataType?.Value == CellValues.InlineString
-            ? c.InlineString!.InnerText
-            : c.CellValue?.Text is { Length: > 0 } number ? double.Parse(number, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : "").ToArray())];
     }
 }

@@ -40,6 +40,15 @@ public sealed class LineReportTests(SamplesHost samples) : IClassFixture<Samples
         await Assertions.Expect(preview.GetByTestId("report-row").Filter(new() { HasText = "羊毛衫" })).ToContainTextAsync("200.00"); // two this month, not the five before
         await Assertions.Expect(preview.GetByTestId("report-totals")).ToContainTextAsync("450.00");
         await browser.ScreenshotAsync("report-builder-lines-zh");
+
+        // Between two days: it starts as this month's, and reaching back to the older order counts its five too.
+        await ChooseAsync(page, "builder-period-range", "指定日期");
+        var first = new DateOnly(today.Year, today.Month, 1);
+        await Assertions.Expect(Input(page, "builder-period-from")).ToHaveValueAsync(first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await TypeAsync(page, "builder-period-from", first.AddMonths(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(preview.GetByTestId("report-totals")).ToContainTextAsync("950.00");
+        await ChooseAsync(page, "builder-period-range", "本月");
+        await Assertions.Expect(preview.GetByTestId("report-totals")).ToContainTextAsync("450.00");
         await page.GetByTestId("builder-save").ClickAsync();
         await Assertions.Expect(page.GetByTestId("report-title")).ToHaveTextAsync("本月各产品销售额");
 

@@ -43,16 +43,26 @@ public static class ReportFields
     public static IReadOnlyList<ReportField> Through(EntityDefinition entity, FieldAccess access, string culture, RecordsSchema schema, Func<EntityDefinition, FieldAccess?> fieldsOf)
     {
         var hops = entity.LiveFields.Where(f => f.Kind == FieldTypes.Lookup && f.Target is not null && access.MayRead(f.Name))
-            .Select(f => (Hop: f.Name, Heading: f.Label.IsBlank ? f.Name : f.Label.For(culture), Target: schema.Find(f.Target!))).ToList();
+            .Select(f => (Hop: f.Name, Heading: StepHeading(schema, entity, f.Name, culture), Target: schema.Find(f.Target!))).ToList();
         if (schema.ParentOf(entity.Name) is { Parent: var parent })
         {
-            hops.Insert(0, (SystemFields.ParentId, parent.Label.IsBlank ? parent.Name : parent.Label.For(culture), parent));
+            hops.Insert(0, (SystemFields.ParentId, StepHeading(schema, entity, SystemFields.ParentId, culture), parent));
         }
 
         return [.. hops.SelectMany(hop => hop.Target is { } target && fieldsOf(target) is { } seen
             ? target.LiveFields.Where(f => FieldTypes.StorageOf(f) is var kind && kind.HasColumn && !kind.HoldsFiles && kind != FieldTypes.MultiChoice && kind != FieldTypes.LongText && seen.MayRead(f.Name))
                 .Select(f => Describe(f, culture) with { Name = $"{hop.Hop}/{f.Name}", Label = $"{hop.Heading} · {(f.Label.IsBlank ? f.Name : f.Label.For(culture))}" })
             : [])];
+    }
+
+    /// <summary>
+    /// How the first step of a path is headed (the 客户 of 客户 · 区域): the lookup's label, or for a line's <c>parentId</c> the label of
+    /// the entity of the record it belongs to (销售订单).
+    /// </summary>
+    public static string StepHeading(RecordsSchema schema, EntityDefinition entity, string hop, string culture)
+    {
+        var label = hop == SystemFields.ParentId ? schema.ParentOf(entity.Name)?.Parent.Label : entity.LiveField(hop)?.Label;
+        return label is null || label.IsBlank ? hop : label.For(culture);
     }
 
     /// <summary>Those a function can measure: any but long text for counts, numbers for sums and averages, numbers or dates for the least and greatest.</summary>

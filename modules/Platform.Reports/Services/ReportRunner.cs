@@ -226,9 +226,7 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         // Through a lookup: the lookup's heading and the field's, 客户 · 地区; through a line's record, that record's entity's, 订单 · 订单日期.
         if (field.IsPath)
         {
-            var hop = name[..name.IndexOf('/', StringComparison.Ordinal)];
-            var through = hop == Platform.Core.Metadata.SystemFields.ParentId ? reader.Schema.ParentOf(reader.Entity.Name)?.Parent.Label : reader.Entity.LiveField(hop)?.Label;
-            label = $"{(through is null || through.IsBlank ? hop : through.For(culture.Name))} · {label}";
+            label = $"{ReportFields.StepHeading(reader.Schema, reader.Entity, name[..name.IndexOf('/', StringComparison.Ordinal)], culture.Name)} · {label}";
         }
 
         return new ReportColumn(name, label, true, field.Kind.Name);

@@ -29,6 +29,7 @@ public sealed class LineReportTests(SamplesHost samples) : IClassFixture<Samples
         await SignInAsync(browser, Host, "/reports/new", "zh-CN");
         await TypeAsync(page, "builder-title-zh", "本月各产品销售额");
         await ChooseAsync(page, "builder-entity", "订单明细（销售订单）");
+        await Assertions.Expect(page.GetByTestId("builder-preview")).ToHaveAttributeAsync("data-entity", "sales_order_line"); // taken before groupings are added to it
         await page.GetByTestId("builder-rows-add").ClickAsync();
         await ChooseAsync(page, "builder-rows-field-0", "产品 · 产品名称");
         await ChooseAsync(page, "measure-function-0", "求和");

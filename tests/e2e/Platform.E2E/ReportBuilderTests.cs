@@ -55,6 +55,7 @@ public sealed class ReportBuilderTests
         await TypeAsync(page, "builder-title-zh", "团队商机透视");
         await TypeAsync(page, "builder-title-en", "Team pipeline");
         await ChooseAsync(page, "builder-entity", "商机");
+        await Assertions.Expect(page.GetByTestId("builder-preview")).ToHaveAttributeAsync("data-entity", "opportunity");
         await page.GetByTestId("builder-display").GetByText("透视表").ClickAsync();
         await page.GetByTestId("builder-rows-add").ClickAsync();
         await ChooseAsync(page, "builder-rows-field-0", "阶段");
@@ -101,6 +102,7 @@ public sealed class ReportBuilderTests
         await browser.WaitUntilInteractiveAsync();
         await TypeAsync(page, "builder-title-zh", "各阶段金额");
         await ChooseAsync(page, "builder-entity", "商机");
+        await Assertions.Expect(page.GetByTestId("builder-preview")).ToHaveAttributeAsync("data-entity", "opportunity");
         await page.GetByTestId("builder-display").GetByText("图表").ClickAsync();
         await Assertions.Expect(page.GetByTestId("builder-chart")).ToContainTextAsync("柱状图");
         await page.GetByTestId("builder-rows-add").ClickAsync();

@@ -31,6 +31,9 @@ public interface IRecordReader : IAsyncDisposable
     /// <summary>Readable records not in the recycle bin, untracked; rows are property bags keyed by API name.</summary>
     IQueryable<Dictionary<string, object>> Live { get; }
 
+    /// <summary>True where the database keeps decimals as text (SQLite): reports add them up as whole numbers of their smallest unit.</summary>
+    bool DecimalsAsText { get; }
+
     /// <summary>The same for another entity (a lookup's target, read through this one's records): only what the actor may read of it.</summary>
     IQueryable<Dictionary<string, object>> LiveOf(EntityDefinition entity);
 

@@ -32,10 +32,16 @@ internal static class DateBucketFunctions
         SqlFunctionExpression Format(string format, params string[] modifiers) =>
             Call("strftime", [Sql($"'{format}'"), value, .. new[] { shift }.Concat(modifiers).OfType<string>().Select(Sql)]);
 
-        // A date is stored as its yyyy-MM-dd text: its day, month and year are the first 10, 7 and 4 characters, cheaper than strftime.
+        // A date is stored as its yyyy-MM-dd text: its day, month and year are the first 10, 7 and 4 characters, cheaper than strftime;
+        // its quarter's digit is the month's place in '111222333444'.
         if (shift is null && bucket is DateBucket.Day or DateBucket.Month or DateBucket.Year)
         {
             return Call("substr", value, Sql("1"), Sql(bucket switch { DateBucket.Day => "10", DateBucket.Month => "7", _ => "4" }));
+        }
+
+        if (shift is null && bucket is DateBucket.Quarter)
+        {
+            return Call("printf", Sql("'%s-Q%s'"), Call("substr", value, Sql("1"), Sql("4")), Call("substr", Sql("'111222333444'"), Call("substr", value, Sql("6"), Sql("2")), Sql("1")));
         }
 
         return bucket switch

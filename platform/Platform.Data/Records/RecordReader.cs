@@ -31,6 +31,8 @@ public sealed class RecordReader(EntityDefinition entity, RecordsDbContext recor
     /// <summary>Readable records not in the recycle bin, untracked; rows are property bags keyed by API name.</summary>
     public IQueryable<Dictionary<string, object>> Live => LiveOf(Entity);
 
+    public bool DecimalsAsText => records.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
     /// <summary>A row with every system field and field the actor may see present (null where empty).</summary>
     public IReadOnlyDictionary<string, object?> Present(Dictionary<string, object> row) => Fields.Strip(RecordRows.Present(Entity, row));
 

@@ -17,6 +17,8 @@ public sealed class RecordsDbContext(DbContextOptions<RecordsDbContext> options,
     {
         RecordsModel.Build(modelBuilder, Schema);
         DateBucketFunctions.Register(modelBuilder, Database.ProviderName);
+        DecimalUnitFunctions.Register(modelBuilder, Database.ProviderName);
+        ScannedKeyFunctions.Register(modelBuilder, Database.ProviderName);
     }
 
     /// <summary>

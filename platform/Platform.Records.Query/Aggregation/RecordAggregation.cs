@@ -28,7 +28,29 @@ public static class RecordAggregation
     /// <exception cref="AggregateRefusedException">The question names what is not there or not readable, or asks what cannot be worked out; says where.</exception>
     public static async Task<IReadOnlyList<AggregateRow>> RunAsync(IRecordReader reader, AggregateRequest request, CancellationToken cancellationToken)
     {
-        var on = new Over(reader.Schema, reader.Entity, reader.Fields, LookupReach.Of(reader));
+        if (reader.DecimalsAsText)
+        {
+            try
+            {
+                // Amounts kept as text are added as whole units by the database itself; an amount too large for that, or a sum past
+                // what a whole number holds, and the question is asked again with the sums worked out as decimals.
+                if (await RunAsync(reader, request, units: true, cancellationToken) is { } rows)
+                {
+                    return rows;
+                }
+            }
+            catch (System.Data.Common.DbException e) when (e.Message.Contains("integer overflow", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+
+        return (await RunAsync(reader, request, units: false, cancellationToken))!;
+    }
+
+    /// <returns>Null when an amount was too large to add up as whole units.</returns>
+    private static async Task<IReadOnlyList<AggregateRow>?> RunAsync(IRecordReader reader, AggregateRequest request, bool units, CancellationToken cancellationToken)
+    {
+        var on = new Over(reader.Schema, reader.Entity, reader.Fields, LookupReach.Of(reader), units);
         var (row, keys, measures) = Parts(on, request);
         var query = Filtered(reader, on, request.Filter);
 
@@ -46,10 +68,16 @@ public static class RecordAggregation
                 Expression.Convert(Expression.Property(Expression.Property(group, "Key"), $"K{i}"), typeof(object))));
         }
 
-        for (var i = 0; i < measures.Count; i++)
+        var figures = new List<Figure>();
+        foreach (var (measure, field) in measures)
         {
-            bindings.Add(Expression.Bind(typeof(AggregateResult).GetProperty($"M{i}")!,
-                Expression.Convert(Measure(Picked(on, group, measures[i].Measure.Filter, $"measures[{i}].filter"), measures[i].Measure.Function, measures[i].Field, row), typeof(object))));
+            var figure = Figure.Of(on, Picked(on, group, measure.Filter, $"measures[{figures.Count}].filter"), measure.Function, field, row, bindings.Count - keys.Count);
+            foreach (var column in figure.Columns)
+            {
+                bindings.Add(Expression.Bind(typeof(AggregateResult).GetProperty($"M{bindings.Count - keys.Count}")!, Expression.Convert(column, typeof(object))));
+            }
+
+            figures.Add(figure);
         }
 
         var selected = Call(typeof(Queryable), nameof(Queryable.Select), [group.Type, typeof(AggregateResult)], grouped,
@@ -61,9 +89,15 @@ public static class RecordAggregation
                 $"The report has more than {MostRows:N0} groups: group by fewer fields or a coarser date bucket, or narrow the filter.", MostRows);
         }
 
-        var rows = results.Select(r => new AggregateRow(
+        var columns = results.Select(r => r.Columns).ToList();
+        if (figures.Any(f => !f.Exact(columns)))
+        {
+            return null;
+        }
+
+        var rows = results.Select((r, i) => new AggregateRow(
             [.. new[] { r.K0, r.K1, r.K2, r.K3 }.Take(keys.Count)],
-            [.. new[] { r.M0, r.M1, r.M2, r.M3, r.M4, r.M5, r.M6, r.M7, r.M8, r.M9, r.M10, r.M11 }.Take(measures.Count).Select(Plain)])).ToList();
+            [.. figures.Select(f => f.Value(columns[i]))])).ToList();
         if (keys.Count == 0 && rows.Count == 0)
         {
             // Totals over no records: no records counted, nothing summed.
@@ -81,7 +115,7 @@ public static class RecordAggregation
     /// <exception cref="AggregateRefusedException">What cannot be answered, and where.</exception>
     public static void Check(RecordsSchema schema, EntityDefinition entity, Core.Records.FieldAccess fields, AggregateRequest request)
     {
-        var on = new Over(schema, entity, fields, LookupReach.Unread(schema, target => target == entity ? fields : Core.Records.FieldAccess.Open));
+        var on = new Over(schema, entity, fields, LookupReach.Unread(schema, target => target == entity ? fields : Core.Records.FieldAccess.Open), Units: false);
         var (_, _, measures) = Parts(on, request);
         var group = Expression.Parameter(typeof(IEnumerable<Dictionary<string, object>>), "g");
         for (var i = 0; i < measures.Count; i++)
@@ -102,8 +136,11 @@ public static class RecordAggregation
         }
     }
 
-    /// <summary>What a question is asked over: the entity in its schema, the fields the reader may see, and what they may read through lookups.</summary>
-    private sealed record Over(RecordsSchema Schema, EntityDefinition Entity, Core.Records.FieldAccess Fields, LookupReach Reach);
+    /// <summary>
+    /// What a question is asked over: the entity in its schema, the fields the reader may see, what they may read through lookups, and
+    /// whether amounts are added up as whole units.
+    /// </summary>
+    private sealed record Over(RecordsSchema Schema, EntityDefinition Entity, Core.Records.FieldAccess Fields, LookupReach Reach, bool Units);
 
     private static (ParameterExpression Row, List<Expression> Keys, List<(AggregateMeasure Measure, AggregateField? Field)> Measures) Parts(Over on, AggregateRequest request)
     {
@@ -175,7 +212,8 @@ public static class RecordAggregation
 
         var value = field.Read(row);
         var bucket = group.Bucket ?? (value.Type == typeof(DateTimeOffset?) ? DateBucket.Day : null);
-        return bucket is { } b ? Expression.Call(DateBuckets.Method(b, value.Type), value) : value;
+        return bucket is { } b ? Expression.Call(DateBuckets.Method(b, value.Type), value)
+            : ScannedKeys.For(value.Type) is { } scanned && !field.IsPath ? Expression.Call(scanned, value) : value;
     }
 
     private static AggregateField? MeasuredField(Over on, AggregateMeasure measure, string path)
@@ -202,26 +240,71 @@ public static class RecordAggregation
             measure.Function.ToString(), field.Name, field.Kind.Name);
     }
 
-    /// <summary><c>g.Count()</c>, <c>g.Sum(r => …)</c>, <c>g.Select(r => …).Distinct().Count()</c> and the like, which EF Core turns into SQL aggregates.</summary>
-    private static MethodCallExpression Measure(Expression group, MeasureFunction function, AggregateField? field, ParameterExpression row)
+    /// <summary>
+    /// A measure as the database works it out: one column (<c>g.Count()</c>, <c>g.Sum(r => …)</c>, <c>g.Select(r => …).Distinct().Count()</c>
+    /// and the like, which EF Core turns into SQL aggregates) — or, for an amount kept as text, its sum, least or greatest in whole units
+    /// (an average: the sum and the count) and the largest amount's size, to tell whether the units were exact.
+    /// </summary>
+    private sealed record Figure(Expression[] Columns, int First, MeasureFunction Function, long Unit)
     {
-        var source = typeof(Dictionary<string, object>);
-        if (field is null)
+        public static Figure Of(Over on, Expression group, MeasureFunction function, AggregateField? field, ParameterExpression row, int first)
         {
-            return Call(typeof(Enumerable), nameof(Enumerable.Count), [source], group);
+            var source = typeof(Dictionary<string, object>);
+            if (field is null)
+            {
+                return new([Call(typeof(Enumerable), nameof(Enumerable.Count), [source], group)], first, function, 0);
+            }
+
+            var value = field.Read(row);
+            var selector = Expression.Lambda(value, row);
+            if (on.Units && value.Type == typeof(decimal?) && function is MeasureFunction.Sum or MeasureFunction.Average or MeasureFunction.Min or MeasureFunction.Max)
+            {
+                var unit = DecimalUnits.UnitOf(field.Definition?.Scale ?? field.Kind.DefaultScale ?? 4);
+                var units = Expression.Lambda(Expression.Call(DecimalUnits.UnitsMethod, value, Expression.Constant(unit)), row);
+                var size = Call(typeof(Enumerable), nameof(Enumerable.Max), [source, typeof(double?)], group, Expression.Lambda(Expression.Call(DecimalUnits.SizeMethod, value), row));
+                return function switch
+                {
+                    MeasureFunction.Sum => new([Expression.Call(Numeric("Sum", typeof(long?)).MakeGenericMethod(source), group, units), size], first, function, unit),
+                    MeasureFunction.Average => new([Expression.Call(Numeric("Sum", typeof(long?)).MakeGenericMethod(source), group, units), NotEmpty(group, value, row), size], first, function, unit),
+                    _ => new([Call(typeof(Enumerable), function.ToString(), [source, typeof(long?)], group, units), size], first, function, unit),
+                };
+            }
+
+            Expression column = function switch
+            {
+                MeasureFunction.Count => NotEmpty(group, value, row),
+                MeasureFunction.CountDistinct => Call(typeof(Enumerable), nameof(Enumerable.Count), [value.Type],
+                    Call(typeof(Enumerable), nameof(Enumerable.Distinct), [value.Type], Call(typeof(Enumerable), nameof(Enumerable.Select), [source, value.Type], group, selector))),
+                MeasureFunction.Sum or MeasureFunction.Average => Expression.Call(Numeric(function.ToString(), value.Type).MakeGenericMethod(source), group, selector),
+                _ => Call(typeof(Enumerable), function.ToString(), [source, value.Type], group, selector),
+            };
+            return new([column], first, function, 0);
         }
 
-        var value = field.Read(row);
-        var selector = Expression.Lambda(value, row);
-        return function switch
+        /// <summary>Whether every amount was small enough to be read as whole units without losing one.</summary>
+        public bool Exact(IEnumerable<object?[]> rows) => Unit == 0 || rows.All(r => r[First + Columns.Length - 1] is not double size || size < DecimalUnits.Exact / Unit);
+
+        /// <summary>The measure's figure from its columns of one group: units back to an amount, an average from its sum and count.</summary>
+        public object? Value(object?[] row)
         {
-            MeasureFunction.Count => Call(typeof(Enumerable), nameof(Enumerable.Count), [source], group,
-                Expression.Lambda(Expression.NotEqual(value, Expression.Constant(null, value.Type)), row)),
-            MeasureFunction.CountDistinct => Call(typeof(Enumerable), nameof(Enumerable.Count), [value.Type],
-                Call(typeof(Enumerable), nameof(Enumerable.Distinct), [value.Type], Call(typeof(Enumerable), nameof(Enumerable.Select), [source, value.Type], group, selector))),
-            MeasureFunction.Sum or MeasureFunction.Average => Expression.Call(Numeric(function.ToString(), value.Type).MakeGenericMethod(source), group, selector),
-            _ => Call(typeof(Enumerable), function.ToString(), [source, value.Type], group, selector),
-        };
+            var value = row[First];
+            if (Unit == 0)
+            {
+                return Plain(value);
+            }
+
+            return Function switch
+            {
+                MeasureFunction.Sum => (decimal)Convert.ToInt64(value ?? 0L, System.Globalization.CultureInfo.InvariantCulture) / Unit,
+                MeasureFunction.Average => row[First + 1] is var count && Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) is var n and > 0
+                    ? (decimal)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) / Unit / n : null,
+                _ => value is null ? null : (decimal)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) / Unit,
+            };
+        }
+
+        private static MethodCallExpression NotEmpty(Expression group, Expression value, ParameterExpression row) =>
+            Call(typeof(Enumerable), nameof(Enumerable.Count), [typeof(Dictionary<string, object>)], group,
+                Expression.Lambda(Expression.NotEqual(value, Expression.Constant(null, value.Type)), row));
     }
 
     /// <summary>Enumerable.Sum/Average's overload for a selector of <paramref name="type"/> (decimal? or long?).</summary>

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Platform.Data.Packages;
 
-/// <summary>Reads and writes app packages as folders: <c>package.json</c>, <c>entities/*.json</c>, <c>workflows/*.bpmn</c>, and the folders of the modules' parts (<c>views/</c>, <c>menus/</c>, <c>roles/</c>).</summary>
+/// <summary>
+/// Reads and writes app packages as folders: <c>package.json</c>, <c>entities/*.json</c>, <c>workflows/*.bpmn</c>, and the folders of the
+/// modules' parts (<c>views/</c>, <c>menus/</c>, <c>roles/</c>, <c>print/</c> with its <c>*.liquid</c> templates).
+/// </summary>
 public static class AppPackageFolder
 {
     public const string EntitiesFolder = "entities";
@@ -15,7 +18,8 @@ public static class AppPackageFolder
         }
 
         return Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase) || AppPackageFile.IsPicture(file))
+            .Where(file => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase)
+                || file.EndsWith(".liquid", StringComparison.OrdinalIgnoreCase) || AppPackageFile.IsPicture(file))
             .Select(file => AppPackageFile.IsPicture(file)
                 ? new AppPackageFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), "") { Bytes = File.ReadAllBytes(file) }
                 : new AppPackageFile(Path.GetRelativePath(folder, file).Replace('\\', '/'), Text(file)))

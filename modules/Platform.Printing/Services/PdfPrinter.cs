@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net;
+using Platform.Printing.Models;
+using PuppeteerSharp;
+using PuppeteerSharp.Media;
+
+namespace Platform.Printing.Services;
+
+/// <summary>
+/// Turns a page's HTML into a PDF on the warm Chromium: the template's paper, orientation and margins, backgrounds printed, and the
+/// footer's <c>{page}</c> / <c>{pages}</c> numbered by Chromium itself (a table's header row repeats on every page it runs over).
+/// </summary>
+public sealed class PdfPrinter(ChromiumPool chromium)
+{
+    public Task<byte[]> PrintAsync(string html, PrintTemplate template, CancellationToken cancellationToken) =>
+        chromium.WithPageAsync(async page =>
+        {
+            await page.SetContentAsync(html, new SetContentOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = (int)ChromiumPool.PageTime.TotalMilliseconds });
+            var footer = template.Footer is { Length: > 0 } text
+                ? "<div style=\"font-size:8pt;width:100%;text-align:center;color:#444;font-family:'Noto Sans CJK SC',sans-serif\">"
+                    + WebUtility.HtmlEncode(text).Replace("{page}", "<span class=\"pageNumber\"></span>", StringComparison.Ordinal)
+                        .Replace("{pages}", "<span class=\"totalPages\"></span>", StringComparison.Ordinal) + "</div>"
+                : "<div></div>";
+            return await page.PdfDataAsync(new PdfOptions
+            {
+                Format = template.Paper switch { "A5" => PaperFormat.A5, "Letter" => PaperFormat.Letter, _ => PaperFormat.A4 },
+                Landscape = template.Orientation == "landscape",
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = "<div></div>",
+                FooterTemplate = footer,
+                MarginOptions = new MarginOptions
+                {
+                    Top = Mm(template.Margins.Top), Right = Mm(template.Margins.Right), Bottom = Mm(template.Margins.Bottom), Left = Mm(template.Margins.Left),
+                },
+            });
+        }, cancellationToken);
+
+    private static string Mm(decimal value) => Math.Clamp(value, 0, 60).ToString("0.#", CultureInfo.InvariantCulture) + "mm";
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Abstractions.Modules;
+using Platform.Printing.Endpoints;
+using Platform.Printing.Services;
+
+namespace Platform.Printing;
+
+/// <summary>
+/// Printing: records printed to PDF with print templates (Liquid writing HTML and CSS, in a sandbox) by a warm headless Chromium —
+/// quotes, contracts, orders, delivery notes. Builds on the platform's record reading only.
+/// </summary>
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ChromiumPool>().AddSingleton<PdfPrinter>().AddSingleton<PrintTemplates>();
+        services.AddScoped<PrintModel>().AddScoped<PrintService>();
+        services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackagePrintTemplates>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPrintEndpoints();
+}

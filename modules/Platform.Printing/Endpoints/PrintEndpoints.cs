@@ -45,7 +45,7 @@ public static class PrintEndpoints
                 return null;
             }
 
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'";
+            AnswerPolicy.Set(context, "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'", "SAMEORIGIN");
             return TypedResults.Content(html, "text/html; charset=utf-8");
         });
 

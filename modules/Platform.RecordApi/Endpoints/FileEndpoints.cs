@@ -80,7 +80,7 @@ public static class FileEndpoints
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        AnswerPolicy.Set(context, "default-src 'none'; sandbox");
         var picture = file!.IsImage;
         return TypedResults.Stream(store.Open(file!), file!.ContentType, picture ? null : file.Name, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
     }

@@ -6,7 +6,8 @@ namespace Platform.Web.Security;
 /// Headers every answer carries — pages, API, files, redirects and errors alike (set as the response
 /// starts, so nothing written later can skip them). The content security policy allows only this
 /// host's own scripts: the Blazor shell, Radzen, CodeMirror and the bundles of later modules are all
-/// files served from here; styles may be inline because Radzen and the designers set them per element.
+/// files served from here; styles may be inline because Radzen and the designers set them per element. An answer that sets a
+/// stricter policy of its own through <see cref="AnswerPolicy"/> (an uploaded file, a print preview: nothing runs) is sent with it.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -23,8 +24,10 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-            headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            var own = AnswerPolicy.Of(context);
+            headers.XFrameOptions = own?.FrameOptions ?? "DENY";
+            headers.ContentSecurityPolicy = own?.ContentSecurityPolicy ?? ContentSecurityPolicy;
+
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             if (context.Request.IsHttps)
             {

@@ -78,6 +78,9 @@ public sealed class AttachmentTests
         var download = await admin.GetAsync($"/api/files/{contract.GetProperty("id").GetString()}");
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        // A file is served as uploaded, in a sandbox: nothing in it runs or loads, whatever it holds.
+        Assert.Equal("default-src 'none'; sandbox", picture.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("default-src 'none'; sandbox", download.Headers.GetValues("Content-Security-Policy").Single());
 
         // Alice may read her own products only: the admin's files are not hers to see or to attach elsewhere.
         Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync($"/api/files/{photo.GetProperty("id").GetString()}")).StatusCode);

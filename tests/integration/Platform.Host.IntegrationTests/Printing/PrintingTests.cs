@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Data.Packages;
+using Platform.Host.IntegrationTests.Infrastructure;
+using Platform.Printing.Services;
+using Platform.Records.Packages;
+using UglyToad.PdfPig;
+using static Platform.Host.IntegrationTests.Apps.CrmPackageTests;
+
+namespace Platform.Host.IntegrationTests.Printing;
+
+/// <summary>
+/// Records print to PDF with the CRM package's sales order template: an order of 80 lines runs over three pages and the PDF, read
+/// back, holds its number, every line, the total in Chinese capitals and "第 n 页 / 共 3 页" on each page; page 1 drawn to a picture
+/// is not blank. A record the person may not read is not there (404); a field hidden from them prints empty; a template that does not
+/// parse is refused when its package is applied, naming the file, line and column; one that loops without end is stopped with a
+/// message; and 200 prints later Chromium has no more processes than after the first.
+/// </summary>
+public sealed class PrintingTests
+{
+    public static TheoryData<string> Providers => TestDatabase.Providers;
+
+    private const string Chromium = "/usr/bin/chromium";
+
+    [SkippableFact]
+    public async Task An_order_of_80_lines_prints_on_three_pages_with_its_number_every_line_the_amount_in_capitals_and_page_numbers()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"Printing needs Chromium at {Chromium} (the test command installs it).");
+        var team = await StartAsync("Sqlite", ("Platform:Company:Name", "上海示例贸易有限公司"), ("Platform:Company:TaxId", "91310000MA1K000000"));
+        await using var _ = team.Host;
+        var (order, number, total) = await OrderAsync(team, lines: 80);
+        var template = await TemplateAsync(team.Li, "销售订单");
+
+        var response = await team.Li.GetAsync($"/api/print/templates/{template}/records/{order}.pdf");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        using var document = PdfDocument.Open(pdf);
+        Assert.Equal(3, document.NumberOfPages);
+        var pages = document.GetPages().Select(p => Folded(p.Text)).ToList();
+        var all = string.Concat(pages);
+        Assert.Contains(number, all, StringComparison.Ordinal);
+        Assert.Contains("上海示例贸易有限公司", all, StringComparison.Ordinal);
+        Assert.True(all.Contains("人民币" + ChineseAmount.Of(total), StringComparison.Ordinal),
+            $"{ChineseAmount.Of(total)} ({total}) not in: {all[Math.Max(0, all.IndexOf("大写", StringComparison.Ordinal) - 10)..][..Math.Min(80, all.Length - Math.Max(0, all.IndexOf("大写", StringComparison.Ordinal) - 10))]}");
+        Assert.Contains(total.ToString("#,0.00", CultureInfo.InvariantCulture), all, StringComparison.Ordinal);
+        for (var page = 1; page <= 3; page++)
+        {
+            Assert.Contains($"第{page}页/共3页", pages[page - 1], StringComparison.Ordinal);
+            Assert.Contains("产品名称", pages[page - 1], StringComparison.Ordinal); // the table's header on every page it runs over
+        }
+
+        // Every line, by its own product code (P-001 … P-080), once.
+        for (var line = 1; line <= 80; line++)
+        {
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(all, $"P-{line:D3}(?!\\d)"));
+        }
+
+        // Page 1 drawn as a picture is not blank: a good share of its pixels are ink.
+        var file = Path.Combine(Path.GetTempPath(), $"print-{Guid.NewGuid():N}");
+        await File.WriteAllBytesAsync(file + ".pdf", pdf);
+        try
+        {
+            var drawn = Process.Start(new ProcessStartInfo("pdftoppm", ["-r", "40", "-gray", "-f", "1", "-l", "1", file + ".pdf", file]) { RedirectStandardError = true })!;
+            await drawn.WaitForExitAsync();
+            Assert.Equal(0, drawn.ExitCode);
+            var (width, height, pixels) = Pgm(await File.ReadAllBytesAsync(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "-*.pgm").Single()));
+            Assert.True(width > 300 && height > 400, $"{width} × {height}");
+            var ink = pixels.Count(p => p < 128) / (double)pixels.Length;
+            Assert.True(ink is > 0.01 and < 0.5, $"share of dark pixels on page 1: {ink:P1}");
+        }
+        finally
+        {
+            foreach (var made in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(file) + "*"))
+            {
+                File.Delete(made);
+            }
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task Only_what_the_person_may_read_prints_and_a_hidden_field_prints_empty(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var applied = await team.Host.InScopeAsync(s => s.GetRequiredService<AppPackageService>().ApplyAsync(
+        [
+            new AppPackageFile("print/costs.json", """{ "entity": "sales_order", "labels": { "zh-CN": "成本核对单", "en": "Cost check" }, "bodyFile": "costs.liquid" }"""),
+            new AppPackageFile("print/costs.liquid", "{% for line in record.lines %}<p>{{ line.product }}|{{ line.product_record.cost }}|{{ line.quantity }}</p>{% endfor %}"),
+        ], "admin"));
+        Assert.True(applied.Succeeded, string.Join("; ", applied.Errors));
+        var (order, _, _) = await OrderAsync(team, lines: 2);
+        var costs = await TemplateAsync(team.Li, "成本核对单");
+
+        // Li's order: Li sees no costs (a secured field of products), Zhou — Li's manager, who may see costs — does; Wang not the order at all.
+        Assert.Equal("<p>产品 1||1</p><p>产品 2||2</p>", Body(await team.Li.GetStringAsync($"/api/print/templates/{costs}/records/{order}.html")));
+        Assert.Equal("<p>产品 1|7.5|1</p><p>产品 2|15|2</p>", Body(await team.Zhou.GetStringAsync($"/api/print/templates/{costs}/records/{order}.html")));
+        var hidden = await team.Wang.GetAsync($"/api/print/templates/{costs}/records/{order}.html");
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Contains("没有此记录", await hidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Li.GetAsync($"/api/print/templates/{Guid.NewGuid()}/records/{order}.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Li.GetAsync($"/api/print/templates/{costs}/records/{Guid.NewGuid()}.pdf")).StatusCode);
+
+        // The preview runs and loads nothing.
+        var preview = await team.Li.GetAsync($"/api/print/templates/{costs}/records/{order}.html");
+        Assert.StartsWith("default-src 'none';", preview.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("SAMEORIGIN", preview.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task A_template_that_does_not_parse_is_refused_with_its_place_and_one_that_loops_without_end_is_stopped(string provider)
+    {
+        var team = await StartAsync(provider);
+        await using var _ = team.Host;
+        var broken = await team.Host.InScopeAsync(s => s.GetRequiredService<AppPackageService>().ApplyAsync(
+        [
+            new AppPackageFile("print/broken.json", """{ "entity": "sales_order", "labels": { "zh-CN": "坏模板" }, "bodyFile": "broken.liquid" }"""),
+            new AppPackageFile("print/broken.liquid", "<h1>{{ record.orderNumber }}</h1>\n<p>{% for line in record.lines %}</p>"),
+        ], "admin"));
+        var error = Assert.Single(broken.Errors);
+        Assert.Equal("print/broken.liquid", error.Path);
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+        var listed = await team.Li.GetFromJsonAsync<JsonElement>("/api/print/templates?entity=sales_order");
+        Assert.DoesNotContain("坏模板", listed.EnumerateArray().Select(t => t.GetProperty("label").GetString()));
+
+        var looping = await team.Host.InScopeAsync(s => s.GetRequiredService<AppPackageService>().ApplyAsync(
+        [
+            new AppPackageFile("print/loop.json", """{ "entity": "sales_order", "labels": { "zh-CN": "死循环" }, "bodyFile": "loop.liquid" }"""),
+            new AppPackageFile("print/loop.liquid", "{% for i in (1..10000) %}{% for j in (1..10000) %}{{ record.orderNumber }}{% endfor %}{% endfor %}"),
+        ], "admin"));
+        Assert.True(looping.Succeeded, string.Join("; ", looping.Errors));
+        var (order, _, _) = await OrderAsync(team, lines: 1);
+        var stopped = await team.Li.GetAsync($"/api/print/templates/{await TemplateAsync(team.Li, "死循环")}/records/{order}.pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, stopped.StatusCode);
+        Assert.Contains("步后被停止", await stopped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Two_hundred_prints_leave_no_more_Chromium_processes_than_the_first_and_none_after_the_host_stops()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"Printing needs Chromium at {Chromium} (the test command installs it).");
+        var team = await StartAsync("Sqlite");
+        var (order, _, _) = await OrderAsync(team, lines: 1);
+        var template = await TemplateAsync(team.Li, "销售订单");
+        Assert.Equal(HttpStatusCode.OK, (await team.Li.GetAsync($"/api/print/templates/{template}/records/{order}.pdf")).StatusCode);
+        var warm = ChromiumProcesses();
+        Assert.NotEmpty(warm);
+        for (var i = 0; i < 199; i += 4)
+        {
+            var batch = await Task.WhenAll(Enumerable.Range(0, Math.Min(4, 199 - i)).Select(_ => team.Li.GetAsync($"/api/print/templates/{template}/records/{order}.pdf")));
+            Assert.All(batch, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        }
+
+        // A closed page's renderer takes a moment to go.
+        var after = ChromiumProcesses();
+        for (var wait = 0; wait < 50 && after.Count > warm.Count; wait++)
+        {
+            await Task.Delay(100);
+            after = ChromiumProcesses();
+        }
+
+        Assert.True(after.Count <= warm.Count, $"after the first print {warm.Count} Chromium processes, after 200 {after.Count}");
+        await team.Host.DisposeAsync();
+        await Task.Delay(500);
+        Assert.Empty(ChromiumProcesses().Intersect(warm));
+    }
+
+    /// <summary>An order of Li's with <paramref name="lines"/> lines, each of its own product (P-001 …, ¥10.50 × n, cost ¥7.50 × n), and its number and total.</summary>
+    private static async Task<(string Id, string Number, decimal Total)> OrderAsync(Team team, int lines)
+    {
+        var customer = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "杭州西湖纺织有限公司", "address": "杭州市西湖区文三路 100 号" }""");
+        var items = new List<string>();
+        for (var i = 1; i <= lines; i++)
+        {
+            var product = await ODataRecords.CreateAsync(team.Admin, "product",
+                string.Create(CultureInfo.InvariantCulture, $$"""{ "code": "P-{{i:D3}}", "name": "产品 {{i}}", "unit": "个", "price": {{10.5m * i}}, "cost": {{7.5m * i}}, "taxRate": 0.13 }"""));
+            items.Add($$"""{ "product": "{{product}}", "quantity": {{i}} }""");
+        }
+
+        var order = await ODataRecords.CreateAsync(team.Li, "sales_order", $$"""{ "customer": "{{customer}}", "orderDate": "2026-12-07", "lines": [ {{string.Join(", ", items)}} ] }""");
+        var saved = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
+        return (order, saved.GetProperty("orderNumber").GetString()!, saved.GetProperty("total").GetDecimal());
+    }
+
+    private static async Task<Guid> TemplateAsync(HttpClient client, string label)
+    {
+        var templates = await client.GetFromJsonAsync<JsonElement>("/api/print/templates?entity=sales_order");
+        return templates.EnumerateArray().Single(t => t.GetProperty("label").GetString() == label).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>
+    /// A PDF page's text as PdfPig reads it back, without spaces, with characters the CJK font shares with a radical folded to the
+    /// usual ideograph: the font maps one glyph to both, and PdfPig reads it as the radical (⽰ for 示, ⺠ for 民, ⻆ for 角). Kangxi
+    /// radicals fold by Unicode's compatibility normalisation; the supplement's simplified ones (which it leaves alone) by this table of
+    /// their equivalent ideographs as Unicode lists them.
+    /// </summary>
+    private static string Folded(string text)
+    {
+        const string Radicals = "⺠⻆⻅⻉⻋⻓⻔⻚⻛⻜⻢⻥⻦⻩⻬⻮⻰⻳";
+        const string Ideographs = "民角见贝车长门页风飞马鱼鸟黄齐齿龙龟";
+        var folded = text.Normalize(System.Text.NormalizationForm.FormKC).Select(c => Radicals.IndexOf(c, StringComparison.Ordinal) is var at and >= 0 ? Ideographs[at] : c);
+        return string.Concat(folded.Where(c => !char.IsWhiteSpace(c)));
+    }
+
+    /// <summary>What the template wrote, out of the page the platform put it in.</summary>
+    private static string Body(string html)
+    {
+        var start = html.IndexOf("<body>", StringComparison.Ordinal) + "<body>".Length;
+        return html[start..html.IndexOf("</body>", StringComparison.Ordinal)].Trim();
+    }
+
+    /// <summary>The Chromium processes this test process started (its descendants named chrom…), by id.</summary>
+    private static List<int> ChromiumProcesses()
+    {
+        var parents = new Dictionary<int, (int Parent, string Name)>();
+        foreach (var stat in Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                var (open, close) = (text.IndexOf('(', StringComparison.Ordinal), text.LastIndexOf(')'));
+                var fields = text[(close + 2)..].Split(' ');
+                parents[int.Parse(text[..open].Trim(), CultureInfo.InvariantCulture)] = (int.Parse(fields[1], CultureInfo.InvariantCulture), text[(open + 1)..close]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // Gone meanwhile.
+            }
+        }
+
+        bool Mine(int id)
+        {
+            for (var hops = 0; hops < 50 && parents.TryGetValue(id, out var up); hops++, id = up.Parent)
+            {
+                if (up.Parent == Environment.ProcessId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return [.. parents.Where(p => p.Value.Name.StartsWith("chrom", StringComparison.Ordinal) && Mine(p.Key)).Select(p => p.Key).Order()];
+    }
+
+    /// <summary>A binary PGM picture (P5, 8 bits): its size and grey values.</summary>
+    private static (int Width, int Height, byte[] Pixels) Pgm(byte[] data)
+    {
+        var (position, numbers) = (0, new List<int>());
+        while (numbers.Count < 4)
+        {
+            while (char.IsWhiteSpace((char)data[position]))
+            {
+                position++;
+            }
+
+            var start = position;
+            while (!char.IsWhiteSpace((char)data[position]))
+            {
+                position++;
+            }
+
+            var token = System.Text.Encoding.ASCII.GetString(data, start, position - start);
+            if (token != "P5")
+            {
+                numbers.Add(int.Parse(token, CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                numbers.Add(0);
+            }
+        }
+
+        return (numbers[1], numbers[2], data[(position + 1)..]);
+    }
+}

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Platform.Abstractions.Modules;
 using Platform.Printing.Endpoints;
 using Platform.Printing.Services;
+using Platform.Web.Forms;
 
 namespace Platform.Printing;
 
@@ -13,11 +14,14 @@ namespace Platform.Printing;
 /// </summary>
 public sealed class Startup : ModuleStartup
 {
+    public override bool HasPages => true;
+
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ChromiumPool>().AddSingleton<PdfPrinter>().AddSingleton<PrintTemplates>();
         services.AddScoped<PrintModel>().AddScoped<PrintService>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackagePrintTemplates>();
+        services.AddRecordFormPart<Components.PrintBar>(order: 50);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPrintEndpoints();

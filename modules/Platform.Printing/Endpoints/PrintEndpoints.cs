@@ -31,11 +31,18 @@ public static class PrintEndpoints
         return TypedResults.Json(list.Select(t => new { t.Id, Label = t.Template.Labels.For(culture), t.Template.Entity, t.Template.Paper, t.Template.Orientation, t.Shared, t.Source }));
     }
 
-    private static async Task<IResult> PdfAsync(Guid template, Guid id, HttpContext context, PrintTemplates templates, PrintService printing, IStringLocalizer text) =>
+    /// <param name="view"><c>inline</c> to show the PDF in the browser; otherwise it downloads.</param>
+    private static async Task<IResult> PdfAsync(Guid template, Guid id, string? view, HttpContext context, PrintTemplates templates, PrintService printing, IStringLocalizer text) =>
         await PrintAsync(template, id, context, templates, text, async (entry, actor) =>
-            await printing.PdfAsync(entry.Template, id, actor, CultureInfo.CurrentUICulture, context.RequestAborted) is { } pdf
-                ? TypedResults.File(pdf, "application/pdf", $"{FileName(entry, id)}.pdf")
-                : null);
+        {
+            if (await printing.PdfAsync(entry.Template, id, actor, CultureInfo.CurrentUICulture, context.RequestAborted) is not { } pdf)
+            {
+                return null;
+            }
+
+            context.Response.Headers.CacheControl = "private, no-store";
+            return view == "inline" ? TypedResults.File(pdf, "application/pdf") : TypedResults.File(pdf, "application/pdf", $"{FileName(entry, id)}.pdf");
+        });
 
     private static async Task<IResult> HtmlAsync(Guid template, Guid id, HttpContext context, PrintTemplates templates, PrintService printing, IStringLocalizer text) =>
         await PrintAsync(template, id, context, templates, text, async (entry, actor) =>

@@ -108,6 +108,21 @@ public sealed class CrmWalkTests
 
         var orderUrl = page.Url;
 
+        // She prints it: the preview opens beside the form with the total in capitals; the PDF is a PDF.
+        var printing = page.Locator("[data-testid=print-template][data-template=销售订单]");
+        await Assertions.Expect(printing).ToBeVisibleAsync();
+        var previewOpened = page.Context.WaitForPageAsync();
+        await printing.GetByTestId("print-preview").ClickAsync();
+        var preview = await previewOpened;
+        await Assertions.Expect(preview.Locator("h1")).ToHaveTextAsync("销售订单");
+        await Assertions.Expect(preview.Locator(".upper")).ToContainTextAsync("人民币伍仟玖佰壹拾肆元零壹分");
+        await Assertions.Expect(preview.Locator("table.items tbody tr")).ToHaveCountAsync(3);
+        await preview.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "crm-print-preview-zh.png"), FullPage = true });
+        await preview.CloseAsync();
+        var pdf = await page.Context.APIRequest.GetAsync(await printing.GetByTestId("print-pdf").GetAttributeAsync("href") is { } href && href.StartsWith("http", StringComparison.Ordinal) ? href : $"{host.BaseUrl}/{(await printing.GetByTestId("print-pdf").GetAttributeAsync("href"))!.TrimStart('/')}");
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
+
         // She submits it for approval: it goes to her manager.
         await page.GetByTestId("approval-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("submit-first-steps")).ToContainTextAsync("上级审批 · 周经理");

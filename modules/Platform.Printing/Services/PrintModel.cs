@@ -27,7 +27,7 @@ public sealed class PrintModel(IRecordStore records, IPeopleDirectory people, IC
         }
 
         var names = new Names(reader, people, culture);
-        await names.GatherAsync(reader.Entity, [record], cancellationToken);
+        await names.GatherAsync(reader.Entity, [record], actor.UserId, cancellationToken);
         var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -35,7 +35,7 @@ public sealed class PrintModel(IRecordStore records, IPeopleDirectory people, IC
             ["labels"] = reader.Entity.LiveFields.ToDictionary(f => f.Name, f => (object?)f.Label.For(culture.Name), StringComparer.Ordinal),
             ["entity"] = reader.Entity.Label.For(culture.Name),
             ["company"] = Company(),
-            ["user"] = new Dictionary<string, object?> { ["name"] = actor.Name, ["id"] = actor.UserId },
+            ["user"] = new Dictionary<string, object?> { ["name"] = names.UserName(actor.UserId) ?? actor.Name, ["id"] = actor.UserId },
             ["today"] = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["now"] = now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         };
@@ -57,9 +57,10 @@ public sealed class PrintModel(IRecordStore records, IPeopleDirectory people, IC
         private Dictionary<string, string> _users = [];
         private Dictionary<string, string> _departments = [];
 
-        public async Task GatherAsync(EntityDefinition entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, CancellationToken cancellationToken)
+        /// <param name="printedBy">The person printing, whose name the page may show too.</param>
+        public async Task GatherAsync(EntityDefinition entity, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, string printedBy, CancellationToken cancellationToken)
         {
-            var (lookups, users, departments) = (new Dictionary<EntityDefinition, HashSet<Guid>>(), new HashSet<string>(), new HashSet<string>());
+            var (lookups, users, departments) = (new Dictionary<EntityDefinition, HashSet<Guid>>(), new HashSet<string> { printedBy }, new HashSet<string>());
             void Collect(EntityDefinition of, IReadOnlyDictionary<string, object?> row)
             {
                 foreach (var system in new[] { SystemFields.Owner, SystemFields.CreatedBy, SystemFields.UpdatedBy })
@@ -113,6 +114,8 @@ public sealed class PrintModel(IRecordStore records, IPeopleDirectory people, IC
             _users = users.Count == 0 ? [] : await people.UserNamesAsync(users, cancellationToken);
             _departments = departments.Count == 0 ? [] : await people.DepartmentNamesAsync(departments, cancellationToken);
         }
+
+        public string? UserName(string id) => _users.GetValueOrDefault(id);
 
         /// <summary>A record (or line, or looked-up record) as the template reads it.</summary>
         public Dictionary<string, object?> Model(EntityDefinition entity, IReadOnlyDictionary<string, object?> row, bool lines)

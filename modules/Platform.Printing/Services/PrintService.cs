@@ -48,6 +48,7 @@ public sealed class PrintService(PrintModel models, PdfPrinter printer)
             tfoot { display: table-footer-group; }
             tr, img, svg { page-break-inside: avoid; break-inside: avoid; }
             .page-break { page-break-after: always; break-after: page; }
+            @media screen { body { max-width: 186mm; margin: 12mm auto; padding: 8mm; box-shadow: 0 0 6px #aaa; } }
             </style>
             </head>
             <body>

@@ -18,7 +18,7 @@ namespace Platform.Host.IntegrationTests.Printing;
 /// back, holds its number, every line, the total in Chinese capitals and "第 n 页 / 共 3 页" on each page; page 1 drawn to a picture
 /// is not blank. A record the person may not read is not there (404); a field hidden from them prints empty; a template that does not
 /// parse is refused when its package is applied, naming the file, line and column; one that loops without end is stopped with a
-/// message; and 200 prints later Chromium has no more processes than after the first.
+/// message; and 200 prints later Chromium has no more processes than after the first few (the pool's pages).
 /// </summary>
 public sealed class PrintingTests
 {
@@ -142,19 +142,25 @@ public sealed class PrintingTests
     }
 
     [SkippableFact]
-    public async Task Two_hundred_prints_leave_no_more_Chromium_processes_than_the_first_and_none_after_the_host_stops()
+    public async Task Two_hundred_prints_leave_no_more_Chromium_processes_than_the_first_four_and_none_after_the_host_stops()
     {
         Skip.IfNot(File.Exists(Chromium), $"Printing needs Chromium at {Chromium} (the test command installs it).");
         var team = await StartAsync("Sqlite");
         var (order, _, _) = await OrderAsync(team, lines: 1);
         var template = await TemplateAsync(team.Li, "销售订单");
-        Assert.Equal(HttpStatusCode.OK, (await team.Li.GetAsync($"/api/print/templates/{template}/records/{order}.pdf")).StatusCode);
+        async Task PrintAsync(int count)
+        {
+            var batch = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => team.Li.GetAsync($"/api/print/templates/{template}/records/{order}.pdf")));
+            Assert.All(batch, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        }
+
+        // The first four at once: the pool holds as many pages as print at once, each kept for the next print.
+        await PrintAsync(4);
         var warm = ChromiumProcesses();
         Assert.NotEmpty(warm);
-        for (var i = 0; i < 199; i += 4)
+        for (var i = 4; i < 200; i += 4)
         {
-            var batch = await Task.WhenAll(Enumerable.Range(0, Math.Min(4, 199 - i)).Select(_ => team.Li.GetAsync($"/api/print/templates/{template}/records/{order}.pdf")));
-            Assert.All(batch, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            await PrintAsync(4);
         }
 
         // A closed page's renderer takes a moment to go.
@@ -165,7 +171,7 @@ public sealed class PrintingTests
             after = ChromiumProcesses();
         }
 
-        Assert.True(after.Count <= warm.Count, $"after the first print {warm.Count} Chromium processes, after 200 {after.Count}");
+        Assert.True(after.Count <= warm.Count, $"after the first prints {warm.Count} Chromium processes, after 200 {after.Count}");
         await team.Host.DisposeAsync();
         await Task.Delay(500);
         Assert.Empty(ChromiumProcesses().Intersect(warm));

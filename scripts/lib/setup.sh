@@ -70,13 +70,14 @@ ensure_debian_packages() {
 platform_setup() {
   local mode=${1:-run}
   command -v dotnet >/dev/null || { echo "setup: the .NET SDK (dotnet) is required; see https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2; return 1; }
-  # Fonts so Chinese renders in the UI, in screenshots and in the OCR corpus; Tesseract with its
-  # English and Simplified Chinese models (and Leptonica) for reading scanned forms; pdftoppm for PDF scans.
-  local packages=(fonts-noto-cjk fonts-dejavu-core tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim poppler-utils)
+  # Fonts so Chinese renders in the UI, in screenshots, in printed PDFs and in the OCR corpus; Tesseract with its
+  # English and Simplified Chinese models (and Leptonica) for reading scanned forms; pdftoppm for PDF scans;
+  # Chromium, which prints records to PDF.
+  local packages=(fonts-noto-cjk fonts-dejavu-core tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim poppler-utils chromium)
   if [ "$mode" = test ]; then
-    # A throw-away PostgreSQL server for the integration tests, Chromium for the browser tests; PyTorch
+    # A throw-away PostgreSQL server for the integration tests (Chromium, installed above, runs the browser tests); PyTorch
     # (with ONNX and Pillow) and handwriting fonts for the digit classifier's training test and font test set.
-    packages+=(postgresql chromium python3-torch python3-onnx python3-pil
+    packages+=(postgresql python3-torch python3-onnx python3-pil
       fonts-dkg-handwriting fonts-femkeklaver fonts-humor-sans fonts-breip fonts-bwht fonts-klee)
   fi
   ensure_debian_packages "${packages[@]}" || return

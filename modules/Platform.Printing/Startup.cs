@@ -5,6 +5,7 @@ using Platform.Abstractions.Modules;
 using Platform.Printing.Endpoints;
 using Platform.Printing.Services;
 using Platform.Web.Forms;
+using Platform.Web.Lists;
 
 namespace Platform.Printing;
 
@@ -22,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PrintModel>().AddScoped<PrintService>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackagePrintTemplates>();
         services.AddRecordFormPart<Components.PrintBar>(order: 50);
+        services.AddRecordSelectionPart<Components.PrintSelected>(order: 50);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPrintEndpoints();

@@ -20,6 +20,8 @@ public static class PrintEndpoints
         var print = endpoints.MapGroup("/api/print").WithTags("Printing");
         print.MapGet("/templates", ListAsync).WithName("ListPrintTemplates").WithSummary("The print templates the caller may print with (?entity= one entity's).");
         print.MapGet("/templates/{template:guid}/records/{id:guid}.pdf", PdfAsync).WithName("PrintRecord").WithSummary("A record printed with a template, as a PDF.");
+        print.MapGet("/templates/{template:guid}/records.pdf", ManyAsync).WithName("PrintRecords")
+            .WithSummary("Several records (?ids=a,b,c, at most 100) printed with a template into one PDF, each numbering its own pages; those the caller may not read are left out.");
         print.MapGet("/templates/{template:guid}/records/{id:guid}.html", HtmlAsync).WithName("PreviewPrint")
             .WithSummary("The page a record prints as, in HTML (a preview; nothing in it runs or loads).");
     }
@@ -41,8 +43,39 @@ public static class PrintEndpoints
             }
 
             context.Response.Headers.CacheControl = "private, no-store";
-            return view == "inline" ? TypedResults.File(pdf, "application/pdf") : TypedResults.File(pdf, "application/pdf", $"{FileName(entry, id)}.pdf");
+            return view == "inline" ? TypedResults.File(pdf, "application/pdf") : TypedResults.File(pdf, "application/pdf", $"{FileName(entry, id.ToString("N"))}.pdf");
         });
+
+    private static async Task<IResult> ManyAsync(Guid template, string? ids, string? view, HttpContext context, PrintTemplates templates, PrintService printing, IStringLocalizer text)
+    {
+        var parsed = new List<Guid>();
+        foreach (var part in (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Guid.TryParse(part, out var id))
+            {
+                return Problem(StatusCodes.Status400BadRequest, text["Printing.Error.NotAnId", part].Value, "ids");
+            }
+
+            parsed.Add(id);
+        }
+
+        if (parsed.Count is 0 or > PrintService.MostRecords)
+        {
+            return Problem(StatusCodes.Status400BadRequest, text["Printing.Error.HowMany", PrintService.MostRecords].Value, "ids");
+        }
+
+        return await PrintAsync(template, Guid.Empty, context, templates, text, async (entry, actor) =>
+        {
+            if (await printing.PdfOfManyAsync(entry.Template, parsed, actor, CultureInfo.CurrentUICulture, context.RequestAborted) is not { } printed)
+            {
+                return null;
+            }
+
+            context.Response.Headers.CacheControl = "private, no-store";
+            context.Response.Headers["X-Printed-Records"] = printed.Printed.ToString(CultureInfo.InvariantCulture);
+            return view == "inline" ? TypedResults.File(printed.Pdf, "application/pdf") : TypedResults.File(printed.Pdf, "application/pdf", $"{FileName(entry, printed.Printed.ToString(CultureInfo.InvariantCulture))}.pdf");
+        });
+    }
 
     private static async Task<IResult> HtmlAsync(Guid template, Guid id, HttpContext context, PrintTemplates templates, PrintService printing, IStringLocalizer text) =>
         await PrintAsync(template, id, context, templates, text, async (entry, actor) =>
@@ -77,8 +110,9 @@ public static class PrintEndpoints
         }
     }
 
-    private static string FileName(PrintTemplateEntry entry, Guid id) =>
-        string.Concat($"{entry.Template.Entity}-{id:N}".Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
+    /// <summary>A download's name: the entity and what tells this one apart (the record's id, or how many records it holds).</summary>
+    private static string FileName(PrintTemplateEntry entry, string which) =>
+        string.Concat($"{entry.Template.Entity}-{which}".Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
 
     internal static IResult Problem(int status, string message, string? target) =>
         Results.Json(new { error = new { code = status switch { 404 => "NotFound", 503 => "Unavailable", _ => "BadRequest" }, message, target } }, statusCode: status);

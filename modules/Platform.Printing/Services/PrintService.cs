@@ -25,6 +25,47 @@ public sealed class PrintService(PrintModel models, PdfPrinter printer)
     public async Task<byte[]?> PdfAsync(PrintTemplate template, Guid id, Actor actor, CultureInfo culture, CancellationToken cancellationToken) =>
         await HtmlAsync(template, id, actor, culture, cancellationToken) is { } html ? await printer.PrintAsync(html, template, cancellationToken) : null;
 
+    /// <summary>The most records one PDF prints.</summary>
+    public const int MostRecords = 100;
+
+    /// <summary>
+    /// Several records in one PDF, one after another, each numbering its own pages (第 1 页 / 共 2 页 of each order); those the person
+    /// may not read (or that are not there) are left out. Null when none is left.
+    /// </summary>
+    /// <exception cref="PrintRefusedException">The template does not parse or ran past a limit, or Chromium is missing.</exception>
+    public async Task<(byte[] Pdf, int Printed)?> PdfOfManyAsync(PrintTemplate template, IReadOnlyList<Guid> ids, Actor actor, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var pages = new List<string>();
+        foreach (var id in ids.Distinct())
+        {
+            if (await HtmlAsync(template, id, actor, culture, cancellationToken) is { } html)
+            {
+                pages.Add(html);
+            }
+        }
+
+        if (pages.Count == 0)
+        {
+            return null;
+        }
+
+        // As many at once as the pool prints at once; the documents are joined in the order asked.
+        using var gate = new SemaphoreSlim(ChromiumPool.Pages);
+        var pdfs = await Task.WhenAll(pages.Select(async html =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                return await printer.PrintAsync(html, template, cancellationToken);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return (pdfs.Length == 1 ? pdfs[0] : UglyToad.PdfPig.Writer.PdfMerger.Merge(pdfs), pdfs.Length);
+    }
+
     /// <summary>The template's output as a whole page, unless it wrote one itself.</summary>
     public static string Document(string body, PrintTemplate template, CultureInfo culture)
     {

@@ -123,6 +123,18 @@ public sealed class CrmWalkTests
         Assert.Equal(200, pdf.Status);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.BodyAsync())[..4]));
 
+        // From the list, ticked: one PDF of the ticked orders.
+        await page.GotoAsync($"{host.BaseUrl}/records/sales_order");
+        await browser.WaitUntilInteractiveAsync();
+        await page.GetByTestId("record-row").First.GetByTestId("select-row").CheckAsync();
+        var printSelected = page.Locator("[data-testid=print-selected][data-template=销售订单]");
+        await Assertions.Expect(printSelected).ToHaveTextAsync("打印（销售订单）");
+        var several = await page.Context.APIRequest.GetAsync($"{host.BaseUrl}/{(await printSelected.GetAttributeAsync("href"))!.TrimStart('/')}");
+        Assert.Equal(200, several.Status);
+        Assert.Equal("1", several.Headers["x-printed-records"]);
+        await page.GotoAsync(orderUrl);
+        await browser.WaitUntilInteractiveAsync();
+
         // She submits it for approval: it goes to her manager.
         await page.GetByTestId("approval-submit").ClickAsync();
         await Assertions.Expect(page.GetByTestId("submit-first-steps")).ToContainTextAsync("上级审批 · 周经理");

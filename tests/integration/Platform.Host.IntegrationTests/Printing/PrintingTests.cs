@@ -82,6 +82,38 @@ public sealed class PrintingTests
         }
     }
 
+    [SkippableFact]
+    public async Task Several_orders_print_into_one_PDF_each_numbering_its_own_pages_leaving_out_what_the_person_may_not_read()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"Printing needs Chromium at {Chromium} (the test command installs it).");
+        var team = await StartAsync("Sqlite");
+        await using var _ = team.Host;
+        var first = await OrderAsync(team, lines: 1);
+        var second = await OrderAsync(team, lines: 2, codes: "Q");
+        var customer = await ODataRecords.CreateAsync(team.Wang, "customer", """{ "name": "王的客户" }""");
+        var product = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "W-001", "name": "王的产品", "price": 1 }""");
+        var wangs = await ODataRecords.CreateAsync(team.Wang, "sales_order", $$"""{ "customer": "{{customer}}", "orderDate": "2026-12-07", "lines": [ { "product": "{{product}}", "quantity": 1 } ] }""");
+        var template = await TemplateAsync(team.Li, "销售订单");
+
+        var response = await team.Li.GetAsync($"/api/print/templates/{template}/records.pdf?ids={second.Id},{wangs},{first.Id}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal("2", response.Headers.GetValues("X-Printed-Records").Single());
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        var pages = document.GetPages().Select(p => Folded(p.Text)).ToList();
+        Assert.Equal(2, pages.Count);
+        Assert.Contains(second.Number, pages[0], StringComparison.Ordinal); // in the order asked
+        Assert.Contains(first.Number, pages[1], StringComparison.Ordinal);
+        Assert.All(pages, page => Assert.Contains("第1页/共1页", page, StringComparison.Ordinal));
+
+        // Only Wang's order, which Li may not read: nothing to print. Not ids, or too many: said so.
+        Assert.Equal(HttpStatusCode.NotFound, (await team.Li.GetAsync($"/api/print/templates/{template}/records.pdf?ids={wangs}")).StatusCode);
+        var notIds = await team.Li.GetAsync($"/api/print/templates/{template}/records.pdf?ids={first.Id},abc");
+        Assert.Equal(HttpStatusCode.BadRequest, notIds.StatusCode);
+        Assert.Contains("“abc”不是记录 ID", await notIds.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var many = string.Join(",", Enumerable.Range(0, 101).Select(_ => Guid.NewGuid()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await team.Li.GetAsync($"/api/print/templates/{template}/records.pdf?ids={many}")).StatusCode);
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Providers))]
     public async Task Only_what_the_person_may_read_prints_and_a_hidden_field_prints_empty(string provider)
@@ -177,15 +209,15 @@ public sealed class PrintingTests
         Assert.Empty(ChromiumProcesses().Intersect(warm));
     }
 
-    /// <summary>An order of Li's with <paramref name="lines"/> lines, each of its own product (P-001 …, ¥10.50 × n, cost ¥7.50 × n), and its number and total.</summary>
-    private static async Task<(string Id, string Number, decimal Total)> OrderAsync(Team team, int lines)
+    /// <summary>An order of Li's with <paramref name="lines"/> lines, each of its own product (P-001 … or another prefix, ¥10.50 × n, cost ¥7.50 × n), and its number and total.</summary>
+    private static async Task<(string Id, string Number, decimal Total)> OrderAsync(Team team, int lines, string codes = "P")
     {
-        var customer = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "杭州西湖纺织有限公司", "address": "杭州市西湖区文三路 100 号" }""");
+        var customer = await ODataRecords.CreateAsync(team.Li, "customer", $$"""{ "name": "杭州西湖纺织有限公司（{{codes}}）", "address": "杭州市西湖区文三路 100 号" }""");
         var items = new List<string>();
         for (var i = 1; i <= lines; i++)
         {
             var product = await ODataRecords.CreateAsync(team.Admin, "product",
-                string.Create(CultureInfo.InvariantCulture, $$"""{ "code": "P-{{i:D3}}", "name": "产品 {{i}}", "unit": "个", "price": {{10.5m * i}}, "cost": {{7.5m * i}}, "taxRate": 0.13 }"""));
+                string.Create(CultureInfo.InvariantCulture, $$"""{ "code": "{{codes}}-{{i:D3}}", "name": "产品 {{i}}", "unit": "个", "price": {{10.5m * i}}, "cost": {{7.5m * i}}, "taxRate": 0.13 }"""));
             items.Add($$"""{ "product": "{{product}}", "quantity": {{i}} }""");
         }
 

@@ -10,7 +10,7 @@ namespace Platform.Printing.Services;
 /// Liquid templates (Fluid) in a sandbox: no file or network access (no file provider: <c>include</c> and <c>render</c> find nothing),
 /// at most <see cref="MostSteps"/> statements and <see cref="MostCharacters"/> characters written, nesting at most
 /// <see cref="MostDepth"/> deep, ranges at most <see cref="BoundedRanges.Most"/> long. Filters a Chinese business document needs: <c>money</c> (¥12,345.60), <c>rmb_upper</c>
-/// (壹万贰仟叁佰肆拾伍元陆角), <c>qr</c> (a QR code as inline SVG), and Liquid's own (<c>date</c>, <c>plus</c>, …).
+/// (壹万贰仟叁佰肆拾伍元陆角), <c>qr</c> (a QR code as inline SVG), <c>long_date</c> (2026年12月7日 / 7 December 2026), and Liquid's own (<c>date</c>, <c>plus</c>, …).
 /// </summary>
 public static class LiquidTemplates
 {
@@ -49,6 +49,7 @@ public static class LiquidTemplates
         options.Filters.AddFilter("money", Money);
         options.Filters.AddFilter("rmb_upper", RmbUpper);
         options.Filters.AddFilter("qr", Qr);
+        options.Filters.AddFilter("long_date", LongDate);
         var context = new TemplateContext(options);
         foreach (var (name, value) in model)
         {
@@ -99,6 +100,20 @@ public static class LiquidTemplates
 
         var amount = input.ToNumberValue();
         return new(new StringValue(Math.Abs(amount) <= ChineseAmount.Most ? ChineseAmount.Of(amount) : ""));
+    }
+
+    /// <summary><c>{{ record.orderDate | long_date }}</c>: the day written out in the printing person's language — 2026年12月7日, 7 December 2026.</summary>
+    private static ValueTask<FluidValue> LongDate(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        if (!DateOnly.TryParse(input.ToStringValue().Split(' ')[0], CultureInfo.InvariantCulture, out var day))
+        {
+            return new(StringValue.Empty);
+        }
+
+        var culture = context.CultureInfo;
+        return new(new StringValue(culture.TwoLetterISOLanguageName == "zh"
+            ? $"{day.Year}年{day.Month}月{day.Day}日"
+            : day.ToString("d MMMM yyyy", culture)));
     }
 
     /// <summary><c>{{ record.code | qr }}</c>: a QR code of the text as inline SVG (<c>qr: 30</c> its side in millimetres, 25 unless said).</summary>

@@ -31,6 +31,16 @@ public sealed class LiquidTemplatesTests
         Assert.Equal("-1,234,567.89|-$1,234,568||3.00", await RenderAsync("{{ a | money }}|{{ a | money: '$', 0 }}|{{ b | money }}|{{ c | money }}", model));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "2026年12月7日|2026年3月15日|")]
+    [InlineData("en", "7 December 2026|15 March 2026|")]
+    public async Task A_day_is_written_out_in_the_printing_persons_language(string language, string expected)
+    {
+        var model = new Dictionary<string, object?> { ["day"] = "2026-12-07", ["moment"] = "2026-03-15 09:30", ["none"] = null };
+        var html = await LiquidTemplates.RenderAsync(LiquidTemplates.Parse("{{ day | long_date }}|{{ moment | long_date }}|{{ none | long_date }}"), model, new CultureInfo(language));
+        Assert.Equal(expected, html);
+    }
+
     [Fact]
     public async Task A_QR_code_is_drawn_as_inline_SVG_of_the_asked_size()
     {

@@ -141,6 +141,25 @@ public sealed class HostProcess : IAsyncDisposable
 
     private bool _keepData;
 
+    /// <summary>
+    /// The host's log when it holds an error of use (a circuit that died, an unhandled exception), written where a failed run can be read: the test
+    /// run's error output and a file beside the screenshots. Nothing when the host logged none.
+    /// </summary>
+    private void ReportErrors()
+    {
+        var log = Log;
+        // Not the first start's "no migrations table yet", which every host logs: what fails while people use it.
+        if (!log.Contains("Unhandled", StringComparison.OrdinalIgnoreCase) && !log.Contains("crit:", StringComparison.Ordinal) && !log.Contains("Circuits", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, $"host-{_process.Id}.log"), log);
+        Console.Error.WriteLine($"The browser tests' host (process {_process.Id}) logged errors:\n{log}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -149,6 +168,7 @@ public sealed class HostProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        ReportErrors();
         _process.Dispose();
         if (_keepData)
         {

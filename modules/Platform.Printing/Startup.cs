@@ -19,12 +19,18 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ChromiumPool>().AddSingleton<PdfPrinter>().AddSingleton<PrintTemplates>();
-        services.AddScoped<PrintModel>().AddScoped<PrintService>();
+        services.AddPermissions<Permissions>();
+        services.AddNavigation<Menu>();
+        services.AddSingleton<ChromiumPool>().AddSingleton<PdfPrinter>().AddSingleton<PrintTemplates>().AddSingleton<CompanySettings>();
+        services.AddScoped<PrintModel>().AddScoped<PrintService>().AddScoped<SampleRecords>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackagePrintTemplates>();
         services.AddRecordFormPart<Components.PrintBar>(order: 50);
         services.AddRecordSelectionPart<Components.PrintSelected>(order: 50);
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapPrintEndpoints();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrintEndpoints();
+        endpoints.MapPrintDesignEndpoints();
+    }
 }

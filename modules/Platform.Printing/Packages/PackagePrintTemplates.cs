@@ -95,8 +95,7 @@ public sealed class PackagePrintTemplates(ISavedReportStore store, ISchemaManage
                 changed.Add($"{PrintTemplates.Kind} {path}");
             }
 
-            var title = template.Labels.TryGetValue("zh-CN", out var zh) && !string.IsNullOrWhiteSpace(zh) ? zh : template.Labels.Values.FirstOrDefault() ?? path;
-            (stored.EntityKey, stored.Label, stored.Definition, stored.UpdatedAt, stored.UpdatedBy) = (entityKey, title.Length > 100 ? title[..100] : title, definition, DateTimeOffset.UtcNow, changedBy);
+            (stored.EntityKey, stored.Label, stored.Definition, stored.UpdatedAt, stored.UpdatedBy) = (entityKey, PrintTemplates.Title(template), definition, DateTimeOffset.UtcNow, changedBy);
         }
 
         await store.SaveChangesAsync(cancellationToken);

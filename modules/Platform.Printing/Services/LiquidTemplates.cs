@@ -10,7 +10,7 @@ namespace Platform.Printing.Services;
 /// Liquid templates (Fluid) in a sandbox: no file or network access (no file provider: <c>include</c> and <c>render</c> find nothing),
 /// at most <see cref="MostSteps"/> statements and <see cref="MostCharacters"/> characters written, nesting at most
 /// <see cref="MostDepth"/> deep, ranges at most <see cref="BoundedRanges.Most"/> long. Filters a Chinese business document needs: <c>money</c> (¥12,345.60), <c>rmb_upper</c>
-/// (壹万贰仟叁佰肆拾伍元陆角), <c>qr</c> (a QR code as inline SVG), <c>long_date</c> (2026年12月7日 / 7 December 2026), and Liquid's own (<c>date</c>, <c>plus</c>, …).
+/// (壹万贰仟叁佰肆拾伍元陆角), <c>qr</c> (a QR code as inline SVG), <c>barcode</c> (Code 128 as inline SVG), <c>long_date</c> (2026年12月7日 / 7 December 2026), and Liquid's own (<c>date</c>, <c>plus</c>, …).
 /// </summary>
 public static class LiquidTemplates
 {
@@ -49,6 +49,7 @@ public static class LiquidTemplates
         options.Filters.AddFilter("money", Money);
         options.Filters.AddFilter("rmb_upper", RmbUpper);
         options.Filters.AddFilter("qr", Qr);
+        options.Filters.AddFilter("barcode", Barcode);
         options.Filters.AddFilter("long_date", LongDate);
         var context = new TemplateContext(options);
         foreach (var (name, value) in model)
@@ -127,6 +128,13 @@ public static class LiquidTemplates
 
         var side = arguments.Count > 0 ? Math.Clamp(arguments.At(0).ToNumberValue(), 5, 200) : 25;
         return new(new StringValue(QrCodes.Svg(text, side), encode: false));
+    }
+
+    /// <summary><c>{{ record.code | barcode }}</c>: a Code 128 barcode of the text as inline SVG (<c>barcode: 15</c> its height in millimetres, 12 unless said).</summary>
+    private static ValueTask<FluidValue> Barcode(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var height = arguments.Count > 0 ? Math.Clamp(arguments.At(0).ToNumberValue(), 4, 100) : 12;
+        return new(new StringValue(Barcodes.Svg(input.ToStringValue(), height), encode: false));
     }
 
     /// <summary>A writer that refuses to grow past its limit (a template writing without end).</summary>

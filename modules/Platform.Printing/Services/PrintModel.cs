@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Platform.Core.Metadata;
 using Platform.Core.Security;
 using Platform.Records;
@@ -13,9 +12,9 @@ namespace Platform.Printing.Services;
 /// (for <c>if</c>), a date as 2026-03-05, a choice by its
 /// label, a lookup by its record's title with that record beside it (<c>record.customer_record.address</c>), a person or department
 /// by name, lines as a list of the same (<c>record.items</c>, each with its <c>number</c>); <c>labels</c> the fields' titles in the
-/// printing person's language, <c>company</c> the settings under <c>Platform:Company</c>, <c>user</c>, <c>today</c> and <c>now</c>.
+/// printing person's language, <c>company</c> the company's profile (<see cref="CompanySettings"/>), <c>user</c>, <c>today</c> and <c>now</c>.
 /// </summary>
-public sealed class PrintModel(IRecordStore records, IPeopleDirectory people, IConfiguration configuration, TimeProvider clock)
+public sealed class PrintModel(IRecordStore records, IPeopleDirectory people, CompanySettings company, TimeProvider clock)
 {
     /// <summary>The model of one record; null when there is no such record or the person may not read it.</summary>
     public async Task<Dictionary<string, object?>?> OfAsync(string entityName, Guid id, Actor actor, CultureInfo culture, CancellationToken cancellationToken)
@@ -34,21 +33,12 @@ public sealed class PrintModel(IRecordStore records, IPeopleDirectory people, IC
             ["record"] = names.Model(reader.Entity, record, lines: true),
             ["labels"] = reader.Entity.LiveFields.ToDictionary(f => f.Name, f => (object?)f.Label.For(culture.Name), StringComparer.Ordinal),
             ["entity"] = reader.Entity.Label.For(culture.Name),
-            ["company"] = Company(),
+            ["company"] = (await company.LoadAsync(cancellationToken)).Values().ToDictionary(v => v.Key, v => (object?)v.Value, StringComparer.Ordinal),
             ["user"] = new Dictionary<string, object?> { ["name"] = names.UserName(actor.UserId) ?? actor.Name, ["id"] = actor.UserId },
             ["today"] = now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["now"] = now.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         };
     }
-
-    /// <summary>The company's name, address, phone, bank, account, tax id and logo (a data: address) from the settings.</summary>
-    private Dictionary<string, object?> Company()
-    {
-        var section = configuration.GetSection("Platform:Company");
-        return section.GetChildren().ToDictionary(c => ToSnake(c.Key), c => (object?)c.Value, StringComparer.Ordinal);
-    }
-
-    private static string ToSnake(string name) => string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>The titles of looked-up records and the names of people and departments a record and its lines name, each asked once.</summary>
     private sealed class Names(IRecordReader reader, IPeopleDirectory people, CultureInfo culture)

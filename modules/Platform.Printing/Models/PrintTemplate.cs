@@ -31,6 +31,12 @@ public sealed class PrintTemplate
 
     /// <summary>In an app package: the file beside the JSON holding the body (<c>sales_order.liquid</c>).</summary>
     public string? BodyFile { get; set; }
+
+    /// <summary>The paper's width as it lies (turned for landscape), in millimetres.</summary>
+    public decimal PaperWidth() => (Paper, Orientation) switch
+    {
+        ("A5", "landscape") => 210, ("A5", _) => 148, ("Letter", "landscape") => 279.4m, ("Letter", _) => 215.9m, (_, "landscape") => 297, _ => 210,
+    };
 }
 
 /// <summary>A page's margins in millimetres.</summary>

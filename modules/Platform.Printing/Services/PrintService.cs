@@ -75,6 +75,10 @@ public sealed class PrintService(PrintModel models, PdfPrinter printer)
         }
 
         var size = $"{template.Paper} {template.Orientation}";
+        // On screen the page is drawn as the paper it prints on: its width, with the template's margins around what it writes.
+        var margins = template.Margins;
+        var screenWidth = template.PaperWidth().ToString("0.#", CultureInfo.InvariantCulture);
+        var padding = string.Join(" ", new[] { margins.Top, margins.Right, margins.Bottom, margins.Left }.Select(m => m.ToString("0.#", CultureInfo.InvariantCulture) + "mm"));
         return $$"""
             <!DOCTYPE html>
             <html lang="{{culture.Name}}">
@@ -89,7 +93,7 @@ public sealed class PrintService(PrintModel models, PdfPrinter printer)
             tfoot { display: table-footer-group; }
             tr, img, svg { page-break-inside: avoid; break-inside: avoid; }
             .page-break { page-break-after: always; break-after: page; }
-            @media screen { body { max-width: 186mm; margin: 12mm auto; padding: 8mm; box-shadow: 0 0 6px #aaa; } }
+            @media screen { html { background: #e8e8e8; } body { box-sizing: border-box; width: {{screenWidth}}mm; min-height: 100vh; margin: 4mm auto; padding: {{padding}}; background: #fff; box-shadow: 0 0 4px #999; } }
             </style>
             </head>
             <body>

@@ -10,8 +10,9 @@ const editors = new WeakMap();
 
 function spanOf(doc, line, column) {
   const at = doc.line(Math.min(Math.max(line, 1), doc.lines));
-  const from = Math.min(at.from + Math.max(column - 1, 0), at.to);
-  return { from, to: Math.max(Math.min(from + 1, at.to), from) };
+  // A problem past the line's last character (a tag never closed) marks that last character.
+  const from = Math.max(Math.min(at.from + Math.max(column - 1, 0), at.to - 1), at.from);
+  return { from, to: Math.min(from + 1, at.to) };
 }
 
 function create(host, value, dotnet) {

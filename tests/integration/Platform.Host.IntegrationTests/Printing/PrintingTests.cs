@@ -114,6 +114,63 @@ public sealed class PrintingTests
         Assert.Equal(HttpStatusCode.BadRequest, (await team.Li.GetAsync($"/api/print/templates/{template}/records.pdf?ids={many}")).StatusCode);
     }
 
+    [SkippableFact]
+    public async Task The_CRM_prints_a_quote_a_sales_contract_and_a_delivery_note_each_with_its_number_its_lines_and_the_company()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"Printing needs Chromium at {Chromium} (the test command installs it).");
+        var team = await StartAsync("Sqlite", ("Platform:Company:Name", "上海示例贸易有限公司"), ("Platform:Company:Bank", "中国工商银行上海浦东分行"));
+        await using var _ = team.Host;
+        var customer = await ODataRecords.CreateAsync(team.Li, "customer", """{ "name": "杭州西湖纺织有限公司", "address": "杭州市西湖区文三路 100 号" }""");
+        var pump = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "P-001", "name": "液压泵", "specification": "HP-250", "unit": "台", "price": 12345.6, "taxRate": 0.13 }""");
+        var seal = await ODataRecords.CreateAsync(team.Admin, "product", """{ "code": "P-002", "name": "密封圈", "unit": "个", "price": 3.2, "taxRate": 0.13 }""");
+        var lines = $$"""[ { "product": "{{pump}}", "quantity": 2 }, { "product": "{{seal}}", "quantity": 200 } ]""";
+        var quote = await ODataRecords.CreateAsync(team.Li, "quote", $$"""{ "customer": "{{customer}}", "quotedOn": "2026-12-07", "validUntil": "2027-01-06", "lines": {{lines}} }""");
+        var order = await ODataRecords.CreateAsync(team.Li, "sales_order", $$"""{ "customer": "{{customer}}", "orderDate": "2026-12-07", "shippingAddress": "杭州市余杭区仓前街道 8 号", "lines": {{lines}} }""");
+        await ApproveAsync(team, team.Li, "crm_sales_order_approval", "sales_order", order);
+        var (made, madeBody) = await RunAsync(team.Li, $"/api/records/sales_order/{order}/actions/deliver");
+        Assert.True(made == HttpStatusCode.OK, madeBody.ToString());
+        var notice = madeBody.GetProperty("open").GetProperty("id").GetString()!;
+
+        // (The text as read back: without spaces, full-width punctuation folded to its ASCII form — "合同编号:", "(买方)".)
+        async Task<string> PrintedAsync(string entity, string label, string id)
+        {
+            var templates = await team.Li.GetFromJsonAsync<JsonElement>($"/api/print/templates?entity={entity}");
+            var template = templates.EnumerateArray().Single(t => t.GetProperty("label").GetString() == label).GetProperty("id").GetGuid();
+            var response = await team.Li.GetAsync($"/api/print/templates/{template}/records/{id}.pdf");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+            using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            return string.Concat(document.GetPages().Select(p => Folded(p.Text)));
+        }
+
+        var quoted = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/quote({quote})");
+        var quoteText = await PrintedAsync("quote", "报价单", quote);
+        Assert.Contains(quoted.GetProperty("quoteNumber").GetString()!, quoteText, StringComparison.Ordinal);
+        Assert.Contains("报价单", quoteText, StringComparison.Ordinal);
+        Assert.Contains("人民币" + ChineseAmount.Of(quoted.GetProperty("total").GetDecimal()), quoteText, StringComparison.Ordinal);
+        Assert.Contains("有效期至:2027年1月6日", quoteText, StringComparison.Ordinal);
+
+        var ordered = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/sales_order({order})");
+        var contractText = await PrintedAsync("sales_order", "销售合同", order);
+        Assert.Contains("合同编号:HT-" + ordered.GetProperty("orderNumber").GetString(), contractText, StringComparison.Ordinal);
+        Assert.Contains("甲方(买方):杭州西湖纺织有限公司", contractText, StringComparison.Ordinal);
+        Assert.Contains("乙方(卖方):上海示例贸易有限公司", contractText, StringComparison.Ordinal);
+        Assert.Contains("开户行:中国工商银行上海浦东分行", contractText, StringComparison.Ordinal);
+        Assert.Contains(ChineseAmount.Of(ordered.GetProperty("total").GetDecimal()), contractText, StringComparison.Ordinal);
+        Assert.Contains("交货地点:杭州市余杭区仓前街道8号", contractText, StringComparison.Ordinal);
+
+        var noticed = await team.Li.GetFromJsonAsync<JsonElement>($"/odata/delivery_notice({notice})");
+        var noteText = await PrintedAsync("delivery_notice", "送货单", notice);
+        Assert.Contains(noticed.GetProperty("noticeNumber").GetString()!, noteText, StringComparison.Ordinal);
+        Assert.Contains("订单号:" + ordered.GetProperty("orderNumber").GetString(), noteText, StringComparison.Ordinal);
+        Assert.Contains("合计数量202", noteText, StringComparison.Ordinal);
+        foreach (var printed in new[] { quoteText, contractText, noteText })
+        {
+            Assert.Contains("液压泵", printed, StringComparison.Ordinal);
+            Assert.Contains("密封圈", printed, StringComparison.Ordinal);
+            Assert.Contains("第1页/共", printed, StringComparison.Ordinal);
+        }
+    }
+
     [SkippableTheory]
     [MemberData(nameof(Providers))]
     public async Task Only_what_the_person_may_read_prints_and_a_hidden_field_prints_empty(string provider)
@@ -236,12 +293,12 @@ public sealed class PrintingTests
     /// A PDF page's text as PdfPig reads it back, without spaces, with characters the CJK font shares with a radical folded to the
     /// usual ideograph: the font maps one glyph to both, and PdfPig reads it as the radical (⽰ for 示, ⺠ for 民, ⻆ for 角). Kangxi
     /// radicals fold by Unicode's compatibility normalisation; the supplement's simplified ones (which it leaves alone) by this table of
-    /// their equivalent ideographs as Unicode lists them.
+    /// their equivalent ideographs as Unicode lists them — and 戶, whose glyph the font shares with 户 and which PdfPig reads first.
     /// </summary>
     private static string Folded(string text)
     {
-        const string Radicals = "⺠⻆⻅⻉⻋⻓⻔⻚⻛⻜⻢⻥⻦⻩⻬⻮⻰⻳";
-        const string Ideographs = "民角见贝车长门页风飞马鱼鸟黄齐齿龙龟";
+        const string Radicals = "⺠⻆⻅⻉⻋⻓⻔⻚⻛⻜⻢⻥⻦⻩⻬⻮⻰⻳戶";
+        const string Ideographs = "民角见贝车长门页风飞马鱼鸟黄齐齿龙龟户";
         var folded = text.Normalize(System.Text.NormalizationForm.FormKC).Select(c => Radicals.IndexOf(c, StringComparison.Ordinal) is var at and >= 0 ? Ideographs[at] : c);
         return string.Concat(folded.Where(c => !char.IsWhiteSpace(c)));
     }

@@ -4,7 +4,7 @@ namespace Platform.Printing.Models;
 
 /// <summary>
 /// A print template: what it prints (an entity's records), its title in each language, the page (paper, orientation, margins in
-/// millimetres, a footer with page numbers) and the Liquid template writing the page's HTML and CSS. Kept as JSON (see
+/// millimetres, a header and a footer with page numbers) and the Liquid template writing the page's HTML and CSS. Kept as JSON (see
 /// <c>docs/schemas/print-template.schema.json</c>); an app package brings the Liquid as a file of its own beside the JSON.
 /// </summary>
 public sealed class PrintTemplate
@@ -22,6 +22,9 @@ public sealed class PrintTemplate
     public string Orientation { get; set; } = "portrait";
 
     public PageMargins Margins { get; set; } = new();
+
+    /// <summary>Text at the head of every page (in the top margin), with <c>{page}</c> and <c>{pages}</c> as the footer's. Empty: no header.</summary>
+    public string Header { get; set; } = "";
 
     /// <summary>Text at the foot of every page; <c>{page}</c> and <c>{pages}</c> become the page's number and the count of pages. Empty: no footer.</summary>
     public string Footer { get; set; } = "第 {page} 页 / 共 {pages} 页";

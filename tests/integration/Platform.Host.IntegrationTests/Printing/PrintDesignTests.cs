@@ -110,6 +110,36 @@ public sealed class PrintDesignTests
         Assert.Contains($"src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"", printed, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task A_header_and_a_footer_print_on_every_page_with_its_number()
+    {
+        Skip.IfNot(File.Exists("/usr/bin/chromium"), "Printing needs Chromium at /usr/bin/chromium (the test command installs it).");
+        var team = await StartAsync("Sqlite");
+        await using var _ = team.Host;
+        var order = await OrderAsync(team);
+        var created = await team.Admin.PostAsJsonAsync("/api/print/templates", new
+        {
+            entity = "sales_order",
+            labels = new Dictionary<string, string> { ["zh-CN"] = "三页" },
+            header = "内部资料 第 {page} 页",
+            footer = "{{ 不是 Liquid }} 共 {pages} 页",
+            margins = new { top = 20, right = 12, bottom = 20, left = 12 },
+            body = "<p>一 {{ record.orderNumber }}</p><p class=\"page-break\"></p><p>二</p><p class=\"page-break\"></p><p>三</p>",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var pdf = await team.Li.GetByteArrayAsync($"/api/print/templates/{id}/records/{order.Id}.pdf");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        // (Read back as the CJK font names its glyphs: 页 as the radical ⻚, folded back.)
+        var pages = document.GetPages().Select(p => string.Concat(p.Text.Normalize(NormalizationForm.FormKC).Replace('⻚', '页').Where(c => !char.IsWhiteSpace(c)))).ToList();
+        Assert.Equal(3, pages.Count);
+        for (var page = 1; page <= 3; page++)
+        {
+            Assert.Contains($"内部资料第{page}页", pages[page - 1], StringComparison.Ordinal);
+            Assert.Contains("{{不是Liquid}}共3页", pages[page - 1], StringComparison.Ordinal); // the bands are text, not templates
+        }
+    }
+
     private static object Template(string body, string entity = "sales_order") => new
     {
         entity,

@@ -35,6 +35,9 @@ public sealed class ReportDefinition : ReportQuestion
     /// <summary>For a KPI card or a gauge: the figure aimed at.</summary>
     public decimal? Target { get; set; }
 
+    /// <summary>Whether it shows totals: tables, pivots, KPI cards and gauges do; the other charts show only their groups.</summary>
+    public bool ShowsTotals() => Display != "chart" || Chart == "gauge";
+
     /// <summary>The same report over another range of its period's field (a page's or dashboard's period picker).</summary>
     public ReportDefinition WithRange(string range)
     {

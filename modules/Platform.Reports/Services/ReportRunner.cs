@@ -19,8 +19,12 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
     /// <summary>A pivot lays out at most this many columns across; the rest are named as left out, and counted in the totals.</summary>
     public const int MostPivotColumns = 100;
 
+    /// <param name="totals">
+    /// False where the totals are not shown (a chart on a page or dashboard): those that add up from the groups are still given,
+    /// averages and distinct counts, which would take one more query, are left empty.
+    /// </param>
     /// <exception cref="AggregateRefusedException">The question cannot be answered as asked (says where and why); <c>Reports.Error.UnknownEntity</c> and <c>Reports.Error.Forbidden</c> for an entity the reader cannot report on.</exception>
-    public async Task<ReportAnswer> RunAsync(ReportQuestion question, Actor actor, CultureInfo culture, CancellationToken cancellationToken)
+    public async Task<ReportAnswer> RunAsync(ReportQuestion question, Actor actor, CultureInfo culture, CancellationToken cancellationToken, bool totals = true)
     {
         await using var reader = await records.OpenReaderAsync(question.Entity, actor, cancellationToken)
             ?? throw new AggregateRefusedException("entity", "Reports.Error.UnknownEntity", $"There is no entity '{question.Entity}'.", question.Entity);
@@ -62,7 +66,7 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
         }
         else
         {
-            answer = await AnswerAsync(reader, question, filter, culture, cancellationToken);
+            answer = await AnswerAsync(reader, question, filter, culture, cancellationToken, withTotals: totals);
         }
 
         if (question is ReportDefinition { Compare: { } compare, Period.Range: not null } && question.Period?.Days(today) is { } days)
@@ -122,14 +126,15 @@ public sealed class ReportRunner(IRecordStore records, ReportLabels labels, Comp
 
     /// <param name="drilled">The filter the groups' drill-downs start from, when it says the same more shortly than <paramref name="filter"/> (a capped pivot's cells).</param>
     private async Task<ReportAnswer> AnswerAsync(IRecordReader reader, ReportQuestion question, string? filter, CultureInfo culture, CancellationToken cancellationToken,
-        DrillFrom? drilled = null)
+        DrillFrom? drilled = null, bool withTotals = true)
     {
         var (groups, measures, scripts) = Prepare(question);
         var rows = await RecordAggregation.RunAsync(reader, new AggregateRequest(groups, measures, filter), cancellationToken);
         // Counts, sums, minimums and maximums add up from the groups; averages and distinct counts are asked of the database again.
         var totals = groups.Count == 0 ? First(rows)
-            : measures.All(m => m.Function is not (MeasureFunction.Average or MeasureFunction.CountDistinct)) ? ReportTotals.Of(rows, measures)
-            : First(await RecordAggregation.RunAsync(reader, new AggregateRequest([], measures, filter), cancellationToken));
+            : measures.All(ReportTotals.AddsUp) ? ReportTotals.Of(rows, measures)
+            : withTotals ? First(await RecordAggregation.RunAsync(reader, new AggregateRequest([], measures, filter), cancellationToken))
+            : ReportTotals.AddingUp(rows, measures);
         rows = [.. rows.Select(r => new AggregateRow(r.Keys, All(question, scripts, r.Values)))];
         var columns = Groups(question).Select((g, i) => Column(reader, g.Field, Path(question, i), culture))
             .Concat(question.Measures.Select((m, i) => new ReportColumn(m.Name, m.Label?.For(culture.Name) ?? m.Name, false, Kind(reader, m, i))));

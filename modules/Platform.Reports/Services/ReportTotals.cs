@@ -10,7 +10,15 @@ namespace Platform.Reports.Services;
 /// </summary>
 public static class ReportTotals
 {
-    public static IReadOnlyList<object?> Of(IReadOnlyList<AggregateRow> rows, IReadOnlyList<AggregateMeasure> measures) =>
+    public static IReadOnlyList<object?> Of(IReadOnlyList<AggregateRow> rows, IReadOnlyList<AggregateMeasure> measures) => Of(rows, measures, partly: false);
+
+    /// <summary>Those totals that add up from the groups; the others (averages, distinct counts) empty.</summary>
+    public static IReadOnlyList<object?> AddingUp(IReadOnlyList<AggregateRow> rows, IReadOnlyList<AggregateMeasure> measures) => Of(rows, measures, partly: true);
+
+    /// <summary>Whether a measure's total adds up from its groups' figures.</summary>
+    public static bool AddsUp(AggregateMeasure measure) => measure.Function is not (MeasureFunction.Average or MeasureFunction.CountDistinct);
+
+    private static IReadOnlyList<object?> Of(IReadOnlyList<AggregateRow> rows, IReadOnlyList<AggregateMeasure> measures, bool partly) =>
         [.. measures.Select((measure, i) =>
         {
             var values = rows.Select(r => r.Values[i]).Where(v => v is not null).ToList();
@@ -20,6 +28,7 @@ public static class ReportTotals
                 MeasureFunction.Sum => values.Count == 0 ? (rows.Count == 0 ? null : rows[0].Values[i]) : Add(values),
                 MeasureFunction.Min => values.Count == 0 ? null : values.Min(Comparer<object?>.Default),
                 MeasureFunction.Max => values.Count == 0 ? null : values.Max(Comparer<object?>.Default),
+                _ when partly => null,
                 _ => throw new ArgumentException($"{measure.Function} does not add up from groups.", nameof(measures)),
             };
         })];

@@ -61,52 +61,59 @@ internal static class ReportBench
         AggregateMeasure Revenue() => new("revenue", MeasureFunction.Sum, "m1");
         AggregateMeasure Orders() => new("orders", MeasureFunction.Count);
         const string Live = " FROM e_order20 WHERE deleted_at IS NULL";
-        var widgets = new (AggregateGroup[] Groups, AggregateMeasure[] Measures, string Sql, string? Totals)[]
+        // Each widget as the dashboard shows it: a chart shows only its groups, so the dashboard does not ask a chart for the
+        // totals that do not add up from them (averages, distinct counts) — the last two. Measured both ways in the same run.
+        var widgets = new (string Shown, AggregateGroup[] Groups, AggregateMeasure[] Measures, string Sql, string? Totals)[]
         {
-            ([], [Revenue(), Orders()], "SELECT SUM(f_m1), COUNT(*)" + Live, null),
+            ("kpi", [], [Revenue(), Orders()], "SELECT SUM(f_m1), COUNT(*)" + Live, null),
             // Sums and counts: the report runner adds the totals up from the groups (so does the hand-written side: no totals query).
-            ([new("d1", DateBucket.Month)], [Revenue()], "SELECT substr(f_d1, 1, 7), SUM(f_m1)" + Live + " GROUP BY 1", null),
-            ([new("ownerId")], [Orders()], "SELECT owner_id, COUNT(*)" + Live + " GROUP BY 1", null),
-            ([new("d1", DateBucket.Month), new("ownerId")], [Revenue(), Orders()], "SELECT substr(f_d1, 1, 7), owner_id, SUM(f_m1), COUNT(*)" + Live + " GROUP BY 1, 2", null),
-            ([new("d1", DateBucket.Quarter)], [new("average", MeasureFunction.Average, "m1")],
+            ("line chart", [new("d1", DateBucket.Month)], [Revenue()], "SELECT substr(f_d1, 1, 7), SUM(f_m1)" + Live + " GROUP BY 1", null),
+            ("bar chart", [new("ownerId")], [Orders()], "SELECT owner_id, COUNT(*)" + Live + " GROUP BY 1", null),
+            ("table", [new("d1", DateBucket.Month), new("ownerId")], [Revenue(), Orders()], "SELECT substr(f_d1, 1, 7), owner_id, SUM(f_m1), COUNT(*)" + Live + " GROUP BY 1, 2", null),
+            ("bar chart", [new("d1", DateBucket.Quarter)], [new("average", MeasureFunction.Average, "m1")],
                 "SELECT substr(f_d1, 1, 4) || '-Q' || ((CAST(substr(f_d1, 6, 2) AS INTEGER) + 2) / 3), AVG(f_m1)" + Live + " GROUP BY 1", "SELECT AVG(f_m1)" + Live),
-            ([new("d1", DateBucket.Month)], [new("sellers", MeasureFunction.CountDistinct, "ownerId")], "SELECT substr(f_d1, 1, 7), COUNT(DISTINCT owner_id)" + Live + " GROUP BY 1",
+            ("line chart", [new("d1", DateBucket.Month)], [new("sellers", MeasureFunction.CountDistinct, "ownerId")], "SELECT substr(f_d1, 1, 7), COUNT(DISTINCT owner_id)" + Live + " GROUP BY 1",
                 "SELECT COUNT(DISTINCT owner_id)" + Live),
         };
-        var engine = await Bench.TimeAsync(3, 20, async () =>
+        foreach (var chartTotals in new[] { true, false })
         {
-            var answered = await Task.WhenAll(widgets.Select(widget => Task.Run(async () =>
+            bool AsksTotals((string Shown, AggregateGroup[], AggregateMeasure[], string, string? Totals) widget) =>
+                widget.Totals is not null && (chartTotals || !widget.Shown.EndsWith("chart", StringComparison.Ordinal));
+            var engine = await Bench.TimeAsync(3, 20, async () =>
             {
-                await using var scope = provider.CreateAsyncScope();
-                await using var reader = (await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync("order20"))!;
-                var rowsOf = await RecordAggregation.RunAsync(reader, new AggregateRequest(widget.Groups, widget.Measures), default);
-                if (widget.Totals is not null)
+                var answered = await Task.WhenAll(widgets.Select(widget => Task.Run(async () =>
                 {
-                    await RecordAggregation.RunAsync(reader, new AggregateRequest([], widget.Measures), default);
-                }
+                    await using var scope = provider.CreateAsyncScope();
+                    await using var reader = (await scope.ServiceProvider.GetRequiredService<RecordStore>().OpenReaderAsync("order20"))!;
+                    var rowsOf = await RecordAggregation.RunAsync(reader, new AggregateRequest(widget.Groups, widget.Measures), default);
+                    if (AsksTotals(widget))
+                    {
+                        await RecordAggregation.RunAsync(reader, new AggregateRequest([], widget.Measures), default);
+                    }
 
-                return rowsOf.Count;
-            })));
-            return answered.Sum();
-        });
-        var hand = await Bench.TimeAsync(3, 20, async () =>
-        {
-            var answered = await Task.WhenAll(widgets.Select(widget => Task.Run(() =>
+                    return rowsOf.Count;
+                })));
+                return answered.Sum();
+            });
+            var hand = await Bench.TimeAsync(3, 20, async () =>
             {
-                using var connection = new SqliteConnection(connectionString);
-                connection.Open();
-                var count = Count(connection, widget.Sql);
-                if (widget.Totals is { } totals)
+                var answered = await Task.WhenAll(widgets.Select(widget => Task.Run(() =>
                 {
-                    Count(connection, totals);
-                }
+                    using var connection = new SqliteConnection(connectionString);
+                    connection.Open();
+                    var count = Count(connection, widget.Sql);
+                    if (AsksTotals(widget))
+                    {
+                        Count(connection, widget.Totals!);
+                    }
 
-                return count;
-            })));
-            return answered.Sum();
-        });
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"    engine p50 {Bench.Percentile(engine, 50):F0} ms, p95 {Bench.Percentile(engine, 95):F0} ms; hand-written SQL p50 {Bench.Percentile(hand, 50):F0} ms, p95 {Bench.Percentile(hand, 95):F0} ms; ratio (p95) {Bench.Percentile(engine, 95) / Bench.Percentile(hand, 95):F2}; target p95 <= 300 ms"));
+                    return count;
+                })));
+                return answered.Sum();
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    {(chartTotals ? "charts asked their totals too" : "charts asked only their groups (as the dashboard asks)")}: engine p50 {Bench.Percentile(engine, 50):F0} ms, p95 {Bench.Percentile(engine, 95):F0} ms; hand-written SQL p50 {Bench.Percentile(hand, 50):F0} ms, p95 {Bench.Percentile(hand, 95):F0} ms; ratio (p95) {Bench.Percentile(engine, 95) / Bench.Percentile(hand, 95):F2}; target p95 <= 300 ms"));
+        }
     }
 
     private static int Count(SqliteConnection connection, string sql)

@@ -90,9 +90,9 @@ public sealed class SetupScriptTests : IDisposable
             ["setup: restoring .NET tools and NuGet packages (first run about 1 min, then a few seconds)", "setup:   done in N s",
              "setup: installing the browser bundles' npm packages from their package-lock.json files (first run about 45 s)", "setup:   done in N s"],
             lines);
-        // One npm ci per browser bundle: the designer's code editor, the workflow modeler and the report charts.
+        // One npm ci per browser bundle: the designer's code editor, the workflow modeler, the report charts and the print template editor.
         Assert.Equal(["dotnet tool restore", "dotnet restore Platform.sln --verbosity quiet", "npm ci --no-audit --no-fund --loglevel=error",
-            "npm ci --no-audit --no-fund --loglevel=error", "npm ci --no-audit --no-fund --loglevel=error"], File.ReadAllLines(Calls));
+            "npm ci --no-audit --no-fund --loglevel=error", "npm ci --no-audit --no-fund --loglevel=error", "npm ci --no-audit --no-fund --loglevel=error"], File.ReadAllLines(Calls));
     }
 
     /// <summary>An apt-get that fails <paramref name="times"/> times with <paramref name="error"/>, then succeeds; every call is logged.</summary>

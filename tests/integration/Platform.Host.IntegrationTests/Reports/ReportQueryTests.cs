@@ -112,6 +112,34 @@ public sealed class ReportQueryTests
 
     [SkippableTheory]
     [MemberData(nameof(Providers))]
+    public async Task A_chart_shown_on_a_page_does_not_ask_for_totals_it_does_not_show_but_a_table_and_an_export_do(string provider)
+    {
+        var books = await OpenAsync(provider);
+        await using var host = books.Host;
+        var chart = new Platform.Reports.Models.ReportDefinition
+        {
+            Entity = "deal", Display = "chart", Chart = "bar",
+            Groups = [new() { Field = "region" }],
+            Measures = [new() { Name = "revenue", Function = "sum", Field = "amount" }, new() { Name = "average", Function = "average", Field = "amount" }],
+            Filter = "title ne 's1' and title ne 's2'",
+        };
+        async Task<string> TotalsAsync(Platform.Reports.Models.ReportDefinition report, bool totals) => Figures(JsonSerializer.SerializeToElement((await host.InScopeAsync(s =>
+            s.GetRequiredService<Platform.Reports.Services.ReportRunner>().RunAsync(report, Platform.Core.Security.Actor.Platform, new CultureInfo("zh-CN"), default, totals))).Totals));
+
+        // The bar chart on a page: the sum adds up from its groups; the average would take one more query, and the chart does not show it.
+        Assert.False(chart.ShowsTotals());
+        Assert.Equal("660.75 -", await TotalsAsync(chart, chart.ShowsTotals()));
+        // Asked over the API or exported: every total.
+        Assert.Equal("660.75 132.15", await TotalsAsync(chart, totals: true));
+        // As a table, or a gauge (which shows its total): every total on the page too.
+        var table = new Platform.Reports.Models.ReportDefinition { Entity = chart.Entity, Display = "table", Groups = chart.Groups, Measures = chart.Measures, Filter = chart.Filter };
+        Assert.Equal("660.75 132.15", await TotalsAsync(table, table.ShowsTotals()));
+        chart.Chart = "gauge";
+        Assert.Equal("660.75 132.15", await TotalsAsync(chart, chart.ShowsTotals()));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
     public async Task Amounts_add_up_to_the_last_decimal_even_the_largest_a_money_field_holds(string provider)
     {
         var books = await OpenAsync(provider);

@@ -16,6 +16,8 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        // The API document describes each entity's records from its metadata (the OData endpoints serve every entity through one route).
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(Platform.Web.Endpoints.ApiDocuments.Main, options => options.AddDocumentTransformer<OpenApi.EntityOperations>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

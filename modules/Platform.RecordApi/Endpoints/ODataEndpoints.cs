@@ -25,7 +25,8 @@ public static class ODataEndpoints
         var odata = endpoints.MapGroup("/odata").WithTags("OData");
         odata.MapGet("/", ServiceDocument).WithName("ODataServiceDocument").WithSummary("The entity sets.");
         odata.MapGet("/$metadata", Metadata).WithName("ODataMetadata").WithSummary("The CSDL description of every entity.");
-        odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select, $expand; or grouped and aggregated with $apply.");
+        odata.MapGet("/{**path}", Query).WithName("ODataQuery").WithSummary("Records of an entity set: $filter, $orderby, $top, $skip, $count, $select, $expand; or grouped and aggregated with $apply.")
+            .ExcludeFromDescription(); // the API document describes each entity's path instead (OpenApi/EntityOperations)
     }
 
     private static async Task ServiceDocument(HttpContext context, ISchemaManager schemas)

@@ -26,7 +26,8 @@ public static class ODataWriteEndpoints
 
     public static void MapODataWriteEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var odata = endpoints.MapGroup("/odata").WithTags("OData");
+        // The API document describes each entity's paths instead (OpenApi/EntityOperations).
+        var odata = endpoints.MapGroup("/odata").WithTags("OData").ExcludeFromDescription();
         odata.MapPost("/{set}", Create).WithName("ODataCreate").WithSummary("Creates a record; 201 with the record and its ETag.");
         odata.MapPatch("/{set}({id:guid})", Update).WithName("ODataUpdate").WithSummary("Changes the given fields; If-Match guards against lost updates.");
         odata.MapDelete("/{set}({id:guid})", Delete).WithName("ODataDelete").WithSummary("Moves the record to the recycle bin.");

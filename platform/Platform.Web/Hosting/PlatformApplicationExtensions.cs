@@ -14,6 +14,8 @@ using Platform.Web.Modules;
 using Platform.Web.Security;
 using Platform.Web.Shell;
 
+using Platform.Web.ApiReference;
+
 namespace Platform.Web.Hosting;
 
 public static class PlatformApplicationExtensions
@@ -57,6 +59,7 @@ public static class PlatformApplicationExtensions
         app.MapHealthEndpoints();
         app.MapCultureEndpoints();
         app.MapShellEndpoints();
+        app.MapApiDocument();
 
         var modules = app.Services.GetRequiredService<ModuleCatalog>();
         foreach (var startup in modules.Startups)

@@ -19,6 +19,8 @@ using Platform.Web.Navigation;
 using Platform.Web.Security;
 using Radzen;
 
+using Platform.Web.ApiReference;
+
 namespace Platform.Web.Hosting;
 
 public static class PlatformBuilderExtensions
@@ -70,6 +72,7 @@ public static class PlatformBuilderExtensions
         services.AddScoped<IPasswordCheck, PasswordCheck>();
         services.AddSingleton<UnknownNameAttempts>();
         services.AddPlatformRecords();
+        services.AddApiDocument();
         services.AddScoped<AdministratorSeeder>();
         services.AddScoped<StartupPackages>();
 

@@ -36,6 +36,10 @@ public static class CliApplication
                     return await PackageCommands.SamplesAsync(folder, rest, settings, output, error);
                 case ["package", "export", var folder, .. var rest]:
                     return await PackageCommands.ExportAsync(folder, rest, settings, output, error);
+                case ["backup", var file, .. var rest]:
+                    return await BackupCommands.BackupAsync(file, rest, settings, output, error);
+                case ["restore", var file, .. var rest]:
+                    return await BackupCommands.RestoreAsync(file, rest, settings, output, error);
                 case ["ocr", "worker", .. var rest]:
                     return await OcrCommands.WorkerAsync(rest, Console.In, output, error);
                 case ["ocr", "recognize", .. var rest]:
@@ -81,6 +85,10 @@ public static class CliApplication
           package samples <dir> [--as <user>]    Load the package's sample records (sample-data/*.json) as
                                                  that user (default admin), into an app with no records yet.
           package export <dir> [--name <name>]   Write the current entity definitions as a package.
+          backup <file.zip>                      Copy the SQLite database (online: the host may keep running)
+                                                 and the uploaded files into one zip.
+          restore <file.zip> [--replace]         Restore a backup into the data directory (stop the host
+                                                 first); --replace moves a database that is there aside.
           ocr recognize --template <T.json> --out <result.json> [--crops <dir>] [--workers <n>] <scans...>
                                                  Read scanned forms (PNG, JPEG, TIFF incl. multi-page,
                                                  PDF): one result per page, files in n worker processes

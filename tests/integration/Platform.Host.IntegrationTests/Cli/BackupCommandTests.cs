@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Platform.Cli;
 using Platform.Host.IntegrationTests.Infrastructure;
+using static Platform.Host.IntegrationTests.Cli.PlatformCommand;
 
 namespace Platform.Host.IntegrationTests.Cli;
 
@@ -19,17 +19,6 @@ public sealed class BackupCommandTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("backup-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CliApplication.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static string[] On(TestDatabase database, params string[] args) =>
-        [.. args, .. database.Settings().Select(s => $"--{s.Key}={s.Value}"), "--content-root", database.DataDirectory];
 
     [Fact]
     public async Task A_backup_taken_while_the_host_writes_restores_its_records_and_files_on_another_folder()

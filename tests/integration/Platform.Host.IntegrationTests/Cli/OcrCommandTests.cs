@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Platform.Cli;
 using Platform.Ocr.Native;
 using Platform.Tests;
+using static Platform.Host.IntegrationTests.Cli.PlatformCommand;
 
 namespace Platform.Host.IntegrationTests.Cli;
 
@@ -15,14 +15,6 @@ public sealed class OcrCommandTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("ocr-cli-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CliApplication.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 
     [SkippableFact]
     public async Task A_generated_corpus_is_read_back_into_one_result_per_page()

@@ -1,24 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using Platform.Cli;
 using Platform.Host.IntegrationTests.Infrastructure;
+using static Platform.Host.IntegrationTests.Cli.PlatformCommand;
 
 namespace Platform.Host.IntegrationTests.Cli;
 
 /// <summary>The <c>platform</c> command reads the same configuration keys as the host and works on its database.</summary>
 public sealed class PlatformCommandTests
 {
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CliApplication.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static string[] Target(TestDatabase database, params string[] args) =>
-        [.. args, .. database.Settings().Select(s => $"--{s.Key}={s.Value}"), "--content-root", database.DataDirectory];
-
     [Fact]
     public async Task Prints_its_version()
     {
@@ -49,7 +38,7 @@ public sealed class PlatformCommandTests
             await client.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = $"wrong-{i}x" });
         }
 
-        var (code, output, error) = await RunAsync(Target(host.Database, "users", "reset-password", "admin"));
+        var (code, output, error) = await RunAsync(On(host.Database, "users", "reset-password", "admin"));
 
         Assert.True(code == 0, error);
         var password = output.Split('\n')[0].Split(": ", 2)[1].Trim();
@@ -65,8 +54,8 @@ public sealed class PlatformCommandTests
     {
         await using var host = await PlatformHost.StartAsync(provider);
 
-        var weak = await RunAsync(Target(host.Database, "users", "reset-password", "admin", "--password", "short"));
-        var ghost = await RunAsync(Target(host.Database, "users", "reset-password", "ghost"));
+        var weak = await RunAsync(On(host.Database, "users", "reset-password", "admin", "--password", "short"));
+        var ghost = await RunAsync(On(host.Database, "users", "reset-password", "ghost"));
 
         Assert.Equal(1, weak.Code);
         Assert.Contains("not changed", weak.Error, StringComparison.Ordinal);

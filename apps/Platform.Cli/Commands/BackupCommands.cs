@@ -128,16 +128,29 @@ public static class BackupCommands
                 return CliApplication.Failed;
             }
 
-            // The copy is checked before anything of what is there is touched.
+            // Everything is unpacked and the copy checked beside what is there before any of that is touched: a restore that
+            // stops half way (a full disk, a damaged file in the zip) leaves the data directory as it was.
             Directory.CreateDirectory(database.DataDirectory);
-            var incoming = Path.Combine(database.DataDirectory, $"restoring-{Guid.NewGuid():N}.db");
+            var staging = Path.Combine(database.DataDirectory, $"restoring-{Guid.NewGuid():N}");
+            var incoming = Path.Combine(staging, DatabaseEntry);
+            var incomingFiles = Path.Combine(staging, "files");
             try
             {
+                Directory.CreateDirectory(incomingFiles);
                 archive.GetEntry(DatabaseEntry)!.ExtractToFile(incoming);
                 if (await CheckAsync(incoming) is { } damaged)
                 {
                     await error.WriteLineAsync($"The database in {Path.GetFullPath(source)} is damaged ({damaged}). Nothing was changed.");
                     return CliApplication.Failed;
+                }
+
+                var restored = 0;
+                foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith(FilesFolder, StringComparison.Ordinal) && !e.FullName.EndsWith('/')))
+                {
+                    var path = Path.Combine(incomingFiles, entry.FullName[FilesFolder.Length..]);
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                    entry.ExtractToFile(path);
+                    restored++;
                 }
 
                 string? aside = null;
@@ -157,21 +170,16 @@ public static class BackupCommands
                 }
 
                 File.Move(incoming, file);
-                var restored = 0;
-                foreach (var entry in archive.Entries.Where(e => e.FullName.StartsWith(FilesFolder, StringComparison.Ordinal) && !e.FullName.EndsWith('/')))
-                {
-                    var path = Path.Combine(files, entry.FullName[FilesFolder.Length..]);
-                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                    entry.ExtractToFile(path);
-                    restored++;
-                }
-
+                Directory.Move(incomingFiles, files);
                 await output.WriteLineAsync($"Restored the database and {restored} files into {database.DataDirectory}." + (aside is null ? "" : $" What was there is in {aside}."));
                 return CliApplication.Ok;
             }
             finally
             {
-                File.Delete(incoming);
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
             }
         }
     }

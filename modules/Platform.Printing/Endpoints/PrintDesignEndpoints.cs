@@ -56,7 +56,7 @@ public static class PrintDesignEndpoints
         var (saved, problem) = await templates.SaveAsync(id, template!, Actors.From(context.User), context.RequestAborted);
         if (problem is not null)
         {
-            return PrintEndpoints.Problem(problem.Code == "Printing.Error.NoTemplate" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, Message(problem, text), "template");
+            return PrintEndpoints.Problem(problem.Code == "Printing.Error.NoTemplate" ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, problem.Say(text), "template");
         }
 
         return id is null ? TypedResults.Created($"/api/print/templates/{saved}", new { id = saved }) : TypedResults.Ok(new { id = saved });
@@ -87,7 +87,7 @@ public static class PrintDesignEndpoints
         }
         catch (PrintRefusedException problem)
         {
-            return PrintEndpoints.Problem(StatusCodes.Status400BadRequest, Message(problem, text), "body");
+            return PrintEndpoints.Problem(StatusCodes.Status400BadRequest, problem.Say(text), "body");
         }
     }
 
@@ -106,7 +106,7 @@ public static class PrintDesignEndpoints
         }
         catch (PrintRefusedException problem)
         {
-            return PrintEndpoints.Problem(StatusCodes.Status400BadRequest, Message(problem, text), problem.Code.Contains("Logo", StringComparison.Ordinal) ? "logo" : "company");
+            return PrintEndpoints.Problem(StatusCodes.Status400BadRequest, problem.Say(text), problem.Code.Contains("Logo", StringComparison.Ordinal) ? "logo" : "company");
         }
     }
 
@@ -128,7 +128,7 @@ public static class PrintDesignEndpoints
         }
         catch (PrintRefusedException problem)
         {
-            return PrintEndpoints.Problem(StatusCodes.Status400BadRequest, Message(problem, text), "logo");
+            return PrintEndpoints.Problem(StatusCodes.Status400BadRequest, problem.Say(text), "logo");
         }
     }
 
@@ -154,9 +154,4 @@ public static class PrintDesignEndpoints
         }
     }
 
-    internal static string Message(PrintRefusedException problem, IStringLocalizer text)
-    {
-        var message = text[problem.Code, [.. problem.Arguments]];
-        return message.ResourceNotFound ? problem.Message : message.Value;
-    }
 }

@@ -107,9 +107,8 @@ public static class PrintEndpoints
         }
         catch (PrintRefusedException problem)
         {
-            var message = text[problem.Code, [.. problem.Arguments]];
             return Problem(problem.Code == "Printing.Error.NoChromium" ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest,
-                message.ResourceNotFound ? problem.Message : message.Value, "template");
+                problem.Say(text), "template");
         }
     }
 

@@ -60,9 +60,8 @@ public sealed class PackagePrintTemplates(ISavedReportStore store, ISchemaManage
 
             if (Problem(schema, template) is { } problem)
             {
-                var message = text[problem.Code, [.. problem.Arguments]];
                 var where = problem.Code.StartsWith("Printing.Error.Syntax", StringComparison.Ordinal) ? bodyPath ?? $"{file.Path}: $.body" : $"{file.Path}: $";
-                errors.Add(new(where, message.ResourceNotFound ? problem.Message : message.Value));
+                errors.Add(new(where, problem.Say(text)));
                 continue;
             }
 

@@ -20,7 +20,10 @@ public sealed class CompanySettings(IServiceScopeFactory scopes, IConfiguration 
 
     private static readonly TimeSpan Fresh = TimeSpan.FromSeconds(30);
 
-    private (CompanyProfile Profile, DateTimeOffset Read)? _kept;
+    /// <summary>The profile last read and when; replaced whole, so a print on another thread never sees half of it.</summary>
+    private Kept? _kept;
+
+    private sealed record Kept(CompanyProfile Profile, DateTimeOffset Read);
 
     /// <summary>The profile as saved, or the settings' defaults where nothing was saved.</summary>
     public async Task<CompanyProfile> LoadAsync(CancellationToken cancellationToken = default)
@@ -33,7 +36,7 @@ public sealed class CompanySettings(IServiceScopeFactory scopes, IConfiguration 
         await using var scope = scopes.CreateAsyncScope();
         var row = await scope.ServiceProvider.GetRequiredService<ISavedReportStore>().FindFromPackageAsync(Kind, Source, cancellationToken);
         var profile = row is null ? Defaults() : JsonSerializer.Deserialize<CompanyProfile>(row.Definition, PrintTemplates.Json) ?? Defaults();
-        _kept = (profile, clock.GetUtcNow());
+        _kept = new Kept(profile, clock.GetUtcNow());
         return profile;
     }
 
@@ -53,7 +56,7 @@ public sealed class CompanySettings(IServiceScopeFactory scopes, IConfiguration 
 
         (row.Label, row.Definition, row.UpdatedAt, row.UpdatedBy) = (Clip(profile.Name ?? ""), JsonSerializer.Serialize(profile, PrintTemplates.Json), clock.GetUtcNow(), actor.Name);
         await store.SaveChangesAsync(cancellationToken);
-        _kept = (JsonSerializer.Deserialize<CompanyProfile>(row.Definition, PrintTemplates.Json)!, clock.GetUtcNow());
+        _kept = new Kept(JsonSerializer.Deserialize<CompanyProfile>(row.Definition, PrintTemplates.Json)!, clock.GetUtcNow());
     }
 
     /// <summary>The most characters of each text.</summary>

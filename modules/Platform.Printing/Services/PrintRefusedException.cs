@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace Platform.Printing.Services;
 
 /// <summary>
@@ -9,4 +11,11 @@ public sealed class PrintRefusedException(string code, string message, params ob
     public string Code { get; } = code;
 
     public IReadOnlyList<object> Arguments { get; } = arguments;
+
+    /// <summary>The refusal in the reader's language; the English text where the module has no words for its code.</summary>
+    public string Say(IStringLocalizer text)
+    {
+        var message = text[Code, [.. Arguments]];
+        return message.ResourceNotFound ? Message : message.Value;
+    }
 }

@@ -40,6 +40,10 @@ public static class CliApplication
                     return await BackupCommands.BackupAsync(file, rest, settings, output, error);
                 case ["restore", var file, .. var rest]:
                     return await BackupCommands.RestoreAsync(file, rest, settings, output, error);
+                case ["files", "move", .. var rest]:
+                    return await FileCommands.MoveAsync(rest, settings, output, error);
+                case ["files", "sweep", .. var rest]:
+                    return await FileCommands.SweepAsync(rest, settings, output, error);
                 case ["ocr", "worker", .. var rest]:
                     return await OcrCommands.WorkerAsync(rest, Console.In, output, error);
                 case ["ocr", "recognize", .. var rest]:
@@ -89,6 +93,9 @@ public static class CliApplication
                                                  and the uploaded files into one zip.
           restore <file.zip> [--replace]         Restore a backup into the data directory (stop the host
                                                  first); --replace moves a database that is there aside.
+          files move --to disk|database          Carry every uploaded file to the other store (streamed,
+                                                 checked by hash; the hosts may keep running).
+          files sweep [--older-than 24h]         Remove uploads no record, import or scan batch holds.
           ocr recognize --template <T.json> --out <result.json> [--crops <dir>] [--workers <n>] <scans...>
                                                  Read scanned forms (PNG, JPEG, TIFF incl. multi-page,
                                                  PDF): one result per page, files in n worker processes

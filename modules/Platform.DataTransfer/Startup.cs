@@ -18,7 +18,8 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<Import.ImportJobs>();
+        services.AddSingleton<Import.ImportProgress>();
+        services.AddScoped<Platform.Abstractions.Jobs.IBackgroundJobHandler, Import.ImportRunning>();
         services.AddScoped<Import.ImportService>();
     }
 

@@ -65,11 +65,14 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration<Records.Duplicates.RecordMatchKey>(new Records.Duplicates.RecordMatchKeyConfiguration());
         builder.ApplyConfiguration<Records.Duplicates.RecordMatchPair>(new Records.Duplicates.RecordMatchKeyConfiguration());
         builder.ApplyConfiguration(new Files.StoredFileConfiguration());
+        builder.ApplyConfiguration(new Files.StoredFileChunkConfiguration());
         builder.ApplyConfiguration(new Views.SavedViewConfiguration());
         builder.ApplyConfiguration(new Menus.AppMenuConfiguration());
         builder.ApplyConfiguration(new Reports.SavedReportConfiguration());
         builder.ApplyConfiguration(new Notifications.UserNotificationConfiguration());
         builder.ApplyConfiguration(new Jobs.BackgroundJobConfiguration());
+        builder.ApplyConfiguration<Platform.Records.Importing.ImportRun>(new Importing.ImportRunConfiguration());
+        builder.ApplyConfiguration<Platform.Records.Importing.ImportProblem>(new Importing.ImportRunConfiguration());
         builder.ApplyConfiguration(new Ocr.StoredFormTemplateConfiguration());
         builder.ApplyConfiguration(new Ocr.ScanBatchConfiguration());
         builder.ApplyConfiguration(new Ocr.ScanFileConfiguration());

@@ -76,8 +76,9 @@ public static class ImportEndpoints
 
         try
         {
-            var job = await imports.StartAsync(entity, stored!, request.Mapping, request.Key ?? [], mode, request.OnError == "skip", Actors.From(context.User), context.RequestAborted);
-            return Results.Accepted($"/api/import/jobs/{job.Id}", Describe(job));
+            var settings = new ImportSettings(request.Mapping, request.Key ?? [], mode, request.OnError == "skip");
+            var started = await imports.StartAsync(entity, stored!, settings, Actors.From(context.User), context.RequestAborted);
+            return Results.Accepted($"/api/import/jobs/{started.Id}", Describe(started));
         }
         catch (ImportFileException e)
         {
@@ -88,14 +89,14 @@ public static class ImportEndpoints
     private static IResult Refused(ImportFileException e) =>
         Results.Problem(statusCode: e.NoSuchEntity ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, title: e.Message);
 
-    private static IResult Job(Guid id, HttpContext context, ImportJobs jobs) =>
-        jobs.Find(id) is { } job && job.StartedBy == Actors.From(context.User).UserId
+    private static async Task<IResult> Job(Guid id, HttpContext context, ImportService imports) =>
+        await imports.FindAsync(id, Actors.From(context.User).UserId, cancellationToken: context.RequestAborted) is { } job
             ? Results.Ok(Describe(job))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such import.");
 
-    private static async Task<IResult> ErrorReport(Guid id, HttpContext context, ImportJobs jobs)
+    private static async Task<IResult> ErrorReport(Guid id, HttpContext context, ImportService imports)
     {
-        if (jobs.Find(id) is not { } job || job.StartedBy != Actors.From(context.User).UserId)
+        if (await imports.FindAsync(id, Actors.From(context.User).UserId, int.MaxValue, context.RequestAborted) is not { } job)
         {
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such import.");
         }
@@ -105,7 +106,7 @@ public static class ImportEndpoints
         await using var writer = new CsvExportWriter(context.Response.Body);
         var zh = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
         await writer.WriteHeadingsAsync(zh ? ["行", "问题"] : ["Row", "Problems"], context.RequestAborted);
-        foreach (var row in job.Errors.GroupBy(e => e.Row))
+        foreach (var row in job.Problems.GroupBy(e => e.Row))
         {
             await writer.WriteRowAsync([row.Key, string.Join("; ", row.Select(e => (e.Heading ?? e.Field) is { } column ? $"{column}: {e.Message}" : e.Message))], context.RequestAborted);
         }
@@ -114,11 +115,11 @@ public static class ImportEndpoints
         return Results.Empty;
     }
 
-    private static object Describe(ImportJob job) => new
+    private static object Describe(ImportStatus job) => new
     {
         id = job.Id, entity = job.Entity, status = job.Status, message = job.Message, total = job.Total, processed = job.Processed,
         inserted = job.Inserted, updated = job.Updated, failedRows = job.FailedRows, skipBadRows = job.SkipBadRows,
-        errors = job.Errors.Take(200).Select(e => new { e.Row, e.Heading, e.Field, e.Message }),
+        errors = job.Problems.Take(200).Select(e => new { e.Row, e.Heading, e.Field, e.Message }),
     };
 
     private static async Task<(ImportRequest? Request, StoredFile? File, IResult? Refusal)> RequestAsync(HttpContext context, IFileStore files)

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
+using Platform.Abstractions.Jobs;
 using Platform.Core.Security;
 using Platform.Records;
 using Platform.Records.Duplicates;
 using Platform.Records.Files;
+using Platform.Records.Importing;
 
 namespace Platform.DataTransfer.Import;
 
@@ -14,17 +14,17 @@ public sealed record ImportPreview(int TotalRows, ImportMapping Mapping, IReadOn
 
 /// <summary>
 /// Imports for the API and the import page alike: preview an uploaded file, then start the import as
-/// a background job that reports progress. Throws <see cref="ImportFileException"/> with the reason
+/// a durable background job that reports progress. Throws <see cref="ImportFileException"/> with the reason
 /// for anything the person must fix (the file, the mapping, the key).
 /// </summary>
-public sealed class ImportService(IRecordStore records, IFileStore files, ImportJobs jobs, IServiceScopeFactory scopes, IStringLocalizer text, IDuplicateFinder duplicates)
+public sealed class ImportService(IRecordStore records, IFileStore files, IImportRunStore runs, IBackgroundJobs jobs, ImportProgress live, IStringLocalizer text, IDuplicateFinder duplicates, TimeProvider clock)
 {
     public const int PreviewRows = 20;
 
     public async Task<ImportPreview> PreviewAsync(string entity, StoredFile file, IReadOnlyDictionary<string, string>? given, Actor actor, CancellationToken cancellationToken)
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
-        var table = Read(file);
+        var table = await ReadAsync(file, cancellationToken);
         var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text, reader.Fields);
         var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), PreviewRows, text, cancellationToken);
         foreach (var row in rows.Where(r => r.Errors.Count == 0))
@@ -38,47 +38,49 @@ public sealed class ImportService(IRecordStore records, IFileStore files, Import
         return new ImportPreview(table.Rows.Count, mapping, table.Warnings, rows);
     }
 
-    /// <summary>Reads and checks the whole file, then writes it in the background; answers the job to follow.</summary>
-    public async Task<ImportJob> StartAsync(string entity, StoredFile file, IReadOnlyDictionary<string, string>? given, IReadOnlyList<string> key, ImportMode mode, bool skipBadRows,
-        Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and checks the file and the settings, then queues the import as a background job (any host may run it, and
+    /// take it up again when the host running it stops); answers its state to follow with <see cref="FindAsync"/>.
+    /// </summary>
+    public async Task<ImportStatus> StartAsync(string entity, StoredFile file, ImportSettings settings, Actor actor, CancellationToken cancellationToken)
     {
         await using var reader = await OpenAsync(entity, actor, cancellationToken);
-        var table = Read(file);
-        var mapping = ImportMapping.For(reader.Entity, table.Headings, given, text, reader.Fields);
-        if (KeyProblem(reader.Entity, mapping, key, mode) is { } problem)
+        var table = await ReadAsync(file, cancellationToken);
+        var mapping = ImportMapping.For(reader.Entity, table.Headings, settings.Mapping, text, reader.Fields);
+        if (KeyProblem(reader.Entity, mapping, settings.Key, settings.Mode) is { } problem)
         {
             throw new ImportFileException(problem);
         }
 
-        var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), null, text, cancellationToken);
-        var job = jobs.Add(new ImportJob(Guid.CreateVersion7(), reader.Entity.Name, actor.UserId, rows.Count, skipBadRows));
-        var definition = reader.Entity;
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        _ = Task.Run(async () =>
+        var run = new ImportRun
         {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-            await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            try
-            {
-                await new ImportRunner(services.GetRequiredService<IRecordStore>(), actor, services.GetRequiredService<IStringLocalizer>())
-                    .RunAsync(job, definition, rows, key, mode, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.DataTransfer.Import").LogError(e, "Import {Job} of {Entity} failed.", job.Id, job.Entity);
-                (job.Status, job.Message) = ("failed", text["DataTransfer.Import.Error.Stopped"]);
-            }
-        }, CancellationToken.None);
-        return job;
+            Id = Guid.CreateVersion7(), Entity = reader.Entity.Name, FileId = file.Id, Settings = settings.ToJson(), StartedBy = actor.UserId,
+            Culture = CultureInfo.CurrentUICulture.Name, SkipBadRows = settings.SkipBadRows, Total = table.Rows.Count, CreatedAt = clock.GetUtcNow(),
+        };
+        run.JobId = jobs.Queue(ImportRunning.JobKind, run.Id.ToString(), actor.UserId);
+        runs.Add(run);
+        await runs.SaveAsync(cancellationToken); // the run and its job in one commit
+        return ImportStatus.Of(run, null, live.Find(run.Id), []);
+    }
+
+    /// <summary>An import started by <paramref name="userId"/>, as it stands now (from any host), with its first <paramref name="problems"/> problems; null for anyone else's.</summary>
+    public async Task<ImportStatus?> FindAsync(Guid id, string userId, int problems = 200, CancellationToken cancellationToken = default)
+    {
+        if (await runs.FindAsync(id, cancellationToken) is not { } run || run.StartedBy != userId)
+        {
+            return null;
+        }
+
+        var job = ImportRunStates.IsFinal(run.Status) ? null : await jobs.FindAsync(run.JobId, cancellationToken);
+        return ImportStatus.Of(run, job, live.Find(run.Id), await runs.ProblemsAsync(id, problems, cancellationToken), text["DataTransfer.Import.Error.Stopped"]);
     }
 
     private async Task<IRecordReader> OpenAsync(string entity, Actor actor, CancellationToken cancellationToken) =>
         await records.OpenReaderAsync(entity, actor, cancellationToken) ?? throw new ImportFileException(text["DataTransfer.Import.Error.NoSuchEntity", entity]) { NoSuchEntity = true };
 
-    private ImportTable Read(StoredFile stored)
+    private async Task<ImportTable> ReadAsync(StoredFile stored, CancellationToken cancellationToken)
     {
-        using var content = files.Open(stored);
+        await using var content = await files.OpenAsync(stored, cancellationToken);
         return ImportFile.Read(content, stored.Name, text);
     }
 

@@ -124,7 +124,7 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
         }
 
         var path = Path.Combine(folder, file.Id.ToString("N"));
-        await using (var source = files.Open(stored))
+        await using (var source = await files.OpenAsync(stored, cancellationToken))
         await using (var target = File.Create(path))
         {
             await source.CopyToAsync(target, cancellationToken);

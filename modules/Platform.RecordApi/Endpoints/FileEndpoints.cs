@@ -82,7 +82,7 @@ public static class FileEndpoints
         context.Response.Headers.XContentTypeOptions = "nosniff";
         AnswerPolicy.Set(context, "default-src 'none'; sandbox");
         var picture = file!.IsImage;
-        return TypedResults.Stream(store.Open(file!), file!.ContentType, picture ? null : file.Name, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
+        return TypedResults.Stream(await store.OpenAsync(file!, cancellationToken), file!.ContentType, picture ? null : file.Name, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""));
     }
 
     /// <summary>Whether one of the values — a files field's descriptions, or a line's — describes the file.</summary>

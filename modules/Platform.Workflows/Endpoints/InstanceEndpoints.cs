@@ -181,7 +181,7 @@ public static class InstanceEndpoints
             return WorkflowResults.NotFound(context);
         }
 
-        return Results.Stream(store.Open(stored), stored.ContentType, stored.Name);
+        return Results.Stream(await store.OpenAsync(stored, context.RequestAborted), stored.ContentType, stored.Name);
     }
 
     internal static object Describe(WorkflowInstance i) =>

@@ -34,12 +34,17 @@ public sealed class BackgroundJobStore(PlatformDbContext db, TimeProvider clock)
             .Select(j => new BackgroundJobStatus(j.Id, j.Kind, j.Subject, j.State, j.Done, j.Total, j.Attempts, j.Error, j.CreatedAt, j.FinishedAt))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Takes up one job of <paramref name="kinds"/> that is due, or was left by a host whose lease ran out; null when there is none.</summary>
-    public async Task<BackgroundJob?> ClaimAsync(IReadOnlyCollection<string> kinds, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes up one job of <paramref name="kinds"/> that is due, or was left by a host whose lease ran out, other than the jobs
+    /// <paramref name="runningHere"/>; null when there is none.
+    /// </summary>
+    public async Task<BackgroundJob?> ClaimAsync(IReadOnlyCollection<string> kinds, string owner, TimeSpan lease, CancellationToken cancellationToken, IReadOnlyCollection<Guid>? runningHere = null)
     {
         var now = Now;
+        runningHere ??= [];
         var candidates = await db.Set<BackgroundJob>().AsNoTracking()
-            .Where(j => kinds.Contains(j.Kind) && ((j.State == BackgroundJobStates.Queued && j.NotBefore <= now) || (j.State == BackgroundJobStates.Running && j.LeaseUntil < now)))
+            .Where(j => kinds.Contains(j.Kind) && !runningHere.Contains(j.Id)
+                && ((j.State == BackgroundJobStates.Queued && j.NotBefore <= now) || (j.State == BackgroundJobStates.Running && j.LeaseUntil < now)))
             .OrderBy(j => j.Id).Select(j => j.Id).Take(5).ToListAsync(cancellationToken);
         foreach (var id in candidates)
         {

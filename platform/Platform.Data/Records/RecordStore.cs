@@ -282,12 +282,16 @@ public sealed partial class RecordStore(
             .SingleOrDefaultAsync(r => EF.Property<Guid>(r, SystemFields.Id) == id && EF.Property<DateTimeOffset?>(r, SystemFields.DeletedAt) == null, cancellationToken);
 
     /// <summary>A save a step refused: nothing it tracked is kept, and a transaction it began is rolled back (a joined one is left to whoever began it).</summary>
-    private async Task<IReadOnlyList<RecordResult>> RefusedAsync(IReadOnlyList<Dictionary<string, object>> rows, List<RecordFieldError> errors, IDbContextTransaction? owned)
+    private async Task<IReadOnlyList<RecordResult>> RefusedAsync(IReadOnlyList<Dictionary<string, object>> rows, List<RecordFieldError> errors, IDbContextTransaction transaction, string? savepoint)
     {
         db.ChangeTracker.Clear();
-        if (owned is not null)
+        if (savepoint is null)
         {
-            await owned.RollbackAsync(CancellationToken.None);
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        else
+        {
+            await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
         }
 
         return [.. rows.Select(_ => new RecordResult(RecordOutcome.Invalid, null, errors))];
@@ -307,12 +311,20 @@ public sealed partial class RecordStore(
     {
         var joined = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var (owns, transaction) = (joined.Owns, joined.Current);
+        // Inside another change (an import's chunk, an after-save script's save) a refusal undoes this save only, back to
+        // its savepoint: the change under way stays usable (PostgreSQL would otherwise refuse every later statement in it).
+        var savepoint = owns ? null : $"record_save_{Guid.NewGuid():N}";
         try
         {
             records.Database.UseTransaction(transaction.GetDbTransaction());
+            if (savepoint is not null)
+            {
+                await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+            }
+
             if (change is not null && await Steps.Handlers.SavingAsync(entity, rows, change, cancellationToken) is { Count: > 0 } stopped)
             {
-                return await RefusedAsync(rows, stopped, owns ? transaction : null);
+                return await RefusedAsync(rows, stopped, transaction, savepoint);
             }
 
             if (insideTransaction is not null)
@@ -341,7 +353,7 @@ public sealed partial class RecordStore(
 
             if (refused.Count > 0)
             {
-                return await RefusedAsync(rows, refused, owns ? transaction : null);
+                return await RefusedAsync(rows, refused, transaction, savepoint);
             }
 
             if (owns)
@@ -349,10 +361,19 @@ public sealed partial class RecordStore(
                 await transaction.CommitAsync(cancellationToken);
                 records.Database.UseTransaction(null);
             }
+            else
+            {
+                await transaction.ReleaseSavepointAsync(savepoint!, cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
+            if (savepoint is not null)
+            {
+                await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+            }
+
             return [.. rows.Select(_ => RecordResult.Fail(RecordOutcome.Conflict, localizer["Records.Error.Conflict"]))];
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
@@ -362,14 +383,16 @@ public sealed partial class RecordStore(
             db.ChangeTracker.Clear();
             records.ChangeTracker.Clear();
             records.NewRows.Clear();
-            if (!owns)
+            if (owns)
             {
-                // Inside another save's transaction (an after-save script): that save rolls back and reports.
-                return [.. rows.Select(_ => RecordResult.Fail(RecordOutcome.Invalid, localizer["Records.Error.SaveRefused"]))];
+                await transaction.RollbackAsync(CancellationToken.None);
+                records.Database.UseTransaction(null);
+            }
+            else
+            {
+                await transaction.RollbackToSavepointAsync(savepoint!, CancellationToken.None);
             }
 
-            await transaction.RollbackAsync(CancellationToken.None);
-            records.Database.UseTransaction(null);
             var results = new List<RecordResult>();
             foreach (var row in rows)
             {

@@ -14,5 +14,6 @@ public interface IFileStore
     /// <summary>A file uploaded and not yet attached to any record.</summary>
     Task<StoredFile?> FindUnattachedAsync(Guid id, CancellationToken cancellationToken);
 
-    Stream Open(StoredFile file);
+    /// <summary>The content to read as a stream (never loaded whole), wherever the store keeps it.</summary>
+    Task<Stream> OpenAsync(StoredFile file, CancellationToken cancellationToken = default);
 }

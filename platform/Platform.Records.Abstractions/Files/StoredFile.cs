@@ -2,7 +2,7 @@ namespace Platform.Records.Files;
 
 /// <summary>
 /// A file a user uploaded (a contract scan, a product photo): its description here, its bytes in the
-/// data folder. Once a record's attachment or image field holds it, it belongs to that record and is
+/// files folder or the database. Once a record's attachment or image field holds it, it belongs to that record and is
 /// as readable as the record.
 /// </summary>
 public sealed class StoredFile
@@ -18,8 +18,11 @@ public sealed class StoredFile
     /// <summary>SHA-256 of the content, lower-case hex.</summary>
     public string Sha256 { get; set; } = "";
 
-    /// <summary>Where the bytes are, relative to the files folder.</summary>
+    /// <summary>Where the bytes are, relative to the files folder (empty when they are in the database).</summary>
     public string Path { get; set; } = "";
+
+    /// <summary>Which store holds the bytes: "disk" (the files folder) or "database".</summary>
+    public string Store { get; set; } = "disk";
 
     public DateTimeOffset UploadedAt { get; set; }
 

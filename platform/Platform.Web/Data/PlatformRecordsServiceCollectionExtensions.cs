@@ -24,11 +24,15 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<SchemaManager>();
         services.AddScoped<ISchemaManager>(sp => sp.GetRequiredService<SchemaManager>());
         services.AddScoped<RecordValueConverter>();
-        services.AddScoped<IFileStore, Platform.Data.Files.FileStore>();
+        services.AddSingleton(sp => Platform.Data.Files.FileStoreSettings.Read(sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()));
+        services.AddScoped<Platform.Data.Files.FileStore>();
+        services.AddScoped<IFileStore>(sp => sp.GetRequiredService<Platform.Data.Files.FileStore>());
+        services.AddScoped<Platform.Data.Files.FileSweeper>();
         services.AddScoped<ISavedViewStore, Platform.Data.Views.SavedViewStore>();
         services.AddScoped<Platform.Records.Reports.ISavedReportStore, Platform.Data.Reports.SavedReportStore>();
         services.AddScoped<IAppMenuStore, Platform.Data.Menus.AppMenuStore>();
         services.AddScoped<Platform.Records.Ocr.IScanBatchStore, Platform.Data.Ocr.ScanBatchStore>();
+        services.AddScoped<Platform.Records.Importing.IImportRunStore, Platform.Data.Importing.ImportRunStore>();
         services.AddScoped<IPeopleDirectory, Platform.Data.Identity.PeopleDirectory>();
         services.TryAddScoped<Platform.Records.Notifications.INotificationCentre, Platform.Data.Notifications.NotificationCentre>();
         services.AddScoped<IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());

@@ -54,6 +54,7 @@ public static class PlatformBuilderExtensions
         services.AddScoped<Platform.Abstractions.Jobs.IBackgroundJobs, Jobs.WakingBackgroundJobs>();
         services.AddSingleton<Jobs.BackgroundJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.BackgroundJobRunner>());
+        services.AddHostedService<Files.FileSweeping>();
         services.AddIdentity<PlatformUser, PlatformRole>(PlatformIdentity.Configure)
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()
@@ -70,6 +71,7 @@ public static class PlatformBuilderExtensions
         services.AddScoped<ApiTokenService>();
         services.AddScoped<IApiTokens>(sp => sp.GetRequiredService<ApiTokenService>());
         services.AddScoped<IPasswordCheck, PasswordCheck>();
+        services.AddScoped<IActorDirectory, ActorDirectory>();
         services.AddSingleton<UnknownNameAttempts>();
         services.AddPlatformRecords();
         services.AddApiDocument();

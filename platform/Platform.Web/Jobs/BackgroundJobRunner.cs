@@ -19,6 +19,12 @@ public sealed class BackgroundJobRunner(IServiceScopeFactory scopes, BackgroundJ
 
     private readonly SemaphoreSlim _wake = new(0);
 
+    /// <summary>
+    /// The jobs running here. A lease can run out under a run that is still going (on SQLite a long write keeps the renewal
+    /// waiting); this host then must not take the same job up a second time beside it.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _running = new();
+
     /// <summary>Looks at the queue now rather than at the next poll (a job was just queued on this host).</summary>
     public void Wake() => _wake.Release();
 
@@ -71,13 +77,28 @@ public sealed class BackgroundJobRunner(IServiceScopeFactory scopes, BackgroundJ
                 return false;
             }
 
-            job = await scope.ServiceProvider.GetRequiredService<BackgroundJobStore>().ClaimAsync(kinds, Owner, settings.Lease, stoppingToken);
+            job = await scope.ServiceProvider.GetRequiredService<BackgroundJobStore>().ClaimAsync(kinds, Owner, settings.Lease, stoppingToken, [.. _running.Keys]);
         }
 
-        if (job is null)
+        if (job is null || !_running.TryAdd(job.Id, 0))
         {
             return false;
         }
+
+        try
+        {
+            await RunAsync(job, stoppingToken);
+        }
+        finally
+        {
+            _running.TryRemove(job.Id, out _);
+        }
+
+        return true;
+    }
+
+    private async Task RunAsync(BackgroundJob job, CancellationToken stoppingToken)
+    {
 
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -113,8 +134,6 @@ public sealed class BackgroundJobRunner(IServiceScopeFactory scopes, BackgroundJ
             logger.LogError(e, "The job {Job} ({Kind} {Subject}) failed on attempt {Attempt}{Retry}.", job.Id, job.Kind, job.Subject, job.Attempts, retry is null ? "; given up" : "; it is tried again");
             await WithStoreAsync(store => store.FailAsync(job.Id, Owner, e.Message, retry, CancellationToken.None));
         }
-
-        return true;
     }
 
     private async Task KeepLeaseAsync(Guid id, CancellationTokenSource lost, CancellationToken stop)

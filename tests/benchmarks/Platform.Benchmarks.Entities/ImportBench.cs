@@ -8,7 +8,9 @@ using Platform.Core.Security;
 using Platform.Data;
 using Platform.Data.Records;
 using Platform.DataTransfer.Export;
+using Platform.Data.Importing;
 using Platform.DataTransfer.Import;
+using Platform.Records.Importing;
 using Platform.Records;
 
 namespace Platform.Benchmarks.Entities;
@@ -36,12 +38,16 @@ internal static class ImportBench
             var table = ImportFile.Read(new MemoryStream(workbook), "orders.xlsx", text);
             var mapping = ImportMapping.For(reader.Entity, table.Headings, null, text, reader.Fields);
             var rows = await ImportRows.ConvertAsync(table, mapping, new LookupResolver(reader, text), null, text, default);
-            var job = new ImportJob(Guid.NewGuid(), "order20", "bench", rows.Count, skipBadRows: false);
-            await new ImportRunner(records, actor, text)
-                .RunAsync(job, reader.Entity, rows, ["code"], ImportMode.Upsert, default);
-            if (job.Status != "completed" || job.Inserted != count)
+            var runs = new ImportRunStore(services.GetRequiredService<PlatformDbContext>(), TimeProvider.System);
+            var run = new ImportRun { Id = Guid.CreateVersion7(), Entity = "order20", StartedBy = "bench", Culture = "en", Total = rows.Count, CreatedAt = DateTimeOffset.UtcNow };
+            runs.Add(run);
+            await runs.SaveAsync();
+            await new ImportRunner(records, runs, actor, text)
+                .RunAsync(run, reader.Entity, rows, new ImportSettings(null, ["code"], ImportMode.Upsert, SkipBadRows: false), _ => Task.CompletedTask, default);
+            var done = (await runs.FindAsync(run.Id))!;
+            if (done.Status != ImportRunStates.Completed || done.Inserted != count)
             {
-                throw new InvalidOperationException($"import: {job.Status}, {job.Inserted} inserted, {string.Join("; ", job.Errors.Take(3))}");
+                throw new InvalidOperationException($"import: {done.Status}, {done.Inserted} inserted, {string.Join("; ", (await runs.ProblemsAsync(run.Id, 3)).Select(p => p.Message))}");
             }
         }
 

@@ -28,6 +28,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string DataDirectory { get; }
 
+    /// <summary>The host's process id (it names the host in job leases: machine/process/run).</summary>
+    public int ProcessId => _process.Id;
+
     public string Log
     {
         get

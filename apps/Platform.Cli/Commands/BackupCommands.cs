@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Configuration;
 
 namespace Platform.Cli.Commands;
@@ -25,7 +26,7 @@ public static class BackupCommands
 
     public static async Task<int> BackupAsync(string target, IReadOnlyList<string> options, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)
     {
-        var (database, file) = Sqlite(settings, options);
+        var (database, file, files) = Sqlite(settings, options);
         if (file is null)
         {
             await error.WriteLineAsync(NotSqlite(database));
@@ -53,7 +54,6 @@ public static class BackupCommands
                 source.BackupDatabase(destination);
             }
 
-            var files = Path.Combine(database.DataDirectory, "files");
             var stored = Directory.Exists(files) ? Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".part", StringComparison.Ordinal)).ToList() : [];
             long fileBytes = 0;
             await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.Write))
@@ -88,7 +88,7 @@ public static class BackupCommands
 
     public static async Task<int> RestoreAsync(string source, IReadOnlyList<string> options, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)
     {
-        var (database, file) = Sqlite(settings, options);
+        var (database, file, files) = Sqlite(settings, options);
         if (file is null)
         {
             await error.WriteLineAsync(NotSqlite(database));
@@ -121,7 +121,6 @@ public static class BackupCommands
             }
 
             var replace = options.Contains("--replace");
-            var files = Path.Combine(database.DataDirectory, "files");
             if (File.Exists(file) && !replace)
             {
                 await error.WriteLineAsync($"The data directory {database.DataDirectory} already holds a database. Stop the host and add --replace to restore over it (what is there is moved aside, not deleted).");
@@ -133,9 +132,11 @@ public static class BackupCommands
             Directory.CreateDirectory(database.DataDirectory);
             var staging = Path.Combine(database.DataDirectory, $"restoring-{Guid.NewGuid():N}");
             var incoming = Path.Combine(staging, DatabaseEntry);
-            var incomingFiles = Path.Combine(staging, "files");
+            // Beside the files folder, which may be a mount of its own: moving it into place is then a rename, not a copy.
+            var incomingFiles = $"{files}.restoring-{Guid.NewGuid():N}";
             try
             {
+                Directory.CreateDirectory(staging);
                 Directory.CreateDirectory(incomingFiles);
                 archive.GetEntry(DatabaseEntry)!.ExtractToFile(incoming);
                 if (await CheckAsync(incoming) is { } damaged)
@@ -176,9 +177,9 @@ public static class BackupCommands
             }
             finally
             {
-                if (Directory.Exists(staging))
+                foreach (var left in new[] { staging, incomingFiles }.Where(Directory.Exists))
                 {
-                    Directory.Delete(staging, recursive: true);
+                    Directory.Delete(left, recursive: true);
                 }
             }
         }
@@ -235,10 +236,12 @@ public static class BackupCommands
     }
 
     /// <summary>The database settings and, for SQLite, the database file; null for other databases.</summary>
-    private static (DatabaseSettings Database, string? File) Sqlite(IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> options)
+    /// <summary>The database settings, the SQLite file (null on another database), and the folder of the uploads kept on disk.</summary>
+    private static (DatabaseSettings Database, string? File, string Files) Sqlite(IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> options)
     {
         using var services = CliServices.Build(settings, CliArguments.ValueOf(options, "--content-root"), out var database);
-        return (database, database.Provider.Name == "Sqlite" ? Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource) : null);
+        var files = services.GetRequiredService<Platform.Data.Files.FileStoreSettings>().FolderUnder(database.DataDirectory);
+        return (database, database.Provider.Name == "Sqlite" ? Path.GetFullPath(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource) : null, files);
     }
 
     private static string NotSqlite(DatabaseSettings database) =>

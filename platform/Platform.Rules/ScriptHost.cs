@@ -100,6 +100,11 @@ public sealed class ScriptHost(RuleLimits limits, TimeProvider clock)
         }
         catch (Exception e) when (Failure(script, e) is { } failure)
         {
+            if (failure.Kind != ScriptFailureKind.Refusal)
+            {
+                Platform.Abstractions.Telemetry.PlatformTelemetry.RuleFailures.Add(1, new KeyValuePair<string, object?>("kind", failure.Kind.ToString().ToLowerInvariant()));
+            }
+
             throw failure;
         }
     }

@@ -50,6 +50,7 @@ public sealed class ImportRunner(IRecordStore records, IImportRunStore runs, Act
                 }
 
                 await transaction.CommitAsync(cancellationToken);
+                tally.Count();
                 await progress(counts.Processed);
             }
 
@@ -79,6 +80,7 @@ public sealed class ImportRunner(IRecordStore records, IImportRunStore runs, Act
 
                 await runs.FinishAsync(run.Id, ImportRunStates.Completed, null, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                new ImportTally { Inserted = all.Inserted, Updated = all.Updated }.Count();
                 return;
             }
 
@@ -90,6 +92,7 @@ public sealed class ImportRunner(IRecordStore records, IImportRunStore runs, Act
         {
             await runs.FinishAsync(run.Id, ImportRunStates.RolledBack, null, cancellationToken);
             await report.CommitAsync(cancellationToken);
+            Platform.Abstractions.Telemetry.PlatformTelemetry.ImportRows.Add(all.FailedRows, new KeyValuePair<string, object?>("outcome", "refused"));
         }
     }
 

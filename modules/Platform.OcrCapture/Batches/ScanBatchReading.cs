@@ -70,6 +70,7 @@ public sealed class ScanBatchReading(IServiceScopeFactory scopes, RecognizerPool
                 async (page, token) =>
                 {
                     await ReadPageAsync(reader, page, byId[page.FileId], Document, token);
+                    Platform.Abstractions.Telemetry.PlatformTelemetry.OcrPages.Add(1);
                     await run.ReportAsync(Interlocked.Increment(ref done), total, token);
                 });
             await store.SetBatchStateAsync(batchId, ScanBatchStates.Read, clock.GetUtcNow(), cancellationToken);

@@ -95,6 +95,11 @@ public sealed partial class WorkflowEngine
 
         await WorkflowRows.InsertAsync(db, timers, cancellationToken);
         await WorkflowRows.InsertAsync(db, history, cancellationToken);
+        foreach (var step in history)
+        {
+            Platform.Abstractions.Telemetry.PlatformTelemetry.WorkflowSteps.Add(1, new KeyValuePair<string, object?>("event", step.Event));
+        }
+
         await NotifyAsync(instance, model, runner, opened, previousStatus, cancellationToken);
         if (db.ChangeTracker.HasChanges())
         {

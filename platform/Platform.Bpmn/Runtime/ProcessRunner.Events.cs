@@ -80,6 +80,7 @@ public sealed partial class ProcessRunner
         }
 
         History(node.Id, "timerFired", null, timer.DueAt.ToString("O"));
+        Platform.Abstractions.Telemetry.PlatformTelemetry.TimerLag.Record(Math.Max(0, (context.Now - timer.DueAt).TotalSeconds));
         if (node.Kind == "intermediateCatchEvent")
         {
             await LeaveAsync(token);

@@ -36,6 +36,7 @@ public static class PlatformApplicationExtensions
     {
         var options = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value;
         var defaultCulture = PlatformCultures.Normalize(options.DefaultCulture) ?? PlatformCultures.Chinese;
+        app.UseMiddleware<Telemetry.InstanceLogScope>();
         app.UseMiddleware<SecurityHeaders>();
         if (!app.Environment.IsDevelopment())
         {
@@ -57,6 +58,7 @@ public static class PlatformApplicationExtensions
         app.MapFavicon();
         app.MapPlatformErrorEndpoint();
         app.MapHealthEndpoints();
+        Telemetry.PlatformTelemetryServices.MapMetricsEndpoint(app);
         app.MapCultureEndpoints();
         app.MapShellEndpoints();
         app.MapApiDocument();

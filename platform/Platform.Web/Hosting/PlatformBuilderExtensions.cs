@@ -21,6 +21,8 @@ using Radzen;
 
 using Platform.Web.ApiReference;
 
+using Platform.Web.Telemetry;
+
 namespace Platform.Web.Hosting;
 
 public static class PlatformBuilderExtensions
@@ -55,6 +57,7 @@ public static class PlatformBuilderExtensions
         services.AddSingleton<Jobs.BackgroundJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Jobs.BackgroundJobRunner>());
         services.AddHostedService<Files.FileSweeping>();
+        services.AddPlatformTelemetry(configuration);
         services.AddIdentity<PlatformUser, PlatformRole>(PlatformIdentity.Configure)
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddDefaultTokenProviders()

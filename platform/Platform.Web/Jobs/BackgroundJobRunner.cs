@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Abstractions.Jobs;
+using Platform.Abstractions.Telemetry;
 using Platform.Data.Jobs;
 
 namespace Platform.Web.Jobs;
@@ -99,7 +100,22 @@ public sealed class BackgroundJobRunner(IServiceScopeFactory scopes, BackgroundJ
 
     private async Task RunAsync(BackgroundJob job, CancellationToken stoppingToken)
     {
+        using var activity = PlatformTelemetry.Activities.StartActivity($"job {job.Kind}");
+        activity?.SetTag("platform.job.kind", job.Kind);
+        activity?.SetTag("platform.job.id", job.Id);
+        activity?.SetTag("platform.job.attempt", job.Attempts);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Job"] = job.Id, ["JobKind"] = job.Kind, ["Instance"] = Owner });
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = await RunHandlerAsync(job, stoppingToken);
+        var kind = new KeyValuePair<string, object?>("kind", job.Kind);
+        PlatformTelemetry.JobRuns.Add(1, kind, new KeyValuePair<string, object?>("outcome", outcome));
+        PlatformTelemetry.JobDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, kind);
+        activity?.SetTag("platform.job.outcome", outcome);
+    }
 
+    /// <summary>Runs the job's handler while keeping its lease; answers how the run ended: done, released, taken_over, retried or failed.</summary>
+    private async Task<string> RunHandlerAsync(BackgroundJob job, CancellationToken stoppingToken)
+    {
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var keeper = KeepLeaseAsync(job.Id, lost, renewing.Token);
@@ -112,6 +128,7 @@ public sealed class BackgroundJobRunner(IServiceScopeFactory scopes, BackgroundJ
             await renewing.CancelAsync();
             await keeper;
             await WithStoreAsync(store => store.FinishAsync(job.Id, Owner, CancellationToken.None));
+            return "done";
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {
@@ -120,11 +137,11 @@ public sealed class BackgroundJobRunner(IServiceScopeFactory scopes, BackgroundJ
             if (stoppingToken.IsCancellationRequested)
             {
                 await WithStoreAsync(store => store.ReleaseAsync(job.Id, Owner, CancellationToken.None));
+                return "released";
             }
-            else
-            {
-                logger.LogWarning("The job {Job} ({Kind}) was taken up by another host while this one ran it; this run stopped.", job.Id, job.Kind);
-            }
+
+            logger.LogWarning("The job {Job} ({Kind}) was taken up by another host while this one ran it; this run stopped.", job.Id, job.Kind);
+            return "taken_over";
         }
         catch (Exception e)
         {
@@ -133,6 +150,7 @@ public sealed class BackgroundJobRunner(IServiceScopeFactory scopes, BackgroundJ
             var retry = job.Attempts < settings.MostAttempts ? TimeSpan.FromSeconds(5 * job.Attempts) : (TimeSpan?)null;
             logger.LogError(e, "The job {Job} ({Kind} {Subject}) failed on attempt {Attempt}{Retry}.", job.Id, job.Kind, job.Subject, job.Attempts, retry is null ? "; given up" : "; it is tried again");
             await WithStoreAsync(store => store.FailAsync(job.Id, Owner, e.Message, retry, CancellationToken.None));
+            return retry is null ? "failed" : "retried";
         }
     }
 

@@ -14,9 +14,11 @@ public static class PlatformAuthentication
     public const string Scheme = "Platform";
     public const string SessionCookie = ".Platform.Session";
 
+    /// <summary>Requests of programs (the API, OData, a metrics scraper): answered 401/403, never sent to the sign-in page.</summary>
     public static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase);
+        || request.Path.StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments(Telemetry.PlatformTelemetryServices.MetricsPath, StringComparison.OrdinalIgnoreCase);
 
     public static bool TryReadBearer(HttpRequest request, out string secret)
     {

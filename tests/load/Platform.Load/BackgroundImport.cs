@@ -7,7 +7,8 @@ namespace Platform.Load;
 /// <summary>An administrator's import of <see cref="LoadOptions.ImportRows"/> customers (bad rows skipped) started during the load and followed to its end.</summary>
 internal sealed class BackgroundImport(Api api, Sales sales, int rows)
 {
-    public string Prefix => $"import-{sales.Tag}-";
+    /// <summary>The imported customers' region, which tells them apart.</summary>
+    public string Region => $"import-{sales.Tag}";
 
     public string? Status { get; private set; }
 
@@ -17,9 +18,16 @@ internal sealed class BackgroundImport(Api api, Sales sales, int rows)
     {
         await Task.Delay(after);
         var csv = new StringBuilder("name,region\n");
-        for (var n = 0; n < rows; n++)
+        var random = new Random(); // other names in each run: a second run's import would otherwise be refused as the same customers
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        while (names.Count < rows)
         {
-            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{Prefix}{n:D6},east\n");
+            names.Add(new string([.. Enumerable.Range(0, 4).Select(_ => (char)random.Next(0x4E00, 0x9FA6))]) + "商行");
+        }
+
+        foreach (var name in names)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{name},{Region}\n");
         }
 
         var uploaded = await api.SendAsync(HttpMethod.Post, "/api/files?name=load.csv", sales.AdminToken, content: new ByteArrayContent(Encoding.UTF8.GetBytes(csv.ToString())));

@@ -10,10 +10,12 @@ namespace Platform.Load;
 internal sealed class Person(int number, Api api, Sales sales, Recorder recorder)
 {
     private readonly Random _random = new(number);
+
+    /// <summary>Names differ from run to run (a second run against the same database would otherwise save the first run's customers again).</summary>
+    private readonly Random _names = new();
     private readonly List<string> _customers = [];
     private readonly Queue<string> _drafts = new();
     private readonly string _token = sales.SalesTokens[number % sales.SalesTokens.Count];
-    private int _saved;
 
     public async Task RunAsync(DateTime until)
     {
@@ -43,8 +45,10 @@ internal sealed class Person(int number, Api api, Sales sales, Recorder recorder
 
     private async Task SaveCustomerAsync()
     {
-        var name = $"load-{sales.Tag}-{number}-{_saved++}";
-        var response = await recorder.TimeAsync("save", () => api.SendAsync(HttpMethod.Post, "/odata/customer", _token, new { name }), r => r.StatusCode == HttpStatusCode.Created);
+        // A name like a real company's: four characters drawn from the common CJK block. Names made of a shared prefix and
+        // numbers would all be alike to the CRM's duplicate rules (same characters after punctuation is dropped, the same pairs).
+        var name = new string([.. Enumerable.Range(0, 4).Select(_ => (char)_names.Next(0x4E00, 0x9FA6))]) + "贸易有限公司";
+        var response = await recorder.TimeAsync("save", () => api.SendAsync(HttpMethod.Post, "/odata/customer", _token, new { name, region = sales.Region }), r => r.StatusCode == HttpStatusCode.Created);
         if (response?.StatusCode == HttpStatusCode.Created)
         {
             sales.Customers.Add(name);

@@ -34,7 +34,7 @@ var seconds = options.Seconds;
 Console.WriteLine(recorder.Report(seconds));
 
 // What was acknowledged is there.
-var customers = (await api.AllAsync($"/odata/customer?$select=name&$filter=startswith(name,'load-{sales.Tag}-')", sales.AdminToken, "name")).ToHashSet(StringComparer.Ordinal);
+var customers = (await api.AllAsync($"/odata/customer?$select=name&$filter=region eq '{sales.Region}'", sales.AdminToken, "name")).ToHashSet(StringComparer.Ordinal);
 var lostCustomers = sales.Customers.Count(c => !customers.Contains(c));
 var orders = (await api.AllAsync("/odata/sales_order?$select=id", sales.AdminToken, "id")).ToHashSet(StringComparer.OrdinalIgnoreCase);
 var lostOrders = sales.Orders.Count(o => !orders.Contains(o));
@@ -45,7 +45,7 @@ foreach (var instance in sales.Approved.Distinct())
     notCompleted += state.GetProperty("instance").GetProperty("status").GetString() == "completed" ? 0 : 1;
 }
 
-var imported = (await api.AllAsync($"/odata/customer?$select=name&$filter=startswith(name,'{import.Prefix}')", sales.AdminToken, "name")).Count;
+var imported = (await api.AllAsync($"/odata/customer?$select=name&$filter=region eq '{import.Region}'", sales.AdminToken, "name")).Count;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
     acknowledged customers {sales.Customers.Count}, missing {lostCustomers}

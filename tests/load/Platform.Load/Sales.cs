@@ -17,6 +17,9 @@ internal sealed class Sales
 
     public required string Product { get; init; }
 
+    /// <summary>The customers of this run are told apart by their region.</summary>
+    public string Region => $"load-{Tag}";
+
     public ConcurrentBag<string> Customers { get; } = [];
 
     public ConcurrentBag<string> Orders { get; } = [];

@@ -42,6 +42,22 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>An API client of the administrator (bearer token), answered in <paramref name="language"/> when given.</summary>
+    public async Task<HttpClient> SignInAsync(string? language = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/auth/token", new { userName = "admin", password = AdminPassword });
+        response.EnsureSuccessStatusCode();
+        var token = (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        }
+
+        return client;
+    }
+
     /// <summary>Starts the host; on the data folder of a host that was killed when <paramref name="dataDirectory"/> is given (which it then keeps).</summary>
     public static async Task<HostProcess> StartAsync(string? dataDirectory = null, params (string Key, string Value)[] settings)
     {

@@ -23,17 +23,6 @@ public sealed class ImportCrashTests
         ("Platform__Jobs__Lease", "00:00:03"), ("Platform__Jobs__PollInterval", "00:00:00.200"),
     ];
 
-    private static async Task<HttpClient> SignInAsync(HostProcess host)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-        return client;
-    }
-
     /// <summary>Uploads <see cref="Rows"/> customers as CSV and starts their import; answers the address to follow it at.</summary>
     private static async Task<string> StartImportAsync(HttpClient client, string tag, string onError)
     {
@@ -125,14 +114,14 @@ public sealed class ImportCrashTests
         var data = first.DataDirectory;
         await using (first)
         {
-            var client = await SignInAsync(first);
+            var client = await first.SignInAsync("en");
             job = await StartImportAsync(client, tag, onError);
             before = await WaitForProgressAsync(client, job, 2_000);
             await first.KillAsync();
         }
 
         await using var second = await HostProcess.StartAsync(data, Settings);
-        var again = await SignInAsync(second);
+        var again = await second.SignInAsync("en");
         var finished = await WaitForEndAsync(again, job);
 
         Assert.True(before < Rows, $"The kill came after the import had ended ({before} rows); the test proved nothing.");
@@ -168,15 +157,15 @@ public sealed class ImportCrashTests
             await using var one = await HostProcess.StartAsync(null, cluster);
             // Both hosts keep uploads in one folder (a shared mount in production), so the file is there for either to read.
             await using var other = await HostProcess.StartAsync(one.DataDirectory, cluster);
-            var job = await StartImportAsync(await SignInAsync(one), "cluster", "skip");
-            var before = await WaitForProgressAsync(await SignInAsync(other), job, 2_000); // read on the other host too: the progress is in the database
+            var job = await StartImportAsync(await one.SignInAsync("en"), "cluster", "skip");
+            var before = await WaitForProgressAsync(await other.SignInAsync("en"), job, 2_000); // read on the other host too: the progress is in the database
 
             // Whichever host claimed the job dies; the one left must take it up once the dead host's lease runs out.
             var owner = await LeaseOwnerAsync(database);
             var (dies, stays) = owner.Contains($"/{one.ProcessId}/", StringComparison.Ordinal) ? (one, other) : (other, one);
             Assert.Contains($"/{dies.ProcessId}/", owner, StringComparison.Ordinal);
             await dies.KillAsync();
-            var client = await SignInAsync(stays);
+            var client = await stays.SignInAsync("en");
             var finished = await WaitForEndAsync(client, job);
 
             Assert.True(before < Rows, $"The kill came after the import had ended ({before} rows); the test proved nothing.");

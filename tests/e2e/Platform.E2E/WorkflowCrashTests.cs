@@ -30,16 +30,6 @@ public sealed class WorkflowCrashTests
 
     private static string Samples => Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "samples");
 
-    private static async Task<HttpClient> SignInAsync(HostProcess host)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = HostProcess.AdminPassword });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
     private static async Task<List<string>> CrashCustomersAsync(HttpClient client)
     {
         var page = await client.GetFromJsonAsync<JsonElement>("/odata/customer?$select=name&$top=1000&$filter=startswith(name,'crash-')");
@@ -83,7 +73,7 @@ public sealed class WorkflowCrashTests
         int createdBeforeKill;
         await using (first)
         {
-            var admin = await SignInAsync(first);
+            var admin = await first.SignInAsync();
             var deployed = await admin.PostAsync("/api/workflows/processes", new StringContent(Process, Encoding.UTF8, "application/xml"));
             Assert.True(deployed.IsSuccessStatusCode, await deployed.Content.ReadAsStringAsync());
             for (var n = 0; n < Instances; n++)
@@ -93,7 +83,7 @@ public sealed class WorkflowCrashTests
             }
 
             using var stop = new CancellationTokenSource();
-            var completer = CompleteTasksAsync(await SignInAsync(first), stop.Token);
+            var completer = CompleteTasksAsync(await first.SignInAsync(), stop.Token);
 
             // Kill as soon as the timers have begun to fire, well before they all have.
             while ((createdBeforeKill = (await CrashCustomersAsync(admin)).Count) < 10)
@@ -107,10 +97,10 @@ public sealed class WorkflowCrashTests
         }
 
         await using var second = await HostProcess.StartAsync(dataDirectory, settings);
-        var client = await SignInAsync(second);
+        var client = await second.SignInAsync();
         using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90)))
         {
-            var completer = CompleteTasksAsync(await SignInAsync(second), stop.Token);
+            var completer = CompleteTasksAsync(await second.SignInAsync(), stop.Token);
             while (!stop.IsCancellationRequested)
             {
                 var completed = (await client.GetFromJsonAsync<JsonElement>("/api/workflows/instances?status=completed")).GetArrayLength();

@@ -27,7 +27,7 @@ public static class PlatformTelemetryServices
         services.AddSingleton(instance);
         services.AddPermissions<OperationsPermissions>();
         var collector = !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("platform", serviceVersion: typeof(PlatformTelemetryServices).Assembly.GetName().Version?.ToString(), serviceInstanceId: instance.Id))
             .WithMetrics(metrics =>
             {
@@ -38,17 +38,17 @@ public static class PlatformTelemetryServices
                 {
                     metrics.AddOtlpExporter();
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsPlumbing(context.Request.Path))
-                    .AddEntityFrameworkCoreInstrumentation()
-                    .AddSource(PlatformTelemetry.Name);
-                if (collector)
-                {
-                    tracing.AddOtlpExporter();
-                }
             });
+        if (collector)
+        {
+            // Traces only where they go somewhere: a span for every request and every database command costs time.
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsPlumbing(context.Request.Path))
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource(PlatformTelemetry.Name)
+                .AddOtlpExporter());
+        }
+
         return services;
     }
 

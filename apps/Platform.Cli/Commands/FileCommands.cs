@@ -69,9 +69,9 @@ public static class FileCommands
         {
             grace = services.GetRequiredService<FileStoreSettings>().OrphanGrace;
         }
-        else if (!TryParseAge(given, out grace))
+        else if (!TryParseAge(given, out grace) || grace < FileStoreSettings.ShortestGrace)
         {
-            await error.WriteLineAsync($"--older-than takes an age such as 24h, 90m or 7d; '{given}' is none.");
+            await error.WriteLineAsync($"--older-than takes an age of at least {FileStoreSettings.ShortestGrace.TotalMinutes:0}m, such as 24h, 90m or 7d; '{given}' is none.");
             return CliApplication.Usage;
         }
 

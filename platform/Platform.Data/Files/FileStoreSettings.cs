@@ -21,12 +21,20 @@ public sealed class FileStoreSettings
     /// <summary>How often a host looks for such uploads; zero looks never.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>The shortest grace: an upload being attached right now must never be taken for a forgotten one.</summary>
+    public static readonly TimeSpan ShortestGrace = TimeSpan.FromMinutes(10);
+
     public static FileStoreSettings Read(IConfiguration configuration)
     {
         var settings = configuration.GetSection("Platform:Files").Get<FileStoreSettings>() ?? new FileStoreSettings();
-        return FileStores.IsKnown(settings.Store)
+        if (!FileStores.IsKnown(settings.Store))
+        {
+            throw new InvalidOperationException($"Platform:Files:Store is '{settings.Store}'; it must be '{FileStores.Disk}' or '{FileStores.Database}'.");
+        }
+
+        return settings.OrphanGrace >= ShortestGrace
             ? settings
-            : throw new InvalidOperationException($"Platform:Files:Store is '{settings.Store}'; it must be '{FileStores.Disk}' or '{FileStores.Database}'.");
+            : throw new InvalidOperationException($"Platform:Files:OrphanGrace is {settings.OrphanGrace}; it must be at least {ShortestGrace} (uploads waiting to be saved with a record would be removed).");
     }
 
     /// <summary>The disk store's folder, absolute.</summary>

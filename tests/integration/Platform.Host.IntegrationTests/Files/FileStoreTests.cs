@@ -164,5 +164,7 @@ public sealed class FileStoreTests
         Assert.Equal(0, await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().Set<StoredFileChunk>().CountAsync(c => c.FileId == forgotten)));
         var swept = await PlatformCommand.RunAsync(PlatformCommand.On(host.Database, "files", "sweep", "--older-than", "1h"));
         Assert.Equal((0, "Removed 0 uploads left unattached for more than 01:00:00."), (swept.Code, swept.Output.Trim()));
+        var tooSoon = await PlatformCommand.RunAsync(PlatformCommand.On(host.Database, "files", "sweep", "--older-than", "0m"));
+        Assert.Equal((2, "--older-than takes an age of at least 10m, such as 24h, 90m or 7d; '0m' is none."), (tooSoon.Code, tooSoon.Error.Trim()));
     }
 }

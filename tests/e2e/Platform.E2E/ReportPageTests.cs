@@ -111,4 +111,34 @@ public sealed class ReportPageTests
         await Assertions.Expect(english.Page.GetByTestId("pivot-column")).ToHaveTextAsync(["Mar 2026", "Apr 2026"]);
         await Assertions.Expect(english.Page.GetByTestId("pivot-row").Filter(new() { HasText = "Won" })).ToHaveCountAsync(1);
     }
+
+    [SkippableFact]
+    public async Task Leaving_the_home_page_before_its_charts_are_drawn_leaves_the_next_page_answering()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm));
+        using var api = await AdminApiAsync(host);
+        await PostAsync(api, "customer", new { name = "宁波港口机械有限公司" });
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        // A slow line: the chart script arrives two seconds after the dashboard asked for it.
+        var (asked, arrived) = (new TaskCompletionSource(), new TaskCompletionSource());
+        await page.RouteAsync("**/charts.js", async route =>
+        {
+            asked.TrySetResult();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await route.ContinueAsync();
+            arrived.TrySetResult();
+        });
+
+        await SignInAsync(browser, host, "/");
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.GetByTestId("shortcut").Filter(new() { HasText = "我的客户" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("record-row")).ToHaveCountAsync(1);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.WaitForTimeoutAsync(1000); // the chart would now be drawn into the page that was left
+
+        await page.GetByTestId("select-row").CheckAsync();
+        await Assertions.Expect(page.GetByTestId("bulk-count")).ToHaveTextAsync("已选 1 条");
+    }
 }

@@ -53,6 +53,16 @@ public sealed class ShellTests
         await Assertions.Expect(page.GetByTestId("user-editor")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("users-grid")).ToContainTextAsync("李四");
 
+        // The language changes where the person is, also after moving through the menu (the page is not loaded again then).
+        await menu.Locator("a[href='/admin/departments'], a[href='admin/departments']").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/admin/departments");
+        await page.Locator("[data-culture=en]").First.ClickAsync();
+        await Assertions.Expect(menu).ToContainTextAsync("Administration");
+        await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/admin/departments");
+        await page.Locator("[data-culture=zh-CN]").First.ClickAsync();
+        await Assertions.Expect(menu).ToContainTextAsync("系统管理");
+        await browser.WaitUntilInteractiveAsync();
+
         // Sign out; the pages are closed again.
         await page.GetByTestId("sign-out").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/sign-in"));

@@ -16,8 +16,10 @@ namespace Platform.Host.IntegrationTests.Files;
 /// <summary>
 /// Where uploads are kept: in the data folder (or a folder every host mounts) or in the database, streamed through either in
 /// pieces so a file is never held whole in memory; moved between the two by a command while the host serves; and uploads
-/// nobody attached removed after the grace period, while those a record, an import or a scan batch holds stay.
+/// nobody attached removed after the grace period, while those a record, an import or a scan batch holds stay. Measured
+/// alone, so the memory of other tests' hosts is not counted as the upload's.
 /// </summary>
+[Collection(MeasuredAlone.Name)]
 public sealed class FileStoreTests
 {
     private const long Large = 96L * 1024 * 1024;

@@ -18,9 +18,15 @@ public sealed class Startup : ModuleStartup
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddNavigation<Menu>();
         services.AddSingleton<Import.ImportProgress>();
         services.AddScoped<Platform.Abstractions.Jobs.IBackgroundJobHandler, Import.ImportRunning>();
         services.AddScoped<Import.ImportService>();
+        services.AddSingleton(Export.ExportSettings.Read(configuration));
+        services.AddScoped<Platform.Abstractions.Jobs.IBackgroundJobHandler, Export.ExportRunning>();
+        services.AddScoped<Platform.Records.Exporting.IExportSource, Export.RecordExportSource>();
+        services.AddScoped<Export.ExportService>();
+        services.AddScoped<Platform.Records.Exporting.IBackgroundExports>(provider => provider.GetRequiredService<Export.ExportService>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddNavigation<Menu>();
         services.AddScoped<ReportRunner>().AddScoped<ReportLabels>().AddSingleton<ComputedMeasures>().AddSingleton<SavedReports>();
         services.AddSingleton<SavedDashboards>();
+        services.AddScoped<Platform.Records.Exporting.IExportSource, ReportExportSource>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackageReports>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackageDashboards>();
         services.AddHomePart<Components.Views.HomeDashboards>(order: 100);

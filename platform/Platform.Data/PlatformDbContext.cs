@@ -73,6 +73,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration(new Jobs.BackgroundJobConfiguration());
         builder.ApplyConfiguration<Platform.Records.Importing.ImportRun>(new Importing.ImportRunConfiguration());
         builder.ApplyConfiguration<Platform.Records.Importing.ImportProblem>(new Importing.ImportRunConfiguration());
+        builder.ApplyConfiguration(new Exporting.ExportRunConfiguration());
         builder.ApplyConfiguration(new Ocr.StoredFormTemplateConfiguration());
         builder.ApplyConfiguration(new Ocr.ScanBatchConfiguration());
         builder.ApplyConfiguration(new Ocr.ScanFileConfiguration());

@@ -26,7 +26,7 @@ public sealed class RecordExport(IRecordReader reader, string serviceRoot, IRead
     public async Task<long> CountAsync(CancellationToken cancellationToken) =>
         (await new RecordQuery(reader, Parser(skip: 0, top: 0, count: true)).RunAsync(cancellationToken)).Count ?? 0;
 
-    public async Task<long> WriteAsync(IExportWriter writer, CancellationToken cancellationToken)
+    public async Task<long> WriteAsync(IExportWriter writer, CancellationToken cancellationToken, Func<long, Task>? progress = null)
     {
         await writer.WriteHeadingsAsync([.. Columns.Select(c => c.Heading)], cancellationToken);
         long written = 0;
@@ -40,6 +40,11 @@ public sealed class RecordExport(IRecordReader reader, string serviceRoot, IRead
             }
 
             written += page.Rows.Count;
+            if (progress is not null)
+            {
+                await progress(written);
+            }
+
             if (page.Rows.Count < Chunk || written >= MaxRows)
             {
                 break;

@@ -33,6 +33,7 @@ public static class PlatformRecordsServiceCollectionExtensions
         services.AddScoped<IAppMenuStore, Platform.Data.Menus.AppMenuStore>();
         services.AddScoped<Platform.Records.Ocr.IScanBatchStore, Platform.Data.Ocr.ScanBatchStore>();
         services.AddScoped<Platform.Records.Importing.IImportRunStore, Platform.Data.Importing.ImportRunStore>();
+        services.AddScoped<Platform.Records.Exporting.IExportRunStore, Platform.Data.Exporting.ExportRunStore>();
         services.AddScoped<IPeopleDirectory, Platform.Data.Identity.PeopleDirectory>();
         services.TryAddScoped<Platform.Records.Notifications.INotificationCentre, Platform.Data.Notifications.NotificationCentre>();
         services.AddScoped<IIdentityTables>(sp => sp.GetRequiredService<Platform.Data.PlatformDbContext>());

@@ -140,4 +140,45 @@ public sealed class RecordListTests
         Assert.Equal(JsonValueKind.Null, returned.GetProperty("ownerId").ValueKind);
         Assert.Equal("[li] 客户已转向竞争对手", returned.GetProperty("notes").GetString());
     }
+
+    [SkippableFact]
+    public async Task A_list_too_long_to_download_at_once_is_exported_in_the_background_and_fetched_from_my_exports()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", PageDriver.Samples), ("Platform__Exports__DirectRows", "10"));
+        using var api = await PageDriver.AdminApiAsync(host);
+        for (var i = 1; i <= 25; i++)
+        {
+            await PageDriver.PostAsync(api, "product", new { code = $"P-{i:D3}", name = $"羊毛衫 {i}", price = 10m * i, unit = "piece" });
+        }
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await PageDriver.SignInAsync(browser, host, "/records/product");
+        await Assertions.Expect(page.GetByTestId("record-count")).ToHaveTextAsync("共 25 条");
+
+        // Ten rows download at once; twenty-five go to the background, and the person is told so.
+        await Assertions.Expect(page.GetByTestId("export-xlsx")).ToHaveAttributeAsync("data-background", "true");
+        await page.GetByTestId("export-xlsx").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-notification-item").First).ToContainTextAsync("正在后台导出 25 条记录。");
+
+        // My exports (from the menu): the file is ready, the bell says so, and the download is the list.
+        await page.Locator(".platform-nav a[href='/exports'], .platform-nav a[href='exports']").First.ClickAsync();
+        var row = page.GetByTestId("export-row").First;
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "completed", new() { Timeout = 60_000 });
+        await Assertions.Expect(row.GetByTestId("export-state")).ToHaveTextAsync("已就绪：25 行");
+        await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync("1", new() { Timeout = 30_000 }); // the bell looks every 20 s
+        await browser.ScreenshotAsync("my-exports-zh");
+        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByTestId("export-download").ClickAsync());
+        Assert.StartsWith("产品-", download.SuggestedFilename, StringComparison.Ordinal);
+        var sheet = SheetCells.Read((await download.PathAsync())!);
+        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"P-{i:D3}"), sheet.Skip(1).Select(r => r[0]).Order());
+        await page.GetByTestId("bell").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=bell-item][data-kind=export]")).ToContainTextAsync("您的导出“产品”已完成：共 25 行。");
+
+        // The same page in English.
+        await page.Locator("[data-culture=en]").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("export-row").First.GetByTestId("export-state")).ToHaveTextAsync("Ready: 25 rows");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My exports");
+    }
 }

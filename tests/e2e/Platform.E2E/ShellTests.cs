@@ -56,6 +56,7 @@ public sealed class ShellTests
         // The language changes where the person is, also after moving through the menu (the page is not loaded again then).
         await menu.Locator("a[href='/admin/departments'], a[href='admin/departments']").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/admin/departments");
+        await Assertions.Expect(page.Locator("[data-culture=en]").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("returnUrl=%2Fadmin%2Fdepartments"));
         await page.Locator("[data-culture=en]").First.ClickAsync();
         await Assertions.Expect(menu).ToContainTextAsync("Administration");
         await Assertions.Expect(page).ToHaveURLAsync(host.BaseUrl + "/admin/departments");

@@ -35,9 +35,9 @@ public sealed class ExportTests
         ],
     };
 
-    private static async Task<PlatformHost> SeedAsync(string provider)
+    internal static async Task<PlatformHost> SeedAsync(string provider, params (string Key, string? Value)[] settings)
     {
-        var host = await PlatformHost.StartAsync(provider);
+        var host = await PlatformHost.StartAsync(provider, settings);
         await host.InScopeAsync(async s =>
         {
             var schemas = s.GetRequiredService<SchemaManager>();
@@ -147,9 +147,9 @@ public sealed class ExportTests
         Assert.Equal("没有实体“nothing”。", await TitleAsync(await GetAsync(admin, "/api/export/nothing", "zh-CN")));
     }
 
-    private sealed record SheetCell(string Text, bool IsNumber, bool IsDate);
+    internal sealed record SheetCell(string Text, bool IsNumber, bool IsDate);
 
-    private static List<List<SheetCell>> ReadSheet(byte[] workbook, out string sheetName)
+    internal static List<List<SheetCell>> ReadSheet(byte[] workbook, out string sheetName)
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
         var part = document.WorkbookPart!;

@@ -85,9 +85,11 @@ public sealed class PlatformHost : WebApplicationFactory<Program>
 
     public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public async Task<HttpClient> CreateClientForAsync(string userName, string password)
+    /// <param name="timeout">How long a request may take (100 s unless given: a test streaming large files on a loaded machine needs longer).</param>
+    public async Task<HttpClient> CreateClientForAsync(string userName, string password, TimeSpan? timeout = null)
     {
         var client = CreateAnonymousClient();
+        client.Timeout = timeout ?? client.Timeout;
         var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
@@ -95,7 +97,7 @@ public sealed class PlatformHost : WebApplicationFactory<Program>
         return client;
     }
 
-    public Task<HttpClient> CreateAdminClientAsync() => CreateClientForAsync("admin", AdminPassword);
+    public Task<HttpClient> CreateAdminClientAsync(TimeSpan? timeout = null) => CreateClientForAsync("admin", AdminPassword, timeout);
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
     {

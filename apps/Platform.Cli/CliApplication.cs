@@ -93,8 +93,10 @@ public static class CliApplication
                                                  and the uploaded files into one zip.
           restore <file.zip> [--replace]         Restore a backup into the data directory (stop the host
                                                  first); --replace moves a database that is there aside.
-          files move --to disk|database          Carry every uploaded file to the other store (streamed,
-                                                 checked by hash; the hosts may keep running).
+          files move --to disk|database [--dry-run]
+                                                 Carry every uploaded file to the other store (streamed,
+                                                 checked by hash; the hosts may keep running); --dry-run
+                                                 only counts what would move.
           files sweep [--older-than 24h]         Remove uploads no record, import or scan batch holds.
           ocr recognize --template <T.json> --out <result.json> [--crops <dir>] [--workers <n>] <scans...>
                                                  Read scanned forms (PNG, JPEG, TIFF incl. multi-page,

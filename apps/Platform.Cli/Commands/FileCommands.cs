@@ -10,8 +10,9 @@ using Platform.Data.Files;
 namespace Platform.Cli.Commands;
 
 /// <summary>
-/// <c>platform files move --to disk|database</c>: carries every uploaded file's bytes to the other store (each copied as a stream,
-/// checked against its hash, then the old copy removed — a move that stops half way leaves every file readable where it is), and
+/// <c>platform files move --to disk|database [--dry-run]</c>: carries every uploaded file's bytes to the other store (each copied as a stream,
+/// checked against its hash, then the old copy removed — a move that stops half way leaves every file readable where it is; progress every 5 s; a
+/// file that cannot be read is named and left where it is, and the command then fails), and
 /// <c>platform files sweep [--older-than 24h]</c>: removes uploads nobody attached. Both may run while the hosts serve.
 /// </summary>
 public static class FileCommands
@@ -33,19 +34,46 @@ public static class FileCommands
             return CliApplication.Failed;
         }
 
+        var (waiting, waitingBytes) = await WaitingAsync(services, target!);
+        if (options.Contains("--dry-run"))
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Would move {waiting} files ({Megabytes(waitingBytes)}) to the {target} store. Nothing was changed."));
+            return CliApplication.Ok;
+        }
+
         var clock = Stopwatch.StartNew();
+        var told = TimeSpan.Zero;
         var (moved, bytes) = (0, 0L);
+        var failed = new List<string>();
+        Guid? after = null;
         while (true)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var files = scope.ServiceProvider.GetRequiredService<FileStore>();
-            var batch = await db.StoredFiles.AsNoTracking().Where(f => f.Store != target).OrderBy(f => f.Id).Take(Batch).ToListAsync();
+            // After the last file looked at: one that could not be moved is not taken up again in this run.
+            var batch = await db.StoredFiles.AsNoTracking().Where(f => f.Store != target && (after == null || f.Id.CompareTo(after.Value) > 0))
+                .OrderBy(f => f.Id).Take(Batch).ToListAsync();
             foreach (var file in batch)
             {
-                if (await files.MoveAsync(file, target!, CancellationToken.None))
+                try
                 {
-                    (moved, bytes) = (moved + 1, bytes + file.Size);
+                    if (await files.MoveAsync(file, target!, CancellationToken.None))
+                    {
+                        (moved, bytes) = (moved + 1, bytes + file.Size);
+                    }
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    failed.Add($"  {file.Id} {file.Name}: {e.Message}");
+                }
+
+                if (clock.Elapsed - told >= ProgressEvery)
+                {
+                    told = clock.Elapsed;
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"Moved {moved} of {waiting} files ({Megabytes(bytes)} of {Megabytes(waitingBytes)}) so far, {clock.Elapsed.TotalSeconds:F0} s."));
                 }
             }
 
@@ -53,11 +81,36 @@ public static class FileCommands
             {
                 break;
             }
+
+            after = batch[^1].Id;
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Moved {moved} files ({bytes / 1024.0 / 1024.0:F1} MB) to the {target} store in {clock.Elapsed.TotalSeconds:F1} s. Set Platform:Files:Store={target} so new uploads go there too."));
-        return CliApplication.Ok;
+            $"Moved {moved} files ({Megabytes(bytes)}) to the {target} store in {clock.Elapsed.TotalSeconds:F1} s. Set Platform:Files:Store={target} so new uploads go there too."));
+        if (failed.Count == 0)
+        {
+            return CliApplication.Ok;
+        }
+
+        await error.WriteLineAsync($"{failed.Count} files could not be moved and stay readable where they are:");
+        foreach (var line in failed)
+        {
+            await error.WriteLineAsync(line);
+        }
+
+        return CliApplication.Failed;
+    }
+
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
+
+    private static string Megabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:F1} MB");
+
+    /// <summary>How many files, of how many bytes, are not yet in <paramref name="target"/>.</summary>
+    private static async Task<(int Files, long Bytes)> WaitingAsync(ServiceProvider services, string target)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var waiting = scope.ServiceProvider.GetRequiredService<PlatformDbContext>().StoredFiles.Where(f => f.Store != target);
+        return (await waiting.CountAsync(), await waiting.SumAsync(f => f.Size));
     }
 
     public static async Task<int> SweepAsync(IReadOnlyList<string> options, IReadOnlyDictionary<string, string?> settings, TextWriter output, TextWriter error)

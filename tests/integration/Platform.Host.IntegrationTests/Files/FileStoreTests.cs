@@ -107,6 +107,10 @@ public sealed class FileStoreTests
             ids.Add(await UploadAsync(admin, new GeneratedContent(size, n), $"f{n}.bin"));
         }
 
+        var dryRun = await PlatformCommand.RunAsync(PlatformCommand.On(host.Database, "files", "move", "--to", "database", "--dry-run"));
+        Assert.Equal((0, "Would move 3 files (3.0 MB) to the database store. Nothing was changed."), (dryRun.Code, dryRun.Output.Trim()));
+        Assert.Equal(3, Directory.EnumerateFiles(Path.Combine(host.Database.DataDirectory, "files"), "*", SearchOption.AllDirectories).Count());
+
         var toDatabase = await PlatformCommand.RunAsync(PlatformCommand.On(host.Database, "files", "move", "--to", "database"));
 
         Assert.True(toDatabase.Code == 0, toDatabase.Error);
@@ -131,6 +135,14 @@ public sealed class FileStoreTests
 
         Assert.Equal(3, Directory.EnumerateFiles(Path.Combine(host.Database.DataDirectory, "files"), "*", SearchOption.AllDirectories).Count());
         Assert.Equal(0, await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().Set<StoredFileChunk>().CountAsync()));
+        // A file whose bytes are gone from the disk is named and left where it is; the others move, and the command fails.
+        File.Delete(Directory.EnumerateFiles(Path.Combine(host.Database.DataDirectory, "files"), "*", SearchOption.AllDirectories).First());
+        var broken = await PlatformCommand.RunAsync(PlatformCommand.On(host.Database, "files", "move", "--to", "database"));
+        Assert.Equal(1, broken.Code);
+        Assert.Contains("Moved 2 files", broken.Output, StringComparison.Ordinal);
+        Assert.Contains("1 files could not be moved and stay readable where they are:", broken.Error, StringComparison.Ordinal);
+        Assert.Equal(1, await host.InScopeAsync(s => s.GetRequiredService<PlatformDbContext>().StoredFiles.CountAsync(f => f.Store == FileStores.Disk)));
+
         var wrong = await PlatformCommand.RunAsync(PlatformCommand.On(host.Database, "files", "move", "--to", "cloud"));
         Assert.Equal((2, "Say where the files go: --to disk or --to database."), (wrong.Code, wrong.Error.Trim()));
     }

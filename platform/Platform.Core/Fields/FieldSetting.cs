@@ -30,4 +30,7 @@ public enum FieldSetting
 
     /// <summary>Whether a line grid's total row sums the column.</summary>
     LinesTotal = 4096,
+
+    /// <summary>Whether an auto-number may skip numbers to keep concurrent saves from waiting (<see cref="Metadata.FieldDefinition.AllowGaps"/>).</summary>
+    NumberGaps = 8192,
 }

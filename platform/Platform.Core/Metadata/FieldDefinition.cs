@@ -63,6 +63,13 @@ public sealed class FieldDefinition
     /// <summary>For auto-numbers: the pattern, with date tokens and one counter token, e.g. <c>SO-{yyyy}{MM}-{#####}</c>.</summary>
     public string? Format { get; set; }
 
+    /// <summary>
+    /// For auto-numbers: a number is drawn in a moment of its own rather than held by the save until it commits. A refused save
+    /// then leaves a gap in the series, but a long change (an import of thousands of rows) never makes everyone else's saves
+    /// wait for its numbers. Off: numbers without gaps, drawn in the save's transaction (invoices, receipts).
+    /// </summary>
+    public bool AllowGaps { get; set; }
+
     /// <summary>For lookups: the entity whose records this field refers to.</summary>
     public string? Target { get; set; }
 

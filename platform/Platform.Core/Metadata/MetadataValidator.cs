@@ -236,6 +236,11 @@ public static partial class MetadataValidator
             errors.Add(Problem($"{path}.linesTotal", "linesTotal.1", $"linesTotal applies to number fields, not {type.Name}.", type.Name));
         }
 
+        if (field.AllowGaps && !type.Offers(FieldSetting.NumberGaps))
+        {
+            errors.Add(Problem($"{path}.allowGaps", "allowGaps.1", $"allowGaps applies to auto-number fields, not {type.Name}.", type.Name));
+        }
+
         if (field.Indexed && !type.Indexable)
         {
             errors.Add(Problem($"{path}.indexed", "indexed.1", $"{type.Name} fields cannot be indexed.", type.Name));

@@ -11,7 +11,7 @@ public sealed class AutoNumberFieldType() : FieldType("autoNumber", typeof(strin
 
     public override FilterKind Filter => FilterKind.Text;
 
-    public override FieldSetting Settings => FieldSetting.Unique | FieldSetting.Format;
+    public override FieldSetting Settings => FieldSetting.Unique | FieldSetting.Format | FieldSetting.NumberGaps;
 
     public override bool IdentifiesRecords => true;
 

@@ -58,6 +58,8 @@ public sealed class MetadataValidatorTests
         Assert.Equal("precision.1", Only(Field("name", "text", f => f.Precision = 10)).Code);
         Assert.Equal("min.1", Only(Field("day", "date", f => f.Min = 1)).Code);
         Assert.Equal("pattern.1", Only(Field("qty", "integer", f => f.Pattern = "^1$")).Code);
+        Assert.Equal(("$.fields[1].allowGaps", "allowGaps.1"), Only(Field("name", "text", f => f.AllowGaps = true)) is var g ? (g.Path, g.Code) : default);
+        Assert.Empty(Problems(Field("number", "autoNumber", f => (f.Format, f.AllowGaps) = ("KH-{#####}", true))));
     }
 
     [Fact]

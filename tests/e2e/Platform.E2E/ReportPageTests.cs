@@ -141,4 +141,44 @@ public sealed class ReportPageTests
         await page.GetByTestId("select-row").CheckAsync();
         await Assertions.Expect(page.GetByTestId("bulk-count")).ToHaveTextAsync("已选 1 条");
     }
+
+    [SkippableFact]
+    public async Task A_report_too_long_to_download_at_once_is_exported_in_the_background()
+    {
+        BrowserSession.SkipUnlessAvailable();
+        await using var host = await HostProcess.StartAsync(null, ("Platform__Packages__0", Crm), ("Platform__Exports__DirectRows", "2"));
+        using var api = await AdminApiAsync(host);
+        var customer = await PostAsync(api, "customer", new { name = "宁波港口机械有限公司" });
+        foreach (var (name, stage) in new[] { ("液压改造", "initial"), ("产线演示", "demo"), ("港口吊机维保", "won") })
+        {
+            await PostAsync(api, "opportunity", new { name, customer, stage, amount = 100m, expectedCloseOn = "2026-03-10" });
+        }
+
+        var report = await CreatedIdAsync(await api.PostAsJsonAsync("/api/reports", new
+        {
+            definition = new
+            {
+                entity = "opportunity", labels = new Dictionary<string, string> { ["zh-CN"] = "商机按阶段", ["en"] = "Opportunities by stage" }, display = "table",
+                groups = new[] { new { field = "stage" } },
+                measures = new object[] { new { name = "deals", function = "count", format = "number", label = new Dictionary<string, string> { ["zh-CN"] = "笔数", ["en"] = "Deals" } } },
+            },
+        }));
+
+        await using var browser = await BrowserSession.OpenAsync("zh-CN");
+        var page = browser.Page;
+        await SignInAsync(browser, host, $"/reports/{report}");
+        await Assertions.Expect(page.GetByTestId("report-excel")).ToHaveAttributeAsync("data-background", "true");
+        await page.GetByTestId("report-excel").ClickAsync();
+        await Assertions.Expect(page.Locator(".rz-notification-item").First).ToContainTextAsync("正在后台导出报表的 3 行。");
+
+        await page.GotoAsync($"{host.BaseUrl}/exports");
+        await browser.WaitUntilInteractiveAsync();
+        var row = page.GetByTestId("export-row").First;
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "completed", new() { Timeout = 60_000 });
+        await Assertions.Expect(row).ToContainTextAsync("商机按阶段 (XLSX)");
+        var download = await page.RunAndWaitForDownloadAsync(() => row.GetByTestId("export-download").ClickAsync());
+        var sheet = SheetCells.Read((await download.PathAsync())!);
+        Assert.Equal(["阶段", "笔数"], sheet[0]);
+        Assert.Equal(3, sheet.Count(r => r.Length > 1 && r[1] == "1"));
+    }
 }

@@ -43,12 +43,23 @@ public sealed class MetricsTests
         var file = await ImportClients.UploadAsync(admin, Encoding.UTF8.GetBytes(csv.ToString()), "products.csv");
         var import = await ImportClients.RunAsync(admin, "product", file, new { onError = "skip" });
         Assert.Equal("completed", import.GetProperty("status").GetString());
-        await Task.Delay(400); // the exporter answers a scrape from a copy up to 300 ms old
 
         var anonymous = await host.CreateAnonymousClient().GetAsync("/metrics");
         var refused = await clerk.GetAsync("/metrics");
-        var scraped = await scraper.GetAsync("/metrics");
-        var after = await scraped.Content.ReadAsStringAsync();
+        // Scraped until the import's figures are in, as a scraper's next visit would see them: the exporter answers from a copy up
+        // to 300 ms old, and the run's counts are added just after the import says it completed.
+        HttpResponseMessage scraped;
+        string after;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        do
+        {
+            await Task.Delay(400);
+            scraped = await scraper.GetAsync("/metrics");
+            after = await scraped.Content.ReadAsStringAsync();
+        }
+        while (DateTime.UtcNow < deadline && (Value(after, "platform_import_rows_total", "outcome=\"kept\"") - Value(before, "platform_import_rows_total", "outcome=\"kept\"") < 39
+            || Value(after, "platform_jobs_runs_total", "kind=\"import\"", "outcome=\"done\"") - Value(before, "platform_jobs_runs_total", "kind=\"import\"", "outcome=\"done\"") < 1
+            || Value(after, "http_server_request_duration_seconds_count", "http_request_method=\"POST\"") < 4));
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);

@@ -16,7 +16,7 @@ namespace Platform.DataTransfer.Export;
 /// </summary>
 public sealed class RecordExportSource(IRecordStore records, IStringLocalizer text) : IExportSource
 {
-    public const string SourceName = "records";
+    public const string SourceName = ExportSources.Records;
 
     /// <summary>Where the query's OData address starts: nothing in a list's options refers to it, so no request's is needed.</summary>
     private const string ServiceRoot = "http://platform/odata/";

@@ -15,7 +15,7 @@ namespace Platform.Reports.Services;
 /// </summary>
 public sealed class ReportExportSource(SavedReports saved, ReportRunner runner, IStringLocalizer text) : IExportSource
 {
-    public const string SourceName = "report";
+    public const string SourceName = ExportSources.Report;
 
     public string Name => SourceName;
 

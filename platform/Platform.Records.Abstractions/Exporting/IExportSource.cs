@@ -33,3 +33,13 @@ public sealed class ExportRefusedException(string message, bool notFound = false
 
     public bool Forbidden { get; } = forbidden;
 }
+
+/// <summary>The sources the platform's own modules register: what a page names when it hands its export over.</summary>
+public static class ExportSources
+{
+    /// <summary>A list: the subject is the entity's name.</summary>
+    public const string Records = "records";
+
+    /// <summary>A saved report: the subject is its id.</summary>
+    public const string Report = "report";
+}

@@ -36,6 +36,8 @@ public static class CliApplication
                     return await PackageCommands.SamplesAsync(folder, rest, settings, output, error);
                 case ["package", "export", var folder, .. var rest]:
                     return await PackageCommands.ExportAsync(folder, rest, settings, output, error);
+                case ["package", "uninstall", var name, .. var rest]:
+                    return await PackageCommands.UninstallAsync(name, rest, settings, output, error);
                 case ["backup", var file, .. var rest]:
                     return await BackupCommands.BackupAsync(file, rest, settings, output, error);
                 case ["restore", var file, .. var rest]:
@@ -84,11 +86,22 @@ public static class CliApplication
           users reset-password <user> [--password <new>]
                                                  Set a new password (generated and printed when omitted)
                                                  and unlock the account.
-          package apply <dir>                    Apply an app package folder (entities/*.json); idempotent,
+          package apply <dir|file.zip> [--dry-run] [--mine ITEM,…] [--theirs ITEM,…]
+                                                 Install or upgrade an app package folder; idempotent,
                                                  all or nothing. Creates the database when missing.
+                                                 Items changed here are kept; where the package changed
+                                                 them too, --theirs takes the package's.
           package samples <dir> [--as <user>]    Load the package's sample records (sample-data/*.json) as
                                                  that user (default admin), into an app with no records yet.
-          package export <dir> [--name <name>]   Write the current entity definitions as a package.
+          package export <dir> [--name <name>] [--version <1.0.0>] [--records] [--settings]
+                                                 Write the whole app as a package: entities, views, menus,
+                                                 roles, reports, dashboards, print and scan templates,
+                                                 workflows; --records adds the records as sample data,
+                                                 --settings the company's details for printing.
+          package uninstall <name> [--dry-run] [--remove-data --confirm <name>]
+                                                 Uninstall an app with everything it brought; refused while
+                                                 it has records, workflow instances or scan batches unless
+                                                 --remove-data is given with its name after --confirm.
           backup <file.zip>                      Copy the SQLite database (online: the host may keep running)
                                                  and the uploaded files into one zip.
           restore <file.zip> [--replace]         Restore a backup into the data directory (stop the host

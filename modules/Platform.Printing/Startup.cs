@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ChromiumPool>().AddSingleton<PdfPrinter>().AddSingleton<PrintTemplates>().AddSingleton<CompanySettings>();
         services.AddScoped<PrintModel>().AddScoped<PrintService>().AddScoped<SampleRecords>();
         services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackagePrintTemplates>();
+        services.AddScoped<Platform.Records.Packages.IAppPackagePart, Packages.PackageCompanySettings>();
         services.AddRecordFormPart<Components.PrintBar>(order: 50);
         services.AddRecordSelectionPart<Components.PrintSelected>(order: 50);
     }

@@ -19,7 +19,10 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
     public string Folder => "workflows";
 
 
-    public async Task<WorkflowDeploymentResult> DeployAsync(byte[] content, string deployedBy, CancellationToken cancellationToken = default)
+    public Task<WorkflowDeploymentResult> DeployAsync(byte[] content, string deployedBy, CancellationToken cancellationToken = default) =>
+        DeployAsync(content, deployedBy, null, cancellationToken);
+
+    private async Task<WorkflowDeploymentResult> DeployAsync(byte[] content, string deployedBy, string? source, CancellationToken cancellationToken)
     {
         BpmnDefinitions definitions;
         try
@@ -60,7 +63,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
             var version = (latest?.Version ?? 0) + 1;
             var definition = new WorkflowDefinition
             {
-                ProcessKey = process.Id, Version = version, Name = process.Name ?? definitions.Name, Xml = xml, Sha256 = sha,
+                ProcessKey = process.Id, Version = version, Name = process.Name ?? definitions.Name, Xml = xml, Sha256 = sha, Source = source ?? latest?.Source,
                 DeployedAt = clock.GetUtcNow(), DeployedBy = deployedBy,
             };
             db.WorkflowDefinitions.Add(definition);
@@ -232,7 +235,7 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         var unchanged = new List<string>();
         foreach (var file in files.Where(f => f.Path.EndsWith(".bpmn", StringComparison.OrdinalIgnoreCase)))
         {
-            var result = await DeployAsync(Encoding.UTF8.GetBytes(file.Content), changedBy, cancellationToken);
+            var result = await DeployAsync(Encoding.UTF8.GetBytes(file.Content), changedBy, file.Path, cancellationToken);
             if (result.Problems.Count > 0)
             {
                 return new AppPackagePartResult([], [], [], result.Problems.Select(p => new MetadataError($"{file.Path}: {p.Where}", p.ToString())).ToList());
@@ -244,5 +247,52 @@ public sealed class WorkflowDeployment(PlatformDbContext db, TimeProvider clock,
         }
 
         return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+
+    /// <summary>The latest version of every process, one file per BPMN document (a document may hold several processes), at the package path it came from.</summary>
+    async Task<IReadOnlyList<AppPackageFile>> IAppPackagePart.ExportAsync(CancellationToken cancellationToken)
+    {
+        var all = db.Set<WorkflowDefinition>();
+        var latest = await all.AsNoTracking()
+            .Where(d => d.Version == all.Where(o => o.ProcessKey == d.ProcessKey).Max(o => o.Version))
+            .ToListAsync(cancellationToken);
+        return [.. latest.GroupBy(d => d.Sha256)
+            .Select(document => document.OrderBy(d => d.ProcessKey, StringComparer.Ordinal).First())
+            .Select(d => new AppPackageFile(d.Source ?? $"{Folder}/{d.ProcessKey}.bpmn", d.Xml))];
+    }
+
+    /// <summary>The processes whose latest BPMN document export gives one of these paths (a document may hold several).</summary>
+    private async Task<List<string>> ProcessesAtAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var all = db.Set<WorkflowDefinition>();
+        var latest = await all.AsNoTracking().Where(d => d.Version == all.Where(o => o.ProcessKey == d.ProcessKey).Max(o => o.Version)).ToListAsync(cancellationToken);
+        return [.. latest.GroupBy(d => d.Sha256)
+            .Where(document => paths.Contains(document.OrderBy(d => d.ProcessKey, StringComparer.Ordinal).Select(d => d.Source ?? $"{Folder}/{d.ProcessKey}.bpmn").First()))
+            .SelectMany(document => document.Select(d => d.ProcessKey))];
+    }
+
+    /// <summary>The instances of those processes, running or ended: their history is the approvals people gave.</summary>
+    async Task<IReadOnlyList<AppPackageData>> IAppPackagePart.DataAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var processes = await ProcessesAtAsync(paths, cancellationToken);
+        var counts = await db.WorkflowInstances.Where(i => processes.Contains(i.ProcessKey)).GroupBy(i => i.ProcessKey)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return [.. counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new AppPackageData(AppPackageDataKinds.WorkflowInstances, c.Key, c.Count))];
+    }
+
+    /// <summary>Removes every version of those processes with their instances, tasks, timers, history, start timers and drafts.</summary>
+    async Task<AppPackagePartResult> IAppPackagePart.RemoveAsync(IReadOnlyList<string> paths, string changedBy, CancellationToken cancellationToken)
+    {
+        var processes = await ProcessesAtAsync(paths, cancellationToken);
+        var instances = db.WorkflowInstances.Where(i => processes.Contains(i.ProcessKey)).Select(i => i.Id);
+        await db.WorkflowHistory.Where(h => instances.Contains(h.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowTasks.Where(t => instances.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowTimers.Where(t => instances.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowInstances.Where(i => processes.Contains(i.ProcessKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowStartTimers.Where(t => processes.Contains(t.ProcessKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowDrafts.Where(d => processes.Contains(d.ProcessKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowDefinitions.Where(d => processes.Contains(d.ProcessKey)).ExecuteDeleteAsync(cancellationToken);
+        triggers?.Refresh();
+        return new AppPackagePartResult([], [.. processes.Order(StringComparer.Ordinal).Select(p => $"workflow {p}")], [], []);
     }
 }

@@ -74,6 +74,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         builder.ApplyConfiguration<Platform.Records.Importing.ImportRun>(new Importing.ImportRunConfiguration());
         builder.ApplyConfiguration<Platform.Records.Importing.ImportProblem>(new Importing.ImportRunConfiguration());
         builder.ApplyConfiguration(new Exporting.ExportRunConfiguration());
+        builder.ApplyConfiguration<Packages.InstalledAppPackage>(new Packages.InstalledAppPackageConfiguration());
+        builder.ApplyConfiguration<Packages.AppPackageItem>(new Packages.InstalledAppPackageConfiguration());
         builder.ApplyConfiguration(new Ocr.StoredFormTemplateConfiguration());
         builder.ApplyConfiguration(new Ocr.ScanBatchConfiguration());
         builder.ApplyConfiguration(new Ocr.ScanFileConfiguration());

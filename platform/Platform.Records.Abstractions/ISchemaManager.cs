@@ -22,6 +22,17 @@ public interface ISchemaManager
     /// <summary>Deletes an entity and its table; refused while it holds records or other entities look it up.</summary>
     Task<SchemaChangeResult> DeleteEntityAsync(string entityName, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes several entities and their tables at once (an app being uninstalled), joining the caller's transaction; refused while
+    /// entities outside them look them up, and — unless <paramref name="withRecords"/> — while they hold records. With records, their
+    /// rows, audit trail, shares and duplicate keys go too and their files are let go (removed after the upload grace period).
+    /// <see cref="SchemaChangeResult.RowsAffected"/> is the number of records deleted.
+    /// </summary>
+    Task<SchemaChangeResult> DeleteEntitiesAsync(IReadOnlyCollection<string> entityNames, bool withRecords, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>How many records an entity holds, counting its recycle bin; 0 for no such entity.</summary>
+    Task<long> CountRecordsAsync(string entityName, CancellationToken cancellationToken = default);
+
     /// <summary>The entity's saved versions, oldest first, each with the SQL that made it.</summary>
     Task<List<SchemaChange>> HistoryAsync(string entityName, CancellationToken cancellationToken = default);
 }

@@ -85,4 +85,52 @@ public sealed class PackageFormTemplates(IScanBatchStore store, ISchemaManager s
         await store.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(created, changed, unchanged, []);
     }
+
+    /// <summary>Every published template with its blank form beside it; a draft not yet published stays here.</summary>
+    public async Task<IReadOnlyList<AppPackageFile>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var files = new List<AppPackageFile>();
+        foreach (var template in (await store.TemplatesAsync(cancellationToken)).Where(t => t.IsPublished))
+        {
+            var path = template.Source ?? AppPackageDocuments.NewPath(Folder, template.Name, template.Id, TemplateSuffix);
+            files.Add(AppPackageDocuments.Json(path, System.Text.Json.Nodes.JsonNode.Parse(template.Definition), new System.Text.Json.JsonSerializerOptions()));
+            if ((await store.FindTemplateAsync(template.Name, cancellationToken))?.Blank is { Length: > 0 } blank) // the list leaves the pictures out
+            {
+                files.Add(new AppPackageFile(path[..^TemplateSuffix.Length] + BlankSuffix, "") { Bytes = blank });
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>The published templates export gives one of these paths, by name.</summary>
+    private async Task<List<string>> NamesAtAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
+        [.. (await store.TemplatesAsync(cancellationToken)).Where(t => t.IsPublished && paths.Contains(t.Source ?? AppPackageDocuments.NewPath(Folder, t.Name, t.Id, TemplateSuffix))).Select(t => t.Name)];
+
+    /// <summary>The batches read with those templates.</summary>
+    public async Task<IReadOnlyList<AppPackageData>> DataAsync(IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var data = new List<AppPackageData>();
+        foreach (var name in await NamesAtAsync(paths, cancellationToken))
+        {
+            if (await store.BatchCountAsync(name, cancellationToken) is > 0 and var count)
+            {
+                data.Add(new AppPackageData(AppPackageDataKinds.ScanBatches, name, count));
+            }
+        }
+
+        return data;
+    }
+
+    public async Task<AppPackagePartResult> RemoveAsync(IReadOnlyList<string> paths, string changedBy, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var name in await NamesAtAsync(paths, cancellationToken))
+        {
+            await store.RemoveTemplateAsync(name, cancellationToken);
+            removed.Add($"form template {name}");
+        }
+
+        return new AppPackagePartResult([], removed, [], []);
+    }
 }

@@ -76,7 +76,15 @@ public sealed class PackagePrintTemplates(ISavedReportStore store, ISchemaManage
         foreach (var (path, template, entityKey) in puts)
         {
             var definition = JsonSerializer.Serialize(template, PrintTemplates.Json);
-            var stored = await store.FindFromPackageAsync(PrintTemplates.Kind, path, cancellationToken);
+            // One made here and exported is found again by the path export gave it, rather than copied.
+            var stored = await store.FindFromPackageAsync(PrintTemplates.Kind, path, cancellationToken)
+                ?? ((await store.SharedAsync(PrintTemplates.Kind, cancellationToken)).FirstOrDefault(t => t.Source is null && PathOf(t) == path) is { } made
+                    ? await store.FindAsync(made.Id, cancellationToken) : null);
+            if (stored is { Source: null })
+            {
+                stored.Source = path;
+            }
+
             if (stored is not null && stored.Definition == definition && stored.EntityKey == entityKey)
             {
                 unchanged.Add($"{PrintTemplates.Kind} {path}");
@@ -129,5 +137,44 @@ public sealed class PackagePrintTemplates(ISavedReportStore store, ISchemaManage
         {
             return problem;
         }
+    }
+
+    private static string PathOf(SavedReport template) => template.Source ?? AppPackageDocuments.NewPath("print", template.EntityKey ?? "print", template.Id);
+
+    /// <summary>Every shared template as its JSON file with its Liquid beside it (<c>print/sales_order.json</c> and <c>print/sales_order.liquid</c>).</summary>
+    public async Task<IReadOnlyList<AppPackageFile>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var files = new List<AppPackageFile>();
+        foreach (var stored in await store.SharedAsync(PrintTemplates.Kind, cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<PrintTemplate>(stored.Definition, PrintTemplates.Json) is not { } template)
+            {
+                continue;
+            }
+
+            var path = PathOf(stored);
+            var body = path[..^".json".Length] + ".liquid";
+            files.Add(new AppPackageFile(body, template.Body));
+            (template.BodyFile, template.Body) = (body[(body.LastIndexOf('/') + 1)..], null!);
+            files.Add(AppPackageDocuments.Json(path, template, PrintTemplates.Json));
+        }
+
+        return files;
+    }
+
+    public async Task<AppPackagePartResult> RemoveAsync(IReadOnlyList<string> paths, string changedBy, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var stored in await store.SharedAsync(PrintTemplates.Kind, cancellationToken))
+        {
+            if (paths.Contains(PathOf(stored)) && await store.FindAsync(stored.Id, cancellationToken) is { } template)
+            {
+                store.Remove(template);
+                removed.Add($"print template {PathOf(stored)}");
+            }
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult([], removed, [], []);
     }
 }

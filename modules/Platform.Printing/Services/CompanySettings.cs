@@ -59,10 +59,18 @@ public sealed class CompanySettings(IServiceScopeFactory scopes, IConfiguration 
         _kept = new Kept(JsonSerializer.Deserialize<CompanyProfile>(row.Definition, PrintTemplates.Json)!, clock.GetUtcNow());
     }
 
+    /// <summary>Forgets the profile kept, so that one saved by another way (an app package) prints at once.</summary>
+    public void Forget() => _kept = null;
+
+    /// <summary>Where the profile is kept among the saved definitions.</summary>
+    internal const string Row = Source;
+
     /// <summary>The most characters of each text.</summary>
     public const int MostText = 500;
 
-    private static void Check(CompanyProfile profile)
+    /// <summary>Checks a profile before it is saved (here or by an app package), making its logo a clean picture address.</summary>
+    /// <exception cref="PrintRefusedException">A text too long, or a logo that is not a picture.</exception>
+    internal static void Check(CompanyProfile profile)
     {
         foreach (var (name, value) in profile.Values())
         {

@@ -77,6 +77,28 @@ public sealed class PackageMenus(IAppMenuStore menus, ISavedViewStore views, ISc
         return new AppPackagePartResult(created, changed, unchanged, []);
     }
 
+    public async Task<IReadOnlyList<AppPackageFile>> ExportAsync(CancellationToken cancellationToken) =>
+        [.. (await menus.AllAsync(cancellationToken))
+            .Select(menu => (menu.Source, Document: JsonSerializer.Deserialize<AppMenuDocument>(menu.Definition, Json)))
+            .Where(menu => menu.Document is not null)
+            .Select(menu => AppPackageDocuments.Json(menu.Source, menu.Document, Json))];
+
+    public async Task<AppPackagePartResult> RemoveAsync(IReadOnlyList<string> paths, string changedBy, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var menu in await menus.AllAsync(cancellationToken))
+        {
+            if (paths.Contains(menu.Source) && await menus.FindFromPackageAsync(menu.Source, cancellationToken) is { } stored)
+            {
+                menus.Remove(stored);
+                removed.Add($"menu {menu.Source}");
+            }
+        }
+
+        await menus.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult([], removed, [], []);
+    }
+
     private async Task<List<MetadataError>> ProblemsAsync(AppMenuDocument? menu, RecordsSchema schema, CancellationToken cancellationToken)
     {
         var problems = new List<MetadataError>();

@@ -18,6 +18,8 @@ public sealed class PackageViews(ISavedViewStore views, ISchemaManager schemas, 
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
 
+    private static readonly JsonSerializerOptions Stored = new(JsonSerializerDefaults.Web);
+
     public string Folder => "views";
 
     /// <summary>A view file: the entity it lists, and the view itself.</summary>
@@ -42,6 +44,12 @@ public sealed class PackageViews(ISavedViewStore views, ISchemaManager schemas, 
         public string? GroupBy { get; set; }
 
         public string? ColourBy { get; set; }
+
+        public static ViewFile From(string entity, ViewDefinition view) => new()
+        {
+            Entity = entity, Label = view.Label, Labels = view.Labels, Columns = view.Columns, SortBy = view.SortBy, SortDescending = view.SortDescending,
+            Conditions = view.Conditions, Layout = view.Layout, GroupBy = view.GroupBy, ColourBy = view.ColourBy,
+        };
 
         public ViewDefinition ToView() => new()
         {
@@ -83,7 +91,12 @@ public sealed class PackageViews(ISavedViewStore views, ISchemaManager schemas, 
             }
 
             var entityKey = entity.Name.ToLowerInvariant();
-            var stored = await views.FindFromPackageAsync(entityKey, file.Path, cancellationToken);
+            var stored = await views.FindFromPackageAsync(entityKey, file.Path, cancellationToken) ?? await MadeHereAsync(entity.Name, entityKey, file.Path, cancellationToken);
+            if (stored is { Source: null })
+            {
+                stored.Source = file.Path; // from now on followed by its file, as a menu names it
+            }
+
             var definition = JsonSerializer.Serialize(view, Json);
             if (stored is not null && stored.Definition == definition)
             {
@@ -112,5 +125,47 @@ public sealed class PackageViews(ISavedViewStore views, ISchemaManager schemas, 
 
         await views.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(created, changed, unchanged, []);
+    }
+
+    /// <summary>A shared view made here that an exported package names by the path export gave it: applying that package here finds it again rather than copying it.</summary>
+    private async Task<SavedView?> MadeHereAsync(string entityName, string entityKey, string path, CancellationToken cancellationToken) =>
+        (await views.SharedAsync(cancellationToken)).FirstOrDefault(v => v.Source is null && v.EntityKey == entityKey && AppPackageDocuments.NewPath(Folder, entityName, v.Id) == path) is { } made
+            ? await views.FindAsync(made.Id, cancellationToken)
+            : null;
+
+    public async Task<IReadOnlyList<AppPackageFile>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var files = new List<AppPackageFile>();
+        foreach (var view in await views.SharedAsync(cancellationToken))
+        {
+            if (schema.Find(view.EntityKey) is not { } entity || JsonSerializer.Deserialize<ViewDefinition>(view.Definition, Stored) is not { } definition)
+            {
+                continue; // a view of an entity no longer there lists nothing
+            }
+
+            var path = view.Source ?? AppPackageDocuments.NewPath(Folder, entity.Name, view.Id);
+            files.Add(AppPackageDocuments.Json(path, ViewFile.From(entity.Name, definition), Json));
+        }
+
+        return files;
+    }
+
+    public async Task<AppPackagePartResult> RemoveAsync(IReadOnlyList<string> paths, string changedBy, CancellationToken cancellationToken)
+    {
+        var schema = await schemas.LoadSchemaAsync(cancellationToken);
+        var removed = new List<string>();
+        foreach (var view in await views.SharedAsync(cancellationToken))
+        {
+            var path = view.Source ?? (schema.Find(view.EntityKey) is { } entity ? AppPackageDocuments.NewPath(Folder, entity.Name, view.Id) : null);
+            if (path is not null && paths.Contains(path) && await views.FindAsync(view.Id, cancellationToken) is { } stored)
+            {
+                views.Remove(stored);
+                removed.Add($"view {path}");
+            }
+        }
+
+        await views.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult([], removed, [], []);
     }
 }

@@ -20,7 +20,7 @@ public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer 
 
     public async Task<AppPackagePartResult> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
     {
-        var (documents, errors) = (new PackageDocuments(store, SavedReport.DashboardKind), new List<MetadataError>());
+        var (documents, errors) = (new PackageDocuments(store, SavedReport.DashboardKind, PathOf), new List<MetadataError>());
         foreach (var file in files.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
         {
             DashboardDefinition? dashboard;
@@ -51,5 +51,46 @@ public sealed class PackageDashboards(ISavedReportStore store, IStringLocalizer 
 
         await store.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(documents.Created, documents.Changed, documents.Unchanged, []);
+    }
+
+    private static string PathOf(SavedReport dashboard) => dashboard.Source ?? AppPackageDocuments.NewPath("dashboards", "dashboard", dashboard.Id);
+
+    public async Task<IReadOnlyList<AppPackageFile>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var reportPaths = (await PackageReports.PathsAsync(store, cancellationToken)).ToDictionary(r => r.Report.Id.ToString(), r => r.Path, StringComparer.OrdinalIgnoreCase);
+        var files = new List<AppPackageFile>();
+        foreach (var stored in await store.SharedAsync(SavedReport.DashboardKind, cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<DashboardDefinition>(stored.Definition, SavedReports.Json) is not { } dashboard)
+            {
+                continue;
+            }
+
+            // A widget made in the browser names its report by id; in a package it names the report's file.
+            foreach (var widget in dashboard.Widgets.Where(w => w.Kind == DashboardWidget.ReportKind && reportPaths.ContainsKey(w.Report)))
+            {
+                widget.Report = reportPaths[widget.Report];
+            }
+
+            files.Add(AppPackageDocuments.Json(PathOf(stored), dashboard, SavedReports.Json));
+        }
+
+        return files;
+    }
+
+    public async Task<AppPackagePartResult> RemoveAsync(IReadOnlyList<string> paths, string changedBy, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var stored in await store.SharedAsync(SavedReport.DashboardKind, cancellationToken))
+        {
+            if (paths.Contains(PathOf(stored)) && await store.FindAsync(stored.Id, cancellationToken) is { } dashboard)
+            {
+                store.Remove(dashboard);
+                removed.Add($"dashboard {PathOf(stored)}");
+            }
+        }
+
+        await store.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult([], removed, [], []);
     }
 }

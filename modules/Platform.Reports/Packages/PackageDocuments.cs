@@ -3,7 +3,7 @@ using Platform.Records.Reports;
 namespace Platform.Reports.Packages;
 
 /// <summary>What the reports and dashboards parts of a package have in common: a shared row found again by its package file, written only when its definition changed.</summary>
-internal sealed class PackageDocuments(ISavedReportStore store, string kind)
+internal sealed class PackageDocuments(ISavedReportStore store, string kind, Func<SavedReport, string> exportedPath)
 {
     public List<string> Created { get; } = [];
 
@@ -13,7 +13,14 @@ internal sealed class PackageDocuments(ISavedReportStore store, string kind)
 
     public async Task PutAsync(string path, string definition, string label, string? entityKey, string changedBy, CancellationToken cancellationToken)
     {
-        var stored = await store.FindFromPackageAsync(kind, path, cancellationToken);
+        // One made here and exported is found again by the path export gave it, rather than copied.
+        var stored = await store.FindFromPackageAsync(kind, path, cancellationToken)
+            ?? ((await store.SharedAsync(kind, cancellationToken)).FirstOrDefault(r => r.Source is null && exportedPath(r) == path) is { } made ? await store.FindAsync(made.Id, cancellationToken) : null);
+        if (stored is { Source: null })
+        {
+            stored.Source = path; // from now on followed by its file, as a dashboard names it
+        }
+
         if (stored is not null && stored.Definition == definition && stored.EntityKey == entityKey)
         {
             Unchanged.Add($"{kind} {path}");

@@ -23,7 +23,7 @@ public sealed class PackageReports(ISavedReportStore reports, ISchemaManager sch
     public async Task<AppPackagePartResult> ApplyAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken)
     {
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        var (documents, errors) = (new PackageDocuments(reports, SavedReport.ReportKind), new List<MetadataError>());
+        var (documents, errors) = (new PackageDocuments(reports, SavedReport.ReportKind, PathOf), new List<MetadataError>());
         foreach (var file in files.Where(f => f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
         {
             ReportDefinition? report;
@@ -62,4 +62,40 @@ public sealed class PackageReports(ISavedReportStore reports, ISchemaManager sch
         await reports.SaveChangesAsync(cancellationToken);
         return new AppPackagePartResult(documents.Created, documents.Changed, documents.Unchanged, []);
     }
+
+    public async Task<IReadOnlyList<AppPackageFile>> ExportAsync(CancellationToken cancellationToken)
+    {
+        var files = new List<AppPackageFile>();
+        foreach (var (stored, path) in await PathsAsync(reports, cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<ReportDefinition>(stored.Definition, SavedReports.Json) is { } report)
+            {
+                files.Add(AppPackageDocuments.Json(path, report, SavedReports.Json));
+            }
+        }
+
+        return files;
+    }
+
+    public async Task<AppPackagePartResult> RemoveAsync(IReadOnlyList<string> paths, string changedBy, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var (stored, path) in await PathsAsync(reports, cancellationToken))
+        {
+            if (paths.Contains(path) && await reports.FindAsync(stored.Id, cancellationToken) is { } report)
+            {
+                reports.Remove(report);
+                removed.Add($"report {path}");
+            }
+        }
+
+        await reports.SaveChangesAsync(cancellationToken);
+        return new AppPackagePartResult([], removed, [], []);
+    }
+
+    /// <summary>The shared reports with the path each has in an exported package (dashboards name their reports by it).</summary>
+    internal static async Task<List<(SavedReport Report, string Path)>> PathsAsync(ISavedReportStore store, CancellationToken cancellationToken) =>
+        [.. (await store.SharedAsync(SavedReport.ReportKind, cancellationToken)).Select(r => (r, PathOf(r)))];
+
+    private static string PathOf(SavedReport report) => report.Source ?? AppPackageDocuments.NewPath("reports", report.EntityKey ?? "report", report.Id);
 }

@@ -20,6 +20,9 @@ public sealed class WorkflowDefinition
     /// <summary>SHA-256 of <see cref="Xml"/>: deploying the same file again creates no new version.</summary>
     public string Sha256 { get; set; } = "";
 
+    /// <summary>The app package file the process came from (<c>workflows/sales_order_approval.bpmn</c>), kept by later versions; null when drawn here.</summary>
+    public string? Source { get; set; }
+
     public DateTimeOffset DeployedAt { get; set; }
 
     public string DeployedBy { get; set; } = "";

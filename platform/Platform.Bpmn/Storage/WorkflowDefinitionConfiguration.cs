@@ -13,6 +13,7 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         definition.Property(d => d.Xml).IsRequired();
         definition.Property(d => d.Sha256).HasMaxLength(64);
         definition.Property(d => d.DeployedBy).HasMaxLength(256);
+        definition.Property(d => d.Source).HasMaxLength(400);
         definition.HasIndex(d => new { d.ProcessKey, d.Version }).IsUnique();
     }
 }

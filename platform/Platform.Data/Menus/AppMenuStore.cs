@@ -13,5 +13,7 @@ public sealed class AppMenuStore(PlatformDbContext db) : IAppMenuStore
 
     public void Add(AppMenu menu) => db.AppMenus.Add(menu);
 
+    public void Remove(AppMenu menu) => db.AppMenus.Remove(menu);
+
     public Task SaveChangesAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);
 }

@@ -16,6 +16,19 @@ public sealed class ScanBatchStore(PlatformDbContext db) : IScanBatchStore
 
     public void AddTemplate(StoredFormTemplate formTemplate) => db.Set<StoredFormTemplate>().Add(formTemplate);
 
+    public Task<int> BatchCountAsync(string templateName, CancellationToken cancellationToken = default) =>
+        db.Set<ScanBatch>().CountAsync(b => b.TemplateName == templateName, cancellationToken);
+
+    public async Task RemoveTemplateAsync(string templateName, CancellationToken cancellationToken = default)
+    {
+        var batches = db.Set<ScanBatch>().Where(b => b.TemplateName == templateName).Select(b => b.Id);
+        await db.Set<ReadCell>().Where(c => batches.Contains(c.BatchId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ScannedPage>().Where(p => batches.Contains(p.BatchId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ScanFile>().Where(f => batches.Contains(f.BatchId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ScanBatch>().Where(b => b.TemplateName == templateName).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<StoredFormTemplate>().Where(t => t.Name == templateName).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public void AddBatch(ScanBatch batch, IReadOnlyList<ScanFile> files)
     {
         db.Set<ScanBatch>().Add(batch);

@@ -63,7 +63,4 @@ public static class AppPackageFolder
         }
     }
 
-    private static readonly JsonSerializerOptions ManifestOptions = new() { WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
-
-    public static string Manifest(string name, string? description) => JsonSerializer.Serialize(new { name, description }, ManifestOptions);
 }

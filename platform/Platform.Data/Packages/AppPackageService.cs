@@ -43,7 +43,8 @@ public sealed class AppPackageService(PlatformDbContext db, SchemaManager schema
         var created = new List<string>();
         var changed = new List<string>();
         var unchanged = new List<string>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sql = new List<string>();
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         foreach (var (path, entity) in entities)
         {
             var result = await schemas.ApplyAsync(entity, changedBy, dryRun: false, entities.Select(e => e.Entity.Name).ToList(), cancellationToken: cancellationToken);
@@ -53,6 +54,7 @@ public sealed class AppPackageService(PlatformDbContext db, SchemaManager schema
             }
 
             (result.Applied ? result.Version == 1 ? created : changed : unchanged).Add(entity.Name);
+            sql.AddRange(result.Sql);
         }
 
         // What joins entities to each other is checked once all of them are in: a document fulfils the lines of another, and
@@ -85,15 +87,98 @@ public sealed class AppPackageService(PlatformDbContext db, SchemaManager schema
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new AppPackageReport(created, changed, unchanged, []);
+        return new AppPackageReport(created, changed, unchanged, []) { Sql = sql };
     }
 
+    /// <summary>What removing these files' documents would delete with them: each entity's records and each part's data (a workflow's instances…).</summary>
+    public async Task<IReadOnlyList<AppPackageData>> DataAsync(IReadOnlyList<AppPackageFile> files, CancellationToken cancellationToken = default)
+    {
+        var data = new List<AppPackageData>();
+        foreach (var entity in EntityNames(files))
+        {
+            if (await schemas.CountRecordsAsync(entity, cancellationToken) is > 0 and var count)
+            {
+                data.Add(new AppPackageData(AppPackageDataKinds.Records, entity, count));
+            }
+        }
+
+        foreach (var part in parts)
+        {
+            if (PathsOf(part, files) is { Count: > 0 } paths)
+            {
+                data.AddRange(await part.DataAsync(paths, cancellationToken));
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Removes these files' documents (an app being uninstalled) with all their data, all or nothing: the parts' documents first, the
+    /// last applied first removed, then the entities together with their tables.
+    /// </summary>
+    public async Task<AppPackageReport> RemoveAsync(IReadOnlyList<AppPackageFile> files, string changedBy, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
+        var removed = new List<string>();
+        foreach (var part in parts.Reverse())
+        {
+            if (PathsOf(part, files) is not { Count: > 0 } paths)
+            {
+                continue;
+            }
+
+            var result = await part.RemoveAsync(paths, changedBy, cancellationToken);
+            if (result.Errors.Count > 0)
+            {
+                await transaction.RollbackAsync();
+                return new AppPackageReport([], [], [], result.Errors);
+            }
+
+            removed.AddRange(result.Changed);
+        }
+
+        var sql = new List<string>();
+        if (EntityNames(files) is { Count: > 0 } entities)
+        {
+            var result = await schemas.DeleteEntitiesAsync(entities, withRecords: true, changedBy, cancellationToken: cancellationToken);
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync();
+                return new AppPackageReport([], [], [], result.Errors);
+            }
+
+            removed.AddRange(entities.Select(e => $"entity {e}"));
+            sql.AddRange(result.Sql);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new AppPackageReport([], removed, [], []) { Sql = sql };
+    }
+
+    /// <summary>The entities of these files, by the name their documents have (export writes <c>entities/{name}.json</c>).</summary>
+    private static List<string> EntityNames(IReadOnlyList<AppPackageFile> files) =>
+        [.. files.Where(f => f.Path.StartsWith(AppPackageFolder.EntitiesFolder + "/", StringComparison.Ordinal) && f.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Select(f => f.Path[(AppPackageFolder.EntitiesFolder.Length + 1)..^".json".Length])];
+
+    private static List<string> PathsOf(IAppPackagePart part, IReadOnlyList<AppPackageFile> files) =>
+        [.. files.Where(f => f.Path.StartsWith(part.Folder + "/", StringComparison.Ordinal)).Select(f => f.Path)];
+
+    /// <summary>
+    /// The whole app as a package: every entity (with its form, rules, actions and duplicate rules) and every part's documents — views,
+    /// menus, roles, reports, dashboards, print templates, scanned forms' templates, workflows — in path order.
+    /// </summary>
     public async Task<IReadOnlyList<AppPackageFile>> ExportAsync(string packageName, CancellationToken cancellationToken = default)
     {
         var schema = await schemas.LoadSchemaAsync(cancellationToken);
-        return schema.Entities
+        var files = schema.Entities
             .Select(e => new AppPackageFile($"{AppPackageFolder.EntitiesFolder}/{e.Name}.json", MetadataJson.Write(e)))
-            .Prepend(new AppPackageFile("package.json", AppPackageFolder.Manifest(packageName, null)))
             .ToList();
+        foreach (var part in parts)
+        {
+            files.AddRange(await part.ExportAsync(cancellationToken));
+        }
+
+        return [new AppPackageFile("package.json", new AppPackageManifest(packageName, null, AppPackageManifest.Unversioned, new Dictionary<string, Version>()).Write()), .. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     }
 }

@@ -11,7 +11,7 @@ namespace Platform.Data.Packages;
 /// yet, so a newcomer sees it working. Each file is <c>{ "entity": "customer", "records": [ … ] }</c>; a record's values are those
 /// of the records API, and three forms stand for what a file cannot know: <c>"$key": "hz"</c> names a record,
 /// <c>"$ref:hz"</c> is that record's id (before or after it in the files), <c>"$today"</c> / <c>"$today-3"</c> / <c>"$today+14"</c>
-/// is a date counted from the day of loading. The records are saved as the loading person (their owner unless a record says
+/// is a date counted from the day of loading. A key that is an id (as <see cref="PackageSampleExport"/> writes them) becomes the record's id. The records are saved as the loading person (their owner unless a record says
 /// <c>"ownerId": null</c> — the public pool) through the record service, rules and checks included, all or none.
 /// </summary>
 public sealed class PackageSampleData(IRecordStore records, PlatformDbContext db, TimeProvider clock)
@@ -62,7 +62,9 @@ public sealed class PackageSampleData(IRecordStore records, PlatformDbContext db
             return SampleDataReport.Failed(problems);
         }
 
-        var ids = batches.SelectMany(b => b.Records).Select(r => r.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToDictionary(k => k, _ => Guid.NewGuid(), StringComparer.Ordinal);
+        // A key that is an id (an exported app's records) stays the record's id, so exporting the samples again gives the same files.
+        var ids = batches.SelectMany(b => b.Records).Select(r => r.Key).OfType<string>().Distinct(StringComparer.Ordinal)
+            .ToDictionary(k => k, k => Guid.TryParse(k, out var id) ? id : Guid.NewGuid(), StringComparer.Ordinal);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.Local).DateTime);
         var created = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var transaction = await records.BeginTransactionAsync(cancellationToken);
@@ -198,14 +200,4 @@ public sealed class PackageSampleData(IRecordStore records, PlatformDbContext db
             : int.TryParse(offset, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) ? today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : throw new FormatException($"{at}: '{text}' is not a day counted from today ($today, $today-3, $today+14).");
     }
-}
-
-/// <summary>What loading a package's samples did: records created per entity, or why nothing was.</summary>
-public sealed record SampleDataReport(IReadOnlyDictionary<string, int> Created, IReadOnlyList<string> Problems)
-{
-    public bool Succeeded => Problems.Count == 0;
-
-    public static SampleDataReport Refused(string problem) => Failed([problem]);
-
-    public static SampleDataReport Failed(IReadOnlyList<string> problems) => new(new Dictionary<string, int>(), problems);
 }

@@ -18,5 +18,8 @@ public sealed class SchemaCache
 
     public void Set(string stamp, RecordsSchema schema) => Volatile.Write(ref _last, new Entry(stamp, schema));
 
+    /// <summary>Drops the schema read, for after a rolled-back change (a package's dry run) whose stamp may come again with other documents.</summary>
+    public void Forget() => Volatile.Write(ref _last, null);
+
     private sealed record Entry(string Stamp, RecordsSchema Schema);
 }

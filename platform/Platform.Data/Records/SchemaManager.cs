@@ -135,65 +135,128 @@ public sealed partial class SchemaManager(PlatformDbContext db, RecordsDbContext
     /// Deletes an entity and its table. Refused while it holds records (live or in the recycle bin)
     /// or other entities look it up: deleting an entity never deletes data someone still has.
     /// </summary>
-    public async Task<SchemaChangeResult> DeleteEntityAsync(string entityName, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default)
+    public Task<SchemaChangeResult> DeleteEntityAsync(string entityName, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default) =>
+        DeleteEntitiesAsync([entityName], withRecords: false, changedBy, dryRun, cancellationToken);
+
+    public async Task<SchemaChangeResult> DeleteEntitiesAsync(IReadOnlyCollection<string> entityNames, bool withRecords, string changedBy, bool dryRun = false, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await JoinedTransaction.JoinOrBeginAsync(db, cancellationToken);
         var schema = await LoadSchemaAsync(cancellationToken);
-        var current = schema.Find(entityName);
-        if (current is null)
+        var going = new List<EntityDefinition>();
+        foreach (var name in entityNames.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            return SchemaChangeResult.Refused([new MetadataError("$.name", $"There is no entity named '{entityName}'.")]);
+            if (schema.Find(name) is not { } entity)
+            {
+                return SchemaChangeResult.Refused([new MetadataError("$.name", $"There is no entity named '{name}'.")]);
+            }
+
+            going.Add(entity);
         }
 
         // Lines fields count removed or not: the line table keeps its parent column until the field is purged.
-        var referrers = schema.Entities.Where(e => !ReferenceEquals(e, current))
-            .SelectMany(e => e.Fields.Where(f => (f.Type == FieldTypes.Lines.Name || (f.Type == FieldTypes.Lookup.Name && !f.Removed)) && string.Equals(f.Target, current.Name, StringComparison.OrdinalIgnoreCase)).Select(f => $"{e.Name}.{f.Name}"))
+        var referrers = schema.Entities.Where(e => !going.Contains(e))
+            .SelectMany(e => e.Fields.Where(f => (f.Type == FieldTypes.Lines.Name || (f.Type == FieldTypes.Lookup.Name && !f.Removed))
+                && going.Any(g => string.Equals(f.Target, g.Name, StringComparison.OrdinalIgnoreCase))).Select(f => (Referrer: $"{e.Name}.{f.Name}", f.Target)))
             .ToList();
         if (referrers.Count > 0)
         {
-            return SchemaChangeResult.Refused([new MetadataError("$.name", $"'{current.Name}' is referred to by {string.Join(", ", referrers)}; remove (and for line items, purge) those fields first.")]);
+            return SchemaChangeResult.Refused([.. referrers.GroupBy(r => r.Target, StringComparer.OrdinalIgnoreCase).Select(g => new MetadataError("$.name",
+                $"'{schema.Find(g.Key!)!.Name}' is referred to by {string.Join(", ", g.Select(r => r.Referrer))}; remove (and for line items, purge) those fields first."))]);
         }
 
         var connection = db.Database.GetDbConnection();
         await using var before = records.Create(connection, schema);
-        before.Database.UseTransaction(transaction.GetDbTransaction());
-        var count = await before.Set<Dictionary<string, object>>(current.Name).CountAsync(cancellationToken);
-        if (count > 0)
+        before.Database.UseTransaction(transaction.Current.GetDbTransaction());
+        var counts = new List<(EntityDefinition Entity, int Count)>();
+        foreach (var entity in going)
         {
-            return SchemaChangeResult.Refused([new MetadataError("$.name", $"'{current.Name}' still holds {count} record(s), counting the recycle bin; delete them first.")]);
+            counts.Add((entity, await before.Set<Dictionary<string, object>>(entity.Name).CountAsync(cancellationToken)));
         }
 
-        await using var after = records.Create(connection, schema.Without(current.Name));
-        var commands = Generate(before, after);
+        if (!withRecords && counts.Where(c => c.Count > 0).ToList() is { Count: > 0 } holding)
+        {
+            return SchemaChangeResult.Refused([.. holding.Select(c => new MetadataError("$.name", $"'{c.Entity.Name}' still holds {c.Count} record(s), counting the recycle bin; delete them first."))]);
+        }
+
+        var after = schema;
+        foreach (var entity in going)
+        {
+            after = after.Without(entity.Name);
+        }
+
+        await using var changed = records.Create(connection, after);
+        var commands = Generate(before, changed);
         var sql = commands.Select(c => c.CommandText.Trim()).ToList();
-        var stored = await db.EntityDefinitions.SingleAsync(e => e.Key == Key(current.Name), cancellationToken);
+        var keys = going.Select(e => Key(e.Name)).ToList();
+        var stored = await db.EntityDefinitions.Where(e => keys.Contains(e.Key)).ToListAsync(cancellationToken);
+        var deleted = counts.Sum(c => (long)c.Count);
+        var single = going.Count == 1 ? going[0] : null;
         if (dryRun)
         {
-            return new SchemaChangeResult([], sql, current, stored.Version + 1, Applied: false);
+            return new SchemaChangeResult([], sql, single, single is null ? 0 : stored.Single().Version + 1, Applied: false, deleted);
         }
 
-        after.Database.UseTransaction(transaction.GetDbTransaction());
+        changed.Database.UseTransaction(transaction.Current.GetDbTransaction());
         try
         {
             foreach (var command in commands)
             {
-                await after.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+                await changed.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
             }
         }
         catch (DbException e)
         {
+            await transaction.RollbackAsync();
             return SchemaChangeResult.Refused([new MetadataError("$", $"The database refused the change, so nothing was changed: {e.Message}")]);
         }
 
-        db.EntityDefinitions.Remove(stored);
-        db.SchemaChanges.Add(new SchemaChange
+        if (deleted > 0)
         {
-            EntityKey = Key(current.Name), Version = stored.Version + 1, Before = stored.Document, After = "",
-            Sql = string.Join(";\n", sql), ChangedAt = clock.GetUtcNow(), ChangedBy = changedBy,
-        });
+            await ForgetRecordsAsync(keys, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var definition in stored)
+        {
+            db.EntityDefinitions.Remove(definition);
+            db.SchemaChanges.Add(new SchemaChange
+            {
+                EntityKey = definition.Key, Version = definition.Version + 1, Before = definition.Document, After = "",
+                Sql = string.Join(";\n", sql), ChangedAt = now, ChangedBy = changedBy,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SchemaChangeResult([], sql, current, stored.Version + 1, Applied: true);
+        return new SchemaChangeResult([], sql, single, single is null ? 0 : stored.Single().Version + 1, Applied: true, deleted);
+    }
+
+    /// <summary>What the platform kept beside the deleted records: their audit trail, shares and duplicate keys go; their files are let go, for the sweeper.</summary>
+    private async Task ForgetRecordsAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        await db.AuditEntries.Where(a => keys.Contains(a.EntityKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.RecordShares.Where(s => keys.Contains(s.EntityKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.RecordMatchPairs.Where(p => keys.Contains(p.EntityKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.RecordMatchKeys.Where(k => keys.Contains(k.EntityKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.StoredFiles.Where(f => f.EntityKey != null && keys.Contains(f.EntityKey))
+            .ExecuteUpdateAsync(f => f.SetProperty(x => x.EntityKey, (string?)null).SetProperty(x => x.RecordId, (Guid?)null).SetProperty(x => x.FieldName, (string?)null), cancellationToken);
+    }
+
+    public async Task<long> CountRecordsAsync(string entityName, CancellationToken cancellationToken = default)
+    {
+        var schema = await LoadSchemaAsync(cancellationToken);
+        if (schema.Find(entityName) is not { } entity)
+        {
+            return 0;
+        }
+
+        await using var reader = records.Create(db.Database.GetDbConnection(), schema);
+        if (db.Database.CurrentTransaction is { } current)
+        {
+            reader.Database.UseTransaction(current.GetDbTransaction());
+        }
+
+        return await reader.Set<Dictionary<string, object>>(entity.Name).LongCountAsync(cancellationToken);
     }
 
     /// <summary>Diffs, checks, runs and records one change inside the current transaction.</summary>

@@ -9,6 +9,9 @@ public sealed class SavedReportStore(PlatformDbContext db) : ISavedReportStore
     public Task<List<SavedReport>> VisibleToAsync(string kind, string userId, CancellationToken cancellationToken) =>
         db.SavedReports.AsNoTracking().Where(r => r.Kind == kind && (r.OwnerId == null || r.OwnerId == userId)).ToListAsync(cancellationToken);
 
+    public Task<List<SavedReport>> SharedAsync(string kind, CancellationToken cancellationToken) =>
+        db.SavedReports.AsNoTracking().Where(r => r.Kind == kind && r.OwnerId == null).ToListAsync(cancellationToken);
+
     public Task<SavedReport?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.SavedReports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
 

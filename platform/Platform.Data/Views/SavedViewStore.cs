@@ -13,6 +13,9 @@ public sealed class SavedViewStore(PlatformDbContext db) : ISavedViewStore
     public Task<List<SavedView>> VisibleToAsync(string entityKey, string userId, CancellationToken cancellationToken) =>
         db.SavedViews.AsNoTracking().Where(v => v.EntityKey == entityKey && (v.OwnerId == null || v.OwnerId == userId)).ToListAsync(cancellationToken);
 
+    public Task<List<SavedView>> SharedAsync(CancellationToken cancellationToken) =>
+        db.SavedViews.AsNoTracking().Where(v => v.OwnerId == null).ToListAsync(cancellationToken);
+
     public Task<SavedView?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.SavedViews.SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
 

@@ -112,7 +112,13 @@ public sealed class DigitClassifier : IDisposable
             // Refused as no digit only when that is more likely than not; a weaker doubt gives the likeliest digit with
             // its (low) confidence, so the cell goes to review with a value to confirm rather than empty.
             var notADigit = Calibration.NotADigit < classes ? probabilities[Calibration.NotADigit] / sum : 0;
-            guesses[i] = notADigit >= RefuseAbove ? new DigitGuess(null, notADigit) : new DigitGuess(digit, probabilities[digit] / sum);
+            var digits = new double[10];
+            for (var c = 0; c < Math.Min(10, classes); c++)
+            {
+                digits[c] = c == Calibration.NotADigit ? 0 : probabilities[c] / sum;
+            }
+
+            guesses[i] = (notADigit >= RefuseAbove ? new DigitGuess(null, notADigit) : new DigitGuess(digit, probabilities[digit] / sum)) with { Probabilities = digits };
         }
 
         return guesses;

@@ -123,7 +123,7 @@ public sealed class CellReader(RecognizerPool recognizers)
             flags.Add("low_confidence");
         }
 
-        return new CellResult(placed.Path, cell.Field, cell.Type, reading.Value, Math.Round(reading.Confidence, 4), flags) { Crop = crop };
+        return new CellResult(placed.Path, cell.Field, cell.Type, reading.Value, Math.Round(reading.Confidence, 4), flags) { Crop = crop, Candidates = reading.Candidates };
     }
 
     /// <summary>

@@ -16,6 +16,9 @@ public static class CellValidator
     /// <summary>Flag of the boxes of a one-of group with none or several ticked.</summary>
     public const string OneOfBroken = "one_of";
 
+    /// <summary>Flag of a handwritten number read otherwise at first and changed to the reading its total adds up with.</summary>
+    public const string SumCorrected = "sum_corrected";
+
     public static CellResult Check(CellResult result, CellTemplate cell)
     {
         if (result.Value is not { } value || cell.Type == CellKind.Check)
@@ -64,15 +67,21 @@ public static class CellValidator
             || (decimal.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && !(number < cell.Min) && !(number > cell.Max)));
 
     /// <summary>
-    /// Cross-checks totals against the fields they name: a header total against those fields over every row, a
-    /// total inside a row against that row's fields. A total that disagrees is flagged <c>sum_mismatch</c>, and so
-    /// are the handwritten cells it sums (one of them is wrong, and nobody can tell which). A total that agrees
-    /// with its parts confirms them: handwritten cells among them lose <c>low_confidence</c> and are marked
-    /// <see cref="CellResult.ConfirmedBySum"/> (a misreading would have to be cancelled out exactly by another).
+    /// Cross-checks totals against the fields they name: a header total against those fields over every row, a total inside
+    /// a row against that row's fields. The total chooses among the handwritten numbers' likeliest readings (<see cref="SumCheck"/>):
+    /// when one set of readings that adds up stands out, a number read otherwise takes the reading that adds up (what was read
+    /// is kept as <see cref="CellResult.Raw"/>), and each handwritten number's confidence becomes how likely it is right now
+    /// that the total is known. Those sure enough for their cell's accuracy are accepted (<see cref="CellResult.ConfirmedBySum"/>,
+    /// <c>low_confidence</c> lifted); the others are flagged <c>low_confidence</c> where the numbers add up (as read or put
+    /// right), <c>sum_mismatch</c> where they still do not; a number changed is always flagged <c>sum_corrected</c>, however likely.
+    /// When nothing that adds up stands out, nothing is changed and the total is flagged <c>sum_mismatch</c>; so is every number
+    /// not sure enough even so (in practice all of them: any could be the one misread, and nobody can tell which).
     /// </summary>
     public static IReadOnlyList<CellResult> CheckSums(IReadOnlyList<CellResult> cells, FormTemplate template)
     {
-        var totals = template.Cells.Concat(template.Rows.SelectMany(g => g.Cells)).Where(c => c.SumOf is not null).ToDictionary(c => c.Field, c => c.SumOf!, StringComparer.Ordinal);
+        var declared = template.Cells.Concat(template.Rows.SelectMany(g => g.Cells)).GroupBy(c => c.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var totals = declared.Values.Where(c => c.SumOf is not null).ToDictionary(c => c.Field, c => c.SumOf!, StringComparer.Ordinal);
         if (totals.Count == 0)
         {
             return cells;
@@ -89,23 +98,78 @@ public static class CellValidator
 
             var row = RowOf(total.Path);
             var parts = Enumerable.Range(0, result.Count)
-                .Where(j => j != i && names.Contains(result[j].Field, StringComparer.Ordinal) && (row is null || RowOf(result[j].Path) == row))
+                .Where(j => j != i && names.Contains(result[j].Field, StringComparer.Ordinal) && (row is null || RowOf(result[j].Path) == row) && result[j].Value is not null)
                 .ToList();
-            var sum = parts.Where(j => result[j].Value is not null)
-                .Sum(j => decimal.TryParse(result[j].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0);
-            var agrees = decimal.TryParse(total.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var stated) && stated == sum
-                && parts.All(j => !result[j].Flags.Contains("not_a_digit") && !result[j].Flags.Contains("stray_mark"));
-            foreach (var j in parts.Where(j => result[j].Type == CellKind.Digits && result[j].Value is not null).Append(i))
+            var members = parts.Append(i).ToList();
+            var verdict = parts.Any(j => result[j].Flags.Contains("not_a_digit") || result[j].Flags.Contains("stray_mark")) || !Number(total.Value, out _)
+                ? null
+                : SumCheck.Resolve([.. members.Select(j => Term(result[j], declared.GetValueOrDefault(result[j].Field), j == i))]);
+            if (verdict is null)
             {
+                // A part that is no number: the check cannot weigh anything.
+                foreach (var j in members.Where(j => j == i || result[j].Type == CellKind.Digits))
+                {
+                    result[j] = result[j] with { Flags = [.. result[j].Flags.Where(f => f != "sum_mismatch"), "sum_mismatch"] };
+                }
+
+                continue;
+            }
+
+            for (var m = 0; m < members.Count; m++)
+            {
+                var j = members[m];
                 var cell = result[j];
-                result[j] = agrees
-                    ? cell with { Flags = [.. cell.Flags.Where(f => f != "low_confidence")], ConfirmedBySum = cell.Type == CellKind.Digits || cell.ConfirmedBySum }
-                    : cell.Type == CellKind.Digits || j == i ? cell with { Flags = [.. cell.Flags.Where(f => f != "sum_mismatch"), "sum_mismatch"] } : cell;
+                var sure = verdict.Likelihood[m] >= (declared.GetValueOrDefault(cell.Field)?.Accuracy ?? CellReader.DefaultAccuracy);
+                // A total that still does not add up is never accepted, however sure each number is.
+                var unresolvedTotal = j == i && !verdict.AddsUp;
+                if (cell.Type != CellKind.Digits)
+                {
+                    // Printed or given: not re-read; confirmed when the numbers add up, the total doubted when they do not.
+                    result[j] = verdict.AddsUp && sure ? cell with { Flags = [.. cell.Flags.Where(f => f != "low_confidence")] }
+                        : j == i ? cell with { Flags = [.. cell.Flags.Where(f => f != "sum_mismatch"), "sum_mismatch"] }
+                        : cell;
+                    continue;
+                }
+
+                var value = cell.Candidates.Count > 0 ? cell.Candidates[verdict.Chosen[m]].Value : cell.Value;
+                // Nothing is changed silently: a number the total put right is shown as such, for a person to confirm.
+                // Once the numbers add up (as read or put right), what is left is doubt about this one: not a total that disagrees.
+                var doubt = value != cell.Value ? SumCorrected : verdict.AddsUp && !unresolvedTotal ? "low_confidence" : "sum_mismatch";
+                sure &= value == cell.Value && !unresolvedTotal;
+                result[j] = cell with
+                {
+                    Value = value,
+                    Raw = value == cell.Value ? cell.Raw : cell.Value,
+                    Confidence = Math.Round(verdict.Likelihood[m], 4),
+                    ConfirmedBySum = sure && verdict.AddsUp,
+                    // Its doubt is now the total's: how sure the reading was alone no longer says how sure it is.
+                    Flags = [.. cell.Flags.Where(f => f is not "low_confidence" and not "sum_mismatch"), .. sure ? Array.Empty<string>() : [doubt]],
+                };
             }
         }
 
         return result;
     }
+
+    /// <summary>
+    /// A number as the total's check weighs it: a handwritten one with its likeliest readings — those its cell's rules refuse
+    /// (out of range, against the pattern) weigh nothing, so a total never puts a number right into a wrong one — anything else
+    /// as it is.
+    /// </summary>
+    private static SumTerm Term(CellResult cell, CellTemplate? declared, bool isTotal)
+    {
+        if (cell.Type == CellKind.Digits)
+        {
+            // A number read without its next-best readings (another reader's) is only what it is, as sure as it says.
+            return new SumTerm(cell.Candidates.Count > 0
+                ? [.. cell.Candidates.Select((c, k) => (Number(c.Value, out var n) ? n : 0, k == 0 || declared is null || Accepts(declared, c.Value) ? c.Probability : 0))]
+                : [(Number(cell.Value, out var read) ? read : 0, cell.Confidence)], isTotal);
+        }
+
+        return SumTerm.Fixed(Number(cell.Value, out var value) ? value : 0, isTotal);
+    }
+
+    private static bool Number(string? text, out decimal value) => decimal.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
     /// <summary>
     /// One-of groups of check boxes (送货 / 自提 / 快递): the boxes of a group in the header, or in one row, must have exactly

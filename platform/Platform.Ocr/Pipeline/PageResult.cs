@@ -41,7 +41,7 @@ public sealed record PageResult(string Source, int Page, PageStatus Status, stri
 /// <summary>
 /// One cell as read: its value (null when empty), how sure (0–1), and flags for the proof-reader:
 /// <c>low_confidence</c>, <c>pattern</c>, <c>range</c>, <c>not_a_choice</c>, <c>corrected</c> (taken as the nearest choice),
-/// <c>sum_mismatch</c>, <c>unsure_mark</c>, <c>unread_ink</c> (writing that gave no reading: empty, never silently); for handwritten numbers also <c>not_a_digit</c> and <c>stray_mark</c>.
+/// <c>sum_mismatch</c>, <c>sum_corrected</c> (a handwritten number changed to the reading its total adds up with), <c>unsure_mark</c>, <c>unread_ink</c> (writing that gave no reading: empty, never silently); for handwritten numbers also <c>not_a_digit</c> and <c>stray_mark</c>.
 /// </summary>
 public sealed record CellResult(string Path, string Field, CellKind Type, string? Value, double Confidence, IReadOnlyList<string> Flags)
 {
@@ -53,6 +53,10 @@ public sealed record CellResult(string Path, string Field, CellKind Type, string
 
     /// <summary>A total and the handwritten cells it sums agree: taken as right without review even where a digit was unsure.</summary>
     public bool ConfirmedBySum { get; init; }
+
+    /// <summary>For handwritten numbers: the likeliest readings, the value first (what a total's cross-check chooses among).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Digits.NumberCandidate> Candidates { get; init; } = [];
 
     /// <summary>The cell's picture (PNG, from the aligned page) when crops were asked for.</summary>
     [JsonIgnore]

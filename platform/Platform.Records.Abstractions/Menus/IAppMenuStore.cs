@@ -9,5 +9,8 @@ public interface IAppMenuStore
 
     void Add(AppMenu menu);
 
+    /// <summary>Removes a menu found by <see cref="FindFromPackageAsync"/> (its app uninstalled).</summary>
+    void Remove(AppMenu menu);
+
     Task SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -14,6 +14,12 @@ public interface IScanBatchStore
 
     void AddTemplate(StoredFormTemplate formTemplate);
 
+    /// <summary>How many batches were read with the template, any version of it.</summary>
+    Task<int> BatchCountAsync(string templateName, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a template with every batch read with it (their files, pages and cells; the scans are let go for the file sweeper).</summary>
+    Task RemoveTemplateAsync(string templateName, CancellationToken cancellationToken = default);
+
     void AddBatch(ScanBatch batch, IReadOnlyList<ScanFile> files);
 
     Task<ScanBatch?> FindBatchAsync(Guid id, CancellationToken cancellationToken = default);

@@ -6,6 +6,9 @@ public interface ISavedReportStore
     /// <summary>The shared ones of a kind and those <paramref name="userId"/> saved for themselves, untracked.</summary>
     Task<List<SavedReport>> VisibleToAsync(string kind, string userId, CancellationToken cancellationToken);
 
+    /// <summary>Every shared one of a kind (an app's, not a person's own), untracked.</summary>
+    Task<List<SavedReport>> SharedAsync(string kind, CancellationToken cancellationToken);
+
     Task<SavedReport?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>The shared one an app package file defined.</summary>

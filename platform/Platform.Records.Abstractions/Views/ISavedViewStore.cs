@@ -6,6 +6,9 @@ public interface ISavedViewStore
     /// <summary>The shared views of the entity and the ones <paramref name="userId"/> owns, untracked.</summary>
     Task<List<SavedView>> VisibleToAsync(string entityKey, string userId, CancellationToken cancellationToken);
 
+    /// <summary>Every shared view (an app's, not a person's own), untracked.</summary>
+    Task<List<SavedView>> SharedAsync(CancellationToken cancellationToken);
+
     Task<SavedView?> FindAsync(Guid id, CancellationToken cancellationToken);
 
     Task<SavedView?> FindFromPackageAsync(string entityKey, string source, CancellationToken cancellationToken);

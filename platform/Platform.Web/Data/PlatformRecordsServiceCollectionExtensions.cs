@@ -47,7 +47,10 @@ public static class PlatformRecordsServiceCollectionExtensions
         Platform.Data.Records.Duplicates.DuplicateServices.AddDuplicateChecks(services);
         Platform.Data.Records.Fulfilment.FulfilmentServices.AddFulfilment(services);
         services.AddScoped<AppPackageService>();
+        services.AddScoped<AppPackageInstaller>();
+        services.AddScoped<Platform.Records.Packages.IAppPackages>(provider => provider.GetRequiredService<AppPackageInstaller>());
         services.AddScoped<PackageSampleData>();
+        services.AddScoped<PackageSampleExport>();
         return services;
     }
 }

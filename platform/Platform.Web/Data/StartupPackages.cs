@@ -14,7 +14,7 @@ namespace Platform.Web.Data;
 /// with problems stops start-up with every problem listed. With <c>Platform:SampleDataAs</c> (a user name), a listed folder's
 /// sample records are loaded as that person the first time — while its entities have no records.
 /// </summary>
-public sealed class StartupPackages(AppPackageService packages, PackageSampleData samples, IEnumerable<IAppPackageDocumentSource> sources, IConfiguration configuration,
+public sealed class StartupPackages(AppPackageInstaller packages, PackageSampleData samples, IEnumerable<IAppPackageDocumentSource> sources, IConfiguration configuration,
     ILogger<StartupPackages> logger)
 {
     public async Task ApplyAsync(string contentRoot, CancellationToken cancellationToken = default)
@@ -68,13 +68,18 @@ public sealed class StartupPackages(AppPackageService packages, PackageSampleDat
 
     private async Task ApplyAsync(string name, IReadOnlyList<AppPackageFile> files, CancellationToken cancellationToken)
     {
-        var report = await packages.ApplyAsync(files, Actor.PlatformId, cancellationToken);
+        var report = await packages.InstallAsync(files, Actor.PlatformId, cancellationToken: cancellationToken);
         if (!report.Succeeded)
         {
             throw new PlatformConfigurationException($"The app package {name} was not applied:{Environment.NewLine}{string.Join(Environment.NewLine, report.Errors.Select(e => "  " + e))}");
         }
 
-        logger.LogInformation("App package {Package}: created {Created}, changed {Changed}, unchanged {Unchanged}",
-            name, report.Created.Count, report.Changed.Count, report.Unchanged.Count);
+        logger.LogInformation("App package {Package} {Version}: created {Created}, changed {Changed}, unchanged {Unchanged}",
+            name, report.ToVersion, report.Applied.Created.Count, report.Applied.Changed.Count, report.Applied.Unchanged.Count);
+        // Changed here and in the package: left as they are here until an administrator chooses (apps page, or platform package apply --theirs).
+        foreach (var conflict in report.Items.Where(i => i.State == AppPackageItemStates.Conflict))
+        {
+            logger.LogWarning("App package {Package}: {Item} was changed here and in the package; the one here is kept until someone chooses", name, conflict.Item);
+        }
     }
 }

@@ -26,6 +26,13 @@ using Platform.Web.Localization;
 // … -- duplicates [rows=100000] for (g), building duplicate keys and checking a typed customer against a key lookup;
 // … -- reports [rows=1000000] for (h), revenue and count by month x salesperson grouped by the engine against hand-written SQL.
 // … -- dashboard [rows=100000] for (i), six widgets' questions run at once by the engine against the same queries hand-written.
+// … -- packages for (j), the CRM, inventory and trade-fair apps installed, then installed again as every start-up does against applying them unfollowed.
+if (args.Length > 0 && args[0] == "packages")
+{
+    await PackageBench.RunAsync();
+    return;
+}
+
 var importOnly = args.Length > 0 && args[0] == "import";
 var listOnly = args.Length > 0 && args[0] == "list";
 var scopesOnly = args.Length > 0 && args[0] == "scopes";

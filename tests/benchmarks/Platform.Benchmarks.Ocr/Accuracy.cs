@@ -10,6 +10,9 @@ internal sealed class Accuracy(string handwriting = "MNIST")
     private readonly Dictionary<string, (int Right, int All)> _filled = [];
     private readonly Dictionary<string, (int Right, int All)> _empty = [];
     private int _digitsRight;
+
+    /// <summary>Filled handwritten cells right as the classifier read them, before a total chose among their readings.</summary>
+    private (int Right, int All) _asRead;
     private int _digitsWritten;
 
     public List<string> Mistakes { get; } = [];
@@ -18,6 +21,9 @@ internal sealed class Accuracy(string handwriting = "MNIST")
     public Dictionary<string, int> DigitMistakes { get; } = [];
 
     public List<string> DigitExamples { get; } = [];
+
+    /// <summary>Every handwritten cell read wrong and yet accepted without review (no flag): the mistakes nobody would see.</summary>
+    public List<string> WrongAccepted { get; } = [];
 
     /// <summary>The filled handwritten quantity cells: how sure the reader was and whether it was right.</summary>
     public CoverageCurve Coverage { get; } = new();
@@ -41,6 +47,7 @@ internal sealed class Accuracy(string handwriting = "MNIST")
             if (cell.Type == CellKind.Digits && expected is not null)
             {
                 Coverage.Add(cell, right);
+                _asRead = (_asRead.Right + ((cell.Raw ?? cell.Value) == expected ? 1 : 0), _asRead.All + 1);
                 _digitsWritten += expected.Length;
                 _digitsRight += cell.Value is null ? 0 : expected.Zip(cell.Value).Count(p => p.First == p.Second) - Math.Max(0, cell.Value.Length - expected.Length);
             }
@@ -49,9 +56,14 @@ internal sealed class Accuracy(string handwriting = "MNIST")
             {
                 var kind2 = expected is null ? "read in an empty cell" : cell.Value is null ? "left empty or refused" : cell.Value.Length != expected.Length ? "digits missing or extra" : "a digit misread";
                 DigitMistakes[kind2] = DigitMistakes.GetValueOrDefault(kind2) + 1;
+                if (expected is not null && cell.Value is not null && cell.Flags.Count == 0)
+                {
+                    WrongAccepted.Add($"{Path.GetFileName(page.Source)} {cell.Path}: expected '{expected}', read '{cell.Value}' ({cell.Confidence:0.0000}{(cell.Raw is null ? "" : $"; read at first '{cell.Raw}'")})");
+                }
+
                 if (DigitExamples.Count < 40)
                 {
-                    DigitExamples.Add($"{Path.GetFileName(page.Source)} {cell.Path}: expected '{expected}', read '{cell.Value}' ({cell.Confidence:0.0000}; {string.Join(",", cell.Flags)})");
+                    DigitExamples.Add($"{Path.GetFileName(page.Source)} {cell.Path}: expected '{expected}', read '{cell.Value}' ({cell.Confidence:0.0000}; {string.Join(",", cell.Flags)}{(cell.Raw is null ? "" : $"; read at first '{cell.Raw}'")})");
                 }
             }
 
@@ -75,6 +87,7 @@ internal sealed class Accuracy(string handwriting = "MNIST")
         }
 
         yield return $"| handwritten digits ({handwriting}), single digits in position | {_digitsRight} / {_digitsWritten} | {Percent(_digitsRight, _digitsWritten)} |";
+        yield return $"| handwritten digits ({handwriting}), filled cells as read, before the total chose (same run) | {_asRead.Right} / {_asRead.All} | {Percent(_asRead.Right, _asRead.All)} |";
     }
 
     private static string Percent(int right, int all) => all == 0 ? "—" : $"{100.0 * right / all:0.00} %";

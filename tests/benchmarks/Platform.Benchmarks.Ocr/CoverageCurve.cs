@@ -12,7 +12,20 @@ internal sealed class CoverageCurve
 
     private readonly List<(double Confidence, bool Flagged, bool Right)> _cells = [];
 
-    public void Add(CellResult cell, bool right) => _cells.Add((cell.Value is null ? 0 : cell.Confidence, cell.Flags.Count > 0 || cell.Value is null, right));
+    private readonly Dictionary<string, (int Cells, int Right)> _flags = [];
+
+    public void Add(CellResult cell, bool right)
+    {
+        _cells.Add((cell.Value is null ? 0 : cell.Confidence, cell.Flags.Count > 0 || cell.Value is null, right));
+        foreach (var flag in cell.Flags)
+        {
+            var (cells, rightOnes) = _flags.GetValueOrDefault(flag);
+            _flags[flag] = (cells + 1, rightOnes + (right ? 1 : 0));
+        }
+    }
+
+    /// <summary>Why cells went to review: each flag, on how many cells (a cell may carry several), and how many of those were right.</summary>
+    public string Reasons() => string.Join("; ", _flags.OrderByDescending(f => f.Value.Cells).Select(f => $"{f.Key} {f.Value.Cells} ({f.Value.Right} right)"));
 
     public string Table()
     {

@@ -79,6 +79,9 @@ Console.WriteLine();
 Console.WriteLine("Handwritten quantities (held-out MNIST): cells accepted without review, and how many of those are right, by the least confidence accepted");
 Console.WriteLine(accuracy.Coverage.Table());
 Console.WriteLine($"At the template's threshold (accuracy {CellReader.DefaultAccuracy}): {accuracy.Coverage.AtFlags()}");
+Console.WriteLine($"Sent to review, by flag: {accuracy.Coverage.Reasons()}");
+Console.WriteLine($"Read wrong yet accepted: {accuracy.WrongAccepted.Count}");
+accuracy.WrongAccepted.ForEach(m => Console.WriteLine("  " + m));
 Console.WriteLine($"Handwritten cells read wrong: {string.Join("; ", accuracy.DigitMistakes.Select(m => $"{m.Key} {m.Value}"))}");
 accuracy.DigitExamples.ForEach(m => Console.WriteLine("  " + m));
 
@@ -144,6 +147,9 @@ async Task Other(IHandwriting hand, int count, int seed, string kind, string tit
 
     Console.WriteLine(otherAccuracy.Coverage.Table());
     Console.WriteLine($"At the template's threshold: {otherAccuracy.Coverage.AtFlags()}");
+    Console.WriteLine($"Sent to review, by flag: {otherAccuracy.Coverage.Reasons()}");
+    Console.WriteLine($"Read wrong yet accepted: {otherAccuracy.WrongAccepted.Count}");
+    otherAccuracy.WrongAccepted.ForEach(m => Console.WriteLine("  " + m));
     Directory.Delete(otherFolder, recursive: true);
 }
 

@@ -31,21 +31,35 @@ internal sealed class SampleTemplateDesigner(IPage page)
         await PageDriver.ChooseFilesAsync(page, "template-blank", BlankForm);
         await page.GetByTestId("template-create").ClickAsync();
         await Assertions.Expect(page.GetByTestId("designer")).ToHaveAttributeAsync("data-ready", "true", new() { Timeout = 30_000 });
+        // Zoomed out one step; the page's points are mapped to the screen only once the page has its new size.
+        var zoom = await page.Locator(".td-zoom").InnerTextAsync();
         await page.Locator("button[title='缩小']").ClickAsync();
+        await Assertions.Expect(page.Locator(".td-zoom")).Not.ToHaveTextAsync(zoom);
     }
 
     /// <summary>The four registration marks: one click on each takes the square exactly.</summary>
     public async Task MarksAsync()
     {
-        await page.GetByTestId("tool-mark").ClickAsync();
-        foreach (var anchor in Sample.Anchors)
+        await ChooseToolAsync(page, "mark");
+        foreach (var (anchor, i) in Sample.Anchors.Select((a, i) => (a, i)))
         {
             await ClickAsync(anchor.X + (anchor.Size / 2), anchor.Y + (anchor.Size / 2));
+            await Assertions.Expect(page.Locator(".td-shape.td-mark")).ToHaveCountAsync(i + 1);
         }
 
         await Assertions.Expect(page.GetByTestId("mark-settings")).ToBeVisibleAsync();
         await EscapeAsync();
-        await page.GetByTestId("tool-select").ClickAsync();
+        await ChooseToolAsync(page, "select");
+    }
+
+    /// <summary>
+    /// Chooses a drawing tool and waits until the page has it (its button shown as the one chosen, which happens once the canvas
+    /// was told): a click or double-click sent before would be taken by the tool before — under load, a mark drawn for a cell.
+    /// </summary>
+    public static async Task ChooseToolAsync(IPage page, string tool)
+    {
+        await page.GetByTestId($"tool-{tool}").ClickAsync();
+        await Assertions.Expect(page.GetByTestId($"tool-{tool}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\brz-primary\\b"));
     }
 
     /// <summary>Every header cell of the sample, as the package describes it.</summary>

@@ -41,7 +41,7 @@ public sealed class TemplateDesignerTests
             await page.Locator("button[title='缩小']").ClickAsync();
 
             // The four registration marks: one click on each takes the square exactly.
-            await page.GetByTestId("tool-mark").ClickAsync();
+            await SampleTemplateDesigner.ChooseToolAsync(page, "mark");
             foreach (var anchor in Sample.Anchors)
             {
                 await designer.ClickAsync(anchor.X + (anchor.Size / 2), anchor.Y + (anchor.Size / 2));
@@ -52,7 +52,7 @@ public sealed class TemplateDesignerTests
             await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("定位标记 4/4，单元格 0 个");
 
             // Header cells: a double click in a printed box makes a cell of exactly that box.
-            await page.GetByTestId("tool-select").ClickAsync();
+            await SampleTemplateDesigner.ChooseToolAsync(page, "select");
             var dealer = Sample.Cells.Single(c => c.Field == "dealer_code");
             await designer.NewCellAsync(dealer, "dealer_code");
             foreach (var (testId, expected) in new[] { ("place-x", dealer.X), ("place-y", dealer.Y), ("place-width", dealer.Width), ("place-height", dealer.Height) })
@@ -140,7 +140,7 @@ public sealed class TemplateDesignerTests
             await Assertions.Expect(page.GetByTestId("form-settings")).ToContainTextAsync("4 of 4 marks, 2 cells, 1 row groups.");
             await Assertions.Expect(page.GetByTestId("designer-problems")).ToHaveCountAsync(0);
             var corner = Sample.Anchors[0];
-            await page.GetByTestId("tool-select").ClickAsync();
+            await SampleTemplateDesigner.ChooseToolAsync(page, "select");
             await designer.ClickAsync(corner.X + (corner.Size / 2), corner.Y + (corner.Size / 2));
             await Assertions.Expect(page.GetByTestId("mark-settings")).ToBeVisibleAsync();
             await page.GetByTestId("designer-canvas").PressAsync("Delete");

@@ -10,7 +10,7 @@ namespace Platform.Architecture.Tests;
 /// </summary>
 public sealed class LayerTests
 {
-    private static readonly string[] Modules = ["Platform.Entities", "Platform.RecordPages", "Platform.DataTransfer", "Platform.RecordApi", "Platform.Identity", "Platform.Workflows", "Platform.OcrCapture", "Platform.Inventory", "Platform.Reports", "Platform.Printing"];
+    private static readonly string[] Modules = ["Platform.Entities", "Platform.RecordPages", "Platform.DataTransfer", "Platform.RecordApi", "Platform.Identity", "Platform.Workflows", "Platform.OcrCapture", "Platform.Inventory", "Platform.Reports", "Platform.Printing", "Platform.Apps"];
 
     private static readonly string[] PlatformProjects =
         ["Platform.Abstractions", "Platform.Core", "Platform.Rules", "Platform.Data", "Platform.Data.Sqlite", "Platform.Data.PostgreSql",

@@ -51,6 +51,35 @@ public sealed class DigitClassifierTests : IClassFixture<DigitClassifierTests.Sh
         Assert.True(wrong <= Math.Max(1, accepted.Count * 0.002), $"{wrong} of {accepted.Count} accepted readings are wrong");
     }
 
+    [SkippableFact]
+    public void A_misread_held_out_digit_mostly_has_the_right_digit_among_its_next_two_readings()
+    {
+        // What a written total chooses among (SumCheck): worthless if the right digit were seldom there.
+        var digits = HandwrittenDigits.Require();
+        var images = Enumerable.Range(0, 10).SelectMany(d => Enumerable.Range(0, digits.Count(d)).Select(i => (d, Image: Normalized(digits.Sample(d, i))))).ToList();
+
+        var misread = _classifier.Classify([.. images.Select(i => i.Image)]).Zip(images).Where(p => p.First.Digit != p.Second.d).ToList();
+
+        var nextBest = misread.Count(p => p.First.Likeliest(3).Any(l => l.Digit == p.Second.d));
+        Assert.True(misread.Count > 0, "no held-out digit misread: the test proves nothing");
+        Assert.True(nextBest >= misread.Count * 0.8, $"the right digit is among the next two readings of only {nextBest} of {misread.Count} misread digits");
+    }
+
+    [Fact]
+    public void A_written_number_lists_its_likeliest_readings_its_value_first()
+    {
+        var (mask, width, height) = Drawn("47");
+
+        var reading = NumberReading.Read(DigitSegmenter.Cut(mask, width, height), _classifier);
+
+        Assert.Equal("47", reading.Value);
+        Assert.Equal(reading.Value, reading.Candidates[0].Value);
+        Assert.InRange(reading.Candidates.Count, 2, NumberReading.MostCandidates);
+        Assert.Equal(reading.Candidates.Select(c => c.Probability).OrderDescending(), reading.Candidates.Select(c => c.Probability));
+        Assert.InRange(reading.Candidates.Sum(c => c.Probability), 0.5, 1.000001);
+        Assert.All(reading.Candidates, c => Assert.Equal(2, c.Value.Length));
+    }
+
     [Theory]
     [InlineData("A")]
     [InlineData("K")]

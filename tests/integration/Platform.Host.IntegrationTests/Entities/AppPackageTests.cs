@@ -120,7 +120,7 @@ public sealed class AppPackageTests
     {
         await using var host = await PlatformHost.StartAsync(provider);
         var files = AppPackageFolder.Read(SamplesFolder);
-        await ApplyAsync(host, files);
+        await host.InScopeAsync(s => s.GetRequiredService<AppPackageInstaller>().InstallAsync(files, "admin"));
         async Task<Platform.Identity.Models.RoleEdit> RoleAsync(string name) =>
             (await host.InScopeAsync(s => s.GetRequiredService<Platform.Identity.Services.RoleAdministration>().ListAsync())).Single(r => r.Name == name);
 
@@ -129,9 +129,9 @@ public sealed class AppPackageTests
         // An administrator takes a permission away; the package applied again (as at every start) gives it not back.
         manager.Permissions.Remove("Records.contact.Read.All");
         Assert.True((await host.InScopeAsync(s => s.GetRequiredService<Platform.Identity.Services.RoleAdministration>().SaveAsync(manager))).Succeeded);
-        var again = await ApplyAsync(host, files);
+        var again = await host.InScopeAsync(s => s.GetRequiredService<AppPackageInstaller>().InstallAsync(files, "admin"));
 
-        Assert.Contains("role Sales manager", again.Unchanged);
+        Assert.Contains(again.Items, i => i.Item == "roles/sales_manager" && i.State == AppPackageItemStates.Kept);
         Assert.DoesNotContain("Records.contact.Read.All", (await RoleAsync("Sales manager")).Permissions);
     }
 
@@ -284,6 +284,48 @@ public sealed class AppPackageTests
         Assert.Equal("客户", customer.Label["zh-CN"]);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Providers))]
+    public async Task The_cli_installs_every_part_of_an_app_after_a_dry_run_that_changes_nothing(string provider)
+    {
+        await using var host = await PlatformHost.StartAsync(provider);
+        var target = host.Database.Settings().Select(s => $"--{s.Key}={s.Value}").ToArray();
+        var crm = Path.Combine(Platform.Tests.RepositoryFolder.Root, "apps", "packages", "crm");
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, await CliApplication.RunAsync(["package", "apply", crm, "--dry-run", .. target], output, error));
+        Assert.Contains("Dry run, nothing changed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE", output.ToString(), StringComparison.Ordinal);
+        Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("customer"));
+
+        output.GetStringBuilder().Clear();
+        Assert.Equal(0, await CliApplication.RunAsync(["package", "apply", crm, .. target], output, error));
+        // The parts of the reports, printing and scanning modules too, as the host applies them.
+        foreach (var part in new[] { "(crm not installed → 1.0.0)", "report reports/revenue_by_month.json", "dashboard dashboards/sales.json", "print print/quote.json", "role CRM salesperson" })
+        {
+            Assert.Contains(part, output.ToString(), StringComparison.Ordinal);
+        }
+
+        // With its samples loaded, it exports with its records and a version of its own.
+        Assert.Equal(0, await CliApplication.RunAsync(["package", "samples", crm, .. target], output, error));
+        var export = Path.Combine(host.Database.DataDirectory, "crm-export");
+        Assert.Equal(0, await CliApplication.RunAsync(["package", "export", export, "--name", "crm", "--version", "1.2.0", "--records", .. target], output, error));
+        Assert.Contains("\"version\": \"1.2.0\"", File.ReadAllText(Path.Combine(export, "package.json")), StringComparison.Ordinal);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(export, "sample-data"), "*-customer.json"));
+
+        // Uninstalling: refused while it has records, and removing them needs the name confirmed; then it is gone.
+        error.GetStringBuilder().Clear();
+        Assert.Equal(CliApplication.Failed, await CliApplication.RunAsync(["package", "uninstall", "crm", .. target], output, error));
+        Assert.Contains("customer:", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(CliApplication.Failed, await CliApplication.RunAsync(["package", "uninstall", "crm", "--remove-data", .. target], output, error));
+        Assert.Contains("--confirm crm", error.ToString(), StringComparison.Ordinal);
+        Assert.NotNull((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("customer"));
+        output.GetStringBuilder().Clear();
+        Assert.Equal(0, await CliApplication.RunAsync(["package", "uninstall", "crm", "--remove-data", "--confirm", "crm", .. target], output, error));
+        Assert.Contains("Uninstalled crm 1.0.0", output.ToString(), StringComparison.Ordinal);
+        Assert.Null((await host.InScopeAsync(s => s.GetRequiredService<SchemaManager>().LoadSchemaAsync())).Find("customer"));
+    }
+
     [Fact]
     public async Task The_cli_refuses_a_missing_folder_or_a_bad_package_with_the_problems()
     {
@@ -296,8 +338,23 @@ public sealed class AppPackageTests
         var missing = await CliApplication.RunAsync(["package", "apply", "/no/such/folder", .. target], TextWriter.Null, error);
         var broken = await CliApplication.RunAsync(["package", "apply", bad, .. target], TextWriter.Null, error);
 
+        var escaping = Path.Combine(database.DataDirectory, "escaping.zip");
+        using (var zip = System.IO.Compression.ZipFile.Open(escaping, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using (var manifest = new StreamWriter(zip.CreateEntry("package.json").Open()))
+            {
+                manifest.Write("{ \"name\": \"escaping\" }");
+            }
+
+            zip.CreateEntry("../outside.json");
+        }
+
+        var escaped = await CliApplication.RunAsync(["package", "apply", escaping, .. target], TextWriter.Null, error);
+
         Assert.Equal(1, missing);
         Assert.Equal(1, broken);
+        Assert.Equal(1, escaped);
+        Assert.Contains("escaping.zip holds '../outside.json'", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("There is no package folder", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("entities/x.json", error.ToString(), StringComparison.Ordinal);
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Data.Packages;
+using Platform.Records.Packages;
 using Platform.Host.IntegrationTests.Infrastructure;
 using Platform.Ocr.Native;
 using Platform.Records.Ocr;

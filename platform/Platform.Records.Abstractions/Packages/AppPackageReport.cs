@@ -1,6 +1,6 @@
 using Platform.Core.Metadata;
 
-namespace Platform.Data.Packages;
+namespace Platform.Records.Packages;
 
 /// <summary>
 /// What applying a package did: per entity whether it was created, changed or already up to date,
@@ -9,4 +9,7 @@ namespace Platform.Data.Packages;
 public sealed record AppPackageReport(IReadOnlyList<string> Created, IReadOnlyList<string> Changed, IReadOnlyList<string> Unchanged, IReadOnlyList<MetadataError> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>The statements the entities' changes ran (or, in a dry run, would run) on the database.</summary>
+    public IReadOnlyList<string> Sql { get; init; } = [];
 }

@@ -25,4 +25,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     /// </summary>
     public async Task PrepareAsync(DbContext context, CancellationToken cancellationToken) =>
         await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+    /// <summary>SQLITE_BUSY and SQLITE_LOCKED: another connection held the database's writes for the whole wait.</summary>
+    public bool IsBusy(System.Data.Common.DbException failure) => failure is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
 }

@@ -21,4 +21,7 @@ public interface IDatabaseProvider
 
     /// <summary>Database settings the provider wants once the tables exist (SQLite: write-ahead logging); nothing by default.</summary>
     Task PrepareAsync(DbContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Whether <paramref name="failure"/> says the database stayed busy with another change (locked), not that something is wrong.</summary>
+    bool IsBusy(System.Data.Common.DbException failure) => failure.IsTransient;
 }

@@ -44,11 +44,38 @@ public sealed class ApiTokenService(PlatformDbContext db, TimeProvider clock) : 
         // Recording use at most once a minute keeps a busy integration from writing on every call.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
         {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            await NoteUseAsync(token, now, cancellationToken);
         }
 
         return token;
+    }
+
+    /// <summary>How long noting a token's use may wait for the database before it is left for the token's next call.</summary>
+    public static readonly TimeSpan UseNoteWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Notes when the token was last used, as a courtesy that never holds up the call: while another change holds the database's
+    /// writes (SQLite has one writer, and an all-or-nothing import holds it for its length) the note is given up after
+    /// <see cref="UseNoteWait"/> and made on a later call, so reading never waits behind a long write.
+    /// </summary>
+    private async Task NoteUseAsync(ApiToken token, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var wait = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(UseNoteWait);
+        try
+        {
+            await db.ApiTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(t => t.SetProperty(x => x.LastUsedAt, now), cancellationToken);
+            token.LastUsedAt = now;
+            db.Entry(token).Property(t => t.LastUsedAt).IsModified = false;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The database is busy: noted on a later call.
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(wait);
+        }
     }
 
     public Task<List<ApiToken>> ListAsync(string? userId, CancellationToken cancellationToken = default) =>

@@ -58,6 +58,22 @@ public sealed class HostProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// A client of this host carrying the token (and language) of <paramref name="signedIn"/>, a client of another host on the same
+    /// database: a token outlives the host that issued it.
+    /// </summary>
+    public HttpClient SignedInAs(HttpClient signedIn)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        foreach (var language in signedIn.DefaultRequestHeaders.AcceptLanguage)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(language);
+        }
+
+        return client;
+    }
+
     /// <summary>Starts the host; on the data folder of a host that was killed when <paramref name="dataDirectory"/> is given (which it then keeps).</summary>
     public static async Task<HostProcess> StartAsync(string? dataDirectory = null, params (string Key, string Value)[] settings)
     {

@@ -243,27 +243,39 @@ public sealed class PrintingTests
             Assert.All(batch, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         }
 
-        // The first four at once: the pool holds as many pages as print at once, each kept for the next print.
+        // The first four at once: the pool holds as many pages as print at once, each kept for the next print. Only this host's
+        // browser and its children are counted: other test classes print through hosts of their own meanwhile.
         await PrintAsync(4);
-        var warm = ChromiumProcesses();
+        var browser = team.Host.Services.GetRequiredService<ChromiumPool>().ProcessId;
+        Assert.NotNull(browser);
+        var warm = ChromiumProcesses(browser.Value);
         Assert.NotEmpty(warm);
         for (var i = 4; i < 200; i += 4)
         {
             await PrintAsync(4);
         }
 
+        Assert.Equal(browser, team.Host.Services.GetRequiredService<ChromiumPool>().ProcessId);
+
         // A closed page's renderer takes a moment to go.
-        var after = ChromiumProcesses();
+        var after = ChromiumProcesses(browser.Value);
         for (var wait = 0; wait < 50 && after.Count > warm.Count; wait++)
         {
             await Task.Delay(100);
-            after = ChromiumProcesses();
+            after = ChromiumProcesses(browser.Value);
         }
 
         Assert.True(after.Count <= warm.Count, $"after the first prints {warm.Count} Chromium processes, after 200 {after.Count}");
+        // Stopping the host closes the browser; its helpers (zygotes) follow it within moments.
         await team.Host.DisposeAsync();
-        await Task.Delay(500);
-        Assert.Empty(ChromiumProcesses().Intersect(warm));
+        var left = ChromiumProcesses().Intersect(warm).ToList();
+        for (var wait = 0; wait < 100 && left.Count > 0; wait++)
+        {
+            await Task.Delay(100);
+            left = [.. ChromiumProcesses().Intersect(warm)];
+        }
+
+        Assert.True(left.Count == 0, $"10 s after the host stopped, its Chromium processes {string.Join(", ", left.Select(CommandLine))} still run");
     }
 
     /// <summary>An order of Li's with <paramref name="lines"/> lines, each of its own product (P-001 … or another prefix, ¥10.50 × n, cost ¥7.50 × n), and its number and total.</summary>
@@ -310,8 +322,11 @@ public sealed class PrintingTests
         return html[start..html.IndexOf("</body>", StringComparison.Ordinal)].Trim();
     }
 
-    /// <summary>The Chromium processes this test process started (its descendants named chrom…), by id.</summary>
-    private static List<int> ChromiumProcesses()
+    /// <summary>
+    /// The Chromium processes (named chrom…) descended from <paramref name="browser"/> and the browser itself, or, without it, every
+    /// Chromium process running (a leftover of a stopped host has lost its parent), by id.
+    /// </summary>
+    private static List<int> ChromiumProcesses(int? browser = null)
     {
         var parents = new Dictionary<int, (int Parent, string Name)>();
         foreach (var stat in Directory.GetDirectories("/proc").Select(d => Path.Combine(d, "stat")))
@@ -329,11 +344,16 @@ public sealed class PrintingTests
             }
         }
 
-        bool Mine(int id)
+        bool Below(int id)
         {
+            if (browser is null || id == browser)
+            {
+                return true;
+            }
+
             for (var hops = 0; hops < 50 && parents.TryGetValue(id, out var up); hops++, id = up.Parent)
             {
-                if (up.Parent == Environment.ProcessId)
+                if (up.Parent == browser)
                 {
                     return true;
                 }
@@ -342,7 +362,19 @@ public sealed class PrintingTests
             return false;
         }
 
-        return [.. parents.Where(p => p.Value.Name.StartsWith("chrom", StringComparison.Ordinal) && Mine(p.Key)).Select(p => p.Key).Order()];
+        return [.. parents.Where(p => p.Value.Name.StartsWith("chrom", StringComparison.Ordinal) && Below(p.Key)).Select(p => p.Key).Order()];
+    }
+
+    private static string CommandLine(int process)
+    {
+        try
+        {
+            return $"{process} ({File.ReadAllText($"/proc/{process}/cmdline").Replace('\0', ' ').Trim()})";
+        }
+        catch (IOException)
+        {
+            return $"{process} (gone)";
+        }
     }
 
     /// <summary>A binary PGM picture (P5, 8 bits): its size and grey values.</summary>

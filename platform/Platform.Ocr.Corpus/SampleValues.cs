@@ -6,7 +6,7 @@ namespace Platform.Ocr.Corpus;
 
 /// <summary>
 /// Draws the values of one synthetic page from the template: header cells, and line items filled
-/// from the first row down to a random last row; totals are the sums they name. Empty cells are
+/// from the first row down to a random last row; totals are the sums they name (a row's total, that row's). Empty cells are
 /// absent from the result.
 /// </summary>
 public static class SampleValues
@@ -41,15 +41,25 @@ public static class SampleValues
 
             for (var row = 0; row < filled; row++)
             {
-                foreach (var cell in group.Cells.Where(c => c.OneOf is null))
+                var prefix = $"{group.Name}[{row}].";
+                foreach (var cell in group.Cells.Where(c => c.OneOf is null && c.SumOf is null))
                 {
                     if (Value(cell, random) is { } value)
                     {
-                        values[$"{group.Name}[{row}].{cell.Field}"] = value;
+                        values[prefix + cell.Field] = value;
                     }
                 }
 
-                TickOneOfEach(group.Cells, $"{group.Name}[{row}].", values, random);
+                TickOneOfEach(group.Cells, prefix, values, random);
+                // A row's total sums that row's numbers; a row without any is left without one.
+                foreach (var cell in group.Cells.Where(c => c.SumOf is not null))
+                {
+                    var parts = cell.SumOf!.Where(f => values.ContainsKey(prefix + f)).ToList();
+                    if (parts.Count > 0)
+                    {
+                        values[prefix + cell.Field] = parts.Sum(f => decimal.Parse(values[prefix + f], CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
+                    }
+                }
             }
         }
 

@@ -181,7 +181,8 @@ public sealed class TemplateEditor
 
     /// <summary>
     /// Makes header cells the first row of a row group, repeated down the form: the rows' pitch and count are taken from the
-    /// blank's ruling lines (the boxes below the first cell, at its left and width), else one row of the cells' height.
+    /// blank's ruling lines (the boxes below the first cell, at its left and width), else one row of the cells' height. A cell
+    /// summing others made the row with it stays their total, now the row's.
     /// </summary>
     public string MakeRows(IReadOnlyList<string> cellIds, BlankLayout layout)
     {
@@ -207,7 +208,13 @@ public sealed class TemplateEditor
             t.Rows.Add(new RowGroup
             {
                 Name = NewName("lines", [.. AllFields()]), Y = top, Pitch = pitch, Count = count,
-                Cells = [.. cells.OrderBy(c => c.X).Select(c => { c.Y -= top; c.SumOf = null; return c; })],
+                Cells = [.. cells.OrderBy(c => c.X).Select(c =>
+                {
+                    c.Y -= top;
+                    // A total of the cells made a row with it becomes that row's total; one naming anything else has nothing to sum in a row.
+                    c.SumOf = c.SumOf is { Count: > 0 } sum && sum.All(f => cells.Any(o => o != c && o.Field == f)) ? c.SumOf : null;
+                    return c;
+                })],
             });
         });
         return $"g{Template.Rows.Count - 1}";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Platform.Ocr.Digits;
 using Platform.Ocr.Templates;
 
 namespace Platform.Ocr.Pipeline;
@@ -88,7 +89,11 @@ public static class CellValidator
         }
 
         var result = cells.ToList();
-        for (var i = 0; i < result.Count; i++)
+        // A row's totals first: each check starts from what the checks before it made of its numbers, and a row's few numbers
+        // say where a misreading is far better than the page's many.
+        var weighed = new HashSet<int>();
+        var order = Enumerable.Range(0, result.Count).Where(i => totals.ContainsKey(result[i].Field)).OrderBy(i => RowOf(result[i].Path) is null).ToList();
+        foreach (var i in order)
         {
             var total = result[i];
             if (!totals.TryGetValue(total.Field, out var names) || total.Value is null)
@@ -103,11 +108,11 @@ public static class CellValidator
             var members = parts.Append(i).ToList();
             var verdict = parts.Any(j => result[j].Flags.Contains("not_a_digit") || result[j].Flags.Contains("stray_mark")) || !Number(total.Value, out _)
                 ? null
-                : SumCheck.Resolve([.. members.Select(j => Term(result[j], declared.GetValueOrDefault(result[j].Field), j == i))]);
+                : SumCheck.Resolve([.. members.Select(j => Term(result[j], declared.GetValueOrDefault(result[j].Field), j == i, weighed.Contains(j)))]);
             if (verdict is null)
             {
-                // A part that is no number: the check cannot weigh anything.
-                foreach (var j in members.Where(j => j == i || result[j].Type == CellKind.Digits))
+                // A part that is no number: the check cannot weigh anything (a number an earlier total confirmed stays so).
+                foreach (var j in members.Where(j => j == i || (result[j].Type == CellKind.Digits && !result[j].ConfirmedBySum)))
                 {
                     result[j] = result[j] with { Flags = [.. result[j].Flags.Where(f => f != "sum_mismatch"), "sum_mismatch"] };
                 }
@@ -132,19 +137,24 @@ public static class CellValidator
                 }
 
                 var value = cell.Candidates.Count > 0 ? cell.Candidates[verdict.Chosen[m]].Value : cell.Value;
-                // Nothing is changed silently: a number the total put right is shown as such, for a person to confirm.
+                // Nothing is changed silently: a number the total put right is shown as such, for a person to confirm, and stays so
+                // whatever a later total makes of it.
                 // Once the numbers add up (as read or put right), what is left is doubt about this one: not a total that disagrees.
-                var doubt = value != cell.Value ? SumCorrected : verdict.AddsUp && !unresolvedTotal ? "low_confidence" : "sum_mismatch";
-                sure &= value == cell.Value && !unresolvedTotal;
+                var changed = value != cell.Value;
+                var correctedBefore = cell.Flags.Contains(SumCorrected);
+                var doubt = changed || correctedBefore ? SumCorrected : verdict.AddsUp && !unresolvedTotal ? "low_confidence" : "sum_mismatch";
+                sure &= !changed && !correctedBefore && !unresolvedTotal;
                 result[j] = cell with
                 {
                     Value = value,
-                    Raw = value == cell.Value ? cell.Raw : cell.Value,
+                    Raw = changed && !correctedBefore ? cell.Value : cell.Raw,
                     Confidence = Math.Round(verdict.Likelihood[m], 4),
-                    ConfirmedBySum = sure && verdict.AddsUp,
+                    ConfirmedBySum = sure && (verdict.AddsUp || cell.ConfirmedBySum),
                     // Its doubt is now the total's: how sure the reading was alone no longer says how sure it is.
-                    Flags = [.. cell.Flags.Where(f => f is not "low_confidence" and not "sum_mismatch"), .. sure ? Array.Empty<string>() : [doubt]],
+                    Flags = [.. cell.Flags.Where(f => f is not "low_confidence" and not "sum_mismatch" and not SumCorrected), .. sure ? Array.Empty<string>() : [doubt]],
+                    Candidates = Posterior(cell.Candidates, verdict.Chosen[m], verdict.Likelihood[m]),
                 };
+                weighed.Add(j);
             }
         }
 
@@ -152,18 +162,36 @@ public static class CellValidator
     }
 
     /// <summary>
-    /// A number as the total's check weighs it: a handwritten one with its likeliest readings — those its cell's rules refuse
+    /// A number's readings once a total has been weighed, for the next total that counts it: the chosen reading first, as likely
+    /// as the check found it, the others sharing what is left as they did before.
+    /// </summary>
+    private static IReadOnlyList<NumberCandidate> Posterior(IReadOnlyList<NumberCandidate> candidates, int chosen, double likelihood)
+    {
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        var others = candidates.Where((_, k) => k != chosen).ToList();
+        var rest = 1 - candidates[chosen].Probability;
+        return [new NumberCandidate(candidates[chosen].Value, likelihood),
+            .. others.Select(c => c with { Probability = rest > 0 ? (1 - likelihood) * c.Probability / rest : 0 })];
+    }
+
+    /// <summary>
+    /// A number as the total's check weighs it (after an earlier total, as that one left it): a handwritten one with its likeliest readings — those its cell's rules refuse
     /// (out of range, against the pattern) weigh nothing, so a total never puts a number right into a wrong one — anything else
     /// as it is.
     /// </summary>
-    private static SumTerm Term(CellResult cell, CellTemplate? declared, bool isTotal)
+    private static SumTerm Term(CellResult cell, CellTemplate? declared, bool isTotal, bool weighedBefore)
     {
         if (cell.Type == CellKind.Digits)
         {
-            // A number read without its next-best readings (another reader's) is only what it is, as sure as it says.
+            // A number read without its next-best readings (another reader's) is only what it is, as sure as it says. One an
+            // earlier total weighed already counts the chance of a misreading no candidate lists in what its readings leave over.
             return new SumTerm(cell.Candidates.Count > 0
                 ? [.. cell.Candidates.Select((c, k) => (Number(c.Value, out var n) ? n : 0, k == 0 || declared is null || Accepts(declared, c.Value) ? c.Probability : 0))]
-                : [(Number(cell.Value, out var read) ? read : 0, cell.Confidence)], isTotal);
+                : [(Number(cell.Value, out var read) ? read : 0, cell.Confidence)], isTotal) { Sure = weighedBefore };
         }
 
         return SumTerm.Fixed(Number(cell.Value, out var value) ? value : 0, isTotal);

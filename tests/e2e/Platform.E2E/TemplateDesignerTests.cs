@@ -74,6 +74,11 @@ public sealed class TemplateDesignerTests
                 {
                     await PageDriver.ChooseAsync(page, "cell-kind", "手写数字");
                 }
+
+                if (cell.SumOf is { } sum)
+                {
+                    await PageDriver.TypeAsync(page, "cell-sum-of", string.Join(", ", sum)); // the row's total: no size of the grid
+                }
             }
 
             await page.Keyboard.DownAsync("Shift");
@@ -88,6 +93,7 @@ public sealed class TemplateDesignerTests
             await Assertions.Expect(PageDriver.Input(page, "rows-pitch")).ToHaveValueAsync(lines.Pitch.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await page.GetByTestId("rows-grid").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=grid-size][data-cell=qty_xl]")).ToHaveValueAsync("XL");
+            await Assertions.Expect(page.Locator("[data-testid=grid-size][data-cell=row_total]")).ToHaveValueAsync("");
 
             // Which records the sheets become.
             await page.GetByTestId("designer-canvas").PressAsync("Escape");

@@ -139,6 +139,51 @@ public sealed class SumCheckTests
         Assert.Equal(1, verdict.Likelihood[1], 6); // a number read for sure stays sure
     }
 
+    /// <summary>Sizes with a total in every row, and the page's total of them all.</summary>
+    private static readonly FormTemplate RowTotals = FormTemplate.Parse("""
+        {
+          "name": "sizes_rows", "page": { "width": 1000, "height": 600, "dpi": 200 },
+          "anchors": [ { "id": "top_left", "x": 20, "y": 20, "size": 40 }, { "id": "top_right", "x": 960, "y": 20, "size": 20 },
+                       { "id": "bottom_left", "x": 20, "y": 560, "size": 20 }, { "id": "bottom_right", "x": 960, "y": 560, "size": 20 } ],
+          "cells": [ { "field": "total", "x": 700, "y": 500, "width": 200, "height": 60, "type": "digits", "sumOf": [ "qty_s", "qty_m" ] } ],
+          "rows": [ { "name": "lines", "y": 100, "pitch": 80, "count": 4, "cells": [
+            { "field": "qty_s", "x": 100, "y": 5, "width": 140, "height": 70, "type": "digits" },
+            { "field": "qty_m", "x": 250, "y": 5, "width": 140, "height": 70, "type": "digits" },
+            { "field": "row_total", "x": 400, "y": 5, "width": 140, "height": 70, "type": "digits", "sumOf": [ "qty_s", "qty_m" ] } ] } ]
+        }
+        """);
+
+    [Fact]
+    public void A_row_total_puts_its_own_row_right_and_the_page_total_then_builds_on_the_rows()
+    {
+        // The page's total comes first on the page, but each row is weighed first: the page's total then counts 17, not 12.
+        var page = CellValidator.CheckSums(
+        [
+            Total(("60", 0.9999)),
+            Qty("lines[0].qty_s", ("12", 0.62), ("17", 0.37)), Qty("lines[0].qty_m", ("30", 0.9999)), Qty("lines[0].row_total", ("47", 0.9999)),
+            Qty("lines[1].qty_s", ("5", 0.97), ("6", 0.02)), Qty("lines[1].qty_m", ("8", 0.9999)), Qty("lines[1].row_total", ("13", 0.9999)),
+        ], RowTotals);
+
+        Assert.Equal(["60", "17", "30", "47", "5", "8", "13"], page.Select(c => c.Value));
+        Assert.Equal("12", page[1].Raw);
+        Assert.Equal([CellValidator.SumCorrected], page[1].Flags); // the page's total, agreeing, does not make the change silent
+        Assert.All(page.Where((_, k) => k != 1), c => Assert.True(c.Flags.Count == 0 && c.ConfirmedBySum, $"{c.Path}: {string.Join(", ", c.Flags)} {c.Confidence}"));
+    }
+
+    [Fact]
+    public void A_page_total_that_does_not_add_up_is_doubted_itself_while_the_rows_that_add_up_stay_accepted()
+    {
+        var page = CellValidator.CheckSums(
+        [
+            Total(("99", 0.9999)),
+            Qty("lines[0].qty_s", ("12", 0.98), ("17", 0.01)), Qty("lines[0].qty_m", ("30", 0.995)), Qty("lines[0].row_total", ("42", 0.99)),
+            Qty("lines[1].qty_s", ("5", 0.99)), Qty("lines[1].qty_m", ("8", 0.9999)), Qty("lines[1].row_total", ("13", 0.9999)),
+        ], RowTotals);
+
+        Assert.Contains("sum_mismatch", page[0].Flags);
+        Assert.All(page.Skip(1), c => Assert.True(c.Flags.Count == 0 && c.ConfirmedBySum, $"{c.Path}: {string.Join(", ", c.Flags)} {c.Confidence}"));
+    }
+
     private static CellResult Qty(string path, params (string Value, double Probability)[] readings) =>
         new(path, path[(path.IndexOf('.') + 1)..], CellKind.Digits, readings[0].Value, readings[0].Probability, readings[0].Probability < 0.99 ? ["low_confidence"] : [])
         {

@@ -6,16 +6,17 @@ namespace Platform.Ocr.Tests;
 public sealed class TemplateTests
 {
     [Fact]
-    public void The_apparel_order_sheet_has_header_cells_check_boxes_and_fifteen_lines_of_seven_cells()
+    public void The_apparel_order_sheet_has_header_cells_check_boxes_and_fifteen_lines_of_eight_cells_each_with_its_total()
     {
         var template = SampleForm.Load();
 
         var cells = template.PlacedCells().ToList();
 
         Assert.Equal(("apparel_order", 1654, 2339, 200), (template.Name, template.Page.Width, template.Page.Height, template.Page.Dpi));
-        Assert.Equal(6 + (15 * 7), cells.Count);
+        Assert.Equal(6 + (15 * 8), cells.Count);
         Assert.Equal(["dealer_code", "order_date", "dealer_name", "urgent", "regular", "total"], template.Cells.Select(c => c.Field));
-        Assert.Equal("lines[14].qty_xxl", cells[^1].Path);
+        Assert.Equal("lines[14].row_total", cells[^1].Path);
+        Assert.Equal(["qty_s", "qty_m", "qty_l", "qty_xl", "qty_xxl"], cells[^1].Cell.SumOf);
         Assert.Equal(540 + (14 * 84) + 5, cells[^1].Rect.Y);
         Assert.Equal("0123456789", cells[^1].Cell.EffectiveWhitelist);
     }

@@ -57,6 +57,27 @@ public sealed class TemplateEditorTests
     }
 
     [Fact]
+    public void A_total_made_a_row_with_the_cells_it_sums_becomes_that_rows_total_and_one_summing_others_loses_its_sum()
+    {
+        var editor = new TemplateEditor(Blank);
+        editor.AddCell(new Rect(100, 300, 100, 40));
+        editor.AddCell(new Rect(210, 300, 100, 40));
+        editor.AddCell(new Rect(320, 300, 100, 40));
+        editor.AddCell(new Rect(430, 300, 100, 40));
+        editor.Change(t =>
+        {
+            t.Cells[2].SumOf = ["field_1", "field_2"];
+            t.Cells[3].SumOf = ["field_1", "elsewhere"];
+        });
+
+        editor.MakeRows(["c0", "c1", "c2", "c3"], EightBoxes);
+
+        var row = Assert.Single(editor.Template.Rows).Cells;
+        Assert.Equal(["field_1", "field_2"], row[2].SumOf!);
+        Assert.Null(row[3].SumOf);
+    }
+
+    [Fact]
     public void A_cell_renamed_is_followed_by_its_sum_its_size_column_and_the_record_mapping()
     {
         var editor = new TemplateEditor(Blank);

@@ -28,8 +28,22 @@ internal sealed class Accuracy(string handwriting = "MNIST")
     /// <summary>The filled handwritten quantity cells: how sure the reader was and whether it was right.</summary>
     public CoverageCurve Coverage { get; } = new();
 
+    /// <summary>Cells sent to review, by flag and by what the sheet's total and the cell's row made of the page.</summary>
+    public Dictionary<string, int> ReviewContext { get; } = [];
+
     public void Add(PageResult page, PageTruth truth, FormTemplate template)
     {
+        var sheet = page.Cells.FirstOrDefault(c => c.Path == "total");
+        var sheetState = sheet is null ? "no sheet total" : sheet.Flags.Count == 0 ? "sheet total accepted" : $"sheet total {string.Join("+", sheet.Flags)}";
+        foreach (var cell in page.Cells.Where(c => c.Type == CellKind.Digits && c.Flags.Count > 0 && truth.Values.ContainsKey(c.Path)))
+        {
+            var row = cell.Path.Contains('.', StringComparison.Ordinal) ? cell.Path[..cell.Path.IndexOf('.', StringComparison.Ordinal)] : null;
+            var rowTotal = row is null ? null : page.Cells.FirstOrDefault(c => c.Path == row + ".row_total");
+            var rowState = row is null ? "header" : rowTotal?.Value is null ? "row without total" : page.Cells.Any(c => c.Path.StartsWith(row + ".", StringComparison.Ordinal) && c.Flags.Contains("sum_corrected")) ? "row corrected" : rowTotal.Flags.Contains("sum_mismatch") ? "row unresolved" : "row adds up";
+            var key = $"{string.Join("+", cell.Flags)} | {sheetState} | {rowState}";
+            ReviewContext[key] = ReviewContext.GetValueOrDefault(key) + 1;
+        }
+
         foreach (var cell in page.Cells)
         {
             var placed = template.PlacedCells().First(p => p.Path == cell.Path).Cell;

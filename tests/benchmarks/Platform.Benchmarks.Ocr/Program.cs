@@ -82,6 +82,12 @@ Console.WriteLine($"At the template's threshold (accuracy {CellReader.DefaultAcc
 Console.WriteLine($"Sent to review, by flag: {accuracy.Coverage.Reasons()}");
 Console.WriteLine($"Read wrong yet accepted: {accuracy.WrongAccepted.Count}");
 accuracy.WrongAccepted.ForEach(m => Console.WriteLine("  " + m));
+Console.WriteLine("Sent to review, by flag | the sheet's total | the cell's row:");
+foreach (var (context, count) in accuracy.ReviewContext.OrderByDescending(c => c.Value))
+{
+    Console.WriteLine($"  {count,5}  {context}");
+}
+
 Console.WriteLine($"Handwritten cells read wrong: {string.Join("; ", accuracy.DigitMistakes.Select(m => $"{m.Key} {m.Value}"))}");
 accuracy.DigitExamples.ForEach(m => Console.WriteLine("  " + m));
 

@@ -77,6 +77,8 @@ public static class CellValidator
     /// right), <c>sum_mismatch</c> where they still do not; a number changed is always flagged <c>sum_corrected</c>, however likely.
     /// When nothing that adds up stands out, nothing is changed and the total is flagged <c>sum_mismatch</c>; so is every number
     /// not sure enough even so (in practice all of them: any could be the one misread, and nobody can tell which).
+    /// Rows' totals are weighed before header totals, each starting from the readings the checks before it left (one total at a
+    /// time, not all of a page's together); a number once changed stays <c>sum_corrected</c>.
     /// </summary>
     public static IReadOnlyList<CellResult> CheckSums(IReadOnlyList<CellResult> cells, FormTemplate template)
     {
@@ -179,8 +181,8 @@ public static class CellValidator
     }
 
     /// <summary>
-    /// A number as the total's check weighs it (after an earlier total, as that one left it): a handwritten one with its likeliest readings — those its cell's rules refuse
-    /// (out of range, against the pattern) weigh nothing, so a total never puts a number right into a wrong one — anything else
+    /// A number as the total's check weighs it (after an earlier total, as that one left it): a handwritten one with its
+    /// likeliest readings — those its cell's rules refuse (out of range, against the pattern) weigh nothing, so a total never puts a number right into a wrong one — anything else
     /// as it is.
     /// </summary>
     private static SumTerm Term(CellResult cell, CellTemplate? declared, bool isTotal, bool weighedBefore)

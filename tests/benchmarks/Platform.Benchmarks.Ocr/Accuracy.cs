@@ -33,12 +33,15 @@ internal sealed class Accuracy(string handwriting = "MNIST")
 
     public void Add(PageResult page, PageTruth truth, FormTemplate template)
     {
-        var sheet = page.Cells.FirstOrDefault(c => c.Path == "total");
+        // The template's totals: the sheet's (a header cell summing fields) and a row's (a row cell summing that row).
+        var sheetTotal = template.Cells.FirstOrDefault(c => c.SumOf is not null)?.Field;
+        var rowTotalField = template.Rows.SelectMany(g => g.Cells).FirstOrDefault(c => c.SumOf is not null)?.Field;
+        var sheet = page.Cells.FirstOrDefault(c => c.Path == sheetTotal);
         var sheetState = sheet is null ? "no sheet total" : sheet.Flags.Count == 0 ? "sheet total accepted" : $"sheet total {string.Join("+", sheet.Flags)}";
         foreach (var cell in page.Cells.Where(c => c.Type == CellKind.Digits && c.Flags.Count > 0 && truth.Values.ContainsKey(c.Path)))
         {
             var row = cell.Path.Contains('.', StringComparison.Ordinal) ? cell.Path[..cell.Path.IndexOf('.', StringComparison.Ordinal)] : null;
-            var rowTotal = row is null ? null : page.Cells.FirstOrDefault(c => c.Path == row + ".row_total");
+            var rowTotal = row is null || rowTotalField is null ? null : page.Cells.FirstOrDefault(c => c.Path == $"{row}.{rowTotalField}");
             var rowState = row is null ? "header" : rowTotal?.Value is null ? "row without total" : page.Cells.Any(c => c.Path.StartsWith(row + ".", StringComparison.Ordinal) && c.Flags.Contains("sum_corrected")) ? "row corrected" : rowTotal.Flags.Contains("sum_mismatch") ? "row unresolved" : "row adds up";
             var key = $"{string.Join("+", cell.Flags)} | {sheetState} | {rowState}";
             ReviewContext[key] = ReviewContext.GetValueOrDefault(key) + 1;

@@ -285,12 +285,22 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
     /// <summary>Opens the panel's platform group when what is looked for is not shown.</summary>
     private static async Task OpenPlatformGroupAsync(IPage page, string selector)
     {
-        if (!await page.Locator(selector).IsVisibleAsync())
-        {
-            await page.GetByTestId("modeler-panel").GetByText("平台属性", new() { Exact = true }).ClickAsync();
-        }
-
+        await OpenGroupAsync(page);
         await Assertions.Expect(page.Locator(selector)).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Opens the panel's platform group unless its header says it is open. Its header toggles, so whether what it holds is shown
+    /// yet is no guide: a panel still drawing for a just-selected element would be closed by the click.
+    /// </summary>
+    private static async Task OpenGroupAsync(IPage page)
+    {
+        var header = page.GetByTestId("modeler-panel").Locator(".bio-properties-panel-group-header").Filter(new() { HasText = "平台属性" });
+        await Assertions.Expect(header).ToBeVisibleAsync();
+        if (!(await header.GetAttributeAsync("class") ?? "").Split(' ').Contains("open"))
+        {
+            await header.GetByText("平台属性", new() { Exact = true }).ClickAsync();
+        }
     }
 
     /// <summary>Selects the element and returns the code editor of one of its platform settings (opening the group when closed).</summary>
@@ -298,11 +308,7 @@ public sealed class ModelerTests(ModelerTests.ModelerHost fixture) : IClassFixtu
     {
         await page.Locator($".djs-element[data-element-id='{elementId}']").ClickAsync(new() { Force = true });
         var editor = page.Locator($"[data-testid='script-editor-{entry}'] .cm-content");
-        if (!await editor.IsVisibleAsync())
-        {
-            await page.GetByTestId("modeler-panel").GetByText("平台属性", new() { Exact = true }).ClickAsync();
-        }
-
+        await OpenGroupAsync(page);
         await Assertions.Expect(editor).ToBeVisibleAsync();
         return editor;
     }
